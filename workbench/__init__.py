@@ -1,0 +1,7 @@
+"""Fact-Check Workbench: a desktop tool for newsroom fact-checkers.
+
+The core (domain, storage, ingest, detect, export, services) never imports
+PySide6; only ``workbench.gui`` does.
+"""
+
+__version__ = "0.1.0"

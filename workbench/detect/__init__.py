@@ -1,0 +1,1 @@
+"""Claim detection: plain text in, candidate claims out. No storage, no GUI."""

@@ -1,0 +1,1 @@
+"""Plain types and rules, free of storage and GUI."""

@@ -1,0 +1,121 @@
+"""The one error channel: every trouble a user can cause or meet.
+
+A ``WorkbenchError`` carries a message that says what went wrong and a hint
+that says what to do. The GUI shows both in the window; the CLI prints them
+to stderr and exits non-zero. Anything that is not a ``WorkbenchError`` is a
+bug in the workbench and goes to the log with its traceback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class WorkbenchError(Exception):
+    """A problem the user can understand and act on."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+# --- storage -------------------------------------------------------------
+
+
+class DatabaseError(WorkbenchError):
+    """The database cannot be opened or written."""
+
+
+class NotADatabaseError(DatabaseError):
+    pass
+
+
+class SchemaTooNewError(DatabaseError):
+    pass
+
+
+class DatabaseLockedError(DatabaseError):
+    pass
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    pass
+
+
+class DatabaseUnreachableError(DatabaseError):
+    pass
+
+
+class NotFoundError(WorkbenchError):
+    """A session, article, claim or source that does not exist."""
+
+
+class InvalidValueError(WorkbenchError):
+    """A value the user gave that the workbench cannot accept (e.g. a verdict not on the scale)."""
+
+
+class ConflictError(WorkbenchError):
+    """Another reviewer changed the claim since it was loaded.
+
+    ``changes`` maps each field to ``(theirs, mine)`` so both can be shown.
+    """
+
+    def __init__(
+        self,
+        claim_id: int,
+        changes: dict[str, tuple[Any, Any]],
+        their_version: int,
+        by: str | None = None,
+    ) -> None:
+        fields = ", ".join(sorted(changes)) or "the claim"
+        who = f" by {by}" if by else ""
+        super().__init__(
+            f"Claim {claim_id} was changed{who} since you loaded it ({fields}).",
+            "Review both values and choose which to keep; nothing was overwritten.",
+        )
+        self.claim_id = claim_id
+        self.changes = changes
+        self.their_version = their_version
+        self.by = by
+
+
+# --- ingest --------------------------------------------------------------
+
+
+class IngestError(WorkbenchError):
+    """An article could not be fetched, read or extracted."""
+
+
+class FetchError(IngestError):
+    """Network trouble: DNS, refused connection, timeout, redirects, TLS."""
+
+
+class HttpStatusError(FetchError):
+    def __init__(self, status: int, url: str, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.status = status
+        self.url = url
+
+
+class UnsupportedContentError(IngestError):
+    pass
+
+
+class TooLargeError(IngestError):
+    pass
+
+
+class DecodeError(IngestError):
+    pass
+
+
+class NoArticleTextError(IngestError):
+    pass
+
+
+class UnsupportedSourceError(IngestError):
+    """A scheme other than http/https, or a file type the workbench does not read."""

@@ -1,0 +1,1 @@
+"""Article ingest: fetch a URL or read a file or pasted text, extract the article."""
