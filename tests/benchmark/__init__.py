@@ -1,0 +1,1 @@
+"""Benchmarks run by `make bench` and by hand; not collected by pytest."""
