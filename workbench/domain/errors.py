@@ -119,3 +119,30 @@ class NoArticleTextError(IngestError):
 
 class UnsupportedSourceError(IngestError):
     """A scheme other than http/https, or a file type the workbench does not read."""
+
+
+# Finer ingest errors, so callers (GUI, tests) can tell the cases apart.
+
+
+class HostNotFoundError(FetchError):
+    """The site's name does not resolve (DNS failure, typo, no network)."""
+
+
+class ConnectionFailedError(FetchError):
+    """The connection was refused, reset or could not be made."""
+
+
+class FetchTimeoutError(FetchError):
+    """The site did not answer (or stopped sending) within the time limit."""
+
+
+class RedirectError(FetchError):
+    """A redirect loop, too many redirects, or a redirect to an unusable address."""
+
+
+class EmptyPageError(IngestError):
+    """The page or file has no content at all."""
+
+
+class FetchCancelledError(IngestError):
+    """The user cancelled the fetch; nothing was stored."""
