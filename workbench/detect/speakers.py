@@ -1,0 +1,175 @@
+"""Who said a quotation: the attribution in its sentence or a neighbouring one.
+
+The speaker is reported as the article first names them: ``Lukashenko said``
+and ``he said`` both resolve to ``Alexander Lukashenko`` once the article
+has used the full name; titles are dropped (``Russian President Vladimir
+Putin`` is ``Vladimir Putin``). A body (``the Kremlin``, ``BelTA``) speaks
+when no person is named. The search order, per quotation:
+
+1. an attribution right after the closing mark in the same sentence
+   (``,” he said``, ``,” said Ivan Sichkar``);
+2. a speech verb earlier in the same sentence (``Putin said ... “...”``);
+3. the speaker of the previous quotation in the same or the previous
+   paragraph, or a previous sentence that introduces the quotation
+   (``He told reporters:``);
+4. a speaker named in the next sentence (a quotation whose attribution
+   follows in its own sentence).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from workbench.detect.names import Resolver, subject_after, subject_before
+from workbench.detect.sentences import sentences
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|continued|claimed|claims|claiming|wrote|writes|"
+    r"stated|states|noted|notes|explained|explains|warned|warns|insisted|insists|argued|"
+    r"argues|tweeted|posted|asked|asks|replied|declared|announced|acknowledged|admitted|"
+    r"recalled|testified|remarked|suggested|maintained|responded|conceded|observed|"
+    r"commented|emphasi[sz]ed|stressed|urged|vowed|pointed out|predicted|cautioned|"
+    r"concluded|complained|boasted|confirmed|denied|reported|reports|recounted|joked|"
+    r"answered|reiterated|described|quoted|called|labelled|labeled|adding|saying|"
+    r"telling|writing|noting|warning|arguing|insisting"
+)
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_ACCORDING = re.compile(r"\baccording to\b|\bquoted by\b|\bin the words of\b", re.IGNORECASE)
+# How far after a closing mark an attribution may start (``,” Belarus’ strongman leader, ...``).
+_AFTER_REACH = 90
+
+
+def attribute_speakers(text: str, pairs: list[tuple[int, int]]) -> list[str | None]:
+    """The speaker of each quotation, given as ``(open_mark, close_mark)`` positions."""
+    if not pairs:
+        return []
+    masked = _mask_quotes(text, pairs)
+    spans = sentences(text)
+    starts = [s for s, _ in spans]
+    resolver = Resolver(masked)
+    raw: list[tuple[str, str] | None] = []
+    for index, (open_pos, close_pos) in enumerate(pairs):
+        sentence = _sentence_of(spans, starts, open_pos)
+        closing_sentence = _sentence_of(spans, starts, close_pos)
+        next_open = pairs[index + 1][0] if index + 1 < len(pairs) else len(text)
+        prev_close = pairs[index - 1][1] if index else -1
+        found = _after(masked, close_pos, min(closing_sentence[1], next_open))
+        if found is None:
+            found = _before(masked, max(sentence[0], prev_close + 1), open_pos)
+        if found is None:
+            found = _before(masked, sentence[0], open_pos)
+        raw.append(found)
+    return _resolve_all(text, masked, pairs, raw, resolver, spans, starts)
+
+
+def _resolve_all(
+    text: str,
+    masked: str,
+    pairs: list[tuple[int, int]],
+    raw: list[tuple[str, str] | None],
+    resolver: Resolver,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+) -> list[str | None]:
+    """Turn subjects into names: pronouns and descriptions point back (or forward) to a person."""
+    resolved: list[str | None] = []
+    for index, found in enumerate(raw):
+        open_pos = pairs[index][0]
+        speaker = None
+        if found is not None:
+            speaker = resolver.resolve(found, open_pos)
+            if speaker is None and found[1] == "pronoun" and resolved and resolved[-1]:
+                speaker = resolved[-1]
+        if speaker is None and found is None:
+            speaker = _inherited(text, pairs, resolved, index)
+        if speaker is None and found is not None and found[1] in {"pronoun", "leader"}:
+            speaker = _named_later(resolver, raw, pairs, index)
+        if speaker is None and found is None:
+            speaker = _introduced_before(masked, resolver, spans, starts, open_pos)
+        resolved.append(speaker)
+    return resolved
+
+
+def _inherited(
+    text: str, pairs: list[tuple[int, int]], resolved: list[str | None], index: int
+) -> str | None:
+    """A quotation with no attribution continues the previous speaker nearby."""
+    if not index or resolved[-1] is None:
+        return None
+    gap = text[pairs[index - 1][1] : pairs[index][0]]
+    return resolved[-1] if gap.count("\n\n") <= 1 and len(gap) < 400 else None
+
+
+def _named_later(
+    resolver: Resolver, raw: list[tuple[str, str] | None], pairs: list[tuple[int, int]], index: int
+) -> str | None:
+    """``Belarus’ leader said ...`` before the article names him: take the next named speaker."""
+    for later in range(index + 1, min(index + 4, len(raw))):
+        found = raw[later]
+        if found and found[1] == "name":
+            return resolver.resolve(found, pairs[later][0])
+    return None
+
+
+def _introduced_before(
+    masked: str, resolver: Resolver, spans: list[tuple[int, int]], starts: list[int], pos: int
+) -> str | None:
+    """``He told reporters:`` followed by a paragraph of quotation."""
+    i = bisect.bisect_right(starts, pos) - 1
+    if i <= 0:
+        return None
+    prev_start, prev_end = spans[i - 1]
+    if not masked[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    found = _before(masked, prev_start, prev_end)
+    return resolver.resolve(found, prev_start) if found else None
+
+
+def _sentence_of(
+    spans: list[tuple[int, int]], starts: list[int], pos: int
+) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0 or pos >= spans[i][1]:
+        # a mark between sentences (e.g. a closing mark after the final stop)
+        i = max(i, 0)
+        return (spans[i][0], max(spans[i][1], pos + 1))
+    return spans[i]
+
+
+def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
+    """An attribution that follows the closing mark: ``,” he said`` / ``,” said X``."""
+    start = close_pos + 1
+    window_end = min(limit, start + _AFTER_REACH)
+    according = _ACCORDING.search(masked, start, window_end)
+    verb = _VERB.search(masked, start, window_end)
+    if according and (not verb or according.start() < verb.start()):
+        return subject_after(masked, according.end(), limit)
+    if not verb:
+        return None
+    found = subject_before(masked, start, verb.start())
+    if found is None:
+        found = subject_after(masked, verb.end(), limit)
+    return found
+
+
+def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
+    """A speech verb earlier in the sentence, nearest first: ``Putin said ... “...”``."""
+    for verb in reversed(list(_VERB.finditer(masked, start, open_pos))):
+        found = subject_before(masked, start, verb.start())
+        if found is not None:
+            return found
+    according = _ACCORDING.search(masked, start, open_pos)
+    if according:
+        return subject_after(masked, according.end(), open_pos)
+    return None
+
+
+def _mask_quotes(text: str, pairs: list[tuple[int, int]]) -> str:
+    """The text with quoted words blanked, so verbs inside quotations attribute nothing."""
+    chars = list(text)
+    for open_pos, close_pos in pairs:
+        for i in range(open_pos + 1, close_pos):
+            if not chars[i].isspace():
+                chars[i] = "#"
+    return "".join(chars)
