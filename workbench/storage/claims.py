@@ -1,0 +1,308 @@
+"""Claims: add, edit with history and conflict detection, delete, list.
+
+Every edit names the claim version it was made on. If another reviewer has
+changed the claim since, the edit is refused with a ``ConflictError`` that
+carries both values: nothing is silently overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
+from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus
+from workbench.domain.scales import get_scale
+from workbench.storage.articles import load_article
+from workbench.storage.base import utcnow
+from workbench.storage.convert import claim_record, history_record
+from workbench.storage.database import Database
+from workbench.storage.models import Article, Claim, ClaimHistory, Evidence
+from workbench.storage.records import ClaimDraft, ClaimRecord, HistoryRecord
+from workbench.storage.sessions import touch_session
+
+# Characters kept either side of a span so it can be found again if the text shifts.
+CONTEXT_CHARS = 32
+
+EDITABLE = ("kind", "wording", "value", "unit", "speaker", "status", "verdict", "rationale", "tags")
+
+
+def list_claims(
+    db: Database, *, article_id: int | None = None, session_id: int | None = None
+) -> list[ClaimRecord]:
+    """Claims of one article or a whole session, in reading order, with source counts."""
+    counts = (
+        select(Evidence.claim_id, func.count(Evidence.id).label("n"))
+        .group_by(Evidence.claim_id)
+        .subquery()
+    )
+    query = select(Claim, counts.c.n).outerjoin(counts, counts.c.claim_id == Claim.id)
+    if article_id is not None:
+        query = query.where(Claim.article_id == article_id)
+    if session_id is not None:
+        query = query.join(Article, Article.id == Claim.article_id).where(
+            Article.session_id == session_id
+        )
+    query = query.order_by(Claim.article_id, Claim.start, Claim.end.desc(), Claim.id)
+    with db.session() as session:
+        return [claim_record(claim, n or 0) for claim, n in session.execute(query).all()]
+
+
+def get_claim(db: Database, claim_id: int) -> ClaimRecord:
+    with db.session() as session:
+        return claim_record(load_claim(session, claim_id))
+
+
+def add_claim(db: Database, article_id: int, draft: ClaimDraft, *, by: str, origin: str = ClaimOrigin.MANUAL) -> ClaimRecord:
+    """Log a claim on a span of the article's current text."""
+    with db.session() as session:
+        article = load_article(session, article_id)
+        claim = _new_claim(article, draft, by=by, origin=origin)
+        session.add(claim)
+        touch_session(session, article.session_id)
+        session.flush()
+        _record(session, claim, by, "created", None, claim.kind, note=origin)
+        return claim_record(claim, 0)
+
+
+def store_detected(db: Database, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
+    """Store detector proposals; returns how many were new.
+
+    Re-running detection never duplicates a claim the reviewer already has
+    (same kind and span, whatever its status) and never touches existing
+    claims, so edited or dismissed ones stay as the reviewer left them.
+    """
+    with db.session() as session:
+        article = load_article(session, article_id)
+        existing = {
+            (kind, start, end)
+            for kind, start, end in session.execute(
+                select(Claim.kind, Claim.start, Claim.end).where(Claim.article_id == article_id)
+            )
+        }
+        added = 0
+        for draft in drafts:
+            key = (draft.kind, draft.start, draft.end)
+            if key in existing:
+                continue
+            existing.add(key)
+            session.add(_new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED))
+            added += 1
+        if added:
+            touch_session(session, article.session_id)
+        return added
+
+
+def update_claim(
+    db: Database,
+    claim_id: int,
+    changes: dict[str, Any],
+    *,
+    by: str,
+    expected_version: int | None,
+    note: str = "",
+) -> ClaimRecord:
+    """Apply field changes, one history row per changed field.
+
+    ``expected_version`` is the version the reviewer saw; ``None`` forces the
+    edit (after the reviewer has resolved a conflict).
+    """
+    if unknown := set(changes) - set(EDITABLE):
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    try:
+        with db.session() as session:
+            claim = load_claim(session, claim_id)
+            _validate(session, claim, changes)
+            _check_version(claim, changes, expected_version)
+            changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+            for name, value in changed.items():
+                _record(session, claim, by, name, getattr(claim, name), value, note=note)
+                setattr(claim, name, value)
+            if changed:
+                claim.updated_by = by
+                claim.updated_at = utcnow()
+                touch_session(session, claim.article.session_id)
+            session.flush()
+            return claim_record(claim)
+    except StaleDataError:
+        # Another writer committed between our read and our write.
+        current = get_claim(db, claim_id)
+        raise ConflictError(
+            claim_id,
+            {k: (getattr(current, k), v) for k, v in changes.items()},
+            current.version,
+            current.updated_by,
+        ) from None
+
+
+def move_claim(
+    db: Database, claim_id: int, start: int, end: int, *, by: str, expected_version: int | None, note: str = ""
+) -> ClaimRecord:
+    """Re-anchor a claim on another span of its article's current text (recorded in history)."""
+    with db.session() as session:
+        claim = load_claim(session, claim_id)
+        _check_version(claim, {"start": start, "end": end}, expected_version)
+        version = claim.article.current
+        _check_span(version.text, start, end)
+        old = {"start": claim.start, "end": claim.end, "text": claim.text}
+        claim.start, claim.end, claim.text = start, end, version.text[start:end]
+        claim.prefix, claim.suffix = _context(version.text, start, end)
+        claim.article_version_id = version.id
+        claim.updated_by, claim.updated_at = by, utcnow()
+        _record(session, claim, by, "span", old, {"start": start, "end": end, "text": claim.text}, note=note)
+        touch_session(session, claim.article.session_id)
+        session.flush()
+        return claim_record(claim)
+
+
+def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
+    """Remove a claim; returns it as it was, so it can be restored (undo)."""
+    with db.session() as session:
+        claim = load_claim(session, claim_id)
+        _check_version(claim, {}, expected_version)
+        record = claim_record(claim)
+        touch_session(session, claim.article.session_id)
+        session.delete(claim)
+        return record
+
+
+def restore_claim(db: Database, record: ClaimRecord, *, by: str) -> ClaimRecord:
+    """Put a deleted claim back as it was (undo of delete), keeping its id if free."""
+    with db.session() as session:
+        article = load_article(session, record.article_id)
+        keep_id = session.get(Claim, record.id) is None
+        claim = Claim(
+            id=record.id if keep_id else None,
+            article_id=article.id,
+            article_version_id=record.article_version_id,
+            **{
+                name: getattr(record, name)
+                for name in (
+                    "kind", "start", "end", "text", "prefix", "suffix", "wording", "value",
+                    "unit", "speaker", "origin", "status", "verdict", "rationale", "tags",
+                    "score", "created_by", "created_at",
+                )
+            },
+            updated_by=by,
+        )
+        session.add(claim)
+        session.flush()
+        _record(session, claim, by, "restored", None, claim.kind)
+        touch_session(session, article.session_id)
+        return claim_record(claim, 0)
+
+
+def claim_history(db: Database, claim_id: int) -> list[HistoryRecord]:
+    with db.session() as session:
+        load_claim(session, claim_id)
+        rows = session.scalars(
+            select(ClaimHistory).where(ClaimHistory.claim_id == claim_id).order_by(ClaimHistory.id)
+        ).all()
+        return [history_record(row) for row in rows]
+
+
+def load_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(
+            f"Claim {claim_id} does not exist (it may have been deleted).",
+            "Pick a claim from the list (`workbench export SESSION --format json` shows their ids).",
+        )
+    return claim
+
+
+def record_history(session: Session, claim: Claim, by: str, field: str, old: Any, new: Any, note: str = "") -> None:
+    """Append to a claim's history from other storage modules (evidence, memory)."""
+    _record(session, claim, by, field, old, new, note=note)
+
+
+def _new_claim(article: Article, draft: ClaimDraft, *, by: str, origin: str) -> Claim:
+    version = article.current
+    _check_span(version.text, draft.start, draft.end)
+    kind = _kind(draft.kind)
+    prefix, suffix = _context(version.text, draft.start, draft.end)
+    return Claim(
+        article=article,
+        article_version_id=version.id,
+        kind=kind,
+        start=draft.start,
+        end=draft.end,
+        text=version.text[draft.start : draft.end],
+        prefix=prefix,
+        suffix=suffix,
+        wording=draft.wording,
+        value=draft.value,
+        unit=draft.unit,
+        speaker=draft.speaker,
+        score=draft.score,
+        tags=list(draft.tags),
+        origin=str(origin),
+        status=ClaimStatus.PROPOSED.value,
+        created_by=by,
+        updated_by=by,
+    )
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+        raise InvalidValueError(
+            "A claim must cover some text of the article.",
+            "Select the words of the claim in the reader and try again.",
+        )
+
+
+def _kind(kind: str) -> str:
+    try:
+        return ClaimKind(kind).value
+    except ValueError:
+        raise InvalidValueError(
+            f"'{kind}' is not a kind of claim.",
+            "Use one of: " + ", ".join(k.value for k in ClaimKind) + ".",
+        ) from None
+
+
+def _validate(session: Session, claim: Claim, changes: dict[str, Any]) -> None:
+    if "kind" in changes:
+        changes["kind"] = _kind(changes["kind"])
+    if "status" in changes:
+        try:
+            changes["status"] = ClaimStatus(changes["status"]).value
+        except ValueError:
+            raise InvalidValueError(
+                f"'{changes['status']}' is not a claim status.",
+                "Use proposed, accepted or dismissed.",
+            ) from None
+    if "verdict" in changes and changes["verdict"] is not None:
+        scale = get_scale(claim.article.session.scale)
+        level = scale.resolve(str(changes["verdict"]))
+        # The scale's first level means "not reviewed yet": stored as no verdict.
+        changes["verdict"] = None if level == scale.levels[0] else level.key
+    if "tags" in changes:
+        changes["tags"] = sorted({str(t).strip() for t in changes["tags"] or [] if str(t).strip()})
+
+
+def _check_version(claim: Claim, changes: dict[str, Any], expected: int | None) -> None:
+    if expected is None or claim.version == expected:
+        return
+    if changes and all(getattr(claim, k, None) == v for k, v in changes.items()):
+        return  # someone made the very same change: nothing to resolve
+    raise ConflictError(
+        claim.id,
+        {k: (getattr(claim, k, None), v) for k, v in changes.items()},
+        claim.version,
+        claim.updated_by,
+    )
+
+
+def _record(session: Session, claim: Claim, by: str, field: str, old: Any, new: Any, note: str = "") -> None:
+    session.add(ClaimHistory(claim=claim, by=by, field=field, old=old, new=new, note=note))
+
+

@@ -1,0 +1,196 @@
+"""The schema: review sessions, articles and their versions, claims, sources, history.
+
+One schema serves SQLite and PostgreSQL. Migrations in ``db/versions`` must
+produce exactly this (a test compares them).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workbench.domain.kinds import ClaimOrigin, ClaimStatus
+from workbench.storage.base import Base, Timestamped, utcnow
+
+
+class ReviewSession(Timestamped, Base):
+    """One reviewer's (or team's) review of one or more articles."""
+
+    __tablename__ = "review_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    reviewer: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # What was open when the reviewer left: article, claim, filters, scroll.
+    ui_state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    scale: Mapped[str] = mapped_column(String(64), default="default")
+
+    articles: Mapped[list[Article]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Article.position"
+    )
+    sources: Mapped[list[Source]] = relationship(
+        back_populates="session", cascade="all, delete-orphan"
+    )
+
+
+class Article(Timestamped, Base):
+    """An article as the reviewer added it; its text lives in versions."""
+
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("review_session.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    source: Mapped[str] = mapped_column(Text)  # URL, path or "pasted text", as given
+
+    session: Mapped[ReviewSession] = relationship(back_populates="articles")
+    versions: Mapped[list[ArticleVersion]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        order_by="ArticleVersion.number",
+    )
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="Claim.start"
+    )
+
+    @property
+    def current(self) -> ArticleVersion:
+        """The newest version: what the reader shows and claims index."""
+        return self.versions[-1]
+
+
+class ArticleVersion(Base):
+    """One snapshot of an article: never overwritten, so edits by the publisher show."""
+
+    __tablename__ = "article_version"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(default=1)
+    final_url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[list[str]] = mapped_column(default=list)
+    published: Mapped[str | None] = mapped_column(String(40))  # ISO 8601 date or datetime
+    site_name: Mapped[str | None] = mapped_column(String(300))
+    language: Mapped[str | None] = mapped_column(String(20))
+    # The exact string claim offsets index.
+    text: Mapped[str] = mapped_column(Text)
+    # Blocks for display: [{"kind": "paragraph", "start": 0, "end": 120}, ...]
+    structure: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+    raw_zlib: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    raw_sha256: Mapped[str] = mapped_column(String(64), default="")
+    http_status: Mapped[int | None] = mapped_column()
+    content_type: Mapped[str | None] = mapped_column(String(200))
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+    extractor: Mapped[str] = mapped_column(String(200), default="")
+
+    article: Mapped[Article] = relationship(back_populates="versions")
+
+
+class Claim(Timestamped, Base):
+    """A checkable claim in an article: its span, the reviewer's reading and verdict."""
+
+    __tablename__ = "claim"
+    __table_args__ = (Index("ix_claim_article_start", "article_id", "start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    # The version whose text the span indexes.
+    article_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("article_version.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int] = mapped_column()
+    end: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    # Context either side, so the span can be found again if the text shifts.
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    wording: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[Any | None] = mapped_column()  # number, [low, high], ISO date, canonical name
+    unit: Mapped[str | None] = mapped_column(String(80))
+    speaker: Mapped[str | None] = mapped_column(String(300))
+    origin: Mapped[str] = mapped_column(String(20), default=ClaimOrigin.DETECTED.value)
+    status: Mapped[str] = mapped_column(String(20), default=ClaimStatus.PROPOSED.value)
+    verdict: Mapped[str | None] = mapped_column(String(64))
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    score: Mapped[float | None] = mapped_column()
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    # Optimistic locking: an edit names the version it was made on.
+    version: Mapped[int] = mapped_column(default=1)
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+    article_version: Mapped[ArticleVersion | None] = relationship()
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="Evidence.id"
+    )
+    history: Mapped[list[ClaimHistory]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimHistory.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Source(Base):
+    """A piece of evidence: a link the reviewer checked. One source may back many claims."""
+
+    __tablename__ = "source"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("review_session.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    publisher: Mapped[str] = mapped_column(String(300), default="")
+    published: Mapped[str | None] = mapped_column(String(40))
+    accessed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    session: Mapped[ReviewSession] = relationship(back_populates="sources")
+    evidence: Mapped[list[Evidence]] = relationship(back_populates="source")
+
+
+class Evidence(Base):
+    """How one source bears on one claim: its stance and the passage quoted."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (UniqueConstraint("claim_id", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), index=True
+    )
+    stance: Mapped[str] = mapped_column(String(20), default="context")
+    passage: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    claim: Mapped[Claim] = relationship(back_populates="evidence")
+    source: Mapped[Source] = relationship(back_populates="evidence")
+
+
+class ClaimHistory(Base):
+    """Append-only record of every change to a claim: who, when, what, from and to."""
+
+    __tablename__ = "claim_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(40))
+    old: Mapped[Any | None] = mapped_column()
+    new: Mapped[Any | None] = mapped_column()
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    claim: Mapped[Claim] = relationship(back_populates="history")

@@ -1,0 +1,283 @@
+"""Review sessions: list, create, rename, duplicate, delete, find, remember UI state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from workbench.domain.errors import InvalidValueError, NotFoundError
+from workbench.domain.scales import get_scale
+from workbench.storage.base import utcnow
+from workbench.storage.database import Database
+from workbench.storage.models import (
+    Article,
+    ArticleVersion,
+    Claim,
+    ClaimHistory,
+    Evidence,
+    ReviewSession,
+    Source,
+)
+from workbench.storage.records import SessionSummary
+
+
+def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
+    """Every session, last edited first, with article and claim counts.
+
+    ``search`` matches the title, reviewer or an article's title or source.
+    """
+    articles = (
+        select(Article.session_id, func.count(Article.id).label("n"))
+        .group_by(Article.session_id)
+        .subquery()
+    )
+    claims = (
+        select(Article.session_id, func.count(Claim.id).label("n"))
+        .join(Claim, Claim.article_id == Article.id)
+        .group_by(Article.session_id)
+        .subquery()
+    )
+    query = (
+        select(ReviewSession, articles.c.n, claims.c.n)
+        .outerjoin(articles, articles.c.session_id == ReviewSession.id)
+        .outerjoin(claims, claims.c.session_id == ReviewSession.id)
+        .order_by(ReviewSession.updated_at.desc(), ReviewSession.id.desc())
+    )
+    if search.strip():
+        pattern = f"%{search.strip()}%"
+        matching_articles = (
+            select(Article.session_id)
+            .join(ArticleVersion, ArticleVersion.article_id == Article.id)
+            .where(or_(ArticleVersion.title.ilike(pattern), Article.source.ilike(pattern)))
+        )
+        query = query.where(
+            or_(
+                ReviewSession.title.ilike(pattern),
+                ReviewSession.reviewer.ilike(pattern),
+                ReviewSession.id.in_(matching_articles),
+            )
+        )
+    with db.session() as session:
+        rows = session.execute(query).all()
+        firsts = _first_article_titles(session, [row[0].id for row in rows])
+        return [
+            _summary(row[0], row[1] or 0, row[2] or 0, firsts.get(row[0].id)) for row in rows
+        ]
+
+
+def get_session(db: Database, session_id: int) -> SessionSummary:
+    for summary in list_sessions(db):
+        if summary.id == session_id:
+            return summary
+    raise _missing(session_id)
+
+
+def find_session(db: Database, name_or_id: str) -> SessionSummary:
+    """A session as a user names it on the command line: its id or its exact title."""
+    sessions = list_sessions(db)
+    if name_or_id.isdigit():
+        for summary in sessions:
+            if summary.id == int(name_or_id):
+                return summary
+    matches = [s for s in sessions if s.title == name_or_id]
+    if not matches:
+        matches = [s for s in sessions if s.title.casefold() == name_or_id.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise InvalidValueError(
+            f"{len(matches)} sessions are called '{name_or_id}'.",
+            "Name the session by its id instead (see `workbench sessions`).",
+        )
+    raise NotFoundError(
+        f"There is no session '{name_or_id}' in {db.location}.",
+        "List the sessions with `workbench sessions`.",
+    )
+
+
+def create_session(
+    db: Database, title: str, reviewer: str = "", scale: str = "default", notes: str = ""
+) -> SessionSummary:
+    title = _clean_title(title)
+    get_scale(scale)  # refuse an unknown scale before anything is written
+    with db.session() as session:
+        row = ReviewSession(title=title, reviewer=reviewer, scale=scale, notes=notes, ui_state={})
+        session.add(row)
+        session.flush()
+        return _summary(row, 0, 0, None)
+
+
+def rename_session(db: Database, session_id: int, title: str) -> None:
+    title = _clean_title(title)
+    with db.session() as session:
+        _load(session, session_id).title = title
+
+
+def update_session(db: Database, session_id: int, **fields: Any) -> None:
+    """Change reviewer, notes or scale."""
+    allowed = {"reviewer", "notes", "scale"}
+    if unknown := set(fields) - allowed:
+        raise ValueError(f"cannot update {sorted(unknown)}")
+    if "scale" in fields:
+        get_scale(fields["scale"])
+    with db.session() as session:
+        row = _load(session, session_id)
+        for name, value in fields.items():
+            setattr(row, name, value)
+
+
+def save_ui_state(db: Database, session_id: int, state: dict[str, Any]) -> None:
+    """Remember what was open, so reopening the session restores it.
+
+    Not an edit of the review, so the session's "last edited" stays.
+    """
+    with db.session() as session:
+        _load(session, session_id)
+        # Naming updated_at in the UPDATE keeps it (an ORM attribute change
+        # would let the column's onupdate stamp "now").
+        session.execute(
+            update(ReviewSession)
+            .where(ReviewSession.id == session_id)
+            .values(ui_state=dict(state), updated_at=ReviewSession.updated_at)
+        )
+
+
+def touch_session(session: Session, session_id: int) -> None:
+    """Mark the session as edited now (shown as "last edited")."""
+    row = session.get(ReviewSession, session_id)
+    if row is not None:
+        row.updated_at = utcnow()
+
+
+def delete_session(db: Database, session_id: int) -> None:
+    with db.session() as session:
+        session.delete(_load(session, session_id))
+
+
+def duplicate_session(db: Database, session_id: int, title: str | None = None) -> SessionSummary:
+    """A full copy: articles with every version, claims with history, sources and evidence."""
+    with db.session() as session:
+        original = _load(session, session_id)
+        copy = ReviewSession(
+            title=_clean_title(title or f"{original.title} (copy)"),
+            reviewer=original.reviewer,
+            notes=original.notes,
+            scale=original.scale,
+            ui_state={},
+        )
+        session.add(copy)
+        # Building the copy reads the original lazily; flushing half a copy
+        # in between would trip over objects not yet attached.
+        with session.no_autoflush:
+            sources = {}
+            for source in original.sources:
+                sources[source.id] = new_source = Source(
+                    url=source.url,
+                    title=source.title,
+                    publisher=source.publisher,
+                    published=source.published,
+                    accessed_at=source.accessed_at,
+                )
+                copy.sources.append(new_source)
+            for article in original.articles:
+                _copy_article(article, copy, sources)
+        session.flush()
+        counts = (len(copy.articles), sum(len(a.claims) for a in copy.articles))
+        first = copy.articles[0].current.title if copy.articles else None
+        return _summary(copy, *counts, first)
+
+
+def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Source]) -> None:
+    new_article = Article(position=article.position, source=article.source)
+    into.articles.append(new_article)
+    versions = {}
+    for version in article.versions:
+        versions[version.id] = new_version = ArticleVersion(
+            **{
+                column: getattr(version, column)
+                for column in _columns(ArticleVersion)
+                if column not in ("id", "article_id")
+            },
+        )
+        new_article.versions.append(new_version)
+    for claim in article.claims:
+        values = {
+            column: getattr(claim, column)
+            for column in _columns(Claim)
+            if column not in ("id", "article_id", "article_version_id")
+        }
+        new_claim = Claim(**values)
+        new_article.claims.append(new_claim)
+        new_claim.article_version = versions.get(claim.article_version_id or -1)
+        for evidence in claim.evidence:
+            new_claim.evidence.append(
+                Evidence(
+                    source=sources[evidence.source_id],
+                    stance=evidence.stance,
+                    passage=evidence.passage,
+                    created_by=evidence.created_by,
+                    created_at=evidence.created_at,
+                )
+            )
+        for row in claim.history:
+            new_claim.history.append(
+                ClaimHistory(at=row.at, by=row.by, field=row.field, old=row.old, new=row.new, note=row.note)
+            )
+
+
+def _columns(model: type) -> list[str]:
+    return [column.key for column in model.__table__.columns]  # type: ignore[attr-defined]
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise InvalidValueError("A session needs a title.", "Type a name for the session.")
+    return title[:300]
+
+
+def _load(session: Session, session_id: int) -> ReviewSession:
+    row = session.get(ReviewSession, session_id)
+    if row is None:
+        raise _missing(session_id)
+    return row
+
+
+def _missing(session_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"Session {session_id} does not exist (it may have been deleted by another reviewer).",
+        "Open another session from the list.",
+    )
+
+
+def _first_article_titles(session: Session, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Article.session_id, Article.position, Article.source, ArticleVersion.title)
+        .join(ArticleVersion, ArticleVersion.article_id == Article.id)
+        .where(Article.session_id.in_(ids))
+        .order_by(Article.session_id, Article.position, Article.id, ArticleVersion.number.desc())
+    ).all()
+    titles: dict[int, str] = {}
+    for session_id, _position, source, title in rows:
+        titles.setdefault(session_id, title or source)
+    return titles
+
+
+def _summary(row: ReviewSession, articles: int, claims: int, first: str | None) -> SessionSummary:
+    return SessionSummary(
+        id=row.id,
+        title=row.title,
+        reviewer=row.reviewer,
+        scale=row.scale,
+        notes=row.notes,
+        ui_state=dict(row.ui_state or {}),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        article_count=articles,
+        claim_count=claims,
+        first_article=first,
+    )

@@ -1,0 +1,161 @@
+"""Sources (evidence): links checked by the reviewer, and how each bears on a claim."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.domain.errors import InvalidValueError, NotFoundError
+from workbench.domain.kinds import Stance
+from workbench.storage.claims import load_claim, record_history
+from workbench.storage.convert import evidence_record, source_record
+from workbench.storage.database import Database
+from workbench.storage.models import Evidence, ReviewSession, Source
+from workbench.storage.records import EvidenceRecord, SourceRecord
+from workbench.storage.sessions import touch_session
+
+
+def add_source(
+    db: Database,
+    session_id: int,
+    url: str,
+    *,
+    title: str = "",
+    publisher: str = "",
+    published: str | None = None,
+) -> SourceRecord:
+    """A source in the session; the same URL twice gives the existing source."""
+    url = _clean_url(url)
+    with db.session() as session:
+        if session.get(ReviewSession, session_id) is None:
+            raise NotFoundError(f"Session {session_id} does not exist.", "Open another session.")
+        existing = session.scalars(
+            select(Source).where(Source.session_id == session_id, Source.url == url)
+        ).first()
+        if existing is not None:
+            return source_record(existing)
+        source = Source(
+            session_id=session_id, url=url, title=title, publisher=publisher, published=published
+        )
+        session.add(source)
+        touch_session(session, session_id)
+        session.flush()
+        return source_record(source)
+
+
+def update_source(db: Database, source_id: int, **fields: str | None) -> SourceRecord:
+    allowed = {"title", "publisher", "published", "url"}
+    if unknown := set(fields) - allowed:
+        raise ValueError(f"cannot update {sorted(unknown)}")
+    with db.session() as session:
+        source = _load_source(session, source_id)
+        for name, value in fields.items():
+            setattr(source, name, _clean_url(value or "") if name == "url" else value)
+        touch_session(session, source.session_id)
+        session.flush()
+        return source_record(source)
+
+
+def list_sources(db: Database, session_id: int) -> list[SourceRecord]:
+    with db.session() as session:
+        rows = session.scalars(
+            select(Source).where(Source.session_id == session_id).order_by(Source.id)
+        ).all()
+        return [source_record(row) for row in rows]
+
+
+def attach_source(
+    db: Database,
+    claim_id: int,
+    source_id: int,
+    *,
+    by: str,
+    stance: str = Stance.CONTEXT,
+    passage: str = "",
+) -> EvidenceRecord:
+    """Link a source to a claim (recorded in the claim's history)."""
+    stance = _stance(stance)
+    with db.session() as session:
+        claim = load_claim(session, claim_id)
+        source = _load_source(session, source_id)
+        if source.session_id != claim.article.session_id:
+            raise InvalidValueError(
+                "That source belongs to another session.", "Add the link to this session first."
+            )
+        evidence = session.scalars(
+            select(Evidence).where(Evidence.claim_id == claim_id, Evidence.source_id == source_id)
+        ).first()
+        if evidence is None:
+            evidence = Evidence(claim=claim, source=source, stance=stance, passage=passage, created_by=by)
+            session.add(evidence)
+            record_history(session, claim, by, "source", None, source.url, note=stance)
+        touch_session(session, source.session_id)
+        session.flush()
+        return evidence_record(evidence)
+
+
+def update_evidence(
+    db: Database, evidence_id: int, *, by: str, stance: str | None = None, passage: str | None = None
+) -> EvidenceRecord:
+    with db.session() as session:
+        evidence = _load_evidence(session, evidence_id)
+        if stance is not None and _stance(stance) != evidence.stance:
+            record_history(session, evidence.claim, by, "stance", evidence.stance, stance, note=evidence.source.url)
+            evidence.stance = _stance(stance)
+        if passage is not None and passage != evidence.passage:
+            record_history(session, evidence.claim, by, "passage", evidence.passage, passage, note=evidence.source.url)
+            evidence.passage = passage
+        touch_session(session, evidence.source.session_id)
+        session.flush()
+        return evidence_record(evidence)
+
+
+def detach_source(db: Database, evidence_id: int, *, by: str) -> EvidenceRecord:
+    """Unlink a source from a claim; returns the link as it was, for undo."""
+    with db.session() as session:
+        evidence = _load_evidence(session, evidence_id)
+        record = evidence_record(evidence)
+        record_history(session, evidence.claim, by, "source", evidence.source.url, None)
+        touch_session(session, evidence.source.session_id)
+        session.delete(evidence)
+        return record
+
+
+def list_evidence(db: Database, claim_id: int) -> list[EvidenceRecord]:
+    with db.session() as session:
+        claim = load_claim(session, claim_id)
+        return [evidence_record(e) for e in claim.evidence]
+
+
+def _load_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFoundError(f"Source {source_id} does not exist.", "Choose another source.")
+    return source
+
+
+def _load_evidence(session: Session, evidence_id: int) -> Evidence:
+    evidence = session.get(Evidence, evidence_id)
+    if evidence is None:
+        raise NotFoundError(
+            f"That source link ({evidence_id}) no longer exists.", "Reload the claim."
+        )
+    return evidence
+
+
+def _stance(stance: str) -> str:
+    try:
+        return Stance(stance).value
+    except ValueError:
+        raise InvalidValueError(
+            f"'{stance}' is not a stance.", "Use supports, refutes or context."
+        ) from None
+
+
+def _clean_url(url: str) -> str:
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        raise InvalidValueError(
+            f"'{url}' is not a web link.", "Paste a link that starts with http:// or https://."
+        )
+    return url
