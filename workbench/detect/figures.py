@@ -1,0 +1,479 @@
+"""Figure claims: a number together with what it counts or measures.
+
+A scan finds number cores (digits, number words, fractions, vague amounts),
+then each core grows: approximators to the left (``about``), scales, ranges,
+percent signs and currencies to the right, then the head noun with the
+adjectives between (``Two new divisions``), a partitive (``three of its
+commanders``) or a rate (``per barrel``). Cores that belong to a date, a name
+or model (``S-400``, ``Leopard 2``), a time of day or page furniture are
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.dates import date_spans
+from workbench.detect.figure_words import (
+    APPROXIMATOR_RE,
+    COMPOUND_BLACKLIST,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    INVARIANT_NOUNS,
+    MEASURE_UNITS,
+    NAME_PRECEDERS,
+    RATE_NOUNS,
+    STOP_WORDS,
+    UNIT_FROM_CONTEXT,
+)
+from workbench.detect.numbers import (
+    ABBREVIATED_SCALES,
+    DIGITS,
+    SCALES,
+    WORD_NUMBER,
+    parse_number,
+    parse_ordinal,
+    singular,
+)
+
+_CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|£|€|¥|₽|₴|₹)"
+_SCALE = r"(?:\s*(?P<abbr>bn|mn|mln|tn|trn|m|k|b)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)"
+_CORE_RE = re.compile(
+    rf"(?<![\w.,#@/\\:])(?:{_CUR}\s?)?(?P<num>{DIGITS})(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
+    rf"|\b(?P<word>(?:(?:a|an|half\s+an?)\s+)?(?:{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|"
+    rf"(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s](?:thirds?|quarters?|halves|fifths?|tenths?)|"
+    rf"half))\b"
+    rf"|\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
+    rf"millions|billions|scores|several|a\s+handful)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_RE = re.compile(
+    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b",
+    re.IGNORECASE,
+)
+_WORD_TOKEN_RE = re.compile(r"\s+(?P<w>[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w-]*[A-Za-z][\w-]*)")
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
+_PERCENT_RE = re.compile(
+    r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
+)
+_TIME_AFTER_RE = re.compile(
+    r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time|hours\b|hrs\b|h\b))"
+)
+_COMPOUND_RE = re.compile(
+    r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
+)
+_ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: float | list[float] | None
+    unit: str | None
+    money: bool = False
+    head: bool = False
+
+
+def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
+    """Figure candidates in ``text``; ``ctx`` is unused today but part of the contract."""
+    dates = date_spans(text)
+    found: list[_Figure] = []
+    taken_until = -1
+    for m in _CORE_RE.finditer(text):
+        if m.start() < taken_until:
+            continue
+        figure = _figure_from_core(text, m)
+        if figure is None or _inside(figure.start, figure.end, dates, m):
+            continue
+        found.append(figure)
+        taken_until = figure.end
+    for m in _ORDINAL_RE.finditer(text):
+        value = parse_ordinal(m.group("ord"))
+        if value and value > 1 and not any(f.start < m.end() and m.start() < f.end for f in found):
+            found.append(_Figure(m.start(), m.end(), value, singular(m.group("noun")), head=True))
+    found.sort(key=lambda f: f.start)
+    return [
+        Candidate("figure", f.start, f.end, text[f.start : f.end], _json_number(f.value), f.unit,
+                  score=0.85 if f.head or f.money else 0.55)
+        for f in found
+    ]
+
+
+# --- one core ---------------------------------------------------------------------
+
+
+def _figure_from_core(text: str, m: re.Match[str]) -> _Figure | None:
+    if m.group("vague"):
+        return _vague(text, m)
+    if m.group("word"):
+        return _word_number(text, m)
+    return _digit_number(text, m)
+
+
+def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
+    start, end = m.start(), m.end()
+    num_start = m.start("num")
+    if _is_name_or_debris(text, num_start, m.end("num")):
+        return None
+    if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
+        if _TIME_AFTER_RE.match(text, m.end("num")):
+            return None
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    scale = _scale_of(m)
+    value *= scale
+    currency = CURRENCY_SYMBOLS.get(m.group("cur") or "")
+    end = m.end()
+    if text[end - 1].isspace():
+        end = len(text[:end].rstrip())
+    figure = _Figure(start, end, value, None, money=currency is not None)
+    percent = bool(m.group("pct") or m.group("pct2"))
+    # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
+    _extend_range(text, figure, scale, currency)
+    if percent:
+        figure.value = _scaled(figure.value, 0.01)
+        figure.unit = "percent"
+        return _finish(text, figure)
+    pm = _PERCENT_RE.match(text, figure.end)
+    if pm and not figure.money:
+        figure.end = pm.end()
+        figure.value = _scaled(figure.value, 0.01)
+        figure.unit = "percentage point" if pm.group("pp") else "percent"
+        return _finish(text, figure)
+    if currency:
+        figure.unit = _currency_word(text, figure) or currency
+        return _finish(text, _rate(text, figure))
+    cur = _currency_word(text, figure)
+    if cur:
+        figure.unit = cur
+        return _finish(text, _rate(text, figure))
+    compound = _compound(text, figure)
+    if compound:
+        return _finish(text, compound)
+    return _finish(text, _counted(text, figure))
+
+
+def _word_number(text: str, m: re.Match[str]) -> _Figure | None:
+    phrase = m.group("word")
+    lowered = phrase.lower()
+    words = lowered.replace("-", " ").split()
+    value = parse_number(phrase)
+    if value is None:
+        return None
+    start, end = m.start(), m.end()
+    if lowered in {"a", "an", "half"} or lowered.startswith(("a ", "an ")) and len(words) == 1:
+        return None
+    if _capitalised_name(text, start, phrase):
+        return None
+    if words[-1] in {"third", "quarter", "half"} or lowered == "half":
+        # "a third" is a fraction only before "of" or alone: "a third world war" is an ordinal
+        if re.match(r"\s+[a-z]", text[end:]) and not re.match(r"\s+of\b", text[end:]):
+            return None
+        if lowered == "half" and not re.match(r"\s+of\b", text[end:]):
+            return None
+    hyphen = _COMPOUND_RE.match(text, end)
+    if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
+        return None
+    figure = _Figure(start, end, value, None)
+    if phrase.lower().startswith(("a ", "an ")) and words[1] in {"hundred", "thousand", "million",
+                                                               "billion", "dozen", "trillion"}:
+        pass  # "a hundred" keeps its "a": it stands for one
+    _extend_range(text, figure, 1.0, None)
+    cur = _currency_word(text, figure)
+    if cur:
+        figure.unit = cur
+        figure.money = True
+        return _finish(text, _rate(text, figure))
+    pm = _PERCENT_RE.match(text, figure.end)
+    if pm:
+        figure.end = pm.end()
+        figure.value = _scaled(figure.value, 0.01)
+        figure.unit = "percentage point" if pm.group("pp") else "percent"
+        return _finish(text, figure)
+    compound = _compound(text, figure)
+    if compound:
+        return _finish(text, compound)
+    if lowered == "one":
+        return None  # "one of the", "one day": too rarely a count to propose alone
+    counted = _counted(text, figure)
+    if not counted.head and value < 2 and "a" not in words and "an" not in words:
+        return None
+    return _finish(text, counted)
+
+
+def _vague(text: str, m: re.Match[str]) -> _Figure | None:
+    phrase = m.group("vague").lower()
+    figure = _Figure(m.start(), m.end(), None, None)
+    if _capitalised_name(text, m.start(), m.group("vague")) and not phrase.startswith("a "):
+        return None
+    if phrase == "several":
+        counted = _head_noun(text, figure.end, singular_ok=False)
+        if counted is None:
+            return None
+        figure.end, figure.unit, figure.head = counted[0], counted[1], True
+        return _finish(text, figure)
+    om = re.match(r"\s+of", text[figure.end :])
+    probe = _Figure(figure.end + (om.end() if om else 0), 0, None, None)
+    probe.end = probe.start
+    cur = _currency_word(text, probe)
+    if cur:  # "millions of dollars": an amount of money, value unknown
+        figure.end, figure.unit, figure.money = probe.end, cur, True
+        return _finish(text, figure)
+    return _finish(text, _counted(text, figure))
+
+
+# --- growing a core ---------------------------------------------------------------
+
+
+def _finish(text: str, figure: _Figure | None) -> _Figure | None:
+    """Take in approximators on the left; drop a leading "the"; no trailing punctuation."""
+    if figure is None:
+        return None
+    before = text[max(0, figure.start - 40) : figure.start]
+    am = APPROXIMATOR_RE.search(before)
+    if am:
+        word = am.group("approx").lower()
+        exact = isinstance(figure.value, int | float | list)
+        if exact or word not in {"over", "under", "some", "only", "just"}:
+            figure.start -= len(before) - am.start("approx")
+            if word.startswith("between") and isinstance(figure.value, list):
+                pass
+    while figure.end > figure.start and text[figure.end - 1] in ".,;:!?'’\")":
+        if text[figure.end - 1] == "." and re.search(r"\b[a-z]\.[a-z]\.$", text[figure.start : figure.end]):
+            break  # "a.m." keeps its dots
+        figure.end -= 1
+    if text[figure.start : figure.start + 4].lower() == "the ":
+        figure.start += 4
+    return figure
+
+
+def _extend_range(text: str, figure: _Figure, scale: float, currency: str | None) -> None:
+    before = text[max(0, figure.start - 6) : figure.start].lower()
+    rm = _RANGE_RE.match(text, figure.end)
+    if not rm or ("and" in rm.group() and "between" not in text[max(0, figure.start - 9) : figure.start].lower()):
+        return
+    if "to" in rm.group() and before.endswith("from "):
+        return  # "rose from 10 to 15": two figures
+    nm = _CORE_RE.match(text, rm.end())
+    if not nm or nm.group("vague") or (nm.group("cur") and currency is None and nm.group("cur")):
+        return
+    if nm.group("word") and not figure.money and nm.group("num") is None:
+        high = parse_number(nm.group("word"))
+    else:
+        high = parse_number(nm.group("num") or "") if nm.group("num") else None
+        if high is not None:
+            high *= _scale_of(nm) if (nm.group("abbr") or nm.group("scale")) else scale
+    low = figure.value
+    if high is None or not isinstance(low, int | float) or not low < high:
+        return
+    if nm.group("num") and _is_name_or_debris(text, nm.start("num"), nm.end("num")):
+        return
+    figure.value = [low, high]
+    end = nm.end()
+    figure.end = len(text[:end].rstrip()) if text[end - 1].isspace() else end
+
+
+def _compound(text: str, figure: _Figure) -> _Figure | None:
+    """Ages and compound measures: "61-year-old", "2-year mark", "a 10-km radius"."""
+    hm = _COMPOUND_RE.match(text, figure.end)
+    if not hm:
+        return None
+    unit_word = hm.group("unit").lower()
+    if unit_word in COMPOUND_BLACKLIST or unit_word.endswith("ed"):
+        return None
+    figure.end = hm.end()
+    figure.unit = MEASURE_UNITS.get(unit_word, singular(unit_word))
+    figure.head = True
+    if isinstance(figure.value, list):
+        return figure
+    if not hm.group("old"):
+        noun = _head_noun(text, figure.end, singular_ok=True, max_words=2)
+        if noun is not None:
+            figure.end = noun[0]
+        am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
+        if am:  # "a 10-km radius": the article stands for one radius
+            figure.start = am.start()
+    return figure
+
+
+def _counted(text: str, figure: _Figure) -> _Figure:
+    """Run to the counted noun: a head noun, a partitive, a measure unit, or nothing."""
+    value = figure.value
+    single = isinstance(value, int | float) and value is not None and value <= 1
+    pm = re.match(r"\s+of\s+", text[figure.end :])
+    if pm:
+        noun = _head_noun(text, figure.end + pm.end() - 1, singular_ok=single, partitive=True)
+        if noun is not None:
+            figure.end, figure.unit, figure.head = noun[0], noun[1], True
+            return _rate(text, figure)
+        return _standalone(text, figure)
+    noun = _head_noun(text, figure.end, singular_ok=single or figure.value is None and False)
+    if noun is not None:
+        figure.end, figure.unit, figure.head = noun[0], noun[1], True
+        return _rate(text, figure)
+    return _standalone(text, figure)
+
+
+def _standalone(text: str, figure: _Figure) -> _Figure:
+    """A number with no noun: the unit is what the clause says it counts, if anything."""
+    clause = re.split(r"[.;:!?\n]", text[max(0, figure.start - 80) : figure.start])[-1].lower()
+    for pattern, unit in UNIT_FROM_CONTEXT:
+        if pattern.search(clause):
+            figure.unit = unit
+            break
+    return figure
+
+
+def _head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False,
+               max_words: int = 4) -> tuple[int, str] | None:
+    """End offset and singular form of the head noun after ``pos``, if one follows."""
+    words = 0
+    for wm in _WORD_TOKEN_RE.finditer(text, pos):
+        if wm.start() != pos:
+            return None
+        word = wm.group("w")
+        lowered = word.lower().rstrip(".")
+        pos = wm.end()
+        words += 1
+        if words > max_words + (2 if partitive else 0):
+            return None
+        if word != wm.group("w") or lowered in STOP_WORDS and not (partitive and lowered in {"the", "its", "their", "his", "her", "our", "these", "those", "all"}):
+            return None
+        if partitive and (lowered in {"the", "its", "their", "his", "her", "our", "these", "those", "all"} or lowered.endswith(("'s", "’s")) or any(c.isdigit() for c in word)):
+            continue
+        if lowered.endswith(("'s", "’s")) or any(c.isdigit() for c in word):
+            return None
+        unit = MEASURE_UNITS.get(lowered)
+        if unit is not None and words == 1:
+            return pos, unit
+        if lowered in INVARIANT_NOUNS or _is_plural(lowered):
+            return pos, singular(lowered) if lowered not in INVARIANT_NOUNS else INVARIANT_NOUNS[lowered]
+        if singular_ok and not lowered.endswith(("ed", "ing", "ly")):
+            if not _next_is_noun(text, pos) or words >= max_words:
+                return pos, lowered
+    return None
+
+
+def _next_is_noun(text: str, pos: int) -> bool:
+    wm = _WORD_TOKEN_RE.match(text, pos)
+    return bool(wm) and wm.group("w").lower() not in STOP_WORDS and wm.group("w")[0].islower()
+
+
+def _rate(text: str, figure: _Figure) -> _Figure:
+    """Keep a denominator: "$55.12 per barrel", "2 million barrels a day"."""
+    rm = re.match(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+)\b", text[figure.end :])
+    if rm and (rm.group(0).lstrip().startswith("per") or rm.group("noun") in RATE_NOUNS):
+        figure.end += rm.end()
+    return figure
+
+
+def _currency_word(text: str, figure: _Figure) -> str | None:
+    """ "5 million euros", "$27 dollars", "34 cents" -> ISO code (cents scale the value)."""
+    cm = re.match(r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|"
+                  r"Singapore|Taiwan)\s+)?(?P<word>[A-Za-z]+)\b", text[figure.end :])
+    if not cm:
+        return None
+    word = cm.group("word").lower()
+    if word not in CURRENCY_WORDS:
+        return None
+    code, factor = CURRENCY_WORDS[word]
+    adj = (cm.group("adj") or "").strip().lower()
+    if code == "USD" and adj:
+        code = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD",
+                "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD"}.get(adj, "USD")
+    figure.end += cm.end()
+    figure.value = _scaled(figure.value, factor)
+    figure.money = True
+    return code
+
+
+# --- what a core is not -----------------------------------------------------------
+
+
+def _is_name_or_debris(text: str, start: int, end: int) -> bool:
+    """Model numbers, names with numbers, page furniture, lone numbers on their own line."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 3]
+    if re.search(r"[A-Za-z][-‐‑]$|[A-Za-z]$", before):
+        return True  # S-400, F-16, Covid-19, G40
+    if re.match(r"[-‐‑]\d|[A-Za-z]{1,2}\d|[-‐‑][A-Z]", after) and not re.match(r"[-‐‑]\d+\s*(?:%|[a-z])", after + text[end + 3 : end + 10]):
+        return True  # 787-9, 2S19
+    if re.match(r"[A-Za-z]", after) and not re.match(
+            r"(?:bn|mn|mln|tn|trn|m|k|b|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|GW|MW|kW|kWh|GWh|MWh|ft|in|lb|lbs|bp)\b", text[end:end + 4]):
+        return True
+    prev = re.search(r"([A-Za-z][\w.]*)\s+$", before)
+    if prev:
+        word = prev.group(1)
+        if word.lower().rstrip(".") in NAME_PRECEDERS:
+            return True
+        if word[0].isupper() and word.lower() not in STOP_WORDS and not word.isupper() and not _sentence_start(text, start - len(prev.group(0))):
+            return True  # Leopard 2, World War 2, Strv 122
+        if word.isupper() and len(word) > 1 and word.lower() not in STOP_WORDS and word not in {"US", "UK", "EU", "UN"}:
+            return True  # HIMARS 2? MH 17; acronyms followed by a number are names
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    if line.strip() == text[start:end].strip():
+        return True  # a lone number on its own line is scraping debris
+    if re.search(r"\(\s*$", before) and text[end : end + 1] == ")" :
+        return True  # "(3)": list markers and footnotes
+    return False
+
+
+def _capitalised_name(text: str, start: int, phrase: str) -> bool:
+    """ "Air Force One", "Six-Day War", "Group of Seven": capital number words mid-sentence."""
+    if not phrase[:1].isupper():
+        return False
+    if re.match(r"[A-Za-z]+[-‐‑][A-Z]", text[start:start + 20]):
+        return True
+    return not _sentence_start(text, start)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START_RE.search(text[max(0, pos - 4) : pos]))
+
+
+def _inside(start: int, end: int, dates: list[tuple[int, int]], m: re.Match[str]) -> bool:
+    core_start = m.start("num") if m.group("num") else m.start()
+    core_end = m.end("num") if m.group("num") else m.end()
+    return any(a < core_end and core_start < b for a, b in dates)
+
+
+# --- values -----------------------------------------------------------------------
+
+
+def _scale_of(m: re.Match[str]) -> float:
+    abbr = (m.group("abbr") or "").lower()
+    scale = (m.group("scale") or "").lower()
+    if scale:
+        return float(SCALES[scale])
+    if abbr:
+        return float(ABBREVIATED_SCALES[abbr])
+    return 1.0
+
+
+def _scaled(value: float | list[float] | None, factor: float) -> float | list[float] | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [round(v * factor, 12) for v in value]
+    return round(value * factor, 12)
+
+
+def _is_plural(word: str) -> bool:
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+            and word not in STOP_WORDS) or word in {"men", "women", "children", "people"}
+
+
+def _json_number(value: float | list[float] | None) -> int | float | list | None:
+    if isinstance(value, list):
+        return [_json_number(v) for v in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return int(value)
+    return value

@@ -1,0 +1,222 @@
+"""Numbers as news prose writes them: digits, words, fractions, ordinals, vague amounts.
+
+Reusable outside detection (claim memory compares ``32 000 soldiers`` with
+``32,000 troops``): ``parse_number`` turns any such expression into a float,
+``parse_ordinal`` reads ``seventh``/``7th``, ``is_vague_quantity`` tells
+``dozens`` from ``two dozen``, ``singular`` normalises a counted noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+}  # fmt: skip
+# Abbreviated scales glued to digits or following them: 1.5bn, $3m, 10k.
+ABBREVIATED_SCALES = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+# Denominators; "half" and "quarter" besides the ordinals from third on.
+FRACTIONS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
+    name + suffix: n for name, n in ORDINALS.items() if n >= 3 for suffix in ("", "s")
+}
+# Amounts with no number the reader could check exactly: value null.
+VAGUE_WORDS = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores",
+     "several", "handful", "tens"}
+)  # fmt: skip
+
+NUMBER_WORDS = set(SMALL) | set(TENS) | set(SCALES) | {"dozen"}
+
+# --- patterns other modules build on -------------------------------------------
+
+# Digits: 90,000 / 32 000 (space, no-break or thin space groups) / 1.5 / .5
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)"
+_WORD = "|".join(sorted(NUMBER_WORDS | set(TENS), key=len, reverse=True))
+_TENS_UNIT = r"(?:{tens})[-\u2010\u2011 ](?:{small})".format(
+    tens="|".join(TENS), small="|".join(k for k in SMALL if SMALL[k] < 10 and k != "zero")
+)
+# A run of number words: "twenty-five", "one hundred and twenty", "two thousand".
+WORD_NUMBER = (
+    rf"(?:{_TENS_UNIT}|{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_TENS_UNIT}|{_WORD}))*"
+)
+SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|trn|[mkb])"
+
+_SEP_RE = re.compile(r"[,\u00a0\u202f ](?=\d{3}\b)")
+_DIGITS_RE = re.compile(rf"^({DIGITS})\s*([a-z]+)?$")
+_TOKEN_RE = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
+_ORDINAL_DIGITS_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+
+
+def parse_number(text: str) -> float | None:
+    """The number an expression states, or None when it states none exactly.
+
+    ``90,000``, ``32 000``, ``1.5bn``, ``$1.2 billion`` (the symbol is ignored),
+    ``twenty-five``, ``a hundred``, ``half a million``, ``two and a half``,
+    ``a third``, ``three-quarters``, ``a dozen``, ``seventh`` (7). Vague amounts
+    (``dozens``, ``several``) and anything unreadable give None.
+    """
+    cleaned = _normalise(text)
+    if not cleaned:
+        return None
+    match = _DIGITS_RE.match(cleaned)
+    if match:
+        value = float(_SEP_RE.sub("", match.group(1)).replace(",", ""))
+        suffix = match.group(2)
+        if suffix is None:
+            return value
+        scale = SCALES.get(suffix) or ABBREVIATED_SCALES.get(suffix)
+        if scale is None and suffix in {"st", "nd", "rd", "th"}:
+            return value
+        return value * scale if scale else None
+    ordinal = parse_ordinal(cleaned)
+    if ordinal is not None and " " not in cleaned:
+        return float(ordinal)
+    return _parse_words(cleaned)
+
+
+def parse_ordinal(text: str) -> int | None:
+    """``seventh`` and ``7th`` -> 7, ``twenty-first`` -> 21; None if not an ordinal."""
+    word = _normalise(text)
+    match = _ORDINAL_DIGITS_RE.match(word)
+    if match:
+        return int(match.group(1))
+    if word in ORDINALS:
+        return ORDINALS[word]
+    head, _, last = word.replace(" ", "-").rpartition("-")
+    if head in TENS and last in ORDINALS and ORDINALS[last] < 10:
+        return TENS[head] + ORDINALS[last]
+    return None
+
+
+def is_vague_quantity(text: str) -> bool:
+    """``dozens``, ``hundreds of``, ``tens of thousands``, ``several``, ``a handful``."""
+    words = _normalise(text).split()
+    return bool(words) and words[0] in {"a", "an"} | VAGUE_WORDS and any(
+        w in VAGUE_WORDS for w in words
+    ) and not any(w in SMALL or w in TENS for w in words)
+
+
+def is_number_word(word: str) -> bool:
+    return word.lower() in NUMBER_WORDS
+
+
+def singular(noun: str) -> str:
+    """The singular of a counted noun: ``troops`` -> ``troop``, ``people`` -> ``person``."""
+    word = noun.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics", "news", "series", "species")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+_IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child",
+    "lives": "life", "wives": "wife", "knives": "knife", "thieves": "thief",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
+    "criteria": "criterion", "phenomena": "phenomenon", "data": "data",
+    "police": "police", "personnel": "personnel", "aircraft": "aircraft",
+    "buses": "bus", "gases": "gas", "crises": "crisis", "analyses": "analysis",
+    "kms": "km", "yrs": "year", "hrs": "hour", "mins": "minute", "lbs": "lb",
+}  # fmt: skip
+
+
+# --- internals ----------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    """Lower case, currency symbols and approximators left to the caller, hyphens kept."""
+    text = text.strip().lower().replace("\u2010", "-").replace("\u2011", "-")
+    text = text.replace("\u2013", "-")
+    text = re.sub(r"^(?:us|u\.s\.)?[$£€¥₽₴]\s*", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _parse_words(text: str) -> float | None:
+    """Number words with scales and fractions, read left to right."""
+    tokens = [t for t in _TOKEN_RE.findall(text.replace("-", " ")) if t != "and"]
+    if not tokens:
+        return None
+    total = 0.0  # completed groups (e.g. 2 million)
+    current: float | None = None  # the group being built
+    fraction = 0.0
+    seen_any = False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok in {"a", "an"}:
+            if nxt in FRACTIONS or nxt in SCALES or nxt in {"dozen", "half"}:
+                current = (current or 0.0) + 1 if nxt not in FRACTIONS else current
+                if nxt in FRACTIONS:
+                    fraction = 1 / FRACTIONS[nxt]
+                    seen_any = True
+                    i += 2
+                    continue
+                i += 1
+                continue
+            return None
+        if tok == "half" and nxt in {"a", "an"}:
+            # "half a million": one half of the scale that follows
+            current = (current or 0.0) + 0.5
+            seen_any = True
+            i += 2
+            continue
+        if tok in FRACTIONS:
+            numerator = current if current is not None else 1.0
+            fraction += numerator / FRACTIONS[tok] if current is not None else 1 / FRACTIONS[tok]
+            current = None if current is not None else current
+            seen_any = True
+            i += 1
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", tok):
+            current = (current or 0.0) + float(tok)
+        elif tok in SMALL:
+            current = (current or 0.0) + SMALL[tok]
+        elif tok in TENS:
+            current = (current or 0.0) + TENS[tok]
+        elif tok == "dozen":
+            current = (current if current is not None else 1.0) * 12
+        elif tok == "hundred":
+            current = (current if current is not None else 1.0) * 100
+        elif tok in SCALES:
+            base = (current or 0.0) + fraction
+            total += (base if base else 1.0) * SCALES[tok]
+            current, fraction = None, 0.0
+        else:
+            return None
+        seen_any = True
+        i += 1
+    if not seen_any:
+        return None
+    return total + (current or 0.0) + fraction
