@@ -53,6 +53,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from workbench.cli.common import utf8_stdout
+
+    utf8_stdout()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "db"):

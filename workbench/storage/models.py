@@ -127,6 +127,11 @@ class Claim(Timestamped, Base):
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     # Optimistic locking: an edit names the version it was made on.
     version: Mapped[int] = mapped_column(default=1)
+    # After a re-check: unchanged, moved, changed or gone, how sure, and the
+    # old and new text. A changed or gone claim waits for the reviewer.
+    anchor_outcome: Mapped[str | None] = mapped_column(String(20))
+    anchor_confidence: Mapped[float | None] = mapped_column()
+    anchor_detail: Mapped[Any | None] = mapped_column()
 
     article: Mapped[Article] = relationship(back_populates="claims")
     article_version: Mapped[ArticleVersion | None] = relationship()

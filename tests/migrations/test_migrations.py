@@ -1,0 +1,97 @@
+"""Migrations: one chain, the same schema as the models, and upgrades that keep data."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from workbench.storage import claims, sessions
+from workbench.storage.database import open_database
+from workbench.storage.migrate import alembic_config, current_revision, head_revision
+from workbench.storage.models import Base
+
+
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def test_revisions_form_one_chain_with_date_first_names():
+    script = _script()
+    assert len(script.get_heads()) == 1
+    revisions = list(script.walk_revisions())
+    assert [r.down_revision for r in revisions][-1] is None
+    for revision in revisions:
+        assert Path(revision.path).name[:10].replace("_", "").isdigit(), revision.path
+
+
+def test_upgrade_from_empty_matches_the_models(any_db):
+    assert current_revision(any_db) == head_revision()
+    with any_db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def _upgrade_file_to(path: Path, revision: str) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def _previous_revisions() -> list[str]:
+    head = head_revision()
+    return [r.revision for r in _script().walk_revisions() if r.revision != head]
+
+
+@pytest.mark.parametrize("revision", _previous_revisions())
+def test_database_of_a_previous_version_is_backed_up_and_upgraded(tmp_path, revision):
+    path = tmp_path / "old.sqlite"
+    _upgrade_file_to(path, revision)
+    # A review made with that version, written as that version's schema had it.
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "INSERT INTO review_session (id, title, reviewer, notes, ui_state, scale, created_at, updated_at)"
+            " VALUES (1, 'Old review', 'ana', '', '{}', 'default', '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
+        )
+        raw.execute(
+            "INSERT INTO article (id, session_id, position, source, created_at, updated_at)"
+            " VALUES (1, 1, 0, 'old.txt', '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
+        )
+        raw.execute(
+            "INSERT INTO article_version (id, article_id, number, authors, text, structure, raw_zlib,"
+            " raw_sha256, fetched_at, extractor) VALUES (1, 1, 1, '[]', 'Some 40 tanks moved.', '[]',"
+            " x'', '', '2025-01-01 10:00:00', 'test')"
+        )
+        raw.execute(
+            "INSERT INTO claim (id, article_id, article_version_id, kind, start, \"end\", text, prefix,"
+            " suffix, wording, origin, status, verdict, rationale, tags, created_by, updated_by, version,"
+            " created_at, updated_at) VALUES (1, 1, 1, 'figure', 0, 14, 'Some 40 tanks', '', ' moved.',"
+            " '', 'detected', 'accepted', 'true', 'Seen on video', '[]', 'ana', 'ana', 2,"
+            " '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
+        )
+    db = open_database(path)
+    try:
+        assert current_revision(db) == head_revision()
+        backups = list(tmp_path.glob(f"old.sqlite.{revision}.*.bak"))
+        assert len(backups) == 1
+        with sqlite3.connect(backups[0]) as raw:  # the backup is the old file, untouched
+            assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+        [claim] = claims.list_claims(db, session_id=1)
+        assert (claim.text, claim.verdict, claim.rationale) == ("Some 40 tanks", "true", "Seen on video")
+        assert sessions.find_session(db, "Old review").article_count == 1
+    finally:
+        db.close()
+
+
+def test_new_database_is_not_backed_up(tmp_path):
+    open_database(tmp_path / "new.sqlite").close()
+    assert list(tmp_path.glob("*.bak")) == []

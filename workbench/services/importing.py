@@ -1,0 +1,109 @@
+"""Import an article into a session: ingest, store, detect claims, store them as proposed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from workbench.detect.candidate import Candidate
+from workbench.ingest.article import ExtractedArticle
+from workbench.services.progress import CancelFn, ProgressFn, check, no_progress
+from workbench.storage import articles, claims
+from workbench.storage.database import Database
+from workbench.storage.records import ArticleRecord, ClaimDraft
+
+DETECTOR = "detector"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    article: ArticleRecord
+    claims_added: int
+
+
+def import_source(
+    db: Database,
+    session_id: int,
+    source: str,
+    *,
+    by: str,
+    cancel: CancelFn | None = None,
+    progress: ProgressFn = no_progress,
+) -> ImportResult:
+    """Fetch or read ``source`` (URL or path), store it and its proposed claims."""
+    from workbench.ingest.load import load_source
+
+    progress(0.05, f"Reading {source}")
+    extracted = load_source(source, cancel=cancel)
+    return store_extracted(db, session_id, extracted, by=by, cancel=cancel, progress=progress)
+
+
+def import_text(
+    db: Database,
+    session_id: int,
+    text: str,
+    *,
+    by: str,
+    cancel: CancelFn | None = None,
+    progress: ProgressFn = no_progress,
+) -> ImportResult:
+    """Store pasted text as an article (first line as title when it looks like one)."""
+    from workbench.ingest.text import from_pasted_text
+
+    return store_extracted(db, session_id, from_pasted_text(text), by=by, cancel=cancel, progress=progress)
+
+
+def store_extracted(
+    db: Database,
+    session_id: int,
+    extracted: ExtractedArticle,
+    *,
+    by: str,
+    cancel: CancelFn | None = None,
+    progress: ProgressFn = no_progress,
+) -> ImportResult:
+    check(cancel)
+    progress(0.5, "Finding claims")
+    drafts = detect_drafts(extracted.text, extracted.published)
+    check(cancel)  # last chance: after this the article is stored
+    progress(0.8, "Saving")
+    article = articles.add_article(db, session_id, extracted)
+    added = claims.store_detected(db, article.id, drafts, by=DETECTOR)
+    progress(1.0, "Done")
+    return ImportResult(article=article, claims_added=added)
+
+
+def redetect(db: Database, article_id: int) -> int:
+    """Run detection again on an article; only claims the reviewer does not have are added."""
+    article = articles.get_article(db, article_id)
+    return claims.store_detected(
+        db, article_id, detect_drafts(article.text, article.published), by=DETECTOR
+    )
+
+
+def detect_drafts(text: str, published: str | None) -> list[ClaimDraft]:
+    from workbench.detect.pipeline import detect
+
+    return [draft_from(c) for c in detect(text, parse_published(published))]
+
+
+def draft_from(candidate: Candidate) -> ClaimDraft:
+    return ClaimDraft(
+        kind=candidate.kind,
+        start=candidate.start,
+        end=candidate.end,
+        value=candidate.value,
+        unit=candidate.unit,
+        speaker=candidate.speaker,
+        score=candidate.score,
+    )
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day of an ISO 8601 date or datetime, for resolving relative dates."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
