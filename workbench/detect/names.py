@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_NAME_TOKEN = rf"(?:[{_UPPER}][\w'’-]*\.?|[{_UPPER}]\.)"
+# A capitalised word; a final period only on initials and abbreviated titles, so that a
+# name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Mt|Ft)"
+_NAME_TOKEN = rf"(?:[{_UPPER}]\.|{_ABBREVIATED}\.|[{_UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
 _PARTICLE = r"(?:de|da|di|del|der|van|von|bin|ibn|al|el|la|le|du|ter)"
 NAME_SEQUENCE = re.compile(
     rf"{_NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_TOKEN})*"
@@ -21,19 +24,36 @@ _TRAILING_NAME = re.compile(rf"(?:{_NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ])?))*{_NAM
 _TRAILING_FILLER = re.compile(
     r"(?:\s+|,\s*\d{1,3},?|\b(?:also|later|then|has|had|have|previously|reportedly|once|"
     r"again|further|recently|earlier|who|had|would|has\s+since|simply|quickly|flatly|"
-    r"publicly|separately|repeatedly|last\s+week|on\s+\w+day)\b)$"
+    r"[a-z]+ly|never|not|did\s+not|didn’t|didn't|last\s+week|"
+    r"on\s+\w+day)\b)$"
 )
 _LOWER_HEAD = re.compile(r"([\w’'-]+)$")
+# Lowercase words that may stand before a name after an inverted verb: ``writes military
+# analyst Alex Hollings``; prepositions and conjunctions end the subject instead.
+_SKIPPABLE = (
+    r"(?!(?:on|in|at|to|that|when|while|after|before|during|last|this|as|from|for|of|by|"
+    r"with|and|but|or|about)\b)[a-z][\w’'-]*"
+)
+_NAMED_LATER = re.compile(
+    rf"[^.;:!?]*?(?:,\s+|\bname as\s+|\bnamed\s+|\bidentified as\s+)({NAME_SEQUENCE.pattern})"
+    r"\s*(?:[,.;]|$)"
+)
 _LEADING_SUBJECT = re.compile(
-    rf"\s*(?:(?P<pron>he|she|they)\b|(?P<the>the\s+)?(?P<name>{NAME_SEQUENCE.pattern})"
+    rf"\s*(?:(?P<pron>he|she|they)\b|(?P<the>the\s+)?(?:{_SKIPPABLE}\s+){{0,3}}?"
+    rf"(?P<name>{NAME_SEQUENCE.pattern})"
     r"|(?P<desc>(?:an?|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)))",
 )
 _BODY_OF = re.compile(rf"^[\w’'\s-]{{0,40}}?\b(?:for|of|at|from)\s+(?:the\s+)?({NAME_SEQUENCE.pattern})")
 
-PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
+_CALENDAR = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December In On At After Before When
+    While Last This Earlier Later Meanwhile However But And Yet""".split()
+)
+PRONOUNS = frozenset({"he", "she", "He", "She"})
 TITLES = frozenset(
     """president prime minister foreign defence defense interior finance secretary general gen
-    gen. lt. lt col. col maj. maj capt. capt sgt. sgt pvt. pvt cpl. adm. mr. mrs. ms. dr. prof.
+    dr mr mrs ms prof gen. lt. lt col. col maj. maj capt. capt sgt. sgt pvt. pvt cpl. adm. mr. mrs. ms. dr. prof.
     sen. rep. gov. senator representative governor chancellor king queen prince princess pope
     chief commander ambassador spokesman spokeswoman spokesperson deputy vice mayor judge justice
     speaker pastor rev. sheikh emir sultan marshal colonel major captain lieutenant sergeant
@@ -59,6 +79,8 @@ BODY_NOUNS = frozenset(
     """ministry kremlin pentagon government agency department military army police
     office spokesman spokeswoman spokesperson embassy statement""".split()
 )
+# ``the account tweeted``: a noun that points back to whoever spoke last.
+ANAPHORS = frozenset("account blogger outlet newspaper paper channel post document".split())
 _NOT_SUBJECTS = frozenset(
     """officials analysts residents critics witnesses experts sources authorities others some
     many both everyone people observers commentators the a an it this that there we i you
@@ -75,20 +97,38 @@ _FUNCTION_WORDS = frozenset(
 def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
     """The subject that ends right before a speech verb at ``verb``, searching from ``start``."""
     prefix = masked[start:verb]
+    last_mark = max(prefix.rfind(m) for m in "\"“”«»„")
+    prefix = prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
     while True:
         trimmed = _TRAILING_FILLER.sub("", prefix)
         if trimmed == prefix:
             break
         prefix = trimmed
+    prefix = prefix.rstrip(" ")
+    if prefix.endswith(","):
+        # ``Yaroslav Trofimov, a correspondent for X, said``: the name opens the clause.
+        for segment in prefix.split(","):
+            name = _TRAILING_NAME.search(segment.rstrip())
+            if name and _usable_name(name.group(0)):
+                return (name.group(0), "name")
     prefix = prefix.rstrip(" ,")
     if not prefix:
         return None
+    last_word = _LOWER_HEAD.search(prefix)
+    if last_word and last_word.group(1) in PRONOUNS:
+        return (last_word.group(1).lower(), "pronoun")
+    if last_word and last_word.group(1) in {"it", "It", "they", "They"}:
+        return ("it", "it")
     name = _TRAILING_NAME.search(prefix)
     if name:
-        words = name.group(0)
-        before = prefix[: name.start()]
+        words = _without_leading_function_words(name.group(0))
+        before = prefix[: name.end() - len(words)]
         if words.lower() in _NOT_SUBJECTS or _is_sentence_start_word(words, before):
             return None
+        other = _TRAILING_NAME.search(before[:-5]) if before.endswith(" and ") else None
+        if other:  # ``The United States and South Korea said``
+            words = other.group(0) + " and " + words
+            before = before[: other.start()]
         if before.endswith(("the ", "The ")):
             return ("the " + words, "name")
         return (words, "name")
@@ -98,11 +138,15 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     word = head.group(1)
     if word in PRONOUNS:
         return (word.lower(), "pronoun")
+    if word in {"it", "It", "they", "They"}:
+        return ("it", "it")
     lowered = word.lower()
     if lowered in LEADER_NOUNS:
         return (prefix[-40:].strip(), "leader")
     if lowered in BODY_NOUNS:
         return (lowered, "body_noun")
+    if lowered in ANAPHORS:
+        return (lowered, "anaphor")
     return None
 
 
@@ -117,14 +161,30 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
         words = match.group("name")
         return (("the " + words) if match.group("the") else words, "name")
     head = match.group("head").lower()
+    named = _NAMED_LATER.match(masked, match.end(), min(limit, match.end() + 60))
+    if named:  # ``said one of the neighbors, Yang Shu-mei`` / ``who gave his name as Chang``
+        return (named.group(1), "name")
     body = _BODY_OF.match(masked[match.start("desc") : limit])
     if body:
-        return ("the " + body.group(1), "name")
+        return (body.group(1), "name")
     if head in LEADER_NOUNS:
         return (match.group("desc"), "leader")
     if head in BODY_NOUNS:
         return (head, "body_noun")
     return None
+
+
+def _without_leading_function_words(words: str) -> str:
+    """``If Ukraine`` -> ``Ukraine``: a capitalised sentence opener is not part of a name."""
+    tokens = words.split(" ")
+    while len(tokens) > 1 and (tokens[0].lower() in _NOT_SUBJECTS or tokens[0] in _CALENDAR):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _usable_name(words: str) -> bool:
+    first = words.split()[0]
+    return first not in _CALENDAR and words.lower() not in _NOT_SUBJECTS and first not in PRONOUNS
 
 
 def _is_sentence_start_word(words: str, before: str) -> bool:
@@ -135,6 +195,9 @@ def _is_sentence_start_word(words: str, before: str) -> bool:
 def strip_titles(words: str) -> str:
     """``Russian President Vladimir Putin`` -> ``Vladimir Putin``; keeps at least one word."""
     tokens = words.split()
+    titled = [i for i, t in enumerate(tokens[:-1]) if t.lower() in TITLES]
+    if titled:  # ``South Carolina Republican Gov. Nikki Haley``: the name follows the last title
+        tokens = tokens[titled[-1] + 1 :]
     while len(tokens) > 1:
         first = tokens[0].lower().rstrip(",")
         nationality = (
@@ -155,59 +218,126 @@ def is_body(words: str) -> bool:
     )
 
 
-class Resolver:
-    """Maps surnames, pronouns and descriptions to the full names the article uses."""
+_POSSESSIVE_SPLIT = re.compile(r"(?<=[’']s)\s+|(?<=\w[’'])\s+")
+_SPOKESPERSON_FOR = re.compile(
+    rf"\b(?:spokes(?:man|woman|person)|representative|official|statement|spokespeople)\s+"
+    rf"(?:for|from|of|at)\s+(?:the\s+)?((?:{_NAME_TOKEN}[ ])*{_NAME_TOKEN}"
+    r"(?:\s+(?:campaign|government|administration|ministry|office|team|company))?)"
+)
 
-    def __init__(self, masked: str) -> None:
-        self._people: list[tuple[int, str]] = []
+
+def speaker_form(words: str) -> str:
+    """How a body is named: ``the`` stays before one-word bodies (``the Kremlin``) only."""
+    bare = words[4:] if words.startswith(("the ", "The ")) else words
+    if words != bare and (" " not in bare or bare.startswith("United ")):
+        return "the " + bare
+    return bare
+
+
+class Resolver:
+    """Maps surnames, pronouns and descriptions to the full names the article uses.
+
+    ``events`` are the speech verbs of the whole text with a named subject, in
+    text order: ``he said`` refers to the latest person among them.
+    """
+
+    def __init__(self, masked: str, attributions: list[tuple[int, tuple[str, str]]]) -> None:
+        self._masked = masked
         self._by_surname: dict[str, str] = {}
-        self._bodies: list[tuple[int, str]] = []
-        self._last_speaker: str | None = None
+        self._people: list[tuple[int, str]] = []
+        headings = []
         for match in NAME_SEQUENCE.finditer(masked):
-            words = match.group(0).rstrip(".")
-            if is_body(words):
-                self._bodies.append((match.start(), words))
-                continue
-            name = strip_titles(words)
-            tokens = name.split()
-            if 2 <= len(tokens) <= 4 and not any(
-                t.lower() in TITLES or t.lower() in _FUNCTION_WORDS or t.isupper() for t in tokens
-            ):
-                self._people.append((match.start(), name))
-                self._by_surname.setdefault(_surname_key(tokens[-1]), name)
+            line_end = masked.find("\n", match.end())
+            line = masked[masked.rfind("\n", 0, match.start()) + 1 : line_end % (len(masked) + 1)]
+            in_heading = line.rstrip()[-1:] not in ".!?\"”»:;,)"
+            for part in _POSSESSIVE_SPLIT.split(match.group(0)):
+                part = part.rstrip(".").rstrip("’'").removesuffix("’s")
+                if in_heading:  # names in a headline count only when the body lacks them
+                    headings.append((match.start(), part))
+                else:
+                    self._add_person(match.start(), part)
+        for pos, part in headings:
+            self._add_person(pos, part)
+        self._spokes = [(m.start(), m.group(1)) for m in _SPOKESPERSON_FOR.finditer(masked)]
+        self._events: list[tuple[int, str, bool]] = []
+        for pos, found in attributions:
+            if found[1] == "name":
+                name = self._full_name(found[0])
+                # a lone unresolved word (``Ukraine``, ``X``) is too often a place or a site
+                if " " in name or is_body(name):
+                    self._events.append((pos, name, is_body(name)))
+
+    def _add_person(self, pos: int, words: str) -> None:
+        if is_body(words):
+            return
+        tokens = strip_titles(words).split()
+        if 2 <= len(tokens) <= 3 and not any(
+            t.lower() in TITLES or t.lower() in _FUNCTION_WORDS or t.isupper() for t in tokens
+        ):
+            name = " ".join(tokens)
+            self._people.append((pos, name))
+            self._by_surname.setdefault(_surname_key(tokens[-1]), name)
 
     def resolve(self, found: tuple[str, str] | None, pos: int) -> str | None:
         if found is None:
             return None
         words, kind = found
-        speaker: str | None = None
         if kind == "name":
-            speaker = self._full_name(words)
-        elif kind in {"pronoun", "leader"}:
-            speaker = self._last_speaker or self._last_person_before(pos)
-        elif kind == "body_noun":
-            speaker = self._body_named(words, pos)
-        if speaker and kind in {"name", "body_noun"} and not is_body(speaker):
-            self._last_speaker = speaker
-        return speaker
+            return self._full_name(words)
+        if kind in {"pronoun", "leader"}:
+            return self._last_event(pos, body=False) or self._last_person_before(pos)
+        if kind == "it":
+            return self._last_event(pos, body=True)
+        if kind == "anaphor":
+            return self._last_event(pos, body=True) or self._last_event(pos, body=False)
+        if kind == "body_noun":
+            return self._body_named(words, pos)
+        return None
 
     def _full_name(self, words: str) -> str:
-        if words.startswith("the ") or is_body(words):
-            return words
+        if is_body(words) or words.startswith(("the ", "The ")):
+            return self._body_full_name(words)
         name = strip_titles(words.rstrip("."))
         tokens = name.split()
         if len(tokens) == 1:
             return self._by_surname.get(_surname_key(tokens[0]), name)
         return name
 
+    def _body_full_name(self, words: str) -> str:
+        """``the Kiel Institute`` -> ``Kiel Institute for the World Economy`` if the text says so."""
+        bare = words[4:] if words.startswith(("the ", "The ")) else words
+        longer = re.search(
+            re.escape(bare) + rf"(?:\s+(?:for|of|on)(?:\s+the)?(?:\s+[{_UPPER}][\w-]*)+)",
+            self._masked,
+        )
+        if longer:
+            return re.sub(r"(?:’s|'s|’|')$", "", longer.group(0))
+        return speaker_form(words)
+
+    def event_between(self, start: int, end: int) -> str | None:
+        """The last named speaker of a speech verb in ``[start, end)``."""
+        inside = [name for pos, name, body in self._events if start <= pos < end and not body]
+        return inside[-1] if inside else None
+
+    def _last_event(self, pos: int, body: bool) -> str | None:
+        for start, name, is_a_body in reversed(self._events):
+            if start < pos and is_a_body == body:
+                return name
+        return None
+
     def _last_person_before(self, pos: int) -> str | None:
         before = [name for start, name in self._people if start < pos]
         return before[-1] if before else None
 
-    def _body_named(self, noun: str, pos: int) -> str:
-        for start, words in reversed(self._bodies):
-            if start < pos and words.lower().split()[-1] == noun:
-                return words
+    def _body_named(self, noun: str, pos: int) -> str | None:
+        if noun.startswith("spokes") or noun in {"statement", "official"}:
+            before = [body for start, body in self._spokes if start < pos]
+            if before:
+                return self._body_full_name(before[-1])
+            return None
+        for match in reversed(list(NAME_SEQUENCE.finditer(self._masked, 0, pos))):
+            if match.group(0).lower().split()[-1] == noun:
+                return match.group(0)
         return "the " + noun
 
 

@@ -31,10 +31,12 @@ SPEECH_VERBS = (
     r"recalled|testified|remarked|suggested|maintained|responded|conceded|observed|"
     r"commented|emphasi[sz]ed|stressed|urged|vowed|pointed out|predicted|cautioned|"
     r"concluded|complained|boasted|confirmed|denied|reported|reports|recounted|joked|"
-    r"answered|reiterated|described|quoted|called|labelled|labeled|adding|saying|"
-    r"telling|writing|noting|warning|arguing|insisting"
+    r"answered|reiterated|described|quoted|called|labelled|labeled|reads"
 )
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+# A participle (``..., saying that``) shares the subject of the clause it hangs on.
+PARTICIPLES = r"adding|saying|telling|writing|noting|warning|arguing|insisting|claiming|calling"
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})\b")
+_PARTICIPLE = re.compile(rf"(?:{PARTICIPLES})$")
 _ACCORDING = re.compile(r"\baccording to\b|\bquoted by\b|\bin the words of\b", re.IGNORECASE)
 # How far after a closing mark an attribution may start (``,” Belarus’ strongman leader, ...``).
 _AFTER_REACH = 90
@@ -47,9 +49,12 @@ def attribute_speakers(text: str, pairs: list[tuple[int, int]]) -> list[str | No
     masked = _mask_quotes(text, pairs)
     spans = sentences(text)
     starts = [s for s, _ in spans]
-    resolver = Resolver(masked)
+    resolver = Resolver(masked, _all_attributions(masked, spans))
     raw: list[tuple[str, str] | None] = []
     for index, (open_pos, close_pos) in enumerate(pairs):
+        if _is_title(text[open_pos + 1 : close_pos]):
+            raw.append(("", "title"))
+            continue
         sentence = _sentence_of(spans, starts, open_pos)
         closing_sentence = _sentence_of(spans, starts, close_pos)
         next_open = pairs[index + 1][0] if index + 1 < len(pairs) else len(text)
@@ -82,6 +87,9 @@ def _resolve_all(
             if speaker is None and found[1] == "pronoun" and resolved and resolved[-1]:
                 speaker = resolved[-1]
         if speaker is None and found is None:
+            after_previous = pairs[index - 1][1] if index else 0
+            speaker = resolver.event_between(after_previous, open_pos)
+        if speaker is None and found is None:
             speaker = _inherited(text, pairs, resolved, index)
         if speaker is None and found is not None and found[1] in {"pronoun", "leader"}:
             speaker = _named_later(resolver, raw, pairs, index)
@@ -91,6 +99,18 @@ def _resolve_all(
     return resolved
 
 
+_TITLE_WORD = re.compile(r"[\w’'-]+")
+_MINOR = frozenset("a an the of in on at for to and or but by with from as vs".split())
+
+
+def _is_title(quoted: str) -> bool:
+    """``“State of the Union”``: a short Title Case name of a show or document, not speech."""
+    words = _TITLE_WORD.findall(quoted)
+    if not 2 <= len(words) <= 7 or quoted.rstrip()[-1:] in ".!?":
+        return False
+    return all(w[0].isupper() or w.lower() in _MINOR for w in words) and words[0][0].isupper()
+
+
 def _inherited(
     text: str, pairs: list[tuple[int, int]], resolved: list[str | None], index: int
 ) -> str | None:
@@ -98,7 +118,7 @@ def _inherited(
     if not index or resolved[-1] is None:
         return None
     gap = text[pairs[index - 1][1] : pairs[index][0]]
-    return resolved[-1] if gap.count("\n\n") <= 1 and len(gap) < 400 else None
+    return resolved[-1] if gap.count("\n\n") <= 2 and len(gap) < 500 else None
 
 
 def _named_later(
@@ -142,23 +162,48 @@ def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
     start = close_pos + 1
     window_end = min(limit, start + _AFTER_REACH)
     according = _ACCORDING.search(masked, start, window_end)
-    verb = _VERB.search(masked, start, window_end)
-    if according and (not verb or according.start() < verb.start()):
+    for verb in _VERB.finditer(masked, start, window_end):
+        if according and according.start() < verb.start():
+            break
+        if _PARTICIPLE.match(verb.group(0)):
+            return None
+        found = subject_before(masked, start, verb.start())
+        if found is None:
+            found = subject_after(masked, verb.end(), limit)
+        if found is not None:
+            return found
+    if according:
         return subject_after(masked, according.end(), limit)
-    if not verb:
-        return None
-    found = subject_before(masked, start, verb.start())
-    if found is None:
-        found = subject_after(masked, verb.end(), limit)
+    return None
+
+
+def _all_attributions(
+    masked: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, tuple[str, str]]]:
+    """Every speech verb of the text with the subject before it, in text order."""
+    found = []
+    for start, end in spans:
+        for verb in _VERB.finditer(masked, start, end):
+            if _PARTICIPLE.match(verb.group(0)):
+                continue
+            subject = subject_before(masked, start, verb.start())
+            if subject is not None:
+                found.append((verb.start(), subject))
     return found
 
 
 def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
     """A speech verb earlier in the sentence, nearest first: ``Putin said ... “...”``."""
+    participle_seen = False
     for verb in reversed(list(_VERB.finditer(masked, start, open_pos))):
+        if _PARTICIPLE.match(verb.group(0)):
+            participle_seen = True
+            continue
         found = subject_before(masked, start, verb.start())
         if found is not None:
             return found
+    if participle_seen:  # ``Dr. Michael Desch, an expert, questioned ..., saying that “...”``
+        return subject_after(masked, start, open_pos)
     according = _ACCORDING.search(masked, start, open_pos)
     if according:
         return subject_after(masked, according.end(), open_pos)
