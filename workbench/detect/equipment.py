@@ -1,0 +1,404 @@
+"""Equipment: named military and security systems, found with a gazetteer.
+
+The gazetteer (``resources/gazetteer/equipment.json``) lists each system once
+under its canonical name with its aliases. Aliases are tokenised into runs of
+letters and runs of digits and stored in a token trie, so ``S-400``, ``S400``
+and ``S 400`` are one path and the text is scanned once, token by token,
+whatever the size of the gazetteer.
+
+Many system names are ordinary words or people's names (``Patriot``,
+``Tiger``, ``Abrams``). Such aliases are proposed only when military words
+are near and the name does not look like part of a person's name or a title.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from workbench.detect.candidate import Candidate, DetectContext
+from workbench.paths import resource
+
+KIND = "equipment"
+
+# Letters and digits are separate tokens so that "S400" and "S-400" tokenise alike.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# What may stand between two tokens of one name: nothing (S400), a hyphen, a
+# space, a slash (F/A-18), an apostrophe (Sa'ar) or an initial's dot (D. Eisenhower).
+_GAP = re.compile(r"[ \u00a0\-\u2010\u2011\u2013/'\u2019.]{0,2}")
+_NORMALISE = re.compile(r"[\s\-\u2010\u2011\u2013/.'\u2019]+")
+# How far around an ambiguous name military words are looked for (about 20 words).
+_WINDOW = 120
+
+_CONTEXT_WORDS = (
+    r"missiles?|rockets?|launch(?:er|ers|ed|es)?|air[- ]defen[cs]es?|anti-aircraft|"
+    r"surface-to-air|air-to-air|interceptors?|intercept(?:ed|ion|s)?|batter(?:y|ies)|systems?|"
+    r"tanks?|armou?r(?:ed)?|helicopters?|gunships?|drones?|UAVs?|aircraft|jets?|fighters?|"
+    r"bombers?|warships?|frigates?|destroyers?|cruisers?|submarines?|navy|naval|fleet|"
+    r"artillery|howitzers?|shells?|munitions?|ammunition|weapons?|warheads?|arms|military|"
+    r"army|armies|troops|soldiers|forces|defen[cs]e|Pentagon|NATO|fired|firing|shot down|"
+    r"strikes?|struck|deliver(?:ed|ies|y)?|suppl(?:ied|ies|y)|deploy(?:ed|ment|s)?|kamikaze|"
+    r"loitering|ballistic|cruise|hypersonic|combat|battlefield|front ?line|brigades?|"
+    r"regiments?|rifles?|guns?|radars?|sank|sunk|shoot down|downed|air force|infantry|"
+    r"vehicles?|convoy|units?|squadrons?|sorties?|airstrikes?|counteroffensive|anti-tank"
+)
+_CONTEXT = re.compile(rf"\b(?:{_CONTEXT_WORDS})\b", re.IGNORECASE)
+_CONTEXT_NEXT = re.compile(rf"(?:{_CONTEXT_WORDS})\b", re.IGNORECASE)
+
+_HONORIFICS = frozenset(
+    "mr mrs ms miss dr sen senator rep gov governor gen general col colonel lt capt "
+    "captain maj major sgt judge justice president prof professor sir lady lord rev "
+    "minister secretary mayor chancellor adm admiral".split()
+)
+_SPEECH = re.compile(
+    r"\s*(?:,\s*)?(?:said|says|told|added|wrote|argued|stated|asked|explained|noted|"
+    r"tweeted|posted|insisted|claimed|warned|announced)\b"
+)
+# Capitalised words that may stand before a system's name without making it a person's.
+_OK_BEFORE = frozenset(
+    "the a an this that these those its their our his her some several many more new "
+    "additional modern older upgraded advanced two three four five six seven eight nine "
+    "ten dozens hundreds western soviet allied nato us u.s uk eu french dutch czech greek "
+    "swiss thai danish finnish norwegian israeli iraqi saudi emirati yemeni kuwaiti qatari "
+    "pakistani bangladeshi first second third last other each every both with and or of "
+    "for from by to as if when while after before during since but sending send sent "
+    "deliver delivered supplied donated".split()
+)
+_DESCRIPTORS = frozenset({"IFV", "APC", "UAV", "UCAV", "SPAAG", "ATGM", "MRAP", "MLRS"})
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One system in the gazetteer."""
+
+    canonical: str
+    aliases: tuple[str, ...]
+    category: str
+    country: str
+    ambiguous: bool
+    context_words: tuple[str, ...]
+    ambiguous_aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.canonical, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    entry: Entry
+    tokens: tuple[str, ...]  # as written in the gazetteer
+    spaced: tuple[bool, ...]  # whether the gazetteer puts a space between tokens i and i+1
+    has_digit: bool
+    ambiguous: bool
+
+
+class _Node:
+    __slots__ = ("children", "aliases")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.aliases: list[_Alias] = []
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    alias: _Alias
+    score: float
+
+
+def _normalise(name: str) -> str:
+    return _NORMALISE.sub("", name.casefold())
+
+
+def _alias_is_ambiguous(entry: Entry, alias: str) -> bool:
+    if entry.ambiguous_aliases:
+        return alias in entry.ambiguous_aliases
+    # By default the risky names of an ambiguous entry are its one-word names
+    # without a digit: "Patriot" is a word, "Patriot PAC-2" and "MIM-104" are not.
+    return entry.ambiguous and not any(c.isdigit() for c in alias) and " " not in alias
+
+
+def _entry_from_json(raw: dict[str, Any]) -> Entry:
+    return Entry(
+        canonical=raw["canonical"],
+        aliases=tuple(raw.get("aliases", ())),
+        category=raw["category"],
+        country=raw["country"],
+        ambiguous=bool(raw.get("ambiguous", False)),
+        context_words=tuple(raw.get("context_words", ())),
+        ambiguous_aliases=tuple(raw.get("ambiguous_aliases", ())),
+    )
+
+
+@cache
+def all_entries() -> list[Entry]:
+    """Every system in the gazetteer, in file order."""
+    with resource("gazetteer", "equipment.json").open(encoding="utf-8") as handle:
+        document = json.load(handle)
+    return [_entry_from_json(raw) for raw in document["systems"]]
+
+
+@cache
+def _by_name() -> dict[str, Entry]:
+    table: dict[str, Entry] = {}
+    for entry in all_entries():
+        for name in entry.names:
+            table.setdefault(_normalise(name), entry)
+    return table
+
+
+def lookup(name: str) -> Entry | None:
+    """The entry a name refers to, ignoring case, hyphens and spaces (``S400`` -> S-400 Triumf)."""
+    key = _normalise(name)
+    table = _by_name()
+    if key in table:
+        return table[key]
+    if key.endswith("s") and key[:-1] in table:  # "F-16s", "Kinzhals"
+        return table[key[:-1]]
+    return None
+
+
+@cache
+def _trie() -> _Node:
+    root = _Node()
+    for entry in all_entries():
+        for name in dict.fromkeys(entry.names):
+            spans = list(_TOKEN.finditer(name))
+            if not spans or _ends_in_a_descriptor(name):
+                continue
+            tokens = tuple(m.group() for m in spans)
+            spaced = tuple(" " in name[a.end() : b.start()] for a, b in pairwise(spans))
+            node = root
+            for token in tokens:
+                node = node.children.setdefault(token.casefold(), _Node())
+            node.aliases.append(
+                _Alias(
+                    entry=entry,
+                    tokens=tokens,
+                    spaced=spaced,
+                    has_digit=any(c.isdigit() for c in name),
+                    ambiguous=_alias_is_ambiguous(entry, name),
+                )
+            )
+    return root
+
+
+def _ends_in_a_descriptor(name: str) -> bool:
+    """'Kilo-class submarine', 'Puma IFV': the span is the name, not the generic noun after it."""
+    last = name.rsplit(" ", 1)[-1]
+    return " " in name and last != "class" and (last.islower() or last in _DESCRIPTORS)
+
+
+@cache
+def _entry_context(entry: Entry) -> re.Pattern[str] | None:
+    if not entry.context_words:
+        return None
+    words = "|".join(re.escape(word) for word in entry.context_words)
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
+    """Every named system in ``text``, longest name first, as ``equipment`` candidates."""
+    del ctx  # equipment names do not depend on the publication date
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    found = _candidates(text, tokens)
+    plain = [m for m in found if not m.alias.ambiguous]
+    accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
+    chosen = _merge_same_system(text, _longest_first(accepted))
+    return [
+        Candidate(
+            kind=KIND,
+            start=m.start,
+            end=m.end,
+            text=text[m.start : m.end],
+            value=m.alias.entry.canonical,
+            score=m.score,
+            extra={"category": m.alias.entry.category, "country": m.alias.entry.country},
+        )
+        for m in chosen
+    ]
+
+
+def _candidates(text: str, tokens: list[tuple[int, int, str]]) -> list[_Match]:
+    """For each token that starts a name, the longest well-cased name starting there."""
+    root = _trie()
+    matches: list[_Match] = []
+    for i, (start, _end, token) in enumerate(tokens):
+        if start > 0 and text[start - 1].isalnum():
+            continue  # the middle of a word or model number ("2S19" does not start at "S")
+        if token.casefold() not in root.children and not _could_be_plural(token, root):
+            continue
+        best = _longest_at(text, tokens, i)
+        if best is not None:
+            matches.append(best)
+    return matches
+
+
+def _could_be_plural(token: str, node: _Node) -> bool:
+    return token.endswith("s") and token[:-1].casefold() in node.children
+
+
+def _longest_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> _Match | None:
+    """Walk the trie from token ``i``; keep every name that ends on a word boundary."""
+    options: list[tuple[int, float, _Alias, list[str], list[str]]] = []
+    node = _trie()
+    written: list[str] = []
+    gaps: list[str] = []
+    j = i
+    while j < len(tokens):
+        start, end, token = tokens[j]
+        if j > i:
+            gap = text[tokens[j - 1][1] : start]
+            if not _GAP.fullmatch(gap):
+                break
+            gaps.append(gap)
+        key = token.casefold()
+        # A plural on the last word ("Kinzhals", "Leopards") ends the name here.
+        if key.endswith("s") and key[:-1] in node.children and _ends_cleanly(text, end):
+            for alias in node.children[key[:-1]].aliases:
+                options.append((end, 0.85, alias, [*written, token[:-1]], list(gaps)))
+        if key not in node.children:
+            break
+        node = node.children[key]
+        written.append(token)
+        for alias in node.aliases:
+            stop = _name_end(text, end, alias)
+            if stop is not None:
+                score = 0.9 if alias.has_digit or len(alias.tokens) > 1 else 0.8
+                options.append(
+                    (stop, score if stop == end else 0.7, alias, list(written), list(gaps))
+                )
+        j += 1
+    for stop, score, alias, words, seen_gaps in sorted(options, key=lambda o: (-o[0], -o[1])):
+        if _fits(words, seen_gaps, alias):
+            return _Match(tokens[i][0], stop, alias, score)
+    return None
+
+
+def _name_end(text: str, end: int, alias: _Alias) -> int | None:
+    """Where a name that matched up to ``end`` really ends, or None if it is part of a longer word."""
+    if _ends_cleanly(text, end):
+        return end
+    if re.match(r"s\b", text[end : end + 2]):
+        return end + 1  # plural of a model: "F-16s", "Ka-52s"
+    if alias.has_digit and alias.tokens[-1][-1].isdigit():
+        # An unlisted variant glued to a listed model ("T-80BVM", "Su-27SM"): same system.
+        suffix = re.match(r"[A-Z0-9]{1,4}\b", text[end : end + 5])
+        if suffix:
+            return end + suffix.end()
+    return None
+
+
+def _ends_cleanly(text: str, end: int) -> bool:
+    return end >= len(text) or not text[end].isalnum()
+
+
+def _fits(written: list[str], gaps: list[str], alias: _Alias) -> bool:
+    """Spacing and case as the gazetteer writes the name.
+
+    A space may only stand where the name has one ("Leopard 2", not "A 10");
+    'Patriot' and 'PATRIOT' match Patriot, 'patriot' does not.
+    """
+    for gap, spaced in zip(gaps, alias.spaced, strict=False):
+        if not spaced and any(c.isspace() for c in gap):
+            return False
+    for text_token, alias_token in zip(written, alias.tokens, strict=False):
+        if text_token == alias_token or text_token.isdigit():
+            continue
+        if text_token.isupper() and (len(text_token) > 1 or alias_token.isupper()):
+            continue  # headlines in capitals; "SU-34" for "Su-34"
+        if text_token == alias_token.capitalize():
+            continue  # title-cased headline "Sea Baby Drone"; "Mig-29" for "MiG-29"
+        return False
+    return True
+
+
+def _in_context(text: str, match: _Match, plain: list[_Match]) -> bool:
+    """An ambiguous name counts only near military words and not as part of a person's name."""
+    if _after_a_title_or_before_speech(text, match):
+        return False
+    if _CONTEXT_NEXT.match(text, _skip_space(text, match.end)):
+        return True  # "Abrams tanks", "Tiger helicopters", "Patriot Air Defense"
+    if _before_a_name_word(text, match.end) or _after_a_name_word(text, match.start):
+        return False
+    low, high = _window(text, match.start, match.end)
+    around = text[low : match.start] + " " + text[match.end : high]
+    if _CONTEXT.search(around):
+        return True
+    extra = _entry_context(match.alias.entry)
+    if extra is not None and extra.search(around):
+        return True
+    return any(low <= other.start and other.end <= high for other in plain)
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \u00a0-":
+        position += 1
+    return position
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Up to _WINDOW characters each side, within the paragraph."""
+    low = max(0, start - _WINDOW)
+    high = min(len(text), end + _WINDOW)
+    newline = text.rfind("\n", low, start)
+    if newline != -1:
+        low = newline + 1
+    newline = text.find("\n", end, high)
+    if newline != -1:
+        high = newline
+    return low, high
+
+
+def _after_a_title_or_before_speech(text: str, match: _Match) -> bool:
+    previous = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, match.start - 20) : match.start])
+    if previous and previous.group(1).casefold() in _HONORIFICS:
+        return True  # "Mr. Abrams", "Gen. Bradley"
+    return _SPEECH.match(text, match.end) is not None  # "Abrams said"
+
+
+def _before_a_name_word(text: str, end: int) -> bool:
+    """'Patriot Act', 'Tiger Woods', 'Typhoon Haiyan': a capitalised word follows."""
+    return re.match(r" [A-Z][a-z]+\b", text[end : end + 30]) is not None
+
+
+def _after_a_name_word(text: str, start: int) -> bool:
+    """'Stacey Abrams': a capitalised word before that is not a determiner or a nationality."""
+    previous = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 25) : start])
+    if previous is None:
+        return False
+    word = previous.group(1)
+    return word.casefold() not in _OK_BEFORE and not _DEMONYM.fullmatch(word)
+
+
+def _longest_first(matches: list[_Match]) -> list[_Match]:
+    """Drop matches that overlap an earlier or longer one."""
+    chosen: list[_Match] = []
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if chosen and match.start < chosen[-1].end:
+            continue
+        chosen.append(match)
+    return chosen
+
+
+def _merge_same_system(text: str, matches: list[_Match]) -> list[_Match]:
+    """'9M723 Iskander-M' and 'Iskander 9M723' name one system: one span."""
+    merged: list[_Match] = []
+    for match in matches:
+        if (
+            merged
+            and merged[-1].alias.entry is match.alias.entry
+            and text[merged[-1].end : match.start] == " "
+        ):
+            last = merged.pop()
+            match = _Match(last.start, match.end, match.alias, max(last.score, match.score))
+        merged.append(match)
+    return merged
