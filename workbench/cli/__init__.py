@@ -19,6 +19,7 @@ from workbench.domain.errors import WorkbenchError
 # One module per command group; each registers its own subcommands.
 COMMAND_MODULES = [
     "workbench.cli.sessions",
+    "workbench.cli.claims",
 ]
 
 log = logging.getLogger("workbench")
