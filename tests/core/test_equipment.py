@@ -1,0 +1,252 @@
+"""Equipment detection: names from the gazetteer, not ordinary words or people."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.equipment import _normalise, all_entries, detect_equipment, lookup
+from workbench.paths import resource
+
+CTX = DetectContext()
+BELARUS = Path(__file__).resolve().parents[3] / "shared" / "samples" / "belarus-ww3"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.value) for c in detect_equipment(text, CTX)]
+
+
+# --- the gazetteer ------------------------------------------------------------
+
+
+def test_gazetteer_is_large_and_well_formed() -> None:
+    document = json.loads(resource("gazetteer", "equipment.json").read_text(encoding="utf-8"))
+    assert {"version", "description", "systems"} <= set(document)
+    entries = all_entries()
+    assert len(entries) >= 300
+    for entry in entries:
+        assert entry.category.strip(), entry.canonical
+        assert entry.country.strip(), entry.canonical
+    canonicals = Counter(entry.canonical for entry in entries)
+    assert [name for name, count in canonicals.items() if count > 1] == []
+
+
+def test_no_alias_names_two_systems() -> None:
+    owners: dict[str, str] = {}
+    clashes = []
+    for entry in all_entries():
+        for name in entry.names:
+            key = _normalise(name)
+            if owners.setdefault(key, entry.canonical) != entry.canonical:
+                clashes.append((name, owners[key], entry.canonical))
+    assert clashes == []
+
+
+def test_gazetteer_covers_every_family_of_systems() -> None:
+    categories = Counter(entry.category for entry in all_entries())
+    for category in (
+        "air defence",
+        "ballistic missile",
+        "cruise missile",
+        "anti-tank missile",
+        "MANPADS",
+        "fighter aircraft",
+        "helicopter",
+        "loitering munition",
+        "tank",
+        "infantry fighting vehicle",
+        "artillery",
+        "rocket artillery",
+        "ship",
+        "submarine",
+        "small arms",
+        "munition",
+        "radar",
+        "electronic warfare",
+    ):
+        assert categories[category] >= 2, category
+    countries = {entry.country for entry in all_entries()}
+    assert {
+        "Russia",
+        "United States",
+        "Ukraine",
+        "China",
+        "Iran",
+        "Turkey",
+        "Israel",
+        "North Korea",
+        "Germany",
+        "France",
+        "United Kingdom",
+    } <= countries
+
+
+def test_civil_airliners_are_not_in_the_gazetteer() -> None:
+    for name in ("787-9", "A350", "Boeing 737", "A320"):
+        assert lookup(name) is None
+
+
+# --- lookup -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["S400", "S-400", "s 400", "SA-21 Growler", "SA-21", "S-400 Triumf"]
+)
+def test_spellings_of_one_system_normalise_to_its_canonical_name(name: str) -> None:
+    entry = lookup(name)
+    assert entry is not None and entry.canonical == "S-400 Triumf"
+
+
+def test_lookup_knows_designations_transliterations_and_plurals() -> None:
+    assert lookup("Kh-47M2").canonical == "Kh-47M2 Kinzhal"  # type: ignore[union-attr]
+    assert lookup("kinzhals").canonical == "Kh-47M2 Kinzhal"  # type: ignore[union-attr]
+    assert lookup("F16").canonical == "F-16 Fighting Falcon"  # type: ignore[union-attr]
+    assert lookup("Geran-2").canonical == "Geran-2"  # type: ignore[union-attr]
+    assert lookup("Shahed 136").canonical == "Shahed-136"  # type: ignore[union-attr]
+    assert lookup("a country that does not exist") is None
+
+
+# --- detection: positive cases -------------------------------------------------------
+
+
+def test_names_are_found_as_written_with_their_canonical_value() -> None:
+    text = (
+        "Belarus deployed S-400 units and Iskander-M launchers; Kyiv wants more Patriot "
+        "air defences, HIMARS, F-16 jets, Leopard 2 tanks and Storm Shadow missiles."
+    )
+    assert found(text) == [
+        ("S-400", "S-400 Triumf"),
+        ("Iskander-M", "9K720 Iskander-M"),
+        ("Patriot", "MIM-104 Patriot"),
+        ("HIMARS", "M142 HIMARS"),
+        ("F-16", "F-16 Fighting Falcon"),
+        ("Leopard 2", "Leopard 2"),
+        ("Storm Shadow", "Storm Shadow"),
+    ]
+
+
+def test_spelling_variants_reach_one_canonical_name() -> None:
+    text = "Russia moved S400 batteries, more S-400 units and SA-21 Growler launchers."
+    assert [value for _, value in found(text)] == ["S-400 Triumf"] * 3
+    assert [span for span, _ in found(text)] == ["S400", "S-400", "SA-21 Growler"]
+
+
+def test_the_longest_name_wins() -> None:
+    text = "Kyiv asked for the Patriot PAC-2 system; the S-400 Triumf stayed in Belarus."
+    assert found(text) == [("Patriot PAC-2", "Patriot PAC-2"), ("S-400 Triumf", "S-400 Triumf")]
+
+
+def test_a_variant_is_its_own_name() -> None:
+    assert found("A Lancet-3 struck the howitzer.") == [("Lancet-3", "Lancet-3")]
+    assert found("Russia launches Geran-2 drones, a copy of the Shahed-136.") == [
+        ("Geran-2", "Geran-2"),
+        ("Shahed-136", "Shahed-136"),
+    ]
+
+
+def test_plurals_stay_in_the_span() -> None:
+    assert found("Two Turkish F-16s shot down a Russian Su-24.") == [
+        ("F-16s", "F-16 Fighting Falcon"),
+        ("Su-24", "Su-24"),
+    ]
+    assert found("It fired Iskanders and Kinzhals.") == [
+        ("Iskanders", "9K720 Iskander-M"),
+        ("Kinzhals", "Kh-47M2 Kinzhal"),
+    ]
+
+
+def test_headline_capitals_still_match() -> None:
+    assert found("UKRAINE SHOWS SU-34 WRECKAGE") == [("SU-34", "Su-34")]
+
+
+def test_spans_index_the_text_exactly() -> None:
+    text = "Ukraine’s “HIMARS” hit a T-72B3; later, an Su-57 and a Bayraktar TB2 were seen."
+    candidates = detect_equipment(text, CTX)
+    assert [c.text for c in candidates] == ["HIMARS", "T-72B3", "Su-57", "Bayraktar TB2"]
+    for candidate in candidates:
+        assert text[candidate.start : candidate.end] == candidate.text
+        assert candidate.kind == "equipment"
+        assert candidate.unit is None and candidate.speaker is None
+        assert 0 < candidate.score <= 1
+
+
+# --- detection: ordinary words and people -------------------------------------------
+
+
+def test_patriot_the_system_but_not_the_noun_the_act_or_the_adjective() -> None:
+    assert found("Ukraine received two more Patriot batteries.") == [("Patriot", "MIM-104 Patriot")]
+    assert found("He is a true patriot who loves his country.") == []
+    assert found("The Patriot Act was renewed by Congress.") == []
+    assert found("Patriotic songs were sung at the rally.") == []
+    assert found("Patriot is a word politicians like to use.") == []
+    assert found("The New England Patriots won, the army said.") == []
+
+
+def test_tiger_needs_military_context() -> None:
+    assert found("The French army flies the Tiger helicopter in Mali.") == [
+        ("Tiger", "Eurocopter Tiger")
+    ]
+    assert found("A tiger was seen near the village.") == []
+    assert found("Tiger was seen near the village at dawn.") == []
+    assert found("Tiger Woods won the tournament.") == []
+
+
+def test_abrams_the_tank_but_not_a_person() -> None:
+    assert found("The US sent 31 Abrams tanks to Ukraine.") == [("Abrams", "M1 Abrams")]
+    assert found("Stacey Abrams spoke about the army to voters in Georgia.") == []
+    assert found("Mr. Abrams said the military budget was too large.") == []
+    assert found("Bradley Cooper starred in the war film.") == []
+    assert found("Ukraine used the M2 Bradley near Avdiivka.") == [("M2 Bradley", "M2 Bradley")]
+
+
+def test_other_ordinary_words_do_not_fire() -> None:
+    assert found("Typhoon Haiyan hit the Philippines.") == []
+    assert found("RAF Typhoon jets intercepted the bombers.") == [
+        ("Typhoon", "Eurofighter Typhoon")
+    ]
+    assert found("A grad student threw a javelin; the stinger of a bee hurt.") == []
+    assert found("Grad rockets hit the city.") == [("Grad", "BM-21 Grad")]
+
+
+def test_numbers_that_are_not_models_do_not_fire() -> None:
+    assert found("Ten of the dead, including a 10-year-old boy, were found.") == []
+    assert found("A 10-year-old boy was found.") == []
+
+
+def test_civil_aviation_and_generic_categories_are_not_equipment() -> None:
+    text = "Boeing delivered 30 of its 787-9 jets and an A350 went to the airline."
+    assert found(text) == []
+    assert found("Russian troops used tanks, drones and anti-aircraft systems.") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("SFTab-12 40.,\n'PatriotHIMARSsé")), max_size=80))
+def test_detection_never_raises_and_spans_always_index_the_text(text: str) -> None:
+    previous_end = 0
+    for candidate in detect_equipment(text, CTX):
+        assert text[candidate.start : candidate.end] == candidate.text
+        assert candidate.start >= previous_end  # spans do not overlap
+        previous_end = candidate.end
+        assert lookup(candidate.value) is not None
+
+
+# --- the demo article (skips when ../shared is absent) -------------------------------
+
+
+@pytest.mark.skipif(not BELARUS.with_suffix(".txt").exists(), reason="needs ../shared")
+def test_demo_article_matches_its_gold_equipment() -> None:
+    text = BELARUS.with_suffix(".txt").read_text(encoding="utf-8")
+    gold = json.loads(BELARUS.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    expected = [
+        (c["start"], c["end"], c["text"], c["value"])
+        for c in gold["claims"]
+        if c["kind"] == "equipment"
+    ]
+    got = [(c.start, c.end, c.text, c.value) for c in detect_equipment(text, CTX)]
+    assert got == expected
