@@ -219,8 +219,8 @@ def _plausible(spot: Spot, text: str) -> bool:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
-    if spot.rule == "ago" and spot.get("amount", "").lower() in {"many", "few"}:
-        return spot.get("dir", "").lower() == "ago"
+    if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
+        return (spot.get("dir") or "").lower() == "ago"
     return True
 
 

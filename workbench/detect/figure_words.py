@@ -8,9 +8,9 @@ import re
 APPROXIMATOR_RE = re.compile(
     r"\b(?P<approx>(?:just|well|slightly)\s+(?:over|under|above|below)|"
     r"about|around|approximately|roughly|nearly|almost|some|over|under|barely|"
-    r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|"
+    r"(?:(?:slightly|much|far|well|just|no|not)\s+)?(?:more|less|fewer|higher|lower|greater|bigger|"
+    r"larger|smaller)\s+than|at\s+least|at\s+most|up\s+to|"
     r"as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as|"
-    r"no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than|not\s+more\s+than|"
     r"close\s+to|upwards\s+of|in\s+excess\s+of|an\s+estimated|estimated|between)\s+$",
     re.IGNORECASE,
 )
@@ -38,13 +38,14 @@ CURRENCY_WORDS = {
 
 # Words that follow a number as its unit even in the singular: "6.4 magnitude", "23 km".
 MEASURE_UNITS = {
-    "km": "km", "kms": "km", "kilometre": "kilometre", "kilometer": "kilometre",
-    "kilometres": "kilometre", "kilometers": "kilometre", "mile": "mile", "miles": "mile",
-    "m": "metre", "metre": "metre", "meter": "metre", "metres": "metre", "meters": "metre",
-    "cm": "cm", "mm": "mm", "kg": "kg", "kilogram": "kilogram", "kilograms": "kilogram",
-    "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "lb": "lb", "lbs": "lb",
-    "magnitude": "magnitude", "mph": "mph", "km/h": "km/h", "kph": "km/h", "knots": "knot",
-    "mw": "MW", "gw": "GW", "kw": "kW", "mwh": "MWh", "gwh": "GWh", "kwh": "kWh",
+    "km": "kilometer", "kms": "kilometer", "kilometre": "kilometre", "kilometer": "kilometer",
+    "kilometres": "kilometre", "kilometers": "kilometer", "mile": "mile", "miles": "mile",
+    "m": "meter", "metre": "metre", "meter": "meter", "metres": "metre", "meters": "meter",
+    "cm": "centimeter", "mm": "millimeter", "kg": "kilogram", "kilogram": "kilogram",
+    "kilograms": "kilogram", "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton",
+    "lb": "pound", "lbs": "pound", "magnitude": "magnitude", "mph": "mph", "km/h": "km/h",
+    "kph": "km/h", "knots": "knot", "mw": "megawatt", "gw": "gigawatt", "kw": "kilowatt",
+    "mwh": "megawatt-hour", "gwh": "gigawatt-hour", "kwh": "kilowatt-hour",
     "degrees": "degree", "degree": "degree", "ft": "foot", "feet": "foot", "foot": "foot",
     "hectares": "hectare", "acres": "acre", "bp": "basis point", "storey": "storey",
     "year": "year", "day": "day", "month": "month", "week": "week", "hour": "hour",
@@ -101,7 +102,7 @@ STOP_WORDS = frozenset(
     were including included include includes like unlike versus vs whereas whether
     dollars euros pounds roubles rubles cents
     hit hits kill kills killed died die dies seems remain remains means makes takes gets
-    goes comes looks stands lies rose fell rises falls reached reaches totals totalled
+    goes comes looks stands lies yesterday today tomorrow tonight rose fell rises falls reached reaches totals totalled
     a.m p.m am pm gmt utc et""".split()
 )  # fmt: skip
 

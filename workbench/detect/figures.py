@@ -31,6 +31,7 @@ from workbench.detect.figure_words import (
 from workbench.detect.numbers import (
     ABBREVIATED_SCALES,
     DIGITS,
+    NUMBER_WORDS,
     SCALES,
     WORD_NUMBER,
     parse_number,
@@ -39,10 +40,11 @@ from workbench.detect.numbers import (
 )
 
 _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|£|€|¥|₽|₴|₹)"
-_SCALE = r"(?:\s*(?P<abbr>bn|mn|mln|tn|trn|m|k|b)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)"
+_SCALE = r"(?:(?:(?=\s?(?:bn|mn|mln|tn|trn)\b)\s?|(?=[mkbtMKBT]\b))(?P<abbr>bn|mn|mln|tn|trn|m|k|b|t)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)"
 _CORE_RE = re.compile(
-    rf"(?<![\w.,#@/\\:])(?:{_CUR}\s?)?(?P<num>{DIGITS})(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
-    rf"|\b(?P<word>(?:(?:a|an|half\s+an?)\s+)?(?:{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|"
+    rf"(?<![\w.,#@/\\:])(?:{_CUR}\s?)?(?P<num>{DIGITS})\+?(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
+    rf"|\b(?P<word>(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)|half\s+an?\s+)?"
+    rf"(?:{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|a\s+single|"
     rf"(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s](?:thirds?|quarters?|halves|fifths?|tenths?)|"
     rf"half))\b"
     rf"|\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
@@ -51,10 +53,23 @@ _CORE_RE = re.compile(
 )
 _ORDINAL_RE = re.compile(
     r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"\d+(?:st|nd|rd|th))\s+(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b",
+    r"\d+(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b|"
+    r"(?P<noun2>[a-z]+)(?=\s+in\s+a\s+row\b))",
     re.IGNORECASE,
 )
-_WORD_TOKEN_RE = re.compile(r"\s+(?P<w>[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\w-]*[A-Za-z][\w-]*)")
+# "about a week", "more than a year": one unit with an approximator
+_APPROX_ONE_RE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|over|under|more\s+than|less\s+than|at\s+least|"
+    r"up\s+to|within)\s+an?\s+(?P<noun>day|week|month|year|decade|hour|minute|mile|"
+    r"kilometre|kilometer)\b",
+    re.IGNORECASE,
+)
+_WORD_TOKEN_RE = re.compile(
+    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*[\w'’]|[A-Za-z])"
+)
+_DETERMINERS = frozenset(
+    {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
+)
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
 _PERCENT_RE = re.compile(
     r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
@@ -77,6 +92,7 @@ class _Figure:
     unit: str | None
     money: bool = False
     head: bool = False
+    consumed: int | None = None  # where scanning resumes, when not at ``end``
 
 
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
@@ -91,11 +107,17 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
         if figure is None or _inside(figure.start, figure.end, dates, m):
             continue
         found.append(figure)
-        taken_until = figure.end
+        taken_until = figure.consumed or figure.end
+    for m in _APPROX_ONE_RE.finditer(text):
+        if not any(f.start < m.end() and m.start() < f.end for f in found) and not any(
+                a < m.end() and m.start() < b for a, b in dates):
+            found.append(_Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
+                                 head=True))
     for m in _ORDINAL_RE.finditer(text):
         value = parse_ordinal(m.group("ord"))
         if value and value > 1 and not any(f.start < m.end() and m.start() < f.end for f in found):
-            found.append(_Figure(m.start(), m.end(), value, singular(m.group("noun")), head=True))
+            noun = m.group("noun") or m.group("noun2")
+            found.append(_Figure(m.start(), m.end(), value, singular(noun), head=True))
     found.sort(key=lambda f: f.start)
     return [
         Candidate("figure", f.start, f.end, text[f.start : f.end], _json_number(f.value), f.unit,
@@ -118,13 +140,18 @@ def _figure_from_core(text: str, m: re.Match[str]) -> _Figure | None:
 def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
     start, end = m.start(), m.end()
     num_start = m.start("num")
-    if _is_name_or_debris(text, num_start, m.end("num")):
+    if re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]):
+        return None  # "36th Combined Arms Army": an ordinal used as a name
+    if re.search(r"\d[-‐‑]$", text[max(0, num_start - 2) : num_start]):
+        return None  # the "9" of "787-9"
+    if _is_name_or_debris(text, num_start, m.end("num"), explicit=bool(
+            m.group("cur") or m.group("pct") or m.group("pct2") or m.group("abbr"))):
         return None
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
         if _TIME_AFTER_RE.match(text, m.end("num")):
             return None
     value = parse_number(m.group("num"))
-    if value is None:
+    if value is None or (m.group("abbr") or "").lower() == "t" and not m.group("cur"):
         return None
     scale = _scale_of(m)
     value *= scale
@@ -136,16 +163,18 @@ def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
     percent = bool(m.group("pct") or m.group("pct2"))
     # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
     _extend_range(text, figure, scale, currency)
+    if not isinstance(figure.value, list) and re.match(r"[-‐‑]\d", text[figure.end : figure.end + 2]):
+        return None  # "787-9", "2-1": a model number or a score, not a range
     if percent:
         figure.value = _scaled(figure.value, 0.01)
         figure.unit = "percent"
-        return _finish(text, figure)
+        return _finish(text, _trailing_noun(text, figure))
     pm = _PERCENT_RE.match(text, figure.end)
     if pm and not figure.money:
         figure.end = pm.end()
         figure.value = _scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
-        return _finish(text, figure)
+        return _finish(text, _trailing_noun(text, figure))
     if currency:
         figure.unit = _currency_word(text, figure) or currency
         return _finish(text, _rate(text, figure))
@@ -163,12 +192,17 @@ def _word_number(text: str, m: re.Match[str]) -> _Figure | None:
     phrase = m.group("word")
     lowered = phrase.lower()
     words = lowered.replace("-", " ").split()
-    value = parse_number(phrase)
+    start, end = m.start(), m.end()
+    value = 1.0 if lowered == "a single" else parse_number(phrase)
     if value is None:
         return None
-    start, end = m.start(), m.end()
-    if lowered in {"a", "an", "half"} or lowered.startswith(("a ", "an ")) and len(words) == 1:
+    if lowered in {"a", "an"}:
         return None
+    if lowered == "a single":
+        noun = _head_noun(text, end, singular_ok=True, max_words=2)
+        if noun is None:
+            return None
+        return _finish(text, _Figure(start, noun[0], 1, noun[1], head=True))
     if _capitalised_name(text, start, phrase):
         return None
     if words[-1] in {"third", "quarter", "half"} or lowered == "half":
@@ -195,15 +229,13 @@ def _word_number(text: str, m: re.Match[str]) -> _Figure | None:
         figure.end = pm.end()
         figure.value = _scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
-        return _finish(text, figure)
+        return _finish(text, _trailing_noun(text, figure))
     compound = _compound(text, figure)
     if compound:
         return _finish(text, compound)
-    if lowered == "one":
-        return None  # "one of the", "one day": too rarely a count to propose alone
     counted = _counted(text, figure)
     if not counted.head and value < 2 and "a" not in words and "an" not in words:
-        return None
+        return None  # a lone "one" is a pronoun far more often than a count
     return _finish(text, counted)
 
 
@@ -224,7 +256,7 @@ def _vague(text: str, m: re.Match[str]) -> _Figure | None:
     cur = _currency_word(text, probe)
     if cur:  # "millions of dollars": an amount of money, value unknown
         figure.end, figure.unit, figure.money = probe.end, cur, True
-        return _finish(text, figure)
+        return _finish(text, _rate(text, figure))
     return _finish(text, _counted(text, figure))
 
 
@@ -293,7 +325,7 @@ def _compound(text: str, figure: _Figure) -> _Figure | None:
     if isinstance(figure.value, list):
         return figure
     if not hm.group("old"):
-        noun = _head_noun(text, figure.end, singular_ok=True, max_words=2)
+        noun = _head_noun(text, figure.end, singular_ok=True, max_words=2, compound=True)
         if noun is not None:
             figure.end = noun[0]
         am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
@@ -310,12 +342,16 @@ def _counted(text: str, figure: _Figure) -> _Figure:
     if pm:
         noun = _head_noun(text, figure.end + pm.end() - 1, singular_ok=single, partitive=True)
         if noun is not None:
+            figure.consumed = figure.end + pm.end()  # "one of its five systems": both count
             figure.end, figure.unit, figure.head = noun[0], noun[1], True
             return _rate(text, figure)
         return _standalone(text, figure)
-    noun = _head_noun(text, figure.end, singular_ok=single or figure.value is None and False)
+    noun = _head_noun(text, figure.end, singular_ok=single)
     if noun is not None:
+        unit_word = text[figure.end : noun[0]].strip().lower()
         figure.end, figure.unit, figure.head = noun[0], noun[1], True
+        if unit_word in MEASURE_UNITS:
+            _trailing_noun(text, figure)
         return _rate(text, figure)
     return _standalone(text, figure)
 
@@ -331,43 +367,82 @@ def _standalone(text: str, figure: _Figure) -> _Figure:
 
 
 def _head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False,
-               max_words: int = 4) -> tuple[int, str] | None:
-    """End offset and singular form of the head noun after ``pos``, if one follows."""
-    words = 0
-    for wm in _WORD_TOKEN_RE.finditer(text, pos):
-        if wm.start() != pos:
+               max_words: int = 4, compound: bool = False) -> tuple[int, str] | None:
+    """End offset and singular form of the head noun after ``pos``, if one follows.
+
+    Adjectives, models and acronyms may stand between (``25 operational Ka-52
+    helicopters``); a partitive may also pass determiners, possessives and
+    numbers (``one of its five THAAD systems``). ``singular_ok`` accepts a
+    singular head (after ``one``, a fraction or a compound measure);
+    ``compound`` lets it run on through a noun-noun compound
+    (``17-storey apartment building``).
+    """
+    content = 0
+    for _ in range(max_words + 6):
+        wm = _WORD_TOKEN_RE.match(text, pos)
+        if not wm:
             return None
         word = wm.group("w")
-        lowered = word.lower().rstrip(".")
+        lowered = word.lower()
         pos = wm.end()
-        words += 1
-        if words > max_words + (2 if partitive else 0):
+        if lowered in STOP_WORDS or lowered.endswith(("'s", "’s", "s'", "s’")):
+            if partitive and (lowered in _DETERMINERS or lowered[-2:] in {"'s", "’s"}):
+                continue
             return None
-        if word != wm.group("w") or lowered in STOP_WORDS and not (partitive and lowered in {"the", "its", "their", "his", "her", "our", "these", "those", "all"}):
-            return None
-        if partitive and (lowered in {"the", "its", "their", "his", "her", "our", "these", "those", "all"} or lowered.endswith(("'s", "’s")) or any(c.isdigit() for c in word)):
+        if partitive and lowered in NUMBER_WORDS:
             continue
-        if lowered.endswith(("'s", "’s")) or any(c.isdigit() for c in word):
+        content += 1
+        if content > max_words:
             return None
-        unit = MEASURE_UNITS.get(lowered)
-        if unit is not None and words == 1:
-            return pos, unit
-        if lowered in INVARIANT_NOUNS or _is_plural(lowered):
-            return pos, singular(lowered) if lowered not in INVARIANT_NOUNS else INVARIANT_NOUNS[lowered]
-        if singular_ok and not lowered.endswith(("ed", "ing", "ly")):
-            if not _next_is_noun(text, pos) or words >= max_words:
-                return pos, lowered
+        if any(c.isdigit() for c in word):
+            if re.search(r"\d[A-Za-z]?s$", word):
+                return pos, word[:-1]  # "58 Russian KA-52s"
+            continue  # a model before its noun: "25 Ka-52 helicopters"
+        if content == 1 and lowered in MEASURE_UNITS:
+            return pos, MEASURE_UNITS[lowered]
+        if lowered in INVARIANT_NOUNS:
+            return pos, INVARIANT_NOUNS[lowered]
+        if word.isupper() and len(word) > 1 and "." not in word:
+            nxt = _WORD_TOKEN_RE.match(text, pos)
+            if nxt and nxt.group("w")[0].islower() and _next_is_noun(text, pos):
+                continue
+            return pos, word  # "20 HIMARS": an acronym keeps its spelling
+        if _is_plural(lowered):
+            if singular_ok and not partitive and content == 1 and not compound:
+                return None  # "one defines": a verb, not a plural head
+            return pos, singular(lowered)
+        if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ing", "ly")):
+            nxt = _WORD_TOKEN_RE.match(text, pos)
+            nxt_word = nxt.group("w").lower() if nxt else ""
+            runs_on = _next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ing", "ly"))
+            if runs_on and (compound or partitive and _is_plural(nxt_word)):
+                continue
+            return pos, lowered
     return None
 
 
 def _next_is_noun(text: str, pos: int) -> bool:
     wm = _WORD_TOKEN_RE.match(text, pos)
-    return bool(wm) and wm.group("w").lower() not in STOP_WORDS and wm.group("w")[0].islower()
+    if not wm:
+        return False
+    word = wm.group("w")
+    return word.lower() not in STOP_WORDS and (word[0].islower() or word.isupper())
+
+
+def _trailing_noun(text: str, figure: _Figure) -> _Figure:
+    """ "3 percent level", "6.4 magnitude tremor": a unit may qualify one noun after it."""
+    wm = _WORD_TOKEN_RE.match(text, figure.end)
+    if wm and not wm.group("q"):
+        word = wm.group("w")
+        if (word.isalpha() and word.islower() and word not in STOP_WORDS
+                and not word.endswith(("ly", "ed", "ing")) and not _next_is_noun(text, wm.end())):
+            figure.end = wm.end()
+    return figure
 
 
 def _rate(text: str, figure: _Figure) -> _Figure:
     """Keep a denominator: "$55.12 per barrel", "2 million barrels a day"."""
-    rm = re.match(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+)\b", text[figure.end :])
+    rm = re.match(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b", text[figure.end :])
     if rm and (rm.group(0).lstrip().startswith("per") or rm.group("noun") in RATE_NOUNS):
         figure.end += rm.end()
     return figure
@@ -396,34 +471,46 @@ def _currency_word(text: str, figure: _Figure) -> str | None:
 # --- what a core is not -----------------------------------------------------------
 
 
-def _is_name_or_debris(text: str, start: int, end: int) -> bool:
-    """Model numbers, names with numbers, page furniture, lone numbers on their own line."""
+def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
+    """Model numbers, names with numbers, page furniture, lone numbers on their own line.
+
+    ``explicit`` numbers carry their own unit (``%``, a currency, ``bn``) and
+    are never names.
+    """
     before = text[max(0, start - 30) : start]
-    after = text[end : end + 3]
-    if re.search(r"[A-Za-z][-‐‑]$|[A-Za-z]$", before):
+    if re.search(r"[A-Za-z][-‐‑]?$", before):
         return True  # S-400, F-16, Covid-19, G40
-    if re.match(r"[-‐‑]\d|[A-Za-z]{1,2}\d|[-‐‑][A-Z]", after) and not re.match(r"[-‐‑]\d+\s*(?:%|[a-z])", after + text[end + 3 : end + 10]):
-        return True  # 787-9, 2S19
-    if re.match(r"[A-Za-z]", after) and not re.match(
-            r"(?:bn|mn|mln|tn|trn|m|k|b|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|GW|MW|kW|kWh|GWh|MWh|ft|in|lb|lbs|bp)\b", text[end:end + 4]):
+    if re.match(r"[A-Za-z]{1,2}\d|[-‐‑][A-Z]", text[end : end + 3]):
+        return True  # 2S19, 5-A
+    if re.match(r"[A-Za-z]", text[end : end + 1]) and not _GLUED_UNIT_RE.match(text, end):
         return True
-    prev = re.search(r"([A-Za-z][\w.]*)\s+$", before)
-    if prev:
+    grouped = bool(re.search(r"[,.]\d", text[start:end]))
+    prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
+    if prev and not explicit and not grouped:
         word = prev.group(1)
         if word.lower().rstrip(".") in NAME_PRECEDERS:
             return True
-        if word[0].isupper() and word.lower() not in STOP_WORDS and not word.isupper() and not _sentence_start(text, start - len(prev.group(0))):
-            return True  # Leopard 2, World War 2, Strv 122
-        if word.isupper() and len(word) > 1 and word.lower() not in STOP_WORDS and word not in {"US", "UK", "EU", "UN"}:
-            return True  # HIMARS 2? MH 17; acronyms followed by a number are names
+        if not word.endswith(".") and word.lower() not in STOP_WORDS and (
+            word[0].isupper() and not _sentence_start(text, start - len(prev.group(0)))
+        ) and word not in _COUNTRY_LIKE:
+            return True  # Leopard 2, World War 2, Strv 122, MH 17
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
     if line.strip() == text[start:end].strip():
         return True  # a lone number on its own line is scraping debris
-    if re.search(r"\(\s*$", before) and text[end : end + 1] == ")" :
+    if re.search(r"\(\s*$", before) and text[end : end + 1] == ")":
         return True  # "(3)": list markers and footnotes
     return False
+
+
+_GLUED_UNIT_RE = re.compile(
+    r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"
+    r"lb|lbs|bp)\b", re.IGNORECASE,
+)
+# Capitalised words a count may follow without being a name: "the US 10 ..." is rare,
+# but title-case headlines ("Suffered 71,000 Dead") put verbs there.
+_COUNTRY_LIKE = frozenset({"US", "UK", "EU", "UN", "NATO"})
 
 
 def _capitalised_name(text: str, start: int, phrase: str) -> bool:
