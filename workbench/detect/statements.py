@@ -52,8 +52,8 @@ _EVENT_VERB = re.compile(
     r"flew|drove|ran|stood|broke|brought|caught|chose|drew|fled|froze|seized|swept|threw|"
     r"wrote|withdrew|overtook|undertook|found|beat|bore|bit|dealt|dug|fed|forbade|hid|"
     r"hung|knew|laid|lent|lit|meant|rang|sought|shook|shut|slid|spread|stole|stuck|swore|"
-    r"taught|tore|understood|woke|wore|wound|holds|has|have|is\s+(?:home|located|the)|"
-    r"accounts?\s+for|contains?|consists?|ranks?|remains?|totals?|costs?|amounts?)\b",
+    r"taught|tore|understood|woke|wore|wound|holds|is\s+(?:home|located)|"
+    r"accounts?\s+for|contains|consists\s+of|ranks|remains)\b",
     re.IGNORECASE,
 )
 _NON_VERB_ED = re.compile(
