@@ -1,0 +1,160 @@
+"""HTML bytes in, an ``ExtractedArticle`` out.
+
+The body comes from trafilatura (boilerplate removal is its job, and it does
+it better than anything we would write), mapped to our blocks, then a few
+general clean-up rules trafilatura leaves to its users. Metadata comes from
+the page's own declarations first (``metadata.py``) and trafilatura's
+guesses second. When the page's JSON-LD carries ``articleBody`` and
+trafilatura found little or nothing, that body is used instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import UTC, datetime
+
+import trafilatura
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from workbench import __version__
+from workbench.domain.errors import EmptyPageError, NoArticleTextError
+from workbench.ingest.article import Block, ExtractedArticle, Provenance
+from workbench.ingest.body import TextBlock, blocks_from_plain, blocks_from_xml
+from workbench.ingest.boilerplate import drop_boilerplate
+from workbench.ingest.bylines import split_byline
+from workbench.ingest.charset import decode_html
+from workbench.ingest.dates import normalise_date
+from workbench.ingest.metadata import PageMetadata, read_metadata
+from workbench.ingest.titles import choose_title
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = f"trafilatura {trafilatura.__version__} + workbench {__version__}"
+# trafilatura's body shorter than this share of articleBody means it missed
+# most of the article (scripts render it, or the markup is unusual).
+_BODY_SHARE = 0.6
+
+
+def extract_html(
+    raw: bytes,
+    *,
+    url: str | None = None,
+    headers_charset: str | None = None,
+    provenance: Provenance | None = None,
+) -> ExtractedArticle:
+    """Extract the article from page bytes; raise an ``IngestError`` if there is none.
+
+    ``url`` is the page's address (helps trafilatura and fills ``url``);
+    ``headers_charset`` is the charset the HTTP header declared;
+    ``provenance`` replaces the default one (a local file read now).
+    """
+    if not raw.strip():
+        raise EmptyPageError(
+            "The page is empty.", "Check that the file or address is the article's page."
+        )
+    decoded = decode_html(raw, headers_charset)
+    html = decoded.text
+    soup = BeautifulSoup(html, "lxml")
+    meta = read_metadata(soup)
+    document = _trafilatura(html, url)
+    blocks = _body_blocks(document, meta)
+    if not blocks:
+        raise NoArticleTextError(
+            "No article text found on the page.",
+            "The page may be an index, a video page or one that needs JavaScript. Open it "
+            "in a browser, copy the article's text and paste it instead.",
+        )
+    text, spans = assemble(blocks)
+    page_url = url or meta.canonical_url
+    return ExtractedArticle(
+        title=choose_title(meta, document.title if document else None, page_url),
+        authors=meta.authors or _trafilatura_authors(document),
+        published=_publication_date(meta, document),
+        site_name=meta.site_name or (document.sitename if document else None),
+        language=meta.language,
+        text=text,
+        blocks=spans,
+        provenance=provenance or _local_provenance(raw, page_url),
+        url=page_url,
+        extra={
+            "encoding": decoded.encoding,
+            "encoding_source": decoded.source,
+            "replaced_bytes": decoded.replaced,
+            "description": meta.description,
+            "modified": meta.modified,
+            "schema_type": meta.article_type,
+        },
+    )
+
+
+def assemble(blocks: list[TextBlock]) -> tuple[str, list[Block]]:
+    """Join block texts with one blank line; each Block's offsets index the result."""
+    pieces: list[str] = []
+    spans: list[Block] = []
+    position = 0
+    for block in blocks:
+        if pieces:
+            pieces.append("\n\n")
+            position += 2
+        pieces.append(block.text)
+        spans.append(Block(block.kind, position, position + len(block.text)))
+        position += len(block.text)
+    return "".join(pieces), spans
+
+
+def _trafilatura(html: str, url: str | None) -> trafilatura.settings.Document | None:
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            with_metadata=True,
+        )
+    except (ValueError, etree.LxmlError) as error:  # malformed markup trafilatura gives up on
+        log.info("trafilatura failed: %s", error)
+        return None
+
+
+def _body_blocks(document: trafilatura.settings.Document | None, meta: PageMetadata) -> list[TextBlock]:
+    ours: list[TextBlock] = []
+    if document is not None and document.body is not None:
+        ours = drop_boilerplate(blocks_from_xml(document.body))
+    declared = blocks_from_plain(meta.article_body) if meta.article_body else []
+    ours_length = sum(len(b.text) for b in ours)
+    declared_length = sum(len(b.text) for b in declared)
+    if declared and ours_length < _BODY_SHARE * declared_length:
+        return declared
+    return ours
+
+
+def _publication_date(meta: PageMetadata, document: trafilatura.settings.Document | None) -> str | None:
+    """The date shown by the headline, unless it is an update and a publication date is declared."""
+    declared = meta.published
+    if meta.shown_date and not (meta.shown_date_is_update and declared):
+        if declared and declared[:10] == meta.shown_date:
+            return declared  # same day: keep the declared time of day
+        return meta.shown_date
+    return declared or normalise_date(document.date if document else None)
+
+
+def _trafilatura_authors(document: trafilatura.settings.Document | None) -> list[str]:
+    if document is None or not document.author:
+        return []
+    return [name for part in document.author.split(";") for name in split_byline(part)]
+
+
+def _local_provenance(raw: bytes, url: str | None) -> Provenance:
+    return Provenance(
+        source=url or "HTML",
+        final_url=None,
+        raw=raw,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        http_status=None,
+        content_type="text/html",
+        fetched_at=datetime.now(UTC),
+        extractor=EXTRACTOR,
+    )

@@ -1,0 +1,332 @@
+"""Fetching a page over HTTP(S) as a careful browser would.
+
+One ``fetch()`` call: a browser-like request, at most 10 redirects, TLS
+verified, system proxy settings honoured (requests' ``trust_env``), the body
+streamed under a size cap so a huge or endless response never fills memory,
+and one retry with back-off when the connection fails or the server answers
+5xx. Every failure becomes a specific ``WorkbenchError`` that says what went
+wrong and what to do. The caller may pass ``cancel`` (polled while the body
+streams) and ``progress`` (bytes received, total or None) for the GUI.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import requests
+
+from workbench import __version__
+from workbench.domain.errors import (
+    ConnectionFailedError,
+    EmptyPageError,
+    FetchCancelledError,
+    FetchError,
+    FetchTimeoutError,
+    HostNotFoundError,
+    RedirectError,
+    TooLargeError,
+    UnsupportedSourceError,
+)
+from workbench.ingest.content_types import check_content_type, media_type, parameter
+from workbench.ingest.http_status import status_error
+
+DEFAULT_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds
+DEFAULT_MAX_BYTES = 15 * 1024 * 1024
+MAX_REDIRECTS = 10
+RETRY_BACKOFF = 1.0  # seconds before the one retry
+_CHUNK = 64 * 1024
+
+# Some news sites refuse clients that do not look like a browser; we say who
+# we are at the end, as crawlers politely do.
+USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    f"Chrome/124.0 Safari/537.36 FactCheckWorkbench/{__version__}"
+)
+_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+    "Accept-Language": "en;q=0.9,*;q=0.5",
+    "Accept-Encoding": requests.utils.DEFAULT_ACCEPT_ENCODING,  # gzip, deflate, br (brotli)
+}
+
+CancelCheck = Callable[[], bool]
+ProgressCallback = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    """A page as the server sent it (body decompressed, not yet decoded)."""
+
+    requested_url: str
+    final_url: str
+    status: int
+    content_type: str | None  # media type only, e.g. "text/html"
+    charset: str | None  # from the Content-Type header, if any
+    body: bytes
+    fetched_at: datetime  # UTC
+    redirects: tuple[str, ...] = ()
+
+
+def check_scheme(url: str) -> None:
+    """Refuse anything that is not an http(s) address."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https"):
+        if not urlsplit(url).hostname:
+            raise UnsupportedSourceError(
+                f"The address {url!r} has no host name.",
+                "Check the address; it should look like https://example.com/news/story.",
+            )
+        return
+    if scheme == "file":
+        raise UnsupportedSourceError(
+            "file:// addresses are not fetched.",
+            "Give the path of the file itself instead (for example /home/me/page.html).",
+        )
+    raise UnsupportedSourceError(
+        f"The workbench only fetches http and https addresses, not {scheme or 'this'}:.",
+        "Open the page in a browser, save it as HTML and open the saved file.",
+    )
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cancel: CancelCheck | None = None,
+    progress: ProgressCallback | None = None,
+    session: requests.Session | None = None,
+    retry_backoff: float = RETRY_BACKOFF,
+) -> FetchedPage:
+    """Fetch ``url`` and return its body; raise a ``WorkbenchError`` subclass on failure."""
+    check_scheme(url)
+    own_session = session is None
+    session = session or new_session()
+    try:
+        for attempt in (1, 2):
+            try:
+                return _fetch_once(session, url, timeout, max_bytes, cancel, progress)
+            except _Retryable as retryable:
+                if attempt == 2:
+                    raise retryable.error from retryable
+                _sleep_unless_cancelled(retry_backoff, cancel)
+        raise AssertionError("unreachable")  # pragma: no cover
+    finally:
+        if own_session:
+            session.close()
+
+
+def new_session() -> requests.Session:
+    session = requests.Session()
+    session.headers.update(_HEADERS)
+    session.max_redirects = MAX_REDIRECTS
+    session.trust_env = True  # system proxies, NO_PROXY and CA bundle settings
+    return session
+
+
+class _Retryable(Exception):
+    """A failure worth one more try; carries the error to raise if it fails again."""
+
+    def __init__(self, error: FetchError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def _fetch_once(
+    session: requests.Session,
+    url: str,
+    timeout: float | tuple[float, float],
+    max_bytes: int,
+    cancel: CancelCheck | None,
+    progress: ProgressCallback | None,
+) -> FetchedPage:
+    _raise_if_cancelled(cancel)
+    try:
+        response = session.get(url, timeout=timeout, stream=True, allow_redirects=True, verify=True)
+    except requests.RequestException as error:
+        raise _translate(error, url) from error
+    with response:
+        status_problem = status_error(response.status_code, response.url)
+        if status_problem is not None:
+            if response.status_code >= 500:
+                raise _Retryable(status_problem)
+            raise status_problem
+        header = response.headers.get("Content-Type")
+        check_content_type(media_type(header), response.url)
+        body = _read_capped(response, url, max_bytes, cancel, progress)
+    if not body.strip():
+        raise EmptyPageError(
+            f"The page at {response.url} is empty.",
+            "The server sent no content. Try again later, or open the page in a browser.",
+        )
+    return FetchedPage(
+        requested_url=url,
+        final_url=response.url,
+        status=response.status_code,
+        content_type=media_type(header),
+        charset=parameter(header, "charset"),
+        body=body,
+        fetched_at=datetime.now(UTC),
+        redirects=tuple(r.url for r in response.history),
+    )
+
+
+def _read_capped(
+    response: requests.Response,
+    url: str,
+    max_bytes: int,
+    cancel: CancelCheck | None,
+    progress: ProgressCallback | None,
+) -> bytes:
+    declared = _content_length(response)
+    if declared is not None and declared > max_bytes:
+        raise _too_large(url, max_bytes)
+    chunks: list[bytes] = []
+    received = 0
+    try:
+        # iter_content decompresses, so the cap also stops compression bombs.
+        for chunk in response.iter_content(_CHUNK):
+            _raise_if_cancelled(cancel)
+            received += len(chunk)
+            if received > max_bytes:
+                raise _too_large(url, max_bytes)
+            chunks.append(chunk)
+            if progress is not None:
+                progress(received, declared)
+    except requests.RequestException as error:
+        raise _translate(error, url) from error
+    return b"".join(chunks)
+
+
+def _content_length(response: requests.Response) -> int | None:
+    # Content-Length counts compressed bytes; only trust it when uncompressed.
+    if response.headers.get("Content-Encoding", "identity") not in ("identity", ""):
+        return None
+    try:
+        return int(response.headers["Content-Length"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _too_large(url: str, max_bytes: int) -> TooLargeError:
+    return TooLargeError(
+        f"The page at {url} is larger than {max_bytes / (1024 * 1024):g} MB.",
+        "News articles are much smaller; check the address points to an article. "
+        "Saving the article's text and opening the file also works.",
+    )
+
+
+def _raise_if_cancelled(cancel: CancelCheck | None) -> None:
+    if cancel is not None and cancel():
+        raise FetchCancelledError("Fetching was cancelled.", "Nothing was stored.")
+
+
+def _sleep_unless_cancelled(seconds: float, cancel: CancelCheck | None) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        _raise_if_cancelled(cancel)
+        time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
+    _raise_if_cancelled(cancel)
+
+
+def _translate(error: requests.RequestException, url: str) -> Exception:
+    """Map a requests exception to our error (wrapped in _Retryable if worth a retry)."""
+    host = urlsplit(url).hostname or url
+    if isinstance(error, requests.TooManyRedirects):
+        return _redirect_error(error, url)
+    if isinstance(error, requests.exceptions.InvalidSchema | requests.exceptions.MissingSchema):
+        return RedirectError(
+            f"The site at {host} redirected to an address the workbench cannot fetch.",
+            "Open the page in a browser, save it as HTML and open the saved file.",
+        )
+    if isinstance(error, requests.exceptions.SSLError):
+        return FetchError(
+            f"The secure connection to {host} could not be verified (TLS certificate problem).",
+            "Check the address and your computer's clock. If your organisation inspects "
+            "HTTPS traffic, set REQUESTS_CA_BUNDLE to its certificate bundle.",
+        )
+    if isinstance(error, requests.exceptions.ProxyError):
+        return _Retryable(
+            ConnectionFailedError(
+                f"The proxy server refused or failed the connection to {host}.",
+                "Check the proxy settings (HTTP_PROXY / HTTPS_PROXY) or ask your IT team.",
+            )
+        )
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return _Retryable(_timeout_error(host, "connecting"))
+    if isinstance(error, requests.exceptions.ReadTimeout | requests.exceptions.Timeout):
+        return _timeout_error(host, "waiting for the page")
+    if _caused_by_name_resolution(error):
+        # NXDOMAIN is an answer, not a transient fault: retrying wastes time.
+        return HostNotFoundError(
+            f"The site {host} could not be found (DNS lookup failed).",
+            "Check the address for typos and that this computer is online.",
+        )
+    if _caused_by(error, ConnectionRefusedError):
+        return _Retryable(
+            ConnectionFailedError(
+                f"The site {host} refused the connection.",
+                "The server may be down or the port wrong. Check the address, try later.",
+            )
+        )
+    if isinstance(error, requests.exceptions.ConnectionError | requests.exceptions.ChunkedEncodingError):
+        return _Retryable(
+            ConnectionFailedError(
+                f"The connection to {host} failed or was cut off.",
+                "Check that this computer is online and try again.",
+            )
+        )
+    return FetchError(f"The page at {url} could not be fetched ({error}).", "Try again later.")
+
+
+def _timeout_error(host: str, while_doing: str) -> FetchTimeoutError:
+    return FetchTimeoutError(
+        f"The site {host} did not answer in time (timed out while {while_doing}).",
+        "The site may be slow or overloaded; try again later.",
+    )
+
+
+def _redirect_error(error: requests.TooManyRedirects, url: str) -> RedirectError:
+    seen = [url]
+    if error.response is not None:
+        seen += [r.url for r in error.response.history] + [error.response.url]
+        location = error.response.headers.get("Location")
+        if location:
+            seen.append(requests.compat.urljoin(error.response.url, location))
+    if len(set(seen)) < len(seen):
+        return RedirectError(
+            f"The page at {url} redirects in a loop.",
+            "The site may need cookies or a login a browser would have; open it in a "
+            "browser, save the page as HTML and open the saved file.",
+        )
+    return RedirectError(
+        f"The page at {url} redirected more than {MAX_REDIRECTS} times.",
+        "Open the page in a browser and copy the final address from the address bar.",
+    )
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [error]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, kind):
+            return True
+        stack += [current.__cause__, current.__context__, getattr(current, "reason", None)]
+        stack += [arg for arg in current.args if isinstance(arg, BaseException)]
+    return False
+
+
+def _caused_by_name_resolution(error: BaseException) -> bool:
+    import socket
+
+    from urllib3.exceptions import NameResolutionError
+
+    return _caused_by(error, NameResolutionError) or _caused_by(error, socket.gaierror)

@@ -1,0 +1,114 @@
+"""Choosing the headline a reader sees, without the site's name around it.
+
+Pages declare a headline for search engines (JSON-LD, OpenGraph) and show
+one in an ``h1``. They usually agree; when they differ the ``h1`` is what
+readers see and cite, so it wins if it looks like a headline and is about
+the same thing. The declared one wins over an ``h1`` that wraps it with a
+kicker, and over ``h1``s that are logos or section names.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from workbench.ingest.metadata import PageMetadata
+
+# "Headline | Site", "Headline - Site", "Site: Headline", "見出し-新華網"...
+_SEPARATORS = re.compile(r"\s+[|\-–—:·»/]\s+|\s*[|｜]\s*")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_TRUNCATED = re.compile(r"\s*(\.\.\.|…)$")
+_WORD = re.compile(r"\w{4,}")
+
+
+def choose_title(meta: PageMetadata, guessed: str | None, url: str | None = None) -> str | None:
+    declared = _tidy(meta.title)
+    h1 = _headline_h1(meta.h1s)
+    title = _prefer(declared, h1) if declared else h1
+    for candidate in (title, _tidy(guessed), _tidy(meta.html_title)):
+        cleaned = strip_site_name(candidate, meta.site_name, url or meta.canonical_url)
+        if cleaned:
+            return cleaned
+    return None
+
+
+def _prefer(declared: str, h1: str | None) -> str:
+    if not h1:
+        return declared
+    d, h = _compact(declared), _compact(h1)
+    if d == h:
+        return declared
+    if h in d:
+        return h1  # the declared one carries the site name or a section
+    if d in h:
+        return declared  # the h1 carries a kicker ("Open Progress Why ...")
+    stem = _TRUNCATED.sub("", declared)
+    if stem != declared and h.startswith(_compact(stem)):
+        return h1  # the declared one was cut short for social cards
+    if _shares_a_word(declared, h1):
+        return h1  # a rewritten headline: readers see the h1
+    return declared
+
+
+def _headline_h1(h1s: list[str]) -> str | None:
+    """The first h1 long enough to be a headline (logos and section names are short)."""
+    for text in h1s:
+        text = _tidy(text) or ""
+        cjk = len(re.findall(rf"[{_CJK}]", text))
+        if len(text.split()) >= 4 or cjk >= 8:
+            return text
+    return None
+
+
+def strip_site_name(title: str | None, site_name: str | None, url: str | None) -> str | None:
+    """Remove a leading or trailing part that names the site."""
+    if not title:
+        return None
+    separators = list(_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    names = _site_names(site_name, url)
+    last = title[separators[-1].end() :]
+    if _is_site(last, names):
+        return title[: separators[-1].start()].strip() or title
+    first = title[: separators[0].start()]
+    if _is_site(first, names):
+        return title[separators[0].end() :].strip() or title
+    return title
+
+
+def _site_names(site_name: str | None, url: str | None) -> list[str]:
+    names = [_squash(site_name)] if site_name else []
+    host = urlsplit(url).hostname if url else None
+    if host:
+        labels = host.removeprefix("www.").split(".")
+        names += [label for label in labels[:-1] if len(label) > 2]
+    return [n for n in names if n]
+
+
+def _is_site(part: str, names: list[str]) -> bool:
+    squashed = _squash(part)
+    if not squashed or len(part.split()) > 6:
+        return False
+    return any(squashed in name or name in squashed for name in names)
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def _shares_a_word(a: str, b: str) -> bool:
+    words = {w.casefold()[:6] for w in _WORD.findall(a)}
+    return any(w.casefold()[:6] in words for w in _WORD.findall(b))
+
+
+def _tidy(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = _SPACE_IN_CJK.sub("", re.sub(r"\s+", " ", text)).strip()
+    return text or None
