@@ -128,8 +128,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deixis", re.compile(
         r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
         r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
-    ("vague", re.compile(r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b", re.I)),
-    ("ago", re.compile(rf"\b{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later)\b", re.IGNORECASE)),
+    ("vague", re.compile(
+        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
+        re.I)),
+    ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
+    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
+    ("fiscal", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
+    ("ago", re.compile(
+        rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
+        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later)\b",
+        re.IGNORECASE)),
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
@@ -219,9 +227,15 @@ def _plausible(spot: Spot, text: str) -> bool:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
+    if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
+        return False  # "NBC's Today show": a name
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
     return True
+
+
+def _after_sentence_end(text: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|[.!?\n\"“‘(:]\s*)$", text[max(0, pos - 3) : pos]))
 
 
 def _counts_a_noun(text: str, end: int) -> bool:
@@ -255,7 +269,7 @@ def _resolve(spot: Spot, text: str, published: date | None) -> str | None:
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
-        if rule in {"year", "season"}:
+        if rule in {"year", "season", "fiscal"}:
             return spot.get("year")
         if rule == "quarter":
             return _resolve_quarter(spot, published)
@@ -269,6 +283,13 @@ def _resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return _resolve_deixis(spot, published)
         if rule == "ago":
             return _resolve_ago(spot, published)
+        if rule == "weekend" and published is not None:
+            future = tense_near(text, spot.start, spot.end) == "future"
+            saturday = published + timedelta(days=5 - published.weekday())
+            if not future and published.weekday() < 5:
+                saturday -= timedelta(weeks=1)
+            year, week, _ = saturday.isocalendar()
+            return f"{year}-W{week:02d}"
     except ValueError:  # 30 February and the like: a date-shaped typo, not a date
         return None
     return None
@@ -379,6 +400,8 @@ def _resolve_quarter(spot: Spot, published: date | None) -> str | None:
 def _resolve_ago(spot: Spot, published: date | None) -> str | None:
     if published is None or spot.get("dir").lower() != "ago":
         return None
+    if (spot.get("approx") or "").lower().split()[-1:] in (["over"], ["than"], ["under"]):
+        return None  # "over a month ago" is an open interval, not a period
     amount_text = re.sub(r"\s+", " ", spot.get("amount").lower())
     amount = 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
     if amount is None or amount != int(amount):

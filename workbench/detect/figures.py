@@ -44,9 +44,8 @@ _SCALE = r"(?:(?:(?=\s?(?:bn|mn|mln|tn|trn)\b)\s?|(?=[mkbtMKBT]\b))(?P<abbr>bn|m
 _CORE_RE = re.compile(
     rf"(?<![\w.,#@/\\:])(?:{_CUR}\s?)?(?P<num>{DIGITS})\+?(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
     rf"|\b(?P<word>(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)|half\s+an?\s+)?"
-    rf"(?:{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|a\s+single|"
-    rf"(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s](?:thirds?|quarters?|halves|fifths?|tenths?)|"
-    rf"half))\b"
+    rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s](?:thirds?|quarters?|halves|fifths?|tenths?)|"
+    rf"{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|a\s+single|half))\b"
     rf"|\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
     rf"millions|billions|scores|several|a\s+handful)\b",
     re.IGNORECASE,
@@ -65,7 +64,7 @@ _APPROX_ONE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_TOKEN_RE = re.compile(
-    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*[\w'’]|[A-Za-z])"
+    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*[\w'’]|[A-Za-z0-9])"
 )
 _DETERMINERS = frozenset(
     {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
@@ -80,6 +79,7 @@ _TIME_AFTER_RE = re.compile(
 _COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
 )
+_MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
 
@@ -185,6 +185,10 @@ def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
     compound = _compound(text, figure)
     if compound:
         return _finish(text, compound)
+    mm = _MAGNITUDE_BEFORE_RE.search(text, max(0, figure.start - 12), figure.start)
+    if mm:  # "magnitude 6.4": the unit comes first
+        figure.start, figure.unit, figure.head = mm.start(), "magnitude", True
+        return _finish(text, figure)
     return _finish(text, _counted(text, figure))
 
 
@@ -234,7 +238,7 @@ def _word_number(text: str, m: re.Match[str]) -> _Figure | None:
     if compound:
         return _finish(text, compound)
     counted = _counted(text, figure)
-    if not counted.head and value < 2 and "a" not in words and "an" not in words:
+    if not counted.head and value == 1 and "a" not in words and "an" not in words:
         return None  # a lone "one" is a pronoun far more often than a count
     return _finish(text, counted)
 
@@ -302,6 +306,8 @@ def _extend_range(text: str, figure: _Figure, scale: float, currency: str | None
         if high is not None:
             high *= _scale_of(nm) if (nm.group("abbr") or nm.group("scale")) else scale
     low = figure.value
+    if scale == 1.0 and (nm.group("abbr") or nm.group("scale")) and isinstance(low, int | float):
+        low *= _scale_of(nm)  # "$10-15 billion": the scale belongs to both ends
     if high is None or not isinstance(low, int | float) or not low < high:
         return
     if nm.group("num") and _is_name_or_debris(text, nm.start("num"), nm.end("num")):
@@ -414,7 +420,7 @@ def _head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = Fals
         if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ing", "ly")):
             nxt = _WORD_TOKEN_RE.match(text, pos)
             nxt_word = nxt.group("w").lower() if nxt else ""
-            runs_on = _next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ing", "ly"))
+            runs_on = _next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ly"))
             if runs_on and (compound or partitive and _is_plural(nxt_word)):
                 continue
             return pos, lowered
@@ -490,9 +496,9 @@ def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = Fals
         word = prev.group(1)
         if word.lower().rstrip(".") in NAME_PRECEDERS:
             return True
-        if not word.endswith(".") and word.lower() not in STOP_WORDS and (
-            word[0].isupper() and not _sentence_start(text, start - len(prev.group(0)))
-        ) and word not in _COUNTRY_LIKE:
+        if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
+            word not in _COUNTRY_LIKE
+        ):
             return True  # Leopard 2, World War 2, Strv 122, MH 17
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
