@@ -199,3 +199,6 @@ class ClaimHistory(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     claim: Mapped[Claim] = relationship(back_populates="history")
+
+# Claim memory index (keys and tokens), kept in its own module.
+from workbench.storage.memory_models import ClaimKey, ClaimToken  # noqa: E402, F401

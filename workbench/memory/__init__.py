@@ -1,0 +1,1 @@
+"""Claim memory: claims already reviewed that say the same thing as a new one."""

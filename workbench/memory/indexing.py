@@ -1,0 +1,111 @@
+"""Keep the claim memory index current: keys and tokens written with the claim.
+
+An ORM ``after_flush`` listener, registered when the models are imported,
+re-indexes every claim a flush created or whose kind, value, unit, wording
+or text changed, in the same transaction: the index can never disagree with
+a committed claim. Rows go out as one multi-row insert per table, so
+storing hundreds of detected claims stays one round trip per table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, event, insert, inspect, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from workbench.memory.normalise import claim_keys, token_set
+from workbench.storage.memory_models import KEY_LENGTH, TOKEN_LENGTH, ClaimKey, ClaimToken
+from workbench.storage.models import Claim
+
+# A change to any of these changes what the claim says.
+INDEXED_FIELDS = ("kind", "value", "unit", "wording", "text")
+
+
+def claim_index_rows(kind: str, value: Any, unit: str | None, wording: str, text: str) -> tuple[set[str], set[str]]:
+    """The keys and tokens one claim is indexed under."""
+    said = wording or text
+    keys = {k[:KEY_LENGTH] for k in claim_keys(kind, value, unit, said)}
+    if wording and wording != text:
+        keys |= {k[:KEY_LENGTH] for k in claim_keys(kind, value, unit, text)}
+    return keys, {t[:TOKEN_LENGTH] for t in token_set(said)}
+
+
+def write_index(connection: Connection, claims: Iterable[tuple[int, str, Any, str | None, str, str]], *, replace: bool) -> None:
+    """Index ``(id, kind, value, unit, wording, text)`` rows; ``replace`` drops old rows first."""
+    key_rows: list[dict[str, Any]] = []
+    token_rows: list[dict[str, Any]] = []
+    ids: list[int] = []
+    for claim_id, kind, value, unit, wording, text in claims:
+        ids.append(claim_id)
+        keys, words = claim_index_rows(kind, value, unit, wording, text)
+        key_rows.extend({"claim_id": claim_id, "key": k} for k in sorted(keys))
+        token_rows.extend({"claim_id": claim_id, "token": t} for t in sorted(words))
+    if not ids:
+        return
+    if replace:
+        for chunk in _chunks(ids, 500):
+            connection.execute(delete(ClaimKey).where(ClaimKey.claim_id.in_(chunk)))
+            connection.execute(delete(ClaimToken).where(ClaimToken.claim_id.in_(chunk)))
+    if key_rows:
+        connection.execute(insert(ClaimKey), key_rows)
+    if token_rows:
+        connection.execute(insert(ClaimToken), token_rows)
+
+
+def index_claims(session: Session, claim_ids: Iterable[int]) -> None:
+    """(Re)index the given claims inside an open ORM session."""
+    ids = sorted(set(claim_ids))
+    rows = []
+    for chunk in _chunks(ids, 500):
+        rows.extend(
+            session.execute(
+                select(Claim.id, Claim.kind, Claim.value, Claim.unit, Claim.wording, Claim.text).where(
+                    Claim.id.in_(chunk)
+                )
+            ).tuples()
+        )
+    write_index(session.connection(), rows, replace=True)
+
+
+def index_unindexed(session: Session, limit: int | None = None) -> int:
+    """Index claims stored before the memory existed (no token rows yet); returns how many."""
+    has_tokens = select(ClaimToken.claim_id).where(ClaimToken.claim_id == Claim.id).exists()
+    query = select(Claim.id).where(~has_tokens).order_by(Claim.id)
+    if limit is not None:
+        query = query.limit(limit)
+    ids = list(session.scalars(query))
+    if ids:
+        index_claims(session, ids)
+    return len(ids)
+
+
+@event.listens_for(Session, "after_flush")
+def _index_flushed_claims(session: Session, _context: object) -> None:
+    created = [obj for obj in session.new if isinstance(obj, Claim)]
+    edited = [
+        obj
+        for obj in session.dirty
+        if isinstance(obj, Claim) and obj not in session.deleted and _said_changed(obj)
+    ]
+    if not created and not edited:
+        return
+    connection = session.connection()
+    write_index(connection, (_row(c) for c in created), replace=False)
+    write_index(connection, (_row(c) for c in edited), replace=True)
+
+
+def _said_changed(claim: Claim) -> bool:
+    state = inspect(claim)
+    return any(state.attrs[name].history.has_changes() for name in INDEXED_FIELDS)
+
+
+def _row(claim: Claim) -> tuple[int, str, Any, str | None, str, str]:
+    return (claim.id, claim.kind, claim.value, claim.unit, claim.wording or "", claim.text or "")
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

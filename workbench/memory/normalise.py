@@ -1,0 +1,168 @@
+"""What makes two claims "the same": normalised keys and content-word tokens.
+
+A key is a string two claims share exactly when they state the same thing by
+value: ``figure:32000:troop`` for both ``32 000 soldiers`` and ``32,000
+troops``, ``equipment:s-400 triumf`` for ``S400`` and ``S-400 Triumf``,
+``date:2024-03-05`` for any wording of that day. Tokens are the content
+words of a claim's wording, lower-cased and singular, with numbers written
+as ``#32000`` and equipment names as their gazetteer entry, so wording
+similarity does not trip over ``32 000`` vs ``32,000`` or ``S400`` vs
+``S-400``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.equipment import detect_equipment, lookup
+from workbench.detect.figures import detect_figures
+from workbench.detect.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_number, singular
+
+# Nouns that count the same thing. The first word is the canonical unit.
+UNIT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "troop": ("soldier", "serviceman", "servicemen", "servicemember", "service member",
+              "military personnel", "personnel", "fighter", "trooper"),
+    "person": ("people", "individual", "resident", "civilian"),
+    "percent": ("%", "per cent", "pct"),
+    "USD": ("dollar", "$", "us dollar", "usd"),
+    "EUR": ("euro", "€", "eur"),
+    "GBP": ("pound", "£", "gbp", "pound sterling"),
+    "km": ("kilometre", "kilometer", "kms"),
+    "death": ("dead", "fatality", "killed"),
+    "tank": ("main battle tank",),
+    "aircraft": ("plane", "jet", "airplane", "warplane"),
+    "drone": ("uav", "unmanned aerial vehicle"),
+}  # fmt: skip
+_UNIT_TABLE = {
+    alias.casefold(): canonical
+    for canonical, aliases in UNIT_SYNONYMS.items()
+    for alias in (canonical, *aliases)
+}
+
+# Words that carry no claim of their own; dropped from tokens.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about
+    than then that this these those there here it its it's is are was were be been being has
+    have had do does did will would shall should can could may might must not no nor so such
+    he she they we i you him her them us me my our your their his hers theirs who whom whose
+    which what when where why how all any both each few more most other some very just also
+    said says say according told reported report reports s t mr mrs ms""".split()
+)
+
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.])(?:{DIGITS}(?:\s?{SCALE_WORD}\b)?|(?:{WORD_NUMBER}))(?![\w])", re.IGNORECASE
+)
+_WORD_RE = re.compile(r"#\d+(?:\.\d+)?|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+
+def unit_key(unit: str | None) -> str | None:
+    """The canonical unit: ``soldiers`` -> ``troop``; unknown units singular and lower case."""
+    if not unit:
+        return None
+    text = " ".join(unit.split()).casefold()
+    if text in _UNIT_TABLE:
+        return _UNIT_TABLE[text]
+    single = " ".join(singular(w) for w in text.split())
+    return _UNIT_TABLE.get(single, single)
+
+
+def number_key(value: Any) -> str | None:
+    """A number written one way only: ``32000.0`` -> ``32000``, ``[10, 20]`` -> ``10-20``."""
+    if isinstance(value, (list, tuple)):
+        parts = [number_key(v) for v in value]
+        return "-".join(p for p in parts if p) if all(parts) else None
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        value = parse_number(value)
+        if value is None:
+            return None
+    number = float(value)
+    if number.is_integer():
+        return str(int(number))
+    return f"{number:.6g}"
+
+
+def equipment_key(name: str | None) -> str | None:
+    if not name or not name.strip():
+        return None
+    entry = lookup(name.strip())
+    return (entry.canonical if entry else " ".join(name.split())).casefold()
+
+
+def claim_keys(kind: str, value: Any, unit: str | None, text: str) -> set[str]:
+    """The value keys of a claim; empty for claims that state no value (quotes, statements)."""
+    keys: set[str] = set()
+    if kind == "figure":
+        for number, figure_unit in _figures(value, unit, text):
+            keys.add(f"figure:{number}:{figure_unit or ''}")
+    elif kind == "date":
+        if isinstance(value, str) and value.strip():
+            keys.add(f"date:{value.strip()}")
+    elif kind == "equipment":
+        name = equipment_key(value if isinstance(value, str) else text)
+        if name:
+            keys.add(f"equipment:{name}")
+    return keys
+
+
+def _figures(value: Any, unit: str | None, text: str) -> list[tuple[str, str | None]]:
+    """The figure's (number, unit); read from its text when the claim holds no value."""
+    number = number_key(value)
+    if number is not None:
+        return [(number, unit_key(unit))]
+    found = []
+    for candidate in detect_figures(text, DetectContext()):
+        key = number_key(candidate.value)
+        if key is not None:
+            found.append((key, unit_key(candidate.unit or unit)))
+    return found[:1]
+
+
+def tokens(text: str) -> list[str]:
+    """Content words in order: numbers as ``#n``, equipment as ``eq:name``, synonyms folded."""
+    text, names = _replace_equipment(text)
+    text = _NUMBER_RE.sub(_number_token, text)
+    words: list[str] = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0).casefold().replace("’", "'")
+        if word.startswith("#"):
+            words.append(word)
+        elif word in names:
+            words.append(names[word])
+        elif word not in STOPWORDS and len(word) > 1:
+            word = singular(word.removesuffix("'s"))
+            words.append(_UNIT_TABLE.get(word, word).casefold())
+    return words
+
+
+def token_set(text: str) -> set[str]:
+    return set(tokens(text))
+
+
+def _number_token(match: re.Match[str]) -> str:
+    value = parse_number(match.group(0))
+    key = number_key(value) if value is not None else None
+    return f" #{key} " if key is not None else match.group(0)
+
+
+def _replace_equipment(text: str) -> tuple[str, dict[str, str]]:
+    """Put a placeholder where the gazetteer finds a system, so its digits stay its own."""
+    found = detect_equipment(text, DetectContext())
+    if not found:
+        return text, {}
+    names: dict[str, str] = {}
+    parts: list[str] = []
+    position = 0
+    for index, candidate in enumerate(sorted(found, key=lambda c: c.start)):
+        if candidate.start < position:
+            continue
+        marker = f"eqmark{index}x"  # a word the number pattern leaves alone
+        names[marker] = "eq:" + (equipment_key(str(candidate.value or candidate.text)) or "")
+        parts.append(text[position : candidate.start])
+        parts.append(f" {marker} ")
+        position = candidate.end
+    parts.append(text[position:])
+    return "".join(parts), names
