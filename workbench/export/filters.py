@@ -1,0 +1,81 @@
+"""Which claims an export includes: all or only accepted, by verdict, by kind, by article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, or_
+
+from workbench.domain.errors import InvalidValueError
+from workbench.domain.kinds import ClaimKind, ClaimStatus
+from workbench.domain.scales import Scale
+from workbench.storage.models import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilter:
+    """Empty sets mean "any". Verdicts are scale keys; the scale's first
+    (unreviewed) level stands for claims with no verdict."""
+
+    accepted_only: bool = False
+    verdicts: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    article_id: int | None = None
+
+    @classmethod
+    def from_user(
+        cls,
+        scale: Scale,
+        *,
+        accepted_only: bool = False,
+        verdicts: Iterable[str] = (),
+        kinds: Iterable[str] = (),
+        article_id: int | None = None,
+    ) -> ExportFilter:
+        """A filter from what a user typed: verdict keys, labels or digits; kind names."""
+        return cls(
+            accepted_only=accepted_only,
+            verdicts=frozenset(scale.resolve(v).key for v in verdicts),
+            kinds=frozenset(_kind(k) for k in kinds),
+            article_id=article_id,
+        )
+
+    def apply(self, query: Select[Any], unreviewed_key: str) -> Select[Any]:
+        """Add the filter's conditions to a select over the claim table."""
+        claim = Claim.__table__.c
+        if self.accepted_only:
+            query = query.where(claim.status == ClaimStatus.ACCEPTED.value)
+        if self.kinds:
+            query = query.where(claim.kind.in_(sorted(self.kinds)))
+        if self.article_id is not None:
+            query = query.where(claim.article_id == self.article_id)
+        if self.verdicts:
+            keys = sorted(self.verdicts - {unreviewed_key})
+            conditions = [claim.verdict.in_(keys)] if keys else []
+            if unreviewed_key in self.verdicts:
+                conditions.append(claim.verdict.is_(None))
+            query = query.where(or_(*conditions))
+        return query
+
+    def describe(self) -> str:
+        """For report headers: which claims are shown."""
+        parts = ["accepted claims" if self.accepted_only else "all claims"]
+        if self.verdicts:
+            parts.append("verdict " + ", ".join(sorted(self.verdicts)))
+        if self.kinds:
+            parts.append("kind " + ", ".join(sorted(self.kinds)))
+        if self.article_id is not None:
+            parts.append(f"article {self.article_id} only")
+        return "; ".join(parts)
+
+
+def _kind(kind: str) -> str:
+    try:
+        return ClaimKind(kind.strip().lower()).value
+    except ValueError:
+        raise InvalidValueError(
+            f"'{kind}' is not a kind of claim.",
+            "Use one of: " + ", ".join(k.value for k in ClaimKind) + ".",
+        ) from None
