@@ -1,0 +1,273 @@
+"""Article versions after a re-check, and claims carried over to them.
+
+A new version is stored beside the old ones (never over them). In the same
+transaction every claim of the article is re-anchored from the text of the
+version it was made on: ``unchanged`` and ``moved`` claims follow to the new
+version, ``changed`` and ``gone`` ones stay where they were, flagged, with
+their verdict, until the reviewer accepts or keeps them. Every one of these
+steps is a row in the claim's history.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.domain.errors import InvalidValueError, NotFoundError
+from workbench.ingest.article import ExtractedArticle
+from workbench.recheck.anchor import ClaimAnchor, Outcome, Reanchored, reanchor_all
+from workbench.storage.articles import load_article, version_from
+from workbench.storage.base import utcnow
+from workbench.storage.claims import CONTEXT_CHARS, load_claim, record_history
+from workbench.storage.convert import claim_record
+from workbench.storage.database import Database
+from workbench.storage.models import Article, ArticleVersion, Claim
+from workbench.storage.records import ClaimRecord
+from workbench.storage.sessions import touch_session
+
+FLAGGED = (Outcome.CHANGED.value, Outcome.GONE.value)
+ACCEPTED = "accepted"
+KEPT = "kept"
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRecord:
+    id: int
+    article_id: int
+    number: int
+    final_url: str | None
+    title: str | None
+    authors: list[str]
+    published: str | None
+    site_name: str | None
+    text: str
+    raw_sha256: str
+    fetched_at: datetime
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "published": self.published,
+            "authors": list(self.authors),
+            "site_name": self.site_name,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSummary:
+    """For the badge on an article: how many versions, how many claims wait for review."""
+
+    version_count: int
+    flagged_claims: int
+
+
+def list_versions(db: Database, article_id: int) -> list[VersionRecord]:
+    with db.session() as session:
+        return [_record(v) for v in load_article(session, article_id).versions]
+
+
+def get_version(db: Database, article_id: int, number: int | None = None) -> VersionRecord:
+    """One version by number; the newest when ``number`` is None."""
+    with db.session() as session:
+        article = load_article(session, article_id)
+        if number is None:
+            return _record(article.current)
+        for version in article.versions:
+            if version.number == number:
+                return _record(version)
+        raise NotFoundError(
+            f"Article {article_id} has no version {number}.",
+            f"It has versions 1 to {article.current.number}.",
+        )
+
+
+def store_version(
+    db: Database, article_id: int, extracted: ExtractedArticle, *, by: str
+) -> tuple[VersionRecord, list[Reanchored]]:
+    """Add ``extracted`` as the next version and re-anchor every claim of the article on it."""
+    with db.session() as session:
+        article = load_article(session, article_id)
+        previous = article.current
+        version = version_from(extracted, number=previous.number + 1)
+        article.versions.append(version)
+        session.flush()
+        results = _reanchor(session, article, previous, version, by)
+        touch_session(session, article.session_id)
+        session.flush()
+        return _record(version), results
+
+
+def accept_reanchor(
+    db: Database, claim_id: int, *, by: str, start: int | None = None, end: int | None = None
+) -> ClaimRecord:
+    """The reviewer takes the new wording of a ``changed`` claim (or places a ``gone`` one).
+
+    ``start``/``end`` override the proposed span (required for a gone claim).
+    The verdict stays: the reviewer changes it if the new words need another.
+    """
+    with db.session() as session:
+        claim = load_claim(session, claim_id)
+        detail = dict(claim.anchor_detail or {})
+        if claim.anchor_outcome not in FLAGGED:
+            raise InvalidValueError(
+                f"Claim {claim_id} has no re-anchoring waiting for review.",
+                "Re-check the article first; only changed or gone claims wait for the reviewer.",
+            )
+        current = claim.article.current
+        if detail.get("to_version") != current.number:
+            raise InvalidValueError(
+                f"The article changed again since claim {claim_id} was flagged.",
+                "Re-check the article again, then review the claim.",
+            )
+        start = detail.get("start") if start is None else start
+        end = detail.get("end") if end is None else end
+        if start is None or end is None or not (0 <= start < end <= len(current.text)):
+            raise InvalidValueError(
+                f"Claim {claim_id} was not found in the new text.",
+                "Select its words in the new text and accept that span, or keep the old version.",
+            )
+        outcome = claim.anchor_outcome
+        _move(session, claim, current, start, end, by, note=f"accepted re-anchoring ({outcome})")
+        record_history(session, claim, by, "anchor_outcome", outcome, ACCEPTED)
+        claim.anchor_outcome = ACCEPTED
+        claim.anchor_detail = {**detail, "accepted_by": by}
+        touch_session(session, claim.article.session_id)
+        session.flush()
+        return claim_record(claim)
+
+
+def keep_old_anchor(db: Database, claim_id: int, *, by: str) -> None:
+    """The reviewer keeps a flagged claim on the version it was made on (dismisses the flag)."""
+    with db.session() as session:
+        claim = load_claim(session, claim_id)
+        if claim.anchor_outcome not in FLAGGED:
+            raise InvalidValueError(
+                f"Claim {claim_id} has no re-anchoring waiting for review.",
+                "Only changed or gone claims can be kept on their old version.",
+            )
+        record_history(
+            session, claim, by, "anchor_outcome", claim.anchor_outcome, KEPT,
+            note="kept on the version it was made on",
+        )
+        claim.anchor_outcome = KEPT
+        claim.updated_by, claim.updated_at = by, utcnow()
+        touch_session(session, claim.article.session_id)
+
+
+def change_summary(db: Database, session_id: int) -> dict[int, ChangeSummary]:
+    """Per article of a session: versions stored and claims flagged for review."""
+    with db.session() as session:
+        versions = dict(
+            session.execute(
+                select(ArticleVersion.article_id, func.count(ArticleVersion.id))
+                .join(Article, Article.id == ArticleVersion.article_id)
+                .where(Article.session_id == session_id)
+                .group_by(ArticleVersion.article_id)
+            ).all()
+        )
+        flagged = dict(
+            session.execute(
+                select(Claim.article_id, func.count(Claim.id))
+                .join(Article, Article.id == Claim.article_id)
+                .where(Article.session_id == session_id, Claim.anchor_outcome.in_(FLAGGED))
+                .group_by(Claim.article_id)
+            ).all()
+        )
+        return {
+            article_id: ChangeSummary(count, flagged.get(article_id, 0))
+            for article_id, count in versions.items()
+        }
+
+
+def _reanchor(
+    session: Session, article: Article, previous: ArticleVersion, version: ArticleVersion, by: str
+) -> list[Reanchored]:
+    by_version: dict[int, list[Claim]] = defaultdict(list)
+    for claim in article.claims:
+        by_version[claim.article_version_id or previous.id].append(claim)
+    texts = {v.id: v for v in article.versions}
+    results: list[Reanchored] = []
+    for version_id, claims in by_version.items():
+        old_version = texts.get(version_id, previous)
+        anchors = [ClaimAnchor(c.id, c.start, c.end, c.text, c.prefix, c.suffix) for c in claims]
+        for claim, result in zip(claims, reanchor_all(old_version.text, version.text, anchors), strict=True):
+            _apply(session, claim, result, old_version, version, by)
+            results.append(result)
+    return sorted(results, key=lambda r: (r.old_start, r.claim_id))
+
+
+def _apply(
+    session: Session, claim: Claim, result: Reanchored, old: ArticleVersion, new: ArticleVersion, by: str
+) -> None:
+    detail = {
+        "from_version": old.number,
+        "to_version": new.number,
+        "old_start": result.old_start,
+        "old_end": result.old_end,
+        "old_text": result.old_text,
+        "start": result.start,
+        "end": result.end,
+        "new_text": result.new_text,
+        "note": result.note,
+    }
+    record_history(session, claim, by, "anchor_outcome", claim.anchor_outcome, result.outcome.value,
+                   note=f"re-check: version {old.number} -> {new.number}, confidence {result.confidence}")
+    claim.anchor_outcome = result.outcome.value
+    claim.anchor_confidence = result.confidence
+    claim.anchor_detail = detail
+    if not result.needs_review and result.start is not None and result.end is not None:
+        _move(session, claim, new, result.start, result.end, by, note=f"re-check: {result.outcome.value}")
+
+
+def _move(session: Session, claim: Claim, version: ArticleVersion, start: int, end: int, by: str, note: str) -> None:
+    old = {"start": claim.start, "end": claim.end, "text": claim.text}
+    text = version.text
+    claim.start, claim.end, claim.text = start, end, text[start:end]
+    claim.prefix = text[max(0, start - CONTEXT_CHARS) : start]
+    claim.suffix = text[end : end + CONTEXT_CHARS]
+    claim.article_version_id = version.id
+    claim.updated_by, claim.updated_at = by, utcnow()
+    record_history(session, claim, by, "span", old, {"start": start, "end": end, "text": claim.text}, note=note)
+
+
+def _record(version: ArticleVersion) -> VersionRecord:
+    return VersionRecord(
+        id=version.id,
+        article_id=version.article_id,
+        number=version.number,
+        final_url=version.final_url,
+        title=version.title,
+        authors=list(version.authors or []),
+        published=version.published,
+        site_name=version.site_name,
+        text=version.text,
+        raw_sha256=version.raw_sha256,
+        fetched_at=version.fetched_at,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorState:
+    """What the last re-check recorded for a claim (ClaimRecord does not carry it)."""
+
+    claim_id: int
+    outcome: str | None
+    confidence: float | None
+    detail: dict[str, Any]
+    verdict: str | None
+
+
+def anchor_states(db: Database, article_id: int) -> list[AnchorState]:
+    with db.session() as session:
+        rows = session.scalars(
+            select(Claim).where(Claim.article_id == article_id).order_by(Claim.start, Claim.id)
+        ).all()
+        return [
+            AnchorState(c.id, c.anchor_outcome, c.anchor_confidence, dict(c.anchor_detail or {}), c.verdict)
+            for c in rows
+        ]
