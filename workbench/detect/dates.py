@@ -229,6 +229,8 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
+    if spot.rule == "ago" and re.match(r"\s+(?:this|next|last|in\s+the)\b", text[spot.end :], re.I):
+        return False  # "later this week" is the date, not "two years later"
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
     return True
@@ -301,9 +303,24 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
     if spot.get("year"):
         return date(int(spot.get("year")), month, day).isoformat()
     if published is None:
-        return f"--{month:02d}-{day:02d}"
+        return None  # a day without a year cannot be placed without the publication date
+    weekday = spot.get("weekday")
+    if weekday:
+        # "Tuesday, November 19": the weekday says which year
+        years = [y for y in (published.year, published.year - 1, published.year + 1)
+                 if _valid(y, month, day) and date(y, month, day).weekday() == WEEKDAYS[weekday.lower()]]
+        if years:
+            return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
     return date(year, month, day).isoformat()
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:

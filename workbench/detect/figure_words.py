@@ -102,6 +102,9 @@ STOP_WORDS = frozenset(
     were including included include includes like unlike versus vs whereas whether
     dollars euros pounds roubles rubles cents
     hit hits kill kills killed died die dies seems remain remains means makes takes gets
+    left fell went came took made saw ran began struck held met won lost sent spent paid
+    built brought bought fought found gave kept led stood broke flew drove grew knew threw
+    wrote spoke chose fled sank became
     goes comes looks stands lies yesterday today tomorrow tonight rose fell rises falls reached reaches totals totalled
     a.m p.m am pm gmt utc et""".split()
 )  # fmt: skip

@@ -79,6 +79,7 @@ _TIME_AFTER_RE = re.compile(
 _COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
 )
+_PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b)")
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
@@ -170,6 +171,10 @@ def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
         figure.unit = "percent"
         return _finish(text, _trailing_noun(text, figure))
     pm = _PERCENT_RE.match(text, figure.end)
+    if not pm and _PERCENT_AHEAD_RE.match(text, figure.end):
+        figure.value = _scaled(figure.value, 0.01)  # "from 10 to 15 percent": both are percent
+        figure.unit = "percent"
+        return _finish(text, figure)
     if pm and not figure.money:
         figure.end = pm.end()
         figure.value = _scaled(figure.value, 0.01)
@@ -417,7 +422,7 @@ def _head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = Fals
             if singular_ok and not partitive and content == 1 and not compound:
                 return None  # "one defines": a verb, not a plural head
             return pos, singular(lowered)
-        if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ing", "ly")):
+        if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ly")):
             nxt = _WORD_TOKEN_RE.match(text, pos)
             nxt_word = nxt.group("w").lower() if nxt else ""
             runs_on = _next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ly"))

@@ -1,0 +1,162 @@
+"""Date claims: spans by the claim guidelines, values resolved against publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+TUESDAY = date(2024, 2, 20)  # the demo article's publication day, ISO week 8
+
+
+def dates(text: str, published: date | None = TUESDAY) -> list[tuple[str, str | None]]:
+    return [(c.text, c.value) for c in detect_dates(text, DetectContext(published))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It happened on January 29, 2024, in St. Petersburg.", ("January 29, 2024", "2024-01-29")),
+        ("The ISO form 2022-02-24 is used.", ("2022-02-24", "2022-02-24")),
+        ("The invasion began in February 2022.", ("February 2022", "2022-02")),
+        ("Elections were held in 2022.", ("2022", "2022")),
+        ("It is the largest since the 1990s.", ("1990s", "199X")),
+        ("It was built in the early 1990s.", ("early 1990s", "199X")),
+        ("It was popular in the '90s.", ("'90s", "199X")),
+        ("He met them on 5 May 2023.", ("5 May 2023", "2023-05-05")),
+        ("The 1967 Six-Day War changed borders.", ("1967", "1967")),
+        ("The September 11, 2001 attacks.", ("September 11, 2001", "2001-09-11")),
+        ("Profits fell in fiscal year 2022.", ("fiscal year 2022", "2022")),
+        ("The funds cover the 2023 fiscal year.", ("2023 fiscal year", "2023")),
+        ("Sales fell in Q3 2024.", ("Q3 2024", "2024")),
+        ("Sales fell in the third quarter of 2023.", ("third quarter of 2023", "2023")),
+        ("It rained in summer 2023.", ("summer 2023", "2023")),
+        ("Prices will peak by the end of 2025.", ("end of 2025", "2025")),
+        ("Prices rose in mid-2022.", ("mid-2022", "2022")),
+    ],
+)
+def test_absolute_dates(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in dates(sentence)
+
+
+def test_weekday_with_date_is_one_date_and_the_weekday_picks_the_year() -> None:
+    assert dates("On Tuesday, November 19, he met them.") == [("Tuesday, November 19", "2024-11-19")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Belarus' leader said on Tuesday that talks failed.", ("Tuesday", "2024-02-20")),
+        ("The talks will resume on Friday.", ("Friday", "2024-02-23")),
+        ("He spoke late Thursday.", ("late Thursday", "2024-02-15")),
+        ("He spoke on Tuesday night.", ("Tuesday night", "2024-02-20")),
+        ("He spoke late on Monday.", ("Monday", "2024-02-19")),
+        ("Last month, Minsk signed deals.", ("Last month", "2024-01")),
+        ("The war reaches two years later this week.", ("later this week", "2024-W08")),
+        ("A strike happened earlier this week.", ("earlier this week", "2024-W08")),
+        ("This year is different.", ("This year", "2024")),
+        ("It fell two years ago.", ("two years ago", "2022")),
+        ("It fell a week ago.", ("a week ago", "2024-W07")),
+        ("Markets rose today.", ("today", "2024-02-20")),
+        ("Prices rose this month.", ("this month", "2024-02")),
+        ("Talks follow in the coming weeks.", ("coming weeks", None)),
+        ("Profits fell last year.", ("last year", "2023")),
+        ("Prices will fall next year.", ("next year", "2025")),
+        ("He left last Tuesday.", ("last Tuesday", "2024-02-13")),
+        ("He left yesterday.", ("yesterday", "2024-02-19")),
+        ("The ceasefire ends by the end of this year.", ("end of this year", "2024")),
+    ],
+)
+def test_relative_dates_resolve_against_publication(sentence: str, expected: tuple) -> None:
+    assert expected in dates(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is happening now and currently, overnight, since then.",
+        "At the time, earlier in the day, nobody knew.",
+        "World War II ended.",
+        "The fighting lasted for two years.",
+        "The meeting was at 10:30 a.m.",
+        "About 1500 troops took part.",
+        "She may go. They march on.",
+    ],
+)
+def test_not_dates(sentence: str) -> None:
+    assert dates(sentence) == []
+
+
+def test_preposition_is_never_in_the_span() -> None:
+    for text, _ in dates("It began in February 2022, on Tuesday, since 2014."):
+        assert not text.lower().startswith(("in ", "on ", "since "))
+
+
+# --- month and year ends ----------------------------------------------------------
+
+
+def test_day_without_year_in_early_january_is_last_year_when_past() -> None:
+    assert dates("The ceasefire was signed on December 28.", date(2024, 1, 3)) == [
+        ("December 28", "2023-12-28")
+    ]
+
+
+def test_day_without_year_in_late_december_is_next_year_when_future() -> None:
+    assert dates("The summit will open on January 5.", date(2023, 12, 29)) == [
+        ("January 5", "2024-01-05")
+    ]
+
+
+def test_relative_dates_across_the_new_year() -> None:
+    published = date(2024, 1, 3)  # a Wednesday in ISO week 2024-W01
+    found = dict(dates("Last month was cold, last week too, this week less; "
+                       "he said on Friday that last year was hard.", published))
+    assert found["Last month"] == "2023-12"
+    assert found["last week"] == "2023-W52"
+    assert found["this week"] == "2024-W01"
+    assert found["Friday"] == "2023-12-29"
+    assert found["last year"] == "2023"
+
+
+def test_iso_week_53_and_week_1_of_the_next_iso_year() -> None:
+    assert dates("Markets closed this week.", date(2020, 12, 31)) == [("this week", "2020-W53")]
+    assert dates("Markets reopen next week.", date(2020, 12, 31)) == [("next week", "2021-W01")]
+    # 30 December 2024 already belongs to ISO week 1 of 2025
+    assert dates("Markets closed this week.", date(2024, 12, 30)) == [("this week", "2025-W01")]
+
+
+def test_month_arithmetic_at_month_ends() -> None:
+    assert dates("Prices fell last month.", date(2024, 3, 31)) == [("last month", "2024-02")]
+    assert dates("Prices fell a month ago.", date(2024, 3, 31)) == [("a month ago", "2024-02")]
+    assert dates("Prices will rise next month.", date(2023, 12, 31)) == [("next month", "2024-01")]
+    assert dates("He will visit tomorrow.", date(2020, 12, 31)) == [("tomorrow", "2021-01-01")]
+    assert dates("They will meet on Saturday.", date(2020, 12, 31)) == [("Saturday", "2021-01-02")]
+
+
+def test_relative_dates_have_no_value_without_a_publication_date() -> None:
+    found = dict(dates("Last month and on Tuesday, but also on January 29, 2024.", None))
+    assert found == {"Last month": None, "Tuesday": None, "January 29, 2024": "2024-01-29"}
+
+
+def test_impossible_day_is_spotted_without_a_value() -> None:
+    assert dates("It happened on February 30, 2023.") == [("February 30, 2023", None)]
+
+
+_PIECES = list("0123456789 ,.-/'’") + [
+    "May", "Tuesday", "last", "week", "ago", "two", "the", "1990s", "early", "end of", "January",
+    "Feb.", "this", "year", "next", "quarter", "Q3", " ", " ", "2024", "29", "will", "said",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_never_raises_and_spans_index_the_text(text: str) -> None:
+    for published in (None, date(2024, 12, 30), date(2021, 1, 1)):
+        for c in detect_dates(text, DetectContext(published)):
+            assert text[c.start : c.end] == c.text
+            assert c.kind == "date"

@@ -1,0 +1,217 @@
+"""Figure claims: a number with what it counts, by the claim guidelines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.figures import detect_figures
+
+CTX = DetectContext()
+
+
+def figures(text: str) -> list[tuple[str, object, str | None]]:
+    return [(c.text, c.value, c.unit) for c in detect_figures(text, CTX)]
+
+
+def spans(text: str) -> list[str]:
+    return [c.text for c in detect_figures(text, CTX)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two new divisions of S-400 systems are in service.", ("Two new divisions", 2, "division")),
+        ("NATO is deploying around 90,000 troops.", ("around 90,000 troops", 90000, "troop")),
+        ("The war will reach the 2-year mark this week.", ("2-year mark", 2, "year")),
+        ("Some 3 million people fled.", ("Some 3 million people", 3_000_000, "person")),
+        ("It runs about 5,000 kilometres.", ("about 5,000 kilometres", 5000, "kilometre")),
+        ("He counted 32 000 troops.", ("32 000 troops", 32000, "troop")),
+        ("As many as 300 drones flew.", ("As many as 300 drones", 300, "drone")),
+        ("Up to 20 missiles hit.", ("Up to 20 missiles", 20, "missile")),
+        ("We saw more than 40 tanks.", ("more than 40 tanks", 40, "tank")),
+        ("It killed three of its commanders.", ("three of its commanders", 3, "commander")),
+        ("It grounded 30 of Boeing's 787-9 jets.", ("30 of Boeing's 787-9 jets", 30, "jet")),
+        ("Twenty-five soldiers and more.", ("Twenty-five soldiers", 25, "soldier")),
+        ("They bought a hundred drones.", ("a hundred drones", 100, "drone")),
+        ("Over 240 survivors were found.", ("Over 240 survivors", 240, "survivor")),
+        ("They sent 14 Leopard 2 tanks.", ("14 Leopard 2 tanks", 14, "tank")),
+        ("The quake was magnitude 6.4, officials said.", ("magnitude 6.4", 6.4, "magnitude")),
+    ],
+)
+def test_number_with_its_head_noun_and_approximator(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+def test_determiner_another_stays_outside_the_span() -> None:
+    assert spans("Another two divisions are equipped.") == ["two divisions"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Congress approved $1.2 billion in aid.", ("$1.2 billion", 1_200_000_000, "USD")),
+        ("Brent traded at $55.12 per barrel.", ("$55.12 per barrel", 55.12, "USD")),
+        ("Russia spent 1.5bn roubles.", ("1.5bn roubles", 1_500_000_000, "RUB")),
+        ("The EU gave €10m.", ("€10m", 10_000_000, "EUR")),
+        ("London paid £3.5 billion.", ("£3.5 billion", 3_500_000_000, "GBP")),
+        ("It cost 200 million euros.", ("200 million euros", 200_000_000, "EUR")),
+        ("Prices fell 34 cents.", ("34 cents", 0.34, "USD")),
+        ("It pays US$5 million.", ("US$5 million", 5_000_000, "USD")),
+        ("Aid reached $43B last year.", ("$43B", 43_000_000_000, "USD")),
+        ("The fund holds $10-15 billion.", ("$10-15 billion", [10**10, 1.5 * 10**10], "USD")),
+    ],
+)
+def test_money_in_units_with_iso_currency(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turnout was 40% in the capital.", ("40%", 0.4, "percent")),
+        ("Less than 5% of voters agreed.", ("Less than 5%", 0.05, "percent")),
+        ("Inflation hit 9.59 percent.", ("9.59 percent", 0.0959, "percent")),
+        ("Rates rose 0.25 percentage points.", ("0.25 percentage points", 0.0025, "percentage point")),
+        ("The index lost 200 points.", ("200 points", 200, "point")),
+        ("above the 3 percent level where", ("3 percent level", 0.03, "percent")),
+    ],
+)
+def test_percentages_are_fractions(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Between 10 and 15 troops were hurt.", "About 10-15 troops were hurt.",
+     "Some 10 to 15 troops were hurt."],
+)
+def test_ranges_are_one_figure(sentence: str) -> None:
+    found = figures(sentence)
+    assert len(found) == 1
+    assert found[0][1:] == ([10, 15], "troop")
+
+
+def test_from_to_is_two_figures_not_a_range() -> None:
+    assert [v for _, v, _ in figures("Output rose from 10 to 15 percent.")] == [0.1, 0.15]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 61-year-old man was arrested.", ("61-year-old", 61, "year")),
+        ("a nine-year old girl", ("nine-year old", 9, "year")),
+        ("Everyone within a 10-km radius left.", ("a 10-km radius", 10, "kilometer")),
+        ("It sold 10-year notes.", ("10-year notes", 10, "year")),
+        ("in a 17-storey apartment building that fell", ("a 17-storey apartment building", 17, "storey")),
+    ],
+)
+def test_ages_and_compound_measures(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+def test_counting_ordinals_but_not_first_or_names() -> None:
+    assert ("seventh straight session", 7, "session") in figures("Stocks fell for a seventh straight session.")
+    assert ("second week", 2, "week") in figures("Claims topped 6 million for the second week in a row.")
+    assert figures("It was the first straight loss.") == []
+    assert figures("The Third Reich fell, and the 36th Combined Arms Army moved.") == []
+    assert figures("Fears of a third world war grew.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Dozens of people were hurt.", ("Dozens of people", None, "person")),
+        ("Hundreds of troops moved.", ("Hundreds of troops", None, "troop")),
+        ("It lasted over several months.", ("several months", None, "month")),
+        ("There were a handful of deaths.", ("a handful of deaths", None, "death")),
+        ("Tens of thousands of people marched.", ("Tens of thousands of people", None, "person")),
+        ("Prices hit thousands of dollars per megawatt-hour.",
+         ("thousands of dollars per megawatt-hour", None, "USD")),
+    ],
+)
+def test_vague_quantities_have_no_value(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Many people left and most troops stayed; a few returned.",
+     "Several said no."],
+)
+def test_many_most_a_few_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_fractions() -> None:
+    found = figures("A third of the budget went on defence; three-quarters of them agreed, "
+                    "and half a million people voted.")
+    assert ("A third of the budget", pytest.approx(1 / 3), "budget") in found
+    assert ("three-quarters", 0.75, None) in found
+    assert ("half a million people", 500_000, "person") in found
+
+
+def test_one_counts_only_with_its_noun() -> None:
+    assert ("One U.S. official", 1, "official") in figures("One U.S. official said so.")
+    assert figures("No one knows how one defines aid.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine received F-16 jets, S-400 systems and Covid-19 vaccines.",
+        "World War II ended; the G40 summit met; Air Force One landed.",
+        "They backed the two-state solution after the Six-Day War.",
+        "Leopard 2 tanks and Challenger 2 tanks arrived.",
+        "On January 29, 2024, in 2024 and in the 1990s.",
+        "The meeting was at 10:30 and ended at 4 p.m.; trading closed at 0745 GMT.",
+        "See page 12 and section 4.",
+        "Two years ago they fell.",
+        "Putin's Ally Prepares\n\n0\n19\n\nConcerns grew.",
+        "The 2024 elections and the 1967 Six-Day War.",
+    ],
+)
+def test_years_dates_names_times_and_debris_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_duration_that_measures_is_a_figure() -> None:
+    assert spans("For the past two months, prices rose.") == ["two months"]
+
+
+def test_bare_four_digit_count_is_a_figure_not_a_year() -> None:
+    assert figures("About 1500 troops took part.") == [("About 1500 troops", 1500, "troop")]
+
+
+def test_lone_number_takes_the_unit_its_clause_names() -> None:
+    assert figures("The camp's population is around 40,000.") == [("around 40,000", 40000, "person")]
+
+
+def test_span_has_no_leading_the_or_trailing_punctuation() -> None:
+    text = "The 12 soldiers, and the 40%."
+    for c in detect_figures(text, CTX):
+        assert not c.text.lower().startswith("the ")
+        assert c.text[-1] not in ".,;:"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-%$€£abcdefkmnorst AT\n'’\"")), max_size=60))
+def test_never_raises_and_spans_index_the_text_on_numeric_noise(text: str) -> None:
+    for c in detect_figures(text, CTX):
+        assert text[c.start : c.end] == c.text
+        assert c.kind == "figure"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["about", "90,000", "troops", "two", "new", "divisions", "$1.2", "billion", "of", "the",
+     "40%", "10-15", "to", "a", "third", "dozens", "several", "months", "S-400", "2024",
+     "January", "29,", "61-year-old", "per", "barrel", "one", "hundred", ".", ",", "\n"]),
+    max_size=25))
+def test_never_raises_and_spans_index_the_text_on_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    for c in detect_figures(text, CTX):
+        assert text[c.start : c.end] == c.text
+        assert c.start < c.end
