@@ -96,7 +96,7 @@ _FUNCTION_WORDS = frozenset(
 
 def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
     """The subject that ends right before a speech verb at ``verb``, searching from ``start``."""
-    prefix = masked[start:verb]
+    prefix = masked[max(start, verb - 240) : verb]  # a subject is never further away
     last_mark = max(prefix.rfind(m) for m in "\"“”«»„")
     prefix = prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
     while True:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # A period after one of these never ends a sentence: they precede a name or number.
 _ALWAYS_ABBREV = frozenset(
@@ -59,12 +60,17 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Every sentence as ``(start, end)``, end exclusive, final punctuation included."""
+    return list(_cached_sentences(text))
+
+
+@lru_cache(maxsize=8)  # quotes, speakers and statements all split the same article
+def _cached_sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text):
         for l_start, l_end in _lines(text, p_start, p_end):
             start = l_start + dateline_length(text[l_start:l_end])
             spans.extend(_split_block(text, start, l_end))
-    return spans
+    return tuple(spans)
 
 
 def dateline_length(block: str) -> int:

@@ -15,6 +15,7 @@ direct quotation with its attribution are never statements.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -45,78 +46,74 @@ WEIGHTS: dict[str, float] = {
 }
 
 _WORD = re.compile(r"[\w’'-]+")
-_EVENT_VERB = re.compile(
-    r"\b(?:(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|lt|nt|ck)"
-    r"|\w{3,}(?:ed)|killed|took|made|led|won|lost|fell|rose|began|hit|struck|shot|went|came|"
-    r"sent|held|left|met|gave|became|grew|spent|built|sold|bought|paid|told|sank|fought|"
-    r"flew|drove|ran|stood|broke|brought|caught|chose|drew|fled|froze|seized|swept|threw|"
-    r"wrote|withdrew|overtook|undertook|found|beat|bore|bit|dealt|dug|fed|forbade|hid|"
-    r"hung|knew|laid|lent|lit|meant|rang|sought|shook|shut|slid|spread|stole|stuck|swore|"
-    r"taught|tore|understood|woke|wore|wound|holds|is\s+(?:home|located)|"
-    r"accounts?\s+for|contains|consists\s+of|ranks|remains)\b",
-    re.IGNORECASE,
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Single words are looked up in sets (fast); the few multi-word cues share one regex.
+_IRREGULAR_PAST = _words(
+    """killed took made led won lost fell rose began hit struck shot went came sent held left
+    met gave became grew spent built sold bought paid sank fought flew drove ran stood broke
+    brought caught chose drew fled froze seized swept threw withdrew overtook undertook found
+    beat bore dealt dug fed hid hung knew laid lent lit meant rang sought shook shut slid
+    spread stole stuck swore taught tore understood woke wore holds contains ranks remains
+    inked taken shown given seen known driven stolen beaten broken chosen begun thrown
+    written fallen risen grown flown drawn"""
 )
-_NON_VERB_ED = re.compile(
-    r"\b(?:need|indeed|speed|seed|feed|breed|greed|bed|red|shed|hundred|sacred|naked|"
-    r"wicked|rugged|armed|based|so-called|alleged|supposed|expected|related|united)\b",
-    re.IGNORECASE,
+_NOT_PAST = _words(
+    """need indeed speed seed feed breed greed bed red shed hundred sacred naked wicked
+    rugged armed based so-called alleged supposed expected related united said told added
+    stated claimed noted explained warned reported announced asked called argued insisted
+    suggested acknowledged admitted concerned interested worried scared depressed
+    bewildered tired pleased surprised"""
 )
-_SUPERLATIVE = re.compile(
-    r"\b(?:largest|biggest|highest|lowest|smallest|most|least|first|last|record|"
-    r"worst|best|longest|shortest|deadliest|fastest|oldest|youngest|only|\w{3,}est)\b",
-    re.IGNORECASE,
+_SUPERLATIVES = _words(
+    "largest biggest highest lowest smallest most least first last record worst best only"
 )
-_NOT_SUPERLATIVE = re.compile(r"\b(?:interest|forest|protest|honest|west|arrest|request|"
-                              r"latest|suggest|contest|rest|test|digest|invest|manifest|"
-                              r"harvest|modest|earnest|guest|nest|quest|chest|pest|vest|"
-                              r"crest|zest|unrest|Budapest|Bucharest|almost)\b", re.IGNORECASE)
-_COMPARISON = re.compile(
-    r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|up|down|"
-    r"increased|decreased|doubled|tripled|halved|compared|than|since|equivalent)\b",
-    re.IGNORECASE,
+_NOT_SUPERLATIVE = _words(
+    """interest forest protest honest west arrest request latest suggest contest rest test
+    digest invest manifest harvest modest earnest guest nest quest chest pest vest crest zest
+    unrest budapest bucharest almost priest"""
 )
-_CAUSE = re.compile(
-    r"\b(?:because|due to|caused|led to|as a result|resulted|after|following|"
-    r"killing|destroying|forcing)\b",
-    re.IGNORECASE,
+_COMPARISON_WORDS = _words(
+    """more less fewer higher lower larger smaller bigger greater increased decreased doubled
+    tripled halved compared than since equivalent up down"""
 )
-_SCHEDULED = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:due|scheduled|set|slated) to|takes? place|"
-    r"(?:will|is to) (?:be held|take place|start|begin|open|close|meet|reach))\b",
-    re.IGNORECASE,
+_CAUSE_WORDS = _words("because caused resulted after following killing destroying forcing")
+_MODAL_WORDS = _words(
+    """will would could may might should must can shall won’t won't wouldn't couldn't likely
+    unlikely possibly perhaps maybe probably"""
 )
-_MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|should|must|can|shall|won’t|won't|wouldn't|"
-    r"couldn't|likely|unlikely|possibly|perhaps|maybe|probably)\b",
-    re.IGNORECASE,
+_INTENTION_WORDS = _words(
+    """plan plans planning intend intends aim aims want wants hope hopes seek seeks vow vows
+    promised pledged threatened expect expects expected preparing urge urged urges"""
 )
-_INTENTION = re.compile(
-    r"\b(?:plans? to|planning|intends?|aims? to|wants? to|hopes? to|seeks? to|vows? to|"
-    r"promised|pledged|threatened|expects?|expected to|going to|is set to|preparing|"
-    r"prepared to|ready to|solidified plans|calls? for|urged?)\b",
-    re.IGNORECASE,
+_HEDGE_WORDS = _words(
+    "reportedly allegedly apparently seem seems seemed appear appears suggests believed unclear unconfirmed"
 )
-_HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|apparently|seem(?:s|ed)?|appears?|suggests?|believed|"
-    r"thought to|may have|might have|could have|unclear|unconfirmed)\b",
-    re.IGNORECASE,
+_OPINION_WORDS = _words(
+    """believe believes believed think thinks feel feels felt fear fears feared worry worries
+    worried concern concerns hope legitimate important should must ought unacceptable
+    outrageous disgraceful welcome welcomed welcomes condemn condemns condemned praise
+    praised criticized criticised anxieties angry sad happy proud great terrible wonderful
+    good bad wrong deserve deserves deserved"""
 )
-_OPINION = re.compile(
-    r"\b(?:believe[sd]?|think|thinks|feel|feels|felt|fears?|feared|worr(?:y|ies|ied)|"
-    r"concerns?|hope|legitimate|important|should|must|ought|unacceptable|outrageous|"
-    r"disgraceful|welcome[sd]?|condemn(?:s|ed)?|praised?|criticized|criticised|"
-    r"anxieties|angry|sad|happy|proud|great|terrible|wonderful|good|bad|wrong|right|"
-    r"deserve[sd]?|need to|needs to)\b",
-    re.IGNORECASE,
+_FIRST_PERSON_WORDS = _words("I we We us our Our my My you You your Your")
+_CHARACTER_WORDS = _words(
+    """close firm staunch key strong weak powerful controversial notorious famous influential
+    popular ally"""
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|you|You|your|Your)\b")
-_CHARACTERISATION = re.compile(
-    r"\b(?:close|firm|staunch|key|strong|weak|powerful|controversial|notorious|famous|"
-    r"influential|popular|ally)\b",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|reported|announced|confirmed|stated|according to|claimed|added)\b"
+_REPORTED_WORDS = _words("said says told reported announced confirmed stated claimed added according")
+_PHRASES = re.compile(
+    r"\b(?:(?P<scheduled>(?:is|are|was|were) (?:due|scheduled|set|slated) to|takes? place|"
+    r"(?:will|is to) (?:be held|take place|start|begin|open|close|meet|reach))"
+    r"|(?P<cause>due to|led to|as a result)"
+    r"|(?P<intention>going to|ready to|prepared to|calls? for|is set to)"
+    r"|(?P<hedge>thought to|may have|might have|could have)"
+    r"|(?P<opinion>need to|needs to)"
+    r"|(?P<event>accounts? for|consists of|is (?:home|located)))\b"
 )
 _CREDIT = re.compile(
     r"(?:\b(?:Getty|Reuters|AFP|AP Photo|Shutterstock|EPA|Credit|Photograph|Photo|Image|"
@@ -149,9 +146,11 @@ def detect_statements(
     text: str, ctx: DetectContext | None = None, found: Iterable[Candidate] = ()
 ) -> list[Candidate]:
     """Sentences that assert something checkable, given the claims already found."""
-    found = list(found)
+    found = sorted(found, key=lambda c: c.start)
     quotes = [(c.start, c.end) for c in found if c.kind == "quote"]
     others = [c for c in found if c.kind in {"figure", "date", "equipment"}]
+    other_starts = [c.start for c in others]
+    quote_starts = [q[0] for q in quotes]
     heading_ends = {end for _, end in _headings(text)}
     result = []
     for start, end in sentences(text):
@@ -159,7 +158,10 @@ def detect_statements(
         if span is None:
             continue
         s_start, s_end = span
-        features = sentence_features(text, start, end, quotes, others, end in heading_ends)
+        # Only the claims near this sentence: a quotation may open before it and run on.
+        near_quotes = quotes[max(0, bisect_left(quote_starts, start) - 1) : bisect_left(quote_starts, end)]
+        inside = others[bisect_left(other_starts, start) : bisect_left(other_starts, end)]
+        features = sentence_features(text, start, end, near_quotes, inside, end in heading_ends)
         if features is None:
             continue
         score = features.score()
@@ -206,7 +208,9 @@ def sentence_features(
     """The names of the features that fire on ``text[start:end]``; None when it is excluded."""
     sentence = text[start:end]
     words = _WORD.findall(sentence)
-    if len(words) < 4 or sentence.rstrip(_CLOSING).endswith("?") or _CREDIT.search(sentence):
+    if len(words) < 4 or sentence.rstrip(_CLOSING).endswith("?"):
+        return None
+    if len(words) < 30 and _CREDIT.search(sentence):
         return None
     inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes)
     narration = _outside_quotes(text, start, end, quotes)
@@ -220,28 +224,35 @@ def sentence_features(
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
     if len(_ENTITY.findall(narration)) >= 2:
         names.append("entities")
-    if _has_event_verb(narration):
+    tokens = _WORD.findall(narration)
+    lower = {t.lower() for t in tokens}
+    phrases = {m.lastgroup for m in _PHRASES.finditer(narration.lower())}
+    if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
-    for name, pattern in (
-        ("superlative", _SUPERLATIVE),
-        ("comparison", _COMPARISON),
-        ("cause", _CAUSE),
-        ("scheduled", _SCHEDULED),
-        ("intention", _INTENTION),
-        ("hedge", _HEDGE),
-        ("opinion", _OPINION),
-        ("first_person", _FIRST_PERSON),
-        ("characterisation", _CHARACTERISATION),
+    if lower & _SUPERLATIVES or any(
+        w.endswith("est") and len(w) > 5 and w not in _NOT_SUPERLATIVE for w in lower
     ):
-        if name == "superlative":
-            hit = any(not _NOT_SUPERLATIVE.fullmatch(m) for m in pattern.findall(narration))
+        names.append("superlative")
+    for name, vocabulary in (
+        ("comparison", _COMPARISON_WORDS),
+        ("cause", _CAUSE_WORDS),
+        ("scheduled", frozenset()),
+        ("intention", _INTENTION_WORDS),
+        ("hedge", _HEDGE_WORDS),
+        ("opinion", _OPINION_WORDS),
+        ("first_person", None),
+        ("characterisation", _CHARACTER_WORDS),
+    ):
+        if name == "first_person":
+            hit = bool(_FIRST_PERSON_WORDS.intersection(tokens))
         else:
-            hit = bool(pattern.search(narration))
+            hit = bool(lower & vocabulary) or name in phrases
         if hit:
             names.append(name)
-    if _MODAL.search(narration) and "scheduled" not in names:
+    if lower & _MODAL_WORDS and "scheduled" not in names:
         names.append("modal")
-    if _REPORTED.search(narration) and (kinds or "event_verb" in names):
+    reported = bool(lower & _REPORTED_WORDS)
+    if reported and (kinds or "event_verb" in names):
         names.append("reported_fact")
     if quote_share > 0.5:
         names.append("quote_heavy")
@@ -252,17 +263,11 @@ def sentence_features(
     return _Features(tuple(names))
 
 
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|added|stated|claimed|noted|explained|warned|reported|announced|"
-    r"asked|called|wrote|argued|insisted|suggested|acknowledged|admitted)\b",
-    re.IGNORECASE,
-)
-
-
-def _has_event_verb(narration: str) -> bool:
+def _has_event_verb(lower: set[str]) -> bool:
     """A verb of something that happened or holds, other than the verb of saying."""
-    cleaned = _SPEECH.sub(" ", _NON_VERB_ED.sub(" ", narration))
-    return bool(_EVENT_VERB.search(cleaned))
+    if lower & _IRREGULAR_PAST:
+        return True
+    return any(w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST for w in lower)
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
