@@ -1,0 +1,137 @@
+"""The window's actions, menus and keyboard shortcuts, in one place.
+
+Help > Keyboard shortcuts lists what is built here, so the reference can
+never disagree with the keys that actually work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+
+def build_actions(window: MainWindow) -> dict[str, QAction]:
+    w = window
+    a: dict[str, QAction] = {}
+
+    def add(name: str, text: str, slot: Callable[[], object], *keys: str | Std, tip: str = "") -> QAction:
+        action = QAction(text, w)
+        action.setObjectName(name)
+        sequences = [QKeySequence(k) for k in keys]
+        if sequences:
+            action.setShortcuts(sequences)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        w.addAction(action)
+        a[name] = action
+        return action
+
+    add("new_session", "&New Session…", w.new_session, Std.New)
+    add("open_session", "&Open Session…", w.show_open_dialog, "Ctrl+Shift+O")
+    add("rename_session", "&Rename Session…", w.rename_session)
+    add("duplicate_session", "D&uplicate Session", w.duplicate_session)
+    add("delete_session", "&Delete Session…", w.delete_session)
+    add("open_url", "Open &URL…", w.focus_address_bar, "Ctrl+L", tip="Type or paste the address of an article")
+    add("open_file", "Open &File…", w.open_file, Std.Open)
+    add("paste_text", "&Paste Text…", w.paste_text, "Ctrl+Shift+V")
+    add("export", "&Export…", w.show_export, "Ctrl+E")
+    add("switch_database", "S&witch Database…", w.switch_database)
+    add("quit", "&Quit", w.close, Std.Quit)
+
+    undo = w.undo_stack.createUndoAction(w, "&Undo")
+    undo.setShortcuts([QKeySequence(Std.Undo)])
+    redo = w.undo_stack.createRedoAction(w, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Std.Redo)])
+    for name, action in (("undo", undo), ("redo", redo)):
+        action.setObjectName(name)
+        w.addAction(action)
+        a[name] = action
+    add("add_claim", "&Add Selection as Claim", w.add_selection_as_claim, "Ctrl+K", "Insert")
+    add("accept", "A&ccept Claim", lambda: w.set_status("accepted"), "A")
+    add("dismiss", "Dis&miss Claim", lambda: w.set_status("dismissed"), "D")
+    add("delete_claim", "De&lete Claim", w.delete_claim, Std.Delete)
+    add("find", "&Find in Article…", w.show_find, Std.Find)
+    add("next_claim", "&Next Claim", lambda: w.claims_panel.move(1), "J")
+    add("previous_claim", "&Previous Claim", lambda: w.claims_panel.move(-1), "K")
+    add("focus_claims", "Go to Claims &List", lambda: w.claims_panel.table.setFocus(), "Ctrl+1")
+    add("focus_reader", "Go to Article &Text", lambda: w.reader.setFocus(), "Ctrl+2")
+    add("zoom_in", "Zoom &In", lambda: w.zoom(1), "Ctrl+=", "Ctrl++")
+    add("zoom_out", "Zoom &Out", lambda: w.zoom(-1), "Ctrl+-")
+    add("zoom_reset", "&Actual Size", lambda: w.zoom(None), "Ctrl+0")
+    add("shortcuts", "&Keyboard Shortcuts", w.show_shortcuts, "F1")
+    add("about", "&About Fact-Check Workbench", w.show_about)
+    for digit in range(10):
+        add(f"verdict_{digit}", f"Verdict {digit}", lambda d=digit: w.set_verdict_digit(d), str(digit))
+    return a
+
+
+def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    for name in ("new_session", "open_session"):
+        file.addAction(a[name])
+    window.recent_menu = file.addMenu("Open &Recent")
+    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    for name in ("rename_session", "duplicate_session", "delete_session", None,
+                 "open_url", "open_file", "paste_text", None, "export", "switch_database", None, "quit"):
+        _add(file, a, name)
+    edit = bar.addMenu("&Edit")
+    for name in ("undo", "redo", None, "add_claim", "accept", "dismiss", "delete_claim", None, "find"):
+        _add(edit, a, name)
+    claim = bar.addMenu("&Claim")
+    for name in ("next_claim", "previous_claim", None):
+        _add(claim, a, name)
+    window.verdict_menu = claim.addMenu("&Verdict")
+    view = bar.addMenu("&View")
+    for name in ("focus_claims", "focus_reader", None, "zoom_in", "zoom_out", "zoom_reset"):
+        _add(view, a, name)
+    appearance = view.addMenu("A&ppearance")
+    for key, label in (("system", "Follow System"), ("light", "Light"), ("dark", "Dark")):
+        action = appearance.addAction(label)
+        action.setCheckable(True)
+        action.setData(key)
+        action.triggered.connect(lambda _c=False, k=key: window.set_appearance(k))
+    window.appearance_menu = appearance
+    helpmenu = bar.addMenu("&Help")
+    for name in ("shortcuts", "about"):
+        helpmenu.addAction(a[name])
+
+
+def fill_verdict_menu(menu: QMenu, window: MainWindow) -> None:
+    """One entry per level of the session's scale, with its digit as the shortcut."""
+    menu.clear()
+    scale = window.scale
+    for digit in range(10):
+        action = window.actions_by_name[f"verdict_{digit}"]
+        level = scale.by_digit(digit) if scale is not None else None
+        action.setEnabled(level is not None)
+        if level is not None:
+            action.setText(level.label)
+            menu.addAction(action)
+
+
+def shortcut_rows(a: dict[str, QAction]) -> list[tuple[str, str]]:
+    rows = []
+    for action in a.values():
+        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+        if keys and action.isEnabled():
+            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    return rows
+
+
+def _add(menu: QMenu, a: dict[str, QAction], name: str | None) -> None:
+    if name is None:
+        menu.addSeparator()
+    else:
+        menu.addAction(a[name])

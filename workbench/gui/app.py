@@ -1,0 +1,105 @@
+"""The application: QApplication set-up, appearance, and ``main()``.
+
+The appearance follows the system colour scheme (light or dark) and
+changes with it while the app runs; the style sheet is a template in
+resources/styles with ``@name@`` placeholders filled from the palette.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from workbench import __version__
+from workbench.paths import resource
+
+ORGANISATION = "FactCheckWorkbench"
+APPLICATION = "Workbench"
+
+LIGHT = {
+    "window": "#f6f7f9", "base": "#ffffff", "alt": "#f1f3f6", "text": "#1f2328",
+    "muted": "#5f6672", "border": "#d9dde3", "accent": "#2f5bd3", "accent_text": "#ffffff",
+    "reader": "#ffffff", "error_bg": "#fdecea", "error_text": "#8a1c12", "info_bg": "#e8f0fe",
+    "info_text": "#1a3a8a", "header": "#eef0f4",
+}
+DARK = {
+    "window": "#1e2024", "base": "#26292e", "alt": "#2b2f35", "text": "#e6e8eb",
+    "muted": "#9aa1ab", "border": "#3a3f46", "accent": "#6c8cff", "accent_text": "#0d1117",
+    "reader": "#202226", "error_bg": "#4a1f1c", "error_text": "#ffd7d2", "info_bg": "#1f2b4a",
+    "info_text": "#d5e0ff", "header": "#2a2d33",
+}
+
+
+def is_dark(app: QGuiApplication) -> bool:
+    forced = app.property("workbench_scheme")
+    if forced in ("dark", "light"):
+        return forced == "dark"
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def colours(app: QGuiApplication | None = None) -> dict[str, str]:
+    app = app or QGuiApplication.instance()  # type: ignore[assignment]
+    return DARK if app is not None and is_dark(app) else LIGHT  # type: ignore[arg-type]
+
+
+def apply_appearance(app: QApplication, scheme: str | None = None) -> None:
+    """Palette and style sheet for the current (or a forced) colour scheme."""
+    if scheme is not None:
+        app.setProperty("workbench_scheme", scheme)
+    c = colours(app)
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.Base: c["base"],
+        QPalette.ColorRole.AlternateBase: c["alt"], QPalette.ColorRole.Text: c["text"],
+        QPalette.ColorRole.WindowText: c["text"], QPalette.ColorRole.Button: c["alt"],
+        QPalette.ColorRole.ButtonText: c["text"], QPalette.ColorRole.Highlight: c["accent"],
+        QPalette.ColorRole.HighlightedText: c["accent_text"], QPalette.ColorRole.ToolTipBase: c["base"],
+        QPalette.ColorRole.ToolTipText: c["text"], QPalette.ColorRole.PlaceholderText: c["muted"],
+        QPalette.ColorRole.Link: c["accent"],
+    }
+    for role, value in roles.items():
+        palette.setColor(role, QColor(value))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(c["muted"]))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(c["muted"]))
+    app.setPalette(palette)
+    app.setStyleSheet(style_sheet(c))
+
+
+def style_sheet(c: dict[str, str]) -> str:
+    template = resource("styles", "workbench.qss").read_text(encoding="utf-8")
+    for name, value in c.items():
+        template = template.replace(f"@{name}@", value)
+    return template
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with our names (QSettings uses them) and appearance."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")  # the same look everywhere, and it honours our palette
+    app.setApplicationDisplayName("Fact-Check Workbench")
+    icon = resource("icons", "workbench.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_appearance(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_appearance(app))
+    return app
+
+
+def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
+    """Open the window on ``db_url`` (a SQLite path or URL; None = the default file)."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_application(argv)
+    from workbench.gui.main_window import MainWindow
+
+    window = MainWindow(db_url, first_run_demo=True)
+    window.show()
+    return app.exec()

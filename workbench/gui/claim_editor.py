@@ -1,0 +1,402 @@
+"""The claim editor: the selected claim's fields, its sources, and its history.
+
+The editor never writes to the database itself: it emits what the reviewer
+asked for and the window turns each request into an undoable command.
+Typing is committed after a short pause (or when the field loses focus),
+and keystrokes in one field merge into one undo step.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.kinds import ClaimKind, Stance
+from workbench.domain.scales import Scale
+from workbench.gui.claims_model import format_value
+from workbench.storage.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
+
+COMMIT_DELAY_MS = 600
+
+
+def parse_value(text: str) -> Any:
+    """What the reviewer typed as a value: a number, a [low, high] range, or text."""
+    text = text.strip()
+    if not text:
+        return None
+    plain = text.replace(",", "").replace("\u202f", "").replace(" ", "")
+    for convert in (int, float):
+        try:
+            return convert(plain)
+        except ValueError:
+            pass
+    for dash in ("–", "-"):
+        low, _, high = plain.partition(dash)
+        if low and high:
+            try:
+                return [float(low) if "." in low else int(low), float(high) if "." in high else int(high)]
+            except ValueError:
+                break
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+class ClaimEditor(QTabWidget):
+    change_requested = Signal(int, dict)  # claim id, {field: value}
+    attach_requested = Signal(int, str, str, str)  # claim id, url, title, publisher
+    reuse_requested = Signal(int, int)  # claim id, source id
+    detach_requested = Signal(object)  # EvidenceRecord
+    evidence_edit_requested = Signal(object, str, str)  # EvidenceRecord, stance, passage
+    source_edit_requested = Signal(int, str, str)  # source id, title, publisher
+    open_url_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("claimEditor")
+        self.claim: ClaimRecord | None = None
+        self.scale: Scale | None = None
+        self.evidence: list[EvidenceRecord] = []
+        self._loading = False
+        self._pending: set[str] = set()
+        self._timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
+        self._timer.timeout.connect(self.commit_pending)
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidget(self._details_tab())
+        self.addTab(details, "Claim")
+        self.addTab(self._sources_tab(), "Sources")
+        self.addTab(self._history_tab(), "History")
+        self.set_claim(None, None, [], [], [])
+
+    # --- building ---------------------------------------------------------
+    def _details_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(12, 12, 12, 12)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        self.quoted = QLabel(wordWrap=True)
+        self.quoted.setObjectName("muted")
+        self.wording = QPlainTextEdit(placeholderText="The claim in your words (optional)")
+        self.wording.setTabChangesFocus(True)
+        self.wording.setFixedHeight(56)
+        self.kind = QComboBox()
+        for kind in ClaimKind:
+            self.kind.addItem(kind.value.capitalize(), kind.value)
+        self.value = QLineEdit(placeholderText="e.g. 28000 or 20000-30000")
+        self.unit = QLineEdit(placeholderText="unit, e.g. troops")
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.value, 2)
+        value_row.addWidget(self.unit, 1)
+        self.speaker = QLineEdit(placeholderText="who said it")
+        self.verdict = QComboBox()
+        self.status = QLabel()
+        self.accept_button = QPushButton("Accept")
+        self.dismiss_button = QPushButton("Dismiss")
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.accept_button)
+        status_row.addWidget(self.dismiss_button)
+        self.rationale = QPlainTextEdit(placeholderText="Why this verdict: what the sources show")
+        self.rationale.setTabChangesFocus(True)
+        self.tags = QLineEdit(placeholderText="comma-separated tags")
+        form.addRow("Quoted", self.quoted)
+        form.addRow("Wording", self.wording)
+        form.addRow("Kind", self.kind)
+        form.addRow("Value", value_row)
+        form.addRow("Speaker", self.speaker)
+        form.addRow("Verdict", self.verdict)
+        form.addRow("Status", status_row)
+        form.addRow("Rationale", self.rationale)
+        form.addRow("Tags", self.tags)
+
+        for name, widget in (("wording", self.wording), ("rationale", self.rationale)):
+            widget.textChanged.connect(lambda n=name: self._edited(n))
+        for name, widget in (("value", self.value), ("unit", self.unit), ("speaker", self.speaker), ("tags", self.tags)):
+            widget.textEdited.connect(lambda _t, n=name: self._edited(n))
+            widget.editingFinished.connect(self.commit_pending)
+        self.kind.activated.connect(lambda _i: self._request({"kind": self.kind.currentData()}))
+        self.verdict.activated.connect(lambda _i: self._request({"verdict": self.verdict.currentData()}))
+        self.accept_button.clicked.connect(lambda: self._request({"status": "accepted"}))
+        self.dismiss_button.clicked.connect(lambda: self._request({"status": "dismissed"}))
+        return page
+
+    def _sources_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        add_row = QHBoxLayout()
+        self.link = QLineEdit(placeholderText="Paste a link to a source and press Enter")
+        self.link.setObjectName("sourceLink")
+        self.attach_button = QPushButton("Add link")
+        add_row.addWidget(self.link, 1)
+        add_row.addWidget(self.attach_button)
+        layout.addLayout(add_row)
+        reuse_row = QHBoxLayout()
+        self.reuse = QComboBox()
+        self.reuse.setObjectName("reuseSource")
+        self.reuse_button = QPushButton("Attach")
+        reuse_row.addWidget(self.reuse, 1)
+        reuse_row.addWidget(self.reuse_button)
+        layout.addLayout(reuse_row)
+        self.sources = QListWidget()
+        self.sources.setObjectName("sourcesList")
+        self.sources.setWordWrap(True)
+        layout.addWidget(self.sources, 1)
+
+        details = QFormLayout()
+        self.source_title = QLineEdit(placeholderText="title (fetched from the page)")
+        self.source_publisher = QLineEdit(placeholderText="publisher")
+        self.stance = QComboBox()
+        for stance in Stance:
+            self.stance.addItem(stance.value.capitalize(), stance.value)
+        self.passage = QPlainTextEdit(placeholderText="The passage that bears on the claim")
+        self.passage.setFixedHeight(60)
+        self.passage.setTabChangesFocus(True)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton("Open in browser")
+        self.remove_button = QPushButton("Remove")
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        details.addRow("Title", self.source_title)
+        details.addRow("Publisher", self.source_publisher)
+        details.addRow("Stance", self.stance)
+        details.addRow("Passage", self.passage)
+        details.addRow(buttons)
+        layout.addLayout(details)
+
+        self.link.returnPressed.connect(self._attach_link)
+        self.attach_button.clicked.connect(self._attach_link)
+        self.reuse_button.clicked.connect(self._reuse)
+        self.sources.currentRowChanged.connect(lambda _r: self._show_evidence())
+        self.sources.itemDoubleClicked.connect(lambda _i: self._open_current())
+        self.open_button.clicked.connect(self._open_current)
+        self.remove_button.clicked.connect(self._remove_current)
+        self.stance.activated.connect(lambda _i: self._evidence_edited())
+        self.passage.textChanged.connect(self._passage_typed)
+        self._passage_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
+        self._passage_timer.timeout.connect(self._evidence_edited)
+        for widget in (self.source_title, self.source_publisher):
+            widget.editingFinished.connect(self._source_edited)
+        return page
+
+    def _history_tab(self) -> QWidget:
+        self.history = QTreeWidget()
+        self.history.setObjectName("historyView")
+        self.history.setHeaderLabels(["When", "Who", "What", "From", "To"])
+        self.history.setRootIsDecorated(False)
+        self.history.setColumnWidth(0, 130)
+        return self.history
+
+    # --- showing ----------------------------------------------------------
+    def set_claim(
+        self,
+        claim: ClaimRecord | None,
+        scale: Scale | None,
+        evidence: list[EvidenceRecord],
+        history: list[HistoryRecord],
+        session_sources: list[SourceRecord],
+    ) -> None:
+        same_claim = claim is not None and self.claim is not None and claim.id == self.claim.id
+        if not same_claim:
+            self.commit_pending()
+        self._loading = True
+        self.claim, self.scale, self.evidence = claim, scale, evidence
+        for widget in self._all_inputs():
+            widget.setEnabled(claim is not None)
+        if scale is not None and self.verdict.count() != len(scale.levels):
+            self.verdict.clear()
+            for level in scale.levels:
+                self.verdict.addItem(f"{level.digit}  {level.label}", level.key)
+        if claim is None:
+            self.quoted.setText("Select a claim in the list or in the text.")
+        else:
+            self._fill(claim, scale)
+        self._fill_sources(evidence, session_sources)
+        self._fill_history(history)
+        self.setTabText(1, f"Sources ({len(evidence)})" if evidence else "Sources")
+        self._loading = False
+
+    def _fill(self, claim: ClaimRecord, scale: Scale | None) -> None:
+        self.quoted.setText(f"“{claim.text}”")
+        self._set_text("wording", self.wording, claim.wording)
+        self._set_text("rationale", self.rationale, claim.rationale)
+        self._set_text("value", self.value, format_value(claim.value).replace("–", "-"))
+        self._set_text("unit", self.unit, claim.unit or "")
+        self._set_text("speaker", self.speaker, claim.speaker or "")
+        self._set_text("tags", self.tags, ", ".join(claim.tags))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(claim.kind)))
+        if scale is not None:
+            self.verdict.setCurrentIndex(max(0, self.verdict.findData(scale.level(claim.verdict).key)))
+        self.status.setText(f"{claim.status.capitalize()} · {claim.origin}")
+        self.accept_button.setEnabled(claim.status != "accepted")
+        self.dismiss_button.setEnabled(claim.status != "dismissed")
+
+    def _set_text(self, name: str, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+        if name in self._pending:  # the reviewer is typing here: keep their text
+            return
+        current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+        if current != text:
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(text)
+            else:
+                widget.setText(text)
+
+    def _fill_sources(self, evidence: list[EvidenceRecord], session_sources: list[SourceRecord]) -> None:
+        row = self.sources.currentRow()
+        self.sources.clear()
+        for link in evidence:
+            title = link.source.title or link.source.url
+            publisher = link.source.publisher
+            text = f"{title}\n{link.stance.capitalize()} · {publisher or link.source.url}"
+            item = QListWidgetItem(text)
+            item.setToolTip(link.source.url)
+            self.sources.addItem(item)
+        if evidence:
+            self.sources.setCurrentRow(min(max(row, 0), len(evidence) - 1))
+        attached = {link.source.id for link in evidence}
+        self.reuse.clear()
+        others = [s for s in session_sources if s.id not in attached]
+        self.reuse.addItem("Reuse a source from this session…" if others else "No other sources in this session", None)
+        for source in others:
+            self.reuse.addItem(source.title or source.url, source.id)
+        self.reuse.setEnabled(bool(others) and self.claim is not None)
+        self.reuse_button.setEnabled(bool(others) and self.claim is not None)
+        self._show_evidence()
+
+    def _fill_history(self, history: list[HistoryRecord]) -> None:
+        self.history.clear()
+        for row in reversed(history):
+            when = row.at.astimezone().strftime("%d %b %H:%M")
+            what = row.field + (f" ({row.note})" if row.note else "")
+            self.history.addTopLevelItem(
+                QTreeWidgetItem([when, row.by, what, _short(row.old), _short(row.new)])
+            )
+
+    def _show_evidence(self) -> None:
+        link = self.current_evidence()
+        for widget in (self.source_title, self.source_publisher, self.stance, self.passage,
+                       self.open_button, self.remove_button):
+            widget.setEnabled(link is not None)
+        was_loading, self._loading = self._loading, True
+        self.source_title.setText(link.source.title if link else "")
+        self.source_publisher.setText(link.source.publisher if link else "")
+        self.stance.setCurrentIndex(max(0, self.stance.findData(link.stance if link else "context")))
+        if link is None or self.passage.toPlainText() != link.passage:
+            self.passage.setPlainText(link.passage if link else "")
+        self._loading = was_loading
+
+    def current_evidence(self) -> EvidenceRecord | None:
+        row = self.sources.currentRow()
+        return self.evidence[row] if 0 <= row < len(self.evidence) else None
+
+    def _all_inputs(self) -> list[QWidget]:
+        return [self.wording, self.kind, self.value, self.unit, self.speaker, self.verdict,
+                self.rationale, self.tags, self.accept_button, self.dismiss_button, self.link,
+                self.attach_button]
+
+    # --- requests ---------------------------------------------------------
+    def _edited(self, name: str) -> None:
+        if self._loading or self.claim is None:
+            return
+        self._pending.add(name)
+        self._timer.start()
+
+    def commit_pending(self) -> None:
+        """Send typed edits now (before switching claims, saving or closing)."""
+        self._timer.stop()
+        if not self._pending or self.claim is None:
+            self._pending.clear()
+            return
+        readers = {
+            "wording": lambda: self.wording.toPlainText(),
+            "rationale": lambda: self.rationale.toPlainText(),
+            "value": lambda: parse_value(self.value.text()),
+            "unit": lambda: self.unit.text().strip() or None,
+            "speaker": lambda: self.speaker.text().strip() or None,
+            "tags": lambda: [t.strip() for t in self.tags.text().split(",") if t.strip()],
+        }
+        pending, self._pending = sorted(self._pending), set()
+        for name in pending:
+            self._request({name: readers[name]()})
+
+    def _request(self, changes: dict[str, Any]) -> None:
+        if self._loading or self.claim is None:
+            return
+        current = {k: getattr(self.claim, k) for k in changes}
+        if "verdict" in changes and self.scale is not None:
+            current["verdict"] = self.scale.level(self.claim.verdict).key
+        if current != changes:
+            self.change_requested.emit(self.claim.id, changes)
+
+    def _attach_link(self) -> None:
+        url = self.link.text().strip()
+        if self.claim is not None and url:
+            self.attach_requested.emit(self.claim.id, url, "", "")
+            self.link.clear()
+
+    def _reuse(self) -> None:
+        source_id = self.reuse.currentData()
+        if self.claim is not None and source_id is not None:
+            self.reuse_requested.emit(self.claim.id, source_id)
+
+    def _open_current(self) -> None:
+        link = self.current_evidence()
+        if link is not None:
+            self.open_url_requested.emit(link.source.url)
+
+    def _remove_current(self) -> None:
+        link = self.current_evidence()
+        if link is not None:
+            self.detach_requested.emit(link)
+
+    def _passage_typed(self) -> None:
+        if not self._loading:
+            self._passage_timer.start()
+
+    def _evidence_edited(self) -> None:
+        link = self.current_evidence()
+        if self._loading or link is None:
+            return
+        stance, passage = self.stance.currentData(), self.passage.toPlainText()
+        if (stance, passage) != (link.stance, link.passage):
+            self.evidence_edit_requested.emit(link, stance, passage)
+
+    def _source_edited(self) -> None:
+        link = self.current_evidence()
+        if self._loading or link is None:
+            return
+        title, publisher = self.source_title.text().strip(), self.source_publisher.text().strip()
+        if (title, publisher) != (link.source.title, link.source.publisher):
+            self.source_edit_requested.emit(link.source.id, title, publisher)
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"

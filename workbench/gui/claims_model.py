@@ -1,0 +1,205 @@
+"""Table model over a list of ``ClaimRecord`` and the proxy that sorts and filters it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workbench.domain.scales import Scale
+from workbench.storage.records import ClaimRecord
+
+COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Sources", "Status")
+KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, STATUS = range(len(COLUMNS))
+CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+EXCERPT = 90
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_value(value: Any, unit: str | None = None) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, float) and value.is_integer():
+        text = f"{int(value):,}"
+    elif isinstance(value, int | float):
+        text = f"{value:,}"
+    elif isinstance(value, list) and len(value) == 2:
+        text = f"{format_value(value[0])}–{format_value(value[1])}"
+    elif isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False)
+    return f"{text} {unit}".strip() if unit and text else text
+
+
+class ClaimsTableModel(QAbstractTableModel):
+    def __init__(self, scale: Scale, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self.claims: list[ClaimRecord] = []
+
+    # --- contents ---------------------------------------------------------
+    def set_claims(self, claims: list[ClaimRecord], scale: Scale | None = None) -> None:
+        self.beginResetModel()
+        self.claims = list(claims)
+        if scale is not None:
+            self.scale = scale
+        self.endResetModel()
+
+    def replace_claim(self, claim: ClaimRecord) -> None:
+        row = self.row_of(claim.id)
+        if row is None:
+            return
+        self.claims[row] = claim
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def row_of(self, claim_id: int) -> int | None:
+        return next((i for i, c in enumerate(self.claims) if c.id == claim_id), None)
+
+    def claim(self, row: int) -> ClaimRecord:
+        return self.claims[row]
+
+    def colour_of(self, claim: ClaimRecord) -> str:
+        return self._level(claim).colour
+
+    # --- Qt model API -----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.claims)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.claims):
+            return None
+        claim = self.claims[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(claim, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == CLAIM:
+            return claim.display_text
+        if role == SORT_ROLE:
+            return self._sort_key(claim, column)
+        if role == CLAIM_ID_ROLE:
+            return claim.id
+        if role == Qt.ItemDataRole.DecorationRole and column == VERDICT:
+            return QColor(self.colour_of(claim))
+        if role == Qt.ItemDataRole.ForegroundRole and claim.status == "dismissed":
+            return QBrush(QColor("#8b9098"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SOURCES:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _display(self, claim: ClaimRecord, column: int) -> str:
+        if column == KIND:
+            return claim.kind.capitalize()
+        if column == CLAIM:
+            text = " ".join(claim.display_text.split())
+            return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+        if column == VALUE:
+            return format_value(claim.value, claim.unit)
+        if column == SPEAKER:
+            return claim.speaker or ""
+        if column == VERDICT:
+            return self._level(claim).label
+        if column == SOURCES:
+            return str(claim.source_count) if claim.source_count else ""
+        if column == STATUS:
+            return claim.status.capitalize()
+        return ""
+
+    def _sort_key(self, claim: ClaimRecord, column: int) -> Any:
+        if column == CLAIM:
+            return (claim.article_id, claim.start, claim.end)
+        if column == VERDICT:
+            return self._level(claim).digit
+        if column == SOURCES:
+            return claim.source_count
+        if column == VALUE and isinstance(claim.value, int | float):
+            return float(claim.value)
+        return self._display(claim, column).casefold()
+
+    def _level(self, claim: ClaimRecord):  # noqa: ANN202 (a scale Level)
+        try:
+            return self.scale.level(claim.verdict)
+        except Exception:  # a verdict from another scale: show it as unreviewed
+            return self.scale.levels[0]
+
+
+class ClaimsFilterProxy(QSortFilterProxyModel):
+    """Filters by kind, verdict, status and free text; sorts on ``SORT_ROLE``."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        self.verdict = ""  # a level key; "unreviewed" matches claims with no verdict
+        self.status = ""
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(self, *, kind: str = "", verdict: str = "", status: str = "", text: str = "") -> None:
+        self.beginFilterChange()
+        self.kind, self.verdict, self.status, self.text = kind, verdict, status, text.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filters(self) -> dict[str, str]:
+        return {"kind": self.kind, "verdict": self.verdict, "status": self.status, "text": self.text}
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, ClaimsTableModel)
+        claim = model.claim(row)
+        if self.kind and claim.kind != self.kind:
+            return False
+        if self.status and claim.status != self.status:
+            return False
+        if self.verdict and model._level(claim).key != self.verdict:
+            return False
+        if self.text:
+            haystack = " ".join(
+                str(part or "")
+                for part in (claim.text, claim.wording, claim.speaker, claim.rationale, *claim.tags)
+            ).casefold()
+            return all(word in haystack for word in self.text.casefold().split())
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+    def claim_ids(self) -> list[int]:
+        return [self.index(row, 0).data(CLAIM_ID_ROLE) for row in range(self.rowCount())]
+
+    def verdict_counts(self) -> dict[str, int]:
+        model = self.sourceModel()
+        assert isinstance(model, ClaimsTableModel)
+        counts: dict[str, int] = {}
+        for row in range(self.rowCount()):
+            source_row = self.mapToSource(self.index(row, 0)).row()
+            key = model._level(model.claim(source_row)).key
+            counts[key] = counts.get(key, 0) + 1
+        return counts

@@ -1,0 +1,91 @@
+"""An inline message bar: errors and notices in the window, in plain words.
+
+A conflict (another reviewer changed the claim) shows both values and
+buttons to keep theirs or mine.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from workbench.domain.errors import ConflictError, WorkbenchError
+
+
+class MessageBar(QFrame):
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        self.label = QLabel(wordWrap=True)
+        self.label.setObjectName("messageText")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+        self.close_button = QPushButton("Dismiss")
+        self.close_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.close_button)
+        self.error: WorkbenchError | None = None
+        self.hide()
+
+    def show_error(self, error: WorkbenchError) -> None:
+        self.error = error
+        self._show("error", error.message, error.hint)
+
+    def show_info(self, message: str, hint: str = "") -> None:
+        self.error = None
+        self._show("info", message, hint)
+
+    def show_conflict(
+        self, error: ConflictError, keep_mine: Callable[[], None], keep_theirs: Callable[[], None]
+    ) -> None:
+        self.error = error
+        rows = "".join(
+            f"<br>• <b>{html.escape(field)}</b>: theirs “{html.escape(_text(theirs))}”, "
+            f"yours “{html.escape(_text(mine))}”"
+            for field, (theirs, mine) in sorted(error.changes.items())
+        )
+        self._show("error", html.escape(error.message) + rows, error.hint, rich=True)
+        self._button("Keep mine", keep_mine)
+        self._button("Keep theirs", keep_theirs)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.error = None
+        self.closed.emit()
+
+    def _show(self, level: str, message: str, hint: str, rich: bool = False) -> None:
+        self._clear_buttons()
+        escaped = message if rich else html.escape(message)
+        hint_html = f"<br><span>{html.escape(hint)}</span>" if hint else ""
+        self.label.setText(f"<b>{escaped}</b>{hint_html}")
+        self.setProperty("level", level)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
+    def _button(self, text: str, action: Callable[[], None]) -> None:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: (self.dismiss(), action()))
+        self.buttons.addWidget(button)
+
+    def _clear_buttons(self) -> None:
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+
+
+def _text(value: object) -> str:
+    return "(none)" if value is None else str(value)
