@@ -19,7 +19,9 @@ from workbench.domain.errors import WorkbenchError
 # One module per command group; each registers its own subcommands.
 COMMAND_MODULES = [
     "workbench.cli.sessions",
+    "workbench.cli.extract",
     "workbench.cli.claims",
+    "workbench.cli.recheck",
 ]
 
 log = logging.getLogger("workbench")

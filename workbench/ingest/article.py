@@ -15,7 +15,8 @@ class Block:
     drawn on the structured view.
     """
 
-    kind: str  # "paragraph" | "heading" | "quote" | "list_item"
+    kind: str  # "paragraph" | "heading" | "quote" | "list_item" | "table_row" | "title"
+    # ("title": the first line of a plain text kept in the body as its headline)
     start: int
     end: int
 

@@ -23,7 +23,7 @@ from workbench.domain.errors import EmptyPageError, NoArticleTextError
 from workbench.ingest.article import Block, ExtractedArticle, Provenance
 from workbench.ingest.body import TextBlock, blocks_from_plain, blocks_from_xml
 from workbench.ingest.boilerplate import drop_boilerplate
-from workbench.ingest.bylines import split_byline
+from workbench.ingest.bylines import choose_authors, split_byline
 from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
@@ -70,7 +70,9 @@ def extract_html(
     page_url = url or meta.canonical_url
     return ExtractedArticle(
         title=choose_title(meta, document.title if document else None, page_url),
-        authors=meta.authors or _trafilatura_authors(document),
+        authors=choose_authors(
+            [meta.authors, meta.byline_authors, _trafilatura_authors(document)], meta.site_name
+        ),
         published=_publication_date(meta, document),
         site_name=meta.site_name or (document.sitename if document else None),
         language=meta.language,

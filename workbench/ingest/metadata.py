@@ -27,7 +27,8 @@ from workbench.ingest.jsonld import (
 @dataclass(slots=True)
 class PageMetadata:
     title: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # from JSON-LD
+    byline_authors: list[str] = field(default_factory=list)  # from meta tags and rel=author
     published: str | None = None
     modified: str | None = None
     site_name: str | None = None
@@ -76,8 +77,7 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
     result = PageMetadata()
     _from_json_ld(soup, result)
     result.title = result.title or _first(meta, _TITLE_META)
-    if not result.authors:
-        result.authors = _authors_from_meta(soup, meta)
+    result.byline_authors = _authors_from_meta(soup, meta)
     result.published = result.published or _first_date(meta, _PUBLISHED_META) or _time_element(soup)
     result.modified = result.modified or normalise_date(_first(meta, ("article:modified_time", "dateModified")))
     result.site_name = result.site_name or _site_name(meta)

@@ -61,10 +61,18 @@ def _headline_h1(h1s: list[str]) -> str | None:
     return None
 
 
+# Chinese and Japanese pages append the site's name without spaces: "見出し-新華網".
+_CJK_SITE_SUFFIX = re.compile(rf"^(.*[{_CJK}].*?)\s*[-_|｜]\s*([^\s\-_|｜]{{1,12}})$")
+
+
 def strip_site_name(title: str | None, site_name: str | None, url: str | None) -> str | None:
     """Remove a leading or trailing part that names the site."""
+    title = (title or "").strip(" -|–—:·")
     if not title:
         return None
+    cjk_suffix = _CJK_SITE_SUFFIX.match(title)
+    if cjk_suffix and len(cjk_suffix.group(1)) > 2 * len(cjk_suffix.group(2)):
+        return cjk_suffix.group(1).strip()
     separators = list(_SEPARATORS.finditer(title))
     if not separators:
         return title
