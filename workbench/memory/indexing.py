@@ -65,7 +65,7 @@ def index_claims(session: Session, claim_ids: Iterable[int]) -> None:
                 select(Claim.id, Claim.kind, Claim.value, Claim.unit, Claim.wording, Claim.text).where(
                     Claim.id.in_(chunk)
                 )
-            ).tuples()
+            )
         )
     write_index(session.connection(), rows, replace=True)
 

@@ -54,6 +54,7 @@ STOPWORDS = frozenset(
 _NUMBER_RE = re.compile(
     rf"(?<![\w.])(?:{DIGITS}(?:\s?{SCALE_WORD}\b)?|(?:{WORD_NUMBER}))(?![\w])", re.IGNORECASE
 )
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 _WORD_RE = re.compile(r"#\d+(?:\.\d+)?|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 
@@ -117,8 +118,17 @@ def _figures(value: Any, unit: str | None, text: str) -> list[tuple[str, str | N
     for candidate in detect_figures(text, DetectContext()):
         key = number_key(candidate.value)
         if key is not None:
-            found.append((key, unit_key(candidate.unit or unit)))
+            counted = candidate.unit or unit or _next_word(text, candidate.end)
+            found.append((key, unit_key(counted)))
     return found[:1]
+
+
+def _next_word(text: str, position: int) -> str | None:
+    """The noun after a bare number (the detector leaves some, like ``servicemen``, unnamed)."""
+    match = _NEXT_WORD_RE.match(text, position)
+    if match is None or match.group(1).casefold() in STOPWORDS:
+        return None
+    return match.group(1)
 
 
 def tokens(text: str) -> list[str]:
