@@ -1,0 +1,183 @@
+"""The session JSON format: its name, version and the fields of each part.
+
+Export and import both read these lists, so the two cannot drift apart; a
+test checks that every stored column is either listed here or is an id the
+format expresses as a reference. Documented in docs/session-json.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from workbench.export.errors import SessionFileError
+
+FORMAT = "factcheck-workbench-session"
+VERSION = 1
+
+
+class Field(Enum):
+    TEXT = "text"
+    OPTIONAL_TEXT = "text or null"
+    INT = "whole number"
+    OPTIONAL_INT = "whole number or null"
+    OPTIONAL_NUMBER = "number or null"
+    TIME = "ISO 8601 date and time with time zone"
+    JSON = "any JSON value"
+    TEXT_LIST = "list of texts"
+    OBJECT = "object"
+    OBJECT_LIST = "list of objects"
+    BYTES = "base64 text"
+
+
+SESSION = {
+    "title": Field.TEXT,
+    "reviewer": Field.TEXT,
+    "notes": Field.TEXT,
+    "scale": Field.TEXT,
+    "ui_state": Field.OBJECT,
+    "created_at": Field.TIME,
+    "updated_at": Field.TIME,
+}
+SOURCE = {
+    "url": Field.TEXT,
+    "title": Field.TEXT,
+    "publisher": Field.TEXT,
+    "published": Field.OPTIONAL_TEXT,
+    "accessed_at": Field.TIME,
+}
+ARTICLE = {
+    "position": Field.INT,
+    "source": Field.TEXT,
+    "created_at": Field.TIME,
+    "updated_at": Field.TIME,
+}
+ARTICLE_VERSION = {
+    "number": Field.INT,
+    "final_url": Field.OPTIONAL_TEXT,
+    "title": Field.OPTIONAL_TEXT,
+    "authors": Field.TEXT_LIST,
+    "published": Field.OPTIONAL_TEXT,
+    "site_name": Field.OPTIONAL_TEXT,
+    "language": Field.OPTIONAL_TEXT,
+    "text": Field.TEXT,
+    "structure": Field.OBJECT_LIST,
+    "raw_zlib": Field.BYTES,
+    "raw_sha256": Field.TEXT,
+    "http_status": Field.OPTIONAL_INT,
+    "content_type": Field.OPTIONAL_TEXT,
+    "fetched_at": Field.TIME,
+    "extractor": Field.TEXT,
+}
+CLAIM = {
+    "kind": Field.TEXT,
+    "start": Field.INT,
+    "end": Field.INT,
+    "text": Field.TEXT,
+    "prefix": Field.TEXT,
+    "suffix": Field.TEXT,
+    "wording": Field.TEXT,
+    "value": Field.JSON,
+    "unit": Field.OPTIONAL_TEXT,
+    "speaker": Field.OPTIONAL_TEXT,
+    "origin": Field.TEXT,
+    "status": Field.TEXT,
+    "verdict": Field.OPTIONAL_TEXT,
+    "rationale": Field.TEXT,
+    "tags": Field.TEXT_LIST,
+    "score": Field.OPTIONAL_NUMBER,
+    "created_by": Field.TEXT,
+    "created_at": Field.TIME,
+    "updated_by": Field.TEXT,
+    "updated_at": Field.TIME,
+    "version": Field.INT,
+}
+EVIDENCE = {
+    "stance": Field.TEXT,
+    "passage": Field.TEXT,
+    "created_by": Field.TEXT,
+    "created_at": Field.TIME,
+}
+HISTORY = {
+    "at": Field.TIME,
+    "by": Field.TEXT,
+    "field": Field.TEXT,
+    "old": Field.JSON,
+    "new": Field.JSON,
+    "note": Field.TEXT,
+}
+
+
+def encode(kind: Field, value: Any) -> Any:
+    """A stored value as JSON."""
+    if value is None:
+        return None
+    if kind is Field.TIME:
+        return value.isoformat()
+    if kind is Field.BYTES:
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def decode(kind: Field, value: Any, where: str) -> Any:
+    """A JSON value as stored; a ``SessionFileError`` naming ``where`` if it is wrong."""
+    if value is None and kind in (
+        Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON
+    ):
+        return None
+    if kind in (Field.TEXT, Field.OPTIONAL_TEXT) and isinstance(value, str):
+        return value
+    if kind in (Field.INT, Field.OPTIONAL_INT) and _is_int(value):
+        return value
+    if kind is Field.OPTIONAL_NUMBER and (_is_int(value) or isinstance(value, float)):
+        return value
+    if kind is Field.JSON:
+        return value
+    if kind is Field.TEXT_LIST and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    if kind is Field.OBJECT and isinstance(value, dict):
+        return value
+    if kind is Field.OBJECT_LIST and isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return value
+    if kind is Field.TIME and isinstance(value, str):
+        return _time(value, where)
+    if kind is Field.BYTES and isinstance(value, str):
+        try:
+            return base64.b64decode(value.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError):
+            pass
+    raise damaged(f"{where} should be {kind.value}, not {_describe(value)}")
+
+
+def damaged(detail: str) -> SessionFileError:
+    return SessionFileError(
+        f"The session file is damaged: {detail}.",
+        "Export the session again from the workbench that made it; nothing was imported.",
+    )
+
+
+def _time(value: str, where: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise damaged(f"{where} is not a date and time ('{value[:40]}')") from None
+    if moment.tzinfo is None:
+        raise damaged(f"{where} has no time zone ('{value[:40]}')")
+    return moment
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "missing or null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    return type(value).__name__.replace("dict", "an object").replace("list", "a list")
