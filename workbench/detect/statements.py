@@ -23,7 +23,7 @@ from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.sentences import paragraphs, sentences
 
 BASE = 0.3
-THRESHOLD = 0.5
+THRESHOLD = 0.4
 WEIGHTS: dict[str, float] = {
     "figure": 0.25,
     "date": 0.15,
@@ -36,7 +36,7 @@ WEIGHTS: dict[str, float] = {
     "scheduled": 0.15,
     "reported_fact": 0.1,  # ``X said`` with a fact outside the quotation marks
     "caption": 0.2,  # a verbless line naming who, where and when
-    "modal": -0.3,
+    "modal": -0.4,
     "intention": -0.3,
     "hedge": -0.1,
     "opinion": -0.25,
@@ -121,6 +121,8 @@ _CREDIT = re.compile(
     r"|^[\w .’'-]{0,40}/[\w .’'-]{0,40}$"  # Contributor/Getty Images
     r"|\|"  # 9:47 AM 09/25/2023 Jane Doe | Reporter
     r"|^\(?(?:RELATED|READ MORE|SEE ALSO|WATCH|Related)\b"
+    r"|^\(?(?:Additional reporting|Reporting|Writing|Editing|Compiled|Produced) by\b"
+    r"|^(?:VIDEO|PHOTOS?|LISTEN|GRAPHIC|MAP)\s*:"
     r"|\b(?:contributed (?:to )?(?:this )?report|originally appeared|All rights reserved|"
     r"share on facebook|Sign up|Subscribe|pic\.twitter\.com|@\w+\)))",
 )
