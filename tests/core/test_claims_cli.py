@@ -88,3 +88,25 @@ def test_a_bad_published_date_is_a_usage_error(article: Path, capsys) -> None:
         main(["claims", "--published", "20-02-2024", str(article)])
     assert exit_info.value.code == 2
     assert "ISO date" in capsys.readouterr().err
+
+
+def test_html_offsets_index_the_extracted_text(tmp_path: Path, capsys) -> None:
+    from workbench.ingest.load import load_source
+
+    page = tmp_path / "page.html"
+    body = "".join(
+        f"<p>Paragraph {i}: rescuers pulled 12 people from the rubble of the block on Monday, "
+        f"officials said, and “the search will go on through the night,” said Mayor Anna Lee.</p>"
+        for i in range(6)
+    )
+    page.write_text(
+        f"<html><head><title>Quake</title></head><body><article><h1>Quake</h1>{body}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, str(page))
+    result = json.loads(out)
+    assert status == 0 and result["error"] is None and result["claims"]
+    text = load_source(str(page)).text
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in result["claims"])
+    assert any(c["kind"] == "quote" and c["speaker"] == "Anna Lee" for c in result["claims"])

@@ -108,7 +108,7 @@ def _read_text_file(path: Path) -> str:
 def _extract(source: str) -> tuple[str, date | None]:
     """HTML files and URLs go through ingest, which owns fetching and extraction."""
     try:
-        from workbench.ingest import load_source  # type: ignore[attr-defined]
+        from workbench.ingest.load import load_source
     except ImportError:
         raise WorkbenchError(
             f"Cannot read {source}: this build reads only .txt files.",
