@@ -118,12 +118,12 @@ def _figures(value: Any, unit: str | None, text: str) -> list[tuple[str, str | N
     for candidate in detect_figures(text, DetectContext()):
         key = number_key(candidate.value)
         if key is not None:
-            counted = candidate.unit or unit or _next_word(text, candidate.end)
+            counted = candidate.unit or unit or next_word(text, candidate.end)
             found.append((key, unit_key(counted)))
     return found[:1]
 
 
-def _next_word(text: str, position: int) -> str | None:
+def next_word(text: str, position: int) -> str | None:
     """The noun after a bare number (the detector leaves some, like ``servicemen``, unnamed)."""
     match = _NEXT_WORD_RE.match(text, position)
     if match is None or match.group(1).casefold() in STOPWORDS:
@@ -146,6 +146,27 @@ def tokens(text: str) -> list[str]:
             word = singular(word.removesuffix("'s"))
             words.append(_UNIT_TABLE.get(word, word).casefold())
     return words
+
+
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Tokens with where they stand in ``text`` (for ranking and highlighting).
+
+    The same normalisation as ``tokens`` without the gazetteer pass, which
+    callers ranking a long text run once over the whole of it instead.
+    """
+    found: list[tuple[str, int, int]] = []
+    numbers = [(m.start(), m.end(), _number_token(m).strip()) for m in _NUMBER_RE.finditer(text)]
+    position = 0
+    for start, end, token in [*numbers, (len(text), len(text), "")]:
+        for match in _WORD_RE.finditer(text, position, start):
+            word = match.group(0).casefold().replace("’", "'")
+            if word not in STOPWORDS and len(word) > 1:
+                word = singular(word.removesuffix("'s"))
+                found.append((_UNIT_TABLE.get(word, word).casefold(), match.start(), match.end()))
+        if token.startswith("#"):
+            found.append((token, start, end))
+        position = max(position, end)
+    return found
 
 
 def token_set(text: str) -> set[str]:

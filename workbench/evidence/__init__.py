@@ -1,0 +1,1 @@
+"""Evidence finder: the passages of a source that bear on a claim."""

@@ -1,0 +1,61 @@
+"""Find the passages of a source that support or contradict a stored claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from workbench.domain.errors import NoArticleTextError
+from workbench.evidence.rank import Passage, claim_facts, rank_passages
+from workbench.storage.articles import get_article
+from workbench.storage.claims import get_claim
+from workbench.storage.database import Database
+from workbench.storage.records import ClaimRecord
+
+DEFAULT_TOP = 5
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceResult:
+    claim_id: int
+    source: str
+    passages: list[Passage]
+
+
+def find_evidence(db: Database, claim_id: int, source: str, *, top: int = DEFAULT_TOP,
+                  text: str | None = None) -> EvidenceResult:
+    """Rank the passages of ``source`` (a URL or file, fetched and extracted, or ``text``).
+
+    Raises ``NotFoundError`` for a missing claim and an ``IngestError`` for a
+    source that cannot be fetched or has no text; nothing is stored.
+    """
+    claim = get_claim(db, claim_id)
+    published = _iso_date(get_article(db, claim.article_id).published)
+    source_published = None
+    if text is None:
+        from workbench.ingest.load import load_source
+
+        extracted = load_source(source)
+        text, source_published = extracted.text, _iso_date(extracted.published)
+    if not text.strip():
+        raise NoArticleTextError(
+            f"{source} has no text to search.", "Try another link or file, or paste the passage."
+        )
+    passages = rank_claim(claim, text, top=top, published=published, source_published=source_published)
+    return EvidenceResult(claim_id, source, passages)
+
+
+def rank_claim(claim: ClaimRecord, text: str, *, top: int = DEFAULT_TOP, published: date | None = None,
+               source_published: date | None = None) -> list[Passage]:
+    """Each text's own date resolves its relative dates ("on Tuesday")."""
+    facts = claim_facts(
+        claim.wording or claim.text, kind=claim.kind, value=claim.value, unit=claim.unit, published=published
+    )
+    return rank_passages(facts, text, top=top, published=source_published or published)
+
+
+def _iso_date(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
