@@ -1,0 +1,114 @@
+"""`workbench export SESSION --format ...` and `workbench import-session FILE.json`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.cli.common import open_db, utf8_stdout
+from workbench.domain.kinds import ClaimKind
+from workbench.export.errors import ExportError, SessionFileError
+from workbench.export.run import FORMATS, ExportOptions
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from workbench.cli import add_db_option
+
+    export = subparsers.add_parser(
+        "export",
+        help="write a session's claims as CSV, JSON, ClaimReview, HTML or PDF",
+        description="Export a review session. Without --out the export goes to standard "
+        "output (PDF needs --out). Filters combine: all must match.",
+    )
+    export.add_argument("session", metavar="SESSION", help="the session's id or title")
+    export.add_argument("--format", choices=FORMATS, default="csv", help="default: csv")
+    export.add_argument("--out", metavar="PATH", type=Path, help="the file to write")
+    export.add_argument("--accepted-only", action="store_true", help="only claims marked accepted")
+    export.add_argument(
+        "--verdict", nargs="+", action="extend", default=[], metavar="V",
+        help="only claims with these verdicts (key, label or digit; 'unreviewed' for none)",
+    )
+    export.add_argument(
+        "--kind", nargs="+", action="extend", default=[], metavar="K",
+        help="only claims of these kinds: " + ", ".join(k.value for k in ClaimKind),
+    )
+    export.add_argument("--article", type=int, metavar="ID", help="only this article of the session")
+    export.add_argument("--no-bom", action="store_true", help="CSV: plain UTF-8 without a byte order mark")
+    export.add_argument("--publisher", metavar="NAME", help="ClaimReview: the fact-checking organisation")
+    export.add_argument("--review-url", metavar="URL", help="ClaimReview: the page where the fact check is published")
+    add_db_option(export)
+    export.set_defaults(func=export_command)
+
+    importer = subparsers.add_parser(
+        "import-session", help="add a session from a JSON file made by `workbench export --format json`"
+    )
+    importer.add_argument("file", metavar="FILE.json", type=Path)
+    importer.add_argument("--title", help="a title for the new session (default: the one in the file)")
+    add_db_option(importer)
+    importer.set_defaults(func=import_command)
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from workbench.domain.scales import get_scale
+    from workbench.export.filters import ExportFilter
+    from workbench.export.run import export, export_to_path
+    from workbench.storage.sessions import find_session
+
+    if args.format == "pdf" and args.out is None:
+        raise ExportError("A PDF cannot be written to the terminal.", "Give a file name with --out report.pdf.")
+    utf8_stdout()
+    db = open_db(args)
+    try:
+        session = find_session(db, args.session)
+        claim_filter = ExportFilter.from_user(
+            get_scale(session.scale),
+            accepted_only=args.accepted_only,
+            verdicts=args.verdict,
+            kinds=args.kind,
+            article_id=args.article,
+        )
+        options = ExportOptions(
+            args.format, claim_filter, bom=not args.no_bom, publisher=args.publisher, review_url=args.review_url
+        )
+        if args.format == "pdf":
+            from workbench.gui.pdf_export import export_pdf
+
+            count, warnings = export_pdf(db, session.id, args.out, claim_filter), []
+        elif args.out is not None:
+            outcome = export_to_path(db, session.id, options, args.out)
+            count, warnings = outcome.count, outcome.warnings
+        else:
+            outcome = export(db, session.id, options, sys.stdout)
+            sys.stdout.flush()
+            count, warnings = outcome.count, outcome.warnings
+    finally:
+        db.close()
+    for warning in warnings:
+        print(f"workbench: warning: {warning}", file=sys.stderr)
+    if args.out is not None:
+        print(f"Wrote {count} claim(s) from '{session.title}' to {args.out}", file=sys.stderr)
+    return 0
+
+
+def import_command(args: argparse.Namespace) -> int:
+    from workbench.export.json_import import import_session, read_document
+
+    try:
+        with args.file.open("rb") as handle:
+            document = read_document(handle)
+    except OSError as error:
+        raise SessionFileError(
+            f"Cannot read {args.file}: {error.strerror or error}.", "Check the file name and try again."
+        ) from None
+    utf8_stdout()
+    db = open_db(args)
+    try:
+        session = import_session(db, document, title=args.title)
+    finally:
+        db.close()
+    print(
+        f"Imported '{session.title}' as session {session.id}: "
+        f"{session.article_count} article(s), {session.claim_count} claim(s)."
+    )
+    return 0

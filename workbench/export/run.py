@@ -1,0 +1,81 @@
+"""One export by format name, to a file object or a path: what the CLI and the window call.
+
+PDF is not here: it needs Qt, so ``workbench.gui.pdf_export`` prints the
+HTML report (the core never imports PySide6).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from workbench.export.claimreview import write_claimreview
+from workbench.export.csv_report import write_csv
+from workbench.export.errors import ExportError
+from workbench.export.filters import ExportFilter
+from workbench.export.json_export import write_session_json
+from workbench.export.report_html import write_html
+from workbench.storage.database import Database
+
+TEXT_FORMATS = ("csv", "json", "claimreview", "html")
+FORMATS = (*TEXT_FORMATS, "pdf")
+SUFFIXES = {"csv": ".csv", "json": ".json", "claimreview": ".jsonld", "html": ".html", "pdf": ".pdf"}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    format: str
+    claim_filter: ExportFilter = field(default_factory=ExportFilter)
+    bom: bool = True  # CSV: a byte order mark so spreadsheet programs read UTF-8
+    publisher: str | None = None  # ClaimReview: the fact-checking organisation
+    review_url: str | None = None  # ClaimReview: where the fact check is published
+
+
+@dataclass
+class ExportOutcome:
+    count: int  # claims written
+    warnings: list[str] = field(default_factory=list)
+
+
+def export(db: Database, session_id: int, options: ExportOptions, out: TextIO) -> ExportOutcome:
+    """Write one text format to ``out`` (opened with ``newline=""`` for CSV)."""
+    claim_filter = options.claim_filter
+    if options.format == "csv":
+        return ExportOutcome(write_csv(out, db, session_id, claim_filter, bom=options.bom))
+    if options.format == "json":
+        document = write_session_json(out, db, session_id, claim_filter)
+        return ExportOutcome(sum(len(article["claims"]) for article in document["articles"]))
+    if options.format == "claimreview":
+        result = write_claimreview(
+            out, db, session_id, claim_filter, publisher=options.publisher, review_url=options.review_url
+        )
+        return ExportOutcome(len(result.reviews), result.warnings)
+    if options.format == "html":
+        return ExportOutcome(write_html(out, db, session_id, claim_filter))
+    raise ExportError(
+        f"'{options.format}' is not an export format this can write.",
+        "Use one of: " + ", ".join(FORMATS) + ".",
+    )
+
+
+def export_to_path(db: Database, session_id: int, options: ExportOptions, path: Path) -> ExportOutcome:
+    """Write a text format to a file; a failed export leaves no half-written file."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            outcome = export(db, session_id, options, out)
+        os.replace(partial, path)
+    except OSError as error:
+        raise cannot_write(path, error) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return outcome
+
+
+def cannot_write(path: Path, error: OSError) -> ExportError:
+    return ExportError(
+        f"Cannot write {path}: {error.strerror or error}.",
+        "Choose a folder you can write to, and check the disk is not full.",
+    )

@@ -1,0 +1,74 @@
+"""The printable report as PDF, through Qt's own printing (QTextDocument + QPdfWriter).
+
+Works without a display: the CLI calls this too, so when no application
+exists one is made, on the offscreen platform if there is no X11 or Wayland
+display to talk to.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from workbench.export.errors import ExportError
+from workbench.export.filters import ExportFilter
+from workbench.export.report_html import render_report
+from workbench.export.run import cannot_write
+from workbench.storage.database import Database
+
+# Print resolution: fine enough for text, small files.
+DPI = 300
+MARGIN_MM = 18.0
+
+
+def ensure_application() -> QGuiApplication:
+    """The running application, or a new one (offscreen when there is no display)."""
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app  # type: ignore[return-value]
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication([sys.argv[0] if sys.argv else "workbench"])
+
+
+def write_pdf(html: str, path: Path, *, title: str = "Claim report") -> None:
+    """Print an HTML document to ``path`` (A4); a failure leaves no half-written file."""
+    ensure_application()
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.open("wb").close()  # QPdfWriter fails silently: find out now if we cannot write
+        writer = QPdfWriter(str(partial))
+        writer.setTitle(title)
+        writer.setCreator("Fact-Check Workbench")
+        writer.setResolution(DPI)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        document = QTextDocument()
+        document.setHtml(html)
+        document.print_(writer)
+        del writer  # finishes the file
+        if partial.stat().st_size == 0:
+            raise ExportError(f"Qt could not print the report to {path}.", "Try the HTML format and print it from a browser.")
+        os.replace(partial, path)
+    except OSError as error:
+        raise cannot_write(path, error) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def export_pdf(db: Database, session_id: int, path: Path, claim_filter: ExportFilter | None = None) -> int:
+    """The session's printable report as a PDF file; returns how many claims it shows."""
+    html, count = render_report(db, session_id, claim_filter)
+    write_pdf(html, path)
+    return count
