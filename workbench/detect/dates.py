@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.figure_words import STOP_WORDS
-from workbench.detect.numbers import WORD_NUMBER, parse_number
+from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, parse_number, tokens
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -133,7 +133,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
-    ("fiscal", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
+    ("fiscal2", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
         rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later)\b",
@@ -145,13 +145,51 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_RULES = dict(_PATTERNS)
+
+
+def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """token -> the rules whose pattern may begin at that token."""
+    table: dict[str, list[str]] = {}
+    for words, rules in groups:
+        for word in words:
+            table.setdefault(word, []).extend(r for r in rules if r not in table.get(word, []))
+    return {word: tuple(rules) for word, rules in table.items()}
+
+
+_EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
+_START_RULES = _starts(
+    (tuple(MONTHS), ("mdy", "my", "month")),
+    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
+    (_EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
+              "the_unit")),
+    (("the",), ("dmy", "edge_year")),
+    (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
+    (("earlier", "later"), ("month", "edge_year")),
+    (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
+    (("coming", "recent", "days", "weeks", "months"), ("vague",)),
+    (("weekend",), ("weekend",)),
+    (("fiscal", "financial", "fy"), ("fiscal", "year")),
+    (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
+      "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
+    (("first", "second", "third", "fourth", "q"), ("quarter",)),
+    (SEASONS, ("season",)),
+    (("'", "’"), ("decade2",)),
+)
+_DIGIT_RULES = ("iso", "slash", "dmy", "year", "decade", "ago", "fiscal2", "quarter")
+
+
 @lru_cache(maxsize=8)
 def _spots(text: str) -> tuple[Spot, ...]:
     """Every date expression, longest first where they overlap."""
     found: list[Spot] = []
-    for rule, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
+    for pos, token in tokens(text):
+        rules = _DIGIT_RULES if token[0].isdigit() else _START_RULES.get(token)
+        if not rules:
+            continue
+        for rule in rules:
+            m = _RULES[rule].match(text, pos)
+            if m is None or m.end() == m.start():
                 continue
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             spot = _trim(Spot(m.start(), m.end(), rule, fields), text)
@@ -271,7 +309,7 @@ def _resolve(spot: Spot, text: str, published: date | None) -> str | None:
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
-        if rule in {"year", "season", "fiscal"}:
+        if rule in {"year", "season", "fiscal", "fiscal2"}:
             return spot.get("year")
         if rule == "quarter":
             return _resolve_quarter(spot, published)
