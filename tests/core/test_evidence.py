@@ -85,7 +85,9 @@ def test_find_evidence_reads_a_file_source(sqlite_db, stored_claim, tmp_path):
 def test_find_evidence_errors_are_clear(sqlite_db, stored_claim, tmp_path):
     with pytest.raises(NotFoundError):
         find_evidence(sqlite_db, 999, "x", text="some text")
-    with pytest.raises(IngestError):
+    with pytest.raises(NotFoundError, match="missing.txt"):
         find_evidence(sqlite_db, stored_claim, str(tmp_path / "missing.txt"))
+    with pytest.raises(IngestError):
+        find_evidence(sqlite_db, stored_claim, "ftp://files.example/report.txt")
     with pytest.raises(NoArticleTextError):
         find_evidence(sqlite_db, stored_claim, "pasted", text="   \n")
