@@ -26,8 +26,8 @@ DEMO_ARTICLE = ("samples", "demo-article.txt")
 def import_source_job(db: Database, session_id: int, source: str, by: str):  # noqa: ANN201
     def job(cancel: CancelFn, progress: ProgressFn) -> ImportResult:
         try:
-            import workbench.ingest.load  # noqa: F401
-        except ModuleNotFoundError:
+            from workbench.ingest.load import load_source  # noqa: F401
+        except ImportError:
             progress(0.05, f"Reading {source}")
             extracted = _load_source_bridge(source, cancel)
             return importing.store_extracted(db, session_id, extracted, by=by, cancel=cancel, progress=progress)
@@ -50,10 +50,10 @@ def demo_text() -> str:
 
 def article_from_text(text: str, source: str = "pasted text") -> ExtractedArticle:
     try:
-        from workbench.ingest.text import from_pasted_text
-    except ModuleNotFoundError:
+        from workbench.ingest.text import extract_text
+    except ImportError:
         return _plain_text_bridge(text, source)
-    return from_pasted_text(text)
+    return extract_text(text, source=source)
 
 
 def _load_source_bridge(source: str, cancel: CancelFn) -> ExtractedArticle:

@@ -103,6 +103,8 @@ class ArticleReader(QTextBrowser):
         cursor = QTextCursor(document)
         self._write_header(cursor, article)
         for block in self._blocks(article):
+            if block.get("kind") == "title" and _same(article.text[block["start"]:block["end"]], article.title):
+                continue  # already shown as the headline
             self._write_block(cursor, article.text, block)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -307,6 +309,10 @@ def _highlight(
     fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
     selection.format = fmt
     return selection
+
+
+def _same(a: str, b: str | None) -> bool:
+    return b is not None and " ".join(a.split()) == " ".join(b.split())
 
 
 def _date(published: str | None) -> str:

@@ -1,0 +1,67 @@
+"""Fixtures for driving the real window offscreen, each test with its own database and settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from tests.factories import make_article
+from workbench.gui.main_window import MainWindow
+from workbench.services.importing import store_extracted
+from workbench.storage import sessions
+from workbench.storage.database import open_database
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Qt warnings fail GUI tests, except the offscreen platform's note that
+    # it cannot pass size hints to a window manager it does not have.
+    for item in items:
+        if "tests/gui/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints", "QFont::setPointSize"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "review.sqlite"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def seeded_db(db_path: Path) -> Path:
+    """A database with one session holding the small test article and its detected claims."""
+    db = open_database(db_path)
+    try:
+        session = sessions.create_session(db, "Border review", reviewer="tester")
+        store_extracted(db, session.id, make_article(), by="detector")
+    finally:
+        db.close()
+    return db_path
+
+
+@pytest.fixture
+def open_window(qtbot, settings: QSettings) -> Iterator[Callable[..., MainWindow]]:  # noqa: ANN001
+    windows: list[MainWindow] = []
+
+    def factory(location: Path, **options: object) -> MainWindow:
+        window = MainWindow(str(location), settings=settings, reviewer="tester", **options)
+        qtbot.addWidget(window)
+        # Window shortcuts (J, K, digits) need the window to be the active one.
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield factory
+    for window in windows:
+        if window.isVisible():
+            window.close()
+        window.jobs.wait()

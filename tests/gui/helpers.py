@@ -1,0 +1,24 @@
+"""Small helpers for GUI tests: find claims the way a user sees them."""
+
+from __future__ import annotations
+
+from workbench.gui.main_window import MainWindow
+from workbench.storage.records import ClaimRecord
+
+
+def claims_in_table(window: MainWindow) -> list[ClaimRecord]:
+    return list(window.claims_panel.model.claims)
+
+
+def claim_with_text(window: MainWindow, text: str, kind: str | None = None) -> ClaimRecord:
+    for claim in claims_in_table(window):
+        if claim.text == text and (kind is None or claim.kind == kind):
+            return claim
+    raise AssertionError(f"no claim {text!r} in {[c.text for c in claims_in_table(window)]}")
+
+
+def table_text(window: MainWindow, claim_id: int, column: int) -> str:
+    panel = window.claims_panel
+    row = panel.model.row_of(claim_id)
+    assert row is not None
+    return panel.model.index(row, column).data()
