@@ -109,6 +109,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
     ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
     ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
+    ("day_range", re.compile(
+        rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
+    ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?")),
     ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
     ("month", re.compile(
         rf"(?:(?P<rel>last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
@@ -133,7 +136,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
-    ("fiscal2", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
+    ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
         rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later)\b",
@@ -145,7 +148,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_RULES = dict(_PATTERNS)
+_RULES: dict[str, list[re.Pattern[str]]] = {}
+for _rule, _pattern in _PATTERNS:
+    _RULES.setdefault(_rule, []).append(_pattern)
 
 
 def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -159,7 +164,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
 
 _EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
 _START_RULES = _starts(
-    (tuple(MONTHS), ("mdy", "my", "month")),
+    (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
     (_EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit")),
@@ -176,7 +181,7 @@ _START_RULES = _starts(
     (SEASONS, ("season",)),
     (("'", "’"), ("decade2",)),
 )
-_DIGIT_RULES = ("iso", "slash", "dmy", "year", "decade", "ago", "fiscal2", "quarter")
+_DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "fiscal_after", "quarter")
 
 
 @lru_cache(maxsize=8)
@@ -187,8 +192,7 @@ def _spots(text: str) -> tuple[Spot, ...]:
         rules = _DIGIT_RULES if token[0].isdigit() else _START_RULES.get(token)
         if not rules:
             continue
-        for rule in rules:
-            m = _RULES[rule].match(text, pos)
+        for rule, m in ((r, p.match(text, pos)) for r in rules for p in _RULES[r]):
             if m is None or m.end() == m.start():
                 continue
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
@@ -244,6 +248,9 @@ def _plausible(spot: Spot, text: str) -> bool:
     """Reject matches that are counts, model numbers or modal verbs rather than dates."""
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
+        if re.search(r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|"
+                     r"approximately)\s+$", before, re.I):
+            return True  # "since around 2024": still a year
         if _COUNT_BEFORE.search(before) and not spot.get("edge"):
             return bool(re.search(r"\b(?:in|of|since|from|to|until|by|and)\s*$", before, re.I)) and (
                 not _COUNT_AFTER.match(text, spot.end)
@@ -302,14 +309,14 @@ def _resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return date(y, month, day).isoformat()
         if rule in {"mdy", "dmy"}:
             return _resolve_day(spot, text, published)
-        if rule in {"my", "month"}:
+        if rule in {"my", "month", "day_range"}:
             return _resolve_month(spot, text, published)
         if rule in {"decade", "decade2"}:
             decade = spot.get("decade")
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
-        if rule in {"year", "season", "fiscal", "fiscal2"}:
+        if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")
         if rule == "quarter":
             return _resolve_quarter(spot, published)

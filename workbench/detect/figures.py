@@ -12,7 +12,10 @@ dropped.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
@@ -32,11 +35,13 @@ from workbench.detect.numbers import (
     ABBREVIATED_SCALES,
     DIGITS,
     NUMBER_WORDS,
+    ORDINALS,
     SCALES,
     WORD_NUMBER,
     parse_number,
     parse_ordinal,
     singular,
+    tokens,
 )
 
 _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|£|€|¥|₽|₴|₹)"
@@ -57,6 +62,14 @@ _ORDINAL_RE = re.compile(
     re.IGNORECASE,
 )
 # "about a week", "more than a year": one unit with an approximator
+_CORE_STARTS = frozenset(
+    NUMBER_WORDS | set(CURRENCY_SYMBOLS) | {"us", "u", "c", "a", "an", "hk", "nz", "half", "tens",
+     "hundreds", "thousands", "millions", "billions", "dozens", "scores", "several"}
+)
+_APPROXIMATOR_STARTS = frozenset(
+    {"about", "around", "nearly", "almost", "roughly", "over", "under", "more", "less", "at",
+     "up", "within"}
+)
 _APPROX_ONE_RE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|over|under|more\s+than|less\s+than|at\s+least|"
     r"up\s+to|within)\s+an?\s+(?P<noun>day|week|month|year|decade|hour|minute|mile|"
@@ -79,10 +92,24 @@ _TIME_AFTER_RE = re.compile(
 _COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
 )
+_GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
 _PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b)")
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
+
+
+class SpanIndex:
+    """ "Does this span overlap any of those?" in O(log n): keeps long texts linear."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        last = bisect_left(self._starts, end) - 1
+        return last >= 0 and self._reach[last] > start
 
 
 @dataclass
@@ -98,25 +125,36 @@ class _Figure:
 
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     """Figure candidates in ``text``; ``ctx`` is unused today but part of the contract."""
-    dates = date_spans(text)
+    dates = SpanIndex(date_spans(text))
     found: list[_Figure] = []
+    later: list[re.Match[str]] = []  # "about a week", "seventh straight session"
     taken_until = -1
-    for m in _CORE_RE.finditer(text):
-        if m.start() < taken_until:
+    for pos, token in tokens(text):
+        if pos < taken_until:
             continue
-        figure = _figure_from_core(text, m)
-        if figure is None or _inside(figure.start, figure.end, dates, m):
+        if token[0].isdigit() or token[0] == "." or token in _CORE_STARTS:
+            m = _CORE_RE.match(text, pos)
+            if m is not None and m.end() > m.start():
+                taken_until = m.end()
+                figure = _figure_from_core(text, m)
+                if figure is not None and not _inside(figure.start, figure.end, dates, m):
+                    found.append(figure)
+                    taken_until = figure.consumed or figure.end
+                    continue
+        if token in _APPROXIMATOR_STARTS:
+            later.extend(filter(None, [_APPROX_ONE_RE.match(text, pos)]))
+        if token[0].isdigit() or token in ORDINALS:
+            later.extend(filter(None, [_ORDINAL_RE.match(text, pos)]))
+    taken = SpanIndex((f.start, f.end) for f in found)
+    for m in later:
+        if taken.overlaps(m.start(), m.end()) or dates.overlaps(m.start(), m.end()):
             continue
-        found.append(figure)
-        taken_until = figure.consumed or figure.end
-    for m in _APPROX_ONE_RE.finditer(text):
-        if not any(f.start < m.end() and m.start() < f.end for f in found) and not any(
-                a < m.end() and m.start() < b for a, b in dates):
+        if m.re is _APPROX_ONE_RE:
             found.append(_Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
                                  head=True))
-    for m in _ORDINAL_RE.finditer(text):
+            continue
         value = parse_ordinal(m.group("ord"))
-        if value and value > 1 and not any(f.start < m.end() and m.start() < f.end for f in found):
+        if value and value > 1:
             noun = m.group("noun") or m.group("noun2")
             found.append(_Figure(m.start(), m.end(), value, singular(noun), head=True))
     found.sort(key=lambda f: f.start)
@@ -333,6 +371,11 @@ def _compound(text: str, figure: _Figure) -> _Figure | None:
     figure.end = hm.end()
     figure.unit = MEASURE_UNITS.get(unit_word, singular(unit_word))
     figure.head = True
+    if unit_word in CURRENCY_WORDS:  # "a million-dollar missile"
+        figure.unit, factor = CURRENCY_WORDS[unit_word]
+        figure.value = _scaled(figure.value, factor)
+        figure.money = True
+        return figure
     if isinstance(figure.value, list):
         return figure
     if not hm.group("old"):
@@ -349,6 +392,10 @@ def _counted(text: str, figure: _Figure) -> _Figure:
     """Run to the counted noun: a head noun, a partitive, a measure unit, or nothing."""
     value = figure.value
     single = isinstance(value, int | float) and value is not None and value <= 1
+    gm = _GLUED_MEASURE_RE.match(text, figure.end)
+    if gm:  # "150-200km", "10kg"
+        figure.end, figure.unit, figure.head = gm.end(), MEASURE_UNITS[gm.group().lower()], True
+        return _rate(text, figure)
     pm = re.match(r"\s+of\s+", text[figure.end :])
     if pm:
         noun = _head_noun(text, figure.end + pm.end() - 1, singular_ok=single, partitive=True)
@@ -426,7 +473,8 @@ def _head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = Fals
             nxt = _WORD_TOKEN_RE.match(text, pos)
             nxt_word = nxt.group("w").lower() if nxt else ""
             runs_on = _next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ly"))
-            if runs_on and (compound or partitive and _is_plural(nxt_word)):
+            plural_next = _is_plural(nxt_word)
+            if runs_on and (compound or (plural_next if partitive else not plural_next)):
                 continue
             return pos, lowered
     return None
@@ -537,10 +585,10 @@ def _sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START_RE.search(text[max(0, pos - 4) : pos]))
 
 
-def _inside(start: int, end: int, dates: list[tuple[int, int]], m: re.Match[str]) -> bool:
+def _inside(start: int, end: int, dates: SpanIndex, m: re.Match[str]) -> bool:
     core_start = m.start("num") if m.group("num") else m.start()
     core_end = m.end("num") if m.group("num") else m.end()
-    return any(a < core_end and core_start < b for a, b in dates)
+    return dates.overlaps(core_start, core_end)
 
 
 # --- values -----------------------------------------------------------------------
