@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "workbench.cli.claims",
     "workbench.cli.recheck",
     "workbench.cli.export",
+    "workbench.cli.memory",
 ]
 
 log = logging.getLogger("workbench")

@@ -49,9 +49,19 @@ def rank_claim(claim: ClaimRecord, text: str, *, top: int = DEFAULT_TOP, publish
                source_published: date | None = None) -> list[Passage]:
     """Each text's own date resolves its relative dates ("on Tuesday")."""
     facts = claim_facts(
-        claim.wording or claim.text, kind=claim.kind, value=claim.value, unit=claim.unit, published=published
+        claim.wording or claim.text, kind=claim.kind, value=claim.value, unit=claim.unit,
+        published=published, context="" if claim.wording else _context(claim),
     )
     return rank_passages(facts, text, top=top, published=source_published or published)
+
+
+def _context(claim: ClaimRecord) -> str:
+    """The whole words either side of a short span: "32,000 troops" is about Brest."""
+    if claim.kind not in ("figure", "date", "equipment"):
+        return ""
+    before = claim.prefix.split(maxsplit=1)[-1] if " " in claim.prefix.strip() else ""
+    after = claim.suffix.rsplit(maxsplit=1)[0] if " " in claim.suffix.strip() else ""
+    return f"{before} {after}".strip()
 
 
 def _iso_date(published: str | None) -> date | None:

@@ -67,7 +67,8 @@ class Passage:
 
 
 def claim_facts(text: str, *, kind: str = "statement", value: Any = None, unit: str | None = None,
-                published: date | None = None) -> ClaimFacts:
+                published: date | None = None, context: str = "") -> ClaimFacts:
+    """``context``: words around a short claim (a bare figure) that say what it is about."""
     ctx = DetectContext(published=published)
     figures = {_figure_key(c, text) for c in detect_figures(text, ctx)} - {None}
     if kind == "figure" and number_key(value) is not None:
@@ -80,8 +81,9 @@ def claim_facts(text: str, *, kind: str = "statement", value: Any = None, unit: 
     equipment = {equipment_key(str(c.value or c.text)) or "" for c in detect_equipment(text, ctx)}
     if kind == "equipment" and isinstance(value, str):
         equipment.add(equipment_key(value) or "")
-    spans = token_spans(text)
-    names = {tok for tok, start, _end in spans if text[start].isupper() and start > 0 and not tok.startswith("#")}
+    said = f"{text} {context}" if context else text
+    spans = token_spans(said)
+    names = {tok for tok, start, _end in spans if said[start].isupper() and start > 0 and not tok.startswith("#")}
     return ClaimFacts(
         words=[tok for tok, _s, _e in spans],
         figures={f for f in figures if f},  # type: ignore[misc]
