@@ -31,6 +31,8 @@ _FURNITURE = [
     r"\bnewsletters?\b",
     r"\b(sign(ing)? up|subscribe|register)\b.*\b(daily edition|by email|inbox|alerts)\b",
     r"^subscribe( now| today)?\b",
+    r"^(see|view|check) (our |all )?(offers|plans|deals|subscription options)$",
+    r"\bcancel (at )?any ?time\b",
     r"\bdownload (the|our) .*\bapps?\b",
     r"\bletters? to the editor\b",
     r"\bwe want to hear (from you|what you think)\b",
@@ -58,6 +60,19 @@ _READ_MORE_HEADING = re.compile(
 )
 
 
+# A block that is only a date ("Monday 18 September 2023", "Updated 12.03.2024 10:30"):
+# the page's dateline, which metadata already carries.
+_DATELINE_WORDS = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"\b(published|updated|posted|last modified|am|pm|gmt|utc|[a-z]{2,4}t)\b|\d+|[,.:/\-–|]",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    return len(text) <= 60 and bool(re.search(r"\d", text)) and not _DATELINE_WORDS.sub("", text).strip()
+
+
 def drop_boilerplate(blocks: list[TextBlock]) -> list[TextBlock]:
     kept: list[TextBlock] = []
     skipping_list = False
@@ -68,6 +83,8 @@ def drop_boilerplate(blocks: list[TextBlock]) -> list[TextBlock]:
         if skipping_list and block.kind == "list_item":
             continue
         skipping_list = False
+        if is_dateline(block.text):
+            continue
         if len(block.text) <= _SHORT and any(rule.search(block.text) for rule in _FURNITURE_RE):
             continue
         kept.append(block)

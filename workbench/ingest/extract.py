@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from datetime import UTC, datetime
 
 import trafilatura
@@ -35,6 +36,13 @@ EXTRACTOR = f"trafilatura {trafilatura.__version__} + workbench {__version__}"
 # trafilatura's body shorter than this share of articleBody means it missed
 # most of the article (scripts render it, or the markup is unusual).
 _BODY_SHARE = 0.6
+# A line this long (words, or characters for scripts without spaces) is prose.
+_MIN_SENTENCE_WORDS = 8
+_MIN_SENTENCE_CHARS = 40
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# htmldate's extensive search may fall back to a footer's copyright year
+# ("© 2024" becomes 2024-01-01): such a date is dropped, see _publication_date.
+_COPYRIGHT_YEAR = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)", re.I)
 
 
 def extract_html(
@@ -56,11 +64,14 @@ def extract_html(
         )
     decoded = decode_html(raw, headers_charset)
     html = decoded.text
-    soup = BeautifulSoup(html, "lxml")
+    # An XHTML page's XML declaration makes BeautifulSoup warn; the HTML parser copes.
+    soup = BeautifulSoup(_XML_DECLARATION.sub("", html, count=1), "lxml")
     meta = read_metadata(soup)
+    meta.copyright_years = set(_COPYRIGHT_YEAR.findall(html))
     document = _trafilatura(html, url)
-    blocks = _body_blocks(document, meta)
-    if not blocks:
+    title = choose_title(meta, document.title if document else None, url or meta.canonical_url)
+    blocks = _without_headline(_body_blocks(document, meta), title)
+    if not _reads_as_prose(blocks):
         raise NoArticleTextError(
             "No article text found on the page.",
             "The page may be an index, a video page or one that needs JavaScript. Open it "
@@ -69,7 +80,7 @@ def extract_html(
     text, spans = assemble(blocks)
     page_url = url or meta.canonical_url
     return ExtractedArticle(
-        title=choose_title(meta, document.title if document else None, page_url),
+        title=title,
         authors=choose_authors(
             [meta.authors, meta.byline_authors, _trafilatura_authors(document)], meta.site_name
         ),
@@ -140,7 +151,30 @@ def _publication_date(meta: PageMetadata, document: trafilatura.settings.Documen
         if declared and declared[:10] == meta.shown_date:
             return declared  # same day: keep the declared time of day
         return meta.shown_date
-    return declared or normalise_date(document.date if document else None)
+    guessed = normalise_date(document.date if document else None)
+    if guessed and guessed.endswith("-01-01") and guessed[:4] in meta.copyright_years:
+        guessed = None
+    return declared or guessed
+
+
+def _without_headline(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
+    """The headline is the title, not the body's first paragraph (the contract of ``text``)."""
+    if title and blocks and _compact(blocks[0].text) == _compact(title):
+        return blocks[1:]
+    return blocks
+
+
+def _reads_as_prose(blocks: list[TextBlock]) -> bool:
+    """At least one sentence: a list of menu labels or link titles is not an article."""
+    for block in blocks:
+        for line in block.text.split("\n"):
+            if len(line.split()) >= _MIN_SENTENCE_WORDS or len(line) >= _MIN_SENTENCE_CHARS:
+                return True
+    return False
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
 
 
 def _trafilatura_authors(document: trafilatura.settings.Document | None) -> list[str]:

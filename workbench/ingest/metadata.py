@@ -39,6 +39,7 @@ class PageMetadata:
     article_type: str | None = None  # the JSON-LD @type we read from
     shown_date: str | None = None  # the date printed by the headline
     shown_date_is_update: bool = False  # ...introduced as "Updated"
+    copyright_years: set[str] = field(default_factory=set)  # "© 2024" in the page
     h1s: list[str] = field(default_factory=list)  # the page's h1 texts, in order
     html_title: str | None = None
 
@@ -262,7 +263,7 @@ def _strip_markup(text: str) -> str:
 def _clean(text: str | None) -> str | None:
     if not text:
         return None
-    text = re.sub(r"\s+", " ", html.unescape(text)).strip()
+    text = re.sub(r"[^\S\u3000]+", " ", html.unescape(text)).strip()
     return text or None
 
 

@@ -17,7 +17,7 @@ from workbench.ingest.metadata import PageMetadata
 # "Headline | Site", "Headline - Site", "Site: Headline", "見出し-新華網"...
 _SEPARATORS = re.compile(r"\s+[|\-–—:·»/]\s+|\s*[|｜]\s*")
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _TRUNCATED = re.compile(r"\s*(\.\.\.|…)$")
 _WORD = re.compile(r"\w{4,}")
 
@@ -118,5 +118,7 @@ def _shares_a_word(a: str, b: str) -> bool:
 def _tidy(text: str | None) -> str | None:
     if not text:
         return None
-    text = _SPACE_IN_CJK.sub("", re.sub(r"\s+", " ", text)).strip()
+    # Spaces between CJK characters come from markup (ruby, spans), but an
+    # ideographic space (U+3000) is the writer's: keep it.
+    text = _SPACE_IN_CJK.sub("", re.sub(r"[^\S\u3000]+", " ", text)).strip()
     return text or None
