@@ -1,0 +1,47 @@
+"""The printable report as PDF through Qt's printing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.export_session import build_review
+from workbench.export.errors import ExportError
+from workbench.export.filters import ExportFilter
+from workbench.gui.pdf_export import export_pdf, write_pdf
+from workbench.storage.database import open_database
+
+
+def page_count(data: bytes) -> int:
+    """Pages in a PDF: the page objects (``/Type /Page``, not ``/Pages``)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def test_report_prints_to_a_pdf_with_pages(qapp, tmp_path: Path):
+    db = open_database(tmp_path / "review.sqlite")
+    try:
+        review = build_review(db)
+        path = tmp_path / "report.pdf"
+        assert export_pdf(db, review.session_id, path) == 5
+        one_article = tmp_path / "prices.pdf"
+        assert export_pdf(db, review.session_id, one_article, ExportFilter(article_id=review.second_article_id)) == 1
+    finally:
+        db.close()
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert page_count(data) >= 1
+    assert one_article.read_bytes().startswith(b"%PDF-")
+
+
+def test_long_report_has_several_pages(qapp, tmp_path: Path):
+    path = tmp_path / "long.pdf"
+    write_pdf("<h1>Report</h1>" + "<p>A claim and its rationale.</p>" * 400, path)
+    assert page_count(path.read_bytes()) > 1
+    assert not (tmp_path / "long.pdf.part").exists()
+
+
+def test_unwritable_destination_is_a_user_error(qapp, tmp_path: Path):
+    with pytest.raises(ExportError, match="Cannot write"):
+        write_pdf("<p>x</p>", tmp_path / "missing-folder" / "report.pdf")
