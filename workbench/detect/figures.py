@@ -14,22 +14,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import accumulate
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
+from workbench.detect.figure_nouns import (
+    Figure,
+    counted,
+    currency_word,
+    head_noun,
+    rate,
+    scaled,
+    trailing_noun,
+)
 from workbench.detect.figure_words import (
     APPROXIMATOR_RE,
     COMPOUND_BLACKLIST,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    INVARIANT_NOUNS,
     MEASURE_UNITS,
     NAME_PRECEDERS,
-    RATE_NOUNS,
     STOP_WORDS,
-    UNIT_FROM_CONTEXT,
 )
 from workbench.detect.numbers import (
     ABBREVIATED_SCALES,
@@ -76,12 +81,6 @@ _APPROX_ONE_RE = re.compile(
     r"kilometre|kilometer)\b",
     re.IGNORECASE,
 )
-_WORD_TOKEN_RE = re.compile(
-    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*[\w'’]|[A-Za-z0-9])"
-)
-_DETERMINERS = frozenset(
-    {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
-)
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
 _PERCENT_RE = re.compile(
     r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
@@ -92,7 +91,6 @@ _TIME_AFTER_RE = re.compile(
 _COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
 )
-_GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
 _PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b)")
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
@@ -112,21 +110,10 @@ class SpanIndex:
         return last >= 0 and self._reach[last] > start
 
 
-@dataclass
-class _Figure:
-    start: int
-    end: int
-    value: float | list[float] | None
-    unit: str | None
-    money: bool = False
-    head: bool = False
-    consumed: int | None = None  # where scanning resumes, when not at ``end``
-
-
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     """Figure candidates in ``text``; ``ctx`` is unused today but part of the contract."""
     dates = SpanIndex(date_spans(text))
-    found: list[_Figure] = []
+    found: list[Figure] = []
     later: list[re.Match[str]] = []  # "about a week", "seventh straight session"
     taken_until = -1
     for pos, token in tokens(text):
@@ -150,13 +137,13 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
         if taken.overlaps(m.start(), m.end()) or dates.overlaps(m.start(), m.end()):
             continue
         if m.re is _APPROX_ONE_RE:
-            found.append(_Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
+            found.append(Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
                                  head=True))
             continue
         value = parse_ordinal(m.group("ord"))
         if value and value > 1:
             noun = m.group("noun") or m.group("noun2")
-            found.append(_Figure(m.start(), m.end(), value, singular(noun), head=True))
+            found.append(Figure(m.start(), m.end(), value, singular(noun), head=True))
     found.sort(key=lambda f: f.start)
     return [
         Candidate("figure", f.start, f.end, text[f.start : f.end], _json_number(f.value), f.unit,
@@ -168,7 +155,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
 # --- one core ---------------------------------------------------------------------
 
 
-def _figure_from_core(text: str, m: re.Match[str]) -> _Figure | None:
+def _figure_from_core(text: str, m: re.Match[str]) -> Figure | None:
     if m.group("vague"):
         return _vague(text, m)
     if m.group("word"):
@@ -176,7 +163,7 @@ def _figure_from_core(text: str, m: re.Match[str]) -> _Figure | None:
     return _digit_number(text, m)
 
 
-def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
+def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     start, end = m.start(), m.end()
     num_start = m.start("num")
     if re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]):
@@ -198,33 +185,33 @@ def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
     end = m.end()
     if text[end - 1].isspace():
         end = len(text[:end].rstrip())
-    figure = _Figure(start, end, value, None, money=currency is not None)
+    figure = Figure(start, end, value, None, money=currency is not None)
     percent = bool(m.group("pct") or m.group("pct2"))
     # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
     _extend_range(text, figure, scale, currency)
     if not isinstance(figure.value, list) and re.match(r"[-‐‑]\d", text[figure.end : figure.end + 2]):
         return None  # "787-9", "2-1": a model number or a score, not a range
     if percent:
-        figure.value = _scaled(figure.value, 0.01)
+        figure.value = scaled(figure.value, 0.01)
         figure.unit = "percent"
-        return _finish(text, _trailing_noun(text, figure))
+        return _finish(text, trailing_noun(text, figure))
     pm = _PERCENT_RE.match(text, figure.end)
     if not pm and _PERCENT_AHEAD_RE.match(text, figure.end):
-        figure.value = _scaled(figure.value, 0.01)  # "from 10 to 15 percent": both are percent
+        figure.value = scaled(figure.value, 0.01)  # "from 10 to 15 percent": both are percent
         figure.unit = "percent"
         return _finish(text, figure)
     if pm and not figure.money:
         figure.end = pm.end()
-        figure.value = _scaled(figure.value, 0.01)
+        figure.value = scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
-        return _finish(text, _trailing_noun(text, figure))
+        return _finish(text, trailing_noun(text, figure))
     if currency:
-        figure.unit = _currency_word(text, figure) or currency
-        return _finish(text, _rate(text, figure))
-    cur = _currency_word(text, figure)
+        figure.unit = currency_word(text, figure) or currency
+        return _finish(text, rate(text, figure))
+    cur = currency_word(text, figure)
     if cur:
         figure.unit = cur
-        return _finish(text, _rate(text, figure))
+        return _finish(text, rate(text, figure))
     compound = _compound(text, figure)
     if compound:
         return _finish(text, compound)
@@ -232,10 +219,10 @@ def _digit_number(text: str, m: re.Match[str]) -> _Figure | None:
     if mm:  # "magnitude 6.4": the unit comes first
         figure.start, figure.unit, figure.head = mm.start(), "magnitude", True
         return _finish(text, figure)
-    return _finish(text, _counted(text, figure))
+    return _finish(text, counted(text, figure))
 
 
-def _word_number(text: str, m: re.Match[str]) -> _Figure | None:
+def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     phrase = m.group("word")
     lowered = phrase.lower()
     words = lowered.replace("-", " ").split()
@@ -246,10 +233,10 @@ def _word_number(text: str, m: re.Match[str]) -> _Figure | None:
     if lowered in {"a", "an"}:
         return None
     if lowered == "a single":
-        noun = _head_noun(text, end, singular_ok=True, max_words=2)
+        noun = head_noun(text, end, singular_ok=True, max_words=2)
         if noun is None:
             return None
-        return _finish(text, _Figure(start, noun[0], 1, noun[1], head=True))
+        return _finish(text, Figure(start, noun[0], 1, noun[1], head=True))
     if _capitalised_name(text, start, phrase):
         return None
     if words[-1] in {"third", "quarter", "half"} or lowered == "half":
@@ -261,56 +248,56 @@ def _word_number(text: str, m: re.Match[str]) -> _Figure | None:
     hyphen = _COMPOUND_RE.match(text, end)
     if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
         return None
-    figure = _Figure(start, end, value, None)
+    figure = Figure(start, end, value, None)
     if phrase.lower().startswith(("a ", "an ")) and words[1] in {"hundred", "thousand", "million",
                                                                "billion", "dozen", "trillion"}:
         pass  # "a hundred" keeps its "a": it stands for one
     _extend_range(text, figure, 1.0, None)
-    cur = _currency_word(text, figure)
+    cur = currency_word(text, figure)
     if cur:
         figure.unit = cur
         figure.money = True
-        return _finish(text, _rate(text, figure))
+        return _finish(text, rate(text, figure))
     pm = _PERCENT_RE.match(text, figure.end)
     if pm:
         figure.end = pm.end()
-        figure.value = _scaled(figure.value, 0.01)
+        figure.value = scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
-        return _finish(text, _trailing_noun(text, figure))
+        return _finish(text, trailing_noun(text, figure))
     compound = _compound(text, figure)
     if compound:
         return _finish(text, compound)
-    counted = _counted(text, figure)
-    if not counted.head and value == 1 and "a" not in words and "an" not in words:
+    grown = counted(text, figure)
+    if not grown.head and value == 1 and "a" not in words and "an" not in words:
         return None  # a lone "one" is a pronoun far more often than a count
-    return _finish(text, counted)
+    return _finish(text, grown)
 
 
-def _vague(text: str, m: re.Match[str]) -> _Figure | None:
+def _vague(text: str, m: re.Match[str]) -> Figure | None:
     phrase = m.group("vague").lower()
-    figure = _Figure(m.start(), m.end(), None, None)
+    figure = Figure(m.start(), m.end(), None, None)
     if _capitalised_name(text, m.start(), m.group("vague")) and not phrase.startswith("a "):
         return None
     if phrase == "several":
-        counted = _head_noun(text, figure.end, singular_ok=False)
-        if counted is None:
+        noun = head_noun(text, figure.end, singular_ok=False)
+        if noun is None:
             return None
-        figure.end, figure.unit, figure.head = counted[0], counted[1], True
+        figure.end, figure.unit, figure.head = noun[0], noun[1], True
         return _finish(text, figure)
     om = re.match(r"\s+of", text[figure.end :])
-    probe = _Figure(figure.end + (om.end() if om else 0), 0, None, None)
+    probe = Figure(figure.end + (om.end() if om else 0), 0, None, None)
     probe.end = probe.start
-    cur = _currency_word(text, probe)
+    cur = currency_word(text, probe)
     if cur:  # "millions of dollars": an amount of money, value unknown
         figure.end, figure.unit, figure.money = probe.end, cur, True
-        return _finish(text, _rate(text, figure))
-    return _finish(text, _counted(text, figure))
+        return _finish(text, rate(text, figure))
+    return _finish(text, counted(text, figure))
 
 
 # --- growing a core ---------------------------------------------------------------
 
 
-def _finish(text: str, figure: _Figure | None) -> _Figure | None:
+def _finish(text: str, figure: Figure | None) -> Figure | None:
     """Take in approximators on the left; drop a leading "the"; no trailing punctuation."""
     if figure is None:
         return None
@@ -332,7 +319,7 @@ def _finish(text: str, figure: _Figure | None) -> _Figure | None:
     return figure
 
 
-def _extend_range(text: str, figure: _Figure, scale: float, currency: str | None) -> None:
+def _extend_range(text: str, figure: Figure, scale: float, currency: str | None) -> None:
     before = text[max(0, figure.start - 6) : figure.start].lower()
     rm = _RANGE_RE.match(text, figure.end)
     if not rm or ("and" in rm.group() and "between" not in text[max(0, figure.start - 9) : figure.start].lower()):
@@ -360,7 +347,7 @@ def _extend_range(text: str, figure: _Figure, scale: float, currency: str | None
     figure.end = len(text[:end].rstrip()) if text[end - 1].isspace() else end
 
 
-def _compound(text: str, figure: _Figure) -> _Figure | None:
+def _compound(text: str, figure: Figure) -> Figure | None:
     """Ages and compound measures: "61-year-old", "2-year mark", "a 10-km radius"."""
     hm = _COMPOUND_RE.match(text, figure.end)
     if not hm:
@@ -373,158 +360,19 @@ def _compound(text: str, figure: _Figure) -> _Figure | None:
     figure.head = True
     if unit_word in CURRENCY_WORDS:  # "a million-dollar missile"
         figure.unit, factor = CURRENCY_WORDS[unit_word]
-        figure.value = _scaled(figure.value, factor)
+        figure.value = scaled(figure.value, factor)
         figure.money = True
         return figure
     if isinstance(figure.value, list):
         return figure
     if not hm.group("old"):
-        noun = _head_noun(text, figure.end, singular_ok=True, max_words=2, compound=True)
+        noun = head_noun(text, figure.end, singular_ok=True, max_words=2, compound=True)
         if noun is not None:
             figure.end = noun[0]
         am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
         if am:  # "a 10-km radius": the article stands for one radius
             figure.start = am.start()
     return figure
-
-
-def _counted(text: str, figure: _Figure) -> _Figure:
-    """Run to the counted noun: a head noun, a partitive, a measure unit, or nothing."""
-    value = figure.value
-    single = isinstance(value, int | float) and value is not None and value <= 1
-    gm = _GLUED_MEASURE_RE.match(text, figure.end)
-    if gm:  # "150-200km", "10kg"
-        figure.end, figure.unit, figure.head = gm.end(), MEASURE_UNITS[gm.group().lower()], True
-        return _rate(text, figure)
-    pm = re.match(r"\s+of\s+", text[figure.end :])
-    if pm:
-        noun = _head_noun(text, figure.end + pm.end() - 1, singular_ok=single, partitive=True)
-        if noun is not None:
-            figure.consumed = figure.end + pm.end()  # "one of its five systems": both count
-            figure.end, figure.unit, figure.head = noun[0], noun[1], True
-            return _rate(text, figure)
-        return _standalone(text, figure)
-    noun = _head_noun(text, figure.end, singular_ok=single)
-    if noun is not None:
-        unit_word = text[figure.end : noun[0]].strip().lower()
-        figure.end, figure.unit, figure.head = noun[0], noun[1], True
-        if unit_word in MEASURE_UNITS:
-            _trailing_noun(text, figure)
-        return _rate(text, figure)
-    return _standalone(text, figure)
-
-
-def _standalone(text: str, figure: _Figure) -> _Figure:
-    """A number with no noun: the unit is what the clause says it counts, if anything."""
-    clause = re.split(r"[.;:!?\n]", text[max(0, figure.start - 80) : figure.start])[-1].lower()
-    for pattern, unit in UNIT_FROM_CONTEXT:
-        if pattern.search(clause):
-            figure.unit = unit
-            break
-    return figure
-
-
-def _head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False,
-               max_words: int = 4, compound: bool = False) -> tuple[int, str] | None:
-    """End offset and singular form of the head noun after ``pos``, if one follows.
-
-    Adjectives, models and acronyms may stand between (``25 operational Ka-52
-    helicopters``); a partitive may also pass determiners, possessives and
-    numbers (``one of its five THAAD systems``). ``singular_ok`` accepts a
-    singular head (after ``one``, a fraction or a compound measure);
-    ``compound`` lets it run on through a noun-noun compound
-    (``17-storey apartment building``).
-    """
-    content = 0
-    for _ in range(max_words + 6):
-        wm = _WORD_TOKEN_RE.match(text, pos)
-        if not wm:
-            return None
-        word = wm.group("w")
-        lowered = word.lower()
-        pos = wm.end()
-        if lowered in STOP_WORDS or lowered.endswith(("'s", "’s", "s'", "s’")):
-            if partitive and (lowered in _DETERMINERS or lowered[-2:] in {"'s", "’s"}):
-                continue
-            return None
-        if partitive and lowered in NUMBER_WORDS:
-            continue
-        content += 1
-        if content > max_words:
-            return None
-        if any(c.isdigit() for c in word):
-            if re.search(r"\d[A-Za-z]?s$", word):
-                return pos, word[:-1]  # "58 Russian KA-52s"
-            continue  # a model before its noun: "25 Ka-52 helicopters"
-        if content == 1 and lowered in MEASURE_UNITS:
-            return pos, MEASURE_UNITS[lowered]
-        if lowered in INVARIANT_NOUNS:
-            return pos, INVARIANT_NOUNS[lowered]
-        if word.isupper() and len(word) > 1 and "." not in word:
-            nxt = _WORD_TOKEN_RE.match(text, pos)
-            if nxt and nxt.group("w")[0].islower() and _next_is_noun(text, pos):
-                continue
-            return pos, word  # "20 HIMARS": an acronym keeps its spelling
-        if _is_plural(lowered):
-            if singular_ok and not partitive and content == 1 and not compound:
-                return None  # "one defines": a verb, not a plural head
-            return pos, singular(lowered)
-        if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ly")):
-            nxt = _WORD_TOKEN_RE.match(text, pos)
-            nxt_word = nxt.group("w").lower() if nxt else ""
-            runs_on = _next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ly"))
-            plural_next = _is_plural(nxt_word)
-            if runs_on and (compound or (plural_next if partitive else not plural_next)):
-                continue
-            return pos, lowered
-    return None
-
-
-def _next_is_noun(text: str, pos: int) -> bool:
-    wm = _WORD_TOKEN_RE.match(text, pos)
-    if not wm:
-        return False
-    word = wm.group("w")
-    return word.lower() not in STOP_WORDS and (word[0].islower() or word.isupper())
-
-
-def _trailing_noun(text: str, figure: _Figure) -> _Figure:
-    """ "3 percent level", "6.4 magnitude tremor": a unit may qualify one noun after it."""
-    wm = _WORD_TOKEN_RE.match(text, figure.end)
-    if wm and not wm.group("q"):
-        word = wm.group("w")
-        if (word.isalpha() and word.islower() and word not in STOP_WORDS
-                and not word.endswith(("ly", "ed", "ing")) and not _next_is_noun(text, wm.end())):
-            figure.end = wm.end()
-    return figure
-
-
-def _rate(text: str, figure: _Figure) -> _Figure:
-    """Keep a denominator: "$55.12 per barrel", "2 million barrels a day"."""
-    rm = re.match(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b", text[figure.end :])
-    if rm and (rm.group(0).lstrip().startswith("per") or rm.group("noun") in RATE_NOUNS):
-        figure.end += rm.end()
-    return figure
-
-
-def _currency_word(text: str, figure: _Figure) -> str | None:
-    """ "5 million euros", "$27 dollars", "34 cents" -> ISO code (cents scale the value)."""
-    cm = re.match(r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|"
-                  r"Singapore|Taiwan)\s+)?(?P<word>[A-Za-z]+)\b", text[figure.end :])
-    if not cm:
-        return None
-    word = cm.group("word").lower()
-    if word not in CURRENCY_WORDS:
-        return None
-    code, factor = CURRENCY_WORDS[word]
-    adj = (cm.group("adj") or "").strip().lower()
-    if code == "USD" and adj:
-        code = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD",
-                "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD"}.get(adj, "USD")
-    figure.end += cm.end()
-    figure.value = _scaled(figure.value, factor)
-    figure.money = True
-    return code
 
 
 # --- what a core is not -----------------------------------------------------------
@@ -602,19 +450,6 @@ def _scale_of(m: re.Match[str]) -> float:
     if abbr:
         return float(ABBREVIATED_SCALES[abbr])
     return 1.0
-
-
-def _scaled(value: float | list[float] | None, factor: float) -> float | list[float] | None:
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return [round(v * factor, 12) for v in value]
-    return round(value * factor, 12)
-
-
-def _is_plural(word: str) -> bool:
-    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
-            and word not in STOP_WORDS) or word in {"men", "women", "children", "people"}
 
 
 def _json_number(value: float | list[float] | None) -> int | float | list | None:

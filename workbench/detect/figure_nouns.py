@@ -1,0 +1,196 @@
+"""What a number counts: the head noun, partitive, rate or currency after it.
+
+The figure detector (``figures.py``) finds a number and hands its span here
+to grow to the right: ``Two new divisions``, ``three of its commanders``,
+``$55.12 per barrel``, ``5 million euros``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.detect.figure_words import (
+    CURRENCY_WORDS,
+    INVARIANT_NOUNS,
+    MEASURE_UNITS,
+    RATE_NOUNS,
+    STOP_WORDS,
+    UNIT_FROM_CONTEXT,
+)
+from workbench.detect.numbers import NUMBER_WORDS, singular
+
+_WORD_TOKEN_RE = re.compile(
+    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*[\w'’]|[A-Za-z0-9])"
+)
+_DETERMINERS = frozenset(
+    {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
+)
+_GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
+
+
+@dataclass
+class Figure:
+    """A figure being assembled: its span so far and what is known of it."""
+
+    start: int
+    end: int
+    value: float | list[float] | None
+    unit: str | None
+    money: bool = False
+    head: bool = False
+    consumed: int | None = None  # where scanning resumes, when not at ``end``
+
+
+def counted(text: str, figure: Figure) -> Figure:
+    """Run to the counted noun: a head noun, a partitive, a measure unit, or nothing."""
+    value = figure.value
+    single = isinstance(value, int | float) and value is not None and value <= 1
+    gm = _GLUED_MEASURE_RE.match(text, figure.end)
+    if gm:  # "150-200km", "10kg"
+        figure.end, figure.unit, figure.head = gm.end(), MEASURE_UNITS[gm.group().lower()], True
+        return rate(text, figure)
+    pm = re.match(r"\s+of\s+", text[figure.end :])
+    if pm:
+        noun = head_noun(text, figure.end + pm.end() - 1, singular_ok=single, partitive=True)
+        if noun is not None:
+            figure.consumed = figure.end + pm.end()  # "one of its five systems": both count
+            figure.end, figure.unit, figure.head = noun[0], noun[1], True
+            return rate(text, figure)
+        return standalone(text, figure)
+    noun = head_noun(text, figure.end, singular_ok=single)
+    if noun is not None:
+        unit_word = text[figure.end : noun[0]].strip().lower()
+        figure.end, figure.unit, figure.head = noun[0], noun[1], True
+        if unit_word in MEASURE_UNITS:
+            trailing_noun(text, figure)
+        return rate(text, figure)
+    return standalone(text, figure)
+
+
+def standalone(text: str, figure: Figure) -> Figure:
+    """A number with no noun: the unit is what the clause says it counts, if anything."""
+    clause = re.split(r"[.;:!?\n]", text[max(0, figure.start - 80) : figure.start])[-1].lower()
+    for pattern, unit in UNIT_FROM_CONTEXT:
+        if pattern.search(clause):
+            figure.unit = unit
+            break
+    return figure
+
+
+def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False,
+               max_words: int = 4, compound: bool = False) -> tuple[int, str] | None:
+    """End offset and singular form of the head noun after ``pos``, if one follows.
+
+    Adjectives, models and acronyms may stand between (``25 operational Ka-52
+    helicopters``); a partitive may also pass determiners, possessives and
+    numbers (``one of its five THAAD systems``). ``singular_ok`` accepts a
+    singular head (after ``one``, a fraction or a compound measure);
+    ``compound`` lets it run on through a noun-noun compound
+    (``17-storey apartment building``).
+    """
+    content = 0
+    for _ in range(max_words + 6):
+        wm = _WORD_TOKEN_RE.match(text, pos)
+        if not wm:
+            return None
+        word = wm.group("w")
+        lowered = word.lower()
+        pos = wm.end()
+        if lowered in STOP_WORDS or lowered.endswith(("'s", "’s", "s'", "s’")):
+            if partitive and (lowered in _DETERMINERS or lowered[-2:] in {"'s", "’s"}):
+                continue
+            return None
+        if partitive and lowered in NUMBER_WORDS:
+            continue
+        content += 1
+        if content > max_words:
+            return None
+        if any(c.isdigit() for c in word):
+            if re.search(r"\d[A-Za-z]?s$", word):
+                return pos, word[:-1]  # "58 Russian KA-52s"
+            continue  # a model before its noun: "25 Ka-52 helicopters"
+        if content == 1 and lowered in MEASURE_UNITS:
+            return pos, MEASURE_UNITS[lowered]
+        if lowered in INVARIANT_NOUNS:
+            return pos, INVARIANT_NOUNS[lowered]
+        if word.isupper() and len(word) > 1 and "." not in word:
+            nxt = _WORD_TOKEN_RE.match(text, pos)
+            if nxt and nxt.group("w")[0].islower() and next_is_noun(text, pos):
+                continue
+            return pos, word  # "20 HIMARS": an acronym keeps its spelling
+        if is_plural(lowered):
+            if singular_ok and not partitive and content == 1 and not compound:
+                return None  # "one defines": a verb, not a plural head
+            return pos, singular(lowered)
+        if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ly")):
+            nxt = _WORD_TOKEN_RE.match(text, pos)
+            nxt_word = nxt.group("w").lower() if nxt else ""
+            runs_on = next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ly"))
+            plural_next = is_plural(nxt_word)
+            if runs_on and (compound or (plural_next if partitive else not plural_next)):
+                continue
+            return pos, lowered
+    return None
+
+
+def next_is_noun(text: str, pos: int) -> bool:
+    wm = _WORD_TOKEN_RE.match(text, pos)
+    if not wm:
+        return False
+    word = wm.group("w")
+    return word.lower() not in STOP_WORDS and (word[0].islower() or word.isupper())
+
+
+def trailing_noun(text: str, figure: Figure) -> Figure:
+    """ "3 percent level", "6.4 magnitude tremor": a unit may qualify one noun after it."""
+    wm = _WORD_TOKEN_RE.match(text, figure.end)
+    if wm and not wm.group("q"):
+        word = wm.group("w")
+        if (word.isalpha() and word.islower() and word not in STOP_WORDS
+                and not word.endswith(("ly", "ed", "ing")) and not next_is_noun(text, wm.end())):
+            figure.end = wm.end()
+    return figure
+
+
+def rate(text: str, figure: Figure) -> Figure:
+    """Keep a denominator: "$55.12 per barrel", "2 million barrels a day"."""
+    rm = re.match(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b", text[figure.end :])
+    if rm and (rm.group(0).lstrip().startswith("per") or rm.group("noun") in RATE_NOUNS):
+        figure.end += rm.end()
+    return figure
+
+
+def currency_word(text: str, figure: Figure) -> str | None:
+    """ "5 million euros", "$27 dollars", "34 cents" -> ISO code (cents scale the value)."""
+    cm = re.match(r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|"
+                  r"Singapore|Taiwan)\s+)?(?P<word>[A-Za-z]+)\b", text[figure.end :])
+    if not cm:
+        return None
+    word = cm.group("word").lower()
+    if word not in CURRENCY_WORDS:
+        return None
+    code, factor = CURRENCY_WORDS[word]
+    adj = (cm.group("adj") or "").strip().lower()
+    if code == "USD" and adj:
+        code = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD",
+                "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD"}.get(adj, "USD")
+    figure.end += cm.end()
+    figure.value = scaled(figure.value, factor)
+    figure.money = True
+    return code
+
+
+def scaled(value: float | list[float] | None, factor: float) -> float | list[float] | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [round(v * factor, 12) for v in value]
+    return round(value * factor, 12)
+
+
+def is_plural(word: str) -> bool:
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+            and word not in STOP_WORDS) or word in {"men", "women", "children", "people"}
+
+
