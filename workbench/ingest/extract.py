@@ -141,6 +141,8 @@ def _body_blocks(document: trafilatura.settings.Document | None, meta: PageMetad
     declared_length = sum(len(b.text) for b in declared)
     if declared and ours_length < _BODY_SHARE * declared_length:
         return declared
+    if declared and _compact(" ".join(b.text for b in ours)) == _compact(" ".join(b.text for b in declared)):
+        return declared  # the same words: the declared body keeps its paragraph breaks
     return ours
 
 
