@@ -165,6 +165,7 @@ class ClaimEditor(QTabWidget):
         self.sources = QListWidget()
         self.sources.setObjectName("sourcesList")
         self.sources.setWordWrap(True)
+        self.sources.setMinimumHeight(120)
         layout.addWidget(self.sources, 1)
 
         details = QFormLayout()

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from workbench.domain.scales import Scale
 from workbench.storage.records import ClaimRecord
 
-COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Sources", "Status")
+COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Status")
 KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, STATUS = range(len(COLUMNS))
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -95,7 +95,7 @@ class ClaimsPanel(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((KIND, 76), (2, 86), (3, 92), (VERDICT, 112), (SOURCES, 60), (STATUS, 78)):
+        for column, width in ((KIND, 90), (2, 92), (3, 84), (VERDICT, 118), (SOURCES, 52), (STATUS, 82)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)

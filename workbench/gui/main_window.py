@@ -137,7 +137,7 @@ class MainWindow(QMainWindow, SessionControl):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([720, 680])
+        self.splitter.setSizes([660, 740])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_state_save())

@@ -71,8 +71,9 @@ class MessageBar(QFrame):
         hint_html = f"<br><span>{html.escape(hint)}</span>" if hint else ""
         self.label.setText(f"<b>{escaped}</b>{hint_html}")
         self.setProperty("level", level)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        for widget in (self, self.label):  # re-read the style sheet for the new level
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.show()
 
     def _button(self, text: str, action: Callable[[], None]) -> None:

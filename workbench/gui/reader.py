@@ -201,8 +201,9 @@ class ArticleReader(QTextBrowser):
                 continue
             colour = QColor(self.colours.get(claim.id, "#9aa0a6"))
             selected = claim.id == self.selected_id
+            reviewed = claim.verdict is not None
             for start, end in self._doc_ranges(claim.start, claim.end):
-                selections.append(_highlight(self.document(), start, end, colour, selected))
+                selections.append(_highlight(self.document(), start, end, colour, selected, reviewed))
         self.setExtraSelections(selections)
 
     def _doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -289,7 +290,7 @@ class ArticleReader(QTextBrowser):
 
 
 def _highlight(
-    document: QTextDocument, start: int, end: int, colour: QColor, selected: bool
+    document: QTextDocument, start: int, end: int, colour: QColor, selected: bool, reviewed: bool
 ) -> QTextEdit.ExtraSelection:
     # Translucent backgrounds add up where spans overlap, and the underline
     # in the verdict colour keeps each span's own colour readable.
@@ -299,13 +300,16 @@ def _highlight(
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     selection.cursor = cursor
     fmt = QTextCharFormat()
+    # Unreviewed claims are only a faint wash, so verdict colours stand out;
+    # the selected claim is the strongest mark on the page.
     background = QColor(colour)
-    background.setAlpha(120 if selected else 46)
+    background.setAlpha(150 if selected else (70 if reviewed else 26))
     fmt.setBackground(background)
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.SingleUnderline if reviewed or selected
+        else QTextCharFormat.UnderlineStyle.DotLine
+    )
     fmt.setUnderlineColor(colour)
-    if selected:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
     fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
     selection.format = fmt
     return selection

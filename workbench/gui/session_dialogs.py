@@ -65,7 +65,7 @@ class OpenSessionDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 120), (3, 70), (4, 70), (5, 130)):
+        for column, width in ((1, 120), (3, 70), (4, 70), (5, 150)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self._open())
         layout.addWidget(self.table, 1)

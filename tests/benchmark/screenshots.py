@@ -1,0 +1,121 @@
+"""`make screenshots`: render the window's main states offscreen to docs/*.png for the README.
+
+Everything runs on a throwaway database and settings file, with the demo
+article and a few review steps done as a reviewer would.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from workbench.gui.app import apply_appearance, create_application
+from workbench.gui.main_window import MainWindow
+from workbench.gui.session_dialogs import OpenSessionDialog
+from workbench.storage import sessions as session_store
+from workbench.storage import sources as source_store
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+SIZE = (1400, 900)
+
+
+def settle(app: QApplication, window: MainWindow) -> None:
+    window.jobs.wait()
+    for _ in range(30):
+        app.processEvents()
+
+
+def save(widget: QWidget, name: str) -> None:
+    path = DOCS / name
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def review_some_claims(window: MainWindow) -> int:
+    """A few verdicts, an accepted claim and a source, so the screenshots show a review in progress."""
+    claims = window.claims_panel.model.claims
+    verdicts = {"28,000 troops": 2, "1.2 billion krona": 1, "more than 30,000 Valdorian soldiers": 4,
+                "4.5%": 3, "Iskander-M": 1}
+    chosen = None
+    for claim in claims:
+        for text, digit in verdicts.items():
+            if text in claim.text and len(claim.text) < 60:
+                window.select_claim(claim.id)
+                window.set_verdict_digit(digit)
+                window.set_status("accepted")
+                if text == "28,000 troops":
+                    chosen = claim.id
+    assert chosen is not None, "the demo article lost its troop count"
+    window.select_claim(chosen)
+    source = source_store.add_source(
+        window.db, window.session_id, "https://defence-ministry.example/press/iron-meridian",
+        title="Iron Meridian exercise: ministry statement", publisher="Ministry of Defence of Valdoria",
+    )
+    source_store.attach_source(window.db, chosen, source.id, by=window.reviewer, stance="supports",
+                               passage="Around 28,000 personnel will take part in the exercise.")
+    other = source_store.add_source(
+        window.db, window.session_id, "https://estmark-news.example/border-count",
+        title="Estmark says 30,000 Valdorian troops massed at border", publisher="Estmark News",
+    )
+    source_store.attach_source(window.db, chosen, other.id, by=window.reviewer, stance="context")
+    window.claims_reloaded(chosen)
+    window.change_claim(chosen, {"rationale": "The ministry's own statement gives about 28,000; "
+                                              "Estmark's higher count includes rotating units."})
+    return chosen
+
+
+def main() -> int:
+    DOCS.mkdir(exist_ok=True)
+    app = create_application(["workbench"])
+    apply_appearance(app, "light")
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(str(Path(folder) / "demo.sqlite"), settings=settings,
+                            first_run_demo=True, reviewer="Mira")
+        window.resize(*SIZE)
+        window.show()
+        settle(app, window)
+        window.message_bar.dismiss()
+        window.select_claim(None)
+        settle(app, window)
+        save(window, "main-window.png")
+
+        review_some_claims(window)
+        window.editor.setCurrentIndex(0)
+        settle(app, window)
+        save(window, "claim-selected.png")
+        window.editor.setCurrentIndex(1)
+        settle(app, window)
+        save(window, "claim-sources.png")
+        window.editor.setCurrentIndex(0)
+
+        session_store.create_session(window.db, "Harbour fire casualty figures", reviewer="Jonas")
+        session_store.create_session(window.db, "Budget speech: defence spending", reviewer="Mira")
+        dialog = OpenSessionDialog(window.db, window, current=window.session_id)
+        dialog.show()
+        settle(app, window)
+        save(dialog, "open-session.png")
+        dialog.close()
+
+        apply_appearance(app, "dark")
+        window.reload_claims(window.claims_panel.current_id())
+        settle(app, window)
+        save(window, "dark.png")
+        apply_appearance(app, "light")
+
+        window.address_bar.setText("http://127.0.0.1:9/no-such-article")
+        window.import_source(window.address_bar.text())
+        settle(app, window)
+        QTimer.singleShot(0, lambda: None)
+        settle(app, window)
+        save(window, "error.png")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
