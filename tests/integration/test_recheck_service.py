@@ -209,3 +209,25 @@ def test_cancel_stops_before_the_next_article(sqlite_db, site):
     )
     assert calls["n"] == 1
     assert [r.status for r in results] == ["changed"]
+
+
+def test_a_redirect_to_the_home_page_is_reported_not_stored(sqlite_db, site, httpserver):
+    article_id, _ = imported(sqlite_db, site)
+    httpserver.clear_all_handlers()
+    httpserver.expect_request("/belarus").respond_with_data("", status=301, headers={"Location": "/"})
+    home = pages.page(
+        "News Example: home",
+        [
+            "Markets rallied on Monday as investors welcomed the central bank's decision to hold "
+            "interest rates, while the weather service warned of storms along the coast.",
+            "In sport, the national team won its qualifier in extra time and the league announced "
+            "a new schedule for next season, with the final moved to a larger stadium.",
+        ],
+    )
+    httpserver.expect_request("/").respond_with_data(home, content_type="text/html")
+
+    result = service.recheck_article(sqlite_db, article_id, by=REVIEWER)
+
+    assert result.status == "failed"
+    assert "another page" in result.error
+    assert len(versions.list_versions(sqlite_db, article_id)) == 1
