@@ -90,11 +90,14 @@ def _find(
     candidates = set(by_key) | _token_candidates(session, session_id, words, weights)
     if not candidates:
         return []
+    their_keys = _keys_of(session, candidates)
     their_words = _tokens_of(session, candidates)
     weights.update(_weights(session, set().union(*their_words.values()) - set(weights))[0])
     default = idf(1, documents)
     scored = []
     for candidate in candidates:
+        if _states_another_value(keys, their_keys.get(candidate, set())):
+            continue
         wording = weighted_jaccard(words, their_words.get(candidate, set()), weights, default)
         score, reason = wording, "similar wording"
         if candidate in by_key:
@@ -176,6 +179,22 @@ def _token_candidates(
         shared[candidate] += weights[token]
     best = sorted(shared, key=lambda c: -shared[c])
     return set(best[:MAX_CANDIDATES])
+
+
+def _states_another_value(mine: set[str], theirs: set[str]) -> bool:
+    """Same words, other number ("30,000 troops" vs "32,000 troops"): a different claim."""
+    kinds = {key.split(":", 1)[0] for key in mine} & {key.split(":", 1)[0] for key in theirs}
+    return bool(kinds) and not (mine & theirs)
+
+
+def _keys_of(session: Session, claim_ids: set[int]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = defaultdict(set)
+    rows = session.execute(
+        select(ClaimKey.claim_id, ClaimKey.key).where(ClaimKey.claim_id.in_(sorted(claim_ids)))
+    )
+    for candidate, key in rows:
+        found[candidate].add(key)
+    return found
 
 
 def _tokens_of(session: Session, claim_ids: set[int]) -> dict[int, set[str]]:

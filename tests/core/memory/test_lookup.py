@@ -118,3 +118,13 @@ def test_copy_on_a_stale_claim_or_from_an_unreviewed_one_changes_nothing(any_db,
         copy_prior(any_db, current, unreviewed, by="ben", expected_version=None)
     after = claims.get_claim(any_db, current)
     assert (after.verdict, after.rationale, after.source_count) == (None, "someone else", 0)
+
+
+def test_same_words_with_another_number_are_not_the_same_claim(any_db, reviewed):
+    wording = "32,000 troops were deployed near the border"
+    claims.update_claim(any_db, reviewed["troops"], {"wording": wording}, by="ana", expected_version=None)
+    text = "Today\n\nAbout 30,000 troops were deployed near the border, officials said."
+    _session, article_id = _article(any_db, "Today", text)
+    current = _claim(any_db, article_id, text, "About 30,000 troops were deployed near the border", "figure", 30000, "troop")
+    # Even at a low threshold, where the shared words alone would qualify it.
+    assert find_prior(any_db, current, threshold=0.05) == []
