@@ -19,6 +19,7 @@ from workbench.domain.scales import get_scale
 from workbench.export import session_schema as schema
 from workbench.export.errors import SessionFileError
 from workbench.export.session_schema import damaged
+from workbench.memory.indexing import write_index
 from workbench.storage.database import Database, translate_errors
 from workbench.storage.models import (
     Article,
@@ -179,6 +180,16 @@ class _Plan:
             ]
             _insert(connection, Evidence, evidence)
             _insert(connection, ClaimHistory, history)
+            # Core inserts bypass the ORM listener that keeps claim memory
+            # current, so imported claims are indexed here, in the same transaction.
+            write_index(
+                connection,
+                [
+                    (claim_id, row["kind"], row["value"], row["unit"], row["wording"], row["text"])
+                    for claim_id, (_, _, _, row, _, _) in zip(claim_ids, claims, strict=True)
+                ],
+                replace=False,
+            )
         return session_id
 
 

@@ -22,14 +22,14 @@ VERSION = 1
 class Field(Enum):
     TEXT = "text"
     OPTIONAL_TEXT = "text or null"
-    INT = "whole number"
-    OPTIONAL_INT = "whole number or null"
-    OPTIONAL_NUMBER = "number or null"
-    TIME = "ISO 8601 date and time with time zone"
+    INT = "a whole number"
+    OPTIONAL_INT = "a whole number or null"
+    OPTIONAL_NUMBER = "a number or null"
+    TIME = "an ISO 8601 date and time with time zone"
     JSON = "any JSON value"
-    TEXT_LIST = "list of texts"
-    OBJECT = "object"
-    OBJECT_LIST = "list of objects"
+    TEXT_LIST = "a list of texts"
+    OBJECT = "an object"
+    OBJECT_LIST = "a list of objects"
     BYTES = "base64 text"
 
 
@@ -94,6 +94,9 @@ CLAIM = {
     "updated_by": Field.TEXT,
     "updated_at": Field.TIME,
     "version": Field.INT,
+    "anchor_outcome": Field.OPTIONAL_TEXT,
+    "anchor_confidence": Field.OPTIONAL_NUMBER,
+    "anchor_detail": Field.JSON,
 }
 EVIDENCE = {
     "stance": Field.TEXT,

@@ -1,0 +1,70 @@
+"""ClaimReview JSON-LD: the fields Google's fact-check markup expects, and what is left out."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from tests.export_session import build_review
+from workbench.domain.scales import get_scale
+from workbench.export.claimreview import write_claimreview
+from workbench.export.filters import ExportFilter
+
+
+def test_reviewed_claims_become_claimreview_objects(any_db):
+    review = build_review(any_db)
+    out = io.StringIO()
+    result = write_claimreview(
+        out, any_db, review.session_id, publisher="Example Fact Check", review_url="https://factcheck.example/belarus"
+    )
+    items = json.loads(out.getvalue())
+    assert len(items) == 3  # false, true, mostly-false; not the unreviewed or unverifiable claim
+    by_claim = {item["url"].rsplit("#claim-", 1)[1]: item for item in items}
+    troops = by_claim[str(review.troops)]
+    assert troops["@context"] == "https://schema.org"
+    assert troops["@type"] == "ClaimReview"
+    assert troops["claimReviewed"] == "About 32,000 troops"
+    assert troops["reviewRating"] == {
+        "@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False",
+    }
+    assert troops["itemReviewed"] == {
+        "@type": "Claim",
+        "author": {"@type": "Organization", "name": "News Example"},
+        "datePublished": "2024-02-20",
+        "appearance": {"@type": "CreativeWork", "url": "https://news.example/belarus"},
+    }
+    assert troops["author"] == {"@type": "Organization", "name": "Example Fact Check"}
+    assert len(troops["datePublished"]) == 10 and troops["datePublished"][4] == "-"
+    assert troops["url"] == f"https://factcheck.example/belarus#claim-{review.troops}"
+    quote = by_claim[str(review.quote)]
+    assert quote["itemReviewed"]["author"] == {"@type": "Person", "name": "Alexander Lukashenko"}
+    assert quote["reviewRating"]["ratingValue"] == 5
+    prices = by_claim[str(review.prices)]
+    assert prices["claimReviewed"] == "-5 percent, says the ministry"  # the reviewer's wording
+    assert "datePublished" not in prices["itemReviewed"]  # the article states no date
+    assert result.unreviewed == 1 and result.unrated == 1
+    assert result.warnings == [
+        "2 claim(s) left out of ClaimReview: 1 without a verdict, 1 with a verdict that has no "
+        "rating on the Workbench standard scale."
+    ]
+
+
+def test_publisher_defaults_to_reviewer_and_missing_url_is_warned(sqlite_db):
+    review = build_review(sqlite_db)
+    out = io.StringIO()
+    result = write_claimreview(
+        out, sqlite_db, review.session_id, ExportFilter.from_user(get_scale("default"), accepted_only=True)
+    )
+    items = json.loads(out.getvalue())
+    assert {item["author"]["name"] for item in items} == {"ana"}
+    assert all("url" not in item for item in items)
+    assert len(items) == 2 and result.skipped == 0
+    assert any("--review-url" in warning for warning in result.warnings)
+
+
+def test_no_reviewed_claims_gives_an_empty_list_and_a_warning(sqlite_db):
+    review = build_review(sqlite_db)
+    out = io.StringIO()
+    result = write_claimreview(out, sqlite_db, review.session_id, ExportFilter(kinds=frozenset({"equipment"})))
+    assert json.loads(out.getvalue()) == []
+    assert result.skipped == 1 and "1 without a verdict" in result.warnings[0]
