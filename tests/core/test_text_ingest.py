@@ -93,3 +93,14 @@ def test_missing_file_says_so(tmp_path) -> None:
         load_source(str(tmp_path / "nothere.html"))
     with pytest.raises(NotFoundError, match="https://example.com/news"):
         load_source("example.com/news")
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path) -> None:
+    from workbench.domain.errors import TooLargeError
+
+    huge = tmp_path / "huge.html"
+    paragraph = b"<p>" + b"The council debated the harbour budget late into the night. " * 20 + b"</p>\n"
+    huge.write_bytes(b"<html><body><article>" + paragraph * (2 * 1024 * 1024 // len(paragraph) + 1) + b"</article></body></html>")
+    with pytest.raises(TooLargeError, match="larger than 1 MB"):
+        load_source(str(huge), max_bytes=1024 * 1024)
+    assert "harbour budget" in load_source(str(huge), max_bytes=4 * 1024 * 1024).text

@@ -291,12 +291,14 @@ def _timeout_error(host: str, while_doing: str) -> FetchTimeoutError:
 
 
 def _redirect_error(error: requests.TooManyRedirects, url: str) -> RedirectError:
-    seen = [url]
+    seen: list[str] = []
     if error.response is not None:
-        seen += [r.url for r in error.response.history] + [error.response.url]
+        seen = [r.url for r in error.response.history] + [error.response.url]
         location = error.response.headers.get("Location")
         if location:
             seen.append(requests.compat.urljoin(error.response.url, location))
+    if not seen or seen[0] != url:
+        seen.insert(0, url)
     if len(set(seen)) < len(seen):
         return RedirectError(
             f"The page at {url} redirects in a loop.",
