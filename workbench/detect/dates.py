@@ -10,6 +10,7 @@ and day numbers alone without running resolution twice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -75,11 +76,19 @@ _TENSE_MARKERS = re.compile(
 )
 
 
+_SENTENCE_REACH = 300
+_PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
+_DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """"past", "future" or None: the tense marker nearest to a span in its sentence."""
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i != -1]
-    right = min(rights) if rights else len(text)
+    # Look no further than a long sentence's length: unbounded searches make
+    # a text without full stops quadratic.
+    floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
+    left = max(max(text.rfind(mark, floor, start) for mark in ".!?\n") + 1, floor)
+    rights = [i for i in (text.find(mark, end, ceiling) for mark in ".!?\n") if i != -1]
+    right = min(rights) if rights else ceiling
     best: tuple[int, str] | None = None
     for m in _TENSE_MARKERS.finditer(text, left, right):
         if start <= m.start() < end:
@@ -201,11 +210,17 @@ def _spots(text: str) -> tuple[Spot, ...]:
                 found.append(spot)
     found.sort(key=lambda s: (-(s.end - s.start), s.start))
     chosen: list[Spot] = []
-    taken: list[tuple[int, int]] = []
+    # Chosen spots never overlap, so each new one need only be checked against
+    # its neighbours in start order (a scan of all of them is quadratic).
+    starts: list[int] = []
+    ends: list[int] = []
     for spot in found:
-        if all(spot.end <= a or spot.start >= b for a, b in taken):
-            chosen.append(spot)
-            taken.append((spot.start, spot.end))
+        i = bisect_left(starts, spot.start)
+        if (i > 0 and ends[i - 1] > spot.start) or (i < len(starts) and starts[i] < spot.end):
+            continue
+        starts.insert(i, spot.start)
+        ends.insert(i, spot.end)
+        chosen.append(spot)
     chosen.sort(key=lambda s: s.start)
     return tuple(chosen)
 
@@ -267,14 +282,14 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
     if spot.rule == "mdy" and spot.get("month") in {"May", "March"} and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
-        return not re.match(r"\s*(?:%|[a-z]+s\b)", text[spot.end :])
+        return not _PLURAL_AFTER_RE.match(text, spot.end)
     if spot.rule in {"mdy", "dmy"}:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
-    if spot.rule == "ago" and re.match(r"\s+(?:this|next|last|in\s+the)\b", text[spot.end :], re.I):
+    if spot.rule == "ago" and _DEICTIC_AFTER_RE.match(text, spot.end):
         return False  # "later this week" is the date, not "two years later"
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"

@@ -26,6 +26,12 @@ _WORD_TOKEN_RE = re.compile(
 _DETERMINERS = frozenset(
     {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
 )
+_PARTITIVE_RE = re.compile(r"\s+of\s+")
+_RATE_RE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+_CURRENCY_WORD_RE = re.compile(
+    r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan)\s+)?"
+    r"(?P<word>[A-Za-z]+)\b"
+)
 _GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
 
 
@@ -50,11 +56,11 @@ def counted(text: str, figure: Figure) -> Figure:
     if gm:  # "150-200km", "10kg"
         figure.end, figure.unit, figure.head = gm.end(), MEASURE_UNITS[gm.group().lower()], True
         return rate(text, figure)
-    pm = re.match(r"\s+of\s+", text[figure.end :])
+    pm = _PARTITIVE_RE.match(text, figure.end)
     if pm:
-        noun = head_noun(text, figure.end + pm.end() - 1, singular_ok=single, partitive=True)
+        noun = head_noun(text, pm.end() - 1, singular_ok=single, partitive=True)
         if noun is not None:
-            figure.consumed = figure.end + pm.end()  # "one of its five systems": both count
+            figure.consumed = pm.end()  # "one of its five systems": both count
             figure.end, figure.unit, figure.head = noun[0], noun[1], True
             return rate(text, figure)
         return standalone(text, figure)
@@ -155,16 +161,15 @@ def trailing_noun(text: str, figure: Figure) -> Figure:
 
 def rate(text: str, figure: Figure) -> Figure:
     """Keep a denominator: "$55.12 per barrel", "2 million barrels a day"."""
-    rm = re.match(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b", text[figure.end :])
+    rm = _RATE_RE.match(text, figure.end)
     if rm and (rm.group(0).lstrip().startswith("per") or rm.group("noun") in RATE_NOUNS):
-        figure.end += rm.end()
+        figure.end = rm.end()
     return figure
 
 
 def currency_word(text: str, figure: Figure) -> str | None:
     """ "5 million euros", "$27 dollars", "34 cents" -> ISO code (cents scale the value)."""
-    cm = re.match(r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|"
-                  r"Singapore|Taiwan)\s+)?(?P<word>[A-Za-z]+)\b", text[figure.end :])
+    cm = _CURRENCY_WORD_RE.match(text, figure.end)
     if not cm:
         return None
     word = cm.group("word").lower()
@@ -175,7 +180,7 @@ def currency_word(text: str, figure: Figure) -> str | None:
     if code == "USD" and adj:
         code = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD",
                 "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD"}.get(adj, "USD")
-    figure.end += cm.end()
+    figure.end = cm.end()
     figure.value = scaled(figure.value, factor)
     figure.money = True
     return code

@@ -183,8 +183,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     value *= scale
     currency = CURRENCY_SYMBOLS.get(m.group("cur") or "")
     end = m.end()
-    if text[end - 1].isspace():
-        end = len(text[:end].rstrip())
+    end = _strip_end(text, end)
     figure = Figure(start, end, value, None, money=currency is not None)
     percent = bool(m.group("pct") or m.group("pct2"))
     # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
@@ -241,9 +240,9 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return None
     if words[-1] in {"third", "quarter", "half"} or lowered == "half":
         # "a third" is a fraction only before "of" or alone: "a third world war" is an ordinal
-        if re.match(r"\s+[a-z]", text[end:]) and not re.match(r"\s+of\b", text[end:]):
+        if _NEXT_LOWER_RE.match(text, end) and not _OF_RE.match(text, end):
             return None
-        if lowered == "half" and not re.match(r"\s+of\b", text[end:]):
+        if lowered == "half" and not _OF_RE.match(text, end):
             return None
     hyphen = _COMPOUND_RE.match(text, end)
     if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
@@ -284,8 +283,8 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
             return None
         figure.end, figure.unit, figure.head = noun[0], noun[1], True
         return _finish(text, figure)
-    om = re.match(r"\s+of", text[figure.end :])
-    probe = Figure(figure.end + (om.end() if om else 0), 0, None, None)
+    om = _OF_RE.match(text, figure.end)
+    probe = Figure(om.end() if om else figure.end, 0, None, None)
     probe.end = probe.start
     cur = currency_word(text, probe)
     if cur:  # "millions of dollars": an amount of money, value unknown
@@ -344,7 +343,7 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None)
         return
     figure.value = [low, high]
     end = nm.end()
-    figure.end = len(text[:end].rstrip()) if text[end - 1].isspace() else end
+    figure.end = _strip_end(text, end)
 
 
 def _compound(text: str, figure: Figure) -> Figure | None:
@@ -401,16 +400,17 @@ def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = Fals
             word not in _COUNTRY_LIKE
         ):
             return True  # Leopard 2, World War 2, Strv 122, MH 17
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    if line.strip() == text[start:end].strip():
+    if _LINE_START_RE.search(text, max(0, start - 20), start) and _LINE_END_RE.match(text, end):
         return True  # a lone number on its own line is scraping debris
     if re.search(r"\(\s*$", before) and text[end : end + 1] == ")":
         return True  # "(3)": list markers and footnotes
     return False
 
 
+_NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_OF_RE = re.compile(r"\s+of\b")
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
 _GLUED_UNIT_RE = re.compile(
     r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"
     r"lb|lbs|bp)\b", re.IGNORECASE,
@@ -418,6 +418,12 @@ _GLUED_UNIT_RE = re.compile(
 # Capitalised words a count may follow without being a name: "the US 10 ..." is rare,
 # but title-case headlines ("Suffered 71,000 Dead") put verbs there.
 _COUNTRY_LIKE = frozenset({"US", "UK", "EU", "UN", "NATO"})
+
+
+def _strip_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _capitalised_name(text: str, start: int, phrase: str) -> bool:
