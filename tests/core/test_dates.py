@@ -44,6 +44,17 @@ def test_absolute_dates(sentence: str, expected: tuple[str, str]) -> None:
     assert expected in dates(sentence)
 
 
+def test_day_ranges_are_one_date_of_their_month() -> None:
+    assert dates("From 1-24 October, the data shows it.", date(2025, 11, 18)) == [
+        ("1-24 October", "2025-10")
+    ]
+    assert dates("It ran October 1-24, 2025.") == [("October 1-24, 2025", "2025-10")]
+
+
+def test_approximate_year_after_a_temporal_preposition_is_still_a_year() -> None:
+    assert dates("Rates fell since around 2024.") == [("2024", "2024")]
+
+
 def test_weekday_with_date_is_one_date_and_the_weekday_picks_the_year() -> None:
     assert dates("On Tuesday, November 19, he met them.") == [("Tuesday, November 19", "2024-11-19")]
 

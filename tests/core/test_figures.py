@@ -196,6 +196,23 @@ def test_span_has_no_leading_the_or_trailing_punctuation() -> None:
         assert c.text[-1] not in ".,;:"
 
 
+def test_list_markers_and_handles_are_not_figures() -> None:
+    assert figures("Findings:\n1. Iowa matters.\n2. In Washington, support grew.") == []
+    assert figures("An investigation by +972 Magazine found it.") == []
+
+
+def test_glued_units_money_compounds_and_possessive_heads() -> None:
+    assert ("150-200km", [150, 200], "kilometer") in figures("They sit within 150-200km of the line.")
+    assert ("million-dollar", 1_000_000, "USD") in figures("It fires million-dollar missiles.")
+    assert ("two billionaires", 2, "billionaire") in figures("But the two billionaires’ strategy differs.")
+
+
+def test_a_single_and_about_a_week_count_one() -> None:
+    assert ("a single day", 1, "day") in figures("It killed 12 generals in a single day.")
+    assert ("about a week", 1, "week") in figures("It went quiet for about a week.")
+    assert figures("He left a month ago.") == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-%$€£abcdefkmnorst AT\n'’\"")), max_size=60))
 def test_never_raises_and_spans_index_the_text_on_numeric_noise(text: str) -> None:

@@ -103,6 +103,8 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         word = wm.group("w")
         lowered = word.lower()
         pos = wm.end()
+        if not partitive and lowered[-2:] in {"s'", "s’"} and is_plural(lowered[:-1]):
+            return wm.end() - 1, singular(lowered[:-1])  # "the two billionaires’ strategies"
         if lowered in STOP_WORDS or lowered.endswith(("'s", "’s", "s'", "s’")):
             if partitive and (lowered in _DETERMINERS or lowered[-2:] in {"'s", "’s"}):
                 continue

@@ -52,7 +52,7 @@ from workbench.detect.numbers import (
 _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|£|€|¥|₽|₴|₹)"
 _SCALE = r"(?:(?:(?=\s?(?:bn|mn|mln|tn|trn)\b)\s?|(?=[mkbtMKBT]\b))(?P<abbr>bn|mn|mln|tn|trn|m|k|b|t)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)"
 _CORE_RE = re.compile(
-    rf"(?<![\w.,#@/\\:])(?:{_CUR}\s?)?(?P<num>{DIGITS})\+?(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
+    rf"(?<![\w.,#@/\\:+])(?:{_CUR}\s?)?(?P<num>{DIGITS})\+?(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
     rf"|\b(?P<word>(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)|half\s+an?\s+)?"
     rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s](?:thirds?|quarters?|halves|fifths?|tenths?)|"
     rf"{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|a\s+single|half))\b"
@@ -400,8 +400,10 @@ def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = Fals
             word not in _COUNTRY_LIKE
         ):
             return True  # Leopard 2, World War 2, Strv 122, MH 17
-    if _LINE_START_RE.search(text, max(0, start - 20), start) and _LINE_END_RE.match(text, end):
-        return True  # a lone number on its own line is scraping debris
+    if _LINE_START_RE.search(text, max(0, start - 20), start) and (
+        _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
+    ):
+        return True  # a lone number on its own line is scraping debris; "2. In ..." a list marker
     if re.search(r"\(\s*$", before) and text[end : end + 1] == ")":
         return True  # "(3)": list markers and footnotes
     return False
@@ -410,6 +412,7 @@ def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = Fals
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _OF_RE = re.compile(r"\s+of\b")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
+_LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
 _GLUED_UNIT_RE = re.compile(
     r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"

@@ -130,7 +130,7 @@ def singular(noun: str) -> str:
     word = noun.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics", "news", "series", "species")):
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "news", "series", "species")) or word in _NO_SINGULAR:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -141,6 +141,10 @@ def singular(noun: str) -> str:
     return word
 
 
+_NO_SINGULAR = frozenset(
+    {"politics", "economics", "physics", "mathematics", "athletics", "ethics", "logistics",
+     "statistics", "always", "perhaps"}
+)
 _IRREGULAR = {
     "people": "person", "men": "man", "women": "woman", "children": "child",
     "lives": "life", "wives": "wife", "knives": "knife", "thieves": "thief",
