@@ -10,6 +10,7 @@ article first gives (``Lukashenko`` -> ``Alexander Lukashenko``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 # A capitalised word; a final period only on initials and abbreviated titles, so that a
@@ -234,6 +235,23 @@ def speaker_form(words: str) -> str:
     return bare
 
 
+def _line_end_marks(text: str) -> tuple[list[int], list[str]]:
+    """Where each line ends and its last non-blank character, in text order.
+
+    Looked up by bisection for every name: slicing each name's whole line
+    made long single-paragraph texts quadratic.
+    """
+    ends: list[int] = []
+    lasts: list[str] = []
+    position = 0
+    for line in text.split("\n"):
+        position += len(line)
+        ends.append(position)
+        lasts.append(line.rstrip()[-1:])
+        position += 1
+    return ends, lasts
+
+
 class Resolver:
     """Maps surnames, pronouns and descriptions to the full names the article uses.
 
@@ -246,10 +264,9 @@ class Resolver:
         self._by_surname: dict[str, str] = {}
         self._people: list[tuple[int, str]] = []
         headings = []
+        line_ends, line_lasts = _line_end_marks(masked)
         for match in NAME_SEQUENCE.finditer(masked):
-            line_end = masked.find("\n", match.end())
-            line = masked[masked.rfind("\n", 0, match.start()) + 1 : line_end % (len(masked) + 1)]
-            in_heading = line.rstrip()[-1:] not in ".!?\"”»:;,)"
+            in_heading = line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)"
             for part in _POSSESSIVE_SPLIT.split(match.group(0)):
                 part = part.rstrip(".").rstrip("’'").removesuffix("’s")
                 if in_heading:  # names in a headline count only when the body lacks them
