@@ -42,11 +42,12 @@ def test_installed_wheel_opens_a_database_and_lists_sessions(wheel, tmp_path):
     # empty folder with the checkout kept off the path.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(target)
+    db_path = tmp_path / "fresh.sqlite"
     code = (
         "import json, workbench.paths as p, workbench.cli as c\n"
-        "assert str(p.resources_dir()).startswith(%r), p.resources_dir()\n"
-        "raise SystemExit(c.main(['sessions', '--format', 'json', '--db', %r]))\n"
-    ) % (str(target), str(tmp_path / "fresh.sqlite"))
+        f"assert str(p.resources_dir()).startswith({str(target)!r}), p.resources_dir()\n"
+        f"raise SystemExit(c.main(['sessions', '--format', 'json', '--db', {str(db_path)!r}]))\n"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
     )

@@ -35,6 +35,7 @@ def import_source(
 
     progress(0.05, f"Reading {source}")
     extracted = load_source(source, cancel=cancel)
+    check(cancel)
     return store_extracted(db, session_id, extracted, by=by, cancel=cancel, progress=progress)
 
 
@@ -44,13 +45,15 @@ def import_text(
     text: str,
     *,
     by: str,
+    source: str = "pasted text",
     cancel: CancelFn | None = None,
     progress: ProgressFn = no_progress,
 ) -> ImportResult:
     """Store pasted text as an article (first line as title when it looks like one)."""
-    from workbench.ingest.text import from_pasted_text
+    from workbench.ingest.text import extract_text
 
-    return store_extracted(db, session_id, from_pasted_text(text), by=by, cancel=cancel, progress=progress)
+    extracted = extract_text(text, source=source)
+    return store_extracted(db, session_id, extracted, by=by, cancel=cancel, progress=progress)
 
 
 def store_extracted(
