@@ -12,9 +12,6 @@ dropped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
-from itertools import accumulate
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
@@ -48,6 +45,7 @@ from workbench.detect.numbers import (
     singular,
     tokens,
 )
+from workbench.detect.spans import SpanIndex
 
 _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|£|€|¥|₽|₴|₹)"
 _SCALE = r"(?:(?:(?=\s?(?:bn|mn|mln|tn|trn)\b)\s?|(?=[mkbtMKBT]\b))(?P<abbr>bn|mn|mln|tn|trn|m|k|b|t)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)"
@@ -95,19 +93,6 @@ _PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
-
-
-class SpanIndex:
-    """ "Does this span overlap any of those?" in O(log n): keeps long texts linear."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [start for start, _ in ordered]
-        self._reach = list(accumulate((end for _, end in ordered), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        last = bisect_left(self._starts, end) - 1
-        return last >= 0 and self._reach[last] > start
 
 
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
