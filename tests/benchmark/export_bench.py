@@ -61,8 +61,8 @@ ORDER BY a.position, a.id, c.start, c."end" DESC, c.id
 """
 
 
-def build_database(path: Path, claims: int = CLAIMS) -> tuple[Database, int]:
-    """A session with ``claims`` claims over ``ARTICLES`` articles, some with sources."""
+def build_database(path: Path, claims: int = CLAIMS, articles: int = ARTICLES) -> tuple[Database, int]:
+    """A session with ``claims`` claims over ``articles`` articles, some with sources."""
     rng = random.Random(6)
     db = open_database(path)
     now = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
@@ -72,7 +72,7 @@ def build_database(path: Path, claims: int = CLAIMS) -> tuple[Database, int]:
         {"kind": "paragraph", "start": i * (len(paragraph) + 2), "end": i * (len(paragraph) + 2) + len(paragraph)}
         for i in range(200)
     ]
-    per_article = claims // ARTICLES
+    per_article = claims // articles
     with db.engine.begin() as connection:
         session_id = connection.execute(
             insert(ReviewSession.__table__).values(
@@ -81,7 +81,7 @@ def build_database(path: Path, claims: int = CLAIMS) -> tuple[Database, int]:
             )
         ).inserted_primary_key[0]
         article_ids, version_ids = [], []
-        for position in range(ARTICLES):
+        for position in range(articles):
             article_id = connection.execute(
                 insert(Article.__table__).values(
                     session_id=session_id, position=position, source=f"https://news.example/{position}",
@@ -99,7 +99,7 @@ def build_database(path: Path, claims: int = CLAIMS) -> tuple[Database, int]:
             article_ids.append(article_id)
         rows = []
         for n in range(claims):
-            index = n // per_article if n // per_article < ARTICLES else ARTICLES - 1
+            index = n // per_article if n // per_article < articles else articles - 1
             start = rng.randrange(0, len(text) - 40)
             value = rng.choice((32000, -3, 2.5, [10, 20], "2024-02-20", None))
             rows.append({
