@@ -154,6 +154,10 @@ def move_claim(
         claim.article_version_id = version.id
         claim.updated_by, claim.updated_at = by, utcnow()
         _record(session, claim, by, "span", old, {"start": start, "end": end, "text": claim.text}, note=note)
+        if claim.anchor_outcome in ("changed", "gone"):
+            # Placing the claim by hand is the reviewer's answer to a re-check flag.
+            _record(session, claim, by, "anchor_outcome", claim.anchor_outcome, "accepted", note="moved by hand")
+            claim.anchor_outcome = "accepted"
         touch_session(session, claim.article.session_id)
         session.flush()
         return claim_record(claim)
@@ -184,7 +188,8 @@ def restore_claim(db: Database, record: ClaimRecord, *, by: str) -> ClaimRecord:
                 for name in (
                     "kind", "start", "end", "text", "prefix", "suffix", "wording", "value",
                     "unit", "speaker", "origin", "status", "verdict", "rationale", "tags",
-                    "score", "created_by", "created_at",
+                    "score", "created_by", "created_at", "anchor_outcome", "anchor_confidence",
+                    "anchor_detail",
                 )
             },
             updated_by=by,

@@ -65,6 +65,9 @@ def claim_record(claim: Claim, source_count: int | None = None) -> ClaimRecord:
         updated_at=claim.updated_at,
         version=claim.version,
         source_count=len(claim.evidence) if source_count is None else source_count,
+        anchor_outcome=claim.anchor_outcome,
+        anchor_confidence=claim.anchor_confidence,
+        anchor_detail=dict(claim.anchor_detail) if claim.anchor_detail else None,
     )
 
 

@@ -81,6 +81,16 @@ class ClaimRecord:
     updated_at: datetime
     version: int
     source_count: int = 0
+    # What the last re-check found (unchanged, moved, changed, gone, accepted, kept);
+    # changed and gone wait for the reviewer. None: never re-checked.
+    anchor_outcome: str | None = None
+    anchor_confidence: float | None = None
+    anchor_detail: dict[str, Any] | None = None
+
+    @property
+    def flagged(self) -> bool:
+        """A re-check moved the text under this claim and the reviewer has not acted yet."""
+        return self.anchor_outcome in ("changed", "gone")
 
     @property
     def display_text(self) -> str:
