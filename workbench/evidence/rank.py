@@ -72,9 +72,8 @@ def claim_facts(text: str, *, kind: str = "statement", value: Any = None, unit: 
     ctx = DetectContext(published=published)
     figures = {_figure_key(c, text) for c in detect_figures(text, ctx)} - {None}
     if kind == "figure" and number_key(value) is not None:
-        figures = {(number_key(value) or "", unit_key(unit))} | {
-            f for f in figures if f and f[0] != number_key(value)
-        }
+        # The reviewer's value is what the claim says, whatever its span reads.
+        figures = {(number_key(value) or "", unit_key(unit))}
     dates = {str(c.value) for c in detect_dates(text, ctx) if c.value}
     if kind == "date" and isinstance(value, str) and value:
         dates.add(value)

@@ -10,6 +10,7 @@ share a word or value with this one, not on the size of the database.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -141,20 +142,43 @@ def _key_candidates(session: Session, session_id: int | None, keys: set[str]) ->
 def _weights(session: Session, words: set[str]) -> tuple[dict[str, float], int]:
     """idf of each word from the token index; the number of indexed claims."""
     documents = _indexed_claims(session)
-    if not words:
-        return {}, documents
+    counts = _document_frequencies(session, words)
+    return {w: idf(counts.get(w, 0), documents) for w in words}, documents
+
+
+# Counting a common word's rows is the slow part of a lookup, and idf moves
+# slowly as claims are added: counts are kept for a few minutes per database.
+_DF_CACHE: dict[tuple[str, str], tuple[int, float]] = {}
+DF_CACHE_SECONDS = 300.0
+_DF_CACHE_MAX = 200_000
+
+
+def _document_frequencies(session: Session, words: set[str]) -> dict[str, int]:
+    where = str(session.get_bind().url)
+    now = time.monotonic()
     counts: dict[str, int] = {}
-    chunk_size = 400
-    ordered = sorted(words)
-    for start in range(0, len(ordered), chunk_size):
-        chunk = ordered[start : start + chunk_size]
+    missing = []
+    for word in words:
+        cached = _DF_CACHE.get((where, word))
+        if cached is not None and now - cached[1] < DF_CACHE_SECONDS:
+            counts[word] = cached[0]
+        else:
+            missing.append(word)
+    missing.sort()
+    for start in range(0, len(missing), 400):
+        chunk = missing[start : start + 400]
         rows = session.execute(
             select(ClaimToken.token, func.count())
             .where(ClaimToken.token.in_(chunk))
             .group_by(ClaimToken.token)
         )
-        counts.update((token, int(n)) for token, n in rows)
-    return {w: idf(counts.get(w, 0), documents) for w in words}, documents
+        found = {token: int(n) for token, n in rows}
+        for word in chunk:
+            counts[word] = found.get(word, 0)
+    if len(_DF_CACHE) > _DF_CACHE_MAX:
+        _DF_CACHE.clear()
+    _DF_CACHE.update(((where, w), (counts[w], now)) for w in missing)
+    return counts
 
 
 def _indexed_claims(session: Session) -> int:
@@ -165,6 +189,7 @@ def _indexed_claims(session: Session) -> int:
 def _token_candidates(
     session: Session, session_id: int | None, words: set[str], weights: dict[str, float]
 ) -> set[int]:
+    # The rarest words propose candidates: a word most claims share would cost a long read.
     seeds = sorted((w for w in words if weights.get(w, 0) > 0), key=lambda w: -weights[w])
     seeds = seeds[:SEED_TOKENS]
     if not seeds:
@@ -173,7 +198,7 @@ def _token_candidates(
         select(ClaimToken.claim_id, ClaimToken.token).where(ClaimToken.token.in_(seeds)),
         ClaimToken.claim_id,
         session_id,
-    ).limit(MAX_CANDIDATES * 50)
+    ).limit(MAX_CANDIDATES * 25)
     shared: dict[int, float] = defaultdict(float)
     for candidate, token in session.execute(query):
         shared[candidate] += weights[token]
