@@ -49,6 +49,8 @@ def test_one_row_per_claim_with_every_column(any_db):
     assert (troops["kind"], troops["quoted span"]) == ("figure", "About 32,000 troops")
     assert (troops["value"], troops["unit"]) == ("32000", "troop")
     assert (troops["status"], troops["verdict"]) == ("accepted", "False")
+    assert troops["rationale"] == "'" + FORMULA_RATIONALE  # neutralised on every database
+    assert rows[review.prices]["value"] == "-3" and rows[review.prices]["wording"].startswith("'-5")
     assert troops["sources"].split("\n") == [
         'Ministry <script>x</script> "figures" <https://gov.example/figures?a=1&b=2>',
         "<https://archive.example/page>",

@@ -13,6 +13,7 @@ The caller opens the file with ``newline=""`` (the csv module's rule), e.g.
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -24,6 +25,7 @@ BOM = "\ufeff"
 # What a spreadsheet treats as the start of a formula (tab and CR too: some
 # programs strip them and then see the formula behind).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBERS = frozenset({int, float})
 
 
 class _Dialect(csv.Dialect):
@@ -71,44 +73,47 @@ class _Cells:
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
         report = self.report
-        reviewer_default = report.session.reviewer
-        sources, label, decode, iso, paragraph = (
-            report.sources, report.label, report.decode, report.iso, report.paragraph
-        )
+        sources, decode, iso, blocks = report.sources, report.decode, report.iso, report.blocks
+        verdicts = {key: safe(label) for key, label in report.labels.items()}
+        reviewer_default = safe(report.session.reviewer)
         article_cells: dict[int, tuple[str, ...]] = {}
-        f = FORMULA_STARTS
-        for (claim_id, article_id, version_id, kind, start, end, text, wording, value, unit,
-             speaker, status, verdict, rationale, reviewer, updated_at) in report.raw_claims():
-            self.count += 1
-            article = article_cells.get(article_id)
-            if article is None:
-                info = report.articles[article_id]
-                article = article_cells[article_id] = (
-                    safe(report.session.title), safe(info.title), safe(info.url), safe(info.published)
+        starts_key: tuple[int, int | None] = (-1, None)
+        starts: list[int] = []
+        # The free-text columns arrive neutralised by the query.
+        for batch in report.raw_batches(neutralise=FORMULA_STARTS):
+            self.count += len(batch)
+            for (claim_id, article_id, version_id, kind, start, end, text, wording, value, unit,
+                 speaker, status, verdict, rationale, reviewer, updated_at) in batch:
+                article = article_cells.get(article_id)
+                if article is None:
+                    info = report.articles[article_id]
+                    article = article_cells[article_id] = (
+                        safe(report.session.title), safe(info.title), safe(info.url), safe(info.published)
+                    )
+                if (article_id, version_id) != starts_key:  # rows come article by article
+                    starts_key = (article_id, version_id)
+                    starts = blocks.starts(article_id, version_id)
+                if type(value) is str:  # JSON text on SQLite; numbers arrive as numbers
+                    value = decode(value)
+                yield (
+                    *article,
+                    claim_id,
+                    kind,
+                    text,
+                    wording,
+                    "" if value is None else value if type(value) in NUMBERS else value_cell(value),
+                    unit,
+                    speaker,
+                    status,
+                    verdicts.get(verdict) or safe(str(verdict)),
+                    rationale,
+                    safe(sources_cell(sources[claim_id])) if claim_id in sources else "",
+                    reviewer or reviewer_default,
+                    iso(updated_at),
+                    bisect_right(starts, start) or "",
+                    start,
+                    end,
                 )
-            value = decode(value)
-            verdict = label(verdict)
-            reviewer = reviewer or reviewer_default
-            number = paragraph(article_id, version_id, start)
-            yield (
-                *article,
-                claim_id,
-                kind,
-                "'" + text if text.startswith(f) else text,
-                "'" + wording if wording.startswith(f) else wording,
-                value if type(value) is int or type(value) is float else value_cell(value),
-                "'" + unit if unit and unit.startswith(f) else unit,
-                "'" + speaker if speaker and speaker.startswith(f) else speaker,
-                status,
-                "'" + verdict if verdict.startswith(f) else verdict,
-                "'" + rationale if rationale.startswith(f) else rationale,
-                safe(sources_cell(sources[claim_id])) if claim_id in sources else "",
-                "'" + reviewer if reviewer.startswith(f) else reviewer,
-                iso(updated_at),
-                "" if number is None else number,
-                start,
-                end,
-            )
 
 
 def cells(row: ClaimRow) -> tuple[Any, ...]:

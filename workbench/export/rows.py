@@ -7,7 +7,7 @@ same rows, so every format shows the same claims for the same filter.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -110,6 +110,10 @@ class Report:
         self.decode: Callable[[Any], Any] = _json_text if raw else _same
         self.iso: Callable[[Any], str] = _sqlite_iso if raw else _aware_iso
         self._sources: dict[int, list[SourceRef]] | None = None
+        self.blocks = blocks
+        # Verdict key (None: not reviewed) to what readers see; unknown keys show as themselves.
+        self.labels: dict[str | None, str] = {level.key: level.label for level in self.scale.levels}
+        self.labels[None] = self.unreviewed.label
 
     @property
     def sources(self) -> dict[int, list[SourceRef]]:
@@ -126,14 +130,17 @@ class Report:
 
     def label(self, verdict: str | None) -> str:
         """The verdict as readers see it; a key no longer on the scale shows as itself."""
-        if verdict is None:
-            return self.unreviewed.label
-        level = self.levels.get(verdict)
-        return level.label if level else verdict
+        return self.labels.get(verdict) or str(verdict)
 
     def raw_claims(self) -> Iterator[tuple[Any, ...]]:
         return query.stream_claims(
             self._connection, self.session.id, self.claim_filter, self.unreviewed.key
+        )
+
+    def raw_batches(self, neutralise: tuple[str, ...] = ()) -> Iterator[Sequence[tuple[Any, ...]]]:
+        return query.claim_batches(
+            self._connection, self.session.id, self.claim_filter, self.unreviewed.key,
+            neutralise=neutralise,
         )
 
     def claims(self) -> Iterator[ClaimRow]:
@@ -192,6 +199,8 @@ def _json_text(text: str | float | None) -> Any:
     """
     if text is None or not isinstance(text, str):
         return text
+    if text[0] == '"' and "\\" not in text:
+        return text[1:-1]  # a plain string: nothing to unescape
     return json.loads(text)
 
 
