@@ -54,7 +54,7 @@ def filter_rows() -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from workbench.domain.scales import get_scale
-    from workbench.gui.claims_model import ClaimsFilterProxy, ClaimsTableModel
+    from workbench.gui.claims_model import CLAIM, ClaimsFilterProxy, ClaimsTableModel
     from workbench.storage.records import ClaimRecord
 
     _app = QApplication.instance() or QApplication(["bench"])
@@ -74,6 +74,7 @@ def filter_rows() -> list[Row]:
     model.set_claims(claims)
     proxy = ClaimsFilterProxy()
     proxy.setSourceModel(model)
+    proxy.sort(CLAIM)  # the window's table is sorted too: filtering re-sorts what stays
     typed = iter(["t", "tr", "tro", "troo", "troop", "troops", "troops 1", "troops 12"] * 10)
 
     def keystroke() -> None:

@@ -22,6 +22,9 @@ KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, STATUS = range(len(COLUMNS))
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 EXCERPT = 90
+FLAGGED = "flagged"  # the status filter's value for claims a re-check flagged
+FLAG_COLOUR = "#c0571b"
+FLAG_LABELS = {"changed": "⚑ Changed", "gone": "⚑ Gone"}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,11 +50,13 @@ class ClaimsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.scale = scale
         self.claims: list[ClaimRecord] = []
+        self._haystacks: dict[int, str] = {}
 
     # --- contents ---------------------------------------------------------
     def set_claims(self, claims: list[ClaimRecord], scale: Scale | None = None) -> None:
         self.beginResetModel()
         self.claims = list(claims)
+        self._haystacks: dict[int, str] = {}
         if scale is not None:
             self.scale = scale
         self.endResetModel()
@@ -61,6 +66,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if row is None:
             return
         self.claims[row] = claim
+        self._haystacks.pop(claim.id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, claim_id: int) -> int | None:
@@ -68,6 +74,17 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def claim(self, row: int) -> ClaimRecord:
         return self.claims[row]
+
+    def haystack(self, row: int) -> str:
+        """The claim's searchable words, folded once: filtering runs on every keystroke."""
+        claim = self.claims[row]
+        found = self._haystacks.get(claim.id)
+        if found is None:
+            found = self._haystacks[claim.id] = " ".join(
+                str(part or "")
+                for part in (claim.text, claim.wording, claim.speaker, claim.rationale, *claim.tags)
+            ).casefold()
+        return found
 
     def colour_of(self, claim: ClaimRecord) -> str:
         return self._level(claim).colour
@@ -92,14 +109,16 @@ class ClaimsTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(claim, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == CLAIM:
-            return claim.display_text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(claim, column)
         if role == SORT_ROLE:
             return self._sort_key(claim, column)
         if role == CLAIM_ID_ROLE:
             return claim.id
         if role == Qt.ItemDataRole.DecorationRole and column == VERDICT:
             return QColor(self.colour_of(claim))
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and claim.flagged:
+            return QBrush(QColor(FLAG_COLOUR))
         if role == Qt.ItemDataRole.ForegroundRole and claim.status == "dismissed":
             return QBrush(QColor("#8b9098"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SOURCES:
@@ -126,8 +145,21 @@ class ClaimsTableModel(QAbstractTableModel):
         if column == SOURCES:
             return str(claim.source_count) if claim.source_count else ""
         if column == STATUS:
-            return claim.status.capitalize()
+            return FLAG_LABELS.get(claim.anchor_outcome or "", claim.status.capitalize())
         return ""
+
+    def _tooltip(self, claim: ClaimRecord, column: int) -> str | None:
+        if column == CLAIM:
+            return claim.display_text
+        if column == VALUE:
+            return format_value(claim.value, claim.unit) or None
+        if column == STATUS and claim.flagged:
+            detail = claim.anchor_detail or {}
+            was, now = detail.get("old_text") or claim.text, detail.get("new_text")
+            change = f"Now: “{now}”" if now else "Its words are gone from the new text."
+            return (f"{claim.status.capitalize()}. The article changed here since this claim was made.\n"
+                    f"Was: “{was}”\n{change}\nAccept the new text or keep the old one in the editor.")
+        return None
 
     def _sort_key(self, claim: ClaimRecord, column: int) -> Any:
         if column == CLAIM:
@@ -136,6 +168,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return self._level(claim).digit
         if column == SOURCES:
             return claim.source_count
+        if column == STATUS:
+            return (not claim.flagged, claim.status)
         if column == VALUE and isinstance(claim.value, int | float):
             return float(claim.value)
         return self._display(claim, column).casefold()
@@ -156,31 +190,49 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self.verdict = ""  # a level key; "unreviewed" matches claims with no verdict
         self.status = ""
         self.text = ""
+        # Row -> accepted, for the current filters and contents: the view and
+        # the verdict counts ask the same question once per keystroke.
+        self._accepted: dict[int, bool] = {}
         self.setSortRole(SORT_ROLE)
+
+    def setSourceModel(self, model: Any) -> None:  # noqa: N802 (Qt name)
+        super().setSourceModel(model)
+        for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self._forget)
+
+    def _forget(self, *_args: Any) -> None:
+        self._accepted.clear()
 
     def set_filters(self, *, kind: str = "", verdict: str = "", status: str = "", text: str = "") -> None:
         self.beginFilterChange()
         self.kind, self.verdict, self.status, self.text = kind, verdict, status, text.strip()
+        self._accepted.clear()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filters(self) -> dict[str, str]:
         return {"kind": self.kind, "verdict": self.verdict, "status": self.status, "text": self.text}
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        known = self._accepted.get(row)
+        if known is None:
+            known = self._accepted[row] = self._accepts(row)
+        return known
+
+    def _accepts(self, row: int) -> bool:
         model = self.sourceModel()
         assert isinstance(model, ClaimsTableModel)
         claim = model.claim(row)
         if self.kind and claim.kind != self.kind:
             return False
-        if self.status and claim.status != self.status:
+        if self.status == FLAGGED:
+            if not claim.flagged:
+                return False
+        elif self.status and claim.status != self.status:
             return False
         if self.verdict and model._level(claim).key != self.verdict:
             return False
         if self.text:
-            haystack = " ".join(
-                str(part or "")
-                for part in (claim.text, claim.wording, claim.speaker, claim.rationale, *claim.tags)
-            ).casefold()
+            haystack = model.haystack(row)
             return all(word in haystack for word in self.text.casefold().split())
         return True
 
@@ -197,9 +249,12 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
     def verdict_counts(self) -> dict[str, int]:
         model = self.sourceModel()
         assert isinstance(model, ClaimsTableModel)
+        # The same test as the view, on plain data: asking Qt to map every
+        # visible row back costs more than the filtering itself.
         counts: dict[str, int] = {}
-        for row in range(self.rowCount()):
-            source_row = self.mapToSource(self.index(row, 0)).row()
-            key = model._level(model.claim(source_row)).key
-            counts[key] = counts.get(key, 0) + 1
+        root = QModelIndex()
+        for row in range(model.rowCount()):
+            if self.filterAcceptsRow(row, root):
+                key = model._level(model.claim(row)).key
+                counts[key] = counts.get(key, 0) + 1
         return counts

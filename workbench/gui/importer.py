@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.services import importing
-from workbench.services.demo import demo_article
 from workbench.services.importing import ImportResult
 from workbench.services.progress import CancelFn, ProgressFn
 from workbench.storage.database import Database
@@ -37,6 +36,8 @@ def demo_job(db: Database, session_id: int, by: str) -> Job:
     """The demo article with its headline, byline and date as metadata, and its claims."""
 
     def job(cancel: CancelFn, progress: ProgressFn) -> ImportResult:
+        from workbench.services.demo import demo_article  # ingest is heavy: not at start-up
+
         return importing.store_extracted(db, session_id, demo_article(), by=by, cancel=cancel, progress=progress)
 
     return job

@@ -28,6 +28,8 @@ from workbench.storage.sessions import touch_session
 # Characters kept either side of a span so it can be found again if the text shifts.
 CONTEXT_CHARS = 32
 
+_RECORD_FIELDS = frozenset(ClaimRecord.__dataclass_fields__)
+
 EDITABLE = ("kind", "wording", "value", "unit", "speaker", "status", "verdict", "rationale", "tags")
 
 
@@ -40,7 +42,12 @@ def list_claims(
         .group_by(Evidence.claim_id)
         .subquery()
     )
-    query = select(Claim, counts.c.n).outerjoin(counts, counts.c.claim_id == Claim.id)
+    # Plain rows, not ORM objects: a session of 10,000 claims opens several
+    # times faster without identity-map bookkeeping.
+    columns = [column for column in Claim.__table__.columns if column.key in _RECORD_FIELDS]
+    query = select(*columns, func.coalesce(counts.c.n, 0).label("source_count")).outerjoin(
+        counts, counts.c.claim_id == Claim.id
+    )
     if article_id is not None:
         query = query.where(Claim.article_id == article_id)
     if session_id is not None:
@@ -49,7 +56,7 @@ def list_claims(
         )
     query = query.order_by(Claim.article_id, Claim.start, Claim.end.desc(), Claim.id)
     with db.session() as session:
-        return [claim_record(claim, n or 0) for claim, n in session.execute(query).all()]
+        return [ClaimRecord(**row) for row in session.execute(query).mappings()]
 
 
 def get_claim(db: Database, claim_id: int) -> ClaimRecord:
