@@ -1,0 +1,131 @@
+"""`make bench`: every speed, memory and quality measure in one table.
+
+Each section is a module with its own standalone entry point; this runner
+collects their rows. Quality sections read the development data in
+../shared when it is there and say so when it is not. Exit status 1 when a
+target is missed or a section fails.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections.abc import Callable
+
+from tests.benchmark.table import Row, format_table
+
+
+def extraction() -> list[Row]:
+    from tests.benchmark import extraction as bench
+
+    results = bench.run()
+    if not results:
+        return [Row("extraction quality", "skipped", "", "", None, "../shared not present")]
+    ours, alone = results[0], results[1]
+
+    def share(values: list[bool]) -> float:
+        return sum(values) / len(values) if values else 0.0
+
+    return [
+        Row(f"extraction body F1 ({ours.pages} pages)", ours.f1, "", f">= {alone.f1:.3f} (trafilatura alone)",
+            ours.f1 >= alone.f1),
+        Row("extraction pages passing all snippets", f"{ours.passed}/{ours.pages}", "",
+            f"trafilatura alone {alone.passed}/{alone.pages}", ours.passed >= alone.passed),
+        Row("title right, news pages", share(ours.title_news), "", ">= 0.95", share(ours.title_news) >= 0.95,
+            "see README: 2 of the misses are annotation errors"),
+        Row("publication date right", share(ours.date), "", ">= 0.90", share(ours.date) >= 0.90),
+        Row("author right", share(ours.author), "", "", None),
+        Row("extraction speed", 1000 * ours.seconds / max(ours.pages, 1), "ms/page",
+            f"trafilatura alone {1000 * alone.seconds / max(alone.pages, 1):.0f}", None),
+    ]
+
+
+def detection() -> list[Row]:
+    from tests.benchmark import detection_bench
+
+    return detection_bench.rows()
+
+
+def storage() -> list[Row]:
+    from tests.benchmark import storage_bench
+
+    return storage_bench.rows()
+
+
+def window() -> list[Row]:
+    from tests.benchmark import gui_bench
+
+    return gui_bench.rows()
+
+
+def export() -> list[Row]:
+    from tests.benchmark import export_bench
+
+    rows = []
+    for name, value, unit, target, ratio in export_bench.run():
+        ok = ratio <= export_bench.TARGET_RATIO if target else None
+        rows.append(Row(name, float(value), unit, target, ok, f"{ratio}x floor" if target else ""))
+    return rows
+
+
+def recheck() -> list[Row]:
+    from tests.benchmark import recheck_bench
+
+    return [Row(name, float(value), unit) for name, value, unit in recheck_bench.rows()]
+
+
+def evidence() -> list[Row]:
+    from tests.benchmark import evidence_bench
+
+    rows = []
+    for name, value, unit, target in evidence_bench.run():
+        rows.append(Row(name, value, unit, target, _meets(value, target)))
+    return rows
+
+
+def _meets(value: float | str, target: str) -> bool | None:
+    """Targets are written '< 20', '<= 1.5', '>= 0.8'."""
+    if not target or isinstance(value, str):
+        return None
+    operator, _, number = target.partition(" ")
+    try:
+        bound = float(number.rstrip("x%"))
+    except ValueError:
+        return None
+    return {"<": value < bound, "<=": value <= bound, ">": value > bound, ">=": value >= bound}.get(operator)
+
+
+SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
+    ("extraction", extraction),
+    ("detection", detection),
+    ("storage", storage),
+    ("window", window),
+    ("export", export),
+    ("re-check", recheck),
+    ("memory and evidence", evidence),
+]
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv)
+    rows: list[Row] = []
+    failed = False
+    for name, section in SECTIONS:
+        if wanted and name not in wanted:
+            continue
+        began = time.perf_counter()
+        print(f"running {name} …", file=sys.stderr, flush=True)
+        try:
+            rows.extend(section())
+        except Exception:  # a broken section is reported, the others still run
+            failed = True
+            traceback.print_exc()
+            rows.append(Row(f"{name}: FAILED", "error", "", "", False))
+        print(f"  {name} took {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
+    print(format_table(rows))
+    return 1 if failed or any(row.ok is False for row in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
