@@ -124,7 +124,7 @@ def _claim(number: int, row: ClaimRow) -> str:
         f"<blockquote>{escape(row.text)}</blockquote>\n"
     ]
     if row.wording and row.wording != row.text:
-        parts.append(f"<p>{escape(row.wording)}</p>\n")
+        parts.append(f"<p class=\"rationale\">{escape(row.wording)}</p>\n")
     parts.append(f"<p class=\"meta\">{escape(' · '.join(details))}</p>\n")
     if row.rationale:
         parts.append(f"<div class=\"rationale\">{escape(row.rationale)}</div>\n")
