@@ -46,6 +46,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("open_file", "Open &File…", w.open_file, Std.Open)
     add("paste_text", "&Paste Text…", w.paste_text, "Ctrl+Shift+V")
     add("export", "&Export…", w.show_export, "Ctrl+E")
+    add("recheck_article", "&Re-check Article", w.recheck.recheck_article, "Ctrl+R",
+        tip="Fetch the article again and see what changed since it was imported")
+    add("recheck_session", "Re-check &Session", w.recheck.recheck_session, "Ctrl+Shift+R",
+        tip="Fetch every article of the session again")
+    add("show_changes", "&What Changed…", lambda: w.recheck.show_comparison(), "Ctrl+Shift+D",
+        tip="Compare the article's last two versions")
     add("switch_database", "S&witch Database…", w.switch_database)
     add("quit", "&Quit", w.close, Std.Quit)
 
@@ -93,6 +99,9 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     for name in ("next_claim", "previous_claim", None):
         _add(claim, a, name)
     window.verdict_menu = claim.addMenu("&Verdict")
+    article = bar.addMenu("&Article")
+    for name in ("recheck_article", "recheck_session", "show_changes"):
+        _add(article, a, name)
     view = bar.addMenu("&View")
     for name in ("focus_claims", "focus_reader", None, "zoom_in", "zoom_out", "zoom_reset"):
         _add(view, a, name)

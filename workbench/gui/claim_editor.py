@@ -8,6 +8,7 @@ and keystrokes in one field merge into one undo step.
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -71,6 +72,8 @@ class ClaimEditor(QTabWidget):
     evidence_edit_requested = Signal(object, str, str)  # EvidenceRecord, stance, passage
     source_edit_requested = Signal(int, str, str)  # source id, title, publisher
     open_url_requested = Signal(str)
+    reanchor_accept_requested = Signal(int)  # claim id: take the re-checked text
+    reanchor_keep_requested = Signal(int)  # claim id: keep it on the version it was made on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +126,7 @@ class ClaimEditor(QTabWidget):
         self.rationale = QPlainTextEdit(placeholderText="Why this verdict: what the sources show")
         self.rationale.setTabChangesFocus(True)
         self.tags = QLineEdit(placeholderText="comma-separated tags")
+        form.addRow(self._reanchor_banner())
         form.addRow("Quoted", self.quoted)
         form.addRow("Wording", self.wording)
         form.addRow("Kind", self.kind)
@@ -143,6 +147,52 @@ class ClaimEditor(QTabWidget):
         self.accept_button.clicked.connect(lambda: self._request({"status": "accepted"}))
         self.dismiss_button.clicked.connect(lambda: self._request({"status": "dismissed"}))
         return page
+
+    def _reanchor_banner(self) -> QWidget:
+        self.reanchor_banner = QFrame()
+        self.reanchor_banner.setObjectName("reanchorBanner")
+        layout = QVBoxLayout(self.reanchor_banner)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.reanchor_text = QLabel(wordWrap=True)
+        self.reanchor_text.setObjectName("reanchorText")
+        buttons = QHBoxLayout()
+        self.reanchor_accept = QPushButton("Accept new text")
+        self.reanchor_accept.setObjectName("reanchorAccept")
+        self.reanchor_keep = QPushButton("Keep old version")
+        self.reanchor_keep.setObjectName("reanchorKeep")
+        buttons.addStretch(1)
+        buttons.addWidget(self.reanchor_accept)
+        buttons.addWidget(self.reanchor_keep)
+        layout.addWidget(self.reanchor_text)
+        layout.addLayout(buttons)
+        self.reanchor_accept.clicked.connect(lambda: self._answer_reanchor(self.reanchor_accept_requested))
+        self.reanchor_keep.clicked.connect(lambda: self._answer_reanchor(self.reanchor_keep_requested))
+        self.reanchor_banner.hide()
+        return self.reanchor_banner
+
+    def _answer_reanchor(self, signal: Any) -> None:
+        if self.claim is not None:
+            self.commit_pending()
+            signal.emit(self.claim.id)
+
+    def _show_reanchor(self, claim: ClaimRecord | None) -> None:
+        self.reanchor_banner.setVisible(claim is not None and claim.flagged)
+        if claim is None or not claim.flagged:
+            return
+        detail = claim.anchor_detail or {}
+        was = html.escape(detail.get("old_text") or claim.text)
+        if claim.anchor_outcome == "gone":
+            now = "Its words are gone from the new text: select where it is now and accept, or keep the old version."
+            self.reanchor_accept.setText("Accept selection")
+        else:
+            now = f"Now: <b>“{html.escape(detail.get('new_text') or '')}”</b>"
+            self.reanchor_accept.setText("Accept new text")
+        confidence = claim.anchor_confidence
+        sure = f" (match {confidence:.0%})" if confidence is not None and claim.anchor_outcome == "changed" else ""
+        self.reanchor_text.setText(
+            f"<b>The article changed here{sure}.</b> The verdict stays until you decide.<br>"
+            f"Was: “{was}”<br>{now}"
+        )
 
     def _sources_tab(self) -> QWidget:
         page = QWidget()
@@ -233,6 +283,7 @@ class ClaimEditor(QTabWidget):
             self.verdict.clear()
             for level in scale.levels:
                 self.verdict.addItem(f"{level.digit}  {level.label}", level.key)
+        self._show_reanchor(claim)
         if claim is None:
             self.quoted.setText("Select a claim in the list or in the text.")
         else:

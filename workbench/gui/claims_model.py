@@ -192,7 +192,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self.text = ""
         # Row -> accepted, for the current filters and contents: the view and
         # the verdict counts ask the same question once per keystroke.
-        self._accepted: dict[int, bool] = {}
+        self._accepted: dict[int, tuple[ClaimRecord, bool]] = {}
         self.setSortRole(SORT_ROLE)
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802 (Qt name)
@@ -213,10 +213,13 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         return {"kind": self.kind, "verdict": self.verdict, "status": self.status, "text": self.text}
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        # Keyed on the record too: Qt re-filters on a reset or dataChanged
+        # before our own slot on the same signal could clear the cache.
+        claim = self.sourceModel().claim(row)
         known = self._accepted.get(row)
-        if known is None:
-            known = self._accepted[row] = self._accepts(row)
-        return known
+        if known is None or known[0] is not claim:
+            known = self._accepted[row] = (claim, self._accepts(row))
+        return known[1]
 
     def _accepts(self, row: int) -> bool:
         model = self.sourceModel()

@@ -20,6 +20,7 @@ from workbench.domain.scales import Scale
 from workbench.gui.claims_model import (
     CLAIM,
     CLAIM_ID_ROLE,
+    FLAGGED,
     KIND,
     SOURCES,
     STATUS,
@@ -70,6 +71,7 @@ class ClaimsPanel(QWidget):
         self.status_box.addItem("Any status", "")
         for status in ClaimStatus:
             self.status_box.addItem(status.value.capitalize(), status.value)
+        self.status_box.addItem("⚑ Changed by re-check", FLAGGED)
         filters.addWidget(self.search, 2)
         for box in (self.kind_box, self.verdict_box, self.status_box):
             filters.addWidget(box, 1)

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import importer, undo
+from workbench.gui import undo
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.find_bar import FindBar
+from workbench.gui.import_control import ImportControl
 from workbench.gui.message_bar import MessageBar
 from workbench.gui.reader import ArticleReader
+from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
 from workbench.gui.session_control import SessionControl
 from workbench.gui.workers import JobRunner
 from workbench.storage import articles as article_store
@@ -43,7 +45,7 @@ from workbench.storage.records import ArticleRecord, ClaimDraft, ClaimRecord
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow, SessionControl):
+class MainWindow(QMainWindow, SessionControl, ImportControl):
     def __init__(
         self,
         db_location: str | None = None,
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow, SessionControl):
         self.setWindowTitle("Fact-Check Workbench")
         self.setAcceptDrops(True)
         self._build()
+        self.recheck = RecheckControl(self)
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
         self.reader.context_actions = [
@@ -170,6 +173,8 @@ class MainWindow(QMainWindow, SessionControl):
         )
         e.source_edit_requested.connect(self.edit_source)
         e.open_url_requested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        e.reanchor_accept_requested.connect(lambda claim_id: self.recheck.accept(claim_id))
+        e.reanchor_keep_requested.connect(lambda claim_id: self.recheck.keep(claim_id))
 
     # --- articles ---------------------------------------------------------
     def show_article(self, article_id: int | None, select: int | None = None, scroll: int | None = None) -> None:
@@ -184,10 +189,13 @@ class MainWindow(QMainWindow, SessionControl):
 
     def reload_articles(self) -> None:
         self.articles = article_store.list_articles(self.db, self.session_id) if self.session_id else []
+        badges = self.recheck.badges()
         self.article_switcher.clear()
         for article in self.articles:
-            self.article_switcher.addItem(article.display_title[:80], article.id)
-        self.article_switcher.setEnabled(len(self.articles) > 1)
+            self.article_switcher.addItem(article.display_title[:80] + badges.get(article.id, ""), article.id)
+        self.article_switcher.setEnabled(len(self.articles) > 1 or bool(badges))
+        if self.article is not None:
+            self.article_switcher.setCurrentIndex(max(0, self.article_switcher.findData(self.article.id)))
 
     def _article_chosen(self, index: int) -> None:
         self.editor.commit_pending()
@@ -196,7 +204,7 @@ class MainWindow(QMainWindow, SessionControl):
     # --- claims -----------------------------------------------------------
     def reload_claims(self, select: int | None = None) -> None:
         claims = claim_store.list_claims(self.db, article_id=self.article.id) if self.article and self.db else []
-        self.reader.set_claims(claims, self._colours(claims))
+        self.reader.set_claims(placed_in_current_text(claims), self._colours(claims))
         self.claims_panel.set_claims(claims, select)
         if select is None:
             self._claim_selected(None)
@@ -345,60 +353,12 @@ class MainWindow(QMainWindow, SessionControl):
             ),
         )
 
-    # --- imports ------------------------------------------------------------
-    def _address_entered(self) -> None:
-        text = self.address_bar.text().strip()
-        if text:
-            self.import_source(text)
-
-    def import_source(self, source: str) -> None:
-        session_id = self.ensure_session(source)
-        if session_id is not None and self.db is not None:
-            self._run_import(importer.import_source_job(self.db, session_id, source, self.reviewer), source)
-
-    def import_text(self, text: str, source: str = "pasted text") -> None:
-        session_id = self.ensure_session("Pasted text")
-        if session_id is not None and self.db is not None:
-            self._run_import(importer.import_text_job(self.db, session_id, text, self.reviewer, source), source)
-
-    def _run_import(self, job: Any, source: str) -> None:
-        self.message_bar.dismiss()
-        self.progress_label.setText(f"Importing {source}…")
-        self.progress_bar.setValue(0)
-        self.jobs.start(job, f"importing {source}", on_success=self._imported,
-                        on_error=self._import_failed, on_progress=self._progress)
-
-    def _progress(self, fraction: float, message: str) -> None:
-        self.progress_bar.setValue(int(fraction * 100))
-        self.progress_label.setText(message)
-
-    def _imported(self, result: importer.ImportResult) -> None:
-        self.address_bar.clear()
-        self.reload_articles()
-        self.show_article(result.article.id)
-        self.statusBar().showMessage(
-            f"Imported “{result.article.display_title}”: {result.claims_added} claims proposed.", 8000
-        )
-
-    def _import_failed(self, error: WorkbenchError) -> None:
-        self.report(error)
-
+    # Qt finds event handlers on the Qt class before a mixin's: delegate here.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
-            event.acceptProposedAction()
+        self.accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt name)
-        data = event.mimeData()
-        urls = data.urls() if data.hasUrls() else []
-        for url in urls:
-            self.import_source(url.toLocalFile() if url.isLocalFile() else url.toString())
-        if not urls and data.hasText():
-            text = data.text().strip()
-            if text.startswith(("http://", "https://")) and "\n" not in text:
-                self.import_source(text)
-            else:
-                self.import_text(text)
-        event.acceptProposedAction()
+        self.import_drop(event)
 
     # --- view ---------------------------------------------------------------
     def zoom(self, step: int | None) -> None:
@@ -419,6 +379,7 @@ class MainWindow(QMainWindow, SessionControl):
         self._save_window()
         self.jobs.cancel_all()
         self.jobs.wait()
+        self.recheck.close()
         if self.db is not None:
             self.db.close()
         super().closeEvent(event)

@@ -1,0 +1,176 @@
+"""Re-checking articles from the window: background jobs, the comparison view,
+the badge on changed articles, and the reviewer's answer to flagged claims.
+
+A ``changed`` or ``gone`` claim keeps its old offsets (and its verdict) until
+the reviewer acts, so the reader shows a changed claim where the re-check
+proposes it in the new text, and a gone claim not at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from workbench.domain.errors import WorkbenchError
+from workbench.gui.compare_view import CompareView
+from workbench.recheck import jobs as recheck_jobs
+from workbench.recheck import service as recheck
+from workbench.storage import versions as version_store
+from workbench.storage.records import ClaimRecord
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+
+class RecheckControl(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.compare_view: CompareView | None = None
+        self.last_results: list[recheck.RecheckResult] = []
+
+    # --- running ------------------------------------------------------------
+    def recheck_article(self) -> None:
+        w = self.window
+        if w.db is None or w.article is None:
+            w.message_bar.show_info("Open an article to re-check it.")
+            return
+        w.editor.commit_pending()
+        self._run(recheck_jobs.recheck_article_job(w.db, w.article.id, by=w.reviewer), "article")
+
+    def recheck_session(self) -> None:
+        w = self.window
+        if w.db is None or w.session_id is None or not w.articles:
+            w.message_bar.show_info("Open a session with articles to re-check them.")
+            return
+        w.editor.commit_pending()
+        self._run(recheck_jobs.recheck_session_job(w.db, w.session_id, by=w.reviewer), "session")
+
+    def _run(self, job: recheck_jobs.RecheckJob, what: str) -> None:
+        w = self.window
+        w.message_bar.dismiss()
+        w.progress_bar.setValue(0)
+        w.progress_label.setText(f"Re-checking the {what}…")
+        w.jobs.start(job, f"re-checking the {what}", on_success=self._rechecked,
+                     on_error=w.report, on_progress=w._progress)
+
+    def _rechecked(self, results: list[recheck.RecheckResult]) -> None:
+        w = self.window
+        self.last_results = list(results)
+        selected = w.claims_panel.current_id()
+        w.reload_articles()
+        w.show_article(w.article.id if w.article else None, selected)
+        changed = [r for r in results if r.status == "changed"]
+        failed = [r for r in results if r.status == "failed"]
+        flagged = len({c.id for r in changed for c in r.claims if c.outcome in ("changed", "gone")})
+        w.statusBar().showMessage(
+            f"Re-checked {len(results)} article(s): {len(changed)} changed, {len(failed)} failed, "
+            f"{flagged} claim(s) to review.", 15000,
+        )
+        for result in failed:
+            title = next((a.display_title for a in w.articles if a.id == result.article_id), result.url)
+            w.report(WorkbenchError(f"“{title}” could not be re-checked: {result.error or 'unknown error'}",
+                                    "Its stored versions are untouched; try again later."))
+        if not changed and not failed:
+            w.message_bar.show_info("Nothing changed since the last check.")
+        shown = w.article.id if w.article else None
+        target = next((r.article_id for r in changed if r.article_id == shown), None)
+        if target is None and changed:
+            target = changed[0].article_id
+        if target is not None:
+            self.show_comparison(target)
+
+    # --- comparison -----------------------------------------------------------
+    def show_comparison(self, article_id: int | None = None) -> None:
+        w = self.window
+        article_id = article_id if article_id is not None else (w.article.id if w.article else None)
+        if w.db is None or article_id is None:
+            return
+        try:
+            comparison = recheck.comparison(w.db, article_id)
+        except WorkbenchError as error:
+            w.report(error)
+            return
+        if self.compare_view is None:
+            self.compare_view = CompareView()
+            self.compare_view.setObjectName("compareWindow")
+            self.compare_view.setWindowTitle("What changed — Fact-Check Workbench")
+            self.compare_view.claim_selected.connect(w.select_claim)
+            self.compare_view.resize(1100, 700)
+        self.compare_view.show_comparison(comparison)
+        self.compare_view.show()
+        self.compare_view.raise_()
+
+    def close(self) -> None:
+        if self.compare_view is not None:
+            self.compare_view.close()
+
+    # --- badges and flagged claims -------------------------------------------
+    def badges(self) -> dict[int, str]:
+        """Text after each article's title in the switcher: claims to review, or its version count."""
+        w = self.window
+        if w.db is None or w.session_id is None:
+            return {}
+        try:
+            summary = version_store.change_summary(w.db, w.session_id)
+        except WorkbenchError:
+            return {}
+        badges = {}
+        for article_id, s in summary.items():
+            if s.flagged_claims:
+                badges[article_id] = f"  ● {s.flagged_claims} to review"
+            elif s.version_count > 1:
+                badges[article_id] = f"  (v{s.version_count})"
+        return badges
+
+    def accept(self, claim_id: int) -> None:
+        """Take the new text for a changed claim; a gone claim goes on the reader's selection."""
+        w = self.window
+        claim = next((c for c in w.claims_panel.model.claims if c.id == claim_id), None)
+        if w.db is None or claim is None:
+            return
+        span = None
+        if claim.anchor_outcome == "gone":
+            span = w.reader.selected_span()
+            if span is None:
+                w.message_bar.show_info(
+                    "This claim's words are gone from the new text.",
+                    "Select where it is now in the article, then press Accept; or keep the old version.",
+                )
+                return
+        try:
+            start, end = span if span else (None, None)
+            recheck.accept_reanchor(w.db, claim_id, w.reviewer, start=start, end=end)
+        except WorkbenchError as error:
+            w.report(error)
+            return
+        w.reload_articles()
+        w.reload_claims(claim_id)
+
+    def keep(self, claim_id: int) -> None:
+        w = self.window
+        if w.db is None:
+            return
+        try:
+            recheck.dismiss_reanchor(w.db, claim_id, w.reviewer)
+        except WorkbenchError as error:
+            w.report(error)
+            return
+        w.reload_articles()
+        w.reload_claims(claim_id)
+
+
+def placed_in_current_text(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """Claims as the reader should highlight them in the article's newest text."""
+    placed = []
+    for claim in claims:
+        detail = claim.anchor_detail or {}
+        proposed = detail.get("start") is not None and detail.get("end") is not None
+        if claim.anchor_outcome in ("changed", "kept") and proposed:
+            claim = dataclasses.replace(claim, start=int(detail["start"]), end=int(detail["end"]))
+        elif claim.anchor_outcome in ("gone", "kept"):
+            continue  # its words are not in the newest text
+        placed.append(claim)
+    return placed
