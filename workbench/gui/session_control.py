@@ -312,7 +312,9 @@ class SessionControl:
                 "Use `workbench export SESSION` on the command line when it is.",
             )
             return
-        ExportDialog(self, self.db, self.session_id, self.article.id if self.article else None).exec()
+        self.editor.commit_pending()  # export what the reviewer sees, typing included
+        self.export_dialog = ExportDialog(self, self.db, self.session_id, self.article.id if self.article else None)
+        self.export_dialog.exec()
 
     # --- appearance and help -------------------------------------------------
     def set_appearance(self: MainWindow, scheme: str) -> None:
