@@ -67,6 +67,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("accept", "A&ccept Claim", lambda: w.set_status("accepted"), "A")
     add("dismiss", "Dis&miss Claim", lambda: w.set_status("dismissed"), "D")
     add("delete_claim", "De&lete Claim", w.delete_claim, Std.Delete)
+    add("copy_prior", "&Copy Verdict Checked Before", w.memory.copy_best, "C", "Ctrl+Shift+M",
+        tip="Copy the verdict, rationale and sources of the same claim reviewed in another session")
     add("find", "&Find in Article…", w.show_find, Std.Find)
     add("next_claim", "&Next Claim", lambda: w.claims_panel.move(1), "J")
     add("previous_claim", "&Previous Claim", lambda: w.claims_panel.move(-1), "K")
@@ -96,7 +98,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     for name in ("undo", "redo", None, "add_claim", "accept", "dismiss", "delete_claim", None, "find"):
         _add(edit, a, name)
     claim = bar.addMenu("&Claim")
-    for name in ("next_claim", "previous_claim", None):
+    for name in ("next_claim", "previous_claim", None, "copy_prior", None):
         _add(claim, a, name)
     window.verdict_menu = claim.addMenu("&Verdict")
     article = bar.addMenu("&Article")

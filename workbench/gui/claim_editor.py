@@ -74,6 +74,7 @@ class ClaimEditor(QTabWidget):
     open_url_requested = Signal(str)
     reanchor_accept_requested = Signal(int)  # claim id: take the re-checked text
     reanchor_keep_requested = Signal(int)  # claim id: keep it on the version it was made on
+    find_evidence_requested = Signal(int)  # claim id: search a source for the passage that settles it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,8 +203,12 @@ class ClaimEditor(QTabWidget):
         self.link = QLineEdit(placeholderText="Paste a link to a source and press Enter")
         self.link.setObjectName("sourceLink")
         self.attach_button = QPushButton("Add link")
+        self.find_evidence_button = QPushButton("Find evidence…")
+        self.find_evidence_button.setObjectName("findEvidence")
+        self.find_evidence_button.setToolTip("Search a source for the passage that supports or refutes this claim")
         add_row.addWidget(self.link, 1)
         add_row.addWidget(self.attach_button)
+        add_row.addWidget(self.find_evidence_button)
         layout.addLayout(add_row)
         reuse_row = QHBoxLayout()
         self.reuse = QComboBox()
@@ -243,6 +248,7 @@ class ClaimEditor(QTabWidget):
         self.link.returnPressed.connect(self._attach_link)
         self.attach_button.clicked.connect(self._attach_link)
         self.reuse_button.clicked.connect(self._reuse)
+        self.find_evidence_button.clicked.connect(self._find_evidence)
         self.sources.currentRowChanged.connect(lambda _r: self._show_evidence())
         self.sources.itemDoubleClicked.connect(lambda _i: self._open_current())
         self.open_button.clicked.connect(self._open_current)
@@ -369,7 +375,7 @@ class ClaimEditor(QTabWidget):
     def _all_inputs(self) -> list[QWidget]:
         return [self.wording, self.kind, self.value, self.unit, self.speaker, self.verdict,
                 self.rationale, self.tags, self.accept_button, self.dismiss_button, self.link,
-                self.attach_button]
+                self.attach_button, self.find_evidence_button]
 
     # --- requests ---------------------------------------------------------
     def _edited(self, name: str) -> None:
@@ -415,6 +421,10 @@ class ClaimEditor(QTabWidget):
         source_id = self.reuse.currentData()
         if self.claim is not None and source_id is not None:
             self.reuse_requested.emit(self.claim.id, source_id)
+
+    def _find_evidence(self) -> None:
+        if self.claim is not None:
+            self.find_evidence_requested.emit(self.claim.id)
 
     def _open_current(self) -> None:
         link = self.current_evidence()

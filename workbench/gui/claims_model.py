@@ -17,8 +17,9 @@ from PySide6.QtGui import QBrush, QColor
 from workbench.domain.scales import Scale
 from workbench.storage.records import ClaimRecord
 
-COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Status")
-KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, STATUS = range(len(COLUMNS))
+COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Prior", "Status")
+KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, PRIOR, STATUS = range(len(COLUMNS))
+PRIOR_MARK = "✓"  # checked before in another session
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 EXCERPT = 90
@@ -50,6 +51,7 @@ class ClaimsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.scale = scale
         self.claims: list[ClaimRecord] = []
+        self.prior: dict[int, tuple[int, str]] = {}  # claim id -> (matches, best prior verdict)
         self._haystacks: dict[int, str] = {}
 
     # --- contents ---------------------------------------------------------
@@ -68,6 +70,14 @@ class ClaimsTableModel(QAbstractTableModel):
         self.claims[row] = claim
         self._haystacks.pop(claim.id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def set_prior(self, prior: dict[int, tuple[int, str]]) -> None:
+        """Which claims were checked before in another session (from claim memory)."""
+        if prior == self.prior:
+            return
+        self.prior = dict(prior)
+        if self.claims:
+            self.dataChanged.emit(self.index(0, PRIOR), self.index(len(self.claims) - 1, PRIOR))
 
     def row_of(self, claim_id: int) -> int | None:
         return next((i for i, c in enumerate(self.claims) if c.id == claim_id), None)
@@ -121,7 +131,7 @@ class ClaimsTableModel(QAbstractTableModel):
             return QBrush(QColor(FLAG_COLOUR))
         if role == Qt.ItemDataRole.ForegroundRole and claim.status == "dismissed":
             return QBrush(QColor("#8b9098"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == SOURCES:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (SOURCES, PRIOR):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -144,6 +154,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return self._level(claim).label
         if column == SOURCES:
             return str(claim.source_count) if claim.source_count else ""
+        if column == PRIOR:
+            return PRIOR_MARK if claim.id in self.prior else ""
         if column == STATUS:
             return FLAG_LABELS.get(claim.anchor_outcome or "", claim.status.capitalize())
         return ""
@@ -153,6 +165,10 @@ class ClaimsTableModel(QAbstractTableModel):
             return claim.display_text
         if column == VALUE:
             return format_value(claim.value, claim.unit) or None
+        if column == PRIOR and claim.id in self.prior:
+            verdict = self.prior[claim.id][1]
+            label = self.scale.level(verdict).label if verdict in {lv.key for lv in self.scale.levels} else verdict
+            return f"Checked before in another session: {label}. See the Checked before tab; press C to copy it."
         if column == STATUS and claim.flagged:
             detail = claim.anchor_detail or {}
             was, now = detail.get("old_text") or claim.text, detail.get("new_text")
@@ -170,6 +186,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return claim.source_count
         if column == STATUS:
             return (not claim.flagged, claim.status)
+        if column == PRIOR:
+            return claim.id not in self.prior
         if column == VALUE and isinstance(claim.value, int | float):
             return float(claim.value)
         return self._display(claim, column).casefold()

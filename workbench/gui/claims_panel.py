@@ -22,6 +22,7 @@ from workbench.gui.claims_model import (
     CLAIM_ID_ROLE,
     FLAGGED,
     KIND,
+    PRIOR,
     SOURCES,
     STATUS,
     VERDICT,
@@ -97,7 +98,7 @@ class ClaimsPanel(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((KIND, 90), (2, 92), (3, 84), (VERDICT, 118), (SOURCES, 52), (STATUS, 82)):
+        for column, width in ((KIND, 90), (2, 92), (3, 84), (VERDICT, 118), (SOURCES, 52), (PRIOR, 48), (STATUS, 96)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)

@@ -29,8 +29,10 @@ from workbench.gui import actions as window_actions
 from workbench.gui import undo
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
+from workbench.gui.edit_commands import EditSource
 from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
+from workbench.gui.memory_control import MemoryControl
 from workbench.gui.message_bar import MessageBar
 from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.setAcceptDrops(True)
         self._build()
         self.recheck = RecheckControl(self)
+        self.memory = MemoryControl(self)
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
         self.reader.context_actions = [
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         e.open_url_requested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         e.reanchor_accept_requested.connect(lambda claim_id: self.recheck.accept(claim_id))
         e.reanchor_keep_requested.connect(lambda claim_id: self.recheck.keep(claim_id))
+        e.find_evidence_requested.connect(lambda claim_id: self.memory.find_evidence(claim_id))
 
     # --- articles ---------------------------------------------------------
     def show_article(self, article_id: int | None, select: int | None = None, scroll: int | None = None) -> None:
@@ -206,6 +210,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         claims = claim_store.list_claims(self.db, article_id=self.article.id) if self.article and self.db else []
         self.reader.set_claims(placed_in_current_text(claims), self._colours(claims))
         self.claims_panel.set_claims(claims, select)
+        self.memory.claims_loaded(claims)
         if select is None:
             self._claim_selected(None)
 
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self.report(error)
             evidence, history, sources = [], [], []
         self.editor.set_claim(claim, self.scale, evidence, history, sources)
+        self.memory.claim_selected(claim)
         self.schedule_state_save()
 
     # Editor protocol for undo commands
@@ -329,11 +335,14 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self.push(undo.AttachSource(self, self.session_id, claim_id, source.url))
 
     def edit_source(self, source_id: int, title: str, publisher: str) -> None:
-        try:
-            source_store.update_source(self.db, source_id, title=title, publisher=publisher)
-        except WorkbenchError as error:
-            self.report(error)
-        self._claim_selected(self.claims_panel.current_id())
+        """The reviewer's edit of a source's title or publisher (undoable)."""
+        source = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
+        if source is None:
+            return
+        old = {"title": source.title, "publisher": source.publisher}
+        new = {"title": title, "publisher": publisher}
+        if old != new:
+            self.push(EditSource(self, source_id, self.claims_panel.current_id(), old, new))
 
     def _fetch_link_details(self, source_id: int, url: str) -> None:
         from workbench.services.link_details import fetch_link_details
@@ -343,7 +352,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
                 return
             current = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
             if current is not None and not current.title:  # the reviewer may have typed one meanwhile
-                self.edit_source(source_id, details.title, current.publisher or details.publisher)
+                source_store.update_source(self.db, source_id, title=details.title,
+                                           publisher=current.publisher or details.publisher)
+                self._claim_selected(self.claims_panel.current_id())
 
         self.jobs.start(
             lambda cancel, _progress: fetch_link_details(url, cancel=cancel),
@@ -380,6 +391,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.jobs.cancel_all()
         self.jobs.wait()
         self.recheck.close()
+        self.memory.close()
         if self.db is not None:
             self.db.close()
         super().closeEvent(event)

@@ -1,0 +1,184 @@
+"""Claim memory and the evidence finder in the window.
+
+- The selected claim's prior matches fill the "Checked before" tab (one
+  indexed lookup, fast enough to do on selection).
+- The claims list gets its "checked before" marker from a quiet background
+  job that looks up every claim not seen yet; results are kept per claim and
+  its words, so edits and reloads do not repeat the work.
+- Copying a prior verdict and quoting a found passage are undoable commands.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+
+from workbench.domain.errors import WorkbenchError
+from workbench.evidence.finder import EvidenceResult, find_evidence
+from workbench.gui import undo
+from workbench.gui.edit_commands import CopyPrior
+from workbench.gui.evidence_dialog import EvidenceDialog
+from workbench.gui.memory_panel import MemoryPanel
+from workbench.gui.workers import JobRunner
+from workbench.memory.lookup import Match, find_prior
+from workbench.services.progress import CancelFn, ProgressFn
+from workbench.storage import sources as source_store
+from workbench.storage.database import Database
+from workbench.storage.records import ClaimRecord
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+TAB_TITLE = "Checked before"
+Key = tuple[Any, ...]
+
+
+def claim_key(claim: ClaimRecord) -> Key:
+    """What a prior lookup depends on: a claim's words and value (not its verdict)."""
+    return (claim.id, claim.kind, repr(claim.value), claim.unit, claim.text, claim.wording)
+
+
+class MemoryControl(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = MemoryPanel()
+        self.panel.setObjectName("memoryPanel")
+        # The window's "copy prior" action owns the key; two would be ambiguous.
+        self.panel.removeAction(self.panel.copy_action)
+        self.panel.copy_requested.connect(self.copy)
+        window.editor.addTab(self.panel, TAB_TITLE)
+        self.jobs = JobRunner(self)  # quiet: no progress row for a background lookup
+        self.known: dict[Key, tuple[int, str]] = {}  # claim key -> (matches, best verdict label)
+        self._generation = 0
+        self.evidence_dialog: EvidenceDialog | None = None
+
+    # --- the selected claim -------------------------------------------------
+    def claim_selected(self, claim: ClaimRecord | None) -> None:
+        w = self.window
+        matches: list[Match] = []
+        if claim is not None and w.db is not None:
+            try:
+                matches = find_prior(w.db, claim.id)
+            except WorkbenchError as error:
+                log.info("no prior lookup for claim %s: %s", claim.id, error)
+        self.panel.show_matches(matches)
+        w.editor.setTabText(w.editor.indexOf(self.panel), f"{TAB_TITLE} ({len(matches)})" if matches else TAB_TITLE)
+        if claim is not None:
+            self._remember(claim_key(claim), matches)
+
+    def copy_best(self) -> None:
+        """Copy the prior verdict chosen in the panel (the best one unless the reviewer picked another)."""
+        prior = self.panel.selected_claim_id()
+        if prior is None:
+            self.window.message_bar.show_info(
+                "This claim was not checked before in another session.",
+                "Prior verdicts appear in the Checked before tab when a claim says the same thing.",
+            )
+            return
+        self.copy(prior)
+
+    def copy(self, prior_claim_id: int) -> None:
+        w = self.window
+        claim = w.current_claim()
+        match = next((m for m in self.panel.matches if m.claim_id == prior_claim_id), None)
+        if claim is None or match is None:
+            return
+        w.push(CopyPrior(w, claim.id, prior_claim_id, f"{match.verdict} from {match.session}"))
+
+    # --- the list's markers ---------------------------------------------------
+    def claims_loaded(self, claims: list[ClaimRecord]) -> None:
+        """Show what is known now; look up the rest in the background."""
+        w = self.window
+        self._show_markers(claims)
+        missing = [c for c in claims if claim_key(c) not in self.known]
+        if not missing or w.db is None:
+            return
+        self._generation += 1
+        generation, db = self._generation, w.db
+        self.jobs.cancel_all()  # an older list's lookups are not wanted any more
+        self.jobs.start(
+            _lookup_job(db, [(claim_key(c), c.id) for c in missing]), "looking up claims checked before",
+            on_success=lambda found: self._looked_up(generation, found),
+            on_error=lambda error: log.info("claim memory lookup failed: %s", error),
+        )
+
+    def _looked_up(self, generation: int, found: dict[Key, list[Match]]) -> None:
+        for key, matches in found.items():
+            self._remember(key, matches)
+        if generation == self._generation:
+            self._show_markers(self.window.claims_panel.model.claims)
+
+    def _remember(self, key: Key, matches: list[Match]) -> None:
+        self.known[key] = (len(matches), matches[0].verdict if matches else "")
+
+    def _show_markers(self, claims: list[ClaimRecord]) -> None:
+        hints = {c.id: self.known[claim_key(c)] for c in claims if self.known.get(claim_key(c), (0, ""))[0]}
+        self.window.claims_panel.model.set_prior(hints)
+
+    def forget(self) -> None:
+        """Another database: nothing known carries over."""
+        self.jobs.cancel_all()
+        self.known.clear()
+
+    def close(self) -> None:
+        self.jobs.cancel_all()
+        self.jobs.wait()
+        if self.evidence_dialog is not None:
+            self.evidence_dialog.close()
+
+    # --- evidence finder --------------------------------------------------------
+    def find_evidence(self, claim_id: int) -> None:
+        w = self.window
+        claim = w.current_claim()
+        if claim is None or claim.id != claim_id or w.db is None:
+            return
+        dialog = EvidenceDialog(claim.display_text, self._search(claim_id), w)
+        dialog.setObjectName("evidenceDialog")
+        dialog.resize(760, 620)
+        dialog.passage_chosen.connect(lambda source, passage, stance: self.quote(claim_id, source, passage, stance))
+        self.evidence_dialog = dialog
+        dialog.open()
+
+    def _search(self, claim_id: int) -> Callable[..., None]:
+        w = self.window
+
+        def search(source: str, done: Callable[[EvidenceResult], None],
+                   failed: Callable[[WorkbenchError], None]) -> None:
+            db = w.db
+            assert db is not None
+            w.progress_label.setText(f"Reading {source}…")
+            w.jobs.start(lambda cancel, _progress: find_evidence(db, claim_id, source),
+                         f"finding evidence in {source}", on_success=done, on_error=failed)
+
+        return search
+
+    def quote(self, claim_id: int, source: str, passage: str, stance: str) -> None:
+        """Store the chosen passage as the claim's link to the source (undoable)."""
+        w = self.window
+        if w.db is None or w.session_id is None:
+            return
+        existing = next((e for e in source_store.list_evidence(w.db, claim_id) if e.source.url == source), None)
+        if existing is not None:
+            w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))
+        else:
+            w.push(undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage))
+
+
+def _lookup_job(db: Database, claims: list[tuple[Key, int]]) -> Callable[[CancelFn, ProgressFn], dict[Key, list[Match]]]:
+    def job(cancel: CancelFn, _progress: ProgressFn) -> dict[Key, list[Match]]:
+        found: dict[Key, list[Match]] = {}
+        for key, claim_id in claims:
+            if cancel():
+                break
+            try:
+                found[key] = find_prior(db, claim_id, limit=1)
+            except WorkbenchError:  # deleted meanwhile: nothing to mark
+                continue
+        return found
+
+    return job
