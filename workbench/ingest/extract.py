@@ -16,7 +16,6 @@ import re
 from datetime import UTC, datetime
 
 import trafilatura
-from bs4 import BeautifulSoup
 from lxml import etree
 
 from workbench import __version__
@@ -28,6 +27,7 @@ from workbench.ingest.bylines import choose_authors, split_byline
 from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
+from workbench.ingest.soup import parse_html
 from workbench.ingest.titles import choose_title
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,8 @@ def extract_html(
         )
     decoded = decode_html(raw, headers_charset)
     html = decoded.text
-    # An XHTML page's XML declaration makes BeautifulSoup warn; the HTML parser copes.
-    soup = BeautifulSoup(_XML_DECLARATION.sub("", html, count=1), "lxml")
+    # An XHTML page's XML declaration would name an encoding the decoded text no longer has.
+    soup = parse_html(_XML_DECLARATION.sub("", html, count=1))
     meta = read_metadata(soup)
     meta.copyright_years = set(_COPYRIGHT_YEAR.findall(html))
     document = _trafilatura(html, url)

@@ -22,6 +22,7 @@ from workbench.ingest.jsonld import (
     parse_json_ld,
     type_names,
 )
+from workbench.ingest.soup import parse_html
 
 
 @dataclass(slots=True)
@@ -256,7 +257,7 @@ def _visible_text(tag: Tag) -> str:
 
 def _strip_markup(text: str) -> str:
     if "<" in text and ">" in text:
-        text = BeautifulSoup(text, "lxml").get_text("\n")
+        text = parse_html(text).get_text("\n")
     return html.unescape(text)
 
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from workbench.ingest.charset import decode_html
 from workbench.ingest.fetch import fetch
+from workbench.ingest.soup import parse_html
 from workbench.services.progress import CancelFn
 
 # A title is a line, not a paragraph: pages sometimes stuff keywords in it.
@@ -38,7 +39,7 @@ def fetch_link_details(url: str, *, cancel: CancelFn | None = None) -> LinkDetai
 
 def details_from_html(html: str, url: str) -> LinkDetails:
     """Title: og:title, then twitter:title, then <title>; publisher: og:site_name, then the host."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = parse_html(html)
     title = (
         _meta(soup, "og:title")
         or _meta(soup, "twitter:title")
