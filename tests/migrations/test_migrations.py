@@ -87,6 +87,9 @@ def test_database_of_a_previous_version_is_backed_up_and_upgraded(tmp_path, revi
             assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
         [claim] = claims.list_claims(db, session_id=1)
         assert (claim.text, claim.verdict, claim.rationale) == ("Some 40 tanks", "true", "Seen on video")
+        with db.engine.connect() as connection:  # the old claim is in the claim memory too
+            keys = connection.exec_driver_sql("SELECT key FROM claim_key WHERE claim_id = 1").all()
+        assert keys, "claims from before the memory existed were not indexed"
         assert sessions.find_session(db, "Old review").article_count == 1
     finally:
         db.close()
