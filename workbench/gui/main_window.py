@@ -74,6 +74,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.memory = MemoryControl(self)
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
+        self.restore_appearance()
         self.reader.context_actions = [
             self.actions_by_name["add_claim"], None, self.actions_by_name["find"],
             self.actions_by_name["zoom_in"], self.actions_by_name["zoom_out"],

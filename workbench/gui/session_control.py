@@ -75,6 +75,7 @@ class SessionControl:
             self.db.close()
         self.db = db
         self.undo_stack.clear()
+        self.memory.forget()  # claim ids of another database mean other claims
         self.statusBar().showMessage(f"Database: {db.location}")
         return True
 
@@ -318,15 +319,23 @@ class SessionControl:
 
     # --- appearance and help -------------------------------------------------
     def set_appearance(self: MainWindow, scheme: str) -> None:
+        self._apply_scheme(scheme)
+        self.settings.setValue("appearance", scheme)
+        self.reload_claims(self.claims_panel.current_id())  # highlight colours follow
+
+    def restore_appearance(self: MainWindow) -> None:
+        """The Light/Dark choice saved last time (Follow System when none)."""
+        scheme = str(self.settings.value("appearance", "system") or "system")
+        self._apply_scheme(scheme if scheme in ("light", "dark") else "system")
+
+    def _apply_scheme(self: MainWindow, scheme: str) -> None:
         from workbench.gui.app import apply_appearance
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_appearance(app, scheme)
-        self.settings.setValue("appearance", scheme)
         for action in self.appearance_menu.actions():
             action.setChecked(action.data() == scheme)
-        self.reload_claims(self.claims_panel.current_id())
 
     def show_shortcuts(self: MainWindow) -> None:
         rows = window_actions.shortcut_rows(self.actions_by_name)
