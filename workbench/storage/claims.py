@@ -21,7 +21,7 @@ from workbench.storage.articles import load_article
 from workbench.storage.base import utcnow
 from workbench.storage.convert import claim_record, history_record
 from workbench.storage.database import Database
-from workbench.storage.models import Article, Claim, ClaimHistory, Evidence
+from workbench.storage.models import Article, ArticleVersion, Claim, ClaimHistory, Evidence
 from workbench.storage.records import ClaimDraft, ClaimRecord, HistoryRecord
 from workbench.storage.sessions import touch_session
 
@@ -155,12 +155,7 @@ def move_claim(
         _check_version(claim, {"start": start, "end": end}, expected_version)
         version = claim.article.current
         _check_span(version.text, start, end)
-        old = {"start": claim.start, "end": claim.end, "text": claim.text}
-        claim.start, claim.end, claim.text = start, end, version.text[start:end]
-        claim.prefix, claim.suffix = _context(version.text, start, end)
-        claim.article_version_id = version.id
-        claim.updated_by, claim.updated_at = by, utcnow()
-        _record(session, claim, by, "span", old, {"start": start, "end": end, "text": claim.text}, note=note)
+        place_claim(session, claim, version, start, end, by=by, note=note)
         if claim.anchor_outcome in ("changed", "gone"):
             # Placing the claim by hand is the reviewer's answer to a re-check flag.
             _record(session, claim, by, "anchor_outcome", claim.anchor_outcome, "accepted", note="moved by hand")
@@ -168,6 +163,18 @@ def move_claim(
         touch_session(session, claim.article.session_id)
         session.flush()
         return claim_record(claim)
+
+
+def place_claim(
+    session: Session, claim: Claim, version: ArticleVersion, start: int, end: int, *, by: str, note: str
+) -> None:
+    """Put a claim on a span of a version's text, with fresh context, recorded in history."""
+    old = {"start": claim.start, "end": claim.end, "text": claim.text}
+    claim.start, claim.end, claim.text = start, end, version.text[start:end]
+    claim.prefix, claim.suffix = _context(version.text, start, end)
+    claim.article_version_id = version.id
+    claim.updated_by, claim.updated_at = by, utcnow()
+    _record(session, claim, by, "span", old, {"start": start, "end": end, "text": claim.text}, note=note)
 
 
 def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:

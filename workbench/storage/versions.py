@@ -23,7 +23,7 @@ from workbench.ingest.article import ExtractedArticle
 from workbench.recheck.anchor import ClaimAnchor, Outcome, Reanchored, reanchor_all
 from workbench.storage.articles import load_article, version_from
 from workbench.storage.base import utcnow
-from workbench.storage.claims import CONTEXT_CHARS, load_claim, record_history
+from workbench.storage.claims import load_claim, place_claim, record_history
 from workbench.storage.convert import claim_record
 from workbench.storage.database import Database
 from workbench.storage.models import Article, ArticleVersion, Claim
@@ -132,7 +132,7 @@ def accept_reanchor(
                 "Select its words in the new text and accept that span, or keep the old version.",
             )
         outcome = claim.anchor_outcome
-        _move(session, claim, current, start, end, by, note=f"accepted re-anchoring ({outcome})")
+        place_claim(session, claim, current, start, end, by=by, note=f"accepted re-anchoring ({outcome})")
         record_history(session, claim, by, "anchor_outcome", outcome, ACCEPTED)
         claim.anchor_outcome = ACCEPTED
         claim.anchor_detail = {**detail, "accepted_by": by}
@@ -221,18 +221,7 @@ def _apply(
     claim.anchor_confidence = result.confidence
     claim.anchor_detail = detail
     if not result.needs_review and result.start is not None and result.end is not None:
-        _move(session, claim, new, result.start, result.end, by, note=f"re-check: {result.outcome.value}")
-
-
-def _move(session: Session, claim: Claim, version: ArticleVersion, start: int, end: int, by: str, note: str) -> None:
-    old = {"start": claim.start, "end": claim.end, "text": claim.text}
-    text = version.text
-    claim.start, claim.end, claim.text = start, end, text[start:end]
-    claim.prefix = text[max(0, start - CONTEXT_CHARS) : start]
-    claim.suffix = text[end : end + CONTEXT_CHARS]
-    claim.article_version_id = version.id
-    claim.updated_by, claim.updated_at = by, utcnow()
-    record_history(session, claim, by, "span", old, {"start": start, "end": end, "text": claim.text}, note=note)
+        place_claim(session, claim, new, result.start, result.end, by=by, note=f"re-check: {result.outcome.value}")
 
 
 def _record(version: ArticleVersion) -> VersionRecord:
