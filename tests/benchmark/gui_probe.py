@@ -31,8 +31,11 @@ def main() -> None:
     shown = time.time() - started_at
     claims = window.claims_panel.proxy.rowCount() if hasattr(window, "claims_panel") else None
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"shown_s": shown, "peak_mb": peak_mb, "claims_in_view": claims}))
+    print(json.dumps({"shown_s": shown, "peak_mb": peak_mb, "claims_in_view": claims}), flush=True)
     window.close()
+    # Measured: leave without interpreter teardown, where PySide6 objects
+    # still alive at exit can crash on some versions and hide the result.
+    os._exit(0)
 
 
 if __name__ == "__main__":
