@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -16,8 +17,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workbench.gui.app import apply_appearance, create_application
 from workbench.gui.main_window import MainWindow
 from workbench.gui.session_dialogs import OpenSessionDialog
+from workbench.ingest.article import ExtractedArticle
+from workbench.ingest.text import extract_text
+from workbench.services.demo import demo_article
 from workbench.storage import sessions as session_store
 from workbench.storage import sources as source_store
+from workbench.storage import versions as version_store
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SIZE = (1400, 900)
@@ -68,6 +73,79 @@ def review_some_claims(window: MainWindow) -> int:
     return chosen
 
 
+def edited_demo() -> ExtractedArticle:
+    """The demo article as its publisher might quietly revise it: a figure, a new note, a quote gone."""
+    base = demo_article()
+    body = (
+        "Editor's note: this article was updated with the ministry's revised figures.\n\n"
+        + base.text.replace("about 28,000 troops", "about 30,000 troops")
+        .replace(' "We will not be caught unprepared again."', "")
+    )
+    article = extract_text(body, source="demo article")
+    return replace(article, title=(base.title or "").replace("28,000", "30,000"), authors=base.authors,
+                   published=base.published, site_name=base.site_name, language="en",
+                   provenance=replace(base.provenance, raw=body.encode("utf-8")))
+
+
+def show_what_changed(app: QApplication, window: MainWindow) -> None:
+    """A second version of the article, as a re-check stores it: flagged claims and the comparison."""
+    assert window.article is not None
+    article_id = window.article.id
+    version_store.store_version(window.db, article_id, edited_demo(), by=window.reviewer)
+    window.reload_articles()
+    window.show_article(article_id)
+    flagged = next(c for c in window.claims_panel.model.claims if c.flagged and c.kind == "figure")
+    window.select_claim(flagged.id)
+    window.editor.setCurrentIndex(0)
+    settle(app, window)
+    save(window, "recheck-flagged.png")
+    window.recheck.show_comparison(article_id)
+    view = window.recheck.compare_view
+    assert view is not None
+    view.resize(1200, 760)
+    view.select_claim(flagged.id)
+    settle(app, window)
+    save(view, "compare.png")
+    view.close()
+
+
+def show_memory_and_evidence(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """The same article in a new session: the claim reviewed before is marked, and a source is searched."""
+    summary = session_store.create_session(window.db, "Follow-up: Valdoria drills", reviewer=window.reviewer)
+    window.open_session(summary.id)
+    from workbench.gui import importer
+
+    window.jobs.start(importer.demo_job(window.db, summary.id, window.reviewer), "opening the demo article",
+                      on_success=window._imported, on_error=window.report)
+    settle(app, window)
+    window.memory.jobs.wait()
+    settle(app, window)
+    claim = next(c for c in window.claims_panel.model.claims if c.text == "about 28,000 troops")
+    window.select_claim(claim.id)
+    window.editor.setCurrentWidget(window.memory.page)
+    settle(app, window)
+    save(window, "checked-before.png")
+
+    statement = folder / "ministry-statement.txt"
+    statement.write_text(
+        "Iron Meridian exercise: statement of the Ministry of Defence\n\n"
+        "The exercise brings together units from the northern and central commands.\n\n"
+        "Around 28,000 personnel will take part in the exercise, with 340 armoured vehicles.\n\n"
+        "Earlier reports of 35,000 troops at the border counted units that have since rotated home.\n\n"
+        "The ministry will brief foreign military attaches on the exercise on Monday.\n",
+        encoding="utf-8",
+    )
+    window.editor.setCurrentIndex(1)
+    window.memory.find_evidence(claim.id)
+    dialog = window.memory.evidence_dialog
+    assert dialog is not None
+    dialog.source.setText(str(statement))
+    dialog.find()
+    settle(app, window)
+    save(dialog, "evidence.png")
+    dialog.reject()
+
+
 def main() -> int:
     DOCS.mkdir(exist_ok=True)
     app = create_application(["workbench"])
@@ -106,6 +184,9 @@ def main() -> int:
         settle(app, window)
         save(window, "dark.png")
         apply_appearance(app, "light")
+
+        show_what_changed(app, window)
+        show_memory_and_evidence(app, window, Path(folder))
 
         window.address_bar.setText("http://127.0.0.1:9/no-such-article")
         window.import_source(window.address_bar.text())

@@ -45,7 +45,7 @@ def test_import_a_page_by_address_shows_article_and_claims(qtbot, open_window, d
     assert any(t == "S-400" for t in texts)
     assert window.session_id is not None
     assert [a.source for a in article_store.list_articles(window.db, window.session_id)] == [url]
-    assert not window.progress_row.isVisible()
+    qtbot.waitUntil(lambda: not window.progress_row.isVisible())  # the job's end arrives after its result
 
 
 def test_a_missing_page_is_reported_in_the_window(qtbot, open_window, db_path, httpserver):

@@ -62,8 +62,8 @@ def test_a_claim_checked_before_is_marked_and_its_verdict_copied_with_one_key(qt
 
     window.select_claim(claim.id)
     panel = window.memory.panel
-    assert window.editor.tabText(window.editor.indexOf(panel)).startswith("Checked before (")
-    assert panel.matches[0].session == "Last week" and panel.matches[0].verdict == "mostly-true"
+    assert window.editor.tabText(window.editor.indexOf(window.memory.page)).startswith("Checked before (")
+    assert panel.matches[0].session == "Last week" and panel.matches[0].verdict == "Mostly true"
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_C)

@@ -12,7 +12,7 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,6 +39,12 @@ from workbench.gui.claims_model import format_value
 from workbench.storage.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 
 COMMIT_DELAY_MS = 600
+EMPTY_TEXT = (
+    "<p style='font-size:13pt'><b>No claim selected</b></p>"
+    "<p>Select a claim in the list, or click a highlight in the article.<br>"
+    "<b>J</b> / <b>K</b> move between claims, a digit sets the verdict,<br>"
+    "<b>Ctrl+K</b> adds the words selected in the article as a claim.</p>"
+)
 
 
 def parse_value(text: str) -> Any:
@@ -90,8 +97,20 @@ class ClaimEditor(QTabWidget):
         details.setWidgetResizable(True)
         details.setFrameShape(QFrame.Shape.NoFrame)
         details.setWidget(self._details_tab())
-        self.addTab(details, "Claim")
-        self.addTab(self._sources_tab(), "Sources")
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("editorEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.details_stack = QStackedWidget()
+        self.details_stack.addWidget(self.empty)
+        self.details_stack.addWidget(details)
+        self.addTab(self.details_stack, "Claim")
+        # Both forms scroll, so the editor's minimum height never squeezes the claims list.
+        sources = QScrollArea()
+        sources.setWidgetResizable(True)
+        sources.setFrameShape(QFrame.Shape.NoFrame)
+        sources.setWidget(self._sources_tab())
+        self.addTab(sources, "Sources")
         self.addTab(self._history_tab(), "History")
         self.set_claim(None, None, [], [], [])
 
@@ -152,6 +171,11 @@ class ClaimEditor(QTabWidget):
     def _reanchor_banner(self) -> QWidget:
         self.reanchor_banner = QFrame()
         self.reanchor_banner.setObjectName("reanchorBanner")
+        # Translucent orange reads as a warning on the light and the dark appearance alike.
+        self.reanchor_banner.setStyleSheet(
+            "#reanchorBanner { background: rgba(230, 120, 30, 0.13); border: 1px solid rgba(200, 100, 20, 0.55);"
+            " border-radius: 6px; }"
+        )
         layout = QVBoxLayout(self.reanchor_banner)
         layout.setContentsMargins(10, 8, 10, 8)
         self.reanchor_text = QLabel(wordWrap=True)
@@ -285,6 +309,12 @@ class ClaimEditor(QTabWidget):
         self.claim, self.scale, self.evidence = claim, scale, evidence
         for widget in self._all_inputs():
             widget.setEnabled(claim is not None)
+        # No claim: an empty state that says what to do, not a form of stale, greyed values.
+        self.details_stack.setCurrentIndex(0 if claim is None else 1)
+        for tab in range(1, self.count()):
+            self.setTabEnabled(tab, claim is not None)
+        if claim is None:
+            self.setCurrentIndex(0)
         if scale is not None and self.verdict.count() != len(scale.levels):
             self.verdict.clear()
             for level in scale.levels:

@@ -20,6 +20,11 @@ from workbench.storage.records import ClaimRecord
 COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Prior", "Status")
 KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, PRIOR, STATUS = range(len(COLUMNS))
 PRIOR_MARK = "✓"  # checked before in another session
+HEADER_TIPS = {
+    SOURCES: "Sources linked to the claim",
+    PRIOR: "✓: the same claim was checked before in another session",
+    STATUS: "Proposed, accepted or dismissed; ⚑ when a re-check found the article changed here",
+}
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 EXCERPT = 90
@@ -107,9 +112,11 @@ class ClaimsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(COLUMNS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

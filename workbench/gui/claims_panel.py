@@ -24,7 +24,9 @@ from workbench.gui.claims_model import (
     KIND,
     PRIOR,
     SOURCES,
+    SPEAKER,
     STATUS,
+    VALUE,
     VERDICT,
     ClaimsFilterProxy,
     ClaimsTableModel,
@@ -98,7 +100,8 @@ class ClaimsPanel(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((KIND, 90), (2, 92), (3, 84), (VERDICT, 118), (SOURCES, 52), (PRIOR, 48), (STATUS, 96)):
+        for column, width in ((KIND, 92), (VALUE, 112), (SPEAKER, 84), (VERDICT, 122), (SOURCES, 46), (PRIOR, 46),
+                              (STATUS, 96)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)

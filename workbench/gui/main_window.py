@@ -100,6 +100,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.article_switcher = QComboBox()
         self.article_switcher.setObjectName("articleSwitcher")
         self.article_switcher.setMinimumWidth(260)
+        self.article_switcher.setMaximumWidth(460)  # a long title must not squeeze the address bar
+        self.article_switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.article_switcher.setToolTip("Articles in this session")
         self.article_switcher.activated.connect(self._article_chosen)
         toolbar.addWidget(self.article_switcher)
@@ -135,7 +137,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         side.setChildrenCollapsible(False)
         side.addWidget(_padded(self.claims_panel))
         side.addWidget(_padded(self.editor))
-        side.setSizes([430, 420])
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
+        side.setSizes([520, 360])  # the list first: the editor scrolls
         self.side_splitter = side
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -144,7 +148,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([660, 740])
+        self.splitter.setSizes([600, 800])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_state_save())

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.domain.errors import WorkbenchError
 from workbench.evidence.finder import EvidenceResult, find_evidence
@@ -51,7 +53,12 @@ class MemoryControl(QObject):
         # The window's "copy prior" action owns the key; two would be ambiguous.
         self.panel.removeAction(self.panel.copy_action)
         self.panel.copy_requested.connect(self.copy)
-        window.editor.addTab(self.panel, TAB_TITLE)
+        self.page = QWidget()
+        self.page.setObjectName("checkedBeforeTab")
+        layout = QVBoxLayout(self.page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.panel)
+        window.editor.addTab(self.page, TAB_TITLE)
         self.jobs = JobRunner(self)  # quiet: no progress row for a background lookup
         self.known: dict[Key, tuple[int, str]] = {}  # claim key -> (matches, best verdict label)
         self._generation = 0
@@ -66,10 +73,17 @@ class MemoryControl(QObject):
                 matches = find_prior(w.db, claim.id)
             except WorkbenchError as error:
                 log.info("no prior lookup for claim %s: %s", claim.id, error)
-        self.panel.show_matches(matches)
-        w.editor.setTabText(w.editor.indexOf(self.panel), f"{TAB_TITLE} ({len(matches)})" if matches else TAB_TITLE)
+        self.panel.show_matches([replace(m, verdict=self._label(m.verdict)) for m in matches])
+        w.editor.setTabText(w.editor.indexOf(self.page), f"{TAB_TITLE} ({len(matches)})" if matches else TAB_TITLE)
         if claim is not None:
             self._remember(claim_key(claim), matches)
+
+    def _label(self, verdict: str) -> str:
+        """A prior verdict as this session's scale names it (another scale's key as it is)."""
+        try:
+            return self.window.scale.level(verdict).label
+        except WorkbenchError:
+            return verdict
 
     def copy_best(self) -> None:
         """Copy the prior verdict chosen in the panel (the best one unless the reviewer picked another)."""
@@ -114,7 +128,7 @@ class MemoryControl(QObject):
             self._show_markers(self.window.claims_panel.model.claims)
 
     def _remember(self, key: Key, matches: list[Match]) -> None:
-        self.known[key] = (len(matches), matches[0].verdict if matches else "")
+        self.known[key] = (len(matches), matches[0].verdict if matches else "")  # the key, not the label
 
     def _show_markers(self, claims: list[ClaimRecord]) -> None:
         hints = {c.id: self.known[claim_key(c)] for c in claims if self.known.get(claim_key(c), (0, ""))[0]}
