@@ -68,8 +68,10 @@ _MONTH_PREPOSITION = re.compile(
     r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
 )
 _TENSE_MARKERS = re.compile(
-    r"(?P<future>\b(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled|"
-    r"plans?\s+to|planned|set\s+to|would|is\s+to|are\s+to|upcoming|next)\b|'ll\b)"
+    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
+    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
+    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
     r"|(?P<past>\b(?:was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
     r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
     re.IGNORECASE,
@@ -153,6 +155,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
+    ("quarter", re.compile(
+        rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
+        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
 ]
 
@@ -186,7 +191,7 @@ _START_RULES = _starts(
     (("fiscal", "financial", "fy"), ("fiscal", "year")),
     (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
-    (("first", "second", "third", "fourth", "q"), ("quarter",)),
+    (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
     (SEASONS, ("season",)),
     (("'", "’"), ("decade2",)),
 )
@@ -334,7 +339,7 @@ def _resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")
         if rule == "quarter":
-            return _resolve_quarter(spot, published)
+            return _resolve_quarter(spot, text, published)
         if rule == "edge_year":
             return _resolve_this_last_next(spot, published)
         if rule == "the_unit":
@@ -466,12 +471,26 @@ def _period_value(published: date, unit: str, offset: int) -> str:
     return str(published.year + offset)
 
 
-def _resolve_quarter(spot: Spot, published: date | None) -> str | None:
+def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | None:
     if spot.get("year"):
         return spot.get("year")
     if published is None:
         return None
-    return str(published.year + {"this": 0, "last": -1, "next": 1}[(spot.get("which") or "this").lower()])
+    which = spot.get("which")
+    if which:
+        return str(published.year + {"this": 0, "last": -1, "next": 1}[which.lower()])
+    # "the fourth quarter" in February is last year's when the text speaks of the past
+    nth = (spot.get("nth") or spot.get("q") or "")[:1]
+    quarter = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3, "4": 4}.get(nth.lower())
+    if nth.lower() == "f" and (spot.get("nth") or "").lower().startswith("fo"):
+        quarter = 4
+    current = (published.month - 1) // 3 + 1
+    tense = tense_near(text, spot.start, spot.end)
+    if quarter and tense == "past" and quarter > current:
+        return str(published.year - 1)
+    if quarter and tense == "future" and quarter < current:
+        return str(published.year + 1)
+    return str(published.year)
 
 
 def _resolve_ago(spot: Spot, published: date | None) -> str | None:

@@ -26,6 +26,16 @@ _WORD_TOKEN_RE = re.compile(
 _DETERMINERS = frozenset(
     {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
 )
+# Words after a unit that say where or when, not what: "-15 degrees overnight".
+_ADVERBS = frozenset(
+    {"overnight", "apart", "abroad", "ahead", "instead", "too", "nationwide", "worldwide",
+     "overall", "altogether", "respectively", "annually", "apiece", "each", "alone", "again",
+     "afterwards", "beforehand", "downstream", "upstream", "offshore", "onshore", "inland",
+     "underground", "below", "above", "higher", "lower", "less", "more", "tonight", "daily",
+     "weekly", "monthly", "yearly", "now", "then", "since", "once", "twice", "short", "deep",
+     "high", "long", "wide", "tall", "away", "south", "north", "east", "west", "southeast",
+     "southwest", "northeast", "northwest", "closer", "further", "farther", "later", "earlier"}
+)
 _PARTITIVE_RE = re.compile(r"\s+of\s+")
 _RATE_RE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 _CURRENCY_WORD_RE = re.compile(
@@ -156,6 +166,7 @@ def trailing_noun(text: str, figure: Figure) -> Figure:
     if wm and not wm.group("q"):
         word = wm.group("w")
         if (word.isalpha() and word.islower() and word not in STOP_WORDS
+                and word not in _ADVERBS
                 and not word.endswith(("ly", "ed", "ing")) and not next_is_noun(text, wm.end())):
             figure.end = wm.end()
     return figure

@@ -167,6 +167,10 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     scale = _scale_of(m)
     value *= scale
     currency = CURRENCY_SYMBOLS.get(m.group("cur") or "")
+    neg = _NEGATIVE_RE.search(text[max(0, start - 7) : start]) if not currency else None
+    if neg:  # "-15 degrees", "minus 40C": the sign is part of the number
+        start -= len(neg.group()) - (1 if neg.group()[0].isspace() else 0)
+        value = -value
     end = m.end()
     end = _strip_end(text, end)
     figure = Figure(start, end, value, None, money=currency is not None)
@@ -196,6 +200,8 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if cur:
         figure.unit = cur
         return _finish(text, rate(text, figure))
+    if _ratio(text, figure):
+        return _finish(text, figure)
     compound = _compound(text, figure)
     if compound:
         return _finish(text, compound)
@@ -223,12 +229,19 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return _finish(text, Figure(start, noun[0], 1, noun[1], head=True))
     if _capitalised_name(text, start, phrase):
         return None
+    if _LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
+        return None  # "the number one exporter", "Phase Two": a rank or label, not a count
     if words[-1] in {"third", "quarter", "half"} or lowered == "half":
+        one = _FRACTION_OF_ONE_RE.match(text, end)
+        if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
+            return _fraction_of_one(text, Figure(start, one.end(), value, None))
         # "a third" is a fraction only before "of" or alone: "a third world war" is an ordinal
         if _NEXT_LOWER_RE.match(text, end) and not _OF_RE.match(text, end):
             return None
         if lowered == "half" and not _OF_RE.match(text, end):
             return None
+        if lowered == "half" and _HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
+            return None  # "the first half of the match": a period, not a fraction
     hyphen = _COMPOUND_RE.match(text, end)
     if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
         return None
@@ -248,6 +261,8 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         figure.value = scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
         return _finish(text, trailing_noun(text, figure))
+    if _ratio(text, figure):
+        return _finish(text, figure)
     compound = _compound(text, figure)
     if compound:
         return _finish(text, compound)
@@ -255,6 +270,19 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     if not grown.head and value == 1 and "a" not in words and "an" not in words:
         return None  # a lone "one" is a pronoun far more often than a count
     return _finish(text, grown)
+
+
+def _fraction_of_one(text: str, figure: Figure) -> Figure | None:
+    pm = _PERCENT_RE.match(text, figure.end)
+    if pm and pm.group("pp"):
+        figure.end, figure.unit, figure.head = pm.end(), "percentage point", True
+        figure.value = scaled(figure.value, 0.01)
+        return _finish(text, figure)
+    noun = head_noun(text, figure.end, singular_ok=True, max_words=2)
+    if noun is None or noun[1] in STOP_WORDS:
+        return None
+    figure.end, figure.unit, figure.head = noun[0], noun[1], True
+    return _finish(text, figure)
 
 
 def _vague(text: str, m: re.Match[str]) -> Figure | None:
@@ -331,6 +359,23 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None)
     figure.end = _strip_end(text, end)
 
 
+def _ratio(text: str, figure: Figure) -> bool:
+    """ "one in five children", "1 in 4 adults": a proportion, as a fraction."""
+    rm = _RATIO_RE.match(text, figure.end)
+    if not rm or not isinstance(figure.value, int | float):
+        return False
+    denominator = parse_number(rm.group("den"))
+    if not (denominator and figure.value < denominator <= 1000 and denominator == int(denominator)):
+        return False
+    # the noun after the denominator is counted as a plural ("in five children")
+    figure.end = rm.end()
+    figure.value = figure.value / denominator
+    noun = head_noun(text, figure.end, singular_ok=False)
+    if noun is not None:
+        figure.end, figure.unit, figure.head = noun[0], noun[1], True
+    return True
+
+
 def _compound(text: str, figure: Figure) -> Figure | None:
     """Ages and compound measures: "61-year-old", "2-year mark", "a 10-km radius"."""
     hm = _COMPOUND_RE.match(text, figure.end)
@@ -383,7 +428,7 @@ def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = Fals
             return True
         if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
             word not in _COUNTRY_LIKE
-        ):
+        ) and not (word.lower() in _QUANTIFIER_WORDS and _sentence_start(text, start - len(prev.group(0)))):
             return True  # Leopard 2, World War 2, Strv 122, MH 17
     if _LINE_START_RE.search(text, max(0, start - 20), start) and (
         _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
@@ -395,6 +440,14 @@ def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = Fals
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
+_NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
+_RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\b(?![-,.]?\d)",
+                       re.IGNORECASE)
+_FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:[Nn]umber|No\.|[Pp]hase|[Ss]tage|[Ss]eason|[Cc]hapter|[Pp]art|[Ll]evel|[Gg]rade)\s+$"
+)
 _OF_RE = re.compile(r"\s+of\b")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
@@ -406,6 +459,16 @@ _GLUED_UNIT_RE = re.compile(
 # Capitalised words a count may follow without being a name: "the US 10 ..." is rare,
 # but title-case headlines ("Suffered 71,000 Dead") put verbs there.
 _COUNTRY_LIKE = frozenset({"US", "UK", "EU", "UN", "NATO"})
+# Sentence-initial words that quantify the number after them ("Nearly 200 civilians"),
+# unlike a capitalised name before a number ("Leopard 2").
+_QUANTIFIER_WORDS = frozenset(
+    {"nearly", "almost", "roughly", "approximately", "around", "about", "over", "under",
+     "only", "just", "exactly", "precisely", "fully", "barely", "estimated", "another",
+     "upwards", "maybe", "perhaps", "possibly", "probably", "reportedly", "officially",
+     "altogether", "overall", "already", "still", "now", "today", "yesterday", "since",
+     "after", "before", "with", "without", "of", "among", "including", "excluding", "those",
+     "these", "all", "by", "for", "at", "in", "on", "from", "to", "and", "but", "or"}
+)
 
 
 def _strip_end(text: str, end: int) -> int:
