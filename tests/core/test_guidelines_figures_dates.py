@@ -352,3 +352,37 @@ def test_relative_dates_are_null_without_a_publication_date() -> None:
 )
 def test_other_wire_dates(sentence: str, expected: tuple) -> None:
     assert expected in dates(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bank raised its key rate by 200 basis points.", ("200 basis points", 200, "basis point")),
+        ("The hryvnia weakened to 38.5 per dollar on Monday.", ("38.5 per dollar", 38.5, "UAH")),
+        ("The hryvnia slipped, while the rouble traded at 92 to the dollar.",
+         ("92 to the dollar", 92, "RUB")),
+        ("Rescuers searched the rubble for the past 48 hours.", ("48 hours", 48, "hour")),
+        ("Twice as many civilians died as a year before.", ("Twice", 2, "time")),
+        ("Exports grew nearly twice as fast as imports.", ("nearly twice", 2, "time")),
+        ("The plant burned half as much coal-fired electricity.",
+         ("half as much coal-fired electricity", 0.5, "electricity")),
+    ],
+)
+def test_rates_multiples_and_durations_in_hours(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+def test_a_change_and_a_level_are_two_figures_not_a_range() -> None:
+    found = figures("The Nikkei rose 1.2% to 38,470.38, its highest since 1990.")
+    assert ("1.2%", 0.012, "percent") in found
+    assert ("38,470.38", 38470.38, None) in found
+
+
+def test_military_time_is_not_a_figure() -> None:
+    assert figures("The assault began at 0400 hours.") == []
+
+
+def test_a_decimal_point_does_not_end_the_sentence_that_sets_the_tense() -> None:
+    # "fell" is past: mid-March in an article of 20 February is last year's
+    assert ("mid-March", "2023-03") in dates(
+        "The yuan fell 0.5% this week, its biggest weekly drop since mid-March.")

@@ -72,13 +72,14 @@ _TENSE_MARKERS = re.compile(
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
-    r"|(?P<past>\b(?:was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
+    r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
     r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
     re.IGNORECASE,
 )
 
 
 _SENTENCE_REACH = 300
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
 _DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
 
@@ -88,9 +89,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     # Look no further than a long sentence's length: unbounded searches make
     # a text without full stops quadratic.
     floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
-    left = max(max(text.rfind(mark, floor, start) for mark in ".!?\n") + 1, floor)
-    rights = [i for i in (text.find(mark, end, ceiling) for mark in ".!?\n") if i != -1]
-    right = min(rights) if rights else ceiling
+    # a sentence ends at a mark followed by a space: "0.5%" and "Oct.7" do not end one
+    lefts = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, start)]
+    left = lefts[-1] if lefts else floor
+    rm = _SENTENCE_END_RE.search(text, end, ceiling)
+    right = rm.start() if rm else ceiling
     best: tuple[int, str] | None = None
     for m in _TENSE_MARKERS.finditer(text, left, right):
         if start <= m.start() < end:

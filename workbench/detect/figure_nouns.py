@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.detect.figure_words import (
+    CURRENCY_FROM_CONTEXT,
     CURRENCY_WORDS,
     INVARIANT_NOUNS,
     MEASURE_UNITS,
@@ -36,6 +37,10 @@ _ADVERBS = frozenset(
      "high", "long", "wide", "tall", "away", "south", "north", "east", "west", "southeast",
      "southwest", "northeast", "northwest", "closer", "further", "farther", "later", "earlier"}
 )
+_BASIS_RE = re.compile(r"\bbasis\s+points?$")
+_STANDALONE_RATE_RE = re.compile(
+    r"\s+(?:per|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|"
+    r"rouble|ruble|franc|greenback)\b", re.I)
 _PARTITIVE_RE = re.compile(r"\s+of\s+")
 _RATE_RE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 _CURRENCY_WORD_RE = re.compile(
@@ -78,6 +83,8 @@ def counted(text: str, figure: Figure) -> Figure:
     if noun is not None:
         unit_word = text[figure.end : noun[0]].strip().lower()
         figure.end, figure.unit, figure.head = noun[0], noun[1], True
+        if noun[1] == "point" and _BASIS_RE.search(text, figure.start, noun[0]):
+            figure.unit = "basis point"
         if unit_word in MEASURE_UNITS:
             trailing_noun(text, figure)
         return rate(text, figure)
@@ -86,7 +93,16 @@ def counted(text: str, figure: Figure) -> Figure:
 
 def standalone(text: str, figure: Figure) -> Figure:
     """A number with no noun: the unit is what the clause says it counts, if anything."""
-    clause = re.split(r"[.;:!?\n]", text[max(0, figure.start - 80) : figure.start])[-1].lower()
+    rm = _STANDALONE_RATE_RE.match(text, figure.end)
+    if rm:  # "38.5 per dollar", "92 to the dollar": an exchange rate keeps its denominator
+        figure.end = rm.end()
+    clause = re.split(r"[.;:!?\n](?!\d)", text[max(0, figure.start - 80) : figure.start])[-1].lower()
+    if rm:
+        # the currency priced is the one named nearest before the rate
+        named = [(m.end(), unit) for pattern, unit in CURRENCY_FROM_CONTEXT
+                 for m in pattern.finditer(clause)]
+        figure.unit = max(named)[1] if named else None
+        return figure
     for pattern, unit in UNIT_FROM_CONTEXT:
         if pattern.search(clause):
             figure.unit = unit

@@ -116,3 +116,12 @@ UNIT_FROM_CONTEXT = [
                 r"evacuated|displaced|refugees|victims)\b"), "person"),
     (re.compile(r"\btroops\b|\bsoldiers\b"), "troop"),
 ]
+CURRENCY_FROM_CONTEXT = [
+    # an exchange rate counts the currency it prices: "the hryvnia weakened to 38.5 per dollar"
+    (re.compile(r"\bhryvnias?\b"), "UAH"),
+    (re.compile(r"\br(?:ou|u)bles?\b"), "RUB"),
+    (re.compile(r"\byuan\b|\brenminbi\b"), "CNY"),
+    (re.compile(r"\byen\b"), "JPY"),
+    (re.compile(r"\blira\b"), "TRY"),
+    (re.compile(r"\brupees?\b"), "INR"),
+]

@@ -84,8 +84,10 @@ _PERCENT_RE = re.compile(
     r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
 )
 _TIME_AFTER_RE = re.compile(
-    r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time|hours\b|hrs\b|h\b))"
+    r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time))"
 )
+# "0400 hours" is a time of day; "48 hours" a duration.
+_MILITARY_TIME_RE = re.compile(r"\s*(?:hours|hrs|h)\b")
 _COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
 )
@@ -115,11 +117,17 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
                     continue
         if token in _APPROXIMATOR_STARTS:
             later.extend(filter(None, [_APPROX_ONE_RE.match(text, pos)]))
+        if token in {"twice", "thrice"}:
+            later.extend(filter(None, [_TIMES_RE.match(text, pos)]))
         if token[0].isdigit() or token in ORDINALS:
             later.extend(filter(None, [_ORDINAL_RE.match(text, pos)]))
     taken = SpanIndex((f.start, f.end) for f in found)
     for m in later:
         if taken.overlaps(m.start(), m.end()) or dates.overlaps(m.start(), m.end()):
+            continue
+        if m.re is _TIMES_RE:  # "twice as many": a multiple, like "three times"
+            times = 2 if m.group().lower() == "twice" else 3
+            found.append(_finish(text, Figure(m.start(), m.end(), times, "time")))
             continue
         if m.re is _APPROX_ONE_RE:
             found.append(Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
@@ -161,6 +169,8 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
         if _TIME_AFTER_RE.match(text, m.end("num")):
             return None
+        if re.fullmatch(r"[0-2]\d[0-5]\d", m.group("num")) and _MILITARY_TIME_RE.match(text, m.end("num")):
+            return None
     value = parse_number(m.group("num"))
     if value is None or (m.group("abbr") or "").lower() == "t" and not m.group("cur"):
         return None
@@ -176,7 +186,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     figure = Figure(start, end, value, None, money=currency is not None)
     percent = bool(m.group("pct") or m.group("pct2"))
     # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
-    _extend_range(text, figure, scale, currency)
+    _extend_range(text, figure, scale, currency, percent=percent)
     if not isinstance(figure.value, list) and re.match(r"[-‐‑]\d", text[figure.end : figure.end + 2]):
         return None  # "787-9", "2-1": a model number or a score, not a range
     if percent:
@@ -231,6 +241,11 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return None
     if _LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
         return None  # "the number one exporter", "Phase Two": a rank or label, not a count
+    as_much = _AS_MUCH_RE.match(text, end) if lowered == "half" else None
+    if as_much:  # "half as much coal-fired electricity"
+        noun = head_noun(text, as_much.end(), singular_ok=True, max_words=3, compound=True)
+        if noun is not None:
+            return _finish(text, Figure(start, noun[0], value, noun[1], head=True))
     if words[-1] in {"third", "quarter", "half"} or lowered == "half":
         one = _FRACTION_OF_ONE_RE.match(text, end)
         if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
@@ -331,7 +346,8 @@ def _finish(text: str, figure: Figure | None) -> Figure | None:
     return figure
 
 
-def _extend_range(text: str, figure: Figure, scale: float, currency: str | None) -> None:
+def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
+                  *, percent: bool = False) -> None:
     before = text[max(0, figure.start - 6) : figure.start].lower()
     rm = _RANGE_RE.match(text, figure.end)
     if not rm or ("and" in rm.group() and "between" not in text[max(0, figure.start - 9) : figure.start].lower()):
@@ -341,6 +357,8 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None)
     nm = _CORE_RE.match(text, rm.end())
     if not nm or nm.group("vague") or (nm.group("cur") and currency is None and nm.group("cur")):
         return
+    if percent and not (nm.group("pct") or nm.group("pct2")):
+        return  # "rose 1.2% to 38,470": a change and a level, not a range
     if nm.group("word") and not figure.money and nm.group("num") is None:
         high = parse_number(nm.group("word"))
     else:
@@ -440,6 +458,8 @@ def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = Fals
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
+_TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
 _HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\b(?![-,.]?\d)",
