@@ -15,6 +15,13 @@ import re
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
+from workbench.detect.figure_names import (
+    LABEL_BEFORE_RE,
+    MILITARY_TIME_RE,
+    TIME_AFTER_RE,
+    capitalised_name,
+    is_name_or_debris,
+)
 from workbench.detect.figure_nouns import (
     Figure,
     counted,
@@ -30,7 +37,6 @@ from workbench.detect.figure_words import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MEASURE_UNITS,
-    NAME_PRECEDERS,
     STOP_WORDS,
 )
 from workbench.detect.numbers import (
@@ -83,18 +89,12 @@ _RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
 _PERCENT_RE = re.compile(
     r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
 )
-_TIME_AFTER_RE = re.compile(
-    r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time))"
-)
-# "0400 hours" is a time of day; "48 hours" a duration.
-_MILITARY_TIME_RE = re.compile(r"\s*(?:hours|hrs|h)\b")
 _COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
 )
 _PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b)")
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
 
 
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
@@ -163,13 +163,13 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
         return None  # "36th Combined Arms Army": an ordinal used as a name
     if re.search(r"\d[-‐‑]$", text[max(0, num_start - 2) : num_start]):
         return None  # the "9" of "787-9"
-    if _is_name_or_debris(text, num_start, m.end("num"), explicit=bool(
+    if is_name_or_debris(text, num_start, m.end("num"), explicit=bool(
             m.group("cur") or m.group("pct") or m.group("pct2") or m.group("abbr"))):
         return None
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
-        if _TIME_AFTER_RE.match(text, m.end("num")):
+        if TIME_AFTER_RE.match(text, m.end("num")):
             return None
-        if re.fullmatch(r"[0-2]\d[0-5]\d", m.group("num")) and _MILITARY_TIME_RE.match(text, m.end("num")):
+        if re.fullmatch(r"[0-2]\d[0-5]\d", m.group("num")) and MILITARY_TIME_RE.match(text, m.end("num")):
             return None
     value = parse_number(m.group("num"))
     if value is None or (m.group("abbr") or "").lower() == "t" and not m.group("cur"):
@@ -237,9 +237,9 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         if noun is None:
             return None
         return _finish(text, Figure(start, noun[0], 1, noun[1], head=True))
-    if _capitalised_name(text, start, phrase):
+    if capitalised_name(text, start, phrase):
         return None
-    if _LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
+    if LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
         return None  # "the number one exporter", "Phase Two": a rank or label, not a count
     as_much = _AS_MUCH_RE.match(text, end) if lowered == "half" else None
     if as_much:  # "half as much coal-fired electricity"
@@ -303,7 +303,7 @@ def _fraction_of_one(text: str, figure: Figure) -> Figure | None:
 def _vague(text: str, m: re.Match[str]) -> Figure | None:
     phrase = m.group("vague").lower()
     figure = Figure(m.start(), m.end(), None, None)
-    if _capitalised_name(text, m.start(), m.group("vague")) and not phrase.startswith("a "):
+    if capitalised_name(text, m.start(), m.group("vague")) and not phrase.startswith("a "):
         return None
     if phrase == "several":
         noun = head_noun(text, figure.end, singular_ok=False)
@@ -370,7 +370,7 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
         low *= _scale_of(nm)  # "$10-15 billion": the scale belongs to both ends
     if high is None or not isinstance(low, int | float) or not low < high:
         return
-    if nm.group("num") and _is_name_or_debris(text, nm.start("num"), nm.end("num")):
+    if nm.group("num") and is_name_or_debris(text, nm.start("num"), nm.end("num")):
         return
     figure.value = [low, high]
     end = nm.end()
@@ -425,38 +425,6 @@ def _compound(text: str, figure: Figure) -> Figure | None:
 # --- what a core is not -----------------------------------------------------------
 
 
-def _is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
-    """Model numbers, names with numbers, page furniture, lone numbers on their own line.
-
-    ``explicit`` numbers carry their own unit (``%``, a currency, ``bn``) and
-    are never names.
-    """
-    before = text[max(0, start - 30) : start]
-    if re.search(r"[A-Za-z][-‐‑]?$", before):
-        return True  # S-400, F-16, Covid-19, G40
-    if re.match(r"[A-Za-z]{1,2}\d|[-‐‑][A-Z]", text[end : end + 3]):
-        return True  # 2S19, 5-A
-    if re.match(r"[A-Za-z]", text[end : end + 1]) and not _GLUED_UNIT_RE.match(text, end):
-        return True
-    grouped = bool(re.search(r"[,.]\d", text[start:end]))
-    prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
-    if prev and not explicit and not grouped:
-        word = prev.group(1)
-        if word.lower().rstrip(".") in NAME_PRECEDERS:
-            return True
-        if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
-            word not in _COUNTRY_LIKE
-        ) and not (word.lower() in _QUANTIFIER_WORDS and _sentence_start(text, start - len(prev.group(0)))):
-            return True  # Leopard 2, World War 2, Strv 122, MH 17
-    if _LINE_START_RE.search(text, max(0, start - 20), start) and (
-        _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
-    ):
-        return True  # a lone number on its own line is scraping debris; "2. In ..." a list marker
-    if re.search(r"\(\s*$", before) and text[end : end + 1] == ")":
-        return True  # "(3)": list markers and footnotes
-    return False
-
-
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
 _TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
@@ -465,49 +433,11 @@ _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\b(?![-,.]?\d)",
                        re.IGNORECASE)
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
-_LABEL_BEFORE_RE = re.compile(
-    r"\b(?:[Nn]umber|No\.|[Pp]hase|[Ss]tage|[Ss]eason|[Cc]hapter|[Pp]art|[Ll]evel|[Gg]rade)\s+$"
-)
 _OF_RE = re.compile(r"\s+of\b")
-_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
-_LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
-_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
-_GLUED_UNIT_RE = re.compile(
-    r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"
-    r"lb|lbs|bp)\b", re.IGNORECASE,
-)
-# Capitalised words a count may follow without being a name: "the US 10 ..." is rare,
-# but title-case headlines ("Suffered 71,000 Dead") put verbs there.
-_COUNTRY_LIKE = frozenset({"US", "UK", "EU", "UN", "NATO"})
-# Sentence-initial words that quantify the number after them ("Nearly 200 civilians"),
-# unlike a capitalised name before a number ("Leopard 2").
-_QUANTIFIER_WORDS = frozenset(
-    {"nearly", "almost", "roughly", "approximately", "around", "about", "over", "under",
-     "only", "just", "exactly", "precisely", "fully", "barely", "estimated", "another",
-     "upwards", "maybe", "perhaps", "possibly", "probably", "reportedly", "officially",
-     "altogether", "overall", "already", "still", "now", "today", "yesterday", "since",
-     "after", "before", "with", "without", "of", "among", "including", "excluding", "those",
-     "these", "all", "by", "for", "at", "in", "on", "from", "to", "and", "but", "or"}
-)
-
-
 def _strip_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
-
-
-def _capitalised_name(text: str, start: int, phrase: str) -> bool:
-    """ "Air Force One", "Six-Day War", "Group of Seven": capital number words mid-sentence."""
-    if not phrase[:1].isupper():
-        return False
-    if re.match(r"[A-Za-z]+[-‐‑][A-Z]", text[start:start + 20]):
-        return True
-    return not _sentence_start(text, start)
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_START_RE.search(text[max(0, pos - 4) : pos]))
 
 
 def _inside(start: int, end: int, dates: SpanIndex, m: re.Match[str]) -> bool:

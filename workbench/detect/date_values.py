@@ -1,0 +1,279 @@
+"""Date values: ISO 8601 for a spotted date expression, resolved against the publication date.
+
+``dates.py`` spots expressions as ``Spot``s; ``resolve`` turns one into a
+(partial) ISO date: a day, a month, an ISO week (``2024-W08``), a year, a
+decade (``199X``), or None when it cannot be placed. ``tense_near`` reads the
+sentence to tell a past from a future day without a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from workbench.detect.numbers import parse_number
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+
+_TENSE_MARKERS = re.compile(
+    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
+    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
+    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
+    r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
+    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
+    re.IGNORECASE,
+)
+
+
+_SENTENCE_REACH = 300
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """"past", "future" or None: the tense marker nearest to a span in its sentence."""
+    # Look no further than a long sentence's length: unbounded searches make
+    # a text without full stops quadratic.
+    floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
+    # a sentence ends at a mark followed by a space: "0.5%" and "Oct.7" do not end one
+    lefts = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, start)]
+    left = lefts[-1] if lefts else floor
+    rm = _SENTENCE_END_RE.search(text, end, ceiling)
+    right = rm.start() if rm else ceiling
+    best: tuple[int, str] | None = None
+    for m in _TENSE_MARKERS.finditer(text, left, right):
+        if start <= m.start() < end:
+            continue
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        kind = "future" if m.group("future") else "past"
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A spotted date expression and the fields its pattern read."""
+
+    start: int
+    end: int
+    rule: str
+    fields: tuple[tuple[str, str], ...]
+
+    def get(self, name: str) -> str | None:
+        return dict(self.fields).get(name)
+
+
+# --- resolution ---------------------------------------------------------------
+
+
+def resolve(spot: Spot, text: str, published: date | None) -> str | None:
+    """The ISO value of a spot, or None when the rules leave it unresolved."""
+    rule = spot.rule
+    try:
+        if rule == "iso":
+            return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
+        if rule == "slash":
+            a, b, y = int(spot.get("a")), int(spot.get("b")), int(spot.get("year"))
+            month, day = (a, b) if a <= 12 else (b, a)
+            return date(y, month, day).isoformat()
+        if rule in {"mdy", "dmy"}:
+            return _resolve_day(spot, text, published)
+        if rule in {"my", "month", "day_range"}:
+            return _resolve_month(spot, text, published)
+        if rule in {"decade", "decade2"}:
+            decade = spot.get("decade")
+            if rule == "decade2":
+                decade = ("19" if int(decade) >= 30 else "20") + decade
+            return decade[:3] + "X"
+        if rule in {"year", "season", "fiscal", "fiscal_after"}:
+            return spot.get("year")
+        if rule == "quarter":
+            return _resolve_quarter(spot, text, published)
+        if rule == "edge_year":
+            return _resolve_this_last_next(spot, published)
+        if rule == "the_unit":
+            return _period_value(published, spot.get("unit").lower(), 0) if published else None
+        if rule == "weekday":
+            return _resolve_weekday(spot, text, published)
+        if rule == "deixis":
+            return _resolve_deixis(spot, published)
+        if rule == "ago":
+            return _resolve_ago(spot, published)
+        if rule == "weekend" and published is not None:
+            future = tense_near(text, spot.start, spot.end) == "future"
+            saturday = published + timedelta(days=5 - published.weekday())
+            if not future and published.weekday() < 5:
+                saturday -= timedelta(weeks=1)
+            year, week, _ = saturday.isocalendar()
+            return f"{year}-W{week:02d}"
+    except ValueError:  # 30 February and the like: a date-shaped typo, not a date
+        return None
+    return None
+
+
+def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
+    month = MONTHS[spot.get("month").rstrip(".").lower()]
+    day = int(spot.get("day"))
+    if spot.get("year"):
+        return date(int(spot.get("year")), month, day).isoformat()
+    if published is None:
+        return None  # a day without a year cannot be placed without the publication date
+    weekday = spot.get("weekday")
+    if weekday:
+        # "Tuesday, November 19": the weekday says which year
+        years = [y for y in (published.year, published.year - 1, published.year + 1)
+                 if _valid(y, month, day) and date(y, month, day).weekday() == WEEKDAYS[weekday.lower()]]
+        if years:
+            return date(years[0], month, day).isoformat()
+    year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
+    return date(year, month, day).isoformat()
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
+    month = MONTHS[(spot.get("month") or spot.get("month2")).rstrip(".").lower()]
+    if spot.get("year"):
+        return f"{spot.get('year')}-{month:02d}"
+    if published is None:
+        return None
+    rel = (spot.get("rel") or "").lower()
+    if rel == "last":
+        year = published.year if month < published.month else published.year - 1
+    elif rel == "next":
+        year = published.year if month > published.month else published.year + 1
+    else:
+        year = _nearest_year(published, month, 15, tense_near(text, spot.start, spot.end))
+    return f"{year}-{month:02d}"
+
+
+def _nearest_year(published: date, month: int, day: int, tense: str | None) -> int:
+    """The publication year, or its neighbour when that is nearer or the tense demands it."""
+    def candidate(year: int) -> date:
+        return date(year, month, min(day, 28 if month == 2 else day))
+
+    years = (published.year - 1, published.year, published.year + 1)
+    best = min(years, key=lambda y: (abs((candidate(y) - published).days), y != published.year))
+    gap = (candidate(best) - published).days
+    if tense == "past" and gap > 2:
+        best -= 1
+    elif tense == "future" and gap < -2:
+        best += 1
+    return best
+
+
+def _resolve_weekday(spot: Spot, text: str, published: date | None) -> str | None:
+    if published is None:
+        return None
+    target = WEEKDAYS[spot.get("weekday").lower()]
+    mod = (spot.get("mod") or "").lower()
+    back = (published.weekday() - target) % 7
+    forward = (target - published.weekday()) % 7
+    if mod == "last":
+        day = published - timedelta(days=back or 7)
+    elif mod == "next":
+        day = published + timedelta(days=forward or 7)
+    elif mod == "this" or tense_near(text, spot.start, spot.end) == "future":
+        day = published + timedelta(days=forward)
+    else:
+        day = published - timedelta(days=back)
+    return day.isoformat()
+
+
+def _resolve_deixis(spot: Spot, published: date | None) -> str | None:
+    if published is None:
+        return None
+    word = (spot.get("word") or spot.get("word2") or "").lower()
+    if word.startswith("yesterday") or word == "last night":
+        return (published - timedelta(days=1)).isoformat()
+    if word.startswith("tomorrow"):
+        return (published + timedelta(days=1)).isoformat()
+    return published.isoformat()
+
+
+def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
+    if published is None:
+        return None
+    offset = {"this": 0, "last": -1, "next": 1}[spot.get("which").lower()]
+    unit = spot.get("unit").lower()
+    if unit in SEASONS:
+        # "last winter" in February is the winter we are in; only the year is asked
+        return str(published.year + offset)
+    if unit == "quarter":
+        return str((published + relativedelta(months=3 * offset)).year)
+    return _period_value(published, unit, offset)
+
+
+def _period_value(published: date, unit: str, offset: int) -> str:
+    if unit in {"week", "weekend"}:
+        year, week, _ = (published + timedelta(weeks=offset)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "month":
+        moved = published + relativedelta(months=offset)
+        return f"{moved.year}-{moved.month:02d}"
+    return str(published.year + offset)
+
+
+def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | None:
+    if spot.get("year"):
+        return spot.get("year")
+    if published is None:
+        return None
+    which = spot.get("which")
+    if which:
+        return str(published.year + {"this": 0, "last": -1, "next": 1}[which.lower()])
+    # "the fourth quarter" in February is last year's when the text speaks of the past
+    nth = (spot.get("nth") or spot.get("q") or "")[:1]
+    quarter = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3, "4": 4}.get(nth.lower())
+    if nth.lower() == "f" and (spot.get("nth") or "").lower().startswith("fo"):
+        quarter = 4
+    current = (published.month - 1) // 3 + 1
+    tense = tense_near(text, spot.start, spot.end)
+    if quarter and tense == "past" and quarter > current:
+        return str(published.year - 1)
+    if quarter and tense == "future" and quarter < current:
+        return str(published.year + 1)
+    return str(published.year)
+
+
+def _resolve_ago(spot: Spot, published: date | None) -> str | None:
+    if published is None or spot.get("dir").lower() != "ago":
+        return None
+    if (spot.get("approx") or "").lower().split()[-1:] in (["over"], ["than"], ["under"]):
+        return None  # "over a month ago" is an open interval, not a period
+    amount_text = re.sub(r"\s+", " ", spot.get("amount").lower())
+    amount = 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
+    if amount is None or amount != int(amount):
+        return None
+    n = int(amount)
+    unit = spot.get("unit").lower()
+    if unit == "day":
+        return (published - timedelta(days=n)).isoformat()
+    if unit == "week":
+        year, week, _ = (published - timedelta(weeks=n)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "month":
+        moved = published - relativedelta(months=n)
+        return f"{moved.year}-{moved.month:02d}"
+    years = {"year": 1, "decade": 10, "century": 100}[unit]
+    return str(published.year - n * years)

@@ -1,0 +1,89 @@
+"""What a number in news text is not: part of a name or model, a label, a time, debris.
+
+The figure detector asks these before it grows a number into a figure:
+``Leopard 2``, ``F-16``, ``page 12``, ``the number one exporter``, ``10:30``,
+``0400 hours`` and a lone ``19`` on its own line are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.detect.figure_words import NAME_PRECEDERS, STOP_WORDS
+
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
+TIME_AFTER_RE = re.compile(
+    r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time))"
+)
+# "0400 hours" is a time of day; "48 hours" a duration.
+MILITARY_TIME_RE = re.compile(r"\s*(?:hours|hrs|h)\b")
+LABEL_BEFORE_RE = re.compile(
+    r"\b(?:[Nn]umber|No\.|[Pp]hase|[Ss]tage|[Ss]eason|[Cc]hapter|[Pp]art|[Ll]evel|[Gg]rade)\s+$"
+)
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
+_LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
+_GLUED_UNIT_RE = re.compile(
+    r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"
+    r"lb|lbs|bp)\b", re.IGNORECASE,
+)
+
+
+def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
+    """Model numbers, names with numbers, page furniture, lone numbers on their own line.
+
+    ``explicit`` numbers carry their own unit (``%``, a currency, ``bn``) and
+    are never names.
+    """
+    before = text[max(0, start - 30) : start]
+    if re.search(r"[A-Za-z][-‐‑]?$", before):
+        return True  # S-400, F-16, Covid-19, G40
+    if re.match(r"[A-Za-z]{1,2}\d|[-‐‑][A-Z]", text[end : end + 3]):
+        return True  # 2S19, 5-A
+    if re.match(r"[A-Za-z]", text[end : end + 1]) and not _GLUED_UNIT_RE.match(text, end):
+        return True
+    grouped = bool(re.search(r"[,.]\d", text[start:end]))
+    prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
+    if prev and not explicit and not grouped:
+        word = prev.group(1)
+        if word.lower().rstrip(".") in NAME_PRECEDERS:
+            return True
+        if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
+            word not in _COUNTRY_LIKE
+        ) and not (word.lower() in _QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))):
+            return True  # Leopard 2, World War 2, Strv 122, MH 17
+    if _LINE_START_RE.search(text, max(0, start - 20), start) and (
+        _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
+    ):
+        return True  # a lone number on its own line is scraping debris; "2. In ..." a list marker
+    if re.search(r"\(\s*$", before) and text[end : end + 1] == ")":
+        return True  # "(3)": list markers and footnotes
+    return False
+
+
+# Capitalised words a count may follow without being a name: "the US 10 ..." is rare,
+# but title-case headlines ("Suffered 71,000 Dead") put verbs there.
+_COUNTRY_LIKE = frozenset({"US", "UK", "EU", "UN", "NATO"})
+# Sentence-initial words that quantify the number after them ("Nearly 200 civilians"),
+# unlike a capitalised name before a number ("Leopard 2").
+_QUANTIFIER_WORDS = frozenset(
+    {"nearly", "almost", "roughly", "approximately", "around", "about", "over", "under",
+     "only", "just", "exactly", "precisely", "fully", "barely", "estimated", "another",
+     "upwards", "maybe", "perhaps", "possibly", "probably", "reportedly", "officially",
+     "altogether", "overall", "already", "still", "now", "today", "yesterday", "since",
+     "after", "before", "with", "without", "of", "among", "including", "excluding", "those",
+     "these", "all", "by", "for", "at", "in", "on", "from", "to", "and", "but", "or"}
+)
+
+
+def capitalised_name(text: str, start: int, phrase: str) -> bool:
+    """ "Air Force One", "Six-Day War", "Group of Seven": capital number words mid-sentence."""
+    if not phrase[:1].isupper():
+        return False
+    if re.match(r"[A-Za-z]+[-‐‑][A-Z]", text[start:start + 20]):
+        return True
+    return not sentence_start(text, start)
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START_RE.search(text[max(0, pos - 4) : pos]))
