@@ -16,7 +16,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 # A capitalised word; a final period only on initials and abbreviated titles, so that a
 # name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Mt|Ft)"
-_NAME_TOKEN = rf"(?:[{_UPPER}]\.|{_ABBREVIATED}\.|[{_UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
+# ``U.S.``/``U.N.`` stay one token so that ``the U.S. State Department`` is one body.
+_NAME_TOKEN = (
+    rf"(?:(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.|{_ABBREVIATED}\.|[{_UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
+)
 _PARTICLE = r"(?:de|da|di|del|der|van|von|bin|ibn|al|el|la|le|du|ter)"
 NAME_SEQUENCE = re.compile(
     rf"{_NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ])?{_NAME_TOKEN})*"
@@ -78,8 +81,36 @@ LEADER_NOUNS = frozenset(
 )
 BODY_NOUNS = frozenset(
     """ministry kremlin pentagon government agency department military army police
-    office spokesman spokeswoman spokesperson embassy statement""".split()
+    office spokesman spokeswoman spokesperson embassy statement company campaign party
+    committee commission council court service command navy""".split()
 )
+# People the article does not name: their words have no speaker (``a senior official said``).
+PERSON_NOUNS = frozenset(
+    """official officials source sources diplomat diplomats analyst analysts expert experts
+    resident residents witness witnesses critic critics observer observers man woman men women
+    person people aide aides adviser advisers advisor advisors researcher researchers soldier
+    soldiers officer officers worker workers volunteer volunteers lawmaker lawmakers member
+    members survivor survivors relative relatives neighbour neighbor neighbours neighbors
+    villager villagers farmer farmers doctor doctors nurse nurses student students teacher
+    teachers mother father son daughter wife husband activist activists protester protesters
+    insider insiders staffer staffers employee employees fighter fighters veteran veterans
+    refugee refugees passenger passengers driver drivers executive executives banker bankers
+    trader traders economist economists investor investors authorities operative operatives
+    strategist strategists""".split()
+)
+_OWNED = re.compile(
+    r"(?P<owner>[\w’'-]+)(?:’s|'s|’|')\s+(?P<thing>statement|office|spokes(?:man|woman|person)|"
+    r"spokespeople|press\s+service|representative)$"
+)
+_HEAD_OF = re.compile(
+    r"(?:^|\b)(?:the|a|an|its|his|her|their|one|another)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?P<head>[\w’'-]+)\s+(?:of|for|at|from|in)\s+(?:the\s+)?[^,;:]{1,40}$",
+    re.IGNORECASE,
+)
+# ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
+_BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
+_NAMED_BODY = re.compile(rf"((?:{_NAME_TOKEN}\s+)+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)$")
+_LOWER_RUN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}")
 # ``the account tweeted``: a noun that points back to whoever spoke last.
 ANAPHORS = frozenset("account blogger outlet newspaper paper channel post document".split())
 _NOT_SUBJECTS = frozenset(
@@ -124,6 +155,8 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     if name:
         words = _without_leading_function_words(name.group(0))
         before = prefix[: name.end() - len(words)]
+        if words.lower() in PERSON_NOUNS:
+            return (words.lower(), "anonymous")  # ``Officials said``
         if words.lower() in _NOT_SUBJECTS or _is_sentence_start_word(words, before):
             return None
         other = _TRAILING_NAME.search(before[:-5]) if before.endswith(" and ") else None
@@ -141,13 +174,33 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
         return (word.lower(), "pronoun")
     if word in {"it", "It", "they", "They"}:
         return ("it", "it")
-    lowered = word.lower()
-    if lowered in LEADER_NOUNS:
+    return _described(prefix, word.lower())
+
+
+def _described(prefix: str, head: str) -> tuple[str, str] | None:
+    """A subject without a name: ``the head of the agency``, ``the ministry’s statement``."""
+    owned = _OWNED.search(prefix)
+    if owned:  # ``the ministry’s statement``, ``Netanyahu’s office``
+        owner, thing = owned.group("owner"), owned.group("thing")
+        if owner[:1].isupper():
+            return (owned.group(0) if thing == "office" else owner, "name")
+        if owner.lower() in BODY_NOUNS:
+            return (owner.lower(), "body_noun")
+    of = _HEAD_OF.search(prefix)
+    if of:
+        head = of.group("head").lower()
+    if head in LEADER_NOUNS:
         return (prefix[-40:].strip(), "leader")
-    if lowered in BODY_NOUNS:
-        return (lowered, "body_noun")
-    if lowered in ANAPHORS:
-        return (lowered, "anaphor")
+    if head in PERSON_NOUNS:
+        return (head, "anonymous")  # ``a senior official``: nobody is named
+    named_body = _NAMED_BODY.search(prefix)
+    if head in BODY_WORDS and named_body:  # ``Russian state media``
+        return (named_body.group(1), "name")
+    if head in BODY_NOUNS:
+        phrase = _BODY_PHRASE.search(prefix)
+        return (phrase.group(1) if phrase else head, "body_noun")
+    if head in ANAPHORS:
+        return (head, "anaphor")
     return None
 
 
@@ -160,6 +213,10 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
         return (match.group("pron").lower(), "pronoun")
     if match.group("name"):
         words = match.group("name")
+        rest = _LOWER_RUN.match(masked, match.end("name"), limit)
+        if rest and rest.group(0).split()[-1].lower() in PERSON_NOUNS | BODY_WORDS:
+            # a name that only qualifies a noun: ``one GOP operative``, ``Chinese state media``
+            return _described(words + rest.group(0), rest.group(0).split()[-1].lower())
         return (("the " + words) if match.group("the") else words, "name")
     head = match.group("head").lower()
     named = _NAMED_LATER.match(masked, match.end(), min(limit, match.end() + 60))
@@ -170,6 +227,8 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
         return (body.group(1), "name")
     if head in LEADER_NOUNS:
         return (match.group("desc"), "leader")
+    if head in PERSON_NOUNS:
+        return (head, "anonymous")
     if head in BODY_NOUNS:
         return (head, "body_noun")
     return None
@@ -278,6 +337,8 @@ class Resolver:
         self._spokes = [(m.start(), m.group(1)) for m in _SPOKESPERSON_FOR.finditer(masked)]
         self._events: list[tuple[int, str, bool]] = []
         for pos, found in attributions:
+            if found[1] == "anonymous" and not _plural(found[0]):  # ``he`` may be nobody named
+                self._events.append((pos, "", False))
             if found[1] == "name":
                 name = self._full_name(found[0])
                 # a lone unresolved word (``Ukraine``, ``X``) is too often a place or a site
@@ -288,9 +349,10 @@ class Resolver:
         if is_body(words):
             return
         tokens = strip_titles(words).split()
+        # the last word is the surname even when it is also a title (``Wayne King``)
         if 2 <= len(tokens) <= 3 and not any(
-            t.lower() in TITLES or t.lower() in _FUNCTION_WORDS or t.isupper() for t in tokens
-        ):
+            t.lower() in TITLES or t.lower() in _FUNCTION_WORDS or t.isupper() for t in tokens[:-1]
+        ) and not tokens[-1].isupper() and tokens[-1].lower() not in _FUNCTION_WORDS:
             name = " ".join(tokens)
             self._people.append((pos, name))
             self._by_surname.setdefault(_surname_key(tokens[-1]), name)
@@ -299,10 +361,15 @@ class Resolver:
         if found is None:
             return None
         words, kind = found
+        if kind == "anonymous":
+            return ""
         if kind == "name":
             return self._full_name(words)
         if kind in {"pronoun", "leader"}:
-            return self._last_event(pos, body=False) or self._last_person_before(pos)
+            last = self._last_event(pos, body=False, named=kind == "leader")
+            if last == "" and kind == "pronoun":
+                return ""  # ``a senior official said ... he added``
+            return last or self._last_person_before(pos)
         if kind == "it":
             return self._last_event(pos, body=True)
         if kind == "anaphor":
@@ -333,12 +400,13 @@ class Resolver:
 
     def event_between(self, start: int, end: int) -> str | None:
         """The last named speaker of a speech verb in ``[start, end)``."""
-        inside = [name for pos, name, body in self._events if start <= pos < end and not body]
+        inside = [name for pos, name, body in self._events if start <= pos < end and not body
+                  and name]
         return inside[-1] if inside else None
 
-    def _last_event(self, pos: int, body: bool) -> str | None:
+    def _last_event(self, pos: int, body: bool, named: bool = False) -> str | None:
         for start, name, is_a_body in reversed(self._events):
-            if start < pos and is_a_body == body:
+            if start < pos and is_a_body == body and (name or not named):
                 return name
         return None
 
@@ -351,11 +419,19 @@ class Resolver:
             before = [body for start, body in self._spokes if start < pos]
             if before:
                 return self._body_full_name(before[-1])
-            return None
+            return self._last_event(pos, body=True)  # ``Netanyahu's office said ... the statement said``
         for match in reversed(list(NAME_SEQUENCE.finditer(self._masked, 0, pos))):
-            if match.group(0).lower().split()[-1] == noun:
-                return match.group(0)
+            if match.group(0).lower().split()[-1] == noun.split()[-1]:
+                return self._body_full_name(match.group(0))
+        if " " not in noun:  # ``the ministry`` after ``the foreign ministry said``
+            earlier = re.findall(rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{1,2}}{noun})\b", self._masked[:pos])
+            if earlier:
+                return "the " + earlier[-1]
         return "the " + noun
+
+
+def _plural(noun: str) -> bool:
+    return noun in {"people", "men", "women"} or (noun.endswith("s") and not noun.endswith("ss"))
 
 
 def _surname_key(token: str) -> str:

@@ -31,10 +31,14 @@ SPEECH_VERBS = (
     r"recalled|testified|remarked|suggested|maintained|responded|conceded|observed|"
     r"commented|emphasi[sz]ed|stressed|urged|vowed|pointed out|predicted|cautioned|"
     r"concluded|complained|boasted|confirmed|denied|reported|reports|recounted|joked|"
-    r"answered|reiterated|described|quoted|called|labelled|labeled|reads"
+    r"answered|reiterated|described|quoted|called|labelled|labeled|reads|repeated|promised|"
+    r"pledged|accused|dismissed|rejected|demanded|blamed|hailed|praised|criticised|criticized|"
+    r"condemned|threatened|signalled|signaled|conceded|countered|shouted|recalled"
 )
 # A participle (``..., saying that``) shares the subject of the clause it hangs on.
-PARTICIPLES = r"adding|saying|telling|writing|noting|warning|arguing|insisting|claiming|calling"
+PARTICIPLES = (
+    r"adding|saying|telling|writing|noting|warning|arguing|insisting|claiming|calling|speaking"
+)
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})\b")
 _PARTICIPLE = re.compile(rf"(?:{PARTICIPLES})$")
 _ACCORDING = re.compile(r"\baccording to\b|\bquoted by\b|\bin the words of\b", re.IGNORECASE)
@@ -60,6 +64,10 @@ def attribute_speakers(text: str, pairs: list[tuple[int, int]]) -> list[str | No
         next_open = pairs[index + 1][0] if index + 1 < len(pairs) else len(text)
         prev_close = pairs[index - 1][1] if index else -1
         found = _after(masked, close_pos, min(closing_sentence[1], next_open))
+        if found is None or found[1] == "according":
+            # ``Xi told Biden that “...”, according to state media``: the speaker is Xi
+            earlier = _before(masked, max(sentence[0], prev_close + 1), open_pos)
+            found = earlier if earlier is not None or found is None else found[0]
         if found is None:
             found = _before(masked, max(sentence[0], prev_close + 1), open_pos)
         if found is None:
@@ -84,6 +92,9 @@ def _resolve_all(
         speaker = None
         if found is not None:
             speaker = resolver.resolve(found, open_pos)
+            if speaker == "":  # an attribution to someone the article does not name
+                resolved.append(None)
+                continue
             if speaker is None and found[1] == "pronoun" and resolved and resolved[-1]:
                 speaker = resolved[-1]
         if speaker is None and found is None:
@@ -167,14 +178,28 @@ def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
             break
         if _PARTICIPLE.match(verb.group(0)):
             return None
-        found = subject_before(masked, start, verb.start())
-        if found is None:
+        found = _quoted_as(masked, verb, limit) or subject_before(masked, start, verb.start())
+        if found is None and verb.group(0) not in _OBJECT_FOLLOWS:
             found = subject_after(masked, verb.end(), limit)
         if found is not None:
             return found
     if according:
-        return subject_after(masked, according.end(), limit)
+        found = subject_after(masked, according.end(), limit)
+        return (found, "according") if found else None  # type: ignore[return-value]
     return None
+
+
+# ``told Reuters``: what follows these verbs is the listener, never the speaker.
+_OBJECT_FOLLOWS = frozenset({"told", "tells", "telling", "asked", "asks", "accused", "urged"})
+_QUOTED_AS = re.compile(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|writing)\b")
+
+
+def _quoted_as(masked: str, verb: re.Match[str], limit: int) -> tuple[str, str] | None:
+    """``the agency quoted the ministry as saying``: the one quoted is the speaker."""
+    if verb.group(0) != "quoted":
+        return None
+    match = _QUOTED_AS.match(masked, verb.end(), limit)
+    return subject_after(masked, verb.end(), match.end(1)) if match else None
 
 
 def _all_attributions(
@@ -199,7 +224,7 @@ def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
         if _PARTICIPLE.match(verb.group(0)):
             participle_seen = True
             continue
-        found = subject_before(masked, start, verb.start())
+        found = _quoted_as(masked, verb, open_pos) or subject_before(masked, start, verb.start())
         if found is not None:
             return found
     if participle_seen:  # ``Dr. Michael Desch, an expert, questioned ..., saying that “...”``
