@@ -38,6 +38,7 @@ WEIGHTS: dict[str, float] = {
     "caption": 0.2,  # a verbless line naming who, where and when
     "modal": -0.4,
     "intention": -0.3,
+    "main_intention": -0.15,  # the intention is the sentence's own verb: ``X plans to build``
     "hedge": -0.1,
     "opinion": -0.25,
     "first_person": -0.3,
@@ -98,13 +99,21 @@ _OPINION_WORDS = _words(
     worried concern concerns hope legitimate important should must ought unacceptable
     outrageous disgraceful welcome welcomed welcomes condemn condemns condemned praise
     praised criticized criticised anxieties angry sad happy proud great terrible wonderful
-    good bad wrong deserve deserves deserved"""
+    good bad wrong deserve deserves deserved condemnation outrage criticism backlash anger
+    dismay alarm indignation fury applause"""
 )
 _FIRST_PERSON_WORDS = _words("I we We us our Our my My you You your Your")
 _CHARACTER_WORDS = _words(
     """close firm staunch key strong weak powerful controversial notorious famous influential
     popular ally"""
 )
+# An intention verb in the first clause, not after a determiner (``their plans to join``).
+_MAIN_INTENTION = re.compile(
+    r"^[^,;:()]*?(?<!\btheir )(?<!\bits )(?<!\bthe )(?<!\bhis )(?<!\bher )"
+    r"\b(?:plans?|planning|intends?|aims?|wants?|hopes?|seeks?|preparing|vowed|pledged|promised|"
+    r"threatened|expects?)\s+to\s+[a-z]+",
+)
+_RELATIVE = re.compile(r"\b(?:which|who|that|whose|where)\b")
 _REPORTED_WORDS = _words("said says told reported announced confirmed stated claimed added according")
 _PHRASES = re.compile(
     r"\b(?:(?P<scheduled>(?:is|are|was|were) (?:due|scheduled|set|slated) to|takes? place|"
@@ -120,7 +129,7 @@ _CREDIT = re.compile(
     r"Editing by|Reporting by|Additional reporting|Writing by|Contributor)\b[^.]{0,40}$"
     r"|^[\w .’'-]{0,40}/[\w .’'-]{0,40}$"  # Contributor/Getty Images
     r"|\|"  # 9:47 AM 09/25/2023 Jane Doe | Reporter
-    r"|^\(?(?:RELATED|READ MORE|SEE ALSO|WATCH|Related)\b"
+    r"|^\(?WATCH\b"
     r"|^\(?(?:Additional reporting|Reporting|Writing|Editing|Compiled|Produced) by\b"
     r"|^(?:VIDEO|PHOTOS?|LISTEN|GRAPHIC|MAP)\s*:"
     r"|\b(?:contributed (?:to )?(?:this )?report|originally appeared|All rights reserved|"
@@ -156,6 +165,7 @@ def detect_statements(
     heading_ends = {end for _, end in _headings(text)}
     result = []
     for start, end in sentences(text):
+        start, end = _without_label(text, start, end)
         span = statement_span(text, start, end)
         if span is None:
             continue
@@ -179,6 +189,26 @@ def detect_statements(
                 )
             )
     return result
+
+
+# A related-story line is annotated like any sentence, without its label and brackets.
+_LABEL = re.compile(
+    r"(?P<open>\()?(?:RELATED|READ MORE|SEE ALSO|ALSO READ|Related|Read more|See also)\s*:\s*"
+)
+
+
+_GERUND_TITLE = re.compile(r"(?:[A-Z][\w’'-]*\s+)?[A-Z][a-z]+ing\b")
+
+
+def _without_label(text: str, start: int, end: int) -> tuple[int, int]:
+    label = _LABEL.match(text, start, end)
+    if not label:
+        return start, end
+    if label.group("open") and text[end - 1] == ")":
+        end -= 1
+    if _GERUND_TITLE.match(text, label.end(), end):
+        return end, end  # ``Breaking Down X's Claim``: a title that asserts nothing
+    return label.end(), end
 
 
 def statement_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -251,7 +281,13 @@ def sentence_features(
             hit = bool(lower & vocabulary) or name in phrases
         if hit:
             names.append(name)
-    if lower & _MODAL_WORDS and "scheduled" not in names:
+    main = _MAIN_INTENTION.match(narration.strip())
+    if main and not _RELATIVE.search(main.group(0)):
+        names.append("main_intention")
+    # ``May 16`` is a month: only a lowercase ``may`` is a modal
+    if _MODAL_WORDS.intersection(t if t == "May" else t.lower() for t in tokens) and (
+        "scheduled" not in names
+    ):
         names.append("modal")
     reported = bool(lower & _REPORTED_WORDS)
     if reported and (kinds or "event_verb" in names):
