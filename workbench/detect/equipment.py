@@ -68,6 +68,11 @@ _OK_BEFORE = frozenset(
     "for from by to as if when while after before during since but sending send sent "
     "deliver delivered supplied donated".split()
 )
+# A call sign or a code name is no system (``call sign Maverick``, ``Operation Storm Shadow``).
+_NOT_A_SYSTEM = re.compile(
+    r"(?:\bcall[- ]?sign|\bnicknamed|\bcode[- ]?named|\bOperation|\bExercise)\s*[:,]?\s*[\"“']?$",
+    re.IGNORECASE,
+)
 _DESCRIPTORS = frozenset({"IFV", "APC", "UAV", "UCAV", "SPAAG", "ATGM", "MRAP", "MLRS"})
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
 
@@ -210,6 +215,7 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     del ctx  # equipment names do not depend on the publication date
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found = _candidates(text, tokens)
+    found = [m for m in found if not _NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
     chosen = _merge_same_system(text, _longest_first(accepted))
