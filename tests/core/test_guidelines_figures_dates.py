@@ -386,3 +386,37 @@ def test_a_decimal_point_does_not_end_the_sentence_that_sets_the_tense() -> None
     # "fell" is past: mid-March in an article of 20 February is last year's
     assert ("mid-March", "2023-03") in dates(
         "The yuan fell 0.5% this week, its biggest weekly drop since mid-March.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The storm left 2 m people without power.", ("2 m people", 2_000_000, "person")),
+        ("The quake had a magnitude of 7.4, the agency said.", ("7.4", 7.4, "magnitude")),
+        ("Police said the gunman, 22, was arrested at the scene.", ("22", 22, "year")),
+        ("Kenya's shilling firmed to 145.5 against the dollar.", ("145.5 against the dollar", 145.5, "KES")),
+        ("The central bank kept rates at -0.1% in January.", ("-0.1%", -0.001, "percent")),
+    ],
+)
+def test_spaced_scales_ages_in_apposition_and_units_named_in_the_clause(
+        sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A poll taken in the first week of December showed support falling.",
+         ("first week of December", "2023-12")),
+        ("Talks are due to start at the end of March.", ("end of March", "2024-03")),
+        ("The chancellor will present the budget in the autumn.", ("autumn", "2024")),
+        ("The offensive stalled in the summer, officials said.", ("summer", "2023")),
+    ],
+)
+def test_parts_of_months_and_bare_seasons(sentence: str, expected: tuple) -> None:
+    assert expected in dates(sentence)
+
+
+def test_seasons_that_do_not_place_are_not_dates() -> None:
+    assert dates("Troops struggled in the winter cold.") == []
+    assert dates("He wrote a book about the fall of Kabul.") == []

@@ -99,6 +99,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
+        if rule == "season" and not spot.get("year"):
+            return _resolve_season(spot, text, published)
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")
         if rule == "quarter":
@@ -123,6 +125,14 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
     except ValueError:  # 30 February and the like: a date-shaped typo, not a date
         return None
     return None
+
+
+def _resolve_season(spot: Spot, text: str, published: date | None) -> str | None:
+    """ "in the autumn": the year of the nearest such season the tense allows."""
+    if published is None:
+        return None
+    middle = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[spot.get("season").lower()]
+    return str(_nearest_year(published, middle, 15, tense_near(text, spot.start, spot.end)))
 
 
 def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:

@@ -27,7 +27,10 @@ DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-EDGE = r"(?:(?P<edge>early|late|mid-?|end\s+of|beginning\s+of|start\s+of|middle\s+of)\s*)"
+# "the first week of December": a part of a month stays in the span, the month is the value
+_PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|half|days|ten\s+days)|"
+                  r"end|beginning|start|middle)\s+of")
+EDGE = rf"(?:(?P<edge>{_PART_OF_MONTH}|early|late|mid-?)\s*)"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
 TIME_UNIT = r"(?P<unit>day|week|month|year|decade|century)s?"
@@ -54,6 +57,8 @@ _YEAR_NOUNS = frozenset(
 _MONTH_PREPOSITION = re.compile(
     r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
 )
+_SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
+_NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
 _DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
 
@@ -68,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?")),
     ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
     ("month", re.compile(
-        rf"(?:(?P<rel>last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
+        rf"(?:(?P<rel>{_PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
         rf"\b(?P<month>{_MONTH_FULL})\b(?!\s+\d)")),
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
@@ -88,6 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(
         r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
         re.I)),
+    ("season", re.compile(
+        r"\bthe\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
@@ -125,7 +132,7 @@ _START_RULES = _starts(
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
     (_EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit")),
-    (("the",), ("dmy", "edge_year")),
+    (("the",), ("dmy", "edge_year", "season")),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
@@ -136,6 +143,7 @@ _START_RULES = _starts(
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
     (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
     (SEASONS, ("season",)),
+    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
     (("'", "’"), ("decade2",)),
 )
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "fiscal_after", "quarter")
@@ -222,6 +230,10 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
         if re.search(r"(?:\bNo\.?|\b[Nn]umber|\b[Pp]age|\b[Ff]light|\b[Rr]oute)\s*$", before):
             return False
+    if spot.rule == "season" and not spot.get("year"):
+        # "in the autumn" places; "the summer heat", "survive the winter" do not
+        return bool(_SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
+            not _NEXT_NOUN_RE.match(text, spot.end))
     if spot.rule == "month" and spot.get("month") in {"May", "March"} and not spot.get("rel"):
         return bool(_MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):

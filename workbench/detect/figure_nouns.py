@@ -37,6 +37,8 @@ _ADVERBS = frozenset(
      "high", "long", "wide", "tall", "away", "south", "north", "east", "west", "southeast",
      "southwest", "northeast", "northwest", "closer", "further", "farther", "later", "earlier"}
 )
+_AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
+                                r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")
 _BASIS_RE = re.compile(r"\bbasis\s+points?$")
 _STANDALONE_RATE_RE = re.compile(
     r"\s+(?:per|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|"
@@ -103,10 +105,16 @@ def standalone(text: str, figure: Figure) -> Figure:
                  for m in pattern.finditer(clause)]
         figure.unit = max(named)[1] if named else None
         return figure
-    for pattern, unit in UNIT_FROM_CONTEXT:
-        if pattern.search(clause):
-            figure.unit = unit
-            break
+    if _AGE_APPOSITION_RE.search(text, max(0, figure.start - 30), figure.start) and (
+        text[figure.end : figure.end + 1] in {",", ")"} and isinstance(figure.value, int | float)
+        and 0 < figure.value < 120 and figure.value == int(figure.value)
+    ):
+        figure.unit = "year"  # "the gunman, 22, was arrested": an age in apposition
+        return figure
+    # the counted noun named nearest before the number: "a quake that killed 10 had a magnitude of 7.4"
+    named = [(m.end(), unit) for pattern, unit in UNIT_FROM_CONTEXT for m in pattern.finditer(clause)]
+    if named:
+        figure.unit = max(named)[1]
     return figure
 
 

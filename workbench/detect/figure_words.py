@@ -115,6 +115,7 @@ UNIT_FROM_CONTEXT = [
                 r"killed|kills|killing|dead|died|deaths|casualties|injured|wounded|"
                 r"evacuated|displaced|refugees|victims)\b"), "person"),
     (re.compile(r"\btroops\b|\bsoldiers\b"), "troop"),
+    (re.compile(r"\bmagnitude\b"), "magnitude"),
 ]
 CURRENCY_FROM_CONTEXT = [
     # an exchange rate counts the currency it prices: "the hryvnia weakened to 38.5 per dollar"
@@ -124,4 +125,16 @@ CURRENCY_FROM_CONTEXT = [
     (re.compile(r"\byen\b"), "JPY"),
     (re.compile(r"\blira\b"), "TRY"),
     (re.compile(r"\brupees?\b"), "INR"),
+    (re.compile(r"\bshillings?\b"), "KES"),
+    (re.compile(r"\brand\b"), "ZAR"),
+    (re.compile(r"\bnaira\b"), "NGN"),
+    (re.compile(r"\bzloty\b"), "PLN"),
+    (re.compile(r"\bforint\b"), "HUF"),
+    (re.compile(r"\bwon\b"), "KRW"),
+    (re.compile(r"\brupiah\b"), "IDR"),
+    (re.compile(r"\bringgit\b"), "MYR"),
+    (re.compile(r"\bbaht\b"), "THB"),
+    (re.compile(r"\bswiss\s+franc\b"), "CHF"),
+    (re.compile(r"\bsterling\b|\bpound\b"), "GBP"),
+    (re.compile(r"\beuro\b"), "EUR"),
 ]

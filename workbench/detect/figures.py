@@ -183,6 +183,11 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
         value = -value
     end = m.end()
     end = _strip_end(text, end)
+    spaced = None if scale != 1.0 else _SPACED_SCALE_RE.match(text, end)
+    if spaced and (currency or spaced.group("noun")):  # "2 m people", "$5 m": a scale before a counted noun, not metres
+        scale = float(ABBREVIATED_SCALES[spaced.group(1).lower()])
+        value *= scale
+        end = spaced.end()
     figure = Figure(start, end, value, None, money=currency is not None)
     percent = bool(m.group("pct") or m.group("pct2"))
     # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
@@ -426,6 +431,8 @@ def _compound(text: str, figure: Figure) -> Figure | None:
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_SPACED_SCALE_RE = re.compile(
+    r"\s([mk])(?:(?=\s+(?P<noun>[a-z]+s|people|children|yuan|yen)\b)|(?=\s*[.,;)]|$))")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
 _TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
 _HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
