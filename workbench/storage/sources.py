@@ -1,6 +1,16 @@
-"""Sources (evidence): links checked by the reviewer, and how each bears on a claim."""
+"""Sources (evidence): links and local files checked by the reviewer, and how each bears on a claim.
+
+A source is a web page (http or https) or a file on the reviewer's computer
+(a saved ministry statement, a report), stored as a ``file://`` URI with its
+absolute path. Nothing else is a source: a ``javascript:`` or ``data:`` link
+would run or hide content when opened, and ``ftp:`` cannot be opened safely.
+"""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,8 +34,14 @@ def add_source(
     publisher: str = "",
     published: str | None = None,
 ) -> SourceRecord:
-    """A source in the session; the same URL twice gives the existing source."""
-    url = _clean_url(url)
+    """A source in the session; the same URL (or file) twice gives the existing source.
+
+    ``url`` is an http(s) link, a ``file://`` URI or a path to an existing
+    file (stored as its ``file://`` URI). A file's title defaults to its name.
+    """
+    url = source_location(url)
+    if not title and is_file_uri(url):
+        title = file_name(url)
     with db.session() as session:
         if session.get(ReviewSession, session_id) is None:
             raise NotFoundError(f"Session {session_id} does not exist.", "Open another session.")
@@ -50,7 +66,7 @@ def update_source(db: Database, source_id: int, **fields: str | None) -> SourceR
     with db.session() as session:
         source = _load_source(session, source_id)
         for name, value in fields.items():
-            setattr(source, name, _clean_url(value or "") if name == "url" else value)
+            setattr(source, name, source_location(value or "") if name == "url" else value)
         touch_session(session, source.session_id)
         session.flush()
         return source_record(source)
@@ -152,10 +168,53 @@ def _stance(stance: str) -> str:
         ) from None
 
 
-def _clean_url(url: str) -> str:
-    url = url.strip()
-    if not url.lower().startswith(("http://", "https://")):
+# A scheme is two or more letters before ':' (one letter is a Windows drive, C:\\).
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]+):")
+WEB_SCHEMES = ("http", "https")
+
+
+def source_location(text: str) -> str:
+    """What a source is stored as: its http(s) link, or a local file's ``file://`` URI.
+
+    Raises ``InvalidValueError`` for any other scheme, and ``NotFoundError``
+    for a path that names no file.
+    """
+    text = text.strip()
+    scheme = _SCHEME.match(text)
+    if scheme is None:
+        return _file_uri(Path(text).expanduser(), text)
+    name = scheme.group(1).lower()
+    if name in WEB_SCHEMES and text[len(name) + 1:].startswith("//"):
+        return text
+    if name == "file":
+        parts = urlsplit(text)
+        if parts.netloc not in ("", "localhost") or not Path(unquote(parts.path)).is_absolute():
+            raise InvalidValueError(
+                f"'{text}' is not a file on this computer.",
+                "Copy the file to this computer and choose it, or paste its http:// or https:// link.",
+            )
+        return Path(unquote(parts.path)).as_uri()
+    raise InvalidValueError(
+        f"'{text}' is not a web link or a file.",
+        "A source is a link that starts with http:// or https://, or a file on this computer.",
+    )
+
+
+def is_file_uri(url: str) -> bool:
+    return url.lower().startswith("file:")
+
+
+def file_name(url: str) -> str:
+    """The file name of a ``file://`` URI, as the reviewer knows it."""
+    return Path(unquote(urlsplit(url).path)).name
+
+
+def _file_uri(path: Path, text: str) -> str:
+    if not text:
+        raise InvalidValueError("The source is empty.", "Paste a web link, or choose a file.")
+    if not path.is_file():
         raise InvalidValueError(
-            f"'{url}' is not a web link.", "Paste a link that starts with http:// or https://."
+            f"'{text}' is neither a web link nor a file on this computer.",
+            "Paste a link that starts with http:// or https://, or choose an existing file.",
         )
-    return url
+    return path.resolve().as_uri()
