@@ -420,3 +420,18 @@ def test_parts_of_months_and_bare_seasons(sentence: str, expected: tuple) -> Non
 def test_seasons_that_do_not_place_are_not_dates() -> None:
     assert dates("Troops struggled in the winter cold.") == []
     assert dates("He wrote a book about the fall of Kabul.") == []
+
+
+def test_a_compared_number_counts_what_the_first_one_counts() -> None:
+    found = figures("The army recruited roughly 20,000 volunteers, up from 12,000 a year earlier.")
+    assert ("12,000", 12000, "volunteer") in found
+    assert ("25-fold", 25, "time") in figures("Prices jumped 25-fold in a decade.")
+
+
+def test_a_duration_placing_an_event_before_or_after_another_is_a_date() -> None:
+    sentence = "The attack came two days after a drone strike killed three U.S. soldiers."
+    assert dates(sentence) == [("two days after", None)]
+    assert ("two days", 2, "day") not in figures(sentence)
+    measured = "The talks lasted for two days before collapsing."
+    assert dates(measured) == []
+    assert ("two days", 2, "day") in figures(measured)

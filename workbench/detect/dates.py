@@ -59,6 +59,8 @@ _MONTH_PREPOSITION = re.compile(
 )
 _SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
 _NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
+_MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
+_EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
 _DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
 
@@ -100,7 +102,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later)\b",
+        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
         re.IGNORECASE)),
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
@@ -249,6 +251,12 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
+    if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:
+        # "two days after the strike" places an event; "for two days before" measures
+        if _MEASURING_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start):
+            return False
+        if not _EVENT_AFTER_RE.match(text, spot.end):
+            return False
     if spot.rule == "ago" and _DEICTIC_AFTER_RE.match(text, spot.end):
         return False  # "later this week" is the date, not "two years later"
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:

@@ -138,11 +138,22 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
             noun = m.group("noun") or m.group("noun2")
             found.append(Figure(m.start(), m.end(), value, singular(noun), head=True))
     found.sort(key=lambda f: f.start)
+    _units_from_comparison(text, found)
     return [
         Candidate("figure", f.start, f.end, text[f.start : f.end], _json_number(f.value), f.unit,
                   score=0.85 if f.head or f.money else 0.55)
         for f in found
     ]
+
+
+def _units_from_comparison(text: str, found: list[Figure]) -> None:
+    """ "20,000 volunteers, up from 12,000": the compared number counts the same thing."""
+    for before, figure in zip(found, found[1:], strict=False):
+        if figure.unit is not None or figure.money or before.unit is None or before.money:
+            continue
+        between = text[before.end : figure.start]
+        if len(between) < 60 and not _SENTENCE_END_IN.search(between) and _COMPARED_RE.search(between):
+            figure.unit = before.unit
 
 
 # --- one core ---------------------------------------------------------------------
@@ -405,6 +416,9 @@ def _compound(text: str, figure: Figure) -> Figure | None:
     if not hm:
         return None
     unit_word = hm.group("unit").lower()
+    if unit_word == "fold":  # "a 25-fold rise": a multiple, like "three times"
+        figure.end, figure.unit, figure.head = hm.end(), "time", True
+        return figure
     if unit_word in COMPOUND_BLACKLIST or unit_word.endswith("ed"):
         return None
     figure.end = hm.end()
@@ -431,6 +445,10 @@ def _compound(text: str, figure: Figure) -> Figure | None:
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
+                          r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
+                          r"around\s+|some\s+|nearly\s+)?$")
+_SENTENCE_END_IN = re.compile(r"[.!?;]\s")
 _SPACED_SCALE_RE = re.compile(
     r"\s([mk])(?:(?=\s+(?P<noun>[a-z]+s|people|children|yuan|yen)\b)|(?=\s*[.,;)]|$))")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
