@@ -390,6 +390,7 @@ class ClaimEditor(QTabWidget):
         for widget in (self.source_title, self.source_publisher, self.stance, self.passage,
                        self.open_button, self.remove_button):
             widget.setEnabled(link is not None)
+        self.open_button.setText("Open file" if link and link.source.url.startswith("file:") else "Open in browser")
         was_loading, self._loading = self._loading, True
         self.source_title.setText(link.source.title if link else "")
         self.source_publisher.setText(link.source.publisher if link else "")

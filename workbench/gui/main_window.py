@@ -180,7 +180,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             lambda link, stance, passage: self.push(undo.UpdateEvidence(self, link, stance=stance, passage=passage))
         )
         e.source_edit_requested.connect(self.edit_source)
-        e.open_url_requested.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        e.open_url_requested.connect(self.open_source)
         e.reanchor_accept_requested.connect(lambda claim_id: self.recheck.accept(claim_id))
         e.reanchor_keep_requested.connect(lambda claim_id: self.recheck.keep(claim_id))
         e.find_evidence_requested.connect(lambda claim_id: self.memory.find_evidence(claim_id))
@@ -348,6 +348,19 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         new = {"title": title, "publisher": publisher}
         if old != new:
             self.push(EditSource(self, source_id, self.claims_panel.current_id(), old, new))
+
+    def open_source(self, url: str) -> None:
+        """A web source in the browser, a file source in the system's viewer; nothing else is opened."""
+        try:
+            location = source_store.source_location(url)
+        except WorkbenchError as error:  # stored before sources were checked: say why, run nothing
+            self.message_bar.show_error(error)
+            return
+        if source_store.is_file_uri(location) and not source_store.file_path(location).is_file():
+            self.message_bar.show_info(f"The file {source_store.file_path(location)} is no longer there.",
+                                       "It may have been moved or deleted; attach it again from its new place.")
+            return
+        QDesktopServices.openUrl(QUrl(location))
 
     def _fetch_link_details(self, source_id: int, url: str) -> None:
         from workbench.services.link_details import fetch_link_details

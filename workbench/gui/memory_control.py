@@ -176,7 +176,12 @@ class MemoryControl(QObject):
         w = self.window
         if w.db is None or w.session_id is None:
             return
-        existing = next((e for e in source_store.list_evidence(w.db, claim_id) if e.source.url == source), None)
+        try:  # a file is stored as its file:// URI: compare like with like
+            stored_as = source_store.source_location(source)
+        except WorkbenchError as error:
+            w.message_bar.show_error(error)
+            return
+        existing = next((e for e in source_store.list_evidence(w.db, claim_id) if e.source.url == stored_as), None)
         if existing is not None:
             w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))
         else:

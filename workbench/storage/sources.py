@@ -204,9 +204,14 @@ def is_file_uri(url: str) -> bool:
     return url.lower().startswith("file:")
 
 
+def file_path(url: str) -> Path:
+    """The local path a ``file://`` URI names."""
+    return Path(unquote(urlsplit(url).path))
+
+
 def file_name(url: str) -> str:
     """The file name of a ``file://`` URI, as the reviewer knows it."""
-    return Path(unquote(urlsplit(url).path)).name
+    return file_path(url).name
 
 
 def _file_uri(path: Path, text: str) -> str:
