@@ -110,7 +110,9 @@ _HEAD_OF = re.compile(
 # ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
 _BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
 _NAMED_BODY = re.compile(rf"((?:{_NAME_TOKEN}\s+)+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)$")
-_LOWER_RUN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}")
+_LOWER_RUN = re.compile(
+    r"(?:\s+(?!(?:in|on|at|of|for|from|to|with|who|which|and|said|says|told)\b)[a-z][\w-]*){1,3}"
+)
 # ``the account tweeted``: a noun that points back to whoever spoke last.
 ANAPHORS = frozenset("account blogger outlet newspaper paper channel post document".split())
 _NOT_SUBJECTS = frozenset(
@@ -179,6 +181,7 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
 
 def _described(prefix: str, head: str) -> tuple[str, str] | None:
     """A subject without a name: ``the head of the agency``, ``the ministry’s statement``."""
+    prefix = prefix[-80:]  # a description is short; the cut keeps the searches linear
     owned = _OWNED.search(prefix)
     if owned:  # ``the ministry’s statement``, ``Netanyahu’s office``
         owner, thing = owned.group("owner"), owned.group("thing")
@@ -322,6 +325,7 @@ class Resolver:
         self._masked = masked
         self._by_surname: dict[str, str] = {}
         self._people: list[tuple[int, str]] = []
+        self._by_first: dict[str, set[str]] = {}
         headings = []
         line_ends, line_lasts = _line_end_marks(masked)
         for match in NAME_SEQUENCE.finditer(masked):
@@ -356,6 +360,8 @@ class Resolver:
             name = " ".join(tokens)
             self._people.append((pos, name))
             self._by_surname.setdefault(_surname_key(tokens[-1]), name)
+            # ``Xi Jinping`` ... ``Xi said``: family name first
+            self._by_first.setdefault(_surname_key(tokens[0]), set()).add(name)
 
     def resolve(self, found: tuple[str, str] | None, pos: int) -> str | None:
         if found is None:
@@ -384,8 +390,22 @@ class Resolver:
         name = strip_titles(words.rstrip("."))
         tokens = name.split()
         if len(tokens) == 1:
-            return self._by_surname.get(_surname_key(tokens[0]), name)
+            key = _surname_key(tokens[0])
+            if key in self._by_surname:
+                return self._by_surname[key]
+            firsts = self._by_first.get(key, set())
+            return next(iter(firsts)) if len(firsts) == 1 else self._misspelt(key, name)
         return name
+
+    def _misspelt(self, key: str, name: str) -> str:
+        """``Hauser`` for ``Trevor Houser``: one letter off a known surname of five or more."""
+        if len(key) < 5:
+            return name
+        close = [
+            full for surname, full in self._by_surname.items()
+            if len(surname) == len(key) and sum(a != b for a, b in zip(surname, key, strict=True)) == 1
+        ]
+        return close[0] if len(close) == 1 else name
 
     def _body_full_name(self, words: str) -> str:
         """``the Kiel Institute`` -> ``Kiel Institute for the World Economy`` if the text says so."""

@@ -281,7 +281,7 @@ def sentence_features(
             hit = bool(lower & vocabulary) or name in phrases
         if hit:
             names.append(name)
-    main = _MAIN_INTENTION.match(narration.strip())
+    main = "intention" in names and _MAIN_INTENTION.match(narration.strip())
     if main and not _RELATIVE.search(main.group(0)):
         names.append("main_intention")
     # ``May 16`` is a month: only a lowercase ``may`` is a modal
