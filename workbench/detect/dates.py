@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
         re.I)),
     ("season", re.compile(
-        r"\bthe\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
+        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
@@ -134,7 +134,7 @@ _START_RULES = _starts(
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
     (_EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit")),
-    (("the",), ("dmy", "edge_year", "season")),
+    (("the",), ("dmy", "edge_year")),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),

@@ -166,7 +166,10 @@ def tokens(text: str) -> tuple[tuple[int, str], ...]:
     Detectors look these up in dictionaries to find where a pattern may start,
     then run the pattern there only: one cheap scan instead of one per pattern.
     """
-    return tuple((m.start(), m.group().lower()) for m in _TOKEN_SCAN_RE.finditer(text))
+    lowered = text.lower()  # one lower() for the text, not one per token
+    if len(lowered) != len(text):  # "İ" lower-cases to two characters: offsets would drift
+        return tuple([(m.start(), m.group().lower()) for m in _TOKEN_SCAN_RE.finditer(text)])
+    return tuple([(m.start(), lowered[m.start() : m.end()]) for m in _TOKEN_SCAN_RE.finditer(text)])
 
 
 # --- internals ----------------------------------------------------------------
