@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from workbench.export.filters import ExportFilter
+from workbench.export.pace import NO_PACE, Pace
 from workbench.export.query import ArticleInfo
 from workbench.export.rows import ClaimRow, open_report
 from workbench.storage.database import Database
@@ -42,9 +43,11 @@ def write_claimreview(
     *,
     publisher: str | None = None,
     review_url: str | None = None,
+    pace: Pace = NO_PACE,
 ) -> ClaimReviewExport:
     """Write a JSON array of ClaimReview objects; returns them with the warnings."""
-    result = claim_reviews(db, session_id, claim_filter, publisher=publisher, review_url=review_url)
+    result = claim_reviews(db, session_id, claim_filter, publisher=publisher, review_url=review_url, pace=pace)
+    pace.writing()
     json.dump(result.reviews, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return result
@@ -57,6 +60,7 @@ def claim_reviews(
     *,
     publisher: str | None = None,
     review_url: str | None = None,
+    pace: Pace = NO_PACE,
 ) -> ClaimReviewExport:
     """ClaimReview objects for the session's reviewed claims.
 
@@ -66,9 +70,10 @@ def claim_reviews(
     """
     result = ClaimReviewExport()
     with open_report(db, session_id, claim_filter) as report:
+        pace.start()
         organisation = publisher or report.session.reviewer or DEFAULT_PUBLISHER
         scale = report.scale
-        for row in report.claims():
+        for row in pace.each(report.claims()):
             if row.level == scale.levels[0]:
                 result.unreviewed += 1
             elif row.level.rating is None:

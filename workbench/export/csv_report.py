@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from workbench.export.filters import ExportFilter
+from workbench.export.pace import NO_PACE, Pace
 from workbench.export.rows import COLUMNS, ClaimRow, Report, SourceRef, open_report
 from workbench.storage.database import Database
 
@@ -46,14 +47,16 @@ def write_csv(
     claim_filter: ExportFilter | None = None,
     *,
     bom: bool = True,
+    pace: Pace = NO_PACE,
 ) -> int:
     """Write the session's claims; returns how many rows were written."""
     with open_report(db, session_id, claim_filter) as report:
+        pace.start()
         if bom:
             out.write(BOM)
         writer = csv.writer(out, dialect=_Dialect)
         writer.writerow(COLUMNS)
-        cells = _Cells(report)
+        cells = _Cells(report, pace)
         # writerows drives the generator from C: cheaper than a writerow call per row.
         writer.writerows(cells)
         return cells.count
@@ -67,8 +70,9 @@ class _Cells:
     inlined rather than a call per cell.
     """
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, pace: Pace = NO_PACE) -> None:
         self.report = report
+        self.pace = pace
         self.count = 0
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
@@ -81,6 +85,7 @@ class _Cells:
         starts: list[int] = []
         # The free-text columns arrive neutralised by the query.
         for batch in report.raw_batches(neutralise=FORMULA_STARTS):
+            self.pace.claims(self.count)  # once a batch: cancel stops before the next rows
             self.count += len(batch)
             for (claim_id, article_id, version_id, kind, start, end, text, wording, value, unit,
                  speaker, status, verdict, rationale, reviewer, updated_at) in batch:
@@ -114,6 +119,7 @@ class _Cells:
                     start,
                     end,
                 )
+        self.pace.claims(self.count)
 
 
 def cells(row: ClaimRow) -> tuple[Any, ...]:

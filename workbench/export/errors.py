@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workbench.domain.errors import WorkbenchError
+from workbench.services.progress import CancelledError
 
 
 class ExportError(WorkbenchError):
@@ -11,3 +14,14 @@ class ExportError(WorkbenchError):
 
 class SessionFileError(WorkbenchError):
     """A session JSON file cannot be imported: corrupt, newer format, or not a session file."""
+
+
+class ExportCancelled(CancelledError):
+    """The reviewer cancelled an export: no file was written, an older file is untouched."""
+
+    def __init__(self, path: Path) -> None:
+        WorkbenchError.__init__(
+            self,
+            "Export cancelled: no file was written.",
+            f"{path} was left as it was." if path.exists() else f"Nothing was saved to {path}.",
+        )

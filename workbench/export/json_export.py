@@ -19,6 +19,7 @@ from workbench.domain.errors import NotFoundError
 from workbench.domain.scales import get_scale
 from workbench.export import session_schema as schema
 from workbench.export.filters import ExportFilter
+from workbench.export.pace import NO_PACE, Pace
 from workbench.storage.database import Database, translate_errors
 from workbench.storage.models import (
     Article,
@@ -40,20 +41,23 @@ _source: Table = Source.__table__  # type: ignore[assignment]
 
 
 def write_session_json(
-    out: TextIO, db: Database, session_id: int, claim_filter: ExportFilter | None = None
+    out: TextIO, db: Database, session_id: int, claim_filter: ExportFilter | None = None,
+    *, pace: Pace = NO_PACE,
 ) -> dict[str, Any]:
     """Write the session document; returns it."""
-    document = session_document(db, session_id, claim_filter)
+    document = session_document(db, session_id, claim_filter, pace=pace)
+    pace.writing()
     json.dump(document, out, ensure_ascii=False, indent=1)
     out.write("\n")
     return document
 
 
 def session_document(
-    db: Database, session_id: int, claim_filter: ExportFilter | None = None
+    db: Database, session_id: int, claim_filter: ExportFilter | None = None, *, pace: Pace = NO_PACE
 ) -> dict[str, Any]:
     """The session as a JSON-ready dict. A filter narrows the articles and claims."""
     claim_filter = claim_filter or ExportFilter()
+    pace.start()
     with translate_errors(db.location), db.engine.connect() as connection:
         session = connection.execute(
             select(*_columns(_session, schema.SESSION, "id")).where(_session.c.id == session_id)
@@ -63,7 +67,7 @@ def session_document(
                 f"Session {session_id} does not exist (it may have been deleted).",
                 "List the sessions with `workbench sessions`.",
             )
-        articles = _articles(connection, session_id, claim_filter)
+        articles = _articles(connection, session_id, claim_filter, pace)
         return {
             "format": schema.FORMAT,
             "version": schema.VERSION,
@@ -83,7 +87,9 @@ def session_document(
         }
 
 
-def _articles(connection: Connection, session_id: int, claim_filter: ExportFilter) -> list[dict[str, Any]]:
+def _articles(
+    connection: Connection, session_id: int, claim_filter: ExportFilter, pace: Pace
+) -> list[dict[str, Any]]:
     query = select(*_columns(_article, schema.ARTICLE, "id")).where(_article.c.session_id == session_id)
     if claim_filter.article_id is not None:
         query = query.where(_article.c.id == claim_filter.article_id)
@@ -101,13 +107,15 @@ def _articles(connection: Connection, session_id: int, claim_filter: ExportFilte
             articles[row["article_id"]]["versions"].append(
                 _encode(row, schema.ARTICLE_VERSION, "id")
             )
-    claims = _claims(connection, session_id, claim_filter)
+    claims = _claims(connection, session_id, claim_filter, pace)
     for claim in claims.values():
         articles[claim.pop("article_id")]["claims"].append(claim)
     return list(articles.values())
 
 
-def _claims(connection: Connection, session_id: int, claim_filter: ExportFilter) -> dict[int, dict[str, Any]]:
+def _claims(
+    connection: Connection, session_id: int, claim_filter: ExportFilter, pace: Pace
+) -> dict[int, dict[str, Any]]:
     query = (
         select(*_columns(_claim, schema.CLAIM, "id", "article_id", "article_version_id"))
         .join_from(_claim, _article, _article.c.id == _claim.c.article_id)
@@ -123,7 +131,7 @@ def _claims(connection: Connection, session_id: int, claim_filter: ExportFilter)
             "evidence": [],
             "history": [],
         }
-        for row in connection.execute(query).mappings()
+        for row in pace.each(connection.execute(query).mappings())
     }
     in_session = (
         select(_claim.c.id)

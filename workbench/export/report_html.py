@@ -16,6 +16,7 @@ from typing import TextIO
 
 from workbench.domain.scales import Level
 from workbench.export.filters import ExportFilter
+from workbench.export.pace import NO_PACE, Pace
 from workbench.export.query import ArticleInfo
 from workbench.export.rows import ClaimRow, Report, SourceRef, open_report
 from workbench.storage.database import Database
@@ -39,20 +40,23 @@ a { color: #1a4a8a; }
 
 
 def write_html(
-    out: TextIO, db: Database, session_id: int, claim_filter: ExportFilter | None = None
+    out: TextIO, db: Database, session_id: int, claim_filter: ExportFilter | None = None,
+    *, pace: Pace = NO_PACE,
 ) -> int:
     """Write the report; returns how many claims it shows."""
-    html, count = render_report(db, session_id, claim_filter)
+    html, count = render_report(db, session_id, claim_filter, pace=pace)
     out.write(html)
     return count
 
 
 def render_report(
-    db: Database, session_id: int, claim_filter: ExportFilter | None = None
+    db: Database, session_id: int, claim_filter: ExportFilter | None = None, *, pace: Pace = NO_PACE
 ) -> tuple[str, int]:
     """The report as one HTML document, and how many claims it shows."""
     with open_report(db, session_id, claim_filter) as report:
-        rows = list(report.claims())
+        pace.start()
+        rows = list(pace.each(report.claims()))
+        pace.writing()
         parts = [_head(report), _summary(report, rows)]
         for article in report.articles.values():
             if report.claim_filter.article_id not in (None, article.id):

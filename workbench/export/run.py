@@ -13,10 +13,12 @@ from typing import TextIO
 
 from workbench.export.claimreview import write_claimreview
 from workbench.export.csv_report import write_csv
-from workbench.export.errors import ExportError
+from workbench.export.errors import ExportCancelled, ExportError
 from workbench.export.filters import ExportFilter
 from workbench.export.json_export import write_session_json
+from workbench.export.pace import pace_for
 from workbench.export.report_html import write_html
+from workbench.services.progress import CancelFn, CancelledError, ProgressFn, check
 from workbench.storage.database import Database
 
 TEXT_FORMATS = ("csv", "json", "claimreview", "html")
@@ -39,36 +41,65 @@ class ExportOutcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def export(db: Database, session_id: int, options: ExportOptions, out: TextIO) -> ExportOutcome:
-    """Write one text format to ``out`` (opened with ``newline=""`` for CSV)."""
+def export(
+    db: Database,
+    session_id: int,
+    options: ExportOptions,
+    out: TextIO,
+    *,
+    cancel: CancelFn | None = None,
+    progress: ProgressFn | None = None,
+) -> ExportOutcome:
+    """Write one text format to ``out`` (opened with ``newline=""`` for CSV).
+
+    ``cancel`` is polled every few hundred claims; when it returns True the
+    export stops with ``CancelledError``. ``progress(fraction, message)`` says how far it is.
+    """
+    if options.format not in TEXT_FORMATS:
+        raise ExportError(
+            f"'{options.format}' is not an export format this can write.",
+            "Use one of: " + ", ".join(FORMATS) + ".",
+        )
     claim_filter = options.claim_filter
+    pace = pace_for(db, session_id, claim_filter, cancel, progress)
     if options.format == "csv":
-        return ExportOutcome(write_csv(out, db, session_id, claim_filter, bom=options.bom))
+        return ExportOutcome(write_csv(out, db, session_id, claim_filter, bom=options.bom, pace=pace))
     if options.format == "json":
-        document = write_session_json(out, db, session_id, claim_filter)
+        document = write_session_json(out, db, session_id, claim_filter, pace=pace)
         return ExportOutcome(sum(len(article["claims"]) for article in document["articles"]))
     if options.format == "claimreview":
         result = write_claimreview(
-            out, db, session_id, claim_filter, publisher=options.publisher, review_url=options.review_url
+            out, db, session_id, claim_filter, publisher=options.publisher, review_url=options.review_url,
+            pace=pace,
         )
         return ExportOutcome(len(result.reviews), result.warnings)
-    if options.format == "html":
-        return ExportOutcome(write_html(out, db, session_id, claim_filter))
-    raise ExportError(
-        f"'{options.format}' is not an export format this can write.",
-        "Use one of: " + ", ".join(FORMATS) + ".",
-    )
+    return ExportOutcome(write_html(out, db, session_id, claim_filter, pace=pace))
 
 
-def export_to_path(db: Database, session_id: int, options: ExportOptions, path: Path) -> ExportOutcome:
-    """Write a text format to a file; a failed export leaves no half-written file."""
+def export_to_path(
+    db: Database,
+    session_id: int,
+    options: ExportOptions,
+    path: Path,
+    *,
+    cancel: CancelFn | None = None,
+    progress: ProgressFn | None = None,
+) -> ExportOutcome:
+    """Write a text format to a file; a failed or cancelled export leaves no half-written file.
+
+    The file appears only when complete (written to ``<name>.part``, then
+    renamed), so a cancelled export leaves an older file of that name as it was.
+    """
     partial = path.with_name(path.name + ".part")
     try:
         with partial.open("w", encoding="utf-8", newline="") as out:
-            outcome = export(db, session_id, options, out)
+            outcome = export(db, session_id, options, out, cancel=cancel, progress=progress)
+        check(cancel)  # the last moment a cancel can still keep the file from appearing
         os.replace(partial, path)
     except OSError as error:
         raise cannot_write(path, error) from None
+    except CancelledError:
+        raise ExportCancelled(path) from None
     finally:
         partial.unlink(missing_ok=True)
     return outcome
