@@ -435,3 +435,18 @@ def test_a_duration_placing_an_event_before_or_after_another_is_a_date() -> None
     measured = "The talks lasted for two days before collapsing."
     assert dates(measured) == []
     assert ("two days", 2, "day") in figures(measured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia Says It Downed 18 Ukrainian Drones Over Belgorod", ("18 Ukrainian Drones", 18, "drone")),
+        ("Only a few dozen protesters turned up.", ("a few dozen protesters", None, "protester")),
+        ("Several hundred troops crossed the border.", ("Several hundred troops", None, "troop")),
+        ("Nearly half of the 4,000 staff will lose their jobs.",
+         ("Nearly half of the 4,000 staff", 0.5, "staff")),
+        ("Nearly half of the 4,000 staff will lose their jobs.", ("4,000 staff", 4000, "staff")),
+    ],
+)
+def test_headlines_vague_scales_and_partitives_over_digits(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)

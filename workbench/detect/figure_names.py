@@ -50,7 +50,8 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
             return True
         if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
             word not in _COUNTRY_LIKE
-        ) and not (word.lower() in _QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))):
+        ) and not (word.lower() in _QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))
+                   ) and not _title_case_line(text, start):
             return True  # Leopard 2, World War 2, Strv 122, MH 17
     if _LINE_START_RE.search(text, max(0, start - 20), start) and (
         _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
@@ -87,3 +88,16 @@ def capitalised_name(text: str, start: int, phrase: str) -> bool:
 
 def sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START_RE.search(text[max(0, pos - 4) : pos]))
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in Title Case ("Russia Says It Downed 18 Drones"): capitals name nothing there."""
+    left = text.rfind("\n", max(0, pos - 200), pos) + 1
+    right = text.find("\n", pos, pos + 200)
+    line = text[left : right if right != -1 else min(len(text), pos + 200)]
+    words = [w for w in _LONG_WORD_RE.findall(line)]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and capitalised >= 0.8 * len(words) and not line.rstrip().endswith(".")
+
+
+_LONG_WORD_RE = re.compile(r"\b[A-Za-z][a-z'’]{3,}\b")

@@ -22,7 +22,7 @@ from workbench.detect.figure_words import (
 from workbench.detect.numbers import NUMBER_WORDS, singular
 
 _WORD_TOKEN_RE = re.compile(
-    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9][\w'’-]*[\w'’]|[A-Za-z0-9])"
+    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w'’-]|[.,](?=\d))*[\w'’]|[A-Za-z0-9])"
 )
 _DETERMINERS = frozenset(
     {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}

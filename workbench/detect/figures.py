@@ -246,6 +246,9 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     value = 1.0 if lowered == "a single" else parse_number(phrase)
     if value is None:
         return None
+    few = _FEW_BEFORE_RE.search(text, max(0, start - 14), start) if words[0] in _SCALE_WORDS else None
+    if few:  # "a few dozen protesters", "several hundred troops": vague, value null
+        start, value = few.start(), None
     if lowered in {"a", "an"}:
         return None
     if lowered == "a single":
@@ -445,6 +448,8 @@ def _compound(text: str, figure: Figure) -> Figure | None:
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
+_FEW_BEFORE_RE = re.compile(r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of|[Ff]ew|[Mm]any)\s+$")
 _COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
                           r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
                           r"around\s+|some\s+|nearly\s+)?$")
