@@ -19,7 +19,7 @@ from workbench.detect.figure_words import (
     STOP_WORDS,
     UNIT_FROM_CONTEXT,
 )
-from workbench.detect.numbers import NUMBER_WORDS, singular
+from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, parse_number, singular
 
 _WORD_TOKEN_RE = re.compile(
     r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w'’-]|[.,](?=\d))*[\w'’]|[A-Za-z0-9])"
@@ -50,6 +50,14 @@ _CURRENCY_WORD_RE = re.compile(
     r"(?P<word>[A-Za-z]+)\b"
 )
 _GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
+
+
+_RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\b(?![-,.]?\d)",
+                       re.IGNORECASE)
+_COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
+                          r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
+                          r"around\s+|some\s+|nearly\s+)?$")
+_SENTENCE_END_IN = re.compile(r"[.!?;]\s")
 
 
 @dataclass
@@ -236,3 +244,28 @@ def is_plural(word: str) -> bool:
             and word not in STOP_WORDS) or word in {"men", "women", "children", "people"}
 
 
+def ratio(text: str, figure: Figure) -> bool:
+    """ "one in five children", "1 in 4 adults": a proportion, as a fraction."""
+    rm = _RATIO_RE.match(text, figure.end)
+    if not rm or not isinstance(figure.value, int | float):
+        return False
+    denominator = parse_number(rm.group("den"))
+    if not (denominator and figure.value < denominator <= 1000 and denominator == int(denominator)):
+        return False
+    # the noun after the denominator is counted as a plural ("in five children")
+    figure.end = rm.end()
+    figure.value = figure.value / denominator
+    noun = head_noun(text, figure.end, singular_ok=False)
+    if noun is not None:
+        figure.end, figure.unit, figure.head = noun[0], noun[1], True
+    return True
+
+
+def units_from_comparison(text: str, found: list[Figure]) -> None:
+    """ "20,000 volunteers, up from 12,000": the compared number counts the same thing."""
+    for before, figure in zip(found, found[1:], strict=False):
+        if figure.unit is not None or figure.money or before.unit is None or before.money:
+            continue
+        between = text[before.end : figure.start]
+        if len(between) < 60 and not _SENTENCE_END_IN.search(between) and _COMPARED_RE.search(between):
+            figure.unit = before.unit

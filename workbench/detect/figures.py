@@ -28,8 +28,10 @@ from workbench.detect.figure_nouns import (
     currency_word,
     head_noun,
     rate,
+    ratio,
     scaled,
     trailing_noun,
+    units_from_comparison,
 )
 from workbench.detect.figure_words import (
     APPROXIMATOR_RE,
@@ -138,22 +140,12 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
             noun = m.group("noun") or m.group("noun2")
             found.append(Figure(m.start(), m.end(), value, singular(noun), head=True))
     found.sort(key=lambda f: f.start)
-    _units_from_comparison(text, found)
+    units_from_comparison(text, found)
     return [
         Candidate("figure", f.start, f.end, text[f.start : f.end], _json_number(f.value), f.unit,
                   score=0.85 if f.head or f.money else 0.55)
         for f in found
     ]
-
-
-def _units_from_comparison(text: str, found: list[Figure]) -> None:
-    """ "20,000 volunteers, up from 12,000": the compared number counts the same thing."""
-    for before, figure in zip(found, found[1:], strict=False):
-        if figure.unit is not None or figure.money or before.unit is None or before.money:
-            continue
-        between = text[before.end : figure.start]
-        if len(between) < 60 and not _SENTENCE_END_IN.search(between) and _COMPARED_RE.search(between):
-            figure.unit = before.unit
 
 
 # --- one core ---------------------------------------------------------------------
@@ -226,7 +218,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if cur:
         figure.unit = cur
         return _finish(text, rate(text, figure))
-    if _ratio(text, figure):
+    if ratio(text, figure):
         return _finish(text, figure)
     compound = _compound(text, figure)
     if compound:
@@ -295,7 +287,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         figure.value = scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
         return _finish(text, trailing_noun(text, figure))
-    if _ratio(text, figure):
+    if ratio(text, figure):
         return _finish(text, figure)
     compound = _compound(text, figure)
     if compound:
@@ -396,23 +388,6 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
     figure.end = _strip_end(text, end)
 
 
-def _ratio(text: str, figure: Figure) -> bool:
-    """ "one in five children", "1 in 4 adults": a proportion, as a fraction."""
-    rm = _RATIO_RE.match(text, figure.end)
-    if not rm or not isinstance(figure.value, int | float):
-        return False
-    denominator = parse_number(rm.group("den"))
-    if not (denominator and figure.value < denominator <= 1000 and denominator == int(denominator)):
-        return False
-    # the noun after the denominator is counted as a plural ("in five children")
-    figure.end = rm.end()
-    figure.value = figure.value / denominator
-    noun = head_noun(text, figure.end, singular_ok=False)
-    if noun is not None:
-        figure.end, figure.unit, figure.head = noun[0], noun[1], True
-    return True
-
-
 def _compound(text: str, figure: Figure) -> Figure | None:
     """Ages and compound measures: "61-year-old", "2-year mark", "a 10-km radius"."""
     hm = _COMPOUND_RE.match(text, figure.end)
@@ -450,18 +425,12 @@ def _compound(text: str, figure: Figure) -> Figure | None:
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 _FEW_BEFORE_RE = re.compile(r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of|[Ff]ew|[Mm]any)\s+$")
-_COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
-                          r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
-                          r"around\s+|some\s+|nearly\s+)?$")
-_SENTENCE_END_IN = re.compile(r"[.!?;]\s")
 _SPACED_SCALE_RE = re.compile(
     r"\s([mk])(?:(?=\s+(?P<noun>[a-z]+s|people|children|yuan|yen)\b)|(?=\s*[.,;)]|$))")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
 _TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
 _HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
-_RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\b(?![-,.]?\d)",
-                       re.IGNORECASE)
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
 def _strip_end(text: str, end: int) -> int:
