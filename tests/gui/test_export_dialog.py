@@ -23,6 +23,12 @@ def review_db(tmp_path: Path):
     db.close()
 
 
+def _export(qtbot, dialog: ExportDialog) -> None:  # noqa: ANN001
+    """Press Export and wait for the background export to end."""
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.exporting and not dialog.jobs.running, timeout=20_000)
+
+
 def _tick(widget, key: str) -> None:
     for row in range(widget.count()):
         item = widget.item(row)
@@ -43,7 +49,7 @@ def test_exports_filtered_csv_and_remembers_the_folder(qtbot, review_db, setting
     dialog.accepted_only.setChecked(True)
     dialog.bom.setChecked(False)
     dialog.destination.setText(str(folder / "claims.csv"))
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    _export(qtbot, dialog)
 
     assert dialog.result() == ExportDialog.DialogCode.Accepted
     data = (folder / "claims.csv").read_bytes()
@@ -70,7 +76,7 @@ def test_claimreview_with_publisher_and_verdict_filter(qtbot, review_db, setting
     dialog.publisher.setText("Example Fact Check")
     _tick(dialog.verdicts, "false")
     dialog.destination.setText(str(tmp_path / "reviews.jsonld"))
-    dialog.export_now()
+    _export(qtbot, dialog)
     items = json.loads((tmp_path / "reviews.jsonld").read_text(encoding="utf-8"))
     assert [item["reviewRating"]["alternateName"] for item in items] == ["False"]
     assert items[0]["author"]["name"] == "Example Fact Check"
@@ -82,7 +88,7 @@ def test_pdf_from_the_dialog(qtbot, review_db, settings: QSettings, tmp_path: Pa
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     dialog.destination.setText(str(tmp_path / "report.pdf"))
-    dialog.export_now()
+    _export(qtbot, dialog)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-")
     assert dialog.outcome is not None and dialog.outcome.count == 5
 
@@ -93,7 +99,7 @@ def test_an_unwritable_destination_is_shown_in_the_dialog(qtbot, review_db, sett
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.destination.setText(str(tmp_path / "missing" / "claims.csv"))
-    dialog.export_now()
+    _export(qtbot, dialog)
     assert dialog.isVisible() and dialog.error.isVisible()
     assert "Cannot write" in dialog.error.text()
     assert settings.value(LAST_FOLDER) is None

@@ -1,11 +1,20 @@
-"""File > Export: choose a format, which claims, and where to write; remembers the last folder."""
+"""File > Export: choose a format, which claims, and where to write; remembers the last folder.
+
+The export runs on a worker thread (a 100,000-claim session takes seconds),
+with a progress bar; Cancel stops it and no file is left behind. The worker
+gets the Database and ids only and reads through its own connections. A PDF
+is printed by Qt's text classes, which must stay on the GUI thread: its HTML
+is built on the worker, only the printing happens here.
+"""
 
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,8 +37,13 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import ClaimKind
 from workbench.domain.scales import get_scale
+from workbench.export.errors import ExportCancelled
 from workbench.export.filters import ExportFilter
+from workbench.export.pace import pace_for
+from workbench.export.report_html import render_report
 from workbench.export.run import SUFFIXES, ExportOptions, ExportOutcome, export_to_path
+from workbench.gui.workers import Handle, JobRunner
+from workbench.services.progress import CancelFn, CancelledError, ProgressFn
 from workbench.storage.articles import list_articles
 from workbench.storage.database import Database
 from workbench.storage.sessions import get_session
@@ -65,6 +80,10 @@ class ExportDialog(QDialog):
         self.scale = get_scale(session.scale)
         self.outcome: ExportOutcome | None = None
         self.written: Path | None = None
+        self.jobs = _runner(parent)
+        self.exporting = False
+        self._stop = threading.Event()  # the reviewer pressed Cancel during this export
+        self._job_handle: Handle | None = None
 
         self.format = QComboBox()
         for key, label in FORMAT_LABELS:
@@ -92,6 +111,14 @@ class ExportDialog(QDialog):
         self.error.setObjectName("exportError")
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
 
         form = QFormLayout()
         form.addRow("Format:", self.format)
@@ -112,7 +139,11 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.form_widgets = [form.itemAt(i).widget() for i in range(form.count()) if form.itemAt(i).widget()]
+        self.form_widgets += [self.destination, browse]
         layout.addWidget(self.error)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
         remembered = self.format.findData(self.settings.value(LAST_FORMAT, "csv"))
@@ -135,11 +166,16 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         kind = self.chosen_format()
+        self._enable_options()
+        current = Path(self.destination.text().strip() or self._default_path())
+        self.destination.setText(str(current.with_suffix(SUFFIXES[kind])))
+
+    def _enable_options(self) -> None:
+        """Only the options the chosen format uses can be changed."""
+        kind = self.chosen_format()
         self.bom.setEnabled(kind == "csv")
         self.publisher.setEnabled(kind == "claimreview")
         self.review_url.setEnabled(kind == "claimreview")
-        current = Path(self.destination.text().strip() or self._default_path())
-        self.destination.setText(str(current.with_suffix(SUFFIXES[kind])))
 
     def _default_path(self) -> Path:
         folder = Path(str(self.settings.value(LAST_FOLDER, "") or Path.home()))
@@ -157,7 +193,9 @@ class ExportDialog(QDialog):
 
     # --- export -------------------------------------------------------------
     def export_now(self) -> None:
-        """Write the export; on success remember the folder and close, else show why."""
+        """Start the export on a worker; on success remember the folder and close, else show why."""
+        if self.exporting:
+            return
         text = self.destination.text().strip()
         if not text:
             self._show_error("Choose where to save the export.")
@@ -170,14 +208,45 @@ class ExportDialog(QDialog):
             publisher=self.publisher.text().strip() or None,
             review_url=self.review_url.text().strip() or None,
         )
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.outcome = self._write(options, path)
-        except WorkbenchError as error:
-            self._show_error(f"{error.message} {error.hint}".strip())
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self._stop.clear()
+        self._set_exporting(True)
+        self._job_handle = self.jobs.start(
+            self._job(options, path),
+            f"exporting to {path}",
+            on_success=lambda result: self._finished(options, path, result),
+            on_error=self._failed,
+            on_progress=self._progressed,
+        )
+
+    def _job(self, options: ExportOptions, path: Path) -> Any:
+        """What the worker runs: plain values in (Database, ids, options), plain values out."""
+        db, session_id, stop = self.db, self.session_id, self._stop
+
+        def job(cancel: CancelFn, progress: ProgressFn) -> object:
+            def stopped() -> bool:
+                return stop.is_set() or cancel()
+
+            if options.format != "pdf":
+                return export_to_path(db, session_id, options, path, cancel=stopped, progress=progress)
+            pace = pace_for(db, session_id, options.claim_filter, stopped, progress)
+            try:
+                return render_report(db, session_id, options.claim_filter, pace=pace)
+            except CancelledError:
+                raise ExportCancelled(path) from None
+
+        return job
+
+    def _finished(self, options: ExportOptions, path: Path, result: object) -> None:
+        if options.format == "pdf":
+            assert isinstance(result, tuple)
+            try:
+                result = self._print_pdf(result[0], result[1], path)
+            except WorkbenchError as error:
+                self._failed(error)
+                return
+        assert isinstance(result, ExportOutcome)
+        self._set_exporting(False)
+        self.outcome = result
         self.written = path
         self.settings.setValue(LAST_FOLDER, str(path.parent))
         self.settings.setValue(LAST_FORMAT, options.format)
@@ -186,12 +255,65 @@ class ExportDialog(QDialog):
         self._tell_window(path)
         self.accept()
 
-    def _write(self, options: ExportOptions, path: Path) -> ExportOutcome:
-        if options.format == "pdf":
-            from workbench.gui.pdf_export import export_pdf
+    def _print_pdf(self, html: str, count: int, path: Path) -> ExportOutcome:
+        """Qt prints on the GUI thread: the one step of a PDF export that holds the window."""
+        from workbench.gui.pdf_export import write_pdf
 
-            return ExportOutcome(export_pdf(self.db, self.session_id, path, options.claim_filter))
-        return export_to_path(self.db, self.session_id, options, path)
+        self._progressed(0.95, "Printing the PDF…")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write_pdf(html, path)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return ExportOutcome(count)
+
+    def _failed(self, error: WorkbenchError) -> None:
+        self._set_exporting(False)
+        if isinstance(error, CancelledError):
+            self._show_status(f"{error.message} {error.hint}".strip())
+        else:
+            self._show_error(f"{error.message} {error.hint}".strip())
+
+    def _progressed(self, fraction: float, message: str) -> None:
+        if self.exporting:
+            self.progress.setValue(round(fraction * 1000))
+            if not self._stop.is_set():
+                self._show_status(message)
+
+    def _set_exporting(self, exporting: bool) -> None:
+        self.exporting = exporting
+        for widget in self.form_widgets:
+            widget.setEnabled(not exporting)
+        if not exporting:
+            self._enable_options()
+        self.export_button.setEnabled(not exporting)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(exporting)
+        if exporting:
+            self.error.hide()
+            self._show_status("Starting the export…")
+
+    def reject(self) -> None:
+        """Cancel stops a running export (the dialog stays to say so); otherwise it closes."""
+        if not self.exporting:
+            super().reject()
+            return
+        self._stop.set()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(False)
+        self._show_status("Cancelling the export…")
+
+    def done(self, result: int) -> None:
+        # Closing for any other reason while exporting: stop the worker before the dialog goes.
+        if self.exporting and self._job_handle is not None:
+            self._stop.set()
+            self._job_handle.cancel()
+            self.jobs.wait()
+        super().done(result)
+
+    def _show_status(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.show()
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -203,6 +325,24 @@ class ExportDialog(QDialog):
             return
         warnings = " ".join(self.outcome.warnings)
         bar.show_info(f"Exported {self.outcome.count} claim(s) to {path}.", warnings)
+
+
+def _runner(parent: QWidget | None) -> JobRunner:
+    """The window's job runner; a dialog on its own gets one that outlives it.
+
+    Not the dialog's child: the runner deletes its finished jobs' relays
+    later, and deleting the dialog must not pull them out from under it.
+    """
+    jobs = getattr(parent, "jobs", None)
+    if isinstance(jobs, JobRunner):
+        return jobs
+    global _OWN_RUNNER
+    if _OWN_RUNNER is None:
+        _OWN_RUNNER = JobRunner(QCoreApplication.instance())
+    return _OWN_RUNNER
+
+
+_OWN_RUNNER: JobRunner | None = None
 
 
 def _checklist(items: list[tuple[str, str]]) -> QListWidget:
