@@ -154,8 +154,42 @@ def test_fractions() -> None:
 
 
 def test_one_counts_only_with_its_noun() -> None:
-    assert ("One U.S. official", 1, "official") in figures("One U.S. official said so.")
     assert figures("No one knows how one defines aid.") == []
+    assert ("one hour", 1, "hour") in figures("The convoy waited one hour at the border.")
+    assert ("at least one barge", 1, "barge") in figures("It sank at least one barge.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "one" as a determiner or pronoun: nothing a reader could count
+        "Raising the levy is one option. Another is a ban.",
+        "One account says the ferry left early.",
+        "The pilots met in one hangar to plan the raid.",
+        "Candidates who stood for one seat may switch.",
+        '"It was chaos," said one port worker.',
+        "The leak was first noticed by one of the engineers, Anna Berg.",
+        # "the two" standing for a pair already named
+        "Paris and Rome fell out in June. The two have since traded insults.",
+        "Trade between the two nations has grown since 2019.",
+    ],
+)
+def test_one_and_the_two_as_determiners_or_pronouns_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_one_counts_in_a_counted_partitive() -> None:
+    assert ("one of its four radars", 1, "radar") in figures("A strike hit one of its four radars.")
+    assert ("one of whom", 1, None) in figures("Six sailors, one of whom was hurt, swam ashore.")
+
+
+def test_partitive_with_no_noun_ends_at_its_whole() -> None:
+    found = figures("Twelve ferries sailed. Three of the 12 have sunk.")
+    assert ("Three of the 12", 3, None) in found
+    assert ("12", 12, None) in found
+    assert ("5 out of 8 such drones", 5, "drone") in figures(
+        "Crews lost 5 out of 8 such drones.")
+    assert ("eight such drones", 8, "drone") in figures("They flew eight such drones.")
 
 
 @pytest.mark.parametrize(

@@ -39,11 +39,16 @@ _ADVERBS = frozenset(
 )
 _AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
                                 r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")
+_SUCH_AS_RE = re.compile(r"\s+(?:as|an?)\b")
 _BASIS_RE = re.compile(r"\bbasis\s+points?$")
 _STANDALONE_RATE_RE = re.compile(
     r"\s+(?:per|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|"
     r"rouble|ruble|franc|greenback)\b", re.I)
-_PARTITIVE_RE = re.compile(r"\s+of\s+")
+_PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+")
+# The whole of a partitive with no noun: "of the 10", "out of 12", "of which", "of whom".
+_WHOLE_RE = re.compile(
+    rf"(?:(?:the|its|their|these|those)\s+)?(?P<n>\d[\d,]*|{WORD_NUMBER})\b(?![-.,]?\w|\s+[a-z]+s\b)"
+    r"|(?:which|whom)\b", re.IGNORECASE)
 _RATE_RE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 _CURRENCY_WORD_RE = re.compile(
     r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan)\s+)?"
@@ -88,6 +93,12 @@ def counted(text: str, figure: Figure) -> Figure:
             figure.consumed = pm.end()  # "one of its five systems": both count
             figure.end, figure.unit, figure.head = noun[0], noun[1], True
             return rate(text, figure)
+        whole = _WHOLE_RE.match(text, pm.end())
+        if whole:  # "Two of the 10 have ...", "one of which": the partitive ends at its whole
+            figure.end, figure.head = whole.end(), True
+            if whole.group("n"):  # the whole is a figure of its own, as in "of its five systems"
+                figure.consumed = whole.start("n")
+            return figure
         return standalone(text, figure)
     noun = head_noun(text, figure.end, singular_ok=single)
     if noun is not None:
@@ -147,6 +158,8 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         pos = wm.end()
         if not partitive and lowered[-2:] in {"s'", "s’"} and is_plural(lowered[:-1]):
             return wm.end() - 1, singular(lowered[:-1])  # "the two billionaires’ strategies"
+        if lowered == "such" and not _SUCH_AS_RE.match(text, pos):
+            continue  # "10 such tanks"
         if lowered in STOP_WORDS or lowered.endswith(("'s", "’s", "s'", "s’")):
             if partitive and (lowered in _DETERMINERS or lowered[-2:] in {"'s", "’s"}):
                 continue

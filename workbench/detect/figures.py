@@ -39,6 +39,7 @@ from workbench.detect.figure_words import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MEASURE_UNITS,
+    RATE_NOUNS,
     STOP_WORDS,
 )
 from workbench.detect.numbers import (
@@ -295,7 +296,25 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     grown = counted(text, figure)
     if not grown.head and value == 1 and "a" not in words and "an" not in words:
         return None  # a lone "one" is a pronoun far more often than a count
+    if lowered == "one" and not _counts_one(text, grown):
+        return None  # "one way", "One version reads", "said one official": a determiner
+    if not grown.head and _DEFINITE_BEFORE_RE.search(text, max(0, start - 5), start):
+        return None  # "the two have traded barbs": a pronoun for people already named
+    if _BETWEEN_THE_RE.search(text, max(0, start - 13), start):
+        return None  # "between the two countries": the pair already named, no count
     return _finish(text, grown)
+
+
+def _counts_one(text: str, figure: Figure) -> bool:
+    """ "one hour", "one day a week", "at least one video", "one of its five systems" count;
+    "one way", "one office", "one of the neighbours" do not."""
+    if figure.unit in _ONE_MEASURES or APPROXIMATOR_RE.search(text, max(0, figure.start - 25),
+                                                              figure.start):
+        return True
+    if figure.consumed is not None:  # a partitive counts when the whole is counted too
+        return bool(_COUNTED_WHOLE_RE.search(text, figure.consumed, figure.end))
+    last = text[figure.start : figure.end].rsplit(None, 1)[-1].lower()
+    return singular(last) != (figure.unit or "").lower()  # a rate ran on: "one meal a day"
 
 
 def _fraction_of_one(text: str, figure: Figure) -> Figure | None:
@@ -433,6 +452,12 @@ _HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
+_COUNTED_WHOLE_RE = re.compile(rf"\d|\b(?:{WORD_NUMBER}|which|whom)\b", re.IGNORECASE)
+_DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
+# What "one" may count without being a mere determiner: a measure of time, distance, money.
+_ONE_MEASURES = frozenset(MEASURE_UNITS.values()) | RATE_NOUNS | {"second", "decade", "century",
+                                                                    "percent", "time", "round"}
 def _strip_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
