@@ -192,3 +192,26 @@ def test_demo_article_figures_and_dates_match_their_gold() -> None:
     found = {(c.kind, c.start, c.end, json.dumps(c.value), c.unit if c.kind == "figure" else None)
              for c in detect_figures(text, ctx) + detect_dates(text, ctx)}
     assert found == expected
+
+
+def test_a_duration_before_an_event_keeps_the_event_in_its_span() -> None:
+    found = dates("The bridge closed two days after the spring floods and reopened later.")
+    assert ("two days after the spring floods", None) in found
+    found = dates("The ministry spoke about six hours before Kyiv responded.")
+    assert ("about six hours before Kyiv responded", None) in found
+
+
+def test_hours_later_and_the_year_before_count_from_the_story_date() -> None:
+    text = ("The ferry sank on March 3, 2023. Divers found it four hours later. "
+            "Exports rose 5 percent in 2021, after falling the year before. "
+            "Shares slid on Friday, after gains in the previous session.")
+    found = dict(dates(text))
+    assert found["four hours later"] == "2023-03-03"
+    assert found["year before"] == "2020"
+    assert found["previous session"] == "2024-02-15"  # the Friday before publication, minus one
+
+
+def test_the_following_year_follows_the_year_the_text_gave() -> None:
+    found = dict(dates("The plant opened in 2019. Output doubled the following year."))
+    assert found["following year"] == "2020"
+    assert dates("Nothing happened the following year.", None) == [("following year", None)]

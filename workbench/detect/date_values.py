@@ -287,3 +287,50 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
         return f"{moved.year}-{moved.month:02d}"
     years = {"year": 1, "decade": 10, "century": 100}[unit]
     return str(published.year - n * years)
+
+
+# --- placed against the narrative ------------------------------------------------
+
+_BACKWARD = frozenset({"before", "earlier", "previous", "preceding"})
+_ANCHOR_RE = re.compile(r"^(?P<y>\d{4})(?:-W(?P<w>\d\d)|-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
+
+
+def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
+    """ "the year before", "four hours later", "the previous session": counted from the date
+    the text last gave (``anchor``), not from publication. A unit finer than the anchor
+    leaves it as it is: "three days later" than 1998 is still 1998."""
+    am = _ANCHOR_RE.match(anchor or "")
+    if am is None:
+        return None
+    word = (spot.get("dir") or spot.get("which") or "").lower()
+    sign = -1 if word in _BACKWARD else 1
+    amount_text = re.sub(r"\s+", " ", (spot.get("amount") or "a").lower())
+    amount = 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
+    if amount is None or amount != int(amount):
+        return None
+    n = sign * int(amount)
+    unit = (spot.get("unit") or spot.get("unit2") or "").lower()
+    year = int(am.group("y"))
+    if unit in {"minute", "hour"}:
+        return anchor if abs(n) < 24 else None
+    if unit == "year":
+        return str(year + n)
+    if unit in {"decade", "century"}:
+        return None
+    if am.group("d"):
+        day = date(year, int(am.group("m")), int(am.group("d")))
+        if unit in {"day", "session"}:
+            return (day + timedelta(days=n)).isoformat()
+        if unit == "week":
+            iso_year, week, _ = (day + timedelta(weeks=n)).isocalendar()
+            return f"{iso_year}-W{week:02d}"
+        moved = day + relativedelta(months=n)
+        return f"{moved.year}-{moved.month:02d}"
+    if am.group("m") and unit == "month":
+        moved = date(year, int(am.group("m")), 1) + relativedelta(months=n)
+        return f"{moved.year}-{moved.month:02d}"
+    if am.group("w") and unit == "week":
+        moved = date.fromisocalendar(year, int(am.group("w")), 1) + timedelta(weeks=n)
+        iso_year, week, _ = moved.isocalendar()
+        return f"{iso_year}-W{week:02d}"
+    return anchor  # a finer unit inside a coarser anchor stays inside it

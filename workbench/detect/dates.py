@@ -14,7 +14,15 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.date_values import MONTHS, SEASONS, WEEKDAYS, Spot, resolve, tense_near
+from workbench.detect.date_values import (
+    MONTHS,
+    SEASONS,
+    WEEKDAYS,
+    Spot,
+    resolve,
+    resolve_from_anchor,
+    tense_near,
+)
 from workbench.detect.figure_words import STOP_WORDS
 from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, tokens
 
@@ -33,7 +41,7 @@ _PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortni
 EDGE = rf"(?:(?P<edge>{_PART_OF_MONTH}|early|late|mid-?)\s*)"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
-TIME_UNIT = r"(?P<unit>day|week|month|year|decade|century)s?"
+TIME_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|century)s?"
 
 # Words before a bare year that make it a count, not a date ("some 1500 troops").
 _COUNT_BEFORE = re.compile(
@@ -104,6 +112,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
         rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
         re.IGNORECASE)),
+    # placed against the narrative, not the publication: "the year before", "the following day"
+    ("anchored", re.compile(
+        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
+        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
@@ -140,6 +152,7 @@ _START_RULES = _starts(
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
     (("coming", "recent", "days", "weeks", "months"), ("vague",)),
     (("weekend",), ("weekend",)),
+    (("day", "week", "month", "year", "following", "previous", "preceding", "next"), ("anchored",)),
     (("fiscal", "financial", "fy"), ("fiscal", "year")),
     (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
@@ -163,7 +176,12 @@ def _spots(text: str) -> tuple[Spot, ...]:
             if m is None or m.end() == m.start():
                 continue
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            spot = _trim(Spot(m.start(), m.end(), rule, fields), text)
+            end = m.end()
+            if rule in {"ago", "anchored"} and (m.group("dir") or "").lower() in {"before", "after"}:
+                if rule == "ago" and not _EVENT_AFTER_RE.match(text, end):
+                    continue  # "for two days before" measures; "two days after the strike" places
+                end = _event_end(text, end)  # "two days after the deadline": the event stays
+            spot = _trim(Spot(m.start(), end, rule, fields), text)
             if spot is not None and _plausible(spot, text):
                 found.append(spot)
     found.sort(key=lambda s: (-(s.end - s.start), s.start))
@@ -183,6 +201,28 @@ def _spots(text: str) -> tuple[Spot, ...]:
     return tuple(chosen)
 
 
+_EVENT_RE = re.compile(
+    r"\s+(?:(?:the|an?|his|her|its|their|[A-Z][a-z]+(?:'s|’s))(?=\s)"
+    r"|(?:[A-Z][a-z]+\s+){1,2}(?P<verb>[a-z]+ed)\b)")
+_NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def _event_end(text: str, end: int) -> int:
+    """Where the event after "before"/"after" ends: "the filing deadline", "Meadows announced"."""
+    em = _EVENT_RE.match(text, end)
+    if em is None:
+        return end
+    if em.group("verb"):
+        return em.end()
+    pos, last = em.end(), end
+    for _ in range(3):  # the noun phrase: up to three words before a preposition or clause
+        wm = _NP_WORD_RE.match(text, pos)
+        if wm is None or wm.group(1) in STOP_WORDS:
+            break
+        pos = last = wm.end()
+    return last
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of all date expressions (used to keep years out of figures)."""
     return [(s.start, s.end) for s in _spots(text)]
@@ -191,12 +231,34 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     """Date candidates with ISO values resolved against ``ctx.published``."""
     out = []
+    anchor: str | None = None  # the date the narrative last gave
+    day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")
     for spot in _spots(text):
-        value = resolve(spot, text, ctx.published)
+        if _narrative_relative(spot, text):
+            unit = spot.get("unit") or spot.get("unit2")
+            value = resolve_from_anchor(spot, day_anchor if unit in _DAY_UNITS else anchor)
+        else:
+            value = resolve(spot, text, ctx.published)
+            anchor = value or anchor
+            if value and len(value) == 10:
+                day_anchor = value
         score = 0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75
         out.append(Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                              score=score, extra={"rule": spot.rule}))
     return out
+
+
+_DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
+
+
+def _narrative_relative(spot: Spot, text: str) -> bool:
+    """ "the year before", "four hours later": counted from the story's last date, not today.
+    "two days after the deadline" names its own event, whose date the text may not give."""
+    direction = (spot.get("dir") or "").lower()
+    if spot.rule == "ago" and direction not in {"later", "earlier", "before", "after"}:
+        return False
+    return spot.rule in {"ago", "anchored"} and text[spot.start : spot.end].lower().endswith(
+        (direction or "\0", "day", "week", "month", "year", "session"))
 
 
 # --- spotting checks ------------------------------------------------------------
@@ -254,8 +316,6 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:
         # "two days after the strike" places an event; "for two days before" measures
         if _MEASURING_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start):
-            return False
-        if not _EVENT_AFTER_RE.match(text, spot.end):
             return False
     if spot.rule == "ago" and _DEICTIC_AFTER_RE.match(text, spot.end):
         return False  # "later this week" is the date, not "two years later"
