@@ -143,3 +143,90 @@ def test_a_title_of_a_show_has_no_speaker() -> None:
 def test_quoted_verbs_are_not_attributions() -> None:
     text = "“Smith said we should leave at once,” Jane Roe told reporters."
     assert quotes(text) == [("Smith said we should leave at once", "Jane Roe")]
+
+
+# --- speakers on unseen text: who may speak, and who may not -------------------------------
+
+
+def test_a_weapon_named_after_a_quote_is_never_its_speaker() -> None:
+    text = (
+        "The Daily Ledger reported in May that “smuggled western chips” guide these drones, "
+        "called Shahed-136, across the border."
+    )
+    assert quotes(text) == [("smuggled western chips", "Daily Ledger")]
+
+
+def test_a_capitalised_modifier_of_unnamed_people_is_no_speaker() -> None:
+    text = "Online commenters are insisting that Norway “lost every single tank” it had sent."
+    assert quotes(text) == [("lost every single tank", None)]
+
+
+def test_a_body_with_its_acronym_in_brackets_speaks() -> None:
+    text = (
+        "The Baltic Security Institute (BSI) stated in a March note that “three dry docks were "
+        "hit by missiles overnight.”"
+    )
+    assert quotes(text)[0][1] == "Baltic Security Institute"
+
+
+def test_a_long_apposition_between_the_quote_and_the_verb() -> None:
+    text = (
+        "“We have seen the ships leave port twice this month,” Maria Delgado, senior fellow and "
+        "head of maritime research at the Harbor Policy Center in Lisbon, told reporters."
+    )
+    assert quotes(text)[0][1] == "Maria Delgado"
+
+
+def test_the_account_speaks_for_the_account_the_text_introduced() -> None:
+    text = (
+        "Baltic Watch, an X account that follows naval traffic, shared photos of the tanker. "
+        "Officials in Tallinn said nothing.\n\n"
+        "“The tanker turned off its transponder near the strait at dawn,” the account wrote."
+    )
+    assert quotes(text)[0][1] == "Baltic Watch"
+
+
+def test_a_post_speaks_for_the_handle_last_quoted_and_a_document_for_its_author() -> None:
+    text = (
+        "NavyLooker claimed the frigate was hit twice.\n\n"
+        "“Two hits on the frigate, confirmed by our sources,” the account posted.\n\n"
+        "A second paper shows that the Federal Audit Office estimated the cost.\n\n"
+        "“We cannot verify the figures supplied by the ministry,” the document reads."
+    )
+    assert [s for _, s in quotes(text)] == ["NavyLooker", "Federal Audit Office"]
+
+
+def test_an_anonymous_post_has_no_speaker_but_a_named_channel_does() -> None:
+    text = (
+        "A video shared on Facebook claims to show a strike on a base. Jan Kowalski said it "
+        "was fake.\n\n“Direct hit on the enemy base tonight,” the video’s caption reads.\n\n"
+        "It first appeared on YouTube, uploaded by the channel Simworks, which makes games.\n\n"
+        "“THIS IS A GAME, NOT A REAL ATTACK!,” reads the video’s description."
+    )
+    assert [s for _, s in quotes(text)] == [None, "Simworks"]
+
+
+def test_a_titled_report_has_no_speaker() -> None:
+    text = (
+        "The agency, Pierre Lamy said, published a report titled “Regional Stability And Force "
+        "Posture.” It lists twelve bases."
+    )
+    assert quotes(text) == [("Regional Stability And Force Posture", None)]
+
+
+def test_words_repeated_by_a_named_speaker_are_theirs() -> None:
+    text = (
+        "Experts agreed, though one analyst said that “exports are slowing down sharply.”\n\n"
+        "“Indeed, exports are slowing down sharply, and prices follow,” said Tomas Berg, an "
+        "economist at the central bank."
+    )
+    assert [s for _, s in quotes(text)] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_a_paragraph_about_someone_else_does_not_inherit_the_last_speaker() -> None:
+    text = (
+        "“We will win the seat,” said Janet Cole.\n\n"
+        "Mark Ellis founded Forward Women Fund, a group that plans to compete in \"open "
+        "primaries in rural counties\" next year."
+    )
+    assert [s for _, s in quotes(text)] == ["Janet Cole", None]

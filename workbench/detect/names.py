@@ -29,8 +29,9 @@ _TRAILING_FILLER = re.compile(
     r"(?:\s+|,\s*\d{1,3},?|\b(?:also|later|then|has|had|have|previously|reportedly|once|"
     r"again|further|recently|earlier|who|had|would|has\s+since|simply|quickly|flatly|"
     r"[a-z]+ly|never|not|did\s+not|didn’t|didn't|last\s+week|"
-    r"on\s+\w+day)\b)$"
+    r"on\s+\w+day|is|are|was|were|been|have\s+been|has\s+been)\b)$"
 )
+_ACRONYM_AFTER = re.compile(rf"\s*\((?:[{_UPPER}][\w.&-]*)\)$")
 _LOWER_HEAD = re.compile(r"([\w’'-]+)$")
 # Lowercase words that may stand before a name after an inverted verb: ``writes military
 # analyst Alex Hollings``; prepositions and conjunctions end the subject instead.
@@ -47,6 +48,7 @@ _LEADING_SUBJECT = re.compile(
     rf"(?P<name>{NAME_SEQUENCE.pattern})"
     r"|(?P<desc>(?:an?|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)))",
 )
+_OWNED_HEAD = re.compile(r"\s+([\w-]+)")
 _BODY_OF = re.compile(rf"^[\w’'\s-]{{0,40}}?\b(?:for|of|at|from)\s+(?:the\s+)?({NAME_SEQUENCE.pattern})")
 
 _CALENDAR = frozenset(
@@ -114,7 +116,20 @@ _LOWER_RUN = re.compile(
     r"(?:\s+(?!(?:in|on|at|of|for|from|to|with|who|which|and|said|says|told)\b)[a-z][\w-]*){1,3}"
 )
 # ``the account tweeted``: a noun that points back to whoever spoke last.
-ANAPHORS = frozenset("account blogger outlet newspaper paper channel post document".split())
+ANAPHORS = frozenset(
+    "account blogger outlet newspaper paper channel post document tweet caption description "
+    "report video page".split()
+)
+POST_NOUNS = frozenset("account blogger channel post tweet caption description video page".split())
+# Where an account is introduced: ``the account Several``, ``Tracker, an X account that``.
+_ACCOUNT_INTRO = re.compile(
+    rf"\b(?:account|blogger|channel|user|handle)\s+(?P<after>{NAME_SEQUENCE.pattern})"
+    rf"|(?P<before>{NAME_SEQUENCE.pattern}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    r"(?:account|blogger|channel|user)\b"
+)
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|from|by|to|with|of|for|via)\s+$")
+# How far back a post or document may find its author: the same or the previous paragraphs.
+_ANAPHOR_REACH = 1200
 _NOT_SUBJECTS = frozenset(
     """officials analysts residents critics witnesses experts sources authorities others some
     many both everyone people observers commentators the a an it this that there we i you
@@ -123,7 +138,7 @@ _NOT_SUBJECTS = frozenset(
 
 # Title-case headlines are full of capitalised words that are not names.
 _FUNCTION_WORDS = frozenset(
-    """is are was were be been the a an for of in on to and or with by from at as how why
+    """if is are was were be been the a an for of in on to and or with by from at as how why
     what who new says said will has have after over into its it his her their this that""".split()
 )
 
@@ -138,13 +153,13 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
         if trimmed == prefix:
             break
         prefix = trimmed
-    prefix = prefix.rstrip(" ")
+    prefix = _ACRONYM_AFTER.sub("", prefix.rstrip(" "))  # ``the Institute (RUSI) stated``
     if prefix.endswith(","):
         # ``Yaroslav Trofimov, a correspondent for X, said``: the name opens the clause.
         for segment in prefix.split(","):
             name = _TRAILING_NAME.search(segment.rstrip())
             if name and _usable_name(name.group(0)):
-                return (name.group(0), "name")
+                return (_without_leading_function_words(name.group(0)), "name")
     prefix = prefix.rstrip(" ,")
     if not prefix:
         return None
@@ -222,6 +237,9 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
             return _described(words + rest.group(0), rest.group(0).split()[-1].lower())
         return (("the " + words) if match.group("the") else words, "name")
     head = match.group("head").lower()
+    owned = _OWNED_HEAD.match(masked, match.end("head"), limit)
+    if owned and head.endswith(("’s", "'s")):  # ``reads the video’s description``: the thing owned is the head
+        head = owned.group(1).lower()
     named = _NAMED_LATER.match(masked, match.end(), min(limit, match.end() + 60))
     if named:  # ``said one of the neighbors, Yang Shu-mei`` / ``who gave his name as Chang``
         return (named.group(1), "name")
@@ -234,6 +252,8 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
         return (head, "anonymous")
     if head in BODY_NOUNS:
         return (head, "body_noun")
+    if head in ANAPHORS:
+        return (head, "anaphor")
     return None
 
 
@@ -340,6 +360,7 @@ class Resolver:
             self._add_person(pos, part)
         self._spokes = [(m.start(), m.group(1)) for m in _SPOKESPERSON_FOR.finditer(masked)]
         self._events: list[tuple[int, str, bool]] = []
+        self._solo: list[tuple[int, str]] = []  # lone-word subjects: only posts point to them
         for pos, found in attributions:
             if found[1] == "anonymous" and not _plural(found[0]):  # ``he`` may be nobody named
                 self._events.append((pos, "", False))
@@ -348,11 +369,15 @@ class Resolver:
                 # a lone unresolved word (``Ukraine``, ``X``) is too often a place or a site
                 if " " in name or is_body(name):
                     self._events.append((pos, name, is_body(name)))
+                elif not _AFTER_PREPOSITION.search(
+                    masked, max(0, pos - 60), max(0, masked.rfind(found[0], 0, pos))
+                ):
+                    self._solo.append((pos, name))  # ``a video on Facebook claims``: no subject
 
     def _add_person(self, pos: int, words: str) -> None:
         if is_body(words):
             return
-        tokens = strip_titles(words).split()
+        tokens = strip_titles(_without_leading_function_words(words)).split()
         # the last word is the surname even when it is also a title (``Wayne King``)
         if 2 <= len(tokens) <= 3 and not any(
             t.lower() in TITLES or t.lower() in _FUNCTION_WORDS or t.isupper() for t in tokens[:-1]
@@ -379,7 +404,7 @@ class Resolver:
         if kind == "it":
             return self._last_event(pos, body=True)
         if kind == "anaphor":
-            return self._last_event(pos, body=True) or self._last_event(pos, body=False)
+            return self._author_near(words, pos)
         if kind == "body_noun":
             return self._body_named(words, pos)
         return None
@@ -417,6 +442,23 @@ class Resolver:
         if longer:
             return re.sub(r"(?:’s|'s|’|')$", "", longer.group(0))
         return speaker_form(words)
+
+    def _author_near(self, noun: str, pos: int) -> str | None:
+        """``the account tweeted``, ``the document reads``: the account or author named just before.
+
+        A post speaks for the account the text introduces (``the account Several``) or the
+        handle last quoted; a document for the body last quoted. Otherwise nobody: an
+        anonymous post has no speaker, and a person named earlier did not write it.
+        """
+        low = max(0, pos - _ANAPHOR_REACH)
+        intros = list(_ACCOUNT_INTRO.finditer(self._masked, low, pos))
+        if intros:
+            return self._full_name(intros[-1].group("after") or intros[-1].group("before"))
+        if noun in POST_NOUNS:
+            near = [(p, n) for p, n in self._solo if low <= p < pos]
+        else:
+            near = [(p, n) for p, n, body in self._events if low <= p < pos and body]
+        return max(near)[1] if near else None
 
     def event_between(self, start: int, end: int) -> str | None:
         """The last named speaker of a speech verb in ``[start, end)``."""

@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from workbench.detect.names import Resolver, subject_after, subject_before
+from workbench.detect.equipment import lookup as equipment_named
+from workbench.detect.names import NAME_SEQUENCE, Resolver, subject_after, subject_before
 from workbench.detect.sentences import sentences
 
 SPEECH_VERBS = (
@@ -32,7 +33,7 @@ SPEECH_VERBS = (
     r"commented|emphasi[sz]ed|stressed|urged|vowed|pointed out|predicted|cautioned|"
     r"concluded|complained|boasted|confirmed|denied|reported|reports|recounted|joked|"
     r"answered|reiterated|described|quoted|called|labelled|labeled|reads|repeated|promised|"
-    r"pledged|accused|dismissed|rejected|demanded|blamed|hailed|praised|criticised|criticized|"
+    r"pledged|estimated|accused|dismissed|rejected|demanded|blamed|hailed|praised|criticised|criticized|"
     r"condemned|threatened|signalled|signaled|conceded|countered|shouted|recalled"
 )
 # A participle (``..., saying that``) shares the subject of the clause it hangs on.
@@ -41,6 +42,8 @@ PARTICIPLES = (
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})\b")
 _PARTICIPLE = re.compile(rf"(?:{PARTICIPLES})$")
+# ``users are claiming``: a participle after an auxiliary is the finite verb of its clause.
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|been)\s+$")
 _ACCORDING = re.compile(r"\baccording to\b|\bquoted by\b|\bin the words of\b", re.IGNORECASE)
 # How far after a closing mark an attribution may start (``,” Belarus’ strongman leader, ...``).
 _AFTER_REACH = 90
@@ -56,7 +59,7 @@ def attribute_speakers(text: str, pairs: list[tuple[int, int]]) -> list[str | No
     resolver = Resolver(masked, _all_attributions(masked, spans))
     raw: list[tuple[str, str] | None] = []
     for index, (open_pos, close_pos) in enumerate(pairs):
-        if _is_title(text[open_pos + 1 : close_pos]):
+        if _is_title(text[open_pos + 1 : close_pos]) or _NAMED_AS.search(masked, max(0, open_pos - 16), open_pos):
             raw.append(("", "title"))
             continue
         sentence = _sentence_of(spans, starts, open_pos)
@@ -97,6 +100,9 @@ def _resolve_all(
                 continue
             if speaker is None and found[1] == "pronoun" and resolved and resolved[-1]:
                 speaker = resolved[-1]
+            if speaker and not _can_speak(speaker):
+                resolved.append(None)  # better no speaker than a weapon or a stray word
+                continue
         if speaker is None and found is None:
             after_previous = pairs[index - 1][1] if index else 0
             speaker = resolver.event_between(after_previous, open_pos)
@@ -107,9 +113,31 @@ def _resolve_all(
         if speaker is None and found is None:
             speaker = _introduced_before(masked, resolver, spans, starts, open_pos)
         resolved.append(speaker)
+    return _repeated(text, pairs, resolved)
+
+
+def _repeated(text: str, pairs: list[tuple[int, int]], resolved: list[str | None]) -> list[str | None]:
+    """``one expert said “X”`` and then the expert's own quotation repeats X: the same speaker."""
+    words = [" ".join(_TITLE_WORD.findall(text[o + 1 : c])).lower() for o, c in pairs]
+    for index, speaker in enumerate(resolved):
+        if speaker is not None or len(words[index].split()) < MIN_REPEATED:
+            continue
+        for later in range(index + 1, min(index + 3, len(pairs))):
+            if resolved[later] and words[index] in words[later]:
+                resolved[index] = resolved[later]
+                break
     return resolved
 
 
+def _can_speak(speaker: str) -> bool:
+    """A person, body or account: never a weapon system (``drones, called Shahed-136``)."""
+    entry = equipment_named(speaker)
+    return entry is None or speaker in entry.ambiguous_aliases
+
+
+# ``a report titled “...”``: what follows is the name of a document, whoever wrote it.
+_NAMED_AS = re.compile(r"\b(?:titled|entitled|headlined|headed)[,:]?\s*$")
+MIN_REPEATED = 3  # words a repetition needs to show it is the same remark
 _TITLE_WORD = re.compile(r"[\w’'-]+")
 _MINOR = frozenset("a an the of in on at for to and or but by with from as vs".split())
 
@@ -117,8 +145,10 @@ _MINOR = frozenset("a an the of in on at for to and or but by with from as vs".s
 def _is_title(quoted: str) -> bool:
     """``“State of the Union”``: a short Title Case name of a show or document, not speech."""
     words = _TITLE_WORD.findall(quoted)
-    if not 2 <= len(words) <= 7 or quoted.rstrip()[-1:] in ".!?":
+    if not 2 <= len(words) <= 7 or quoted.rstrip(" ,")[-1:] in ".!?":
         return False
+    if sum(w.isupper() and len(w) > 1 for w in words) > len(words) // 2:
+        return False  # ``“THIS IS ONLY A TEST”``: shouting, not a title
     return all(w[0].isupper() or w.lower() in _MINOR for w in words) and words[0][0].isupper()
 
 
@@ -129,7 +159,16 @@ def _inherited(
     if not index or resolved[-1] is None:
         return None
     gap = text[pairs[index - 1][1] : pairs[index][0]]
+    if "\n\n" in gap:
+        surname = resolved[-1].split()[-1]
+        lead = gap[gap.rfind("\n\n") :]
+        if any(surname not in m.group(0) for m in _FULL_NAME.finditer(lead)):
+            return None  # a new paragraph about someone else does not carry the last speaker on
     return resolved[-1] if gap.count("\n\n") <= 2 and len(gap) < 500 else None
+
+
+# Someone named in full (two capitalised words or more): ``Debbie Meadows``, ``Right Women PAC``.
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+")
 
 
 def _named_later(
@@ -171,6 +210,10 @@ def _sentence_of(
 def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
     """An attribution that follows the closing mark: ``,” he said`` / ``,” said X``."""
     start = close_pos + 1
+    apposed = _APPOSED_NAME.match(masked, start, limit)
+    if apposed and _VERB.match(masked, apposed.end(), limit):
+        if not _PARTICIPLE.match(_VERB.match(masked, apposed.end(), limit).group(0)):
+            return (apposed.group(1), "name")
     window_end = min(limit, start + _AFTER_REACH)
     according = _ACCORDING.search(masked, start, window_end)
     for verb in _VERB.finditer(masked, start, window_end):
@@ -189,8 +232,18 @@ def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
     return None
 
 
-# ``told Reuters``: what follows these verbs is the listener, never the speaker.
-_OBJECT_FOLLOWS = frozenset({"told", "tells", "telling", "asked", "asks", "accused", "urged"})
+# ``told Reuters``: what follows these verbs is the listener, never the speaker; after a
+# naming or judging verb (``drones, called Shahed-136``) it is the thing named or judged.
+_OBJECT_FOLLOWS = frozenset(
+    """told tells telling asked asks accused urged called labelled labeled described dismissed
+    rejected blamed hailed praised criticised criticized condemned threatened demanded promised
+    pledged quoted""".split()
+)
+# ``,” Jane Roe, a senior fellow at ... and director of ..., told X``: a name in apposition
+# right after the closing mark may be followed by a long description before its verb.
+_APPOSED_NAME = re.compile(
+    rf"\s*({NAME_SEQUENCE.pattern}),\s+(?:an?\s|the\s|[a-z])[^.;!?“”\"]{{1,220}}?,\s+"
+)
 _QUOTED_AS = re.compile(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|writing)\b")
 
 
@@ -221,7 +274,7 @@ def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
     """A speech verb earlier in the sentence, nearest first: ``Putin said ... “...”``."""
     participle_seen = False
     for verb in reversed(list(_VERB.finditer(masked, start, open_pos))):
-        if _PARTICIPLE.match(verb.group(0)):
+        if _PARTICIPLE.match(verb.group(0)) and not _AUXILIARY.search(masked, start, verb.start()):
             participle_seen = True
             continue
         found = _quoted_as(masked, verb, open_pos) or subject_before(masked, start, verb.start())
