@@ -237,7 +237,7 @@ def test_list_markers_and_handles_are_not_figures() -> None:
 
 def test_glued_units_money_compounds_and_possessive_heads() -> None:
     assert ("150-200km", [150, 200], "kilometer") in figures("They sit within 150-200km of the line.")
-    assert ("million-dollar", 1_000_000, "USD") in figures("It fires million-dollar missiles.")
+    assert ("million-dollar missiles", 1_000_000, "USD") in figures("It fires million-dollar missiles.")
     assert ("two billionaires", 2, "billionaire") in figures("But the two billionaires’ strategy differs.")
 
 
@@ -266,3 +266,18 @@ def test_never_raises_and_spans_index_the_text_on_word_salad(words: list[str]) -
     for c in detect_figures(text, CTX):
         assert text[c.start : c.end] == c.text
         assert c.start < c.end
+
+
+def test_compound_measures_run_on_to_what_they_describe() -> None:
+    found = figures("Crews fired Russian 203-mm shells and 120mm mortar bombs.")
+    assert ("203-mm shells", 203, "millimeter") in found
+    assert ("120mm mortar bombs", 120, "millimeter") in found
+    assert ("billion-dollar Aegis destroyers", 1_000_000_000, "USD") in figures(
+        "Navies risk billion-dollar Aegis destroyers.")
+
+
+def test_rates_and_repeated_vague_amounts() -> None:
+    assert ("3 million tonnes of grain every month", 3_000_000, "tonne") in figures(
+        "Ports ship 3 million tonnes of grain every month.")
+    assert ("hundreds and hundreds of trucks", None, "truck") in figures(
+        "The queue held hundreds and hundreds of trucks.")

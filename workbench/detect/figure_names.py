@@ -20,6 +20,8 @@ MILITARY_TIME_RE = re.compile(r"\s*(?:hours|hrs|h)\b")
 LABEL_BEFORE_RE = re.compile(
     r"\b(?:[Nn]umber|No\.|[Pp]hase|[Ss]tage|[Ss]eason|[Cc]hapter|[Pp]art|[Ll]evel|[Gg]rade)\s+$"
 )
+# "Iranian 122-mm rockets": a calibre after a capitalised word is a measure, not a model name
+_CALIBRE_AFTER_RE = re.compile(r"[-‐‑]?(?:mm|cm|km|kg)\b")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
@@ -44,7 +46,7 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         return True
     grouped = bool(re.search(r"[,.]\d", text[start:end]))
     prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
-    if prev and not explicit and not grouped:
+    if prev and not explicit and not grouped and not _CALIBRE_AFTER_RE.match(text, end):
         word = prev.group(1)
         if word.lower().rstrip(".") in NAME_PRECEDERS:
             return True

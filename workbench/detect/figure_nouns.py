@@ -49,7 +49,11 @@ _PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+")
 _WHOLE_RE = re.compile(
     rf"(?:(?:the|its|their|these|those)\s+)?(?P<n>\d[\d,]*|{WORD_NUMBER})\b(?![-.,]?\w|\s+[a-z]+s\b)"
     r"|(?:which|whom)\b", re.IGNORECASE)
-_RATE_RE = re.compile(r"\s+(?:per|a|an|each)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+_RATE_RE = re.compile(r"\s+(?:per|a|an|each|every)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+# "2 million barrels of crude a day": a container or weight keeps what it holds
+_CONTENTS_RE = re.compile(r"\s+of\s+(?P<w>[a-z]+)\b")
+_CONTAINERS = frozenset({"barrel", "tonne", "ton", "gallon", "litre", "liter", "bag", "sack",
+                         "bottle", "kilogram", "pound", "ounce", "cubic", "bushel", "crate"})
 _CURRENCY_WORD_RE = re.compile(
     r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan)\s+)?"
     r"(?P<word>[A-Za-z]+)\b"
@@ -85,6 +89,10 @@ def counted(text: str, figure: Figure) -> Figure:
     gm = _GLUED_MEASURE_RE.match(text, figure.end)
     if gm:  # "150-200km", "10kg"
         figure.end, figure.unit, figure.head = gm.end(), MEASURE_UNITS[gm.group().lower()], True
+        if figure.unit in {"millimeter", "centimeter"}:  # a calibre names what it measures
+            noun = head_noun(text, figure.end, singular_ok=True, max_words=3, compound=True)
+            if noun is not None:  # "152mm HE-FRAG projectiles"
+                figure.end = noun[0]
         return rate(text, figure)
     pm = _PARTITIVE_RE.match(text, figure.end)
     if pm:
@@ -219,6 +227,9 @@ def trailing_noun(text: str, figure: Figure) -> Figure:
 
 def rate(text: str, figure: Figure) -> Figure:
     """Keep a denominator: "$55.12 per barrel", "2 million barrels a day"."""
+    cm = _CONTENTS_RE.match(text, figure.end) if figure.unit in _CONTAINERS else None
+    if cm and cm.group("w") not in STOP_WORDS and _RATE_RE.match(text, cm.end()):
+        figure.end = cm.end()
     rm = _RATE_RE.match(text, figure.end)
     if rm and (rm.group(0).lstrip().startswith("per") or rm.group("noun") in RATE_NOUNS):
         figure.end = rm.end()

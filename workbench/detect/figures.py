@@ -341,6 +341,9 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
             return None
         figure.end, figure.unit, figure.head = noun[0], noun[1], True
         return _finish(text, figure)
+    again = re.compile(rf"\s+and\s+{phrase}\b", re.I).match(text, figure.end)
+    if again:  # "thousands and thousands of systems": one vague amount
+        figure.end = again.end()
     om = _OF_RE.match(text, figure.end)
     probe = Figure(om.end() if om else figure.end, 0, None, None)
     probe.end = probe.start
@@ -425,6 +428,9 @@ def _compound(text: str, figure: Figure) -> Figure | None:
         figure.unit, factor = CURRENCY_WORDS[unit_word]
         figure.value = scaled(figure.value, factor)
         figure.money = True
+        noun = head_noun(text, figure.end, singular_ok=True, max_words=3, compound=True)
+        if noun is not None:  # "million-dollar Patriot missiles": the thing priced
+            figure.end = noun[0]
         return figure
     if isinstance(figure.value, list):
         return figure
