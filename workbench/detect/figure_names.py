@@ -8,6 +8,7 @@ The figure detector asks these before it grows a number into a figure:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.detect.figure_words import NAME_PRECEDERS, STOP_WORDS
 
@@ -94,10 +95,16 @@ def sentence_start(text: str, pos: int) -> bool:
 
 def _title_case_line(text: str, pos: int) -> bool:
     """A headline in Title Case ("Russia Says It Downed 18 Drones"): capitals name nothing there."""
-    left = text.rfind("\n", max(0, pos - 200), pos) + 1
+    left = text.rfind("\n", max(0, pos - 200), pos)
     right = text.find("\n", pos, pos + 200)
-    line = text[left : right if right != -1 else min(len(text), pos + 200)]
-    words = [w for w in _LONG_WORD_RE.findall(line)]
+    if (left == -1 and pos > 200) or (right == -1 and len(text) > pos + 200):
+        return False  # a line of more than 200 characters is prose, not a headline
+    return _title_case(text[left + 1 : right if right != -1 else len(text)])
+
+
+@lru_cache(maxsize=512)
+def _title_case(line: str) -> bool:
+    words = _LONG_WORD_RE.findall(line)
     capitalised = sum(w[0].isupper() for w in words)
     return len(words) >= 4 and capitalised >= 0.8 * len(words) and not line.rstrip().endswith(".")
 

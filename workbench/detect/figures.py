@@ -341,8 +341,8 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
             return None
         figure.end, figure.unit, figure.head = noun[0], noun[1], True
         return _finish(text, figure)
-    again = re.compile(rf"\s+and\s+{phrase}\b", re.I).match(text, figure.end)
-    if again:  # "thousands and thousands of systems": one vague amount
+    again = _AND_AGAIN_RE.match(text, figure.end)
+    if again and again.group(1).lower() == phrase:  # "thousands and thousands of systems": one vague amount
         figure.end = again.end()
     om = _OF_RE.match(text, figure.end)
     probe = Figure(om.end() if om else figure.end, 0, None, None)
@@ -459,6 +459,7 @@ _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
 _COUNTED_WHOLE_RE = re.compile(rf"\d|\b(?:{WORD_NUMBER}|which|whom)\b", re.IGNORECASE)
+_AND_AGAIN_RE = re.compile(r"\s+and\s+([a-z]+)\b", re.I)
 _DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
 # What "one" may count without being a mere determiner: a measure of time, distance, money.
