@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from workbench.detect.figure_words import (
+    APPROXIMATOR_RE,
+    COMPOUND_BLACKLIST,
     CURRENCY_FROM_CONTEXT,
     CURRENCY_WORDS,
     INVARIANT_NOUNS,
@@ -293,3 +295,66 @@ def units_from_comparison(text: str, found: list[Figure]) -> None:
         between = text[before.end : figure.start]
         if len(between) < 60 and not _SENTENCE_END_IN.search(between) and _COMPARED_RE.search(between):
             figure.unit = before.unit
+
+
+# Compound measures: "61-year-old", "2-year mark", "a 25-fold rise".
+COMPOUND_RE = re.compile(
+    r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
+)
+_ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
+
+
+def finish(text: str, figure: Figure | None) -> Figure | None:
+    """Take in approximators on the left; drop a leading "the"; no trailing punctuation."""
+    if figure is None:
+        return None
+    before = text[max(0, figure.start - 40) : figure.start]
+    am = APPROXIMATOR_RE.search(before)
+    if am:
+        word = am.group("approx").lower()
+        exact = isinstance(figure.value, int | float | list)
+        if exact or word not in {"over", "under", "some", "only", "just"}:
+            figure.start -= len(before) - am.start("approx")
+            if word.startswith("between") and isinstance(figure.value, list):
+                pass
+    while figure.end > figure.start and text[figure.end - 1] in ".,;:!?'’\")":
+        if text[figure.end - 1] == "." and re.search(r"\b[a-z]\.[a-z]\.$", text[figure.start : figure.end]):
+            break  # "a.m." keeps its dots
+        figure.end -= 1
+    if text[figure.start : figure.start + 4].lower() == "the ":
+        figure.start += 4
+    return figure
+
+
+def compound(text: str, figure: Figure) -> Figure | None:
+    """Ages and compound measures: "61-year-old", "2-year mark", "a 10-km radius"."""
+    hm = COMPOUND_RE.match(text, figure.end)
+    if not hm:
+        return None
+    unit_word = hm.group("unit").lower()
+    if unit_word == "fold":  # "a 25-fold rise": a multiple, like "three times"
+        figure.end, figure.unit, figure.head = hm.end(), "time", True
+        return figure
+    if unit_word in COMPOUND_BLACKLIST or unit_word.endswith("ed"):
+        return None
+    figure.end = hm.end()
+    figure.unit = MEASURE_UNITS.get(unit_word, singular(unit_word))
+    figure.head = True
+    if unit_word in CURRENCY_WORDS:  # "a million-dollar missile"
+        figure.unit, factor = CURRENCY_WORDS[unit_word]
+        figure.value = scaled(figure.value, factor)
+        figure.money = True
+        noun = head_noun(text, figure.end, singular_ok=True, max_words=3, compound=True)
+        if noun is not None:  # "million-dollar Patriot missiles": the thing priced
+            figure.end = noun[0]
+        return figure
+    if isinstance(figure.value, list):
+        return figure
+    if not hm.group("old"):
+        noun = head_noun(text, figure.end, singular_ok=True, max_words=2, compound=True)
+        if noun is not None:
+            figure.end = noun[0]
+        am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
+        if am:  # "a 10-km radius": the article stands for one radius
+            figure.start = am.start()
+    return figure

@@ -23,9 +23,12 @@ from workbench.detect.figure_names import (
     is_name_or_debris,
 )
 from workbench.detect.figure_nouns import (
+    COMPOUND_RE,
     Figure,
+    compound,
     counted,
     currency_word,
+    finish,
     head_noun,
     rate,
     ratio,
@@ -37,7 +40,6 @@ from workbench.detect.figure_words import (
     APPROXIMATOR_RE,
     COMPOUND_BLACKLIST,
     CURRENCY_SYMBOLS,
-    CURRENCY_WORDS,
     MEASURE_UNITS,
     RATE_NOUNS,
     STOP_WORDS,
@@ -92,12 +94,8 @@ _RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
 _PERCENT_RE = re.compile(
     r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
 )
-_COMPOUND_RE = re.compile(
-    r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
-)
 _PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b)")
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
-_ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 
 
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
@@ -130,7 +128,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
             continue
         if m.re is _TIMES_RE:  # "twice as many": a multiple, like "three times"
             times = 2 if m.group().lower() == "twice" else 3
-            found.append(_finish(text, Figure(m.start(), m.end(), times, "time")))
+            found.append(finish(text, Figure(m.start(), m.end(), times, "time")))
             continue
         if m.re is _APPROX_ONE_RE:
             found.append(Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
@@ -201,34 +199,34 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if percent:
         figure.value = scaled(figure.value, 0.01)
         figure.unit = "percent"
-        return _finish(text, trailing_noun(text, figure))
+        return finish(text, trailing_noun(text, figure))
     pm = _PERCENT_RE.match(text, figure.end)
     if not pm and _PERCENT_AHEAD_RE.match(text, figure.end):
         figure.value = scaled(figure.value, 0.01)  # "from 10 to 15 percent": both are percent
         figure.unit = "percent"
-        return _finish(text, figure)
+        return finish(text, figure)
     if pm and not figure.money:
         figure.end = pm.end()
         figure.value = scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
-        return _finish(text, trailing_noun(text, figure))
+        return finish(text, trailing_noun(text, figure))
     if currency:
         figure.unit = currency_word(text, figure) or currency
-        return _finish(text, rate(text, figure))
+        return finish(text, rate(text, figure))
     cur = currency_word(text, figure)
     if cur:
         figure.unit = cur
-        return _finish(text, rate(text, figure))
+        return finish(text, rate(text, figure))
     if ratio(text, figure):
-        return _finish(text, figure)
-    compound = _compound(text, figure)
-    if compound:
-        return _finish(text, compound)
+        return finish(text, figure)
+    measure = compound(text, figure)
+    if measure:
+        return finish(text, measure)
     mm = _MAGNITUDE_BEFORE_RE.search(text, max(0, figure.start - 12), figure.start)
     if mm:  # "magnitude 6.4": the unit comes first
         figure.start, figure.unit, figure.head = mm.start(), "magnitude", True
-        return _finish(text, figure)
-    return _finish(text, counted(text, figure))
+        return finish(text, figure)
+    return finish(text, counted(text, figure))
 
 
 def _word_number(text: str, m: re.Match[str]) -> Figure | None:
@@ -248,7 +246,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         noun = head_noun(text, end, singular_ok=True, max_words=2)
         if noun is None:
             return None
-        return _finish(text, Figure(start, noun[0], 1, noun[1], head=True))
+        return finish(text, Figure(start, noun[0], 1, noun[1], head=True))
     if capitalised_name(text, start, phrase):
         return None
     if LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
@@ -257,7 +255,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     if as_much:  # "half as much coal-fired electricity"
         noun = head_noun(text, as_much.end(), singular_ok=True, max_words=3, compound=True)
         if noun is not None:
-            return _finish(text, Figure(start, noun[0], value, noun[1], head=True))
+            return finish(text, Figure(start, noun[0], value, noun[1], head=True))
     if words[-1] in {"third", "quarter", "half"} or lowered == "half":
         one = _FRACTION_OF_ONE_RE.match(text, end)
         if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
@@ -269,7 +267,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
             return None
         if lowered == "half" and _HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
             return None  # "the first half of the match": a period, not a fraction
-    hyphen = _COMPOUND_RE.match(text, end)
+    hyphen = COMPOUND_RE.match(text, end)
     if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
         return None
     figure = Figure(start, end, value, None)
@@ -281,18 +279,18 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     if cur:
         figure.unit = cur
         figure.money = True
-        return _finish(text, rate(text, figure))
+        return finish(text, rate(text, figure))
     pm = _PERCENT_RE.match(text, figure.end)
     if pm:
         figure.end = pm.end()
         figure.value = scaled(figure.value, 0.01)
         figure.unit = "percentage point" if pm.group("pp") else "percent"
-        return _finish(text, trailing_noun(text, figure))
+        return finish(text, trailing_noun(text, figure))
     if ratio(text, figure):
-        return _finish(text, figure)
-    compound = _compound(text, figure)
-    if compound:
-        return _finish(text, compound)
+        return finish(text, figure)
+    measure = compound(text, figure)
+    if measure:
+        return finish(text, measure)
     grown = counted(text, figure)
     if not grown.head and value == 1 and "a" not in words and "an" not in words:
         return None  # a lone "one" is a pronoun far more often than a count
@@ -302,7 +300,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return None  # "the two have traded barbs": a pronoun for people already named
     if _BETWEEN_THE_RE.search(text, max(0, start - 13), start):
         return None  # "between the two countries": the pair already named, no count
-    return _finish(text, grown)
+    return finish(text, grown)
 
 
 def _counts_one(text: str, figure: Figure) -> bool:
@@ -322,12 +320,12 @@ def _fraction_of_one(text: str, figure: Figure) -> Figure | None:
     if pm and pm.group("pp"):
         figure.end, figure.unit, figure.head = pm.end(), "percentage point", True
         figure.value = scaled(figure.value, 0.01)
-        return _finish(text, figure)
+        return finish(text, figure)
     noun = head_noun(text, figure.end, singular_ok=True, max_words=2)
     if noun is None or noun[1] in STOP_WORDS:
         return None
     figure.end, figure.unit, figure.head = noun[0], noun[1], True
-    return _finish(text, figure)
+    return finish(text, figure)
 
 
 def _vague(text: str, m: re.Match[str]) -> Figure | None:
@@ -340,7 +338,7 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
         if noun is None:
             return None
         figure.end, figure.unit, figure.head = noun[0], noun[1], True
-        return _finish(text, figure)
+        return finish(text, figure)
     again = _AND_AGAIN_RE.match(text, figure.end)
     if again and again.group(1).lower() == phrase:  # "thousands and thousands of systems": one vague amount
         figure.end = again.end()
@@ -350,33 +348,11 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
     cur = currency_word(text, probe)
     if cur:  # "millions of dollars": an amount of money, value unknown
         figure.end, figure.unit, figure.money = probe.end, cur, True
-        return _finish(text, rate(text, figure))
-    return _finish(text, counted(text, figure))
+        return finish(text, rate(text, figure))
+    return finish(text, counted(text, figure))
 
 
 # --- growing a core ---------------------------------------------------------------
-
-
-def _finish(text: str, figure: Figure | None) -> Figure | None:
-    """Take in approximators on the left; drop a leading "the"; no trailing punctuation."""
-    if figure is None:
-        return None
-    before = text[max(0, figure.start - 40) : figure.start]
-    am = APPROXIMATOR_RE.search(before)
-    if am:
-        word = am.group("approx").lower()
-        exact = isinstance(figure.value, int | float | list)
-        if exact or word not in {"over", "under", "some", "only", "just"}:
-            figure.start -= len(before) - am.start("approx")
-            if word.startswith("between") and isinstance(figure.value, list):
-                pass
-    while figure.end > figure.start and text[figure.end - 1] in ".,;:!?'’\")":
-        if text[figure.end - 1] == "." and re.search(r"\b[a-z]\.[a-z]\.$", text[figure.start : figure.end]):
-            break  # "a.m." keeps its dots
-        figure.end -= 1
-    if text[figure.start : figure.start + 4].lower() == "the ":
-        figure.start += 4
-    return figure
 
 
 def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
@@ -408,40 +384,6 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
     figure.value = [low, high]
     end = nm.end()
     figure.end = _strip_end(text, end)
-
-
-def _compound(text: str, figure: Figure) -> Figure | None:
-    """Ages and compound measures: "61-year-old", "2-year mark", "a 10-km radius"."""
-    hm = _COMPOUND_RE.match(text, figure.end)
-    if not hm:
-        return None
-    unit_word = hm.group("unit").lower()
-    if unit_word == "fold":  # "a 25-fold rise": a multiple, like "three times"
-        figure.end, figure.unit, figure.head = hm.end(), "time", True
-        return figure
-    if unit_word in COMPOUND_BLACKLIST or unit_word.endswith("ed"):
-        return None
-    figure.end = hm.end()
-    figure.unit = MEASURE_UNITS.get(unit_word, singular(unit_word))
-    figure.head = True
-    if unit_word in CURRENCY_WORDS:  # "a million-dollar missile"
-        figure.unit, factor = CURRENCY_WORDS[unit_word]
-        figure.value = scaled(figure.value, factor)
-        figure.money = True
-        noun = head_noun(text, figure.end, singular_ok=True, max_words=3, compound=True)
-        if noun is not None:  # "million-dollar Patriot missiles": the thing priced
-            figure.end = noun[0]
-        return figure
-    if isinstance(figure.value, list):
-        return figure
-    if not hm.group("old"):
-        noun = head_noun(text, figure.end, singular_ok=True, max_words=2, compound=True)
-        if noun is not None:
-            figure.end = noun[0]
-        am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
-        if am:  # "a 10-km radius": the article stands for one radius
-            figure.start = am.start()
-    return figure
 
 
 # --- what a core is not -----------------------------------------------------------
