@@ -22,7 +22,8 @@ import bisect
 import re
 
 from workbench.detect.equipment import lookup as equipment_named
-from workbench.detect.names import NAME_SEQUENCE, Resolver, subject_after, subject_before
+from workbench.detect.name_table import Resolver
+from workbench.detect.names import NAME_SEQUENCE, subject_after, subject_before
 from workbench.detect.sentences import sentences
 
 SPEECH_VERBS = (
