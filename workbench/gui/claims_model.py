@@ -218,10 +218,13 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         # Row -> accepted, for the current filters and contents: the view and
         # the verdict counts ask the same question once per keystroke.
         self._accepted: dict[int, tuple[ClaimRecord, bool]] = {}
+        self._words: list[str] = []
+        self._model: ClaimsTableModel | None = None  # kept: asking Qt for it per row is slow
         self.setSortRole(SORT_ROLE)
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802 (Qt name)
         super().setSourceModel(model)
+        self._model = model
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
             signal.connect(self._forget)
 
@@ -231,6 +234,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
     def set_filters(self, *, kind: str = "", verdict: str = "", status: str = "", text: str = "") -> None:
         self.beginFilterChange()
         self.kind, self.verdict, self.status, self.text = kind, verdict, status, text.strip()
+        self._words = self.text.casefold().split()
         self._accepted.clear()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -240,16 +244,15 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         # Keyed on the record too: Qt re-filters on a reset or dataChanged
         # before our own slot on the same signal could clear the cache.
-        claim = self.sourceModel().claim(row)
+        model = self._model
+        assert model is not None
+        claim = model.claims[row]
         known = self._accepted.get(row)
         if known is None or known[0] is not claim:
-            known = self._accepted[row] = (claim, self._accepts(row))
+            known = self._accepted[row] = (claim, self._accepts(model, claim, row))
         return known[1]
 
-    def _accepts(self, row: int) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ClaimsTableModel)
-        claim = model.claim(row)
+    def _accepts(self, model: ClaimsTableModel, claim: ClaimRecord, row: int) -> bool:
         if self.kind and claim.kind != self.kind:
             return False
         if self.status == FLAGGED:
@@ -259,9 +262,9 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
             return False
         if self.verdict and model._level(claim).key != self.verdict:
             return False
-        if self.text:
+        if self._words:
             haystack = model.haystack(row)
-            return all(word in haystack for word in self.text.casefold().split())
+            return all(word in haystack for word in self._words)
         return True
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
