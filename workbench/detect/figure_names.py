@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.detect.candidate import DetectContext
+from workbench.detect.equipment import detect_equipment
 from workbench.detect.figure_words import NAME_PRECEDERS, STOP_WORDS
 
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
@@ -23,6 +25,10 @@ LABEL_BEFORE_RE = re.compile(
 )
 # "Iranian 122-mm rockets": a calibre after a capitalised word is a measure, not a model name
 _CALIBRE_AFTER_RE = re.compile(r"[-‐‑]?(?:mm|cm|km|kg)\b")
+_OPERATOR_BEFORE_RE = re.compile(r"(?:^|\s)[=×*÷]\s*$")
+_OPERATOR_AFTER_RE = re.compile(r"\s*[×*÷=](?:\s|$)")
+_HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][a-z]+[ \t]+$")
+_HEADING_AFTER_RE = re.compile(r":")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
@@ -45,6 +51,10 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         return True  # 2S19, 5-A
     if re.match(r"[A-Za-z]", text[end : end + 1]) and not _GLUED_UNIT_RE.match(text, end):
         return True
+    if _OPERATOR_BEFORE_RE.search(before) or _OPERATOR_AFTER_RE.match(text, end):
+        return True  # a formula ("a = 0.5 × p × v2"): a coefficient, not a quantity
+    if _HEADING_AFTER_RE.match(text, end) and _HEADING_BEFORE_RE.search(before):
+        return True  # "Hypothesis 1:", "Scenario 2:": a numbered heading
     grouped = bool(re.search(r"[,.]\d", text[start:end]))
     prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
     if prev and not explicit and not grouped and not _CALIBRE_AFTER_RE.match(text, end):
@@ -53,9 +63,12 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
             return True
         if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
             word not in _COUNTRY_LIKE
-        ) and not (word.lower() in _QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))
-                   ) and not _title_case_line(text, start):
-            return True  # Leopard 2, World War 2, Strv 122, MH 17
+        ) and not (word.lower() in _QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))):
+            line = _title_case_line(text, start)
+            if line is None:
+                return True  # Leopard 2, World War 2, Strv 122, MH 17
+            if _inside_equipment_name(line[1], start - line[0], end - line[0]):
+                return True  # a headline's "Challenger 2 Tank": capitals name nothing else there
     if _LINE_START_RE.search(text, max(0, start - 20), start) and (
         _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
     ):
@@ -93,13 +106,24 @@ def sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START_RE.search(text[max(0, pos - 4) : pos]))
 
 
-def _title_case_line(text: str, pos: int) -> bool:
-    """A headline in Title Case ("Russia Says It Downed 18 Drones"): capitals name nothing there."""
+def _title_case_line(text: str, pos: int) -> tuple[int, str] | None:
+    """A headline in Title Case ("Russia Says It Downed 18 Drones"), with where it starts."""
     left = text.rfind("\n", max(0, pos - 200), pos)
     right = text.find("\n", pos, pos + 200)
     if (left == -1 and pos > 200) or (right == -1 and len(text) > pos + 200):
-        return False  # a line of more than 200 characters is prose, not a headline
-    return _title_case(text[left + 1 : right if right != -1 else len(text)])
+        return None  # a line of more than 200 characters is prose, not a headline
+    line = text[left + 1 : right if right != -1 else len(text)]
+    return (left + 1, line) if _title_case(line) else None
+
+
+def _inside_equipment_name(line: str, start: int, end: int) -> bool:
+    """ "Leopard 2", "Challenger 2": the gazetteer knows the names a headline's capitals hide."""
+    return any(s <= start and end <= e for s, e in _equipment_spans(line))
+
+
+@lru_cache(maxsize=256)
+def _equipment_spans(line: str) -> tuple[tuple[int, int], ...]:
+    return tuple((c.start, c.end) for c in detect_equipment(line, DetectContext()))
 
 
 @lru_cache(maxsize=512)
