@@ -63,6 +63,10 @@ _CURRENCY_WORD_RE = re.compile(
 _GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
 
 
+_COORDINATED_RE = re.compile(r"\s+(?:and|or)\s+(?P<words>(?:[a-z]+\s+)?[A-Za-z][a-z]+s)\b(?![-'’])")
+# what may follow a noun that ends a list: punctuation, a verb or preposition, not another noun
+_NOUN_ENDS_RE = re.compile(r"\s*(?:[^\w\s]|$)|\s+(?:[a-z]+ed|[a-z]+ing|" + "|".join(
+    sorted(w for w in STOP_WORDS if w.isalpha())) + r")\b")
 _RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\b(?![-,.]?\d)",
                        re.IGNORECASE)
 _COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
@@ -118,8 +122,22 @@ def counted(text: str, figure: Figure) -> Figure:
             figure.unit = "basis point"
         if unit_word in MEASURE_UNITS:
             trailing_noun(text, figure)
+        elif not single:
+            _coordinated(text, figure)
         return rate(text, figure)
     return standalone(text, figure)
+
+
+def _coordinated(text: str, figure: Figure) -> None:
+    """ "128 missiles and drones", "939 Iskanders and Kinzhals": one count of a list of nouns."""
+    cm = _COORDINATED_RE.match(text, figure.end)
+    if cm is None:
+        return
+    words = [w.lower() for w in cm.group("words").split()]
+    if is_plural(words[-1]) and not any(w in STOP_WORDS or w in NUMBER_WORDS for w in words):
+        if not _NOUN_ENDS_RE.match(text, cm.end()):
+            return  # "20 tanks and claims ...": a verb, the list ended
+        figure.end = cm.end()
 
 
 def standalone(text: str, figure: Figure) -> Figure:
@@ -186,6 +204,9 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         if content == 1 and lowered in MEASURE_UNITS:
             return pos, MEASURE_UNITS[lowered]
         if lowered in INVARIANT_NOUNS:
+            nxt = _WORD_TOKEN_RE.match(text, pos)
+            if nxt and is_plural(nxt.group("w").lower()) and nxt.group("w")[0].islower():
+                continue  # "armored personnel carriers", "police officers": a modifier
             return pos, INVARIANT_NOUNS[lowered]
         if word.isupper() and len(word) > 1 and "." not in word:
             nxt = _WORD_TOKEN_RE.match(text, pos)
@@ -302,6 +323,7 @@ COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
 )
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
+_NAME_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+){1,4}\b(?![-'’])")
 
 
 def finish(text: str, figure: Figure | None) -> Figure | None:
@@ -352,8 +374,11 @@ def compound(text: str, figure: Figure) -> Figure | None:
         return figure
     if not hm.group("old"):
         noun = head_noun(text, figure.end, singular_ok=True, max_words=2, compound=True)
+        name = _NAME_AFTER_RE.match(text, figure.end) if noun is None else None
         if noun is not None:
             figure.end = noun[0]
+        elif name and not any(w.lower() in STOP_WORDS for w in name.group().split()):
+            figure.end = name.end()  # "51-member Congressional Black Caucus": what it measures
         am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
         if am:  # "a 10-km radius": the article stands for one radius
             figure.start = am.start()
