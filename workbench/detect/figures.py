@@ -260,6 +260,10 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         one = _FRACTION_OF_ONE_RE.match(text, end)
         if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
             return _fraction_of_one(text, Figure(start, one.end(), value, None))
+        the = _HALF_THE_RE.match(text, end) if lowered == "half" else None
+        noun = head_noun(text, the.start(1), singular_ok=True, partitive=True) if the else None
+        if noun is not None and noun[1] not in STOP_WORDS:  # "half the aid", "half its budget"
+            return finish(text, Figure(start, noun[0], value, noun[1], head=True))
         # "a third" is a fraction only before "of" or alone: "a third world war" is an ordinal
         if _NEXT_LOWER_RE.match(text, end) and not _OF_RE.match(text, end):
             return None
@@ -306,6 +310,8 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
 def _counts_one(text: str, figure: Figure) -> bool:
     """ "one hour", "one day a week", "at least one video", "one of its five systems" count;
     "one way", "one office", "one of the neighbours" do not."""
+    if _ONE_STRESSED_RE.search(text, max(0, figure.start - 6), figure.start):
+        return True  # "only one engagement", "the one remaining supply line": the count is the point
     if figure.unit in _ONE_MEASURES or APPROXIMATOR_RE.search(text, max(0, figure.start - 25),
                                                               figure.start):
         return True
@@ -333,6 +339,8 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
     figure = Figure(m.start(), m.end(), None, None)
     if capitalised_name(text, m.start(), m.group("vague")) and not phrase.startswith("a "):
         return None
+    if phrase == "several" and _OF_RE.match(text, figure.end):
+        return finish(text, counted(text, figure))  # "several of the cities"
     if phrase == "several":
         noun = head_noun(text, figure.end, singular_ok=False)
         if noun is None:
@@ -400,6 +408,8 @@ _HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
+_ONE_STRESSED_RE = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Tt]he)\s+$")
+_HALF_THE_RE = re.compile(r"\s+(?:the|its|their|his|her|our|this|that)(\s)")
 _COUNTED_WHOLE_RE = re.compile(rf"\d|\b(?:{WORD_NUMBER}|which|whom)\b", re.IGNORECASE)
 _AND_AGAIN_RE = re.compile(r"\s+and\s+([a-z]+)\b", re.I)
 _DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
