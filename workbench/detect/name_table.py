@@ -17,6 +17,7 @@ from workbench.detect.names import (
     FUNCTION_WORDS,
     NAME_SEQUENCE,
     NAME_TOKEN,
+    PARTICLES,
     TITLES,
     UPPER,
     is_body,
@@ -74,6 +75,8 @@ class Resolver:
         self._by_surname: dict[str, str] = {}
         self._people: list[tuple[int, str]] = []
         self._by_first: dict[str, set[str]] = {}
+        self._by_part: dict[str, set[str]] = {}
+        self._by_tail: dict[str, str] = {}
         headings = []
         line_ends, line_lasts = _line_end_marks(masked)
         for match in NAME_SEQUENCE.finditer(masked):
@@ -106,13 +109,23 @@ class Resolver:
         if is_body(words):
             return
         tokens = strip_titles(without_leading_function_words(words)).split()
+        # ``Philip M. Breedlove``, ``Luiz Inácio Lula da Silva``: initials and particles are
+        # part of the name but do not count towards its length
+        core = [t for t in tokens if not _INITIAL.match(t) and t not in PARTICLES]
+        longest = 4 if len(core) < len(tokens) else 3
         # the last word is the surname even when it is also a title (``Wayne King``)
-        if 2 <= len(tokens) <= 3 and not any(
-            t.lower() in TITLES or t.lower() in FUNCTION_WORDS or t.isupper() for t in tokens[:-1]
+        if 2 <= len(core) <= longest and tokens[0] in core and not any(
+            t.lower() in TITLES or t.lower() in FUNCTION_WORDS or t.isupper() for t in core[:-1]
         ) and not tokens[-1].isupper() and tokens[-1].lower() not in FUNCTION_WORDS:
             name = " ".join(tokens)
             self._people.append((pos, name))
             self._by_surname.setdefault(_surname_key(tokens[-1]), name)
+            # ``Abu Hatab said``, ``bin Salman said``: any tail of the name stands for all of it
+            for i in range(1, len(tokens) - 1):
+                self._by_tail.setdefault(" ".join(tokens[i:]).lower(), name)
+            # ``Lula`` for ``Luiz Inácio Lula da Silva``: only long names have a middle surname
+            for part in core[1:-1] if len(core) > 3 else ():
+                self._by_part.setdefault(_surname_key(part), set()).add(name)
             # ``Xi Jinping`` ... ``Xi said``: family name first
             self._by_first.setdefault(_surname_key(tokens[0]), set()).add(name)
 
@@ -146,9 +159,9 @@ class Resolver:
             key = _surname_key(tokens[0])
             if key in self._by_surname:
                 return self._by_surname[key]
-            firsts = self._by_first.get(key, set())
+            firsts = self._by_first.get(key, set()) or self._by_part.get(key, set())
             return next(iter(firsts)) if len(firsts) == 1 else self._misspelt(key, name)
-        return name
+        return self._by_tail.get(name.lower(), name)
 
     def _misspelt(self, key: str, name: str) -> str:
         """``Hauser`` for ``Trevor Houser``: one letter off a known surname of five or more."""
@@ -223,6 +236,9 @@ class Resolver:
 def _longer_body(bare: str) -> re.Pattern[str]:
     """``Kiel Institute`` followed by ``for the World Economy``: one pattern per body name."""
     return re.compile(re.escape(bare) + rf"(?:\s+(?:for|of|on)(?:\s+the)?(?:\s+[{UPPER}][\w-]*)+)")
+
+
+_INITIAL = re.compile(rf"[{UPPER}]\.$")
 
 
 def _plural(noun: str) -> bool:

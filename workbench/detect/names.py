@@ -19,11 +19,13 @@ _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Adm|Sen|Rep|Gov
 NAME_TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.|{_ABBREVIATED}\.|[{UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
 )
-_PARTICLE = r"(?:de|da|di|del|der|van|von|bin|ibn|al|el|la|le|du|ter)"
+PARTICLES = frozenset("de da di del der dos van von bin ibn al el la le du ter".split())
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+# ``Ursula von der Leyen``: up to two particles between two capitalised words.
 NAME_SEQUENCE = re.compile(
-    rf"{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ])?{NAME_TOKEN})*"
+    rf"{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{NAME_TOKEN})*"
 )
-_TRAILING_NAME = re.compile(rf"(?:{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ])?))*{NAME_TOKEN}$")
+_TRAILING_NAME = re.compile(rf"(?:{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}))*{NAME_TOKEN}$")
 _TRAILING_FILLER = re.compile(
     r"(?:\s+|,\s*\d{1,3},?|\b(?:also|later|then|has|had|have|previously|reportedly|once|"
     r"again|further|recently|earlier|who|had|would|has\s+since|simply|quickly|flatly|"
