@@ -281,3 +281,136 @@ def test_rates_and_repeated_vague_amounts() -> None:
         "Ports ship 3 million tonnes of grain every month.")
     assert ("hundreds and hundreds of trucks", None, "truck") in figures(
         "The queue held hundreds and hundreds of trucks.")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Russia Claims Ukrainian Challenger 2 Tank Was Destroyed Near Robotyne",
+        "First Leopard 2 Tanks Arrive In Poland For Training",
+        "Moscow Says Su-57 Jets Struck Targets Near Kharkiv",
+        "Photos Show Burned Bradley M2 Vehicle Abandoned In Field",
+    ],
+)
+def test_numbers_inside_equipment_names_in_title_case_headlines_are_not_figures(headline: str) -> None:
+    assert spans(headline) == []
+
+
+def test_title_case_headlines_still_count_what_they_count() -> None:
+    assert figures("Russia Says It Downed 18 Drones Over Crimea") == [("18 Drones", 18, "drone")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Members of the 51-member Congressional Black Caucus met.",
+         ("51-member Congressional Black Caucus", 51, "member")),
+        ("The 27-nation European Union agreed.", ("27-nation European Union", 27, "nation")),
+        ("Drones filmed 15 incinerated armored personnel carriers.",
+         ("15 incinerated armored personnel carriers", 15, "carrier")),
+        ("Russia fired 939 Iskanders and Kinzhals at Ukraine.",
+         ("939 Iskanders and Kinzhals", 939, "iskander")),
+        ("Overnight, Russia launched 128 missiles and drones.",
+         ("128 missiles and drones", 128, "missile")),
+        ("Kyiv says it shot down 40 drones or missiles on Sunday.",
+         ("40 drones or missiles", 40, "drone")),
+    ],
+)
+def test_compound_measures_and_coordinated_heads_run_to_the_last_noun(
+    sentence: str, expected: tuple[str, object, str]
+) -> None:
+    assert expected in figures(sentence)
+
+
+def test_coordination_stops_at_a_verb_or_another_number() -> None:
+    assert spans("They destroyed 12 tanks and 4 trucks.") == ["12 tanks", "4 trucks"]
+    assert spans("It killed 5 soldiers and wounded 9 civilians.") == ["5 soldiers", "9 civilians"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bridge was hit for the second time in a month.", ("second time", 2, "time")),
+        ("It is the third time this year that the plant lost power.", ("third time", 3, "time")),
+        ("Officials reported a threefold increase in desertions.", ("threefold", 3, "time")),
+        ("Prices rose twofold over the winter.", ("twofold", 2, "time")),
+        ("She became the fourth top-tier candidate to quit.", ("fourth top-tier candidate", 4, "candidate")),
+        ("The party finished fourth in the regional vote.", ("fourth", 4, "place")),
+        ("The team ended in fifth place after a late collapse.", ("fifth place", 5, "place")),
+    ],
+)
+def test_counting_ordinals_and_multipliers_are_figures(
+    sentence: str, expected: tuple[str, object, str]
+) -> None:
+    assert expected in figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was the first time the city was hit.",
+        "The country is the number one exporter of wheat.",
+        "A shell hit the third floor of the building.",
+        "Fighting intensified in the second half of the year.",
+        "Historians compared it with the Third Reich.",
+        "The Second World War ended in Europe in May.",
+        "Second, the ministry denied the report.",
+    ],
+)
+def test_ordinals_used_as_names_or_positions_are_not_figures(sentence: str) -> None:
+    assert spans(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukrainian forces fought only one engagement near the river.",
+         ("one engagement", 1, "engagement")),
+        ("Shelling cut the one remaining supply line into the town.",
+         ("one remaining supply line", 1, "line")),
+        ("She has won a single House endorsement so far.", ("a single House endorsement", 1, "endorsement")),
+        ("Just one hospital still operates in the north.", ("one hospital", 1, "hospital")),
+    ],
+)
+def test_one_counting_a_noun_that_matters(sentence: str, expected: tuple[str, object, str]) -> None:
+    assert expected in figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is one way out of the city.",
+        "One version reads differently.",
+        "The deal is off, said one official.",
+        "They met in one place near the border.",
+    ],
+)
+def test_one_as_a_determiner_stays_out(sentence: str) -> None:
+    assert spans(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The energy is given by\na = 0.5 × p × v2\nwhere p is the mass.",
+        "The force follows F = 2 * m * g in this model.",
+        "Hypothesis 1: The Missiles Were Launched From Belgorod\nThe first test came in May.",
+        "Scenario 2: a long war\nThe second option is a ceasefire.",
+    ],
+)
+def test_formulas_and_numbered_headings_are_not_figures(text: str) -> None:
+    assert all(c.unit is not None or c.value not in (0.5, 1, 2) for c in detect_figures(text, CTX))
+    assert not any(s in {"0.5", "2", "1", "v2"} for s in spans(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Congress approved half the aid Kyiv requested.", ("half the aid", 0.5, "aid")),
+        ("Half the residents have left.", ("Half the residents", 0.5, "resident")),
+        ("Several of the cities lost power.", ("Several of the cities", None, "city")),
+        ("Several of its brigades were pulled back.", ("Several of its brigades", None, "brigade")),
+    ],
+)
+def test_half_the_and_several_of(sentence: str, expected: tuple[str, object, str]) -> None:
+    assert expected in figures(sentence)

@@ -41,6 +41,9 @@ _ADVERBS = frozenset(
 )
 _AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
                                 r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")
+# nouns that look like adverbs: "the one remaining supply line"
+_LY_NOUNS = frozenset({"supply", "family", "rally", "ally", "assembly", "anomaly", "monopoly",
+                       "reply", "belly", "jelly", "bully"})
 _SUCH_AS_RE = re.compile(r"\s+(?:as|an?)\b")
 _BASIS_RE = re.compile(r"\bbasis\s+points?$")
 _STANDALONE_RATE_RE = re.compile(
@@ -220,7 +223,8 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ly")):
             nxt = _WORD_TOKEN_RE.match(text, pos)
             nxt_word = nxt.group("w").lower() if nxt else ""
-            runs_on = next_is_noun(text, pos) and not nxt_word.endswith(("ed", "ly"))
+            runs_on = next_is_noun(text, pos) and (
+                not nxt_word.endswith(("ed", "ly")) or nxt_word in _LY_NOUNS)
             plural_next = is_plural(nxt_word)
             if runs_on and (compound or (plural_next if partitive else not plural_next)):
                 continue

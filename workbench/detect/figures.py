@@ -36,6 +36,7 @@ from workbench.detect.figure_nouns import (
     trailing_noun,
     units_from_comparison,
 )
+from workbench.detect.figure_ordinals import counting_ordinal
 from workbench.detect.figure_words import (
     APPROXIMATOR_RE,
     COMPOUND_BLACKLIST,
@@ -52,7 +53,6 @@ from workbench.detect.numbers import (
     SCALES,
     WORD_NUMBER,
     parse_number,
-    parse_ordinal,
     singular,
     tokens,
 )
@@ -67,12 +67,6 @@ _CORE_RE = re.compile(
     rf"{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|a\s+single|half))\b"
     rf"|\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
     rf"millions|billions|scores|several|a\s+handful)\b",
-    re.IGNORECASE,
-)
-_ORDINAL_RE = re.compile(
-    r"\b(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"\d+(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b|"
-    r"(?P<noun2>[a-z]+)(?=\s+in\s+a\s+row\b))",
     re.IGNORECASE,
 )
 # "about a week", "more than a year": one unit with an approximator
@@ -102,7 +96,8 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     """Figure candidates in ``text``; ``ctx`` is unused today but part of the contract."""
     dates = SpanIndex(date_spans(text))
     found: list[Figure] = []
-    later: list[re.Match[str]] = []  # "about a week", "seventh straight session"
+    later: list[re.Match[str]] = []  # "about a week"
+    ordinals: list[Figure] = []  # "seventh straight session", "for the second time"
     taken_until = -1
     for pos, token in tokens(text):
         if pos < taken_until:
@@ -118,26 +113,19 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
                     continue
         if token in _APPROXIMATOR_STARTS:
             later.extend(filter(None, [_APPROX_ONE_RE.match(text, pos)]))
-        if token in {"twice", "thrice"}:
-            later.extend(filter(None, [_TIMES_RE.match(text, pos)]))
-        if token[0].isdigit() or token in ORDINALS:
-            later.extend(filter(None, [_ORDINAL_RE.match(text, pos)]))
+        if token in ORDINALS or token in _MULTIPLIERS or token.endswith("fold") or (
+                token[0].isdigit() and text[pos + len(token) : pos + len(token) + 2] in _ORDINAL_ENDS):
+            ordinal = counting_ordinal(text, pos)
+            if ordinal is not None:
+                ordinals.append(ordinal)
     taken = SpanIndex((f.start, f.end) for f in found)
     for m in later:
-        if taken.overlaps(m.start(), m.end()) or dates.overlaps(m.start(), m.end()):
-            continue
-        if m.re is _TIMES_RE:  # "twice as many": a multiple, like "three times"
-            times = 2 if m.group().lower() == "twice" else 3
-            found.append(finish(text, Figure(m.start(), m.end(), times, "time")))
-            continue
-        if m.re is _APPROX_ONE_RE:
+        if not (taken.overlaps(m.start(), m.end()) or dates.overlaps(m.start(), m.end())):
             found.append(Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
-                                 head=True))
-            continue
-        value = parse_ordinal(m.group("ord"))
-        if value and value > 1:
-            noun = m.group("noun") or m.group("noun2")
-            found.append(Figure(m.start(), m.end(), value, singular(noun), head=True))
+                                head=True))
+    for figure in ordinals:
+        if not (taken.overlaps(figure.start, figure.end) or dates.overlaps(figure.start, figure.end)):
+            found.append(finish(text, figure))
     found.sort(key=lambda f: f.start)
     units_from_comparison(text, found)
     return [
@@ -403,7 +391,8 @@ _FEW_BEFORE_RE = re.compile(r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of|[Ff]
 _SPACED_SCALE_RE = re.compile(
     r"\s([mk])(?:(?=\s+(?P<noun>[a-z]+s|people|children|yuan|yen)\b)|(?=\s*[.,;)]|$))")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
-_TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
+_MULTIPLIERS = frozenset({"twice", "thrice"})
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
 _HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")

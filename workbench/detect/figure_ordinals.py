@@ -1,0 +1,78 @@
+"""Counting ordinals and multipliers: ``for the second time``, ``finished fourth``,
+``the fourth top-tier candidate``, ``seventh straight session``, ``a threefold rise``.
+
+An ordinal is a figure when it counts occurrences, places or members of a
+series; it is not when it names something (``the Third Reich``, ``the third
+floor``, ``the second half``) or is ``first`` (the guidelines leave it out).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.detect.figure_names import sentence_start
+from workbench.detect.figure_nouns import Figure, head_noun
+from workbench.detect.figure_words import STOP_WORDS
+from workbench.detect.numbers import SMALL, parse_ordinal, singular
+
+_ORDINAL_RE = re.compile(
+    r"(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+_STREAK_RE = re.compile(
+    r"\s+(?:(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b|"
+    r"(?P<noun2>[a-z]+)(?=\s+in\s+a\s+row\b))", re.IGNORECASE)
+_TIME_OR_PLACE_RE = re.compile(r"\s+(?P<noun>time|place)\b", re.IGNORECASE)
+_RANKED_BEFORE_RE = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|came|come|placed|ranked|ranks|ranking|ended)\s+$", re.IGNORECASE)
+_RANK_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|with|on|at|behind|after|overall)\b")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
+# Nouns a word ordinal names rather than counts: "the third floor", "the second half".
+_NAMED_NOUNS = frozenset(
+    {"floor", "half", "quarter", "world", "party", "reich", "way", "century", "anniversary",
+     "person", "hand", "thought", "opinion", "guess", "language", "class", "generation",
+     "lieutenant", "amendment", "division", "army", "corps", "brigade", "fleet", "district",
+     "estate", "republic", "empire", "city", "largest", "biggest", "option", "cousin",
+     "degree", "grade", "string", "nature", "look", "chance", "phase", "stage", "part",
+     "place", "row", "name", "term", "reading", "line", "rate", "source"}
+)  # fmt: skip
+_FOLD_RE = re.compile(rf"\b(?P<n>{'|'.join(sorted(SMALL, key=len, reverse=True))})[-‐‑]?fold\b",
+                      re.IGNORECASE)
+_TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
+
+
+def counting_ordinal(text: str, pos: int) -> Figure | None:
+    """The counting ordinal or multiplier that starts at ``pos``, if one does."""
+    tm = _TIMES_RE.match(text, pos)
+    if tm:  # "twice as many": a multiple, like "three times"
+        return Figure(pos, tm.end(), 2 if tm.group().lower() == "twice" else 3, "time")
+    fm = _FOLD_RE.match(text, pos)
+    if fm:  # "a threefold increase": a multiple
+        value = SMALL.get(fm.group("n").lower())
+        return Figure(pos, fm.end(), value, "time", head=True) if value and value > 1 else None
+    om = _ORDINAL_RE.match(text, pos)
+    if om is None:
+        return None
+    value = parse_ordinal(om.group("ord"))
+    word = om.group("ord")
+    if not value or value < 2 or (word[0].isupper() and not sentence_start(text, pos)):
+        return None  # "the Third Reich", "the Second World War": names
+    end = om.end()
+    sm = _STREAK_RE.match(text, end)
+    if sm:  # "seventh straight session", "third day in a row"
+        return Figure(pos, sm.end(), value, singular(sm.group("noun") or sm.group("noun2")), head=True)
+    tp = _TIME_OR_PLACE_RE.match(text, end)
+    if tp:  # "for the second time", "in fourth place"
+        return Figure(pos, tp.end(), value, tp.group("noun").lower(), head=True)
+    if _RANKED_BEFORE_RE.search(text, max(0, pos - 12), pos) and _RANK_ENDS_RE.match(text, end):
+        return Figure(pos, end, value, "place", head=True)  # "finished fourth in the vote"
+    if word[0].isdigit() or not _DETERMINER_BEFORE_RE.search(text, max(0, pos - 6), pos):
+        return None  # "the 20th", "Second, ...": a date or a list, not a count
+    if re.match(r"[-‐‑\s]+(?:[a-z]+est|largest|in[-‐‑]command)\b", text[end : end + 20]):
+        return None  # "the second-largest": a rank by size, not a count
+    noun = head_noun(text, end, singular_ok=True, max_words=3, compound=False)
+    if noun is None or noun[1] in STOP_WORDS or singular(noun[1]) in _NAMED_NOUNS:
+        return None
+    between = text[end : noun[0]]
+    if any(singular(w.lower()) in _NAMED_NOUNS for w in re.findall(r"[A-Za-z]+", between)):
+        return None
+    return Figure(pos, noun[0], value, singular(noun[1]), head=True)
