@@ -69,7 +69,7 @@ def texts_for_speed() -> list[str]:
         return [doc.text for doc in documents]
     from workbench.paths import resource
 
-    sample = resource("samples", "demo-article.txt")
+    sample = resource("samples", "belarus-ww3.txt")
     return [sample.read_text(encoding="utf-8")] * 20 if sample.exists() else []
 
 

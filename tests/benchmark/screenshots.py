@@ -43,33 +43,35 @@ def save(widget: QWidget, name: str) -> None:
 def review_some_claims(window: MainWindow) -> int:
     """A few verdicts, an accepted claim and a source, so the screenshots show a review in progress."""
     claims = window.claims_panel.model.claims
-    verdicts = {"28,000 troops": 2, "1.2 billion krona": 1, "more than 30,000 Valdorian soldiers": 4,
-                "4.5%": 3, "Iskander-M": 1}
+    # digits of the default scale: 1 True, 2 Mostly true, 3 Misleading, 4 Mostly false, 6 Unverifiable
+    verdicts = {"around 90,000 troops": 1, "approximately 32,000 troops": 6, "February 2022": 1,
+                "S-400": 2, "Iskander-M": 2}
     chosen = None
     for claim in claims:
-        for text, digit in verdicts.items():
-            if text in claim.text and len(claim.text) < 60:
-                window.select_claim(claim.id)
-                window.set_verdict_digit(digit)
-                window.set_status("accepted")
-                if text == "28,000 troops":
-                    chosen = claim.id
+        digit = verdicts.get(claim.text)
+        if digit is None:
+            continue
+        window.select_claim(claim.id)
+        window.set_verdict_digit(digit)
+        window.set_status("accepted")
+        if claim.text == "around 90,000 troops":
+            chosen = claim.id
     assert chosen is not None, "the demo article lost its troop count"
     window.select_claim(chosen)
     source = source_store.add_source(
-        window.db, window.session_id, "https://defence-ministry.example/press/iron-meridian",
-        title="Iron Meridian exercise: ministry statement", publisher="Ministry of Defence of Valdoria",
+        window.db, window.session_id, "https://nato.example/news/steadfast-defender-24",
+        title="Steadfast Defender 24: NATO's largest exercise in decades", publisher="NATO",
     )
     source_store.attach_source(window.db, chosen, source.id, by=window.reviewer, stance="supports",
-                               passage="Around 28,000 personnel will take part in the exercise.")
+                               passage="Around 90,000 personnel from all 31 Allies and Sweden will take part.")
     other = source_store.add_source(
-        window.db, window.session_id, "https://estmark-news.example/border-count",
-        title="Estmark says 30,000 Valdorian troops massed at border", publisher="Estmark News",
+        window.db, window.session_id, "https://belta.example/lukashenko-security-council",
+        title="Lukashenko holds meeting on military security", publisher="BelTA",
     )
     source_store.attach_source(window.db, chosen, other.id, by=window.reviewer, stance="context")
     window.claims_reloaded(chosen)
-    window.change_claim(chosen, {"rationale": "The ministry's own statement gives about 28,000; "
-                                              "Estmark's higher count includes rotating units."})
+    window.change_claim(chosen, {"rationale": "NATO's own announcement gives about 90,000 personnel "
+                                              "for Steadfast Defender 24, running until May."})
     return chosen
 
 
@@ -77,12 +79,12 @@ def edited_demo() -> ExtractedArticle:
     """The demo article as its publisher might quietly revise it: a figure, a new note, a quote gone."""
     base = demo_article()
     body = (
-        "Editor's note: this article was updated with the ministry's revised figures.\n\n"
-        + base.text.replace("about 28,000 troops", "about 30,000 troops")
-        .replace(' "We will not be caught unprepared again."', "")
+        "Editor's note: this article was updated with NATO's revised figures.\n\n"
+        + base.text.replace("around 90,000 troops", "around 95,000 troops")
+        .replace("\u201cWe need to acknowledge how serious the situation is,\u201d he continued.\n\n", "")
     )
     article = extract_text(body, source="demo article")
-    return replace(article, title=(base.title or "").replace("28,000", "30,000"), authors=base.authors,
+    return replace(article, title=base.title, authors=base.authors,
                    published=base.published, site_name=base.site_name, language="en",
                    provenance=replace(base.provenance, raw=body.encode("utf-8")))
 
@@ -111,7 +113,7 @@ def show_what_changed(app: QApplication, window: MainWindow) -> None:
 
 def show_memory_and_evidence(app: QApplication, window: MainWindow, folder: Path) -> None:
     """The same article in a new session: the claim reviewed before is marked, and a source is searched."""
-    summary = session_store.create_session(window.db, "Follow-up: Valdoria drills", reviewer=window.reviewer)
+    summary = session_store.create_session(window.db, "Follow-up: Belarus drills", reviewer=window.reviewer)
     window.open_session(summary.id)
     from workbench.gui import importer
 
@@ -120,7 +122,7 @@ def show_memory_and_evidence(app: QApplication, window: MainWindow, folder: Path
     settle(app, window)
     window.memory.jobs.wait()
     settle(app, window)
-    claim = next(c for c in window.claims_panel.model.claims if c.text == "about 28,000 troops")
+    claim = next(c for c in window.claims_panel.model.claims if c.text == "around 90,000 troops")
     window.select_claim(claim.id)
     window.editor.setCurrentWidget(window.memory.page)
     settle(app, window)
@@ -128,11 +130,11 @@ def show_memory_and_evidence(app: QApplication, window: MainWindow, folder: Path
 
     statement = folder / "ministry-statement.txt"
     statement.write_text(
-        "Iron Meridian exercise: statement of the Ministry of Defence\n\n"
-        "The exercise brings together units from the northern and central commands.\n\n"
-        "Around 28,000 personnel will take part in the exercise, with 340 armoured vehicles.\n\n"
-        "Earlier reports of 35,000 troops at the border counted units that have since rotated home.\n\n"
-        "The ministry will brief foreign military attaches on the exercise on Monday.\n",
+        "Steadfast Defender 24: what NATO announced\n\n"
+        "The exercise will run from February until the end of May across Europe.\n\n"
+        "Around 90,000 personnel from all 31 Allies and Sweden will take part in the exercise.\n\n"
+        "Belarusian state media put the number of NATO troops near its border at 32,000.\n\n"
+        "Earlier drafts of the plan spoke of 80,000 troops before Sweden's units were added.\n",
         encoding="utf-8",
     )
     window.editor.setCurrentIndex(1)

@@ -174,18 +174,12 @@ def test_never_raises_and_spans_index_the_text(text: str) -> None:
 
 
 def test_demo_article_figures_and_dates_match_their_gold() -> None:
-    """The demo article lives outside the repository; skip when it is not there."""
     import json
-    from pathlib import Path
 
+    from tests.demo_gold import demo_gold, demo_text
     from workbench.detect.figures import detect_figures
 
-    shared = Path(__file__).resolve().parents[3] / "shared" / "samples"
-    text_path, gold_path = shared / "belarus-ww3.txt", shared / "belarus-ww3.gold.json"
-    if not (text_path.is_file() and gold_path.is_file()):
-        pytest.skip("demo article not available")
-    text = text_path.read_text(encoding="utf-8")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text, gold = demo_text(), demo_gold()
     ctx = DetectContext(date.fromisoformat(gold["published"]))
     expected = {(c["kind"], c["start"], c["end"], json.dumps(c.get("value")), c.get("unit"))
                 for c in gold["claims"] if c["kind"] in {"figure", "date"}}

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+from tests.demo_gold import demo_gold, demo_text
 from workbench.services.demo import demo_article
-from workbench.services.importing import import_text, redetect
+from workbench.services.importing import import_text, redetect, store_extracted
 from workbench.storage import claims, sessions
 
 
-def test_demo_article_has_its_byline_as_metadata_and_claims_index_its_text():
+def test_demo_article_is_the_belarus_report_with_its_date_and_gold_offsets():
     article = demo_article()
-    assert article.title and not article.text.startswith(article.title)
-    assert article.authors and article.site_name and article.published
-    assert "By " not in article.text.split("\n\n")[0]
+    assert article.title == "Putin’s Closest Ally Is Preparing for World War III"
+    assert article.published == "2024-02-20"  # relative dates resolve against it
+    assert article.text == demo_text()  # the file as the gold annotation indexes it
     for block in article.blocks:
         assert article.text[block.start : block.end].strip()
+
+
+def test_demo_session_proposes_the_gold_claims(sqlite_db):
+    session = sessions.create_session(sqlite_db, "Demo")
+    stored = store_extracted(sqlite_db, session.id, demo_article(), by="detector")
+    found = {(c.kind, c.start, c.end) for c in claims.list_claims(sqlite_db, article_id=stored.article.id)}
+    gold = {(c["kind"], c["start"], c["end"]) for c in demo_gold()["claims"] if c["kind"] != "statement"}
+    assert gold <= found  # 90,000 troops, S-400, Iskander-M, Lukashenko's quotes ...
+    troops = next(c for c in claims.list_claims(sqlite_db, article_id=stored.article.id)
+                  if c.text == "around 90,000 troops")
+    assert troops.kind == "figure" and troops.status == "proposed"
 
 
 def test_pasted_text_is_stored_with_proposed_claims_and_redetection_adds_nothing(sqlite_db):

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.demo_gold import demo_gold, demo_text
 from workbench.detect.candidate import DetectContext
 from workbench.detect.equipment import _normalise, all_entries, detect_equipment, lookup
 from workbench.paths import resource
 
 CTX = DetectContext()
-BELARUS = Path(__file__).resolve().parents[3] / "shared" / "samples" / "belarus-ww3"
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -236,13 +235,11 @@ def test_detection_never_raises_and_spans_always_index_the_text(text: str) -> No
         assert lookup(candidate.value) is not None
 
 
-# --- the demo article (skips when ../shared is absent) -------------------------------
+# --- the demo article ------------------------------------------------------------
 
 
-@pytest.mark.skipif(not BELARUS.with_suffix(".txt").exists(), reason="needs ../shared")
 def test_demo_article_matches_its_gold_equipment() -> None:
-    text = BELARUS.with_suffix(".txt").read_text(encoding="utf-8")
-    gold = json.loads(BELARUS.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    text, gold = demo_text(), demo_gold()
     expected = [
         (c["start"], c["end"], c["text"], c["value"])
         for c in gold["claims"]

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.demo_gold import demo_gold, demo_text
 from workbench.detect.pipeline import detect, guess_kind
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "samples"
 
 
 def _fixture() -> tuple[str, dict]:
@@ -49,10 +49,8 @@ def test_result_is_sorted_without_duplicates_and_indexes_the_text() -> None:
     assert {"quote", "statement", "figure", "date"} <= {c.kind for c in found}
 
 
-@pytest.mark.skipif(not (SHARED / "belarus-ww3.gold.json").is_file(), reason="../shared absent")
 def test_demo_article_quotes_and_statements_match_the_gold_file() -> None:
-    gold = json.loads((SHARED / "belarus-ww3.gold.json").read_text(encoding="utf-8"))
-    text = (SHARED / "belarus-ww3.txt").read_text(encoding="utf-8")
+    text, gold = demo_text(), demo_gold()
     found = detect(text, date.fromisoformat(gold["published"]))
     for kind in ("quote", "statement"):
         expected = {(c["start"], c["end"], c.get("speaker")) for c in gold["claims"] if c["kind"] == kind}

@@ -77,6 +77,9 @@ def test_first_run_opens_the_demo_article_with_its_claims(qtbot, open_window, db
     window = open_window(db_path, first_run_demo=True)
     qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 10, timeout=20_000)
     assert window.session_title.startswith("Demo")
+    assert "Putin’s Closest Ally Is Preparing for World War III" in window.reader.toPlainText()
     assert "Iskander-M" in window.reader.toPlainText()
     kinds = {c.kind for c in window.claims_panel.model.claims}
     assert {"figure", "equipment", "quote"} <= kinds
+    texts = {c.text for c in window.claims_panel.model.claims}
+    assert {"around 90,000 troops", "approximately 32,000 troops", "S-400"} <= texts
