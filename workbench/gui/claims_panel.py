@@ -100,8 +100,8 @@ class ClaimsPanel(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((KIND, 92), (VALUE, 112), (SPEAKER, 84), (VERDICT, 122), (SOURCES, 46), (PRIOR, 46),
-                              (STATUS, 96)):
+        for column, width in ((KIND, 94), (VALUE, 112), (SPEAKER, 104), (VERDICT, 124), (SOURCES, 48), (PRIOR, 46),
+                              (STATUS, 90)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([600, 800])
+        self.splitter.setSizes([540, 860])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_state_save())
