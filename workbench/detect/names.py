@@ -148,9 +148,10 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     if prefix.endswith(","):
         # ``Yaroslav Trofimov, a correspondent for X, said``: the name opens the clause.
         for segment in prefix.split(","):
-            name = _TRAILING_NAME.search(segment.rstrip())
-            if name and _usable_name(name.group(0)):
-                return (without_leading_function_words(name.group(0)), "name")
+            segment = segment.rstrip()
+            name = _TRAILING_NAME.search(segment)
+            if name and _usable_name(name.group(0)) and not _PLACE_BEFORE.search(segment, 0, name.start()):
+                return (without_leading_function_words(segment[body_start(segment, name):]), "name")
     prefix = prefix.rstrip(" ,")
     if not prefix:
         return None
@@ -161,8 +162,10 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
         return ("it", "it")
     name = _TRAILING_NAME.search(prefix)
     if name:
-        words = without_leading_function_words(name.group(0))
+        words = without_leading_function_words(prefix[body_start(prefix, name):])
         before = prefix[: name.end() - len(words)]
+        if _PLACE_BEFORE.search(before):
+            return None
         if words.lower() in PERSON_NOUNS:
             return (words.lower(), "anonymous")  # ``Officials said``
         if words.lower() in _NOT_SUBJECTS or _is_sentence_start_word(words, before):
@@ -183,6 +186,42 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     if word in {"it", "It", "they", "They"}:
         return ("it", "it")
     return _described(prefix, word.lower())
+
+
+# ``,” in Iowa, said Pat Rynard``: a place after a preposition is where, not who.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|to|into|near|across|across from|outside|inside)\s+$")
+# ``Institute for the Study of War``, ``Union of Mechanical Engineers of Russia``: a body's
+# name runs on through ``of`` and ``for (the)``; a person's does not (``Secretary of State``).
+_LINKED_BEFORE = re.compile(rf"({NAME_SEQUENCE.pattern})\s+(?:of|for|on)(?:\s+the)?\s+$")
+_POSSESSOR = re.compile(r"[^\s]+(?:’s|'s)\s+")
+_LINK_REACH = 80  # chars searched for each link: keeps the backward search linear
+
+
+def body_start(prefix: str, name: re.Match[str]) -> int:
+    """Where the name ending at ``name`` begins once the links of a body's full name join it.
+
+    Only a chain whose first part is a body (``Union``, ``Institute``) is joined, and only
+    onto a name without a title in it (``Bank of England Governor Andrew Bailey`` is a person).
+    A possessor before the body (``Russia’s Union of ...``) is not part of its name.
+    """
+    start = name.start()
+    if strip_titles(name.group(0)) != name.group(0):
+        return start
+    cursor, best = start, start
+    for _ in range(4):  # a body name has few links
+        link = _LINKED_BEFORE.search(prefix, max(0, cursor - _LINK_REACH), cursor)
+        if not link:
+            break
+        part = link.group(1)
+        cursor = link.start(1) + len(part) - len(without_leading_function_words(part))
+        owner = _POSSESSOR.match(prefix, cursor, link.end(1))
+        if owner:
+            cursor = owner.end()
+        if is_body(prefix[cursor : link.end(1)]):
+            best = cursor
+        if owner or cursor > link.start(1):
+            break  # a possessor or a sentence opener ends the name
+    return best
 
 
 def _described(prefix: str, head: str) -> tuple[str, str] | None:
