@@ -10,7 +10,7 @@ into the person last named, and a document or post into its author.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from workbench.detect.names import (
@@ -25,6 +25,7 @@ from workbench.detect.names import (
     strip_titles,
     without_leading_function_words,
 )
+from workbench.detect.sentences import paragraphs
 
 POST_NOUNS = frozenset("account blogger channel post tweet caption description video page".split())
 # Where an account is introduced: ``the account Several``, ``Tracker, an X account that``.
@@ -77,18 +78,41 @@ class Resolver:
         self._by_first: dict[str, set[str]] = {}
         self._by_part: dict[str, set[str]] = {}
         self._by_tail: dict[str, str] = {}
+        # Every person or body named in the prose, as ``(position, name, may_be_subject)``: a
+        # pronoun points to the latest subject of its paragraph, not to the latest name.
+        # Whether a name is a subject is only worked out for the paragraphs a pronoun asks about.
+        self._mentions: list[tuple[int, str, bool]] = []
+        self._body_mentions: list[tuple[int, str]] = []
+        self._subjects: dict[int, bool] = {}
+        self._paragraphs = [start for start, _ in paragraphs(masked)]
         headings = []
+        lone: list[tuple[int, str, bool]] = []  # one-word names: surnames once all are known
         line_ends, line_lasts = _line_end_marks(masked)
         for match in NAME_SEQUENCE.finditer(masked):
             in_heading = line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)"
+            first = True  # of two owners' names (``Russia’s Wagner``) only the first may lead
             for part in _POSSESSIVE_SPLIT.split(match.group(0)):
+                # ``Hajjaj’s case``, ``Biden’s administration``: an owner is no subject
+                lead = first and not part.endswith(("’s", "'s", "’", "'"))
+                first = False
                 part = part.rstrip(".").rstrip("’'").removesuffix("’s")
                 if in_heading:  # names in a headline count only when the body lacks them
                     headings.append((match.start(), part))
-                else:
-                    self._add_person(match.start(), part)
+                elif is_body(part):
+                    if lead:
+                        self._body_mentions.append((match.start(), part))
+                elif name := self._add_person(match.start(), part, checked=True):
+                    self._mentions.append((match.start(), name, lead))
+                elif " " not in (bare := strip_titles(without_leading_function_words(part))):
+                    lone.append((match.start(), bare, lead))
         for pos, part in headings:
             self._add_person(pos, part)
+        for pos, part, lead in lone:
+            full = self._by_surname.get(_surname_key(part))
+            if full:
+                self._mentions.append((pos, full, lead))
+        self._mentions.sort()
+        self._mention_starts = [pos for pos, _, _ in self._mentions]
         self._spokes = [(m.start(), m.group(1)) for m in _SPOKESPERSON_FOR.finditer(masked)]
         self._events: list[tuple[int, str, bool]] = []
         self._solo: list[tuple[int, str]] = []  # lone-word subjects: only posts point to them
@@ -105,9 +129,13 @@ class Resolver:
                 ):
                     self._solo.append((pos, name))  # ``a video on Facebook claims``: no subject
 
-    def _add_person(self, pos: int, words: str) -> None:
-        if is_body(words):
-            return
+    def _add_person(self, pos: int, words: str, checked: bool = False) -> str | None:
+        """Record a person's full name; returns it, or None when ``words`` name no person.
+
+        ``checked``: the caller already knows the words name no body.
+        """
+        if not checked and is_body(words):
+            return None
         tokens = strip_titles(without_leading_function_words(words)).split()
         # ``Philip M. Breedlove``, ``Luiz Inácio Lula da Silva``: initials and particles are
         # part of the name but do not count towards its length
@@ -128,6 +156,8 @@ class Resolver:
                 self._by_part.setdefault(_surname_key(part), set()).add(name)
             # ``Xi Jinping`` ... ``Xi said``: family name first
             self._by_first.setdefault(_surname_key(tokens[0]), set()).add(name)
+            return name
+        return None
 
     def resolve(self, found: tuple[str, str] | None, pos: int) -> str | None:
         if found is None:
@@ -137,6 +167,14 @@ class Resolver:
             return ""
         if kind == "name":
             return self._full_name(words)
+        if kind == "pronoun":
+            near = self._subject_of_paragraph(pos)
+            if near is not None:
+                return near
+        if kind == "it":
+            body = self._body_of_paragraph(pos)
+            if body is not None:
+                return body
         if kind in {"pronoun", "leader"}:
             last = self._last_event(pos, body=False, named=kind == "leader")
             if last == "" and kind == "pronoun":
@@ -206,6 +244,51 @@ class Resolver:
                   and name]
         return inside[-1] if inside else None
 
+    def _paragraph_start(self, pos: int) -> int:
+        i = bisect_right(self._paragraphs, pos) - 1
+        return self._paragraphs[i] if i >= 0 else 0
+
+    def _subject_of_paragraph(self, pos: int) -> str | None:
+        """``she said``: the person last named as a subject in the paragraph, else anyone named.
+
+        A speech verb with an unnamed subject (``a senior official said``) counts as a
+        subject too, and then nobody is named (``""``). Bodies never count.
+        """
+        start = self._paragraph_start(pos)
+        low = bisect_left(self._mention_starts, start)
+        high = bisect_left(self._mention_starts, pos)
+        mentions = self._mentions[low:high]
+        subjects = [(p, name) for p, name, lead in mentions if lead and self._is_subject(p)]
+        for event_pos, name, is_a_body in reversed(self._events):
+            if event_pos < start:
+                break
+            if event_pos < pos and not is_a_body:
+                subjects.append((event_pos, name))
+                break
+        if subjects:
+            return max(subjects)[1]
+        return mentions[-1][1] if mentions else None
+
+    def _body_of_paragraph(self, pos: int) -> str | None:
+        """``it said``: the body that last spoke in the paragraph, else the last one named there."""
+        start = self._paragraph_start(pos)
+        for event_pos, name, is_a_body in reversed(self._events):
+            if event_pos < start:
+                break
+            if event_pos < pos and is_a_body:
+                return name
+        for p, words in reversed(self._body_mentions):  # few: only bodies named in the prose
+            if p < start:
+                break
+            if p < pos and self._is_subject(p):
+                return _as_written(self._masked, p, words)
+        return None
+
+    def _is_subject(self, pos: int) -> bool:
+        if pos not in self._subjects:
+            self._subjects[pos] = _opens_clause(self._masked, pos)
+        return self._subjects[pos]
+
     def _last_event(self, pos: int, body: bool, named: bool = False) -> str | None:
         for start, name, is_a_body in reversed(self._events):
             if start < pos and is_a_body == body and (name or not named):
@@ -239,6 +322,49 @@ def _longer_body(bare: str) -> re.Pattern[str]:
 
 
 _INITIAL = re.compile(rf"[{UPPER}]\.$")
+# Words that may stand between a name and what governs it: ``was 31-year-old Rana Khoury``,
+# ``the opposition leader Tomas Berg``.
+_DESCRIPTOR_BEFORE = re.compile(r"(?:\s+|^)(?:the|a|an|[\w-]*\d[\w-]*|[a-z]+)\s*$")
+# After these a name is the subject of its clause: ``Among those who left was X``, ``said X``.
+_INVERTING = frozenset(
+    """was is were are said says added adds wrote writes explained noted continued recalled
+    warned argued insisted stated asked""".split()
+)
+_CLAUSE_OPENERS = ",.;:!?—–(“”\"#\n"
+_OPENER_REACH = 60  # chars looked at before a name
+
+
+def _opens_clause(masked: str, pos: int) -> bool:
+    """Whether the name at ``pos`` is the subject of its clause rather than an object.
+
+    A name opens the text, a sentence or a comma clause, or follows a copula or an
+    inverted speech verb; after any other word (``met Tomas Berg``, ``with Egypt``) it
+    is governed by that word.
+    """
+    before = masked[max(0, pos - _OPENER_REACH) : pos]
+    while True:
+        word = _DESCRIPTOR_BEFORE.search(before)
+        if not word:
+            break
+        token = word.group(0).strip()
+        if token in _INVERTING:
+            return True
+        if token not in {"the", "a", "an"} and token.lower() not in TITLES and not any(
+            ch.isdigit() for ch in token
+        ):
+            return False
+        before = before[: word.start()]
+    before = before.rstrip()
+    return not before or before[-1] in _CLAUSE_OPENERS
+
+
+def _as_written(masked: str, pos: int, words: str) -> str:
+    """A body as the text names it: ``The Interior Ministry`` -> ``the Interior Ministry``."""
+    bare = without_leading_function_words(words)
+    article = words[: len(words) - len(bare)].strip().lower() == "the" or masked[
+        max(0, pos - 4) : pos
+    ].lower() == "the "
+    return ("the " + bare) if article else bare
 
 
 def _plural(noun: str) -> bool:

@@ -76,7 +76,8 @@ BODY_WORDS = frozenset(
     association federation reuters press network tv television radio journal review center
     centre fund board authority police military navy guard corps foundation club team league
     parliament congress senate assembly cabinet embassy mission alliance coalition
-    intelligence staff headquarters media""".split()
+    intelligence staff headquarters media hospital watch cross crescent international amnesty
+    unions""".split()
 )
 LEADER_NOUNS = frozenset(
     """leader president premier chancellor king queen minister prime strongman dictator
