@@ -25,6 +25,7 @@ from workbench.detect.equipment import lookup as equipment_named
 from workbench.detect.name_table import Resolver
 from workbench.detect.names import NAME_SEQUENCE, subject_after, subject_before
 from workbench.detect.sentences import sentences
+from workbench.detect.unspoken import is_inscription, is_title, names_a_thing
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|continued|claimed|claims|claiming|wrote|writes|"
@@ -60,13 +61,14 @@ def attribute_speakers(text: str, pairs: list[tuple[int, int]]) -> list[str | No
     resolver = Resolver(masked, _all_attributions(masked, spans))
     raw: list[tuple[str, str] | None] = []
     for index, (open_pos, close_pos) in enumerate(pairs):
-        if _is_title(text[open_pos + 1 : close_pos]) or _NAMED_AS.search(masked, max(0, open_pos - 16), open_pos):
-            raw.append(("", "title"))
-            continue
         sentence = _sentence_of(spans, starts, open_pos)
         closing_sentence = _sentence_of(spans, starts, close_pos)
         next_open = pairs[index + 1][0] if index + 1 < len(pairs) else len(text)
         prev_close = pairs[index - 1][1] if index else -1
+        lead = masked[max(sentence[0], prev_close + 1) : open_pos]
+        if is_title(text[open_pos + 1 : close_pos]) or names_a_thing(lead):
+            raw.append(("", "title"))
+            continue
         found = _after(masked, close_pos, min(closing_sentence[1], next_open))
         if found is None or found[1] == "according":
             # ``Xi told Biden that “...”, according to state media``: the speaker is Xi
@@ -76,6 +78,8 @@ def attribute_speakers(text: str, pairs: list[tuple[int, int]]) -> list[str | No
             found = _before(masked, max(sentence[0], prev_close + 1), open_pos)
         if found is None:
             found = _before(masked, sentence[0], open_pos)
+        if found is None and is_inscription(lead):
+            found = ("", "title")  # words on a sign or a box: nobody says them
         raw.append(found)
     return _resolve_all(text, masked, pairs, raw, resolver, spans, starts)
 
@@ -136,21 +140,8 @@ def _can_speak(speaker: str) -> bool:
     return entry is None or speaker in entry.ambiguous_aliases
 
 
-# ``a report titled “...”``: what follows is the name of a document, whoever wrote it.
-_NAMED_AS = re.compile(r"\b(?:titled|entitled|headlined|headed)[,:]?\s*$")
 MIN_REPEATED = 3  # words a repetition needs to show it is the same remark
 _TITLE_WORD = re.compile(r"[\w’'-]+")
-_MINOR = frozenset("a an the of in on at for to and or but by with from as vs".split())
-
-
-def _is_title(quoted: str) -> bool:
-    """``“State of the Union”``: a short Title Case name of a show or document, not speech."""
-    words = _TITLE_WORD.findall(quoted)
-    if not 2 <= len(words) <= 7 or quoted.rstrip(" ,")[-1:] in ".!?":
-        return False
-    if sum(w.isupper() and len(w) > 1 for w in words) > len(words) // 2:
-        return False  # ``“THIS IS ONLY A TEST”``: shouting, not a title
-    return all(w[0].isupper() or w.lower() in _MINOR for w in words) and words[0][0].isupper()
 
 
 def _inherited(
