@@ -238,9 +238,9 @@ class Resolver:
             near = [(p, n) for p, n, body in self._events if low <= p < pos and body]
         return max(near)[1] if near else None
 
-    def event_between(self, start: int, end: int) -> str | None:
-        """The last named speaker of a speech verb in ``[start, end)``."""
-        inside = [name for pos, name, body in self._events if start <= pos < end and not body
+    def event_between(self, start: int, end: int) -> tuple[int, str] | None:
+        """The last named speaker of a speech verb in ``[start, end)``, with its position."""
+        inside = [(pos, name) for pos, name, body in self._events if start <= pos < end and not body
                   and name]
         return inside[-1] if inside else None
 
@@ -268,6 +268,16 @@ class Resolver:
         if subjects:
             return max(subjects)[1]
         return mentions[-1][1] if mentions else None
+
+    def first_subject(self, start: int, end: int) -> str | None:
+        """The first person named as a subject in ``[start, end)``."""
+        low = bisect_left(self._mention_starts, start)
+        for pos, name, lead in self._mentions[low:]:
+            if pos >= end:
+                break
+            if lead and self._is_subject(pos):
+                return name
+        return None
 
     def _body_of_paragraph(self, pos: int) -> str | None:
         """``it said``: the body that last spoke in the paragraph, else the last one named there."""

@@ -109,14 +109,23 @@ def _resolve_all(
                 resolved.append(None)  # better no speaker than a weapon or a stray word
                 continue
         if speaker is None and found is None:
-            after_previous = pairs[index - 1][1] if index else 0
-            speaker = resolver.event_between(after_previous, open_pos)
+            # the attribution of the previous quotation is no new event: ``_inherited`` judges it
+            after_previous = _sentence_of(spans, starts, pairs[index - 1][1])[1] if index else 0
+            event = resolver.event_between(after_previous, open_pos)
+            if event and not _far(masked, spans, starts, event[0], open_pos, event[1]):
+                speaker = event[1]
         if speaker is None and found is None:
             speaker = _inherited(text, pairs, resolved, index)
+            if speaker and _far(masked, spans, starts, pairs[index - 1][1], open_pos, speaker):
+                speaker = None
         if speaker is None and found is not None and found[1] in {"pronoun", "leader"}:
             speaker = _named_later(resolver, raw, pairs, index)
         if speaker is None and found is None:
             speaker = _introduced_before(masked, resolver, spans, starts, open_pos)
+        if speaker is None and found is None and masked[max(0, open_pos - 8) : open_pos].rstrip().endswith(":"):
+            # ``Al-Kahlout doesn’t hide it, but he resents it: “...”``: the sentence's subject
+            sentence = _sentence_of(spans, starts, open_pos)
+            speaker = resolver.first_subject(sentence[0], open_pos)
         resolved.append(speaker)
     return _repeated(text, pairs, resolved)
 
@@ -157,6 +166,33 @@ def _inherited(
         if any(surname not in m.group(0) for m in _FULL_NAME.finditer(lead)):
             return None  # a new paragraph about someone else does not carry the last speaker on
     return resolved[-1] if gap.count("\n\n") <= 2 and len(gap) < 500 else None
+
+
+# More sentences than this between a speaker and a quotation are far whatever they say.
+_FAR_SENTENCES = 12
+
+
+def _far(
+    masked: str, spans: list[tuple[int, int]], starts: list[int], ref: int, pos: int, speaker: str
+) -> bool:
+    """Whether ``speaker``, named at ``ref``, is too far from the quotation at ``pos`` to own it.
+
+    Across a paragraph break, a sentence between them that reports no speech and does not
+    name the speaker (``Since then, two schools have closed.``) moves the story on, and the
+    quotation is not theirs by default; sentences that go on reporting speech (``Any
+    hospital, he said, ...``) or about the speaker (``Hajjaj is keenly aware ...``) do not.
+    """
+    if masked.find("\n\n", ref, pos) < 0:
+        return False
+    first = bisect.bisect_right(starts, ref)
+    last = bisect.bisect_right(starts, pos) - 1  # the quotation's own sentence
+    if last - first > _FAR_SENTENCES:
+        return True
+    surname = speaker.split()[-1]
+    return any(
+        not _VERB.search(masked, start, end) and masked.find(surname, start, end) < 0
+        for start, end in spans[first:last]
+    )
 
 
 # Someone named in full (two capitalised words or more): ``Debbie Meadows``, ``Right Women PAC``.
@@ -250,16 +286,28 @@ def _quoted_as(masked: str, verb: re.Match[str], limit: int) -> tuple[str, str] 
 def _all_attributions(
     masked: str, spans: list[tuple[int, int]]
 ) -> list[tuple[int, tuple[str, str]]]:
-    """Every speech verb of the text with the subject before it, in text order."""
+    """Every speech verb of the text with its subject, in text order.
+
+    The subject stands before the verb, or after it when the verb opens a clause
+    (``..., said Dr. Marwan Al-Hams, director of ...``).
+    """
     found = []
     for start, end in spans:
         for verb in _VERB.finditer(masked, start, end):
             if _PARTICIPLE.match(verb.group(0)):
                 continue
             subject = subject_before(masked, start, verb.start())
+            if subject is None and verb.group(0) not in _OBJECT_FOLLOWS and _INVERTED.search(
+                masked, max(start, verb.start() - 3), verb.start()
+            ):
+                subject = subject_after(masked, verb.end(), end)
             if subject is not None:
                 found.append((verb.start(), subject))
     return found
+
+
+# An inverted verb follows a comma or a closing mark: ``supplies, said X``, ``,” said X``.
+_INVERTED = re.compile(r"[,”\"]\s*$")
 
 
 def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
