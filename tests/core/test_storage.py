@@ -32,10 +32,17 @@ def test_session_lifecycle(any_db):
     assert [s.title for s in listed] == ["Evening desk"]
     assert sessions.find_session(any_db, "evening desk").id == first.id
     assert sessions.find_session(any_db, str(first.id)).id == first.id
+    second = sessions.create_session(any_db, "Night desk", reviewer="ana")
+    assert sessions.session_ids(any_db) == [second.id, first.id]  # what start-up opens: last edited first
+    sessions.rename_session(any_db, first.id, "Evening desk (2)")
+    assert sessions.session_ids(any_db) == [first.id, second.id]
+    assert [s.id for s in sessions.list_sessions(any_db)] == sessions.session_ids(any_db)
+    sessions.delete_session(any_db, second.id)
     sessions.delete_session(any_db, first.id)
     assert sessions.list_sessions(any_db) == []
+    assert sessions.session_ids(any_db) == []
     with pytest.raises(NotFoundError):
-        sessions.find_session(any_db, "Evening desk")
+        sessions.find_session(any_db, "Evening desk (2)")
 
 
 def test_article_round_trip_keeps_text_structure_and_provenance(any_db, article):

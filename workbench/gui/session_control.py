@@ -48,7 +48,7 @@ class SessionControl:
         if not self.open_db(location):
             return
         try:
-            sessions = session_store.list_sessions(self.db)
+            sessions = session_store.session_ids(self.db)
         except WorkbenchError as error:
             self.report(error)
             return
@@ -56,10 +56,10 @@ class SessionControl:
             self.start_demo()
             return
         recent = [entry for entry in self.recent_entries() if entry[0] == self.db.location]
-        known = {s.id for s in sessions}
+        known = set(sessions)
         wanted = next((sid for _loc, sid, _t in recent if sid in known), None)
         if wanted is None and sessions:
-            wanted = sessions[0].id
+            wanted = sessions[0]
         if wanted is not None:
             self.open_session(wanted)
         else:
@@ -190,9 +190,9 @@ class SessionControl:
     def _after_session_gone(self: MainWindow) -> None:
         self.session_id = None
         self.undo_stack.clear()
-        sessions = session_store.list_sessions(self.db)
+        sessions = session_store.session_ids(self.db)
         if sessions:
-            self.open_session(sessions[0].id)
+            self.open_session(sessions[0])
         else:
             self._show_empty()
 

@@ -23,6 +23,14 @@ from workbench.storage.models import (
 from workbench.storage.records import SessionSummary
 
 
+def session_ids(db: Database) -> list[int]:
+    """Every session's id, last edited first: what start-up needs, without counting claims."""
+    with db.session() as session:
+        return list(session.scalars(
+            select(ReviewSession.id).order_by(ReviewSession.updated_at.desc(), ReviewSession.id.desc())
+        ))
+
+
 def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
     """Every session, last edited first, with article and claim counts.
 
