@@ -9,13 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from workbench.paths import resource
+from workbench.services.demo import demo_text
+
+__all__ = ["demo_gold", "demo_text"]
 
 GOLD = Path(__file__).resolve().parent / "fixtures" / "claims" / "belarus-ww3.gold.json"
-
-
-def demo_text() -> str:
-    return resource("samples", "belarus-ww3.txt").read_text(encoding="utf-8")
 
 
 def demo_gold() -> dict:
