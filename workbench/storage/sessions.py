@@ -22,12 +22,15 @@ from workbench.storage.models import (
 )
 from workbench.storage.records import SessionSummary
 
+# How sessions are listed everywhere: last edited first.
+_LAST_EDITED_FIRST = (ReviewSession.updated_at.desc(), ReviewSession.id.desc())
+
 
 def session_ids(db: Database) -> list[int]:
     """Every session's id, last edited first: what start-up needs, without counting claims."""
     with db.session() as session:
         return list(session.scalars(
-            select(ReviewSession.id).order_by(ReviewSession.updated_at.desc(), ReviewSession.id.desc())
+            select(ReviewSession.id).order_by(*_LAST_EDITED_FIRST)
         ))
 
 
@@ -51,7 +54,7 @@ def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
         select(ReviewSession, articles.c.n, claims.c.n)
         .outerjoin(articles, articles.c.session_id == ReviewSession.id)
         .outerjoin(claims, claims.c.session_id == ReviewSession.id)
-        .order_by(ReviewSession.updated_at.desc(), ReviewSession.id.desc())
+        .order_by(*_LAST_EDITED_FIRST)
     )
     if search.strip():
         pattern = f"%{search.strip()}%"
