@@ -66,7 +66,7 @@ def test_reopening_restores_the_scroll_position(qtbot, open_window, db_path):
 
 def _drop(window, mime: QMimeData) -> bool:  # noqa: ANN001
     point = QPointF(window.width() / 2, window.height() / 2)
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():

@@ -9,13 +9,23 @@ Offsets: claims index the article's plain text (Python ``str`` indices).
 The document holds the headline and metadata first, then each block, so
 each block remembers where it starts in the document; positions inside a
 block are converted to UTF-16 units, which is what Qt counts.
+
+Responsiveness: a long article is written into the document, and its
+highlights painted, in slices of a few milliseconds on a zero timer, so the
+window answers keys and scrolling while a 5 MB text opens. Claim colours
+live in the document (painted once, repainted only where a claim changed);
+the current claim is the only extra selection, so moving between claims
+repaints two claims, never all of them.
 """
 
 from __future__ import annotations
 
+import time
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QUrl, Signal
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -25,13 +35,14 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
+from workbench.gui.reader_paint import HighlightPainter, selection_format
 from workbench.storage.records import ArticleRecord, ClaimRecord
 
 READER_WIDTH = 760  # a comfortable line length, in pixels, at zoom 0
+SLICE_SECONDS = 0.012  # one slice of writing or painting; input is handled between slices
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,10 @@ class Placed:
             count += 2 if ord(char) > 0xFFFF else 1
         return self.end
 
+    @property
+    def doc_end(self) -> int:
+        return self.doc_start + _utf16_len(self.text)
+
 
 def _utf16_len(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
@@ -65,6 +80,7 @@ def _utf16_len(text: str) -> int:
 class ArticleReader(QTextBrowser):
     claim_clicked = Signal(int)
     add_selection_requested = Signal()
+    ready = Signal()  # the whole article is in the document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,12 +90,20 @@ class ArticleReader(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.document().setDocumentMargin(36)
         self.placed: list[Placed] = []
+        self._starts: list[int] = []  # placed block starts, for bisect
+        self._doc_starts: list[int] = []
         self.article: ArticleRecord | None = None
         self.claims: list[ClaimRecord] = []
         self.colours: dict[int, str] = {}
         self.selected_id: int | None = None
         self.zoom = 0
         self.context_actions: list = []
+        self.painter = HighlightPainter(self)
+        self._waiting: list[Callable[[], None]] = []
+        self._blocks_left: list[dict] = []
+        self._cursor: QTextCursor | None = None
+        self._writer = QTimer(self, interval=0)
+        self._writer.timeout.connect(self._write_slice)
 
     # --- safety -----------------------------------------------------------
     def loadResource(self, _type: int, _name: QUrl) -> object:  # noqa: N802 (Qt name)
@@ -90,23 +114,59 @@ class ArticleReader(QTextBrowser):
 
     # --- content ----------------------------------------------------------
     def show_article(self, article: ArticleRecord | None) -> None:
+        self._writer.stop()
+        self.painter.reset()
+        self._waiting = []
         self.article = article
-        self.placed = []
+        self.placed, self._starts, self._doc_starts = [], [], []
         self.claims = []
         self.selected_id = None
         document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)  # highlights are formats: no undo history of them
         document.setDocumentMargin(36)
         document.setDefaultFont(self.font())
         self.setDocument(document)
+        self.setExtraSelections([])
         if article is None:
+            self._blocks_left = []
             return
-        cursor = QTextCursor(document)
-        self._write_header(cursor, article)
-        for block in self._blocks(article):
-            if block.get("kind") == "title" and _same(article.text[block["start"]:block["end"]], article.title):
-                continue  # already shown as the headline
-            self._write_block(cursor, article.text, block)
+        self._cursor = QTextCursor(document)
+        self._write_header(self._cursor, article)
+        self._blocks_left = [
+            block for block in reversed(self._blocks(article))
+            if not (block.get("kind") == "title" and _same(article.text[block["start"]:block["end"]], article.title))
+        ]  # reversed: the next block is popped off the end
+        self._write_slice()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    @property
+    def is_ready(self) -> bool:
+        """The whole article is in the document."""
+        return not self._blocks_left
+
+    def when_ready(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the whole article is in the document (now, if it is)."""
+        if self.is_ready:
+            action()
+        else:
+            self._waiting.append(action)
+
+    def _write_slice(self) -> None:
+        assert self.article is not None and self._cursor is not None
+        deadline = time.perf_counter() + SLICE_SECONDS
+        text = self.article.text
+        while self._blocks_left and time.perf_counter() < deadline:
+            self._write_block(self._cursor, text, self._blocks_left.pop())
+        if self._blocks_left:
+            self._writer.start()
+            return
+        self._writer.stop()
+        self._cursor = None
+        waiting, self._waiting = self._waiting, []
+        self.painter.document_ready()
+        for action in waiting:
+            action()
+        self.ready.emit()
 
     def _blocks(self, article: ArticleRecord) -> list[dict]:
         blocks = [b for b in article.structure if 0 <= b["start"] < b["end"] <= len(article.text)]
@@ -119,7 +179,6 @@ class ArticleReader(QTextBrowser):
                 found.append({"kind": "paragraph", "start": offset, "end": offset + len(part)})
             offset += len(part) + 2
         return found
-
     def _write_header(self, cursor: QTextCursor, article: ArticleRecord) -> None:
         fmt = QTextBlockFormat()
         fmt.setBottomMargin(10)
@@ -160,7 +219,10 @@ class ArticleReader(QTextBrowser):
         part = text[block["start"] : block["end"]]
         if kind == "list_item":
             cursor.insertText("•  ", char)
-        self.placed.append(Placed(block["start"], block["end"], cursor.position(), part))
+        placed = Placed(block["start"], block["end"], cursor.position(), part)
+        self.placed.append(placed)
+        self._starts.append(placed.start)
+        self._doc_starts.append(placed.doc_start)
         # Newlines inside a block would become new document blocks; a line
         # separator keeps the same count of positions on one block.
         cursor.insertText(part.replace("\n", "\u2028"), char)
@@ -170,16 +232,46 @@ class ArticleReader(QTextBrowser):
 
     # --- highlights -------------------------------------------------------
     def set_claims(self, claims: list[ClaimRecord], colours: dict[int, str]) -> None:
+        """Show these claims; only those whose place, colour or state changed are repainted."""
         self.claims = claims
         self.colours = colours
-        self._paint()
+        self.painter.set_claims(claims, colours)
+        if self.selected_id is not None and not any(c.id == self.selected_id for c in claims):
+            self.selected_id = None
+        self._mark_selected()
+
+    def update_claim(self, claim: ClaimRecord, colour: str) -> None:
+        """One claim changed (a verdict, a status): repaint it alone."""
+        self.claims = [claim if c.id == claim.id else c for c in self.claims]
+        self.colours[claim.id] = colour
+        self.painter.set_claims(self.claims, self.colours)
+        if claim.id == self.selected_id:
+            self._mark_selected()
 
     def select_claim(self, claim_id: int | None, scroll: bool = True) -> None:
         self.selected_id = claim_id
-        self._paint()
-        claim = next((c for c in self.claims if c.id == claim_id), None)
+        self._mark_selected()
+        claim = self.painter.claim(claim_id)
         if claim is not None and scroll:
-            self.scroll_to_offset(claim.start)
+            start = claim.start
+            self.when_ready(lambda: self.scroll_to_offset(start) if self.selected_id == claim_id else None)
+
+    def _mark_selected(self) -> None:
+        claim = self.painter.claim(self.selected_id)
+        if claim is None or claim.status == "dismissed":
+            self.setExtraSelections([])
+            return
+        colour = QColor(self.colours.get(claim.id, "#9aa0a6"))
+        selections = []
+        for start, end in self.doc_ranges(claim.start, claim.end):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = selection_format(colour)
+            selections.append(selection)
+        self.setExtraSelections(selections)
 
     def scroll_to_offset(self, offset: int) -> None:
         pos = self.doc_position(offset)
@@ -193,39 +285,32 @@ class ArticleReader(QTextBrowser):
         if rect.top() < 40 or rect.bottom() > self.viewport().height() - 40:
             bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
 
-    def _paint(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
-        # Longer spans first, so shorter (nested) ones are painted on top.
-        for claim in sorted(self.claims, key=lambda c: -(c.end - c.start)):
-            if claim.status == "dismissed":
-                continue
-            colour = QColor(self.colours.get(claim.id, "#9aa0a6"))
-            selected = claim.id == self.selected_id
-            reviewed = claim.verdict is not None
-            for start, end in self._doc_ranges(claim.start, claim.end):
-                selections.append(_highlight(self.document(), start, end, colour, selected, reviewed))
-        self.setExtraSelections(selections)
-
-    def _doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
+    def doc_ranges(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The document ranges (one per block) that show article text ``[start, end)``."""
         ranges = []
-        for block in self.placed:
+        index = max(0, bisect_right(self._starts, start) - 1)
+        while index < len(self.placed) and self.placed[index].start < end:
+            block = self.placed[index]
             lo, hi = max(start, block.start), min(end, block.end)
             if lo < hi:
                 ranges.append((block.to_doc(lo), block.to_doc(hi)))
+            index += 1
         return ranges
 
     # --- positions --------------------------------------------------------
     def doc_position(self, offset: int) -> int | None:
-        for block in self.placed:
+        index = bisect_right(self._starts, offset) - 1
+        for block in self.placed[max(0, index - 1): index + 1]:
             if block.start <= offset <= block.end:
                 return block.to_doc(offset)
         return None
 
     def text_offset(self, doc_pos: int) -> int | None:
-        for block in self.placed:
-            if block.doc_start <= doc_pos <= block.doc_start + _utf16_len(block.text):
-                return block.to_text(doc_pos)
-        return None
+        index = bisect_right(self._doc_starts, doc_pos) - 1
+        if index < 0:
+            return None
+        block = self.placed[index]
+        return block.to_text(doc_pos) if doc_pos <= block.doc_end else None
 
     def selected_span(self) -> tuple[int, int] | None:
         """The article-text span of the reader's selection, trimmed of spaces."""
@@ -257,7 +342,7 @@ class ArticleReader(QTextBrowser):
         offset = self.text_offset(self.cursorForPosition(point).position())
         if offset is None:
             return None
-        hits = [c for c in self.claims if c.start <= offset < c.end and c.status != "dismissed"]
+        hits = [c for c in self.painter.claims_at(offset) if c.status != "dismissed"]
         # The innermost (shortest) claim wins, so nested claims stay clickable.
         hits.sort(key=lambda c: (c.end - c.start, c.id != self.selected_id))
         return hits[0].id if hits else None
@@ -284,35 +369,11 @@ class ArticleReader(QTextBrowser):
         keep = (self.claims, self.colours, self.selected_id)
         value = self.verticalScrollBar().value()
         self.show_article(self.article)
-        self.claims, self.colours, self.selected_id = keep
-        self._paint()
-        self.verticalScrollBar().setValue(value)
-
-
-def _highlight(
-    document: QTextDocument, start: int, end: int, colour: QColor, selected: bool, reviewed: bool
-) -> QTextEdit.ExtraSelection:
-    # Translucent backgrounds add up where spans overlap, and the underline
-    # in the verdict colour keeps each span's own colour readable.
-    selection = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    selection.cursor = cursor
-    fmt = QTextCharFormat()
-    # Unreviewed claims are only a faint wash, so verdict colours stand out;
-    # the selected claim is the strongest mark on the page.
-    background = QColor(colour)
-    background.setAlpha(150 if selected else (70 if reviewed else 26))
-    fmt.setBackground(background)
-    fmt.setUnderlineStyle(
-        QTextCharFormat.UnderlineStyle.SingleUnderline if reviewed or selected
-        else QTextCharFormat.UnderlineStyle.DotLine
-    )
-    fmt.setUnderlineColor(colour)
-    fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-    selection.format = fmt
-    return selection
+        claims, colours, selected = keep
+        self.set_claims(claims, colours)
+        self.selected_id = selected
+        self._mark_selected()
+        self.when_ready(lambda: self.verticalScrollBar().setValue(value))
 
 
 def _same(a: str, b: str | None) -> bool:

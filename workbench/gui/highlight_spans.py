@@ -1,0 +1,76 @@
+"""Which claim colours each stretch of the article: plain Python, no Qt.
+
+Claims nest and overlap ("90,000 troops" inside a quoted sentence). The
+reader paints each character once, in the colour of the innermost (shortest)
+claim that covers it, so a span never has to be painted twice and a change
+to one claim repaints only the characters that claim covers.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+Span = tuple[int, int, int]  # start, end, claim id
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    claim_id: int | None  # None: no claim here (on a repaint, the old colour is cleared)
+
+
+def segments(spans: Iterable[Span], lo: int | None = None, hi: int | None = None) -> list[Segment]:
+    """The stretches of ``[lo, hi)`` with the innermost claim covering each.
+
+    Without bounds, the whole extent of the spans, leaving out stretches no
+    claim covers. With bounds, every stretch of the range is listed, covered or
+    not, so a repaint can clear what no longer has a claim.
+    """
+    ordered = sorted((s for s in spans if s[1] > s[0]), key=lambda s: s[0])
+    bounded = lo is not None and hi is not None
+    if bounded:
+        ordered = [(max(s, lo), min(e, hi), i) for s, e, i in ordered if s < hi and e > lo]  # type: ignore[operator]
+    if not ordered and not bounded:
+        return []
+    points = {p for s, e, _ in ordered for p in (s, e)}
+    if bounded:
+        points |= {lo, hi}  # type: ignore[arg-type]
+    cuts = sorted(points)
+    found: list[Segment] = []
+    active: list[tuple[int, int, int]] = []  # (length, end, id): the innermost first
+    next_span = 0
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while next_span < len(ordered) and ordered[next_span][0] <= a:
+            s, e, claim_id = ordered[next_span]
+            heapq.heappush(active, (e - s, e, claim_id))
+            next_span += 1
+        while active and active[0][1] <= a:
+            heapq.heappop(active)  # ended before this stretch
+        # A longer span may have ended while a shorter one is on top: those
+        # surface and are dropped only when they reach the top, as above.
+        top = active[0][2] if active else None
+        if top is None and not bounded:
+            continue
+        if found and found[-1].claim_id == top and found[-1].end == a:
+            found[-1] = Segment(found[-1].start, b, top)
+        else:
+            found.append(Segment(a, b, top))
+    return found
+
+
+class SpanIndex:
+    """Claims by start, to find those overlapping a range without a full scan."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: s[0])
+        self.starts = [s[0] for s in self.spans]
+        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+
+    def overlapping(self, lo: int, hi: int) -> list[Span]:
+        first = bisect_left(self.starts, lo - self.longest)
+        last = bisect_left(self.starts, hi)
+        return [s for s in self.spans[first:last] if s[1] > lo and s[0] < hi]

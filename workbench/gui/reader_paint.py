@@ -1,0 +1,176 @@
+"""Claim colours painted into the reader's document, in slices, and repainted where they change.
+
+Each claim's wash and underline is a character format merged into the
+document once. A later ``set_claims`` compares what is painted with what is
+wanted and repaints only the ranges of claims that moved, changed colour or
+were reviewed, dismissed, added or removed; more than ``FULL_REPAINT``
+changes start one full repaint instead. A full paint runs in slices on a
+zero timer, like the writing of the text, so a 20,000-claim article never
+holds the window for long.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+
+from workbench.gui.highlight_spans import Segment, SpanIndex, segments
+from workbench.storage.records import ClaimRecord
+
+if TYPE_CHECKING:
+    from workbench.gui.reader import ArticleReader
+
+SLICE_SECONDS = 0.012
+FULL_REPAINT = 400  # more changed claims than this: repaint everything, in slices
+UNREVIEWED = "#9aa0a6"
+
+Painted = tuple[int, int, str, bool]  # start, end, colour, reviewed
+
+
+def selection_format(colour: QColor) -> QTextCharFormat:
+    """The current claim: the strongest mark on the page."""
+    fmt = QTextCharFormat()
+    background = QColor(colour)
+    background.setAlpha(150)
+    fmt.setBackground(background)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(colour)
+    return fmt
+
+
+def _claim_format(colour: str, reviewed: bool) -> QTextCharFormat:
+    # Unreviewed claims are only a faint wash, so verdict colours stand out;
+    # the underline in the verdict colour keeps nested spans readable.
+    fmt = QTextCharFormat()
+    background = QColor(colour)
+    background.setAlpha(70 if reviewed else 26)
+    fmt.setBackground(background)
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.SingleUnderline if reviewed else QTextCharFormat.UnderlineStyle.DotLine
+    )
+    fmt.setUnderlineColor(QColor(colour))
+    return fmt
+
+
+def _clear_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(0, 0, 0, 0))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    return fmt
+
+
+class HighlightPainter:
+    def __init__(self, reader: ArticleReader) -> None:
+        self.reader = reader
+        self._timer = QTimer(reader, interval=0)
+        self._timer.timeout.connect(self._paint_slice)
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        self._clear = _clear_format()
+        self.reset()
+
+    def reset(self) -> None:
+        """A new document: nothing painted on it yet."""
+        self._timer.stop()
+        self._claims: dict[int, ClaimRecord] = {}
+        self._wanted: dict[int, Painted] = {}
+        self._painted: dict[int, Painted] = {}
+        self._index = SpanIndex([])
+        self._queue: list[Segment] = []  # reversed: the next segment is at the end
+        self._ready = False
+        self._started = False
+
+    # --- what is shown ----------------------------------------------------
+    def claim(self, claim_id: int | None) -> ClaimRecord | None:
+        return self._claims.get(claim_id) if claim_id is not None else None
+
+    def claims_at(self, offset: int) -> list[ClaimRecord]:
+        return [self._claims[i] for _s, _e, i in self._index.overlapping(offset, offset + 1) if i in self._claims]
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._queue)
+
+    def set_claims(self, claims: list[ClaimRecord], colours: dict[int, str]) -> None:
+        self._claims = {c.id: c for c in claims}
+        wanted = {
+            c.id: (c.start, c.end, colours.get(c.id, UNREVIEWED), c.verdict is not None)
+            for c in claims
+            if c.status != "dismissed" and c.end > c.start
+        }
+        if wanted == self._wanted and self._started:
+            return
+        self._wanted = wanted
+        self._index = SpanIndex((s, e, i) for i, (s, e, _c, _r) in wanted.items())
+        if self._ready:
+            self._repaint()
+
+    def document_ready(self) -> None:
+        self._ready = True
+        self._repaint()
+
+    # --- painting -----------------------------------------------------------
+    def _repaint(self) -> None:
+        changed = {i for i in self._painted.keys() | self._wanted.keys() if self._painted.get(i) != self._wanted.get(i)}
+        if not self._started or len(changed) > FULL_REPAINT:
+            if self._started:
+                self._clear_all()
+            self._started = True
+            self._painted = dict(self._wanted)
+            self._queue = list(reversed(segments(self._index.spans)))
+            self._paint_slice()
+            return
+        ranges = sorted(
+            (state[0], state[1]) for i in changed for state in (self._painted.get(i), self._wanted.get(i)) if state
+        )
+        self._painted = dict(self._wanted)
+        for lo, hi in _merged(ranges):
+            for segment in segments(self._index.overlapping(lo, hi), lo, hi):
+                self._apply(segment)
+        if self._queue:  # a full paint is under way: what is left follows the new claims
+            after = self._queue[-1].start
+            self._queue = list(reversed([s for s in segments(self._index.spans) if s.start >= after]))
+
+    def _paint_slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        while self._queue and time.perf_counter() < deadline:
+            self._apply(self._queue.pop())
+        if self._queue:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _apply(self, segment: Segment) -> None:
+        fmt = self._format(segment.claim_id)
+        cursor = QTextCursor(self.reader.document())
+        for start, end in self.reader.doc_ranges(segment.start, segment.end):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def _format(self, claim_id: int | None) -> QTextCharFormat:
+        state = self._wanted.get(claim_id) if claim_id is not None else None
+        if state is None:
+            return self._clear
+        key = (state[2], state[3])
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = _claim_format(*key)
+        return fmt
+
+    def _clear_all(self) -> None:
+        cursor = QTextCursor(self.reader.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeCharFormat(self._clear)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
