@@ -22,3 +22,9 @@ def table_text(window: MainWindow, claim_id: int, column: int) -> str:
     row = panel.model.row_of(claim_id)
     assert row is not None
     return panel.model.index(row, column).data()
+
+
+def wait_for_details(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Sources, history and prior checks of the current claim are read in the background: wait for them."""
+    qtbot.waitUntil(lambda: window.details.settled and not window.memory._pause.isActive()
+                    and not window.memory.selected_jobs.running)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.factories import DEMO_TEXT
-from tests.gui.helpers import claim_with_text
+from tests.gui.helpers import claim_with_text, wait_for_details
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
 
@@ -106,6 +106,7 @@ def test_a_session_source_can_be_reused_for_another_claim(qtbot, open_window, se
     source_store.attach_source(window.db, first.id, source.id, by="tester")
 
     window.select_claim(second.id)
+    wait_for_details(qtbot, window)
     reuse = window.editor.reuse
     reuse.setCurrentIndex(reuse.findData(source.id))
     qtbot.mouseClick(window.editor.reuse_button, Qt.MouseButton.LeftButton)

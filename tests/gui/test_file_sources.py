@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.gui.helpers import claim_with_text
+from tests.gui.helpers import claim_with_text, wait_for_details
 from workbench.storage import sources as source_store
 
 STATEMENT = """Ministry statement on the border
@@ -53,6 +53,7 @@ def test_a_passage_of_a_local_file_is_quoted_as_the_claims_source(qtbot, open_wi
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
     assert "could not" not in window.message_bar.text().lower()
+    wait_for_details(qtbot, window)
     sources_list = window.editor.sources
     assert sources_list.count() == 1
     shown = sources_list.item(0).text()
@@ -74,6 +75,7 @@ def test_a_passage_of_a_local_file_is_quoted_as_the_claims_source(qtbot, open_wi
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert source_store.list_evidence(window.db, claim.id) == []
+    wait_for_details(qtbot, window)
     assert window.editor.sources.count() == 0
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, table_text
+from tests.gui.helpers import claim_with_text, table_text, wait_for_details
 from workbench.gui.claims_model import PRIOR, PRIOR_MARK, SOURCES
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
@@ -61,6 +61,7 @@ def test_a_claim_checked_before_is_marked_and_its_verdict_copied_with_one_key(qt
     assert others and all(table_text(window, c.id, PRIOR) == "" for c in others)  # no verdict elsewhere
 
     window.select_claim(claim.id)
+    wait_for_details(qtbot, window)
     panel = window.memory.panel
     assert window.editor.tabText(window.editor.indexOf(window.memory.page)).startswith("Checked before (")
     assert panel.matches[0].session == "Last week" and panel.matches[0].verdict == "Mostly true"
@@ -102,6 +103,7 @@ def test_find_evidence_quotes_the_passage_that_settles_the_claim(qtbot, open_win
     links = source_store.list_evidence(window.db, claim.id)
     assert [(e.source.url, e.stance) for e in links] == [(url, "supports")]
     assert "32,000 troops were deployed" in links[0].passage
+    wait_for_details(qtbot, window)
     assert window.editor.passage.toPlainText() == links[0].passage
     with qtbot.waitActive(window):  # the dialog has closed: keys go to the window again
         window.activateWindow()

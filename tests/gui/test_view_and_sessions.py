@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text
+from tests.gui.helpers import claim_with_text, wait_for_details
 from tests.gui.test_import import PAGE
 from workbench.gui.app import DARK, LIGHT, apply_appearance
 from workbench.gui.session_dialogs import SwitchDatabaseDialog
@@ -171,6 +171,7 @@ def test_editing_a_source_title_can_be_undone(qtbot, open_window, seeded_db):
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     window.select_claim(claim.id)
     window.attach_link(claim.id, "https://ministry.example/briefing", "Briefing", "Ministry")
+    wait_for_details(qtbot, window)
     editor = window.editor
     editor.setCurrentIndex(1)
     editor.source_title.setFocus()
@@ -184,6 +185,7 @@ def test_editing_a_source_title_can_be_undone(qtbot, open_window, seeded_db):
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     [link] = source_store.list_evidence(window.db, claim.id)
     assert (link.source.title, link.source.publisher) == ("Briefing", "Ministry")
+    wait_for_details(qtbot, window)
     assert editor.source_title.text() == "Briefing"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert source_store.list_evidence(window.db, claim.id)[0].source.title == "Defence ministry briefing, 20 February"

@@ -58,15 +58,49 @@ class ClaimsTableModel(QAbstractTableModel):
         self.claims: list[ClaimRecord] = []
         self.prior: dict[int, tuple[int, str]] = {}  # claim id -> (matches, best prior verdict)
         self._haystacks: dict[int, str] = {}
+        self._rows: dict[int, int] = {}  # claim id -> row: J and K ask once per press
+        # The model keeps its rows in the order shown; the proxy only filters.
+        # Sorting 20,000 rows through a proxy asks Python for two cells per
+        # comparison (seconds); sorting the list here takes milliseconds.
+        self.sort_column = CLAIM
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     # --- contents ---------------------------------------------------------
     def set_claims(self, claims: list[ClaimRecord], scale: Scale | None = None) -> None:
         self.beginResetModel()
-        self.claims = list(claims)
-        self._haystacks: dict[int, str] = {}
         if scale is not None:
             self.scale = scale
+        self.claims = self._ordered(claims)
+        self._rows = {c.id: row for row, c in enumerate(self.claims)}
+        self._haystacks: dict[int, str] = {}
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self.claims[i.row()].id if 0 <= i.row() < len(self.claims) else None for i in old]
+        self.claims = self._ordered(self.claims)
+        self._rows = {c.id: row for row, c in enumerate(self.claims)}
+        new = [self.index(self._rows[claim_id], i.column()) if claim_id is not None else QModelIndex()
+               for i, claim_id in zip(old, ids, strict=True)]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _ordered(self, claims: list[ClaimRecord]) -> list[ClaimRecord]:
+        column = self.sort_column
+
+        def key(claim: ClaimRecord) -> tuple[int, Any]:
+            value = self._sort_key(claim, column)
+            return (1, value) if isinstance(value, str) else (0, value)  # numbers before words
+
+        try:
+            return sorted(claims, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        except TypeError:  # mixed keys (a verdict from another scale): order by the words shown
+            return sorted(claims, key=lambda c: self._display(c, column).casefold(),
+                          reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
     def replace_claim(self, claim: ClaimRecord) -> None:
         row = self.row_of(claim.id)
@@ -85,7 +119,11 @@ class ClaimsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, PRIOR), self.index(len(self.claims) - 1, PRIOR))
 
     def row_of(self, claim_id: int) -> int | None:
-        return next((i for i, c in enumerate(self.claims) if c.id == claim_id), None)
+        return self._rows.get(claim_id)
+
+    def claim_by_id(self, claim_id: int | None) -> ClaimRecord | None:
+        row = self._rows.get(claim_id) if claim_id is not None else None
+        return self.claims[row] if row is not None else None
 
     def claim(self, row: int) -> ClaimRecord:
         return self.claims[row]
@@ -207,7 +245,7 @@ class ClaimsTableModel(QAbstractTableModel):
 
 
 class ClaimsFilterProxy(QSortFilterProxyModel):
-    """Filters by kind, verdict, status and free text; sorts on ``SORT_ROLE``."""
+    """Filters by kind, verdict, status and free text; the source model keeps the sort order."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -220,7 +258,6 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self._accepted: dict[int, tuple[ClaimRecord, bool]] = {}
         self._words: list[str] = []
         self._model: ClaimsTableModel | None = None  # kept: asking Qt for it per row is slow
-        self.setSortRole(SORT_ROLE)
 
     def setSourceModel(self, model: Any) -> None:  # noqa: N802 (Qt name)
         super().setSourceModel(model)
@@ -267,12 +304,10 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
             return all(word in haystack for word in self._words)
         return True
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model orders its rows (fast, in Python); the proxy keeps that order."""
+        if self._model is not None:
+            self._model.sort(column, order)
 
     def claim_ids(self) -> list[int]:
         return [self.index(row, 0).data(CLAIM_ID_ROLE) for row in range(self.rowCount())]

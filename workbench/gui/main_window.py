@@ -27,6 +27,7 @@ from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import undo
+from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.edit_commands import EditSource
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self._build()
         self.recheck = RecheckControl(self)
         self.memory = MemoryControl(self)
+        self.details = ClaimDetails(self)
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
         self.restore_appearance()
@@ -192,11 +194,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.reader.show_article(self.article)
         self.reload_claims(select)
         if scroll is not None:
-            # Layout settles after the event loop runs once; scroll then.
-            QTimer.singleShot(0, lambda: self.reader.verticalScrollBar().setValue(scroll))
+            # Once the whole text is in, and layout has settled after the event loop runs once.
+            self.reader.when_ready(lambda: QTimer.singleShot(0, lambda: self.reader.verticalScrollBar().setValue(scroll)))
         self.schedule_state_save()
 
     def reload_articles(self) -> None:
+        self.details.forget()
         self.articles = article_store.list_articles(self.db, self.session_id) if self.session_id else []
         badges = self.recheck.badges()
         self.article_switcher.clear()
@@ -232,16 +235,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.claims_panel.select(claim_id)
 
     def _claim_selected(self, claim_id: int | None) -> None:
-        claim = next((c for c in self.claims_panel.model.claims if c.id == claim_id), None)
+        # No query here: J held down selects ~30 claims a second. The fields
+        # come from the list in hand; sources and history follow in the background.
+        claim = self.claims_panel.model.claim_by_id(claim_id)
         self.reader.select_claim(claim.id if claim else None)
-        try:
-            evidence = source_store.list_evidence(self.db, claim.id) if claim and self.db else []
-            history = claim_store.claim_history(self.db, claim.id) if claim and self.db else []
-            sources = source_store.list_sources(self.db, self.session_id) if self.session_id and self.db else []
-        except WorkbenchError as error:
-            self.report(error)
-            evidence, history, sources = [], [], []
-        self.editor.set_claim(claim, self.scale, evidence, history, sources)
+        self.editor.set_claim(claim, self.scale, *self.details.known(claim.id if claim else None))
+        self.details.request(claim.id if claim else None)
         self.memory.claim_selected(claim)
         self.schedule_state_save()
 
@@ -251,7 +250,21 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         return self.claims_panel.model.claim(row).version if row is not None else None
 
     def claim_changed(self, claim: ClaimRecord | None, claim_id: int) -> None:
-        self.claims_reloaded(claim_id)
+        """One claim's fields changed: update its row, its highlight and the editor, not the whole list."""
+        model = self.claims_panel.model
+        if claim is None or model.row_of(claim.id) is None or self.article is None or claim.article_id != self.article.id:
+            self.claims_reloaded(claim_id)
+            return
+        model.replace_claim(claim)
+        placed = placed_in_current_text([claim])
+        if placed:
+            self.reader.update_claim(placed[0], model.colour_of(claim))
+        else:
+            self.reader.set_claims(placed_in_current_text(model.claims), self._colours(model.claims))
+        self.claims_panel.update_counts()
+        if claim.id == self.claims_panel.current_id():
+            self.editor.set_claim(claim, self.scale, *self.details.known(claim.id))
+            self.details.request(claim.id)
 
     def claims_reloaded(self, select: int | None) -> None:
         if select is not None and self.claims_panel.model.row_of(select) is None and self.db:
@@ -410,6 +423,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.jobs.wait()
         self.recheck.close()
         self.memory.close()
+        self.details.close()
         if self.db is not None:
             self.db.close()
         super().closeEvent(event)

@@ -1,7 +1,8 @@
 """Claim memory and the evidence finder in the window.
 
-- The selected claim's prior matches fill the "Checked before" tab (one
-  indexed lookup, fast enough to do on selection).
+- The selected claim's prior matches fill the "Checked before" tab, read
+  in the background once the reviewer pauses on a claim (never on the GUI
+  thread: J held down selects ~30 claims a second).
 - The claims list gets its "checked before" marker from a quiet background
   job that looks up every claim not seen yet; results are kept per claim and
   its words, so edits and reloads do not repeat the work.
@@ -60,23 +61,43 @@ class MemoryControl(QObject):
         layout.addWidget(self.panel)
         window.editor.addTab(self.page, TAB_TITLE)
         self.jobs = JobRunner(self)  # quiet: no progress row for a background lookup
+        self.selected_jobs = JobRunner(self)  # the current claim's lookup, apart from the list's
+        self._selected: ClaimRecord | None = None
+        self._pause = QTimer(self, singleShot=True, interval=80)
+        self._pause.timeout.connect(self._look_up_selected)
         self.known: dict[Key, tuple[int, str]] = {}  # claim key -> (matches, best verdict label)
         self._generation = 0
         self.evidence_dialog: EvidenceDialog | None = None
 
     # --- the selected claim -------------------------------------------------
     def claim_selected(self, claim: ClaimRecord | None) -> None:
+        self._selected = claim
+        self._show_selected(claim, [])
+        if claim is not None and self.window.db is not None:
+            self._pause.start()
+        else:
+            self._pause.stop()
+
+    def _look_up_selected(self) -> None:
+        claim, db = self._selected, self.window.db
+        if claim is None or db is None:
+            return
+
+        def done(matches: list[Match]) -> None:
+            if self._selected is not None and self._selected.id == claim.id:
+                self._show_selected(claim, matches)
+                self._remember(claim_key(claim), matches)
+
+        self.selected_jobs.start(
+            lambda _cancel, _progress: find_prior(db, claim.id), "looking up the claim checked before",
+            on_success=done, on_error=lambda error: log.info("no prior lookup for claim %s: %s", claim.id, error),
+        )
+
+    def _show_selected(self, claim: ClaimRecord | None, matches: list[Match]) -> None:
         w = self.window
-        matches: list[Match] = []
-        if claim is not None and w.db is not None:
-            try:
-                matches = find_prior(w.db, claim.id)
-            except WorkbenchError as error:
-                log.info("no prior lookup for claim %s: %s", claim.id, error)
         self.panel.show_matches([replace(m, verdict=self._label(m.verdict)) for m in matches])
-        w.editor.setTabText(w.editor.indexOf(self.page), f"{TAB_TITLE} ({len(matches)})" if matches else TAB_TITLE)
-        if claim is not None:
-            self._remember(claim_key(claim), matches)
+        count = len(matches) or (self.known.get(claim_key(claim), (0, ""))[0] if claim is not None else 0)
+        w.editor.setTabText(w.editor.indexOf(self.page), f"{TAB_TITLE} ({count})" if count else TAB_TITLE)
 
     def _label(self, verdict: str) -> str:
         """A prior verdict as this session's scale names it (another scale's key as it is)."""
@@ -149,8 +170,10 @@ class MemoryControl(QObject):
         self.known.clear()
 
     def close(self) -> None:
-        self.jobs.cancel_all()
-        self.jobs.wait()
+        self._pause.stop()
+        for jobs in (self.jobs, self.selected_jobs):
+            jobs.cancel_all()
+            jobs.wait()
         if self.evidence_dialog is not None:
             self.evidence_dialog.close()
 
