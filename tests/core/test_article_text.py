@@ -50,6 +50,7 @@ def test_import_stores_the_page_and_says_why_it_has_no_text(sqlite_db) -> None:
     session = sessions.create_session(sqlite_db, "Desk")
     result = importing.import_source(sqlite_db, session.id, str(FIXTURES / LISTINGS[0]), by="ana")
     assert result.no_text_reason == "a list of files"
+    assert result.claims_added == 0  # its file sizes and dates are no claims to review
     assert [a.id for a in articles.list_articles(sqlite_db, session.id)] == [result.article.id]
     real = importing.import_source(sqlite_db, session.id, str(FIXTURES / "structure.html"), by="ana")
     assert real.no_text_reason is None

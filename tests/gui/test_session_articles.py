@@ -151,3 +151,21 @@ def test_the_first_real_article_starts_a_session_of_its_own_and_leaves_the_demo(
     assert window.session_id == new_id
     assert len(session_store.session_ids(window.db)) == 2
     assert window.session_title == "Ministry sends troops north"
+
+
+def test_a_failed_first_import_leaves_no_empty_session_and_the_demo_stays_open(qtbot, open_window, db_path, httpserver):
+    httpserver.expect_request("/gone").respond_with_data("Not here", status=404)
+    window = open_window(db_path, first_run_demo=True)
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 10, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.progress_row.isVisible())
+    demo_id = window.session_id
+
+    window.address_bar.setFocus()
+    qtbot.keyClicks(window.address_bar, httpserver.url_for("/gone"))
+    qtbot.keyClick(window.address_bar, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.message_bar.error is not None, timeout=20_000)
+
+    assert "404" in window.message_bar.text() or "not found" in window.message_bar.text().lower()
+    assert window.session_id == demo_id and window.session_title.startswith("Demo")
+    assert session_store.session_ids(window.db) == [demo_id]
+    assert window.address_bar.text().endswith("/gone")  # to correct it

@@ -93,6 +93,7 @@ class MessageBar(QFrame):
         while self.buttons.count():
             item = self.buttons.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # gone now, though deleted only when the event loop next runs
                 item.widget().deleteLater()
 
 

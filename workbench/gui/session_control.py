@@ -32,10 +32,8 @@ from workbench.domain.scales import get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import importer
 from workbench.gui.session_dialogs import OpenSessionDialog, SwitchDatabaseDialog
-from workbench.services.importing import DEMO_SOURCE
 from workbench.storage import sessions as session_store
 from workbench.storage.database import open_database
-from workbench.storage.records import ArticleRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -129,59 +127,6 @@ class SessionControl:
         self.remember_recent(summary.id, summary.title)
         self._update_title()
 
-    def ensure_session(self: MainWindow, source: str) -> int | None:
-        """The session to import into: the open one, or a new one named after the source.
-
-        The demo session is never added to: the first real article starts the
-        reviewer's own session, and the demo stays as it was.
-        """
-        if self.db is None:
-            self.message_bar.show_info("No database is open.", "Choose File > Switch Database first.")
-            return None
-        if self.session_id is None or self.demo_is_open():
-            name = Path(source).name if "://" not in source else source.split("://", 1)[1].split("/")[0]
-            try:
-                summary = session_store.create_session(self.db, f"Review: {name or source}", reviewer=self.reviewer)
-            except WorkbenchError as error:
-                self.report(error)
-                return None
-            self._unnamed_sessions().add(summary.id)
-            self.open_session(summary.id)
-        return self.session_id
-
-    def demo_is_open(self: MainWindow) -> bool:
-        """The open session is the demo's: started as the demo, or holding the demo article."""
-        if self.session_id is None:
-            return False
-        return self.session_id == getattr(self, "_demo_session_id", None) or any(
-            article.source == DEMO_SOURCE for article in self.articles
-        )
-
-    def name_new_session_after(self: MainWindow, article: ArticleRecord) -> None:
-        """A session started by an import takes its first article's title, once it is known."""
-        pending = self._unnamed_sessions()
-        if article.session_id not in pending:
-            return
-        pending.discard(article.session_id)
-        title = " ".join(article.display_title.split())[:120]
-        if not title or self.db is None:
-            return
-        try:
-            session_store.rename_session(self.db, article.session_id, title)
-        except WorkbenchError as error:
-            self.report(error)
-            return
-        if article.session_id == self.session_id:
-            self.session_title = title
-            self.remember_recent(self.session_id, title)
-            self._update_title()
-
-    def _unnamed_sessions(self: MainWindow) -> set[int]:
-        """Sessions this window created for an import, still named after its source."""
-        if not hasattr(self, "_sessions_to_name"):
-            self._sessions_to_name: set[int] = set()
-        return self._sessions_to_name
-
     def new_session(self: MainWindow) -> None:
         title, ok = QInputDialog.getText(self, "New session", "Title of the new review session:")
         if ok and title.strip() and self.db is not None:
@@ -206,7 +151,7 @@ class SessionControl:
             return
         title, ok = QInputDialog.getText(self, "Rename session", "New title:", text=self.session_title)
         if ok and title.strip():
-            self._unnamed_sessions().discard(self.session_id)  # the reviewer's name stays
+            self._unnamed_sessions().pop(self.session_id, None)  # the reviewer's name stays
             self._guard(lambda: session_store.rename_session(self.db, self.session_id, title))
             self.session_title = " ".join(title.split())
             self.remember_recent(self.session_id, self.session_title)

@@ -79,16 +79,18 @@ def store_extracted(
 ) -> ImportResult:
     """Store an extracted article and its proposed claims.
 
-    A page without article text is stored all the same (the window asks the
-    reviewer whether to keep it) unless ``refuse_without_text``, when it
-    raises ``NoArticleTextError`` before anything is written.
+    A page without article text is stored all the same, with no claims
+    proposed (the window asks the reviewer whether to keep it), unless
+    ``refuse_without_text``, when it raises ``NoArticleTextError`` before
+    anything is written.
     """
     check(cancel)
     reason = page_without_text(extracted)
     if reason is not None and refuse_without_text:
         raise no_article_text_error(reason)
     progress(0.5, "Finding claims")
-    drafts = detect_drafts(extracted.text, extracted.published)
+    # File names, sizes and dates of a list of files are no claims to review.
+    drafts = [] if reason is not None else detect_drafts(extracted.text, extracted.published)
     check(cancel)  # last chance: after this the article is stored
     progress(0.8, "Saving")
     article = articles.add_article(db, session_id, extracted)
