@@ -51,7 +51,7 @@ class ImportControl:
         """The open session is the demo's: started as the demo, or holding the demo article."""
         if self.session_id is None:
             return False
-        return self.session_id == getattr(self, "_demo_session_id", None) or any(
+        return self.session_id == self._demo_session_id or any(
             article.source == DEMO_SOURCE for article in self.articles
         )
 
@@ -97,9 +97,7 @@ class ImportControl:
 
     def _unnamed_sessions(self: MainWindow) -> dict[int, int | None]:
         """Sessions this window started for an import, still named after its source,
-        with the session that was open before."""
-        if not hasattr(self, "_sessions_to_name"):
-            self._sessions_to_name: dict[int, int | None] = {}
+        with the session that was open before (reset with the database, in ``open_db``)."""
         return self._sessions_to_name
 
     # --- importing ----------------------------------------------------------------

@@ -76,6 +76,8 @@ class SessionControl:
         self.db = db
         self.undo_stack.clear()
         self.memory.forget()  # claim ids of another database mean other claims
+        self._demo_session_id: int | None = None  # and so do session ids
+        self._sessions_to_name: dict[int, int | None] = {}
         self.statusBar().showMessage(f"Database: {db.location}")
         return True
 
