@@ -105,7 +105,7 @@ def test_remove_an_article_then_ctrl_z_brings_it_back_and_redo_removes_it_again(
     assert switcher_titles(window) == ["Second report"]
     assert window.article is not None and window.article.title == "Second report"
     assert "Removed “Belarus prepares for war”" in window.message_bar.text()
-    assert "Ctrl+Z brings it back with its 1 reviewed claims" in window.message_bar.text()
+    assert "Ctrl+Z brings it back with its reviewed claim." in window.message_bar.text()
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -172,7 +172,8 @@ class ImportControl:
         self.reload_articles()
         after = self.articles[min(index, len(self.articles) - 1)].id if self.articles else None
         self.show_article(after)
-        reviewed = f" with its {removed.reviewed_count} reviewed claims" if removed.reviewed_count else ""
+        count = removed.reviewed_count
+        reviewed = "" if not count else " with its reviewed claim" if count == 1 else f" with its {count} reviewed claims"
         self.message_bar.show_info(
             f"Removed “{removed.title}” from the session.", f"Ctrl+Z brings it back{reviewed}."
         )
