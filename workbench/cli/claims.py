@@ -4,8 +4,9 @@ The output contract is used by the benchmark and by scripts:
 ``workbench claims [--format jsonl|json|csv] [--published DATE] SOURCE...``.
 For a ``.txt`` file the offsets index the file's exact decoded UTF-8 text;
 for HTML files and URLs they index the plain text that ingest extracts.
-A SOURCE that cannot be read gets an ``error`` and the batch goes on; the
-exit status is 1 when any SOURCE failed.
+A SOURCE that cannot be read, or holds no article text (a server's list of
+files, say), gets an ``error`` and the batch goes on; the exit status is 1
+when any SOURCE failed.
 """
 
 from __future__ import annotations
@@ -70,19 +71,23 @@ def claims_command(args: argparse.Namespace) -> int:
 def claims_for_source(source: str, published: date | None = None) -> dict[str, Any]:
     """``{"source", "claims", "error"}`` for one SOURCE; never raises for bad input."""
     try:
-        text, own_date = read_source(source)
+        text, own_date, no_text = read_source(source)
     except WorkbenchError as error:
         message = f"{error.message} {error.hint}".strip()
+        return {"source": source, "claims": [], "error": message}
+    if no_text is not None:
+        message = f"This page has no article text ({no_text}). Give the article's own page, or save its text as a .txt file."
         return {"source": source, "claims": [], "error": message}
     claims = detect(text, published or own_date)
     return {"source": source, "claims": [c.as_json() for c in claims], "error": None}
 
 
-def read_source(source: str) -> tuple[str, date | None]:
-    """The text that offsets index, and the article's own publication date if known."""
+def read_source(source: str) -> tuple[str, date | None, str | None]:
+    """The text that offsets index, the article's own publication date if known, and
+    why a page holds no article text (None for an article, and for a text file, taken as given)."""
     path = Path(source)
     if path.suffix.lower() == ".txt" and "://" not in source:
-        return _read_text_file(path), None
+        return _read_text_file(path), None, None
     return _extract(source)
 
 
@@ -105,9 +110,10 @@ def _read_text_file(path: Path) -> str:
         ) from None
 
 
-def _extract(source: str) -> tuple[str, date | None]:
+def _extract(source: str) -> tuple[str, date | None, str | None]:
     """HTML files and URLs go through ingest, which owns fetching and extraction."""
     try:
+        from workbench.ingest.article_text import page_without_text
         from workbench.ingest.load import load_source
     except ImportError:
         raise WorkbenchError(
@@ -115,7 +121,7 @@ def _extract(source: str) -> tuple[str, date | None]:
             "Save the article's text as a .txt file.",
         ) from None
     article = load_source(source)
-    return article.text, _date_or_none(article.published)
+    return article.text, _date_or_none(article.published), page_without_text(article)
 
 
 def _date_or_none(value: str | None) -> date | None:

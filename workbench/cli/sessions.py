@@ -81,7 +81,8 @@ def import_command(args: argparse.Namespace) -> int:
             session = create_session(db, args.session, reviewer=reviewer_name())
         for source in args.sources:
             try:
-                result = import_source(db, session.id, source, by=reviewer_name())
+                # No one to ask "keep it?" here: a page without article text is not stored.
+                result = import_source(db, session.id, source, by=reviewer_name(), refuse_without_text=True)
             except WorkbenchError as error:
                 failed += 1
                 print(f"{source}: not imported", file=sys.stderr)

@@ -52,6 +52,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         tip="Fetch every article of the session again")
     add("show_changes", "&What Changed…", lambda: w.recheck.show_comparison(), "Ctrl+Shift+D",
         tip="Compare the article's last two versions")
+    add("remove_article", "Re&move Article from Session", w.remove_article, tip="Undo (Ctrl+Z) brings it back")
     add("switch_database", "S&witch Database…", w.switch_database)
     add("quit", "&Quit", w.close, Std.Quit)
 
@@ -102,7 +103,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
         _add(claim, a, name)
     window.verdict_menu = claim.addMenu("&Verdict")
     article = bar.addMenu("&Article")
-    for name in ("recheck_article", "recheck_session", "show_changes"):
+    for name in ("recheck_article", "recheck_session", "show_changes", None, "remove_article"):
         _add(article, a, name)
     view = bar.addMenu("&View")
     for name in ("focus_claims", "focus_reader", None, "zoom_in", "zoom_out", "zoom_reset"):

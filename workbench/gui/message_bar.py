@@ -1,7 +1,8 @@
 """An inline message bar: errors and notices in the window, in plain words.
 
 A conflict (another reviewer changed the claim) shows both values and
-buttons to keep theirs or mine.
+buttons to keep theirs or mine; a question (keep a page with no article
+text?) shows one button per answer.
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ class MessageBar(QFrame):
         self._button("Keep mine", keep_mine)
         self._button("Keep theirs", keep_theirs)
 
+    def show_choice(self, message: str, hint: str, choices: list[tuple[str, Callable[[], None]]]) -> None:
+        """A notice that asks: one button per choice, each closing the bar."""
+        self.error = None
+        self._show("info", message, hint)
+        for text, action in choices:
+            self._button(text, action)
+
     def text(self) -> str:
         return self.label.text()
 
@@ -85,6 +93,7 @@ class MessageBar(QFrame):
         while self.buttons.count():
             item = self.buttons.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # gone now, though deleted only when the event loop next runs
                 item.widget().deleteLater()
 
 

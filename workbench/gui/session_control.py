@@ -76,11 +76,14 @@ class SessionControl:
         self.db = db
         self.undo_stack.clear()
         self.memory.forget()  # claim ids of another database mean other claims
+        self._demo_session_id: int | None = None  # and so do session ids
+        self._sessions_to_name: dict[int, int | None] = {}
         self.statusBar().showMessage(f"Database: {db.location}")
         return True
 
     def start_demo(self: MainWindow) -> None:
         summary = session_store.create_session(self.db, "Demo: a first review", reviewer=self.reviewer)
+        self._demo_session_id = summary.id  # before its article is stored, the id tells it is the demo
         self.open_session(summary.id)
         self.progress_label.setText("Opening the demo article…")
         self.jobs.start(
@@ -126,21 +129,6 @@ class SessionControl:
         self.remember_recent(summary.id, summary.title)
         self._update_title()
 
-    def ensure_session(self: MainWindow, source: str) -> int | None:
-        """The session to import into: the open one, or a new one named after the source."""
-        if self.db is None:
-            self.message_bar.show_info("No database is open.", "Choose File > Switch Database first.")
-            return None
-        if self.session_id is None:
-            name = Path(source).name if "://" not in source else source.split("://", 1)[1].split("/")[0]
-            try:
-                summary = session_store.create_session(self.db, f"Review: {name or source}", reviewer=self.reviewer)
-            except WorkbenchError as error:
-                self.report(error)
-                return None
-            self.open_session(summary.id)
-        return self.session_id
-
     def new_session(self: MainWindow) -> None:
         title, ok = QInputDialog.getText(self, "New session", "Title of the new review session:")
         if ok and title.strip() and self.db is not None:
@@ -165,6 +153,7 @@ class SessionControl:
             return
         title, ok = QInputDialog.getText(self, "Rename session", "New title:", text=self.session_title)
         if ok and title.strip():
+            self._unnamed_sessions().pop(self.session_id, None)  # the reviewer's name stays
             self._guard(lambda: session_store.rename_session(self.db, self.session_id, title))
             self.session_title = " ".join(title.split())
             self.remember_recent(self.session_id, self.session_title)

@@ -6,19 +6,26 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.detect.candidate import Candidate
+from workbench.domain.errors import NoArticleTextError
 from workbench.ingest.article import ExtractedArticle
+from workbench.ingest.article_text import page_without_text
 from workbench.services.progress import CancelFn, ProgressFn, check, no_progress
 from workbench.storage import articles, claims
 from workbench.storage.database import Database
 from workbench.storage.records import ArticleRecord, ClaimDraft
 
 DETECTOR = "detector"
+# The source the demo article is stored under (``services.demo.DEMO_SOURCE``;
+# kept here too so that the window can recognise the demo without loading ingest).
+DEMO_SOURCE = "demo article"
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     article: ArticleRecord
     claims_added: int
+    # Why the page holds no article text ("a list of files"), or None for an article.
+    no_text_reason: str | None = None
 
 
 def import_source(
@@ -29,6 +36,7 @@ def import_source(
     by: str,
     cancel: CancelFn | None = None,
     progress: ProgressFn = no_progress,
+    refuse_without_text: bool = False,
 ) -> ImportResult:
     """Fetch or read ``source`` (URL or path), store it and its proposed claims."""
     from workbench.ingest.load import load_source
@@ -36,7 +44,10 @@ def import_source(
     progress(0.05, f"Reading {source}")
     extracted = load_source(source, cancel=cancel)
     check(cancel)
-    return store_extracted(db, session_id, extracted, by=by, cancel=cancel, progress=progress)
+    return store_extracted(
+        db, session_id, extracted, by=by, cancel=cancel, progress=progress,
+        refuse_without_text=refuse_without_text,
+    )
 
 
 def import_text(
@@ -64,16 +75,35 @@ def store_extracted(
     by: str,
     cancel: CancelFn | None = None,
     progress: ProgressFn = no_progress,
+    refuse_without_text: bool = False,
 ) -> ImportResult:
+    """Store an extracted article and its proposed claims.
+
+    A page without article text is stored all the same, with no claims
+    proposed (the window asks the reviewer whether to keep it), unless
+    ``refuse_without_text``, when it raises ``NoArticleTextError`` before
+    anything is written.
+    """
     check(cancel)
+    reason = page_without_text(extracted)
+    if reason is not None and refuse_without_text:
+        raise no_article_text_error(reason)
     progress(0.5, "Finding claims")
-    drafts = detect_drafts(extracted.text, extracted.published)
+    # File names, sizes and dates of a list of files are no claims to review.
+    drafts = [] if reason is not None else detect_drafts(extracted.text, extracted.published)
     check(cancel)  # last chance: after this the article is stored
     progress(0.8, "Saving")
     article = articles.add_article(db, session_id, extracted)
     added = claims.store_detected(db, article.id, drafts, by=DETECTOR)
     progress(1.0, "Done")
-    return ImportResult(article=article, claims_added=added)
+    return ImportResult(article=article, claims_added=added, no_text_reason=reason)
+
+
+def no_article_text_error(reason: str) -> NoArticleTextError:
+    return NoArticleTextError(
+        f"This page has no article text ({reason}).",
+        "Open the article's own page, or copy its text in a browser and paste it.",
+    )
 
 
 def redetect(db: Database, article_id: int) -> int:
