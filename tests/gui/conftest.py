@@ -57,6 +57,7 @@ def open_window(qtbot, settings: QSettings) -> Iterator[Callable[..., MainWindow
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
+        qtbot.waitUntil(lambda: window.claims_settled)  # the claims are read in the background
         windows.append(window)
         return window
 

@@ -26,5 +26,10 @@ def table_text(window: MainWindow, claim_id: int, column: int) -> str:
 
 def wait_for_details(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """Sources, history and prior checks of the current claim are read in the background: wait for them."""
-    qtbot.waitUntil(lambda: window.details.settled and not window.memory._pause.isActive()
-                    and not window.memory.selected_jobs.running)
+    qtbot.waitUntil(lambda: window.claims_settled and window.details.settled
+                    and not window.memory._pause.isActive() and not window.memory.selected_jobs.running)
+
+
+def wait_for_claims(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """The claims list is read in the background after an edit that adds or removes claims: wait for it."""
+    qtbot.waitUntil(lambda: window.claims_settled)

@@ -22,6 +22,7 @@ def test_selected_text_becomes_a_claim_with_a_guessed_kind(qtbot, open_window, s
     window.reader.select_span(start, end)
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    wait_for_details(qtbot, window)
 
     claim = claim_store.get_claim(window.db, window.claims_panel.current_id())
     assert claim.text == "near the border on Tuesday"
@@ -29,6 +30,7 @@ def test_selected_text_becomes_a_claim_with_a_guessed_kind(qtbot, open_window, s
     assert window.editor.claim is not None and window.editor.claim.id == claim.id
 
     window.undo_stack.undo()
+    wait_for_details(qtbot, window)
     assert window.claims_panel.model.row_of(claim.id) is None
 
 
@@ -37,6 +39,7 @@ def test_a_quote_selection_is_guessed_as_a_quote(qtbot, open_window, seeded_db):
     start = DEMO_TEXT.index("We must")
     window.reader.select_span(start, start + len("We must be prepared"))
     window.add_selection_as_claim()
+    wait_for_details(qtbot, window)
     assert claim_store.get_claim(window.db, window.claims_panel.current_id()).kind == "quote"
 
 

@@ -68,6 +68,7 @@ def test_a_claim_checked_before_is_marked_and_its_verdict_copied_with_one_key(qt
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_C)
+    wait_for_details(qtbot, window)
     copied = claim_store.get_claim(window.db, claim.id)
     assert (copied.verdict, copied.rationale) == ("mostly-true", RATIONALE)
     assert table_text(window, claim.id, SOURCES) == "1"

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 from werkzeug import Request, Response
 
-from tests.gui.helpers import table_text
+from tests.gui.helpers import table_text, wait_for_details
 from tests.integration import recheck_pages as pages
 from workbench.gui.claims_model import STATUS, VERDICT
 from workbench.storage import claims as claim_store
@@ -67,6 +67,7 @@ def test_recheck_shows_what_changed_and_the_reviewer_answers_each_flag(qtbot, op
     assert "95,000 troops" in window.reader.toPlainText()  # the reader shows the newest text
 
     # Flagged claims are marked in the table and keep their verdicts.
+    wait_for_details(qtbot, window)
     assert table_text(window, figure.id, STATUS) == "⚑ Changed"
     assert table_text(window, figure.id, VERDICT) == verdict_before
     assert table_text(window, quote.id, STATUS) == "⚑ Gone"
@@ -81,6 +82,7 @@ def test_recheck_shows_what_changed_and_the_reviewer_answers_each_flag(qtbot, op
     assert window.editor.reanchor_banner.isVisibleTo(window.editor)
     assert "95,000 troops" in window.editor.reanchor_text.text()
     qtbot.mouseClick(window.editor.reanchor_accept, Qt.MouseButton.LeftButton)
+    wait_for_details(qtbot, window)
     moved = claim_store.get_claim(window.db, figure.id)
     assert "95,000 troops" in moved.text and not moved.flagged
     assert moved.verdict is not None and table_text(window, figure.id, VERDICT) == verdict_before
@@ -91,6 +93,7 @@ def test_recheck_shows_what_changed_and_the_reviewer_answers_each_flag(qtbot, op
     # Keep the removed quote on the version it was made on.
     window.select_claim(quote.id)
     qtbot.mouseClick(window.editor.reanchor_keep, Qt.MouseButton.LeftButton)
+    wait_for_details(qtbot, window)
     assert claim_store.get_claim(window.db, quote.id).anchor_outcome == "kept"
     remaining = flagged - {figure.id, quote.id}
     assert set(panel.proxy.claim_ids()) == remaining

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import claim_with_text, table_text
+from tests.gui.helpers import claim_with_text, table_text, wait_for_details
 from workbench.gui.claims_model import STATUS, VERDICT
 from workbench.storage import claims as claim_store
 
@@ -93,10 +93,12 @@ def test_accept_dismiss_delete_and_undo_delete(qtbot, open_window, seeded_db):
 
     count = window.claims_panel.model.rowCount()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
+    wait_for_details(qtbot, window)
     assert window.claims_panel.model.row_of(claim.id) is None
     assert window.claims_panel.model.rowCount() == count - 1
 
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_details(qtbot, window)
     restored = claim_store.get_claim(window.db, claim.id)
     assert restored.status == "dismissed" and restored.text == "S-400"
     assert window.claims_panel.current_id() == claim.id
@@ -118,4 +120,5 @@ def test_conflict_with_another_reviewer_shows_both_values_and_keeps_the_choice(q
 
     keep_mine = next(b for b in bar.findChildren(type(bar.close_button)) if b.text() == "Keep mine")
     qtbot.mouseClick(keep_mine, Qt.MouseButton.LeftButton)
+    wait_for_details(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "false"

@@ -133,6 +133,7 @@ def test_switch_database_opens_the_other_file_and_open_recent_comes_back(qtbot, 
     back = next(action for text, action in entries.items() if text.startswith("Border review"))
     assert str(seeded_db) in back.text()  # another database: the menu says which
     back.trigger()
+    wait_for_details(qtbot, window)
     assert window.db.location == str(seeded_db) and window.session_id == first_session
     assert "Border review" in window.windowTitle()
     assert window.claims_panel.model.rowCount() > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.recheck = RecheckControl(self)
         self.memory = MemoryControl(self)
         self.details = ClaimDetails(self)
+        self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
+        self._claims_wanted = self._claims_shown = 0
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
         self.restore_appearance()
@@ -189,9 +192,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
 
     # --- articles ---------------------------------------------------------
     def show_article(self, article_id: int | None, select: int | None = None, scroll: int | None = None) -> None:
+        changed = self.article is None or self.article.id != article_id
         self.article = next((a for a in self.articles if a.id == article_id), None)
         self.article_switcher.setCurrentIndex(max(0, self.article_switcher.findData(article_id)))
         self.reader.show_article(self.article)
+        if changed:  # the last article's claims must not linger while this one's are read
+            self._show_claims(self._claims_wanted, [], None)
         self.reload_claims(select)
         if scroll is not None:
             # Once the whole text is in, and layout has settled after the event loop runs once.
@@ -214,13 +220,37 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.show_article(self.article_switcher.itemData(index))
 
     # --- claims -----------------------------------------------------------
-    def reload_claims(self, select: int | None = None) -> None:
-        claims = claim_store.list_claims(self.db, article_id=self.article.id) if self.article and self.db else []
+    def reload_claims(self, select: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the article's claims in the background and show them (20,000 take about a second)."""
+        self._claims_wanted += 1
+        generation, article, db = self._claims_wanted, self.article, self.db
+        if article is None or db is None:
+            self._show_claims(generation, [], select, then)
+            return
+        self.claim_reader.start(
+            lambda _cancel, _progress: claim_store.list_claims(db, article_id=article.id),
+            "reading the article's claims",
+            on_success=lambda claims: self._show_claims(generation, claims, select, then),
+            on_error=self.report,
+        )
+
+    @property
+    def claims_settled(self) -> bool:
+        """The list and the highlights show the claims last asked for."""
+        return self._claims_shown == self._claims_wanted
+
+    def _show_claims(self, generation: int, claims: list[ClaimRecord], select: int | None,
+                     then: Callable[[], None] | None = None) -> None:
+        if generation != self._claims_wanted:
+            return  # a newer reload is on its way
+        self._claims_shown = generation
         self.reader.set_claims(placed_in_current_text(claims), self._colours(claims))
         self.claims_panel.set_claims(claims, select)
         self.memory.claims_loaded(claims)
         if select is None:
             self._claim_selected(None)
+        if then is not None:
+            then()
 
     def _colours(self, claims: list[ClaimRecord]) -> dict[int, str]:
         return {c.id: self.claims_panel.model.colour_of(c) for c in claims}
@@ -267,6 +297,14 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self.details.request(claim.id)
 
     def claims_reloaded(self, select: int | None) -> None:
+        if select is not None and self.db is not None and self.claims_panel.model.row_of(select) is not None:
+            # The list is read again in the background; the edited claim's row
+            # (its version above all) is right at once, so the next edit made
+            # before the list arrives is not taken for a colleague's conflict.
+            try:
+                self.claims_panel.model.replace_claim(claim_store.get_claim(self.db, select))
+            except WorkbenchError:
+                pass  # gone: the list read below drops it
         if select is not None and self.claims_panel.model.row_of(select) is None and self.db:
             try:  # the claim is on another article of the session: go there
                 article_id = claim_store.get_claim(self.db, select).article_id
@@ -287,11 +325,13 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.message_bar.show_error(error)
 
     def _keep_mine(self, error: ConflictError) -> None:
-        self.reload_claims(error.claim_id)  # now the window knows their version
-        claim = self.current_claim()
-        if claim is not None:
-            mine = {field: values[1] for field, values in error.changes.items()}
-            self.push(undo.UpdateClaim(self, claim, mine, "Keep my edit"))
+        def again() -> None:  # now the window knows their version
+            claim = self.current_claim()
+            if claim is not None:
+                mine = {field: values[1] for field, values in error.changes.items()}
+                self.push(undo.UpdateClaim(self, claim, mine, "Keep my edit"))
+
+        self.reload_claims(error.claim_id, then=again)
 
     def push(self, command: undo._Command) -> None:
         self.undo_stack.push(command)
@@ -424,6 +464,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.recheck.close()
         self.memory.close()
         self.details.close()
+        self.claim_reader.cancel_all()
+        self.claim_reader.wait(2000)
         if self.db is not None:
             self.db.close()
         super().closeEvent(event)
