@@ -5,16 +5,28 @@ verified, system proxy settings honoured (requests' ``trust_env``), the body
 streamed under a size cap so a huge or endless response never fills memory,
 and one retry with back-off when the connection fails or the server answers
 5xx. Every failure becomes a specific ``WorkbenchError`` that says what went
-wrong and what to do. The caller may pass ``cancel`` (polled while the body
-streams) and ``progress`` (bytes received, total or None) for the GUI.
+wrong and what to do. The caller may pass ``cancel`` and ``progress`` (bytes
+received, total or None) for the GUI.
+
+A socket can block for a long time: a server that accepts the connection and
+never answers holds ``connect``/``getresponse`` until the read timeout, and
+one that trickles a byte a second never trips it at all. So the blocking
+work runs on a helper thread, and the caller's thread only waits for it,
+checking ``cancel`` and an overall ``deadline`` every few hundredths of a
+second: a cancel returns at once, whatever the socket is doing. The helper
+reads the body in whatever pieces arrive (``read1``) and stops at its next
+piece once abandoned; if it is stuck in a read, its socket timeout ends it.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
@@ -34,11 +46,13 @@ from workbench.domain.errors import (
 from workbench.ingest.content_types import check_content_type, media_type, parameter
 from workbench.ingest.http_status import status_error
 
-DEFAULT_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds
+DEFAULT_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds, for each socket operation
+DEFAULT_DEADLINE = 60.0  # seconds for the whole fetch, retry included
 DEFAULT_MAX_BYTES = 15 * 1024 * 1024
 MAX_REDIRECTS = 10
 RETRY_BACKOFF = 1.0  # seconds before the one retry
 _CHUNK = 64 * 1024
+_POLL = 0.03  # seconds between the waiting thread's looks at cancel and the deadline
 
 # Some news sites refuse clients that do not look like a browser; we say who
 # we are at the end, as crawlers politely do.
@@ -101,9 +115,62 @@ def fetch(
     progress: ProgressCallback | None = None,
     session: requests.Session | None = None,
     retry_backoff: float = RETRY_BACKOFF,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> FetchedPage:
-    """Fetch ``url`` and return its body; raise a ``WorkbenchError`` subclass on failure."""
+    """Fetch ``url`` and return its body; raise a ``WorkbenchError`` subclass on failure.
+
+    Returns or raises within a few hundredths of a second of ``cancel()``
+    turning true, and raises ``FetchTimeoutError`` once ``deadline`` seconds
+    have passed without the whole page, however the server dawdles.
+    """
     check_scheme(url)
+    _raise_if_cancelled(cancel)
+    give_up_at = time.monotonic() + deadline
+    events: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+    abandoned = threading.Event()
+
+    def work() -> None:
+        try:
+            page = _fetch_with_retry(
+                url, timeout, max_bytes, abandoned.is_set, lambda got, total: events.put(("progress", (got, total))),
+                session, retry_backoff,
+            )
+        except BaseException as error:  # noqa: BLE001 (handed to the waiting thread, which raises it)
+            events.put(("failed", error))
+        else:
+            events.put(("done", page))
+
+    threading.Thread(target=work, name=f"fetch {urlsplit(url).hostname}", daemon=True).start()
+    try:
+        while True:
+            _raise_if_cancelled(cancel)
+            left = give_up_at - time.monotonic()
+            if left <= 0:
+                raise _too_slow(url, deadline)
+            try:
+                kind, value = events.get(timeout=min(_POLL, left))
+            except queue.Empty:
+                continue
+            if kind == "progress":
+                if progress is not None:
+                    progress(*value)
+            elif kind == "failed":
+                raise value
+            else:
+                return value
+    finally:
+        abandoned.set()  # the helper stops at its next piece of body, or its socket times out
+
+
+def _fetch_with_retry(
+    url: str,
+    timeout: float | tuple[float, float],
+    max_bytes: int,
+    cancel: CancelCheck,
+    progress: ProgressCallback,
+    session: requests.Session | None,
+    retry_backoff: float,
+) -> FetchedPage:
     own_session = session is None
     session = session or new_session()
     try:
@@ -187,19 +254,39 @@ def _read_capped(
         raise _too_large(url, max_bytes)
     chunks: list[bytes] = []
     received = 0
-    try:
-        # iter_content decompresses, so the cap also stops compression bombs.
-        for chunk in response.iter_content(_CHUNK):
-            _raise_if_cancelled(cancel)
-            received += len(chunk)
-            if received > max_bytes:
-                raise _too_large(url, max_bytes)
-            chunks.append(chunk)
-            if progress is not None:
-                progress(received, declared)
-    except requests.RequestException as error:
-        raise _translate(error, url) from error
+    while chunk := _read_some(response, url):
+        _raise_if_cancelled(cancel)
+        received += len(chunk)
+        if received > max_bytes:
+            raise _too_large(url, max_bytes)
+        chunks.append(chunk)
+        if progress is not None:
+            progress(received, declared)
+    _raise_if_cancelled(cancel)
     return b"".join(chunks)
+
+
+def _read_some(response: requests.Response, url: str) -> bytes:
+    """Whatever part of the body has arrived (b"" at its end), decompressed.
+
+    ``read1`` returns as soon as any bytes come, where ``iter_content`` waits
+    for a whole chunk: a trickling server cannot hold the loop between two
+    looks at ``cancel``. Decompressing piece by piece keeps the size cap a
+    guard against compression bombs. Errors are mapped as requests maps them.
+    """
+    from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError, SSLError
+
+    try:
+        return response.raw.read1(_CHUNK, decode_content=True)
+    except ProtocolError as error:
+        problem: requests.RequestException = requests.exceptions.ChunkedEncodingError(error)
+    except DecodeError as error:
+        problem = requests.exceptions.ContentDecodingError(error)
+    except ReadTimeoutError as error:
+        problem = requests.exceptions.ReadTimeout(error)
+    except SSLError as error:
+        problem = requests.exceptions.SSLError(error)
+    raise _translate(problem, url) from problem
 
 
 def _content_length(response: requests.Response) -> int | None:
@@ -217,6 +304,15 @@ def _too_large(url: str, max_bytes: int) -> TooLargeError:
         f"The page at {url} is larger than {max_bytes / (1024 * 1024):g} MB.",
         "News articles are much smaller; check the address points to an article. "
         "Saving the article's text and opening the file also works.",
+    )
+
+
+def _too_slow(url: str, deadline: float) -> FetchTimeoutError:
+    host = urlsplit(url).hostname or url
+    return FetchTimeoutError(
+        f"The site {host} was too slow: the page had not arrived after {deadline:g} seconds.",
+        "The server is sending very slowly or not at all. Try again later, or open the page "
+        "in a browser, save it as HTML and open the saved file.",
     )
 
 

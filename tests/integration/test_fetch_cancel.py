@@ -1,0 +1,65 @@
+"""A fetch stops when asked and when it takes too long, whatever the server does.
+
+The servers would hold each fetch for 30 seconds; the bounds below are far
+under that and far over what a working cancel needs, so they do not flake.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from tests.integration.slow_server import SlowServer
+from workbench.domain.errors import FetchCancelledError, FetchTimeoutError
+from workbench.ingest.fetch import fetch
+
+
+def _cancel_after(seconds: float):  # noqa: ANN202
+    at = time.monotonic() + seconds
+    return lambda: time.monotonic() >= at
+
+
+def _fetch_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("fetch 127.0.0.1")]
+
+
+@pytest.mark.parametrize("mode", ["silent", "trickle"])
+def test_a_cancel_returns_at_once_while_the_server_holds_the_fetch(mode: str) -> None:
+    with SlowServer(mode) as server:
+        started = time.monotonic()
+        with pytest.raises(FetchCancelledError, match="cancelled"):
+            fetch(server.url, cancel=_cancel_after(0.5))
+        elapsed = time.monotonic() - started
+        assert server.connected.is_set()
+    assert 0.5 <= elapsed < 1.5
+
+
+def test_a_trickling_fetch_ends_its_thread_soon_after_a_cancel() -> None:
+    with SlowServer("trickle", interval=0.1) as server:
+        with pytest.raises(FetchCancelledError):
+            fetch(server.url, cancel=_cancel_after(0.5))
+        gone_by = time.monotonic() + 2.0
+        while _fetch_threads() and time.monotonic() < gone_by:
+            time.sleep(0.05)
+        assert not _fetch_threads()  # it stopped at the next byte, not when the body ended
+
+
+@pytest.mark.parametrize("mode", ["silent", "trickle"])
+def test_a_fetch_that_takes_too_long_names_the_slow_host(mode: str) -> None:
+    with SlowServer(mode) as server:
+        started = time.monotonic()
+        with pytest.raises(FetchTimeoutError, match=r"127\.0\.0\.1 was too slow.*1 seconds") as caught:
+            fetch(server.url, deadline=1.0)
+        elapsed = time.monotonic() - started
+    assert 1.0 <= elapsed < 2.5
+    assert "try again later" in caught.value.hint.lower()
+
+
+def test_progress_still_arrives_from_a_slow_body() -> None:
+    seen: list[int] = []
+    with SlowServer("trickle", interval=0.05) as server:
+        with pytest.raises(FetchTimeoutError):
+            fetch(server.url, deadline=1.0, progress=lambda got, _total: seen.append(got))
+    assert seen and seen == sorted(seen)  # each trickled byte reported as it came
