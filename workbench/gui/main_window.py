@@ -170,6 +170,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         row.addWidget(self.cancel_button)
         self.progress_row.hide()
         self.jobs.busy_changed.connect(lambda busy: self.progress_row.setVisible(busy))
+        self.jobs.cancelled.connect(self.message_bar.show_info)
         return self.progress_row
 
     def _connect_editor(self) -> None:
@@ -419,8 +420,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.editor.commit_pending()
         self.save_ui_state()
         self._save_window()
-        self.jobs.cancel_all()
-        self.jobs.wait()
+        # Quit is at once: jobs are abandoned (their late signals dropped) and
+        # given a moment; a fetch ends at once, others at their next cancel check.
+        self.jobs.shutdown()
         self.recheck.close()
         self.memory.close()
         self.details.close()

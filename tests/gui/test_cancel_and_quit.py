@@ -1,0 +1,40 @@
+"""Cancel and quit while a page is being fetched from a server that never answers."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from tests.integration.slow_server import SlowServer
+
+
+def test_cancel_frees_the_window_at_once_and_says_so(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    with SlowServer("silent") as server:
+        window.address_bar.setFocus()
+        qtbot.keyClicks(window.address_bar, server.url)
+        qtbot.keyClick(window.address_bar, Qt.Key.Key_Return)
+        assert server.connected.wait(10)
+        assert window.progress_row.isVisible()
+
+        clicked = time.monotonic()
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.progress_row.isVisible() and window.message_bar.isVisible(), timeout=1000)
+        assert time.monotonic() - clicked < 1.5  # the server would have held it 30 s
+        assert window.message_bar.property("level") == "info"
+        assert "Cancelled importing" in window.message_bar.text() and server.url in window.message_bar.text()
+        assert window.jobs.wait(1500)  # the worker thread has ended too
+    qtbot.wait(100)  # nothing late from the cancelled job reaches the window
+    assert window.message_bar.property("level") == "info" and not window.progress_row.isVisible()
+
+
+def test_closing_during_a_fetch_is_at_once(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    with SlowServer("silent") as server:
+        window.import_source(server.url)
+        assert server.connected.wait(10)
+        started = time.monotonic()
+        window.close()
+        assert time.monotonic() - started < 1.0
+        assert window.jobs.wait(1500)
