@@ -352,6 +352,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         source = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
         if source is not None and self.session_id is not None:
             self.push(undo.AttachSource(self, self.session_id, claim_id, source.url))
+            from workbench.gui import source_details
+
+            source_details.fill_in(self, source)  # one added before titles were read gets one now
 
     def edit_source(self, source_id: int, title: str, publisher: str) -> None:
         """The reviewer's edit of a source's title or publisher (undoable)."""
@@ -377,24 +380,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         QDesktopServices.openUrl(QUrl(location))
 
     def _fetch_link_details(self, source_id: int, url: str) -> None:
-        from workbench.services.link_details import fetch_link_details
+        from workbench.gui import source_details
 
-        def done(details: Any) -> None:
-            if self.db is None:
-                return
-            current = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
-            if current is not None and not current.title:  # the reviewer may have typed one meanwhile
-                source_store.update_source(self.db, source_id, title=details.title,
-                                           publisher=current.publisher or details.publisher)
-                self._claim_selected(self.claims_panel.current_id())
-
-        self.jobs.start(
-            lambda cancel, _progress: fetch_link_details(url, cancel=cancel),
-            "reading the source's title", on_success=done,
-            on_error=lambda error: self.message_bar.show_info(
-                f"Could not read the title of {url}: {error.message}", "Type the title and publisher yourself."
-            ),
-        )
+        source_details.fetch_in_background(self, source_id, url)
 
     # Qt finds event handlers on the Qt class before a mixin's: delegate here.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
