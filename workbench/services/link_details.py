@@ -34,7 +34,7 @@ class LinkDetails:
 
 def fetch_link_details(url: str, *, cancel: CancelFn | None = None) -> LinkDetails:
     """Fetch ``url`` and read its title and publisher; raises ``WorkbenchError`` on failure."""
-    page = fetch(url, cancel=cancel, timeout=(5, 10))
+    page = fetch(url, cancel=cancel, timeout=(5, 10), deadline=20)  # a title is not worth a long wait
     if page.content_type and "html" not in page.content_type:
         return LinkDetails(url, _name_from_path(page.final_url), host_name(page.final_url))
     html = decode_html(page.body, page.charset).text
