@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.gui.helpers import wait_for_details
 from tests.gui.test_memory_and_evidence import _today, two_sessions  # noqa: F401 (a fixture)
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
@@ -43,6 +44,7 @@ def test_a_quoted_passage_stores_its_pages_title_and_publisher_without_a_second_
 
     source = _source(window, url)
     assert (source.title, source.publisher) == ("Ministry briefing | Ministry of Defence", "Ministry of Defence")
+    wait_for_details(qtbot, window)
     assert window.editor.source_title.text() == source.title  # the editor shows it, not the URL
     qtbot.wait(200)
     assert len(httpserver.log) == 1  # the page searched gave them: it was not fetched again
@@ -56,6 +58,7 @@ def test_reusing_a_source_without_a_title_reads_it(qtbot, open_window, two_sessi
     bare = source_store.add_source(window.db, window.session_id, url)  # as stored before titles were read
     assert bare.title == ""
     window.select_claim(claim.id)
+    wait_for_details(qtbot, window)
     editor = window.editor
     editor.reuse.setCurrentIndex(editor.reuse.findData(bare.id))
     qtbot.mouseClick(editor.reuse_button, Qt.MouseButton.LeftButton)
@@ -72,11 +75,11 @@ def test_copying_a_prior_verdict_reads_the_titles_its_sources_lacked(
     window, claim = _today(qtbot, open_window, two_sessions)
     url = httpserver.url_for("/report")
     window.select_claim(claim.id)
+    wait_for_details(qtbot, window)
     prior = window.memory.panel.matches[0]
     last_week = get_article(window.db, claim_store.get_claim(window.db, prior.claim_id).article_id).session_id
     untitled = source_store.add_source(window.db, last_week, url)  # the prior review never read its title
     source_store.attach_source(window.db, prior.claim_id, untitled.id, by="ana", stance="supports")
-    window.select_claim(claim.id)
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_C)
