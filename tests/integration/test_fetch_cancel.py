@@ -6,14 +6,36 @@ under that and far over what a working cancel needs, so they do not flake.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
 from tests.integration.slow_server import SlowServer
 from workbench.domain.errors import FetchCancelledError, FetchTimeoutError
 from workbench.ingest.fetch import fetch
+
+
+@contextmanager
+def _server_that_never_accepts() -> Iterator[str]:
+    """A listening socket whose backlog is full: a new connection hangs in connect()."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        fillers = [socket.socket() for _ in range(3)]
+        try:
+            for filler in fillers:
+                filler.setblocking(False)
+                filler.connect_ex(("127.0.0.1", port))
+            time.sleep(0.1)
+            yield f"http://127.0.0.1:{port}/story"
+        finally:
+            for filler in fillers:
+                filler.close()
 
 
 def _cancel_after(seconds: float):  # noqa: ANN202
@@ -34,6 +56,14 @@ def test_a_cancel_returns_at_once_while_the_server_holds_the_fetch(mode: str) ->
         elapsed = time.monotonic() - started
         assert server.connected.is_set()
     assert 0.5 <= elapsed < 1.5
+
+
+def test_a_cancel_returns_at_once_while_connecting() -> None:
+    with _server_that_never_accepts() as url:
+        started = time.monotonic()
+        with pytest.raises(FetchCancelledError):
+            fetch(url, cancel=_cancel_after(0.5))  # the connect timeout is 10 s
+        assert time.monotonic() - started < 1.5
 
 
 def test_a_trickling_fetch_ends_its_thread_soon_after_a_cancel() -> None:
