@@ -69,8 +69,9 @@ class Worker(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        if self.handle.cancelled:
-            return  # cancelled while it waited for a thread: nothing to do, nobody to tell
+        if self.handle.cancelled:  # cancelled while it waited for a thread: nothing to do
+            self._emit("finished")
+            return
         try:
             result = self.job(self.handle._cancelled.is_set, self._progress)
         except WorkbenchError as error:
