@@ -11,6 +11,7 @@ import logging
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSocketNotifier, Qt
@@ -123,6 +124,8 @@ def quit_on_signals(app: QApplication) -> None:
     Qt's event loop may not give it for a long time; the signal's byte on a
     socket wakes the loop (``set_wakeup_fd``) so the handler runs at once.
     """
+    if threading.current_thread() is not threading.main_thread():
+        return  # Python delivers signals to the main thread only
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
