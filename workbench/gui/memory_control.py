@@ -7,7 +7,7 @@
   job that looks up every claim not seen yet; results are kept per claim and
   its words, so edits and reloads do not repeat the work.
 - Copying a prior verdict and quoting a found passage are undoable commands;
-  a source either adds without a title gets its page's title and publisher.
+  a source either one adds without a title gets its page's title and publisher.
 """
 
 from __future__ import annotations
