@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import Qt
 
 from tests.integration.slow_server import SlowServer
+from workbench.storage import sessions as session_store
 
 
 def test_cancel_frees_the_window_at_once_and_says_so(qtbot, open_window, seeded_db):
@@ -27,6 +28,18 @@ def test_cancel_frees_the_window_at_once_and_says_so(qtbot, open_window, seeded_
         assert window.jobs.wait(1500)  # the worker thread has ended too
     qtbot.wait(100)  # nothing late from the cancelled job reaches the window
     assert window.message_bar.property("level") == "info" and not window.progress_row.isVisible()
+
+
+def test_a_cancelled_first_import_leaves_no_empty_session_behind(qtbot, open_window, db_path):
+    window = open_window(db_path)  # a new database: the import starts a session of its own
+    with SlowServer("silent") as server:
+        window.import_source(server.url)
+        assert server.connected.wait(10)
+        assert window.session_id is not None
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        assert window.session_id is None and session_store.session_ids(window.db) == []
+        assert window.message_bar.property("level") == "info" and "Cancelled importing" in window.message_bar.text()
+        assert window.jobs.wait(1500)
 
 
 def test_quit_during_a_fetch_closes_the_window_at_once(qtbot, open_window, seeded_db):

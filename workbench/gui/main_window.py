@@ -164,7 +164,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setMaximumWidth(240)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.jobs.cancel_all)
+        self.cancel_button.clicked.connect(self.jobs.cancel_by_reviewer)
         row.addWidget(self.progress_label, 1)
         row.addWidget(self.progress_bar)
         row.addWidget(self.cancel_button)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.domain.errors import WorkbenchError
-from workbench.services.progress import CancelFn, ProgressFn
+from workbench.services.progress import CancelFn, CancelledError, ProgressFn
 
 log = logging.getLogger(__name__)
 
@@ -139,15 +139,28 @@ class JobRunner(QObject):
         return worker
 
     def cancel_all(self) -> None:
-        """The reviewer's Cancel: the jobs stop and are forgotten now, not when their threads notice.
+        """Stop every job and forget it now, not when its thread notices; nobody is told.
 
-        The window is free at once (the progress row goes); each thread ends
-        at its job's next look at the cancel flag, and what it sends is dropped.
+        Each thread ends at its job's next look at the cancel flag (a fetch at
+        once), and what it sends meanwhile is dropped.
         """
-        names = [worker.name for worker in self.running]
         self._abandon_all()
-        if names:
-            self.cancelled.emit(f"Cancelled {', '.join(names)}.", "Nothing half-done was stored.")
+
+    def cancel_by_reviewer(self) -> None:
+        """The reviewer's Cancel: the window is free at once, and says what stopped.
+
+        Each job's ``on_error`` gets a ``CancelledError`` straight away, as
+        it would have from the job, so its caller tidies up as after any
+        failure (a session started for an import goes, for one); then
+        ``cancelled`` carries a notice of what was stopped.
+        """
+        relays = list(self._relays)
+        self._abandon_all()
+        for relay in relays:
+            relay.tell_cancelled()
+        if relays:
+            names = ", ".join(relay.worker.name for relay in relays)
+            self.cancelled.emit(f"Cancelled {names}.", "Nothing half-done was stored.")
 
     def shutdown(self, msecs: int = 300) -> bool:
         """Before the window goes: abandon every job, give the threads a moment to end.
@@ -215,3 +228,6 @@ class _Relay(QObject):
     def finished(self) -> None:
         if not self.worker.abandoned:
             self.runner._finished(self)
+
+    def tell_cancelled(self) -> None:
+        self._on_error(CancelledError())
