@@ -7,6 +7,7 @@ from datetime import date
 
 from workbench.domain.errors import NoArticleTextError
 from workbench.evidence.rank import Passage, claim_facts, rank_passages
+from workbench.services.progress import CancelFn
 from workbench.storage.articles import get_article
 from workbench.storage.claims import get_claim
 from workbench.storage.database import Database
@@ -20,29 +21,39 @@ class EvidenceResult:
     claim_id: int
     source: str
     passages: list[Passage]
+    # The source's own title and publisher, read from the page just searched:
+    # quoting it stores them without fetching the page again.
+    title: str = ""
+    publisher: str = ""
 
 
 def find_evidence(db: Database, claim_id: int, source: str, *, top: int = DEFAULT_TOP,
-                  text: str | None = None) -> EvidenceResult:
+                  text: str | None = None, cancel: CancelFn | None = None) -> EvidenceResult:
     """Rank the passages of ``source`` (a URL or file, fetched and extracted, or ``text``).
 
     Raises ``NotFoundError`` for a missing claim and an ``IngestError`` for a
-    source that cannot be fetched or has no text; nothing is stored.
+    source that cannot be fetched or has no text (``FetchCancelledError`` once
+    ``cancel()`` is true); nothing is stored.
     """
     claim = get_claim(db, claim_id)
     published = _iso_date(get_article(db, claim.article_id).published)
     source_published = None
+    details = None
     if text is None:
         from workbench.ingest.load import load_source
+        from workbench.services.link_details import details_from_article
 
-        extracted = load_source(source)
+        extracted = load_source(source, cancel=cancel)
         text, source_published = extracted.text, _iso_date(extracted.published)
+        details = details_from_article(extracted, source)
     if not text.strip():
         raise NoArticleTextError(
             f"{source} has no text to search.", "Try another link or file, or paste the passage."
         )
     passages = rank_claim(claim, text, top=top, published=published, source_published=source_published)
-    return EvidenceResult(claim_id, source, passages)
+    if details is None:
+        return EvidenceResult(claim_id, source, passages)
+    return EvidenceResult(claim_id, source, passages, title=details.title, publisher=details.publisher)
 
 
 def rank_claim(claim: ClaimRecord, text: str, *, top: int = DEFAULT_TOP, published: date | None = None,

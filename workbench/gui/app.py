@@ -8,10 +8,13 @@ resources/styles with ``@name@`` placeholders filled from the palette.
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 import sys
+import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -99,10 +102,47 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
     """Open the window on ``db_url`` (a SQLite path or URL; None = the default file)."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("workbench").setLevel(logging.INFO)  # ours; the libraries' notes (alembic's at every start) are not news
     app = create_application(argv)
     from workbench.gui.main_window import MainWindow
 
     window = MainWindow(db_url, first_run_demo=True)
     window.show()
+    quit_on_signals(app)
     return app.exec()
+
+
+_signal_wakeup: list[object] = []
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """SIGTERM (logging out, ``kill``) and Ctrl+C in the terminal quit as the Quit command does.
+
+    Closing the windows saves the edit in progress and stops the jobs. Python
+    runs a signal handler only when the interpreter next gets control, which
+    Qt's event loop may not give it for a long time; the signal's byte on a
+    socket wakes the loop (``set_wakeup_fd``) so the handler runs at once.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return  # Python delivers signals to the main thread only
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: _drain(reader))
+    _signal_wakeup.extend((reader, writer, notifier))  # kept open while the app runs
+
+    def close_windows(_signum: int, _frame: object) -> None:
+        app.closeAllWindows()
+
+    signal.signal(signal.SIGTERM, close_windows)
+    signal.signal(signal.SIGINT, close_windows)
+
+
+def _drain(reader: socket.socket) -> None:
+    try:
+        reader.recv(64)
+    except OSError:  # nothing left to read: another wake-up took it
+        pass

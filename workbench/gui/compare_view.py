@@ -6,6 +6,10 @@ text, insertions on a green ground in the new text, each claim underlined in
 the colour of its re-anchoring outcome. Clicking a claim, in the list or in
 either text, emits ``claim_selected(claim_id)``.
 
+The list puts first what the reviewer must answer (changed and gone claims),
+then the ones already answered; claims whose words did not change are folded
+away under one "Unchanged (n)" row. Esc, Ctrl+W and the Close button close it.
+
 Offsets in the comparison index Python strings; Qt counts UTF-16 units, so
 every position is converted before it touches the document.
 """
@@ -13,13 +17,24 @@ every position is converted before it touches the document.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QSplitter,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +53,9 @@ OUTCOME_COLOURS = {
 }
 CLAIM_ID = QTextFormat.Property.UserProperty
 FIELD_LABELS = {"title": "Title", "published": "Published", "authors": "Authors", "site_name": "Site"}
+TO_REVIEW = ("changed", "gone")  # the reviewer must answer these: listed first
+ANSWERED = ("accepted", "kept")
+# Anything else kept its words (perhaps in another place): folded away.
 
 
 class CompareView(QWidget):
@@ -55,16 +73,29 @@ class CompareView(QWidget):
         panes = QSplitter(Qt.Orientation.Horizontal)
         panes.addWidget(self.old_view)
         panes.addWidget(self.new_view)
-        self.claims_list = QListWidget()
-        self.claims_list.setMaximumHeight(160)
+        self.claims_heading = QLabel("Claims affected (click to select):")
+        self.claims_list = QTreeWidget()
+        self.claims_list.setHeaderHidden(True)
+        self.claims_list.setRootIsDecorated(True)
+        self.claims_list.setMaximumHeight(200)
         self.claims_list.itemActivated.connect(self._claim_item_chosen)
         self.claims_list.itemClicked.connect(self._claim_item_chosen)
+        self.unchanged_group: QTreeWidgetItem | None = None
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.metadata_list)
         layout.addWidget(panes, 1)
-        layout.addWidget(QLabel("Claims affected (click to select):"))
+        layout.addWidget(self.claims_heading)
         layout.addWidget(self.claims_list)
+        layout.addWidget(buttons)
+        # A window of its own, closed as a dialog is: Esc, and Ctrl+W as a tab or document.
+        close = QAction("Close", self)
+        close.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")])
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self._comparison: Comparison | None = None
 
     # --- filling ----------------------------------------------------------
@@ -93,6 +124,7 @@ class CompareView(QWidget):
         self.old_view.clear()
         self.new_view.clear()
         self.claims_list.clear()
+        self.unchanged_group = None
 
     def select_claim(self, claim_id: int) -> None:
         """Show a claim in both texts (used by the list and by the window)."""
@@ -102,10 +134,19 @@ class CompareView(QWidget):
         self._reveal(self.old_view, self._comparison.old_text, claim.old_start, claim.old_end)
         if claim.new_start is not None and claim.new_end is not None:
             self._reveal(self.new_view, self._comparison.new_text, claim.new_start, claim.new_end)
-        for row in range(self.claims_list.count()):
-            item = self.claims_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == claim_id:
-                self.claims_list.setCurrentItem(item)
+        item = self.claim_item(claim_id)
+        if item is not None:
+            if item.parent() is not None:
+                item.parent().setExpanded(True)
+            self.claims_list.setCurrentItem(item)
+
+    def claim_item(self, claim_id: int) -> QTreeWidgetItem | None:
+        iterator = QTreeWidgetItemIterator(self.claims_list)
+        while (item := iterator.value()) is not None:
+            if item.data(0, Qt.ItemDataRole.UserRole) == claim_id:
+                return item
+            iterator += 1
+        return None
 
     def _fill_metadata(self, comparison: Comparison) -> None:
         self.metadata_list.clear()
@@ -116,14 +157,27 @@ class CompareView(QWidget):
 
     def _fill_claims(self, comparison: Comparison) -> None:
         self.claims_list.clear()
+        self.unchanged_group = None
         for claim in comparison.claims:
             self._paint(self.old_view, comparison.old_text, claim.old_start, claim.old_end, _claim_format(claim))
             if claim.new_start is not None and claim.new_end is not None:
                 self._paint(self.new_view, comparison.new_text, claim.new_start, claim.new_end, _claim_format(claim))
-            item = QListWidgetItem(_claim_label(claim))
-            item.setData(Qt.ItemDataRole.UserRole, claim.claim_id)
-            item.setForeground(OUTCOME_COLOURS.get(claim.outcome, QColor("black")))
-            self.claims_list.addItem(item)
+        in_order = sorted(comparison.claims, key=lambda c: c.old_start)
+        to_review = [c for c in in_order if c.outcome in TO_REVIEW]
+        answered = [c for c in in_order if c.outcome in ANSWERED]
+        unchanged = [c for c in in_order if c.outcome not in TO_REVIEW + ANSWERED]
+        for claim in to_review + answered:
+            self.claims_list.addTopLevelItem(_claim_item(claim))
+        if unchanged:
+            self.unchanged_group = QTreeWidgetItem([f"Unchanged ({len(unchanged)})"])
+            self.unchanged_group.setToolTip(0, "Claims whose words are the same in the new version (some moved).")
+            self.claims_list.addTopLevelItem(self.unchanged_group)
+            self.unchanged_group.addChildren([_claim_item(claim) for claim in unchanged])
+            self.unchanged_group.setExpanded(False)
+        parts = [f"{len(to_review)} to review"] + ([f"{len(answered)} answered"] if answered else [])
+        self.claims_heading.setText(f"Claims: {', '.join(parts)}, {len(unchanged)} unchanged (click to select):")
+        if to_review:
+            self.claims_list.setCurrentItem(self.claims_list.topLevelItem(0))
 
     # --- text panes -------------------------------------------------------
 
@@ -166,8 +220,12 @@ class CompareView(QWidget):
 
     # --- claims -----------------------------------------------------------
 
-    def _claim_item_chosen(self, item: QListWidgetItem) -> None:
-        self._choose(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _claim_item_chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        claim_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if claim_id is None:  # the "Unchanged" row: a click opens or folds it
+            item.setExpanded(not item.isExpanded())
+            return
+        self._choose(int(claim_id))
 
     def _choose(self, claim_id: int) -> None:
         self.select_claim(claim_id)
@@ -177,6 +235,13 @@ class CompareView(QWidget):
         if self._comparison is None:
             return None
         return next((c for c in self._comparison.claims if c.claim_id == claim_id), None)
+
+
+def _claim_item(claim: ClaimChange) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([_claim_label(claim)])
+    item.setData(0, Qt.ItemDataRole.UserRole, claim.claim_id)
+    item.setForeground(0, OUTCOME_COLOURS.get(claim.outcome, QColor("black")))
+    return item
 
 
 def _deleted() -> QTextCharFormat:

@@ -4,7 +4,8 @@ The reviewer gives a URL or file; the dialog ranks the source's passages
 (``workbench.evidence.finder``) in the background, lists the best with the
 matching words highlighted and possible contradictions marked, and on OK
 hands back the chosen passage and stance with ``passage_chosen``. The
-window stores it (add_source + attach_source) so undo stays in one place.
+window stores it (add_source + attach_source) so undo stays in one place,
+with the source's title and publisher from ``result`` (the page searched).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class EvidenceDialog(QDialog):
         self.search = search
         self.passages: list[Passage] = []
         self.source_used = ""
+        self.result: EvidenceResult | None = None  # the last search's, passages and the page's details
 
         self.source = QLineEdit()
         self.source.setPlaceholderText("https://… or a .html/.txt file")
@@ -99,6 +101,7 @@ class EvidenceDialog(QDialog):
 
     def show_result(self, result: EvidenceResult) -> None:
         self.find_button.setEnabled(True)
+        self.result = result
         self.source_used = result.source
         self.passages = list(result.passages)
         self.list.clear()
@@ -117,6 +120,7 @@ class EvidenceDialog(QDialog):
 
     def show_error(self, error: WorkbenchError) -> None:
         self.find_button.setEnabled(True)
+        self.result = None
         self.status.setText(f"{error.message} {error.hint}".strip())
         self.passages = []
         self.list.clear()

@@ -167,12 +167,13 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setMaximumWidth(240)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.jobs.cancel_all)
+        self.cancel_button.clicked.connect(self.jobs.cancel_by_reviewer)
         row.addWidget(self.progress_label, 1)
         row.addWidget(self.progress_bar)
         row.addWidget(self.cancel_button)
         self.progress_row.hide()
         self.jobs.busy_changed.connect(lambda busy: self.progress_row.setVisible(busy))
+        self.jobs.cancelled.connect(self.message_bar.show_info)
         return self.progress_row
 
     def _connect_editor(self) -> None:
@@ -391,6 +392,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         source = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
         if source is not None and self.session_id is not None:
             self.push(undo.AttachSource(self, self.session_id, claim_id, source.url))
+            from workbench.gui import source_details
+
+            source_details.fill_in(self, source)  # one added before titles were read gets one now
 
     def edit_source(self, source_id: int, title: str, publisher: str) -> None:
         """The reviewer's edit of a source's title or publisher (undoable)."""
@@ -416,24 +420,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         QDesktopServices.openUrl(QUrl(location))
 
     def _fetch_link_details(self, source_id: int, url: str) -> None:
-        from workbench.services.link_details import fetch_link_details
+        from workbench.gui import source_details
 
-        def done(details: Any) -> None:
-            if self.db is None:
-                return
-            current = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
-            if current is not None and not current.title:  # the reviewer may have typed one meanwhile
-                source_store.update_source(self.db, source_id, title=details.title,
-                                           publisher=current.publisher or details.publisher)
-                self._claim_selected(self.claims_panel.current_id())
-
-        self.jobs.start(
-            lambda cancel, _progress: fetch_link_details(url, cancel=cancel),
-            "reading the source's title", on_success=done,
-            on_error=lambda error: self.message_bar.show_info(
-                f"Could not read the title of {url}: {error.message}", "Type the title and publisher yourself."
-            ),
-        )
+        source_details.fetch_in_background(self, source_id, url)
 
     # Qt finds event handlers on the Qt class before a mixin's: delegate here.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
@@ -459,8 +448,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.editor.commit_pending()
         self.save_ui_state()
         self._save_window()
-        self.jobs.cancel_all()
-        self.jobs.wait()
+        # Quit is at once: jobs are abandoned (their late signals dropped) and
+        # given a moment; a fetch ends at once, others at their next cancel check.
+        self.jobs.shutdown()
         self.recheck.close()
         self.memory.close()
         self.details.close()

@@ -6,7 +6,8 @@
 - The claims list gets its "checked before" marker from a quiet background
   job that looks up every claim not seen yet; results are kept per claim and
   its words, so edits and reloads do not repeat the work.
-- Copying a prior verdict and quoting a found passage are undoable commands.
+- Copying a prior verdict and quoting a found passage are undoable commands;
+  a source either one adds without a title gets its page's title and publisher.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.domain.errors import WorkbenchError
 from workbench.evidence.finder import EvidenceResult, find_evidence
-from workbench.gui import undo
+from workbench.gui import source_details, undo
 from workbench.gui.edit_commands import CopyPrior
 from workbench.gui.evidence_dialog import EvidenceDialog
 from workbench.gui.memory_panel import MemoryPanel
 from workbench.gui.workers import JobRunner
 from workbench.memory.lookup import Match, find_prior
+from workbench.services.link_details import LinkDetails
 from workbench.services.progress import CancelFn, ProgressFn
 from workbench.storage import sources as source_store
 from workbench.storage.database import Database
@@ -123,7 +125,17 @@ class MemoryControl(QObject):
         match = next((m for m in self.panel.matches if m.claim_id == prior_claim_id), None)
         if claim is None or match is None:
             return
-        w.push(CopyPrior(w, claim.id, prior_claim_id, f"{match.verdict} from {match.session}"))
+        command = CopyPrior(w, claim.id, prior_claim_id, f"{match.verdict} from {match.session}")
+        w.push(command)
+        if w.db is None or not command.added_evidence:
+            return
+        try:  # sources the prior review stored without a title get one now
+            copied = [e.source for e in source_store.list_evidence(w.db, claim.id) if e.id in command.added_evidence]
+        except WorkbenchError as error:
+            w.report(error)
+            return
+        for source in copied:
+            source_details.fill_in(w, source)
 
     # --- the list's markers ---------------------------------------------------
     def claims_loaded(self, claims: list[ClaimRecord]) -> None:
@@ -172,8 +184,7 @@ class MemoryControl(QObject):
     def close(self) -> None:
         self._pause.stop()
         for jobs in (self.jobs, self.selected_jobs):
-            jobs.cancel_all()
-            jobs.wait()
+            jobs.shutdown()  # lookups only read: nothing is lost by not waiting for them
         if self.evidence_dialog is not None:
             self.evidence_dialog.close()
 
@@ -186,7 +197,9 @@ class MemoryControl(QObject):
         dialog = EvidenceDialog(claim.display_text, self._search(claim_id), w)
         dialog.setObjectName("evidenceDialog")
         dialog.resize(760, 620)
-        dialog.passage_chosen.connect(lambda source, passage, stance: self.quote(claim_id, source, passage, stance))
+        dialog.passage_chosen.connect(
+            lambda source, passage, stance: self.quote(claim_id, source, passage, stance, _details(dialog.result))
+        )
         self.evidence_dialog = dialog
         dialog.open()
 
@@ -198,13 +211,18 @@ class MemoryControl(QObject):
             db = w.db
             assert db is not None
             w.progress_label.setText(f"Reading {source}…")
-            w.jobs.start(lambda cancel, _progress: find_evidence(db, claim_id, source),
+            w.jobs.start(lambda cancel, _progress: find_evidence(db, claim_id, source, cancel=cancel),
                          f"finding evidence in {source}", on_success=done, on_error=failed)
 
         return search
 
-    def quote(self, claim_id: int, source: str, passage: str, stance: str) -> None:
-        """Store the chosen passage as the claim's link to the source (undoable)."""
+    def quote(self, claim_id: int, source: str, passage: str, stance: str, details: LinkDetails | None = None) -> None:
+        """Store the chosen passage as the claim's link to the source (undoable).
+
+        ``details``: the source's title and publisher as the page searched
+        states them; a source without a title gets them (without them, its
+        page is fetched for them in the background).
+        """
         w = self.window
         if w.db is None or w.session_id is None:
             return
@@ -216,8 +234,23 @@ class MemoryControl(QObject):
         existing = next((e for e in source_store.list_evidence(w.db, claim_id) if e.source.url == stored_as), None)
         if existing is not None:
             w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))
-        else:
-            w.push(undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage))
+            source_details.fill_in(w, existing.source, details)
+            return
+        # A file keeps its name as its title (storage's default), which is how the reviewer knows it.
+        web = details is not None and not source_store.is_file_uri(stored_as)
+        title, publisher = (details.title, details.publisher) if web and details else ("", "")
+        command = undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage,
+                                    title=title, publisher=publisher)
+        w.push(command)
+        if command.evidence is not None:  # the session may have had the source already, without a title
+            source_details.fill_in(w, command.evidence.source, details)
+
+
+def _details(result: EvidenceResult | None) -> LinkDetails | None:
+    """What the page just searched says of itself (None when the passage came from elsewhere)."""
+    if result is None or not (result.title or result.publisher):
+        return None  # nothing known: the page is fetched for them
+    return LinkDetails(result.source, result.title, result.publisher)
 
 
 def _lookup_job(db: Database, claims: list[tuple[Key, int]]) -> Callable[[CancelFn, ProgressFn], dict[Key, list[Match]]]:

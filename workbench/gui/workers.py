@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.domain.errors import WorkbenchError
-from workbench.services.progress import CancelFn, ProgressFn
+from workbench.services.progress import CancelFn, CancelledError, ProgressFn
 
 log = logging.getLogger(__name__)
 
@@ -33,53 +33,80 @@ class Handle:
     """What the GUI keeps of a job: its name, signals and cancel flag.
 
     The QRunnable itself belongs to the pool, which deletes it after ``run``.
+    A job that is *abandoned* (the reviewer's Cancel, or the window closing)
+    is cancelled and no longer listened to: whatever it sends later is dropped
+    in the worker thread, so a slow job can never touch a window that moved on
+    or is gone.
     """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.signals = WorkerSignals()
         self._cancelled = threading.Event()
+        self._abandoned = threading.Event()
 
     def cancel(self) -> None:
+        self._cancelled.set()
+
+    def abandon(self) -> None:
+        self._abandoned.set()
         self._cancelled.set()
 
     @property
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
 
+    @property
+    def abandoned(self) -> bool:
+        return self._abandoned.is_set()
+
 
 class Worker(QRunnable):
     def __init__(self, job: Job, handle: Handle) -> None:
         super().__init__()
         self.job = job
-        self.name = handle.name
-        self.signals = handle.signals
-        self._cancelled = handle._cancelled
+        self.handle = handle
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        if self.handle.cancelled:  # cancelled while it waited for a thread: nothing to do
+            self._emit("finished")
+            return
         try:
-            result = self.job(self._cancelled.is_set, self.signals.progress.emit)
+            result = self.job(self.handle._cancelled.is_set, self._progress)
         except WorkbenchError as error:
-            self.signals.failed.emit(error)
-        except Exception as error:  # a bug: log it, tell the user in plain words
-            log.exception("background job %s failed", self.name)
-            self.signals.failed.emit(
-                WorkbenchError(
-                    f"Something went wrong while {self.name} ({type(error).__name__}: {error}).",
+            self._emit("failed", error)
+        except Exception as error:
+            if self.handle.abandoned:  # stopped under it (the database closed on quit): not news
+                log.debug("abandoned job %s ended with %r", self.handle.name, error)
+            else:  # a bug: log it, tell the user in plain words
+                log.exception("background job %s failed", self.handle.name)
+                self._emit("failed", WorkbenchError(
+                    f"Something went wrong while {self.handle.name} ({type(error).__name__}: {error}).",
                     "This is a bug in the workbench; the details are in the log. Nothing was lost.",
-                )
-            )
+                ))
         else:
-            self.signals.succeeded.emit(result)
+            self._emit("succeeded", result)
         finally:
-            self.signals.finished.emit()
+            self._emit("finished")
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self._emit("progress", fraction, message)
+
+    def _emit(self, name: str, *args: object) -> None:
+        if self.handle.abandoned:
+            return
+        try:
+            getattr(self.handle.signals, name).emit(*args)
+        except RuntimeError:  # "Signal source has been deleted": the window went first
+            log.debug("no one left to tell that %s %s", self.handle.name, name)
 
 
 class JobRunner(QObject):
     """Starts workers and keeps the ones running, so the window can cancel and wait."""
 
     busy_changed = Signal(bool)
+    cancelled = Signal(str, str)  # what the reviewer's Cancel stopped, and what became of it
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,22 +139,63 @@ class JobRunner(QObject):
         return worker
 
     def cancel_all(self) -> None:
-        for worker in self.running:
-            worker.cancel()
+        """Stop every job and forget it now, not when its thread notices; nobody is told.
+
+        Each thread ends at its job's next look at the cancel flag (a fetch at
+        once), and what it sends meanwhile is dropped.
+        """
+        self._abandon_all()
+
+    def cancel_by_reviewer(self) -> None:
+        """The reviewer's Cancel: the window is free at once, and says what stopped.
+
+        Each job's ``on_error`` gets a ``CancelledError`` straight away, as
+        it would have from the job, so its caller tidies up as after any
+        failure (a session started for an import goes, for one); then
+        ``cancelled`` carries a notice of what was stopped.
+        """
+        relays = list(self._relays)
+        self._abandon_all()
+        for relay in relays:
+            relay.tell_cancelled()
+        if relays:
+            names = ", ".join(relay.worker.name for relay in relays)
+            self.cancelled.emit(f"Cancelled {names}.", "Nothing half-done was stored.")
+
+    def shutdown(self, msecs: int = 300) -> bool:
+        """Before the window goes: abandon every job, give the threads a moment to end.
+
+        True when all ended. A thread still in its job after ``msecs`` is left
+        to finish (or fail) on its own; it can no longer reach the window.
+        """
+        self._abandon_all()
+        return self.pool.waitForDone(msecs)
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)
 
+    def _abandon_all(self) -> None:
+        for relay in list(self._relays):
+            relay.worker.abandon()
+            self._forget(relay)
+        self.running.clear()
+        self.busy_changed.emit(False)
+
     def _finished(self, relay: _Relay) -> None:
+        self._forget(relay)
+        self.busy_changed.emit(bool(self.running))
+
+    def _forget(self, relay: _Relay) -> None:
         if relay.worker in self.running:
             self.running.remove(relay.worker)
         if relay in self._relays:
             self._relays.remove(relay)
-        relay.deleteLater()
-        self.busy_changed.emit(bool(self.running))
+            relay.deleteLater()
 
 
 class _Relay(QObject):
+    """Hands one job's results to the GUI's callbacks, unless the job was abandoned meanwhile."""
+
     def __init__(
         self,
         runner: JobRunner,
@@ -143,17 +211,23 @@ class _Relay(QObject):
         self._on_error = on_error
         self._on_progress = on_progress
 
+    # A signal already queued when the job was abandoned still arrives: drop it.
     def succeeded(self, result: object) -> None:
         if not self.worker.cancelled:
             self._on_success(result)
 
     def failed(self, error: object) -> None:
         assert isinstance(error, WorkbenchError)
-        self._on_error(error)
+        if not self.worker.abandoned:
+            self._on_error(error)
 
     def progress(self, fraction: float, message: str) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not self.worker.abandoned:
             self._on_progress(fraction, message)
 
     def finished(self) -> None:
-        self.runner._finished(self)
+        if not self.worker.abandoned:
+            self.runner._finished(self)
+
+    def tell_cancelled(self) -> None:
+        self._on_error(CancelledError())

@@ -5,40 +5,48 @@ verified, system proxy settings honoured (requests' ``trust_env``), the body
 streamed under a size cap so a huge or endless response never fills memory,
 and one retry with back-off when the connection fails or the server answers
 5xx. Every failure becomes a specific ``WorkbenchError`` that says what went
-wrong and what to do. The caller may pass ``cancel`` (polled while the body
-streams) and ``progress`` (bytes received, total or None) for the GUI.
+wrong and what to do. The caller may pass ``cancel`` and ``progress`` (bytes
+received, total or None) for the GUI.
+
+A socket can block for a long time: a server that accepts the connection and
+never answers holds ``connect``/``getresponse`` until the read timeout, and
+one that trickles a byte a second never trips it at all. So the blocking
+work runs on a helper thread, and the caller's thread only waits for it,
+checking ``cancel`` and an overall ``deadline`` every few hundredths of a
+second: a cancel returns at once, whatever the socket is doing. The helper
+reads the body in whatever pieces arrive (``read1``) and stops at its next
+piece once abandoned; if it is stuck in a read, its socket timeout ends it.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 
 from workbench import __version__
 from workbench.domain.errors import (
-    ConnectionFailedError,
     EmptyPageError,
     FetchCancelledError,
-    FetchError,
-    FetchTimeoutError,
-    HostNotFoundError,
-    RedirectError,
-    TooLargeError,
     UnsupportedSourceError,
 )
 from workbench.ingest.content_types import check_content_type, media_type, parameter
+from workbench.ingest.fetch_errors import MAX_REDIRECTS, Retryable, too_large, too_slow, translate
 from workbench.ingest.http_status import status_error
 
-DEFAULT_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds
+DEFAULT_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds, for each socket operation
+DEFAULT_DEADLINE = 60.0  # seconds for the whole fetch, retry included
 DEFAULT_MAX_BYTES = 15 * 1024 * 1024
-MAX_REDIRECTS = 10
 RETRY_BACKOFF = 1.0  # seconds before the one retry
 _CHUNK = 64 * 1024
+_POLL = 0.03  # seconds between the waiting thread's looks at cancel and the deadline
 
 # Some news sites refuse clients that do not look like a browser; we say who
 # we are at the end, as crawlers politely do.
@@ -101,16 +109,69 @@ def fetch(
     progress: ProgressCallback | None = None,
     session: requests.Session | None = None,
     retry_backoff: float = RETRY_BACKOFF,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> FetchedPage:
-    """Fetch ``url`` and return its body; raise a ``WorkbenchError`` subclass on failure."""
+    """Fetch ``url`` and return its body; raise a ``WorkbenchError`` subclass on failure.
+
+    Returns or raises within a few hundredths of a second of ``cancel()``
+    turning true, and raises ``FetchTimeoutError`` once ``deadline`` seconds
+    have passed without the whole page, however the server dawdles.
+    """
     check_scheme(url)
+    _raise_if_cancelled(cancel)
+    give_up_at = time.monotonic() + deadline
+    events: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+    abandoned = threading.Event()
+
+    def work() -> None:
+        try:
+            page = _fetch_with_retry(
+                url, timeout, max_bytes, abandoned.is_set, lambda got, total: events.put(("progress", (got, total))),
+                session, retry_backoff,
+            )
+        except BaseException as error:  # noqa: BLE001 (handed to the waiting thread, which raises it)
+            events.put(("failed", error))
+        else:
+            events.put(("done", page))
+
+    threading.Thread(target=work, name=f"fetch {urlsplit(url).hostname}", daemon=True).start()
+    try:
+        while True:
+            _raise_if_cancelled(cancel)
+            left = give_up_at - time.monotonic()
+            if left <= 0:
+                raise too_slow(url, deadline)
+            try:
+                kind, value = events.get(timeout=min(_POLL, left))
+            except queue.Empty:
+                continue
+            if kind == "progress":
+                if progress is not None:
+                    progress(*value)
+            elif kind == "failed":
+                raise value
+            else:
+                return value
+    finally:
+        abandoned.set()  # the helper stops at its next piece of body, or its socket times out
+
+
+def _fetch_with_retry(
+    url: str,
+    timeout: float | tuple[float, float],
+    max_bytes: int,
+    cancel: CancelCheck,
+    progress: ProgressCallback,
+    session: requests.Session | None,
+    retry_backoff: float,
+) -> FetchedPage:
     own_session = session is None
     session = session or new_session()
     try:
         for attempt in (1, 2):
             try:
                 return _fetch_once(session, url, timeout, max_bytes, cancel, progress)
-            except _Retryable as retryable:
+            except Retryable as retryable:
                 if attempt == 2:
                     raise retryable.error from retryable
                 _sleep_unless_cancelled(retry_backoff, cancel)
@@ -128,14 +189,6 @@ def new_session() -> requests.Session:
     return session
 
 
-class _Retryable(Exception):
-    """A failure worth one more try; carries the error to raise if it fails again."""
-
-    def __init__(self, error: FetchError) -> None:
-        super().__init__(error.message)
-        self.error = error
-
-
 def _fetch_once(
     session: requests.Session,
     url: str,
@@ -148,12 +201,12 @@ def _fetch_once(
     try:
         response = session.get(url, timeout=timeout, stream=True, allow_redirects=True, verify=True)
     except requests.RequestException as error:
-        raise _translate(error, url) from error
+        raise translate(error, url) from error
     with response:
         status_problem = status_error(response.status_code, response.url)
         if status_problem is not None:
             if response.status_code >= 500:
-                raise _Retryable(status_problem)
+                raise Retryable(status_problem)
             raise status_problem
         header = response.headers.get("Content-Type")
         check_content_type(media_type(header), response.url)
@@ -184,22 +237,42 @@ def _read_capped(
 ) -> bytes:
     declared = _content_length(response)
     if declared is not None and declared > max_bytes:
-        raise _too_large(url, max_bytes)
+        raise too_large(url, max_bytes)
     chunks: list[bytes] = []
     received = 0
-    try:
-        # iter_content decompresses, so the cap also stops compression bombs.
-        for chunk in response.iter_content(_CHUNK):
-            _raise_if_cancelled(cancel)
-            received += len(chunk)
-            if received > max_bytes:
-                raise _too_large(url, max_bytes)
-            chunks.append(chunk)
-            if progress is not None:
-                progress(received, declared)
-    except requests.RequestException as error:
-        raise _translate(error, url) from error
+    while chunk := _read_some(response, url):
+        _raise_if_cancelled(cancel)
+        received += len(chunk)
+        if received > max_bytes:
+            raise too_large(url, max_bytes)
+        chunks.append(chunk)
+        if progress is not None:
+            progress(received, declared)
+    _raise_if_cancelled(cancel)
     return b"".join(chunks)
+
+
+def _read_some(response: requests.Response, url: str) -> bytes:
+    """Whatever part of the body has arrived (b"" at its end), decompressed.
+
+    ``read1`` returns as soon as any bytes come, where ``iter_content`` waits
+    for a whole chunk: a trickling server cannot hold the loop between two
+    looks at ``cancel``. Decompressing piece by piece keeps the size cap a
+    guard against compression bombs. Errors are mapped as requests maps them.
+    """
+    from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError, SSLError
+
+    try:
+        return response.raw.read1(_CHUNK, decode_content=True)
+    except ProtocolError as error:
+        problem: requests.RequestException = requests.exceptions.ChunkedEncodingError(error)
+    except DecodeError as error:
+        problem = requests.exceptions.ContentDecodingError(error)
+    except ReadTimeoutError as error:
+        problem = requests.exceptions.ReadTimeout(error)
+    except SSLError as error:
+        problem = requests.exceptions.SSLError(error)
+    raise translate(problem, url) from problem
 
 
 def _content_length(response: requests.Response) -> int | None:
@@ -210,14 +283,6 @@ def _content_length(response: requests.Response) -> int | None:
         return int(response.headers["Content-Length"])
     except (KeyError, ValueError):
         return None
-
-
-def _too_large(url: str, max_bytes: int) -> TooLargeError:
-    return TooLargeError(
-        f"The page at {url} is larger than {max_bytes / (1024 * 1024):g} MB.",
-        "News articles are much smaller; check the address points to an article. "
-        "Saving the article's text and opening the file also works.",
-    )
 
 
 def _raise_if_cancelled(cancel: CancelCheck | None) -> None:
@@ -231,104 +296,3 @@ def _sleep_unless_cancelled(seconds: float, cancel: CancelCheck | None) -> None:
         _raise_if_cancelled(cancel)
         time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
     _raise_if_cancelled(cancel)
-
-
-def _translate(error: requests.RequestException, url: str) -> Exception:
-    """Map a requests exception to our error (wrapped in _Retryable if worth a retry)."""
-    host = urlsplit(url).hostname or url
-    if isinstance(error, requests.TooManyRedirects):
-        return _redirect_error(error, url)
-    if isinstance(error, requests.exceptions.InvalidSchema | requests.exceptions.MissingSchema):
-        return RedirectError(
-            f"The site at {host} redirected to an address the workbench cannot fetch.",
-            "Open the page in a browser, save it as HTML and open the saved file.",
-        )
-    if isinstance(error, requests.exceptions.SSLError):
-        return FetchError(
-            f"The secure connection to {host} could not be verified (TLS certificate problem).",
-            "Check the address and your computer's clock. If your organisation inspects "
-            "HTTPS traffic, set REQUESTS_CA_BUNDLE to its certificate bundle.",
-        )
-    if isinstance(error, requests.exceptions.ProxyError):
-        return _Retryable(
-            ConnectionFailedError(
-                f"The proxy server refused or failed the connection to {host}.",
-                "Check the proxy settings (HTTP_PROXY / HTTPS_PROXY) or ask your IT team.",
-            )
-        )
-    if isinstance(error, requests.exceptions.ConnectTimeout):
-        return _Retryable(_timeout_error(host, "connecting"))
-    if isinstance(error, requests.exceptions.ReadTimeout | requests.exceptions.Timeout):
-        return _timeout_error(host, "waiting for the page")
-    if _caused_by_name_resolution(error):
-        # NXDOMAIN is an answer, not a transient fault: retrying wastes time.
-        return HostNotFoundError(
-            f"The site {host} could not be found (DNS lookup failed).",
-            "Check the address for typos and that this computer is online.",
-        )
-    if _caused_by(error, ConnectionRefusedError):
-        return _Retryable(
-            ConnectionFailedError(
-                f"The site {host} refused the connection.",
-                "The server may be down or the port wrong. Check the address, try later.",
-            )
-        )
-    if isinstance(error, requests.exceptions.ConnectionError | requests.exceptions.ChunkedEncodingError):
-        return _Retryable(
-            ConnectionFailedError(
-                f"The connection to {host} failed or was cut off.",
-                "Check that this computer is online and try again.",
-            )
-        )
-    return FetchError(f"The page at {url} could not be fetched ({error}).", "Try again later.")
-
-
-def _timeout_error(host: str, while_doing: str) -> FetchTimeoutError:
-    return FetchTimeoutError(
-        f"The site {host} did not answer in time (timed out while {while_doing}).",
-        "The site may be slow or overloaded; try again later.",
-    )
-
-
-def _redirect_error(error: requests.TooManyRedirects, url: str) -> RedirectError:
-    seen: list[str] = []
-    if error.response is not None:
-        seen = [r.url for r in error.response.history] + [error.response.url]
-        location = error.response.headers.get("Location")
-        if location:
-            seen.append(requests.compat.urljoin(error.response.url, location))
-    if not seen or seen[0] != url:
-        seen.insert(0, url)
-    if len(set(seen)) < len(seen):
-        return RedirectError(
-            f"The page at {url} redirects in a loop.",
-            "The site may need cookies or a login a browser would have; open it in a "
-            "browser, save the page as HTML and open the saved file.",
-        )
-    return RedirectError(
-        f"The page at {url} redirected more than {MAX_REDIRECTS} times.",
-        "Open the page in a browser and copy the final address from the address bar.",
-    )
-
-
-def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
-    seen: set[int] = set()
-    stack: list[BaseException | None] = [error]
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, kind):
-            return True
-        stack += [current.__cause__, current.__context__, getattr(current, "reason", None)]
-        stack += [arg for arg in current.args if isinstance(arg, BaseException)]
-    return False
-
-
-def _caused_by_name_resolution(error: BaseException) -> bool:
-    import socket
-
-    from urllib3.exceptions import NameResolutionError
-
-    return _caused_by(error, NameResolutionError) or _caused_by(error, socket.gaierror)

@@ -1,7 +1,9 @@
 """The title and publisher of a source link, read from the page itself.
 
 Used when a reviewer pastes a link as evidence: the window fills in the
-title and publisher in the background and the reviewer may edit them.
+title and publisher in the background and the reviewer may edit them. A
+page the evidence finder already fetched gives its details without a second
+fetch (``details_from_article``), by the same rules.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from workbench.domain.errors import WorkbenchError
+from workbench.ingest.article import ExtractedArticle
 from workbench.ingest.charset import decode_html
 from workbench.ingest.fetch import fetch
 from workbench.ingest.soup import parse_html
@@ -30,11 +34,29 @@ class LinkDetails:
 
 def fetch_link_details(url: str, *, cancel: CancelFn | None = None) -> LinkDetails:
     """Fetch ``url`` and read its title and publisher; raises ``WorkbenchError`` on failure."""
-    page = fetch(url, cancel=cancel, timeout=(5, 10))
+    page = fetch(url, cancel=cancel, timeout=(5, 10), deadline=20)  # a title is not worth a long wait
     if page.content_type and "html" not in page.content_type:
         return LinkDetails(url, _name_from_path(page.final_url), host_name(page.final_url))
     html = decode_html(page.body, page.charset).text
     return details_from_html(html, page.final_url)
+
+
+def details_from_article(article: ExtractedArticle, source: str) -> LinkDetails:
+    """Title and publisher of a page already fetched (or a file read) and extracted.
+
+    HTML gets the same rules as a fetched link, read from the bytes as they
+    came; what the page's metadata lacks comes from the extracted article.
+    """
+    url = article.provenance.final_url or source
+    details = LinkDetails(url, "", "")
+    if article.provenance.content_type and "html" in article.provenance.content_type:
+        try:
+            details = details_from_html(decode_html(article.provenance.raw).text, url)
+        except WorkbenchError:  # undecodable metadata: the article's own fields below
+            pass
+    title = details.title or " ".join((article.title or "").split())[:MAX_TITLE]
+    publisher = details.publisher or (article.site_name or "").strip() or host_name(url)
+    return LinkDetails(url, title, publisher, details.published or article.published)
 
 
 def details_from_html(html: str, url: str) -> LinkDetails:
