@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -91,6 +92,9 @@ class ClaimsTableModel(QAbstractTableModel):
 
     def _ordered(self, claims: list[ClaimRecord]) -> list[ClaimRecord]:
         column = self.sort_column
+        if column == CLAIM:  # reading order, the usual case: no per-row Python call
+            return sorted(claims, key=attrgetter("article_id", "start", "end"),
+                          reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
         def key(claim: ClaimRecord) -> tuple[int, Any]:
             value = self._sort_key(claim, column)
@@ -281,6 +285,8 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         # Keyed on the record too: Qt re-filters on a reset or dataChanged
         # before our own slot on the same signal could clear the cache.
+        if not (self.kind or self.status or self.verdict or self._words):
+            return True  # no filter: asked once per row on every reset, so answer at once
         model = self._model
         assert model is not None
         claim = model.claims[row]
@@ -319,8 +325,9 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         # visible row back costs more than the filtering itself.
         counts: dict[str, int] = {}
         root = QModelIndex()
-        for row in range(model.rowCount()):
-            if self.filterAcceptsRow(row, root):
-                key = model._level(model.claim(row)).key
+        unfiltered = not (self.kind or self.status or self.verdict or self._words)
+        for row, claim in enumerate(model.claims):
+            if unfiltered or self.filterAcceptsRow(row, root):
+                key = model._level(claim).key
                 counts[key] = counts.get(key, 0) + 1
         return counts

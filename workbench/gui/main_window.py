@@ -247,7 +247,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self._claims_shown = generation
         self.reader.set_claims(placed_in_current_text(claims), self._colours(claims))
         self.claims_panel.set_claims(claims, select)
-        self.memory.claims_loaded(claims)
+        # The "checked before" markers can wait a turn of the event loop.
+        QTimer.singleShot(0, lambda: self.memory.claims_loaded(claims) if generation == self._claims_shown else None)
         if select is None:
             self._claim_selected(None)
         if then is not None:

@@ -115,7 +115,7 @@ class HighlightPainter:
     def _repaint(self) -> None:
         changed = {i for i in self._painted.keys() | self._wanted.keys() if self._painted.get(i) != self._wanted.get(i)}
         if not self._started or len(changed) > FULL_REPAINT:
-            if self._started:
+            if self._painted:
                 self._clear_all()
             self._started = True
             self._painted = dict(self._wanted)
