@@ -137,9 +137,11 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         side.setChildrenCollapsible(False)
         side.addWidget(_padded(self.claims_panel))
         side.addWidget(_padded(self.editor))
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 2)
-        side.setSizes([520, 360])  # the list first: the editor scrolls
+        # Half each: at 1280x720 the list still shows some eight claims, and the editor
+        # the claim's words, its verdict and its rationale without scrolling.
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 1)
+        side.setSizes([440, 440])
         self.side_splitter = side
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
