@@ -50,6 +50,7 @@ class ImportControl:
         self.statusBar().showMessage(
             f"Imported “{result.article.display_title}”: {result.claims_added} claims proposed.", 8000
         )
+        self.focus_rules.to_claims_list()  # the review keys work at once (focus.py, rule 2)
 
     def _import_failed(self: MainWindow, error: WorkbenchError) -> None:
         self.report(error)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import undo
+from workbench.gui import focus, undo
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.edit_commands import EditSource
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self._state_timer = QTimer(self, singleShot=True, interval=400)
         self._state_timer.timeout.connect(self.save_ui_state)
         self._restore_window()
+        self.focus_rules = focus.install(self)  # where the keyboard focus goes (focus.py)
         self.start(db_location, first_run_demo)
 
     # --- layout -----------------------------------------------------------

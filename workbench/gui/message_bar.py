@@ -1,7 +1,9 @@
 """An inline message bar: errors and notices in the window, in plain words.
 
 A conflict (another reviewer changed the claim) shows both values and
-buttons to keep theirs or mine.
+buttons to keep theirs or mine. Closing the bar while the focus is on one of
+its buttons emits ``focus_released``, so the focus rules can put it back on
+the claims list (Qt would pass it to the next control, the address bar).
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workbench.domain.errors import ConflictError, WorkbenchError
 
 
 class MessageBar(QFrame):
     closed = Signal()
+    focus_released = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,9 +64,12 @@ class MessageBar(QFrame):
         return self.label.text()
 
     def dismiss(self) -> None:
+        had_focus = self.isAncestorOf(QApplication.focusWidget())
         self.hide()
         self.error = None
         self.closed.emit()
+        if had_focus:
+            self.focus_released.emit()
 
     def _show(self, level: str, message: str, hint: str, rich: bool = False) -> None:
         self._clear_buttons()
