@@ -338,23 +338,34 @@ class SessionControl:
             action.setChecked(action.data() == scheme)
 
     def show_shortcuts(self: MainWindow) -> None:
+        from PySide6.QtCore import Qt
+
         rows = window_actions.shortcut_rows(self.actions_by_name)
         dialog = QDialog(self)
         dialog.setWindowTitle("Keyboard shortcuts")
-        dialog.resize(480, 620)
         layout = QVBoxLayout(dialog)
         table = QTableWidget(len(rows), 2)
         table.setObjectName("shortcutsTable")
         table.setHorizontalHeaderLabels(["Action", "Keys"])
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)  # "Ctrl+Shift+Z, Ctrl+Y" in full, never "Ctrl+Shift…"
         for row, (name, keys) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(name))
             table.setItem(row, 1, QTableWidgetItem(keys))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.resizeColumnsToContents()
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
+        # Wide enough for both columns in full, the scroll bar and the margins.
+        margins = layout.contentsMargins()
+        chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + margins.left() + margins.right()
+        dialog.resize(header.length() + chrome + 24, 620)
         self.shortcuts_dialog = dialog
         dialog.exec()
 
