@@ -113,6 +113,7 @@ class ClaimEditor(QTabWidget):
         self.dismiss_button = QPushButton("Dismiss")
         verdict_row = QHBoxLayout()
         verdict_row.addWidget(self.verdict, 2)
+        verdict_row.addSpacing(8)
         verdict_row.addWidget(self.status, 1)
         verdict_row.addWidget(self.accept_button)
         verdict_row.addWidget(self.dismiss_button)

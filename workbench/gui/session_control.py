@@ -356,16 +356,15 @@ class SessionControl:
             table.setItem(row, 1, QTableWidgetItem(keys))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        table.resizeColumnsToContents()
+        header.setStretchLastSection(True)  # any spare width goes to the keys
+        # The table never gets narrower than both columns in full (the last one would shrink).
+        contents = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (0, 1))
+        table.setMinimumWidth(contents + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 32)
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
-        # Wide enough for both columns in full, the scroll bar and the margins.
-        margins = layout.contentsMargins()
-        chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + margins.left() + margins.right()
-        dialog.resize(header.length() + chrome + 24, 620)
+        dialog.resize(dialog.minimumSizeHint().width(), 620)
         self.shortcuts_dialog = dialog
         dialog.exec()
 
