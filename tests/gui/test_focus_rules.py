@@ -127,6 +127,23 @@ def test_after_a_dialog_the_focus_is_on_the_claims_list_wherever_it_was(qtbot, o
     assert claim_store.get_claim(window.db, claim.id).verdict == "true"
 
 
+def test_after_answering_a_conflict_in_the_message_bar_the_focus_is_on_the_claims_list(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    claim = claim_with_text(window, "About 32,000 troops", "figure")
+    window.select_claim(claim.id)
+    claim_store.update_claim(window.db, claim.id, {"verdict": "true"}, by="colleague", expected_version=None)
+    press(qtbot, Qt.Key.Key_5)
+    bar = window.message_bar
+    keep_mine = next(b for b in bar.findChildren(type(bar.close_button)) if b.text() == "Keep mine")
+    assert keep_mine.isVisible()
+    keep_mine.setFocus()  # clicked or tabbed to, it has the focus; then it goes away with the bar
+    press(qtbot, Qt.Key.Key_Space)
+    assert claim_store.get_claim(window.db, claim.id).verdict == "false"
+    assert focused() is window.claims_panel.table
+    press(qtbot, Qt.Key.Key_4)
+    assert claim_store.get_claim(window.db, claim.id).verdict == "mostly-false"
+
+
 STATEMENT = DEMO_TEXT.replace("Belarus prepares for war", "Ministry statement")
 
 

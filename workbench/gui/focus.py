@@ -48,7 +48,7 @@ _WATCHED = "workbenchFocusWatched"
 
 
 def install(window: MainWindow) -> FocusRules:
-    """Apply the focus rules to ``window`` (once, at the end of its construction)."""
+    """Apply the focus rules to ``window`` (once its widgets and actions exist)."""
     return FocusRules(window)
 
 

@@ -86,6 +86,7 @@ class MessageBar(QFrame):
         button = QPushButton(text)
         button.clicked.connect(lambda: (self.dismiss(), action()))
         self.buttons.addWidget(button)
+        button.show()  # added after the bar is shown: Qt would leave it hidden
 
     def _clear_buttons(self) -> None:
         while self.buttons.count():
