@@ -274,3 +274,19 @@ def test_the_wheel_does_not_change_a_box_of_a_dialog_without_the_focus(qtbot, op
     _when_dialog_opens(qtbot, in_dialog)
     press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # the export dialog
     assert found and all(before == after for before, after in found)
+
+
+def test_a_passage_typed_just_before_esc_and_j_is_saved_on_its_own_claim(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    claim = claim_with_text(window, "About 32,000 troops", "figure")
+    window.select_claim(claim.id)
+    window.attach_link(claim.id, "https://ministry.example/briefing", "Briefing", "Ministry")
+    window.editor.setCurrentIndex(1)
+    window.editor.passage.setFocus()
+
+    type_text(qtbot, "32,000 troops were deployed")
+    press(qtbot, Qt.Key.Key_Escape)  # no pause: the save has not run yet
+    press(qtbot, Qt.Key.Key_J)
+    assert window.claims_panel.current_id() != claim.id
+    [link] = source_store.list_evidence(window.db, claim.id)
+    assert link.passage == "32,000 troops were deployed"

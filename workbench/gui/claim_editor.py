@@ -392,6 +392,9 @@ class ClaimEditor(QTabWidget):
         """Send typed edits now (before switching claims, saving or closing)."""
         if self._loading:  # a field losing the focus while the editor refills: the edit stays pending
             return
+        if self._passage_timer.isActive():  # a passage being typed belongs to this claim's source
+            self._passage_timer.stop()
+            self._evidence_edited()
         self._timer.stop()
         if not self._pending or self.claim is None:
             self._pending.clear()
