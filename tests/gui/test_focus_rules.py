@@ -52,6 +52,21 @@ def test_the_window_starts_on_the_claims_list_so_the_banner_keys_review(qtbot, o
     assert window.address_bar.text() == ""  # nothing typed into the address bar
 
 
+def test_on_first_run_the_banners_keys_review_the_demo_instead_of_typing_into_the_address_bar(
+    qtbot, open_window, db_path
+):
+    window = open_window(db_path, first_run_demo=True)
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 10, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.progress_row.isVisible())
+    assert "Press J and K" in window.message_bar.text()
+
+    type_text(qtbot, "jj2")  # as the banner says: J, J, then a digit
+    assert window.address_bar.text() == ""
+    second = window.claims_panel.proxy.claim_ids()[1]
+    assert window.claims_panel.current_id() == second
+    assert claim_store.get_claim(window.db, second).verdict == "mostly-true"
+
+
 def test_escape_leaves_any_field_for_the_claims_list(qtbot, open_window, seeded_db):
     window = open_window(seeded_db)
     claim = claim_with_text(window, "About 32,000 troops", "figure")
