@@ -138,7 +138,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         side.setChildrenCollapsible(False)
         side.addWidget(_padded(self.claims_panel))
         side.addWidget(_padded(self.editor))
-        # Half each: at 1280x720 the list still shows some eight claims, and the editor
+        # Half each: at 1280x720 the list still shows some seven claims, and the editor
         # the claim's words, its verdict and its rationale without scrolling.
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 1)
