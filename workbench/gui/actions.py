@@ -1,7 +1,9 @@
 """The window's actions, menus and keyboard shortcuts, in one place.
 
 Help > Keyboard shortcuts lists what is built here, so the reference can
-never disagree with the keys that actually work.
+never disagree with the keys that actually work. A key sequence bound to two
+actions makes Qt report an "ambiguous shortcut" and run neither, so binding
+one twice is refused here, at start-up.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from workbench.gui import focus
+
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
@@ -22,13 +26,22 @@ Std = QKeySequence.StandardKey
 def build_actions(window: MainWindow) -> dict[str, QAction]:
     w = window
     a: dict[str, QAction] = {}
+    bound: dict[str, str] = {}  # key sequence -> the action it runs
+
+    def bind(action: QAction, name: str, keys: tuple[str | Std, ...]) -> None:
+        sequences = [QKeySequence(k) for k in keys]
+        for sequence in sequences:
+            portable = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if portable in bound:
+                raise ValueError(f"{portable} is bound to both {bound[portable]} and {name}")
+            bound[portable] = name
+        if sequences:
+            action.setShortcuts(sequences)
 
     def add(name: str, text: str, slot: Callable[[], object], *keys: str | Std, tip: str = "") -> QAction:
         action = QAction(text, w)
         action.setObjectName(name)
-        sequences = [QKeySequence(k) for k in keys]
-        if sequences:
-            action.setShortcuts(sequences)
+        bind(action, name, keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if tip:
             action.setStatusTip(tip)
@@ -57,9 +70,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("quit", "&Quit", w.close, Std.Quit)
 
     undo = w.undo_stack.createUndoAction(w, "&Undo")
-    undo.setShortcuts([QKeySequence(Std.Undo)])
+    bind(undo, "undo", ("Ctrl+Z",))
+    # Spelled out: Std.Redo is Ctrl+Shift+Z on Linux but Ctrl+Y on Windows; both work everywhere.
     redo = w.undo_stack.createRedoAction(w, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Std.Redo)])
+    bind(redo, "redo", ("Ctrl+Shift+Z", "Ctrl+Y"))
     for name, action in (("undo", undo), ("redo", redo)):
         action.setObjectName(name)
         w.addAction(action)
@@ -73,7 +87,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("find", "&Find in Article…", w.show_find, Std.Find)
     add("next_claim", "&Next Claim", lambda: w.claims_panel.move(1), "J")
     add("previous_claim", "&Previous Claim", lambda: w.claims_panel.move(-1), "K")
-    add("focus_claims", "Go to Claims &List", lambda: w.claims_panel.table.setFocus(), "Ctrl+1")
+    add("focus_claims", "Go to Claims &List", lambda: focus.leave_field(w), "Ctrl+1", "Esc",
+        tip="Leave the field you are typing in; J, K and the digits work again")
     add("focus_reader", "Go to Article &Text", lambda: w.reader.setFocus(), "Ctrl+2")
     add("zoom_in", "Zoom &In", lambda: w.zoom(1), "Ctrl+=", "Ctrl++")
     add("zoom_out", "Zoom &Out", lambda: w.zoom(-1), "Ctrl+-")
@@ -128,17 +143,20 @@ def fill_verdict_menu(menu: QMenu, window: MainWindow) -> None:
         action = window.actions_by_name[f"verdict_{digit}"]
         level = scale.by_digit(digit) if scale is not None else None
         action.setEnabled(level is not None)
+        action.setVisible(level is not None)  # and out of the shortcut list
         if level is not None:
             action.setText(level.label)
             menu.addAction(action)
 
 
 def shortcut_rows(a: dict[str, QAction]) -> list[tuple[str, str]]:
+    """(what, keys) for every action with keys, undo and redo included when there is nothing to undo."""
     rows = []
-    for action in a.values():
+    for name, action in a.items():
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-        if keys and action.isEnabled():
-            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+        if keys and action.isVisible():
+            text = {"undo": "Undo", "redo": "Redo"}.get(name) or action.text()  # not "Undo Verdict: True"
+            rows.append((text.replace("&", "").rstrip("…"), keys))
     return rows
 
 

@@ -90,5 +90,4 @@ class ClaimDetails(QObject):
 
     def close(self) -> None:
         self._timer.stop()
-        self.jobs.cancel_all()
-        self.jobs.wait(2000)
+        self.jobs.shutdown()  # reads only: nothing is lost by not waiting

@@ -3,17 +3,19 @@
 The editor never writes to the database itself: it emits what the reviewer
 asked for and the window turns each request into an undoable command.
 Typing is committed after a short pause (or when the field loses focus),
-and keystrokes in one field merge into one undo step.
+and keystrokes in one field merge into one undo step. Refreshing after such
+a save never moves the focus nor rewrites the field being typed in
+(``focus``, rule 4).
 """
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QTreeWidget,
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.kinds import ClaimKind, Stance
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import format_value
+from workbench.gui.editor_fields import NoteEdit, ReanchorBanner, parse_value
 from workbench.storage.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 
 COMMIT_DELAY_MS = 600
@@ -45,30 +49,6 @@ EMPTY_TEXT = (
     "<b>J</b> / <b>K</b> move between claims, a digit sets the verdict,<br>"
     "<b>Ctrl+K</b> adds the words selected in the article as a claim.</p>"
 )
-
-
-def parse_value(text: str) -> Any:
-    """What the reviewer typed as a value: a number, a [low, high] range, or text."""
-    text = text.strip()
-    if not text:
-        return None
-    plain = text.replace(",", "").replace("\u202f", "").replace(" ", "")
-    for convert in (int, float):
-        try:
-            return convert(plain)
-        except ValueError:
-            pass
-    for dash in ("–", "-"):
-        low, _, high = plain.partition(dash)
-        if low and high:
-            try:
-                return [float(low) if "." in low else int(low), float(high) if "." in high else int(high)]
-            except ValueError:
-                break
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 class ClaimEditor(QTabWidget):
@@ -82,6 +62,7 @@ class ClaimEditor(QTabWidget):
     reanchor_accept_requested = Signal(int)  # claim id: take the re-checked text
     reanchor_keep_requested = Signal(int)  # claim id: keep it on the version it was made on
     find_evidence_requested = Signal(int)  # claim id: search a source for the passage that settles it
+    focus_released = Signal()  # the focused control went away: the window puts the focus elsewhere
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,46 +97,52 @@ class ClaimEditor(QTabWidget):
 
     # --- building ---------------------------------------------------------
     def _details_tab(self) -> QWidget:
+        # What a reviewer reads and writes for every claim comes first (the quoted
+        # words, the verdict, the rationale), so they fit without scrolling in a
+        # 1280x720 window; the fields used now and then follow in a compact grid.
         page = QWidget()
         form = QFormLayout(page)
-        form.setContentsMargins(12, 12, 12, 12)
+        form.setContentsMargins(12, 10, 12, 10)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
         self.quoted = QLabel(wordWrap=True)
         self.quoted.setObjectName("muted")
-        self.wording = QPlainTextEdit(placeholderText="The claim in your words (optional)")
-        self.wording.setTabChangesFocus(True)
-        self.wording.setFixedHeight(56)
+        self.verdict = QComboBox()
+        self.status = QLabel()
+        self.accept_button = QPushButton("Accept")
+        self.dismiss_button = QPushButton("Dismiss")
+        verdict_row = QHBoxLayout()
+        verdict_row.addWidget(self.verdict, 2)
+        verdict_row.addSpacing(8)
+        verdict_row.addWidget(self.status, 1)
+        verdict_row.addWidget(self.accept_button)
+        verdict_row.addWidget(self.dismiss_button)
+        self.rationale = NoteEdit(4, "Why this verdict: what the sources show")
+        self.wording = NoteEdit(2, "The claim in your words (optional)")
+        self.wording.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.kind = QComboBox()
         for kind in ClaimKind:
             self.kind.addItem(kind.value.capitalize(), kind.value)
         self.value = QLineEdit(placeholderText="e.g. 28000 or 20000-30000")
         self.unit = QLineEdit(placeholderText="unit, e.g. troops")
-        value_row = QHBoxLayout()
-        value_row.addWidget(self.value, 2)
-        value_row.addWidget(self.unit, 1)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addWidget(QLabel("Value"))
+        kind_row.addWidget(self.value, 2)
+        kind_row.addWidget(self.unit, 1)
         self.speaker = QLineEdit(placeholderText="who said it")
-        self.verdict = QComboBox()
-        self.status = QLabel()
-        self.accept_button = QPushButton("Accept")
-        self.dismiss_button = QPushButton("Dismiss")
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.accept_button)
-        status_row.addWidget(self.dismiss_button)
-        self.rationale = QPlainTextEdit(placeholderText="Why this verdict: what the sources show")
-        self.rationale.setTabChangesFocus(True)
         self.tags = QLineEdit(placeholderText="comma-separated tags")
+        speaker_row = QHBoxLayout()
+        speaker_row.addWidget(self.speaker, 1)
+        speaker_row.addWidget(QLabel("Tags"))
+        speaker_row.addWidget(self.tags, 1)
         form.addRow(self._reanchor_banner())
         form.addRow("Quoted", self.quoted)
-        form.addRow("Wording", self.wording)
-        form.addRow("Kind", self.kind)
-        form.addRow("Value", value_row)
-        form.addRow("Speaker", self.speaker)
-        form.addRow("Verdict", self.verdict)
-        form.addRow("Status", status_row)
+        form.addRow("Verdict", verdict_row)
         form.addRow("Rationale", self.rationale)
-        form.addRow("Tags", self.tags)
+        form.addRow("Wording", self.wording)
+        form.addRow("Kind", kind_row)
+        form.addRow("Speaker", speaker_row)
 
         for name, widget in (("wording", self.wording), ("rationale", self.rationale)):
             widget.textChanged.connect(lambda n=name: self._edited(n))
@@ -169,55 +156,18 @@ class ClaimEditor(QTabWidget):
         return page
 
     def _reanchor_banner(self) -> QWidget:
-        self.reanchor_banner = QFrame()
-        self.reanchor_banner.setObjectName("reanchorBanner")
-        # Translucent orange reads as a warning on the light and the dark appearance alike.
-        self.reanchor_banner.setStyleSheet(
-            "#reanchorBanner { background: rgba(230, 120, 30, 0.13); border: 1px solid rgba(200, 100, 20, 0.55);"
-            " border-radius: 6px; }"
-        )
-        layout = QVBoxLayout(self.reanchor_banner)
-        layout.setContentsMargins(10, 8, 10, 8)
-        self.reanchor_text = QLabel(wordWrap=True)
-        self.reanchor_text.setObjectName("reanchorText")
-        buttons = QHBoxLayout()
-        self.reanchor_accept = QPushButton("Accept new text")
-        self.reanchor_accept.setObjectName("reanchorAccept")
-        self.reanchor_keep = QPushButton("Keep old version")
-        self.reanchor_keep.setObjectName("reanchorKeep")
-        buttons.addStretch(1)
-        buttons.addWidget(self.reanchor_accept)
-        buttons.addWidget(self.reanchor_keep)
-        layout.addWidget(self.reanchor_text)
-        layout.addLayout(buttons)
+        self.reanchor_banner = ReanchorBanner()
+        self.reanchor_text = self.reanchor_banner.text
+        self.reanchor_accept = self.reanchor_banner.accept_button
+        self.reanchor_keep = self.reanchor_banner.keep_button
         self.reanchor_accept.clicked.connect(lambda: self._answer_reanchor(self.reanchor_accept_requested))
         self.reanchor_keep.clicked.connect(lambda: self._answer_reanchor(self.reanchor_keep_requested))
-        self.reanchor_banner.hide()
         return self.reanchor_banner
 
     def _answer_reanchor(self, signal: Any) -> None:
         if self.claim is not None:
             self.commit_pending()
             signal.emit(self.claim.id)
-
-    def _show_reanchor(self, claim: ClaimRecord | None) -> None:
-        self.reanchor_banner.setVisible(claim is not None and claim.flagged)
-        if claim is None or not claim.flagged:
-            return
-        detail = claim.anchor_detail or {}
-        was = html.escape(detail.get("old_text") or claim.text)
-        if claim.anchor_outcome == "gone":
-            now = "Its words are gone from the new text: select where it is now and accept, or keep the old version."
-            self.reanchor_accept.setText("Accept selection")
-        else:
-            now = f"Now: <b>“{html.escape(detail.get('new_text') or '')}”</b>"
-            self.reanchor_accept.setText("Accept new text")
-        confidence = claim.anchor_confidence
-        sure = f" (match {confidence:.0%})" if confidence is not None and claim.anchor_outcome == "changed" else ""
-        self.reanchor_text.setText(
-            f"<b>The article changed here{sure}.</b> The verdict stays until you decide.<br>"
-            f"Was: “{was}”<br>{now}"
-        )
 
     def _sources_tab(self) -> QWidget:
         page = QWidget()
@@ -253,9 +203,8 @@ class ClaimEditor(QTabWidget):
         self.stance = QComboBox()
         for stance in Stance:
             self.stance.addItem(stance.value.capitalize(), stance.value)
-        self.passage = QPlainTextEdit(placeholderText="The passage that bears on the claim")
-        self.passage.setFixedHeight(60)
-        self.passage.setTabChangesFocus(True)
+        self.passage = NoteEdit(3, "The passage that bears on the claim")
+        self.passage.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         buttons = QHBoxLayout()
         self.open_button = QPushButton("Open in browser")
         self.remove_button = QPushButton("Remove")
@@ -305,6 +254,13 @@ class ClaimEditor(QTabWidget):
         same_claim = claim is not None and self.claim is not None and claim.id == self.claim.id
         if not same_claim:
             self.commit_pending()
+        typing_in = QApplication.focusWidget()
+        if typing_in is not None and not self.isAncestorOf(typing_in):
+            typing_in = None
+        # The same claim with the very lists already shown (the window re-showing
+        # it after an edit, before its sources are read again): leave the
+        # sources and history as they are, with whatever is being typed there.
+        details_shown = same_claim and evidence is self.evidence
         self._loading = True
         self.claim, self.scale, self.evidence = claim, scale, evidence
         for widget in self._all_inputs():
@@ -319,15 +275,27 @@ class ClaimEditor(QTabWidget):
             self.verdict.clear()
             for level in scale.levels:
                 self.verdict.addItem(f"{level.digit}  {level.label}", level.key)
-        self._show_reanchor(claim)
+        self.reanchor_banner.show_for(claim)
         if claim is None:
             self.quoted.setText("Select a claim in the list or in the text.")
         else:
             self._fill(claim, scale)
-        self._fill_sources(evidence, session_sources)
-        self._fill_history(history)
-        self.setTabText(1, f"Sources ({len(evidence)})" if evidence else "Sources")
+        if not details_shown:
+            self._fill_sources(evidence, session_sources)
+            self._fill_history(history)
+            self.setTabText(1, f"Sources ({len(evidence)})" if evidence else "Sources")
         self._loading = False
+        if typing_in is not None:
+            self._keep_focus(typing_in)
+
+    def _keep_focus(self, widget: QWidget) -> None:
+        """Refreshing after a save never moves the focus (focus.py, rule 4)."""
+        if QApplication.focusWidget() is widget:
+            return
+        if widget.isVisible() and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # the control is gone (no claim, a removed source): not to the address bar
+            self.focus_released.emit()
 
     def _fill(self, claim: ClaimRecord, scale: Scale | None) -> None:
         self.quoted.setText(f"“{claim.text}”")
@@ -347,6 +315,10 @@ class ClaimEditor(QTabWidget):
     def _set_text(self, name: str, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
         if name in self._pending:  # the reviewer is typing here: keep their text
             return
+        if widget.hasFocus() and self.claim is not None and self._typed(name) == _stored(self.claim, name):
+            # Saved as typed, only written differently ("28000" shows as "28,000", "a, b," as "a, b"):
+            # rewriting it under the reviewer's fingers would move the cursor and mangle what comes next.
+            return
         current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
         if current != text:
             if isinstance(widget, QPlainTextEdit):
@@ -356,6 +328,9 @@ class ClaimEditor(QTabWidget):
 
     def _fill_sources(self, evidence: list[EvidenceRecord], session_sources: list[SourceRecord]) -> None:
         row = self.sources.currentRow()
+        # Quietly: an empty list for a moment would disable the passage being typed in,
+        # and Qt would hand the focus to the next control (the address bar).
+        self.sources.blockSignals(True)
         self.sources.clear()
         for link in evidence:
             title = link.source.title or link.source.url
@@ -366,6 +341,7 @@ class ClaimEditor(QTabWidget):
             self.sources.addItem(item)
         if evidence:
             self.sources.setCurrentRow(min(max(row, 0), len(evidence) - 1))
+        self.sources.blockSignals(False)
         attached = {link.source.id for link in evidence}
         self.reuse.clear()
         others = [s for s in session_sources if s.id not in attached]
@@ -392,8 +368,10 @@ class ClaimEditor(QTabWidget):
             widget.setEnabled(link is not None)
         self.open_button.setText("Open file" if link and link.source.url.startswith("file:") else "Open in browser")
         was_loading, self._loading = self._loading, True
-        self.source_title.setText(link.source.title if link else "")
-        self.source_publisher.setText(link.source.publisher if link else "")
+        for field, text in ((self.source_title, link.source.title if link else ""),
+                            (self.source_publisher, link.source.publisher if link else "")):
+            if field.text() != text:  # unchanged text keeps the cursor where the reviewer left it
+                field.setText(text)
         self.stance.setCurrentIndex(max(0, self.stance.findData(link.stance if link else "context")))
         if link is None or self.passage.toPlainText() != link.passage:
             self.passage.setPlainText(link.passage if link else "")
@@ -417,21 +395,29 @@ class ClaimEditor(QTabWidget):
 
     def commit_pending(self) -> None:
         """Send typed edits now (before switching claims, saving or closing)."""
+        if self._loading:  # a field losing the focus while the editor refills: the edit stays pending
+            return
+        if self._passage_timer.isActive():  # a passage being typed belongs to this claim's source
+            self._passage_timer.stop()
+            self._evidence_edited()
         self._timer.stop()
         if not self._pending or self.claim is None:
             self._pending.clear()
             return
-        readers = {
-            "wording": lambda: self.wording.toPlainText(),
-            "rationale": lambda: self.rationale.toPlainText(),
-            "value": lambda: parse_value(self.value.text()),
-            "unit": lambda: self.unit.text().strip() or None,
-            "speaker": lambda: self.speaker.text().strip() or None,
-            "tags": lambda: [t.strip() for t in self.tags.text().split(",") if t.strip()],
-        }
         pending, self._pending = sorted(self._pending), set()
         for name in pending:
-            self._request({name: readers[name]()})
+            self._request({name: self._typed(name)})
+
+    def _typed(self, name: str) -> Any:
+        """The value a text field holds, as it is stored."""
+        if name in ("wording", "rationale"):
+            return self.wording.toPlainText() if name == "wording" else self.rationale.toPlainText()
+        if name == "value":
+            return parse_value(self.value.text())
+        if name == "tags":  # as the database keeps them: each once, in order
+            return sorted({t.strip() for t in self.tags.text().split(",") if t.strip()})
+        field = self.unit if name == "unit" else self.speaker
+        return field.text().strip() or None
 
     def _request(self, changes: dict[str, Any]) -> None:
         if self._loading or self.claim is None:
@@ -486,6 +472,11 @@ class ClaimEditor(QTabWidget):
         title, publisher = self.source_title.text().strip(), self.source_publisher.text().strip()
         if (title, publisher) != (link.source.title, link.source.publisher):
             self.source_edit_requested.emit(link.source.id, title, publisher)
+
+
+def _stored(claim: ClaimRecord, name: str) -> Any:
+    value = getattr(claim, name)
+    return list(value) if name == "tags" else value
 
 
 def _short(value: Any) -> str:

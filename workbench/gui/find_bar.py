@@ -1,13 +1,19 @@
-"""Find in article: a bar under the reader (Ctrl+F), Enter for next, Shift+Enter for previous."""
+"""Find in article: a bar under the reader (Ctrl+F), Enter for next, Shift+Enter for previous.
+
+Esc or Close hides the bar and emits ``closed``; the window's focus rules
+(``focus``) decide where the focus goes next.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextEdit
 
 
 class FindBar(QFrame):
+    closed = Signal()
+
     def __init__(self, target: QTextEdit) -> None:
         super().__init__()
         self.setObjectName("findBar")
@@ -42,7 +48,7 @@ class FindBar(QFrame):
 
     def close_bar(self) -> None:
         self.hide()
-        self.target.setFocus()
+        self.closed.emit()
 
     def find(self, *, backward: bool, from_start: bool = False) -> bool:
         text = self.field.text()
@@ -62,7 +68,11 @@ class FindBar(QFrame):
         return found
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 (Qt name)
-        if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride:
+            if event.key() == Qt.Key.Key_Escape:
+                event.accept()  # Esc closes this bar before the window's Esc shortcut sees it
+                return True
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True

@@ -138,6 +138,7 @@ class ImportControl:
         self.statusBar().showMessage(
             f"Imported “{result.article.display_title}”: {result.claims_added} claims proposed.", 8000
         )
+        self.focus_rules.to_claims_list()  # the review keys work at once (focus.py, rule 2)
         if result.no_text_reason is not None:
             article_id = result.article.id
             self.message_bar.show_choice(

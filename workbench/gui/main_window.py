@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import undo
+from workbench.gui import focus, undo
 from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.details = ClaimDetails(self)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
         self._claims_wanted = self._claims_shown = 0
+        self.closed = False
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
         self.restore_appearance()
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self._state_timer = QTimer(self, singleShot=True, interval=400)
         self._state_timer.timeout.connect(self.save_ui_state)
         self._restore_window()
+        self.focus_rules = focus.install(self)  # where the keyboard focus goes (focus.py)
         self.start(db_location, first_run_demo)
 
     # --- layout -----------------------------------------------------------
@@ -142,9 +144,11 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         side.setChildrenCollapsible(False)
         side.addWidget(_padded(self.claims_panel))
         side.addWidget(_padded(self.editor))
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 2)
-        side.setSizes([520, 360])  # the list first: the editor scrolls
+        # Half each: at 1280x720 the list still shows some seven claims, and the editor
+        # the claim's words, its verdict and its rationale without scrolling.
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 1)
+        side.setSizes([440, 440])
         self.side_splitter = side
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -248,7 +252,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.reader.set_claims(placed_in_current_text(claims), self._colours(claims))
         self.claims_panel.set_claims(claims, select)
         # The "checked before" markers can wait a turn of the event loop.
-        QTimer.singleShot(0, lambda: self.memory.claims_loaded(claims) if generation == self._claims_shown else None)
+        QTimer.singleShot(0, lambda: self.memory.claims_loaded(claims)
+                          if generation == self._claims_shown and not self.closed else None)
         if select is None:
             self._claim_selected(None)
         if then is not None:
@@ -446,6 +451,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
 
     # --- closing ------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.closed = True  # deferred work (a timer's lambda) must not start jobs now
         self.editor.commit_pending()
         self.save_ui_state()
         self._save_window()
@@ -455,8 +461,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.recheck.close()
         self.memory.close()
         self.details.close()
-        self.claim_reader.cancel_all()
-        self.claim_reader.wait(2000)
+        self.claim_reader.shutdown()
         if self.db is not None:
             self.db.close()
         super().closeEvent(event)

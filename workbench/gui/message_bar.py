@@ -2,7 +2,9 @@
 
 A conflict (another reviewer changed the claim) shows both values and
 buttons to keep theirs or mine; a question (keep a page with no article
-text?) shows one button per answer.
+text?) shows one button per answer. Closing the bar while the focus is on one
+of its buttons emits ``focus_released``, so the focus rules can put it back on
+the claims list (Qt would pass it to the next control, the address bar).
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workbench.domain.errors import ConflictError, WorkbenchError
 
 
 class MessageBar(QFrame):
     closed = Signal()
+    focus_released = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,9 +72,12 @@ class MessageBar(QFrame):
         return self.label.text()
 
     def dismiss(self) -> None:
+        had_focus = self.isAncestorOf(QApplication.focusWidget())
         self.hide()
         self.error = None
         self.closed.emit()
+        if had_focus:
+            self.focus_released.emit()
 
     def _show(self, level: str, message: str, hint: str, rich: bool = False) -> None:
         self._clear_buttons()
@@ -88,6 +94,7 @@ class MessageBar(QFrame):
         button = QPushButton(text)
         button.clicked.connect(lambda: (self.dismiss(), action()))
         self.buttons.addWidget(button)
+        button.show()  # added after the bar is shown: Qt would leave it hidden
 
     def _clear_buttons(self) -> None:
         while self.buttons.count():

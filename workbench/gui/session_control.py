@@ -327,23 +327,33 @@ class SessionControl:
             action.setChecked(action.data() == scheme)
 
     def show_shortcuts(self: MainWindow) -> None:
+        from PySide6.QtCore import Qt
+
         rows = window_actions.shortcut_rows(self.actions_by_name)
         dialog = QDialog(self)
         dialog.setWindowTitle("Keyboard shortcuts")
-        dialog.resize(480, 620)
         layout = QVBoxLayout(dialog)
         table = QTableWidget(len(rows), 2)
         table.setObjectName("shortcutsTable")
         table.setHorizontalHeaderLabels(["Action", "Keys"])
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)  # "Ctrl+Shift+Z, Ctrl+Y" in full, never "Ctrl+Shift…"
         for row, (name, keys) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(name))
             table.setItem(row, 1, QTableWidgetItem(keys))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)  # any spare width goes to the keys
+        # The table never gets narrower than both columns in full (the last one would shrink).
+        contents = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (0, 1))
+        table.setMinimumWidth(contents + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 32)
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
+        dialog.resize(dialog.minimumSizeHint().width(), 620)
         self.shortcuts_dialog = dialog
         dialog.exec()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +45,7 @@ class Handle:
         self.signals = WorkerSignals()
         self._cancelled = threading.Event()
         self._abandoned = threading.Event()
+        self.done = threading.Event()  # set when its thread has left the job
 
     def cancel(self) -> None:
         self._cancelled.set()
@@ -69,6 +71,12 @@ class Worker(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.handle.done.set()
+
+    def _run(self) -> None:
         if self.handle.cancelled:  # cancelled while it waited for a thread: nothing to do
             self._emit("finished")
             return
@@ -110,9 +118,9 @@ class JobRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(4)
+        self.pool = _shared_pool()
         self.running: list[Handle] = []
+        self._started: list[Handle] = []  # until their threads leave them, for wait()
         self._relays: list[_Relay] = []
 
     def start(
@@ -135,6 +143,7 @@ class JobRunner(QObject):
         self.running.append(worker)
         self._relays.append(relay)
         self.busy_changed.emit(True)
+        self._started = [h for h in self._started if not h.done.is_set()] + [worker]
         self.pool.start(Worker(job, worker))
         return worker
 
@@ -169,10 +178,16 @@ class JobRunner(QObject):
         to finish (or fail) on its own; it can no longer reach the window.
         """
         self._abandon_all()
-        return self.pool.waitForDone(msecs)
+        return self.wait(msecs)
 
     def wait(self, msecs: int = 10_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Wait until this runner's jobs have left their threads (other runners' jobs are theirs)."""
+        deadline = time.monotonic() + msecs / 1000
+        for handle in list(self._started):
+            if not handle.done.wait(max(0.0, deadline - time.monotonic())):
+                return False
+        self._started = []
+        return True
 
     def _abandon_all(self) -> None:
         for relay in list(self._relays):
@@ -231,3 +246,21 @@ class _Relay(QObject):
 
     def tell_cancelled(self) -> None:
         self._on_error(CancelledError())
+
+
+_POOL: list[QThreadPool] = []
+
+
+def _shared_pool() -> QThreadPool:
+    """One pool for the process, never owned by a window.
+
+    A pool that is a window's child is destroyed with the window, and its
+    destructor waits for its threads while holding the interpreter lock; a
+    job still running Python then waits for that lock: both hang. Abandoned
+    jobs end on their own, in this pool, after the window has gone.
+    """
+    if not _POOL:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(6)
+        _POOL.append(pool)
+    return _POOL[0]
