@@ -9,6 +9,8 @@ there, it still answers, what was typed is saved, and Quit quits.
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 
 from tests.realx.xsession import App, read_claims, wait_for
 from workbench.domain.scales import get_scale
+from workbench.storage.records import ClaimRecord
 
 pytestmark = [pytest.mark.realx, pytest.mark.slow]
 
@@ -166,3 +169,66 @@ class silent_server:  # noqa: N801 - used as a context manager, reads as a phras
             connection.close()
         self.listener.close()
 
+
+
+MEGABYTE = 1_000_000
+
+
+def test_pasting_a_megabyte_keeps_the_window_answering_while_it_imports(
+    running: App, long_read: tuple[Path, int], tmp_path: Path
+) -> None:
+    app, (db, count) = running, long_read
+    first = read_claims(db)
+    app.key("j", "j")
+    owner = subprocess.Popen(
+        [sys.executable, "-m", "tests.realx.clipboard_owner", str(MEGABYTE)],
+        env=app.env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert owner.stdout is not None and owner.stdout.readline().split() == ["ready", str(MEGABYTE)]
+        app.key("ctrl+shift+v")  # the dialog opens with the clipboard's text in it
+        dialog = app.xdotool("search", "--sync", "--onlyvisible", "--name", "Paste article text", timeout=30)
+        app.key("ctrl+a", "ctrl+v")  # and pasting it again replaces it: a 1 MB X selection transfer
+        app.screenshot(tmp_path / "paste-dialog.png")
+        # The dialog has no key that accepts it (Enter and Tab are text in its editor): click OK.
+        geometry = dict(
+            line.split("=", 1) for line in app.xdotool("getwindowgeometry", "--shell", dialog).splitlines()
+        )
+        width, height = int(geometry["WIDTH"]), int(geometry["HEIGHT"])
+        app.xdotool("mousemove", "--window", dialog, str(width - 140), str(height - 28), "click", "1")
+        started = time.monotonic()
+        wait_for(lambda: not app.xdotool("search", "--onlyvisible", "--name", "Paste article text", timeout=5),
+                 5, "the paste dialog to close")
+        # Xvfb has no window manager to hand the focus back to the main window when the dialog goes.
+        app.xdotool("windowfocus", "--sync", app.window, timeout=10)
+
+        # While the megabyte is being split into claims and stored, the review goes on.
+        app.key("j", "4")
+        answered = wait_verdict(app, db, first[2].id, 4)
+        still_importing = len(articles_in(db)) == 1
+        app.screenshot(tmp_path / "while-importing.png")
+
+        wait_for(lambda: len(articles_in(db)) == 2, 60, "the pasted article to be stored", step=0.5)
+        imported = time.monotonic() - started
+        pasted = [claim for claim in read_claims(db) if claim.article_id != first[0].article_id]
+        assert len(pasted) > count * 10
+        # The window shows the new article; its claims answer J and the digits as before.
+        wait_for(lambda: app.key("j", "1") or new_verdict_on(db, pasted), 20, "a verdict on the pasted article", 1.0)
+        app.screenshot(tmp_path / "after-paste.png")
+        print(f"1 MB import took {imported:.1f} s; a verdict during it saved in {answered:.2f} s"
+              f" (import still running then: {still_importing})")
+        assert app.alive(), app.stderr()
+        assert "Traceback" not in app.stderr(), app.stderr()
+        app.key("ctrl+q")
+        assert_clean_exit(app, 2.0)
+    finally:
+        owner.communicate("", timeout=10)
+
+
+def articles_in(db: Path) -> list[int]:
+    return sorted({claim.article_id for claim in read_claims(db)})
+
+
+def new_verdict_on(db: Path, pasted: list[ClaimRecord]) -> bool:
+    ids = {claim.id for claim in pasted}
+    return any(claim.verdict for claim in read_claims(db) if claim.id in ids)
