@@ -68,7 +68,7 @@ def assert_clean_exit(app: App, timeout: float) -> None:
     elapsed = time.monotonic() - started
     assert code is not None, f"still running {timeout} s after Ctrl+Q"
     assert code == 0, f"exit code {code}; stderr:\n{app.stderr()}"
-    assert app.stderr_problems() == [], app.stderr()
+    assert app.stderr_lines() == [], app.stderr()
     assert elapsed < timeout
 
 

@@ -26,16 +26,6 @@ from workbench.storage.records import ClaimRecord
 
 TITLE = "Fact-Check Workbench"
 TOOLS = ("Xvfb", "xdotool", "xdpyinfo", "import")
-# Qt prints these on xcb when Xvfb lacks extensions a desktop server has; they
-# say nothing about the app. Matched as whole-line prefixes, so a traceback
-# or any other message still counts as stderr output.
-HARMLESS_STDERR = (
-    "qt.qpa.xcb: XKeyboard extension not present",
-    "qt.qpa.xcb: could not connect to display",
-    "qt.qpa.wayland",
-    "QStandardPaths: XDG_RUNTIME_DIR not set",
-    "QStandardPaths: runtime directory",
-)
 
 
 def missing_tools() -> list[str]:
@@ -150,9 +140,11 @@ class App:
     def stderr(self) -> str:
         return self.stderr_path.read_text(encoding="utf-8", errors="replace")
 
-    def stderr_problems(self) -> list[str]:
-        lines = [line for line in self.stderr().splitlines() if line.strip()]
-        return [line for line in lines if not line.startswith(HARMLESS_STDERR)]
+    def stderr_lines(self) -> list[str]:
+        """Everything the app printed. Nothing is filtered: under Xvfb, with its own
+        XDG_RUNTIME_DIR, Qt prints no notes at all, and a review or a quit logs
+        nothing, so any line is news (a traceback, a Qt warning, a job that would not stop)."""
+        return [line for line in self.stderr().splitlines() if line.strip()]
 
     def screenshot(self, path: Path) -> Path:
         subprocess.run(["import", "-display", self.display.name, "-window", "root", str(path)],
