@@ -43,3 +43,16 @@ def make_article(text: str = DEMO_TEXT, *, title: str = "Belarus prepares for wa
             extractor="test",
         ),
     )
+
+
+def long_read(words: int) -> str:
+    """The Belarus demo article's body repeated, each copy headed "Part N.", to about ``words`` words."""
+    from workbench.services.demo import demo_text
+
+    body = demo_text()
+    parts, count, copy = [], 0, 0
+    while count < words:
+        copy += 1
+        parts.append(f"Part {copy}.\n\n{body}")
+        count += len(body.split()) + 2
+    return "\n\n".join(parts)

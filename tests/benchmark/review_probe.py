@@ -7,7 +7,9 @@ what a reviewer feels as keys and scrolling that do not answer.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import statistics
 import sys
 import time
@@ -17,13 +19,19 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from tests.factories import long_read
 from workbench.gui.main_window import MainWindow
+from workbench.ingest.text import extract_text
 from workbench.services.demo import demo_text
-from workbench.services.importing import import_text
-from workbench.storage import sessions
+from workbench.services.importing import detect_drafts, import_text
+from workbench.storage import articles, sessions
+from workbench.storage import claims as claim_store
 from workbench.storage.database import open_database
+from workbench.storage.records import ClaimDraft
 
 PRESSES = 300
+HUGE_CHARS = 5_000_000
+HUGE_CLAIMS = 20_000
 
 
 class StallMeter:
@@ -49,14 +57,7 @@ class StallMeter:
 
 
 def long_text(words: int) -> str:
-    """The demo article's body repeated, each copy numbered, to about ``words`` words."""
-    body = demo_text()
-    parts, count, copy = [], 0, 0
-    while count < words:
-        copy += 1
-        parts.append(f"Part {copy}.\n\n{body}")
-        count += len(body.split()) + 2
-    return "\n\n".join(parts)
+    return long_read(words)
 
 
 def wait_until(app: QApplication, done, timeout: float = 600.0) -> None:  # noqa: ANN001
@@ -69,7 +70,23 @@ def wait_until(app: QApplication, done, timeout: float = 600.0) -> None:  # noqa
 
 
 def settled(window: MainWindow) -> bool:
-    return window.reader.is_ready and not window.reader.painter.busy and not window.jobs.running
+    return (window.reader.is_ready and not window.reader.painter.busy and not window.jobs.running
+            and window.claims_settled)
+
+
+def store_huge(db, session_id: int) -> int:  # noqa: ANN001
+    """A 5 MB article with 20,000 claims: the demo's claims, shifted into each copy of its text."""
+    text = long_text(HUGE_CHARS // 5)[:HUGE_CHARS]
+    body = demo_text()
+    found = detect_drafts(body, None)
+    drafts: list[ClaimDraft] = []
+    start = text.find(body)
+    while start >= 0 and len(drafts) < HUGE_CLAIMS:
+        drafts += [dataclasses.replace(d, start=d.start + start, end=d.end + start) for d in found]
+        start = text.find(body, start + len(body))
+    article = articles.add_article(db, session_id, extract_text(text, source="a 5 MB article"))
+    claim_store.store_detected(db, article.id, drafts[:HUGE_CLAIMS], by="bench")
+    return article.id
 
 
 def j_presses(app: QApplication, window: MainWindow) -> list[float]:
@@ -93,12 +110,16 @@ def main(folder: Path) -> dict:
     session = sessions.create_session(db, "Long read", reviewer="bench")
     text = long_text(10_000)
     import_text(db, session.id, text, by="bench", source="long read")
+    huge_id = store_huge(db, session.id)
     db.close()
 
     meter = StallMeter()
     window = MainWindow(str(db_path), settings=settings, reviewer="bench")
     window.resize(1400, 900)
     window.show()
+    wait_until(app, lambda: settled(window))
+    long_id = next(a.id for a in window.articles if a.source == "long read")
+    window.show_article(long_id)
     wait_until(app, lambda: settled(window))
     claims = window.claims_panel.model.rowCount()
     presses = j_presses(app, window)
@@ -112,13 +133,29 @@ def main(folder: Path) -> dict:
     meter.start()
     big_presses = j_presses(app, window)
     big_stall = meter.stop()
+
+    meter.start()
+    window.show_article(huge_id)
+    wait_until(app, lambda: settled(window))
+    huge_stall = meter.stop()
+    huge_claims = window.claims_panel.model.rowCount()
+    meter.start()
+    huge_presses = j_presses(app, window)
+    bar = window.reader.verticalScrollBar()
+    for step in range(40):  # scroll through the article a page at a time, then jump
+        bar.setValue(bar.maximum() * step // 40)
+        app.processEvents()
+    huge_nav_stall = meter.stop()
     window.close()
     return {
         "claims": claims, "j_median_ms": statistics.median(presses), "j_max_ms": max(presses),
         "paste_stall_ms": paste_stall, "big_claims": big_claims,
         "big_j_median_ms": statistics.median(big_presses), "big_j_stall_ms": big_stall,
+        "huge_claims": huge_claims, "huge_open_stall_ms": huge_stall,
+        "huge_j_median_ms": statistics.median(huge_presses), "huge_nav_stall_ms": huge_nav_stall,
     }
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(Path(sys.argv[1]))))
+    print(json.dumps(main(Path(sys.argv[1]))), flush=True)
+    os._exit(0)  # background claim-memory lookups of 20,000 claims need not finish

@@ -62,6 +62,12 @@ def window() -> list[Row]:
     return gui_bench.rows()
 
 
+def review() -> list[Row]:
+    from tests.benchmark import review_bench
+
+    return review_bench.rows()
+
+
 def export() -> list[Row]:
     from tests.benchmark import export_bench
 
@@ -104,6 +110,7 @@ SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
     ("detection", detection),
     ("storage", storage),
     ("window", window),
+    ("review keys and stalls", review),
     ("export", export),
     ("re-check", recheck),
     ("memory and evidence", evidence),

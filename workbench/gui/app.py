@@ -8,6 +8,7 @@ resources/styles with ``@name@`` placeholders filled from the palette.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
 import sys
@@ -106,11 +107,21 @@ def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
     logging.getLogger("workbench").setLevel(logging.INFO)  # ours; the libraries' notes (alembic's at every start) are not news
     app = create_application(argv)
     from workbench.gui.main_window import MainWindow
+    from workbench.gui.workers import jobs_finished
 
     window = MainWindow(db_url, first_run_demo=True)
     window.show()
     quit_on_signals(app)
-    return app.exec()
+    code = app.exec()
+    # The window has saved everything and closed its database. A background
+    # read still inside one long query (claim memory over a big session)
+    # must not hold the quit: the process ends without waiting for it.
+    if not jobs_finished(300):
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 _signal_wakeup: list[object] = []

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-Span = tuple[int, int, int]  # start, end, claim id
+Span = tuple[int, int, int, int]  # start, end, claim id, rank (0 wins a tie: a reviewed claim)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,27 +32,29 @@ def segments(spans: Iterable[Span], lo: int | None = None, hi: int | None = None
     """
     ordered = sorted((s for s in spans if s[1] > s[0]), key=lambda s: s[0])
     bounded = lo is not None and hi is not None
-    if bounded:
-        ordered = [(max(s, lo), min(e, hi), i) for s, e, i in ordered if s < hi and e > lo]  # type: ignore[operator]
+    if bounded:  # the length that decides nesting is the whole claim's, not the clipped part's
+        ordered = [(s, e, i, r) for s, e, i, r in ordered if s < hi and e > lo]  # type: ignore[operator]
     if not ordered and not bounded:
         return []
-    points = {p for s, e, _ in ordered for p in (s, e)}
+    points = {p for s, e, _, _ in ordered for p in (s, e)}
     if bounded:
-        points |= {lo, hi}  # type: ignore[arg-type]
+        points = {p for p in points if lo <= p <= hi} | {lo, hi}  # type: ignore[operator, arg-type]
     cuts = sorted(points)
     found: list[Segment] = []
-    active: list[tuple[int, int, int]] = []  # (length, end, id): the innermost first
+    # (length, rank, end, id): the innermost first and, of two claims on the
+    # same words, the reviewed one, whose verdict colour says something.
+    active: list[tuple[int, int, int, int]] = []
     next_span = 0
     for a, b in zip(cuts, cuts[1:], strict=False):
         while next_span < len(ordered) and ordered[next_span][0] <= a:
-            s, e, claim_id = ordered[next_span]
-            heapq.heappush(active, (e - s, e, claim_id))
+            s, e, claim_id, rank = ordered[next_span]
+            heapq.heappush(active, (e - s, rank, e, claim_id))
             next_span += 1
-        while active and active[0][1] <= a:
+        while active and active[0][2] <= a:
             heapq.heappop(active)  # ended before this stretch
         # A longer span may have ended while a shorter one is on top: those
         # surface and are dropped only when they reach the top, as above.
-        top = active[0][2] if active else None
+        top = active[0][3] if active else None
         if top is None and not bounded:
             continue
         if found and found[-1].claim_id == top and found[-1].end == a:
@@ -68,7 +70,7 @@ class SpanIndex:
     def __init__(self, spans: Iterable[Span]) -> None:
         self.spans = sorted(spans, key=lambda s: s[0])
         self.starts = [s[0] for s in self.spans]
-        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+        self.longest = max((s[1] - s[0] for s in self.spans), default=0)
 
     def overlapping(self, lo: int, hi: int) -> list[Span]:
         first = bisect_left(self.starts, lo - self.longest)

@@ -87,7 +87,7 @@ class HighlightPainter:
         return self._claims.get(claim_id) if claim_id is not None else None
 
     def claims_at(self, offset: int) -> list[ClaimRecord]:
-        return [self._claims[i] for _s, _e, i in self._index.overlapping(offset, offset + 1) if i in self._claims]
+        return [self._claims[s[2]] for s in self._index.overlapping(offset, offset + 1) if s[2] in self._claims]
 
     @property
     def busy(self) -> bool:
@@ -103,7 +103,7 @@ class HighlightPainter:
         if wanted == self._wanted and self._started:
             return
         self._wanted = wanted
-        self._index = SpanIndex((s, e, i) for i, (s, e, _c, _r) in wanted.items())
+        self._index = SpanIndex((s, e, i, 0 if reviewed else 1) for i, (s, e, _c, reviewed) in wanted.items())
         if self._ready:
             self._repaint()
 
@@ -126,25 +126,34 @@ class HighlightPainter:
             (state[0], state[1]) for i in changed for state in (self._painted.get(i), self._wanted.get(i)) if state
         )
         self._painted = dict(self._wanted)
+        cursor = self._edit()
         for lo, hi in _merged(ranges):
             for segment in segments(self._index.overlapping(lo, hi), lo, hi):
-                self._apply(segment)
+                self._apply(segment, cursor)
+        cursor.endEditBlock()
         if self._queue:  # a full paint is under way: what is left follows the new claims
             after = self._queue[-1].start
             self._queue = list(reversed([s for s in segments(self._index.spans) if s.start >= after]))
 
     def _paint_slice(self) -> None:
         deadline = time.perf_counter() + SLICE_SECONDS
+        cursor = self._edit()
         while self._queue and time.perf_counter() < deadline:
-            self._apply(self._queue.pop())
+            self._apply(self._queue.pop(), cursor)
+        cursor.endEditBlock()
         if self._queue:
             self._timer.start()
         else:
             self._timer.stop()
 
-    def _apply(self, segment: Segment) -> None:
-        fmt = self._format(segment.claim_id)
+    def _edit(self) -> QTextCursor:
+        """One edit block per slice: the document tells its layout once, not once per claim."""
         cursor = QTextCursor(self.reader.document())
+        cursor.beginEditBlock()
+        return cursor
+
+    def _apply(self, segment: Segment, cursor: QTextCursor) -> None:
+        fmt = self._format(segment.claim_id)
         for start, end in self.reader.doc_ranges(segment.start, segment.end):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

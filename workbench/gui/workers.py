@@ -264,3 +264,8 @@ def _shared_pool() -> QThreadPool:
         pool.setMaxThreadCount(6)
         _POOL.append(pool)
     return _POOL[0]
+
+
+def jobs_finished(msecs: int) -> bool:
+    """Wait up to ``msecs`` for every background job of the process to leave its thread."""
+    return _shared_pool().waitForDone(msecs) if _POOL else True
