@@ -308,3 +308,41 @@ def test_a_passage_typed_just_before_esc_and_j_is_saved_on_its_own_claim(qtbot, 
     assert window.claims_panel.current_id() != claim.id
     [link] = source_store.list_evidence(window.db, claim.id)
     assert link.passage == "32,000 troops were deployed"
+
+
+def test_r_goes_from_the_list_to_the_rationale_and_esc_saves_and_comes_back(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    press(qtbot, Qt.Key.Key_J)
+    claim_id = window.claims_panel.current_id()
+    press(qtbot, Qt.Key.Key_R)
+    assert focused() is window.editor.rationale
+    type_text(qtbot, "The ministry says so")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert focused() is window.claims_panel.table
+    assert claim_store.get_claim(window.db, claim_id).rationale == "The ministry says so"
+
+
+def test_tab_leaves_the_claims_list_for_the_editor(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    press(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is not window.claims_panel.table
+    assert window.editor.isAncestorOf(focused()) or window.claims_panel.isAncestorOf(focused())
+    assert window.claims_panel.current_id() == window.claims_panel.proxy.claim_ids()[0]  # no cell walk
+
+
+def test_the_paste_dialog_imports_with_ctrl_enter(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    before = len(window.articles)
+
+    def in_dialog(dialog) -> None:  # noqa: ANN001
+        editor = dialog.findChild(QWidget, "pasteEditor")
+        editor.setFocus()
+        editor.setPlainText("Drills near Brest\n\nAbout 4,000 troops took part on Monday.")
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    _when_dialog_opens(qtbot, in_dialog)
+    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(window.articles) > before or window.session_id is not None
+                    and any(a.title == "Drills near Brest" for a in window.articles), timeout=20_000)
+    assert any("4,000 troops" in a.text for a in window.articles)

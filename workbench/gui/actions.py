@@ -90,6 +90,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("focus_claims", "Go to Claims &List", lambda: focus.leave_field(w), "Ctrl+1", "Esc",
         tip="Leave the field you are typing in; J, K and the digits work again")
     add("focus_reader", "Go to Article &Text", lambda: w.reader.setFocus(), "Ctrl+2")
+    add("focus_rationale", "Write the &Rationale", lambda: focus.to_rationale(w), "R", "Ctrl+3",
+        tip="Type why the current claim has its verdict; Esc goes back to the list")
     add("zoom_in", "Zoom &In", lambda: w.zoom(1), "Ctrl+=", "Ctrl++")
     add("zoom_out", "Zoom &Out", lambda: w.zoom(-1), "Ctrl+-")
     add("zoom_reset", "&Actual Size", lambda: w.zoom(None), "Ctrl+0")
@@ -121,7 +123,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     for name in ("recheck_article", "recheck_session", "show_changes", None, "remove_article"):
         _add(article, a, name)
     view = bar.addMenu("&View")
-    for name in ("focus_claims", "focus_reader", None, "zoom_in", "zoom_out", "zoom_reset"):
+    for name in ("focus_claims", "focus_reader", "focus_rationale", None, "zoom_in", "zoom_out", "zoom_reset"):
         _add(view, a, name)
     appearance = view.addMenu("A&ppearance")
     for key, label in (("system", "Follow System"), ("light", "Light"), ("dark", "Dark")):

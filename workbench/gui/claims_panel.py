@@ -94,6 +94,7 @@ class ClaimsPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the editor (focus rule 6)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()

@@ -21,7 +21,10 @@ whenever the reviewer is not typing:
 5. No combo box or spin box changes on the mouse wheel unless it has the
    focus: the wheel scrolls the form around it instead, and only a click or
    Tab gives such a box the focus.
-6. Each key sequence is bound to one action only (``actions.build_actions``
+6. From the list, the keyboard reaches the editor without the mouse: R
+   (or Ctrl+3) puts the cursor at the end of the current claim's rationale,
+   and Tab leaves the list for the editor instead of walking its cells.
+7. Each key sequence is bound to one action only (``actions.build_actions``
    refuses a second binding), so no shortcut is ambiguous and silently dead.
 
 ``install(window)`` applies rules 1, 2 (dialogs), 4 (its fallback) and 5 to
@@ -55,6 +58,15 @@ def install(window: MainWindow) -> FocusRules:
 def to_claims_list(window: MainWindow) -> None:
     """Put the focus on the claims list (rules 1 to 3)."""
     window.claims_panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def to_rationale(window: MainWindow) -> None:
+    """Rule 6: type the rationale of the current claim, from the keyboard."""
+    if window.editor.claim is None:
+        return
+    window.editor.setCurrentIndex(0)
+    window.editor.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    window.editor.rationale.moveCursor(window.editor.rationale.textCursor().MoveOperation.End)
 
 
 def leave_field(window: MainWindow) -> None:

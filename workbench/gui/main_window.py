@@ -467,7 +467,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         super().closeEvent(event)
 
     def _restore_window(self) -> None:
-        self.resize(1400, 900)
+        # The first run fits the screen: on a 1280x720 display a 1400x900 window hides its right edge.
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1400, screen.width()) if screen else 1400, min(900, screen.height()) if screen else 900)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -79,6 +79,7 @@ class HighlightPainter:
         self._painted: dict[int, Painted] = {}
         self._index = SpanIndex([])
         self._queue: list[Segment] = []  # reversed: the next segment is at the end
+        self._plan_pending = False
         self._ready = False
         self._started = False
 
@@ -91,7 +92,7 @@ class HighlightPainter:
 
     @property
     def busy(self) -> bool:
-        return bool(self._queue)
+        return bool(self._queue) or self._plan_pending
 
     def set_claims(self, claims: list[ClaimRecord], colours: dict[int, str]) -> None:
         self._claims = {c.id: c for c in claims}
@@ -119,8 +120,8 @@ class HighlightPainter:
                 self._clear_all()
             self._started = True
             self._painted = dict(self._wanted)
-            self._queue = list(reversed(segments(self._index.spans)))
-            self._paint_slice()
+            self._plan_pending = True  # worked out in the first slice, an event of its own
+            self._timer.start()
             return
         ranges = sorted(
             (state[0], state[1]) for i in changed for state in (self._painted.get(i), self._wanted.get(i)) if state
@@ -131,11 +132,16 @@ class HighlightPainter:
             for segment in segments(self._index.overlapping(lo, hi), lo, hi):
                 self._apply(segment, cursor)
         cursor.endEditBlock()
-        if self._queue:  # a full paint is under way: what is left follows the new claims
+        if self._queue and not self._plan_pending:  # a full paint under way: what is left follows the new claims
             after = self._queue[-1].start
             self._queue = list(reversed([s for s in segments(self._index.spans) if s.start >= after]))
 
     def _paint_slice(self) -> None:
+        if self._plan_pending:
+            self._plan_pending = False
+            self._queue = list(reversed(segments(self._index.spans)))
+            self._timer.start()
+            return
         deadline = time.perf_counter() + SLICE_SECONDS
         cursor = self._edit()
         while self._queue and time.perf_counter() < deadline:

@@ -11,7 +11,7 @@ import platform
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -285,6 +285,12 @@ class SessionControl:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Import")
+        ok.setToolTip("Ctrl+Enter")
+        # Enter is a new line in the text: Ctrl+Enter imports, from the keyboard.
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), dialog, activated=dialog.accept)
         layout.addWidget(buttons)
         self.paste_dialog = dialog  # reachable from tests and screenshots
         if dialog.exec() == QDialog.DialogCode.Accepted and editor.toPlainText().strip():
