@@ -11,6 +11,7 @@ from workbench.ingest.article import ExtractedArticle
 from workbench.ingest.article_text import page_without_text
 from workbench.services.progress import CancelFn, ProgressFn, check, no_progress
 from workbench.storage import articles, claims
+from workbench.storage.convert import article_record
 from workbench.storage.database import Database
 from workbench.storage.records import ArticleRecord, ClaimDraft
 
@@ -93,8 +94,13 @@ def store_extracted(
     drafts = [] if reason is not None else detect_drafts(extracted.text, extracted.published)
     check(cancel)  # last chance: after this the article is stored
     progress(0.8, "Saving")
-    article = articles.add_article(db, session_id, extracted)
-    added = claims.store_detected(db, article.id, drafts, by=DETECTOR)
+    # One transaction: the article, its version, its claims and their memory
+    # index are committed together or not at all (a kill, a full disk or a
+    # refused claim leaves no article without its claims).
+    with db.session() as session:
+        stored = articles.add_article_in(session, session_id, extracted)
+        added = claims.store_detected_in(session, stored.id, drafts, by=DETECTOR)
+        article = article_record(stored)
     progress(1.0, "Done")
     return ImportResult(article=article, claims_added=added, no_text_reason=reason)
 

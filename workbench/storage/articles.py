@@ -19,23 +19,32 @@ from workbench.storage.sessions import touch_session
 def add_article(db: Database, session_id: int, extracted: ExtractedArticle) -> ArticleRecord:
     """Store an extracted article as version 1, at the end of the session."""
     with db.session() as session:
-        if session.get(ReviewSession, session_id) is None:
-            raise NotFoundError(
-                f"Session {session_id} does not exist.", "Open or create a session first."
-            )
-        position = session.scalar(
-            select(func.coalesce(func.max(Article.position), -1) + 1).where(
-                Article.session_id == session_id
-            )
+        return article_record(add_article_in(session, session_id, extracted))
+
+
+def add_article_in(session: Session, session_id: int, extracted: ExtractedArticle) -> Article:
+    """``add_article`` inside the caller's transaction (flushed, not committed).
+
+    An import adds the article and its claims in one transaction, so that a
+    failure or a kill between the two leaves neither.
+    """
+    if session.get(ReviewSession, session_id) is None:
+        raise NotFoundError(
+            f"Session {session_id} does not exist.", "Open or create a session first."
         )
-        article = Article(
-            session_id=session_id, position=position or 0, source=extracted.provenance.source
+    position = session.scalar(
+        select(func.coalesce(func.max(Article.position), -1) + 1).where(
+            Article.session_id == session_id
         )
-        article.versions.append(version_from(extracted, number=1))
-        session.add(article)
-        touch_session(session, session_id)
-        session.flush()
-        return article_record(article)
+    )
+    article = Article(
+        session_id=session_id, position=position or 0, source=extracted.provenance.source
+    )
+    article.versions.append(version_from(extracted, number=1))
+    session.add(article)
+    touch_session(session, session_id)
+    session.flush()
+    return article
 
 
 def version_from(extracted: ExtractedArticle, number: int) -> ArticleVersion:

@@ -84,24 +84,35 @@ def store_detected(db: Database, article_id: int, drafts: Iterable[ClaimDraft], 
     claims, so edited or dismissed ones stay as the reviewer left them.
     """
     with db.session() as session:
-        article = load_article(session, article_id)
-        existing = {
-            (kind, start, end)
-            for kind, start, end in session.execute(
-                select(Claim.kind, Claim.start, Claim.end).where(Claim.article_id == article_id)
-            )
-        }
-        added = 0
-        for draft in drafts:
-            key = (draft.kind, draft.start, draft.end)
-            if key in existing:
-                continue
-            existing.add(key)
-            session.add(_new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED))
-            added += 1
-        if added:
-            touch_session(session, article.session_id)
-        return added
+        return store_detected_in(session, article_id, drafts, by=by)
+
+
+def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
+    """``store_detected`` inside the caller's transaction (flushed, not committed).
+
+    The flush writes the claims and, through the memory index's flush
+    listener, their index rows, so a failure in either surfaces here,
+    before the caller commits anything.
+    """
+    article = load_article(session, article_id)
+    existing = {
+        (kind, start, end)
+        for kind, start, end in session.execute(
+            select(Claim.kind, Claim.start, Claim.end).where(Claim.article_id == article_id)
+        )
+    }
+    added = 0
+    for draft in drafts:
+        key = (draft.kind, draft.start, draft.end)
+        if key in existing:
+            continue
+        existing.add(key)
+        session.add(_new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED))
+        added += 1
+    if added:
+        touch_session(session, article.session_id)
+    session.flush()
+    return added
 
 
 def update_claim(
