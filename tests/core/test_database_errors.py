@@ -96,8 +96,13 @@ def test_read_only_database(tmp_path):
     before = _digest(path)
     _make_read_only(path)
     try:
-        with pytest.raises(DatabaseReadOnlyError) as caught:
-            open_database(path)
+        db = open_database(path)  # opened read-only: it still lists (and exports)
+        try:
+            assert [s.title for s in sessions.list_sessions(db)] == ["Archived review"]
+            with pytest.raises(DatabaseReadOnlyError) as caught:
+                sessions.create_session(db, "New review")
+        finally:
+            db.close()
         assert str(path) in caught.value.message and "writable" in caught.value.hint
         assert _digest(path) == before
     finally:

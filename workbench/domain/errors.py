@@ -50,6 +50,10 @@ class DatabaseUnreachableError(DatabaseError):
     pass
 
 
+class DatabaseFullError(DatabaseError):
+    """The disk (or the database's size limit) left no room for a write."""
+
+
 class NotFoundError(WorkbenchError):
     """A session, article, claim or source that does not exist."""
 

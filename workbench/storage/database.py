@@ -8,6 +8,7 @@ returns, so an edit shown as saved is on disk.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,13 +23,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.domain.errors import (
     DatabaseError,
+    DatabaseFullError,
     DatabaseLockedError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
     NotADatabaseError,
 )
+from workbench.storage.sqlite_file import (
+    check_sqlite_file,
+    is_damage,
+    read_only_connector,
+    refuse_if_damaged,
+)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a writer waits for another reviewer's transaction before giving up.
 BUSY_TIMEOUT_MS = 5000
 
@@ -70,6 +77,9 @@ class Database:
     engine: Engine
     url: URL
     sessions: sessionmaker[Session]
+    # Opened read-only (the file or its folder cannot be written): reading
+    # works, an edit raises DatabaseReadOnlyError.
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -107,14 +117,24 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
     """Open (creating if needed) and migrate a workbench database.
 
     Raises a ``DatabaseError`` subclass that names the file or URL and says what
-    to do for: a file that is not a database, a newer schema, a read-only or
-    locked file, an unreachable server.
+    to do for: a file that is not a database or is damaged, a newer schema, a
+    locked file, a full disk, an unreachable server. A SQLite file that cannot
+    be written is opened read-only (``Database.read_only``): it lists and
+    exports, and an edit raises ``DatabaseReadOnlyError``.
     """
     url = resolve_url(location)
-    if url.get_backend_name() == "sqlite":
-        _check_sqlite_file(url)
-    engine = _make_engine(url)
-    db = Database(engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False))
+    read_only = False
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(url.database or "")
+        with translate_errors(describe(url)):
+            read_only = check_sqlite_file(path)
+            if not read_only:
+                refuse_if_damaged(path, BUSY_TIMEOUT_MS / 1000)
+    with translate_errors(describe(url)):
+        engine = _make_engine(url, read_only=read_only)
+    db = Database(
+        engine=engine, url=url, sessions=sessionmaker(engine, expire_on_commit=False), read_only=read_only
+    )
     try:
         with translate_errors(db.location):
             with engine.connect() as connection:
@@ -129,49 +149,13 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
     return db
 
 
-def _check_sqlite_file(url: URL) -> None:
-    """Refuse what is not a SQLite file, before SQLite is asked to write anything."""
-    if url.database in (None, "", ":memory:"):
-        return
-    path = Path(url.database)
-    if path.is_dir():
-        raise NotADatabaseError(
-            f"{path} is a folder, not a database file.",
-            "Choose a file name such as review.sqlite.",
-        )
-    if path.exists():
-        if not os.access(path, os.R_OK):
-            raise DatabaseReadOnlyError(
-                f"{path} cannot be read (permission denied).",
-                "Check the file's permissions or choose another database.",
-            )
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-        if header and header != SQLITE_HEADER:
-            raise NotADatabaseError(
-                f"{path} is not a workbench database (it is not a SQLite file).",
-                "Choose the .sqlite file the workbench created, or a new file name.",
-            )
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise DatabaseReadOnlyError(
-                f"{path} is read-only, so edits could not be saved.",
-                "Make the file and its folder writable, or copy it somewhere you can write.",
-            )
-    else:
-        if not path.parent.exists():
-            raise DatabaseError(
-                f"The folder {path.parent} does not exist, so {path.name} cannot be created there.",
-                "Create the folder first or choose another location.",
-            )
-        if not os.access(path.parent, os.W_OK):
-            raise DatabaseReadOnlyError(
-                f"Cannot create {path}: the folder is read-only.",
-                "Choose a folder you can write to.",
-            )
-
-
-def _make_engine(url: URL) -> Engine:
+def _make_engine(url: URL, *, read_only: bool = False) -> Engine:
     if url.get_backend_name() == "sqlite":
+        if read_only:
+            connector = read_only_connector(Path(url.database or ""), BUSY_TIMEOUT_MS / 1000)
+            engine = create_engine(url, creator=connector)
+            event.listen(engine, "connect", _sqlite_read_pragmas)
+            return engine
         engine = create_engine(
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         )
@@ -204,21 +188,54 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
         cursor.close()
 
 
+def _sqlite_read_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # A read-only file keeps its journal mode; only settings that write nothing.
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    finally:
+        cursor.close()
+
+
 @contextmanager
 def translate_errors(location: str) -> Iterator[None]:
     """Turn driver errors a user can meet into messages that say what to do."""
     try:
         yield
     except OperationalError as error:
-        raise _classify(error, location) from error
+        raise _classify(error.orig, location) from error
     except DBAPIError as error:
-        if "not a database" in str(error.orig).lower() or "malformed" in str(error.orig).lower():
+        if _is_full(error.orig) or is_damage_text(error.orig):
+            raise _classify(error.orig, location) from error
+        raise
+    except sqlite3.OperationalError as error:  # the checks made with sqlite3 itself
+        raise _classify(error, location) from error
+    except sqlite3.DatabaseError as error:
+        if _is_full(error) or is_damage(error):
             raise _classify(error, location) from error
         raise
 
 
-def _classify(error: DBAPIError, location: str) -> DatabaseError:
-    text = str(error.orig).lower()
+def is_damage_text(error: BaseException | None) -> bool:
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def _is_full(error: BaseException | None) -> bool:
+    # SQLITE_FULL: the disk, or the database's own page limit, left no room.
+    name = getattr(error, "sqlite_errorname", "")
+    return name == "SQLITE_FULL" or "database or disk is full" in str(error).lower()
+
+
+def _classify(orig: BaseException | None, location: str) -> DatabaseError:
+    text = str(orig).lower()
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    if _is_full(orig) or (name.startswith("SQLITE_IOERR") and _disk_nearly_full(location)):
+        return DatabaseFullError(
+            f"The disk holding {location} is full, so nothing was saved.",
+            "Free some space on that disk and try again; what was saved before is intact.",
+        )
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(
             f"{location} is locked by another program or reviewer.",
@@ -226,8 +243,8 @@ def _classify(error: DBAPIError, location: str) -> DatabaseError:
         )
     if "readonly" in text or "read-only" in text or "attempt to write" in text:
         return DatabaseReadOnlyError(
-            f"{location} is read-only, so edits could not be saved.",
-            "Make the file and its folder writable, or choose another database.",
+            f"The database {location} is read-only, so edits could not be saved.",
+            "Make the file and its folder writable, or copy it somewhere you can write.",
         )
     if "not a database" in text or "malformed" in text or "file is encrypted" in text:
         return NotADatabaseError(
@@ -239,10 +256,32 @@ def _classify(error: DBAPIError, location: str) -> DatabaseError:
             f"{location} cannot be opened.",
             "Check that the folder exists and that you may write to it.",
         )
-    if "disk" in text and "full" in text:
-        return DatabaseError(f"The disk holding {location} is full.", "Free some space and try again.")
+    first_line = (str(orig).strip().splitlines() or [""])[0]
+    if isinstance(orig, sqlite3.Error):  # a file, not a server: no network to blame
+        if name.startswith("SQLITE_IOERR"):
+            return DatabaseError(
+                f"The disk holding {location} reported an error ({first_line}).",
+                "Check the disk and try again; if it persists, copy the file elsewhere.",
+            )
+        return DatabaseError(
+            f"{location} could not be used: {first_line}",
+            "Try again; if it persists, copy the file elsewhere or restore its .bak copy.",
+        )
     return DatabaseUnreachableError(
-        f"Cannot reach the database at {location}: {str(error.orig).strip().splitlines()[0]}",
+        f"Cannot reach the database at {location}: {first_line}",
         "Check that the server is running, the address and credentials are right, "
         "and your network is up.",
     )
+
+
+# Below this much free space a disk I/O error is most likely the disk being
+# full: SQLite reports a failed write of its WAL index (-shm) as an I/O error.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+def _disk_nearly_full(location: str) -> bool:
+    folder = Path(location).parent
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False

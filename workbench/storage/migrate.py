@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from workbench.domain.errors import NotADatabaseError, SchemaTooNewError
+from workbench.domain.errors import DatabaseReadOnlyError, NotADatabaseError, SchemaTooNewError
 from workbench.paths import migrations_dir
 
 if TYPE_CHECKING:
@@ -50,6 +50,13 @@ def migrate_to_head(db: Database) -> Path | None:
     current = current_revision(db)
     if current == head:
         return None
+    if db.read_only:
+        raise DatabaseReadOnlyError(
+            f"{db.location} is read-only and was made by an older version of the workbench, "
+            "so it cannot be upgraded.",
+            "Make the file and its folder writable once so it can be upgraded, "
+            "or copy it somewhere you can write.",
+        )
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise SchemaTooNewError(
             f"{db.location} was made by a newer version of the workbench (schema {current}).",
