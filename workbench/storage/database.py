@@ -233,7 +233,7 @@ def _classify(orig: BaseException | None, location: str) -> DatabaseError:
     name = getattr(orig, "sqlite_errorname", "") or ""
     if _is_full(orig) or (name.startswith("SQLITE_IOERR") and _disk_nearly_full(location)):
         return DatabaseFullError(
-            f"The disk holding {location} is full, so nothing was saved.",
+            f"The disk holding {location} is full; nothing more can be saved there.",
             "Free some space on that disk and try again; what was saved before is intact.",
         )
     if "locked" in text or "busy" in text:
