@@ -52,7 +52,7 @@ class SessionControl:
         except WorkbenchError as error:
             self.report(error)
             return
-        if not sessions and first_run_demo:
+        if not sessions and first_run_demo and not self.db.read_only:  # the demo needs to write
             self.start_demo()
             return
         recent = [entry for entry in self.recent_entries() if entry[0] == self.db.location]
@@ -78,7 +78,7 @@ class SessionControl:
         self.memory.forget()  # claim ids of another database mean other claims
         self._demo_session_id: int | None = None  # and so do session ids
         self._sessions_to_name: dict[int, int | None] = {}
-        self.statusBar().showMessage(f"Database: {db.location}")
+        self.statusBar().showMessage(f"Database: {db.location}" + (" (read-only)" if db.read_only else ""))
         return True
 
     def start_demo(self: MainWindow) -> None:
