@@ -2,7 +2,8 @@
 
 A ``Database`` wraps one SQLAlchemy engine and hands out short-lived ORM
 sessions. Every repository call uses its own session and commits before it
-returns, so an edit shown as saved is on disk.
+returns, so an edit shown as saved is on disk; the ``*_in(session, ...)``
+variants let a service put several of them in one transaction.
 """
 
 from __future__ import annotations
