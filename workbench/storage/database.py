@@ -224,9 +224,16 @@ def is_damage_text(error: BaseException | None) -> bool:
 
 
 def _is_full(error: BaseException | None) -> bool:
-    # SQLITE_FULL: the disk, or the database's own page limit, left no room.
+    # SQLITE_FULL: the disk, or the database's own page limit, left no room;
+    # 53100 is PostgreSQL's disk_full.
     name = getattr(error, "sqlite_errorname", "")
-    return name == "SQLITE_FULL" or "database or disk is full" in str(error).lower()
+    text = str(error).lower()
+    return (
+        name == "SQLITE_FULL"
+        or getattr(error, "sqlstate", None) == "53100"
+        or "database or disk is full" in text
+        or "no space left on device" in text
+    )
 
 
 def _classify(orig: BaseException | None, location: str) -> DatabaseError:
