@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
+from workbench.domain.errors import DatabaseReadOnlyError
 from workbench.storage import claims, sessions
 from workbench.storage.database import open_database
 from workbench.storage.migrate import alembic_config, current_revision, head_revision
@@ -97,4 +101,23 @@ def test_database_of_a_previous_version_is_backed_up_and_upgraded(tmp_path, revi
 
 def test_new_database_is_not_backed_up(tmp_path):
     open_database(tmp_path / "new.sqlite").close()
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_read_only_database_of_a_previous_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "old.sqlite"
+    _upgrade_file_to(path, _previous_revisions()[0])
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.chmod(0o444)
+    if os.geteuid() == 0 and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+        pytest.skip("running as root and this file system cannot make a file immutable")
+    try:
+        with pytest.raises(DatabaseReadOnlyError) as caught:
+            open_database(path)
+        assert "older version" in caught.value.message and str(path) in caught.value.message
+        assert "writable" in caught.value.hint
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+        path.chmod(0o644)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert list(tmp_path.glob("*.bak")) == []
