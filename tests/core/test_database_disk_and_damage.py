@@ -8,6 +8,7 @@ import os
 import random
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from workbench.domain.errors import DatabaseFullError, DatabaseReadOnlyError, No
 from workbench.services.importing import store_extracted
 from workbench.storage import articles, sessions
 from workbench.storage.database import open_database
+from workbench.storage.sqlite_file import refuse_if_damaged
 
 
 def _digest(path: Path) -> str:
@@ -145,3 +147,21 @@ def test_a_full_database_says_so_and_keeps_nothing_of_the_import(tmp_path):
         assert [s.title for s in sessions.list_sessions(db)] == ["Desk"]
     finally:
         db.close()
+
+
+def test_a_journal_left_by_a_killed_writer_is_replayed_not_taken_for_damage(tmp_path):
+    path = tmp_path / "killed.sqlite"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE t (x TEXT)")
+        raw.executemany("INSERT INTO t VALUES (?)", [("x" * i,) for i in range(2000)])
+    writer = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA cache_size=1'); c.execute('BEGIN')\n"
+        "c.execute(\"UPDATE t SET x = x || 'y'\"); os._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", writer, str(path)], check=False)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists()  # a hot journal: only a writing connection may roll it back
+    refuse_if_damaged(path, timeout=1.0)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT count(*) FROM t WHERE x LIKE '%y'").fetchone() == (0,)

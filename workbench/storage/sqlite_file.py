@@ -96,23 +96,32 @@ def refuse_if_damaged(path: Path, timeout: float) -> None:
     """
     if not path.exists() or path.stat().st_size == 0:
         return
-    connection = sqlite3.connect(
-        f"file:{quote(str(path))}?mode=ro", uri=True, timeout=timeout, check_same_thread=False
-    )
     try:
-        try:
-            problems = [row[0] for row in connection.execute(f"PRAGMA quick_check({QUICK_CHECK_LIMIT})")]
-        except sqlite3.DatabaseError as error:
-            if not is_damage(error):
-                raise
-            problems = [str(error)]
-    finally:
-        connection.close()
+        problems = _quick_check(f"file:{quote(str(path))}?mode=ro", timeout)
+    except sqlite3.OperationalError as error:
+        name = getattr(error, "sqlite_errorname", "")
+        if not name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            raise
+        # A crashed writer left a journal or WAL that only a writing
+        # connection may replay; replaying it is SQLite's own crash recovery.
+        problems = _quick_check(str(path), timeout)
     if problems != ["ok"]:
         raise NotADatabaseError(
             f"{path} is damaged (SQLite reports: {problems[0]}); nothing was written to it.",
             _restore_hint(path),
         )
+
+
+def _quick_check(target: str, timeout: float) -> list[str]:
+    connection = sqlite3.connect(target, uri=True, timeout=timeout, check_same_thread=False)
+    try:
+        return [row[0] for row in connection.execute(f"PRAGMA quick_check({QUICK_CHECK_LIMIT})")]
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise
+        return [str(error)]
+    finally:
+        connection.close()
 
 
 def is_damage(error: sqlite3.Error) -> bool:
