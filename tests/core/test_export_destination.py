@@ -124,3 +124,13 @@ def test_a_leftover_part_that_is_a_link_is_not_written_through(review_db, tmp_pa
     assert elsewhere.read_text(encoding="utf-8") == "not an export"
     assert len(_rows(tmp_path / "claims.csv")) == 5
     assert not (tmp_path / "claims.csv.part").exists()
+
+
+def test_a_link_loop_is_refused_with_a_message(review_db, folder: Path):
+    db, session_id = review_db
+    loop = folder / "loop.csv"
+    loop.symlink_to(loop)
+    with pytest.raises(ExportError) as refused:
+        export_to_path(db, session_id, CSV, loop)
+    assert refused.value.message.startswith(f"Cannot write to {loop}:")
+    assert loop.is_symlink() and [p.name for p in folder.iterdir()] == ["loop.csv"]

@@ -36,23 +36,22 @@ def export_target(path: Path) -> Path:
     Raises ``ExportError`` when that is anything but a regular file or a name not taken yet.
     """
     try:
-        target = path.resolve() if path.is_symlink() else path
-        mode = target.stat().st_mode
+        mode: int | None = path.stat().st_mode  # through any links: what would be written
     except FileNotFoundError:
-        return target  # a new file (or a link to one not made yet): nothing is replaced
-    except (OSError, RuntimeError) as error:  # a symlink loop is RuntimeError before Python 3.13
+        mode = None  # a new file (or a link to one not made yet): nothing is replaced
+    except (OSError, RuntimeError) as error:  # a symlink loop is RuntimeError in some Pythons
         raise ExportError(
             f"Cannot write to {path}: {getattr(error, 'strerror', None) or error}.",
             "Choose a new file name, or a file you can replace.",
         ) from None
-    if stat.S_ISREG(mode):
-        return target
-    kind = KINDS.get(stat.S_IFMT(mode), "not a regular file")
-    where = str(path) if target == path else f"{path} (a link to {target})"
-    raise ExportError(
-        f"Cannot export to {where}: it is {kind}, and an export only writes regular files.",
-        "Give a file name inside that folder." if kind == "a folder" else "Choose a new file name, or a file to replace.",
-    )
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        where = f"{path} (a link to {os.readlink(path)})" if path.is_symlink() else str(path)
+        raise ExportError(
+            f"Cannot export to {where}: it is {kind}, and an export only writes regular files.",
+            "Give a file name inside that folder." if kind == "a folder" else "Choose a new file name, or a file to replace.",
+        )
+    return path.resolve() if path.is_symlink() else path
 
 
 def open_partial(target: Path) -> tuple[Path, BinaryIO]:
