@@ -2,7 +2,8 @@
 
 The output contract is used by the benchmark and by scripts:
 ``workbench claims [--format jsonl|json|csv] [--published DATE] SOURCE...``.
-For a ``.txt`` file the offsets index the file's exact decoded UTF-8 text;
+For a ``.txt`` file the offsets index the file's exact decoded UTF-8 text
+(read only if it is a regular file of at most 15 MB, like any other file);
 for HTML files and URLs they index the plain text that ingest extracts.
 A SOURCE that cannot be read, or holds no article text (a server's list of
 files, say), gets an ``error`` and the batch goes on; the exit status is 1

@@ -25,6 +25,7 @@ from workbench.domain.errors import (
 # reading a text file does not import the HTTP stack.
 FILE_MAX_BYTES = 15 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, where there are no FIFOs to open
 _KINDS = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
@@ -43,25 +44,19 @@ def read_file_capped(path: Path, *, source: str | None = None, max_bytes: int = 
     try:
         # Refuse special files before opening them: opening some devices acts.
         _check_regular(os.stat(path).st_mode, source)
+        # O_NONBLOCK: should a FIFO replace the file now, opening it will not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise NotFoundError(f"No such file: {source}", "Check the path.") from None
-    except OSError as error:
-        raise _unreadable(source, error) from None
-    try:
-        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise NotFoundError(f"No such file: {source}", "Check the path.") from None
-    except IsADirectoryError:
-        raise _folder(source) from None
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a NUL character in the path
         raise _unreadable(source, error) from None
     try:
         # fstat, not stat: what was opened is what is checked (no swap in between).
         info = os.fstat(fd)
         _check_regular(info.st_mode, source)
         check_size(info.st_size, max_bytes, source)
-        os.set_blocking(fd, True)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
         return _read_up_to(fd, max_bytes, source)
     except OSError as error:
         raise _unreadable(source, error) from None
@@ -105,5 +100,6 @@ def _folder(source: str) -> UnsupportedSourceError:
     return UnsupportedSourceError(f"{source} is a folder, not a file.", "Give an .html or .txt file.")
 
 
-def _unreadable(source: str, error: OSError) -> IngestError:
-    return IngestError(f"Cannot read {source}: {error.strerror or error}.", "Check the file's permissions.")
+def _unreadable(source: str, error: OSError | ValueError) -> IngestError:
+    reason = getattr(error, "strerror", None) or error
+    return IngestError(f"Cannot read {source}: {reason}.", "Check the path and the file's permissions.")
