@@ -40,11 +40,12 @@ class Run:
     peak_mb: float
 
 
-def workbench(*args: str) -> Run:
-    result = subprocess.run(
-        [sys.executable, "-c", PEAK_MEMORY_WRAPPER, sys.executable, "-m", "workbench", *args],
-        cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT_SECONDS,
-    )
+def workbench(*args: str, stdin: Path | None = None) -> Run:
+    with open(stdin or "/dev/null", "rb") as source:
+        result = subprocess.run(
+            [sys.executable, "-c", PEAK_MEMORY_WRAPPER, sys.executable, "-m", "workbench", *args],
+            cwd=REPO, stdin=source, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT_SECONDS,
+        )
     *lines, peak = result.stderr.rstrip("\n").split("\n")
     return Run(result.returncode, result.stdout, "\n".join(lines), int(peak) / 1024)
 
@@ -113,6 +114,13 @@ def test_claims_on_a_symlink_to_dev_zero_named_txt_is_refused(zero_named_txt: Pa
     run = workbench("claims", str(zero_named_txt))
     assert run.status == 1
     assert "x.txt is not a regular file (it is a character device)" in run.stderr
+    assert run.peak_mb < MAX_RSS_MB
+
+
+def test_endless_standard_input_is_cut_at_the_cap() -> None:
+    run = workbench("extract", "-", stdin=Path("/dev/zero"))
+    assert run.status == 1
+    assert "The text on standard input is larger than 15 MB" in run.stderr
     assert run.peak_mb < MAX_RSS_MB
 
 
