@@ -6,9 +6,12 @@ import io
 import json
 
 from tests.export_session import build_review
+from tests.factories import make_article
 from workbench.domain.scales import get_scale
 from workbench.export.claimreview import write_claimreview
 from workbench.export.filters import ExportFilter
+from workbench.storage import articles, claims, sessions
+from workbench.storage.records import ClaimDraft
 
 
 def test_reviewed_claims_become_claimreview_objects(any_db):
@@ -68,3 +71,30 @@ def test_no_reviewed_claims_gives_an_empty_list_and_a_warning(sqlite_db):
     result = write_claimreview(out, sqlite_db, review.session_id, ExportFilter(kinds=frozenset({"equipment"})))
     assert json.loads(out.getvalue()) == []
     assert result.skipped == 1 and "1 without a verdict" in result.warnings[0]
+
+
+def test_claim_text_cannot_end_the_script_tag_it_is_pasted_into(sqlite_db):
+    hostile = "</script><script>alert(1)</script> & <!-- more"
+    text = f"The minister wrote {hostile} on Monday."
+    session = sessions.create_session(sqlite_db, "Hostile", reviewer="ana")
+    article = articles.add_article(
+        sqlite_db, session.id, make_article(text, title="T", source="https://news.example/a?x=1&y=</script>")
+    )
+    start = text.index(hostile)
+    claim = claims.add_claim(
+        sqlite_db, article.id, ClaimDraft("quote", start, start + len(hostile), speaker="<b>Spy</b>"), by="ana"
+    )
+    claims.update_claim(sqlite_db, claim.id, {"verdict": "false"}, by="ana", expected_version=None)
+    out = io.StringIO()
+    write_claimreview(out, sqlite_db, session.id, review_url="https://factcheck.example/a?b=1&c=2")
+    written = out.getvalue()
+
+    page = f'<script type="application/ld+json">\n{written}</script>'
+    assert page.lower().count("</script") == 1  # only the tag's own end
+    assert not set("<>&") & set(written)
+    assert "\\u003c/script\\u003e" in written
+    [item] = json.loads(written)  # still valid JSON, and it reads back as written
+    assert item["claimReviewed"] == hostile
+    assert item["itemReviewed"]["author"]["name"] == "<b>Spy</b>"
+    assert item["itemReviewed"]["appearance"]["url"] == "https://news.example/a?x=1&y=</script>"
+    assert item["url"] == f"https://factcheck.example/a?b=1&c=2#claim-{claim.id}"

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,60 @@ def test_pdf_from_the_command_line_without_a_display(db_path: Path, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")
     assert "Wrote 5 claim(s)" in result.stderr
+
+
+def test_out_refuses_a_device_a_fifo_and_a_folder(db_path: Path, tmp_path: Path, capsys):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    targets = [(fifo, "a pipe (FIFO)"), (folder, "a folder")]
+    if Path("/dev/null").is_char_device():
+        targets.append((Path("/dev/null"), "a device"))
+    for target, kind in targets:
+        assert main(["export", "1", "--db", str(db_path), "--out", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert f"error: Cannot export to {target}: it is {kind}" in err and "Traceback" not in err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and folder.is_dir() and not any(folder.iterdir())
+    assert not list(tmp_path.glob("*.part"))
+    if Path("/dev/null").exists():
+        assert Path("/dev/null").is_char_device()
+
+
+def test_out_through_a_symlink_keeps_the_link(db_path: Path, tmp_path: Path, capsys):
+    real = tmp_path / "real.json"
+    real.write_text("[]", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    assert main(["export", "1", "--db", str(db_path), "--format", "claimreview", "--out", str(link)]) == 0
+    assert link.is_symlink() and len(json.loads(real.read_text(encoding="utf-8"))) == 3
+    assert f"to {link}" in capsys.readouterr().err
+
+
+def _export_to_stdout(db_path: Path, stdout: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", "export", "1", "--db", str(db_path), "--format", "json"],
+        cwd=REPO, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_stdout_is_a_clear_error(db_path: Path):
+    with open("/dev/full", "w") as full:
+        result = _export_to_stdout(db_path, full)
+    assert result.returncode == 2
+    assert result.stderr == "workbench: error: Cannot write the export to standard output: no space left on device.\n"
+
+
+def test_a_closed_stdout_pipe_is_a_clear_error(db_path: Path):
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: like `| head -c 10` once head has had its bytes
+    try:
+        result = _export_to_stdout(db_path, writer)
+    finally:
+        os.close(writer)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "workbench: error: Cannot write the export to standard output: "
+        "the reader closed it before the end (broken pipe).\n"
+    )

@@ -2,7 +2,8 @@
 
 The output contract is used by the benchmark and by scripts:
 ``workbench claims [--format jsonl|json|csv] [--published DATE] SOURCE...``.
-For a ``.txt`` file the offsets index the file's exact decoded UTF-8 text;
+For a ``.txt`` file the offsets index the file's exact decoded UTF-8 text
+(read only if it is a regular file of at most 15 MB, like any other file);
 for HTML files and URLs they index the plain text that ingest extracts.
 A SOURCE that cannot be read, or holds no article text (a server's list of
 files, say), gets an ``error`` and the batch goes on; the exit status is 1
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,6 +23,9 @@ from typing import Any
 
 from workbench.detect.pipeline import detect
 from workbench.domain.errors import WorkbenchError
+from workbench.ingest.local_files import read_file_capped
+
+log = logging.getLogger(__name__)
 
 CSV_FIELDS = ["source", "kind", "start", "end", "text", "value", "unit", "speaker", "score"]
 
@@ -72,13 +77,17 @@ def claims_for_source(source: str, published: date | None = None) -> dict[str, A
     """``{"source", "claims", "error"}`` for one SOURCE; never raises for bad input."""
     try:
         text, own_date, no_text = read_source(source)
+        if no_text is not None:
+            message = f"This page has no article text ({no_text}). Give the article's own page, or save its text as a .txt file."
+            return {"source": source, "claims": [], "error": message}
+        claims = detect(text, published or own_date)
     except WorkbenchError as error:
         message = f"{error.message} {error.hint}".strip()
         return {"source": source, "claims": [], "error": message}
-    if no_text is not None:
-        message = f"This page has no article text ({no_text}). Give the article's own page, or save its text as a .txt file."
+    except Exception as error:  # a bug: report it for this SOURCE, log the traceback, go on
+        log.debug("claims for %s failed", source, exc_info=True)
+        message = f"Unexpected error ({type(error).__name__}: {error}). This is a bug in the workbench; please report it."
         return {"source": source, "claims": [], "error": message}
-    claims = detect(text, published or own_date)
     return {"source": source, "claims": [c.as_json() for c in claims], "error": None}
 
 
@@ -92,14 +101,8 @@ def read_source(source: str) -> tuple[str, date | None, str | None]:
 
 
 def _read_text_file(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise WorkbenchError(f"No such file: {path}", "Check the path.") from None
-    except IsADirectoryError:
-        raise WorkbenchError(f"{path} is a folder, not a file.", "Give a .txt file.") from None
-    except OSError as error:
-        raise WorkbenchError(f"Cannot read {path}: {error.strerror}.", "") from None
+    # Read under the byte cap, regular files only: /dev/zero named x.txt ends here.
+    raw = read_file_capped(path)
     try:
         # Exactly the decoded contents: no newline or BOM normalisation, so offsets match.
         return raw.decode("utf-8")

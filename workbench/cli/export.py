@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import open_db, utf8_stdout
 from workbench.domain.kinds import ClaimKind
 from workbench.export.errors import ExportError, SessionFileError
-from workbench.export.run import FORMATS, ExportOptions
+from workbench.export.run import FORMATS, ExportOptions, ExportOutcome
+
+if TYPE_CHECKING:
+    from workbench.storage.database import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,12 +56,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def export_command(args: argparse.Namespace) -> int:
     from workbench.domain.scales import get_scale
+    from workbench.export.destination import export_target
     from workbench.export.filters import ExportFilter
-    from workbench.export.run import export, export_to_path
+    from workbench.export.run import export_to_path
     from workbench.storage.sessions import find_session
 
     if args.format == "pdf" and args.out is None:
         raise ExportError("A PDF cannot be written to the terminal.", "Give a file name with --out report.pdf.")
+    if args.out is not None:
+        export_target(args.out)  # refuse a device, FIFO or folder before any work is done
     utf8_stdout()
     db = open_db(args)
     try:
@@ -79,8 +87,7 @@ def export_command(args: argparse.Namespace) -> int:
             outcome = export_to_path(db, session.id, options, args.out)
             count, warnings = outcome.count, outcome.warnings
         else:
-            outcome = export(db, session.id, options, sys.stdout)
-            sys.stdout.flush()
+            outcome = export_to_stdout(db, session.id, options)
             count, warnings = outcome.count, outcome.warnings
     finally:
         db.close()
@@ -89,6 +96,34 @@ def export_command(args: argparse.Namespace) -> int:
     if args.out is not None:
         print(f"Wrote {count} claim(s) from '{session.title}' to {args.out}", file=sys.stderr)
     return 0
+
+
+def export_to_stdout(db: Database, session_id: int, options: ExportOptions) -> ExportOutcome:
+    """The export on standard output; a closed pipe or a full disk is an error that says so."""
+    from workbench.export.run import export
+
+    try:
+        outcome = export(db, session_id, options, sys.stdout)
+        sys.stdout.flush()
+    except OSError as error:
+        _drop_stdout()
+        if isinstance(error, BrokenPipeError):
+            reason = "the reader closed it before the end (broken pipe)"
+        else:
+            reason = (error.strerror or str(error)).rstrip(".").lower()
+        raise ExportError(f"Cannot write the export to standard output: {reason}.") from None
+    return outcome
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so the exit's own flush of what is left in
+    its buffer cannot fail again and print a traceback after the message."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests capture it): nothing will flush it at exit
 
 
 def import_command(args: argparse.Namespace) -> int:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from workbench.cli.common import open_db, print_json, reviewer_name
 from workbench.domain.errors import NotFoundError, WorkbenchError
+from workbench.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -74,11 +78,13 @@ def import_command(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     failed = 0
+    created = False
     try:
         try:
             session = find_session(db, args.session)
         except NotFoundError:
             session = create_session(db, args.session, reviewer=reviewer_name())
+            created = True
         for source in args.sources:
             try:
                 # No one to ask "keep it?" here: a page without article text is not stored.
@@ -88,11 +94,30 @@ def import_command(args: argparse.Namespace) -> int:
                 print(f"{source}: not imported", file=sys.stderr)
                 print_error(error)
                 continue
+            except Exception as error:  # a bug: report it for this SOURCE, log the traceback, go on
+                log.debug("importing %s failed", source, exc_info=True)
+                failed += 1
+                print(f"{source}: not imported", file=sys.stderr)
+                print_error(WorkbenchError(
+                    f"Unexpected error ({type(error).__name__}: {error}).",
+                    "This is a bug in the workbench; please report it.",
+                ))
+                continue
             print(
                 f"{source}: article {result.article.id} "
                 f"\u201c{result.article.display_title}\u201d, {result.claims_added} claims proposed "
                 f"(session {session.id} \u201c{session.title}\u201d)"
             )
+        if created and failed == len(args.sources):
+            _drop_if_still_empty(db, session.id)
     finally:
         db.close()
     return 1 if failed else 0
+
+
+def _drop_if_still_empty(db: Database, session_id: int) -> None:
+    """A session this command created for sources that all failed is not left behind empty."""
+    from workbench.storage.sessions import delete_session, get_session
+
+    if get_session(db, session_id).article_count == 0:
+        delete_session(db, session_id)

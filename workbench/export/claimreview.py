@@ -22,6 +22,15 @@ from workbench.storage.database import Database
 
 DEFAULT_PUBLISHER = "Fact-Check Workbench"
 
+# ClaimReview is pasted into a page inside <script type="application/ld+json">: a
+# claim quoting "</script>" would end that tag early and the rest would run as
+# HTML. These characters appear only inside JSON strings, so escaping them
+# character by character keeps the JSON valid and equal when read back. (U+2028
+# and U+2029 end a line in older JavaScript; escaped too, as is usual.)
+SCRIPT_SAFE = str.maketrans({
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+})
+
 
 @dataclass
 class ClaimReviewExport:
@@ -48,7 +57,8 @@ def write_claimreview(
     """Write a JSON array of ClaimReview objects; returns them with the warnings."""
     result = claim_reviews(db, session_id, claim_filter, publisher=publisher, review_url=review_url, pace=pace)
     pace.writing()
-    json.dump(result.reviews, out, ensure_ascii=False, indent=2)
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(result.reviews):
+        out.write(chunk.translate(SCRIPT_SAFE))
     out.write("\n")
     return result
 

@@ -6,6 +6,7 @@ HTML report (the core never imports PySide6).
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import TextIO
 
 from workbench.export.claimreview import write_claimreview
 from workbench.export.csv_report import write_csv
+from workbench.export.destination import export_target, open_partial
 from workbench.export.errors import ExportCancelled, ExportError
 from workbench.export.filters import ExportFilter
 from workbench.export.json_export import write_session_json
@@ -89,19 +91,24 @@ def export_to_path(
 
     The file appears only when complete (written to ``<name>.part``, then
     renamed), so a cancelled export leaves an older file of that name as it was.
+    Only a regular file or a new name is written; a symlink is written through
+    and kept (see ``destination``).
     """
-    partial = path.with_name(path.name + ".part")
+    target = export_target(path)
+    partial: Path | None = None
     try:
-        with partial.open("w", encoding="utf-8", newline="") as out:
+        partial, raw = open_partial(target)
+        with io.TextIOWrapper(raw, encoding="utf-8", newline="") as out:
             outcome = export(db, session_id, options, out, cancel=cancel, progress=progress)
         check(cancel)  # the last moment a cancel can still keep the file from appearing
-        os.replace(partial, path)
+        os.replace(partial, target)
     except OSError as error:
         raise cannot_write(path, error) from None
     except CancelledError:
         raise ExportCancelled(path) from None
     finally:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
     return outcome
 
 

@@ -122,18 +122,25 @@ class ImportControl:
         self.message_bar.dismiss()
         self.progress_label.setText(f"Importing {source}…")
         self.progress_bar.setValue(0)
-        self.jobs.start(job, f"importing {source}", on_success=self._imported,
+        db = self.db
+
+        def job_then_list(cancel: Any, progress: Any) -> tuple[importer.ImportResult, list[ArticleRecord]]:
+            # The session's articles (their texts) are read here too, not on the GUI thread after.
+            result = job(cancel, progress)
+            return result, article_store.list_articles(db, result.article.session_id)
+
+        self.jobs.start(job_then_list, f"importing {source}", on_success=lambda done: self._imported(*done),
                         on_error=lambda error: self._import_failed(error, session_id), on_progress=self._progress)
 
     def _progress(self: MainWindow, fraction: float, message: str) -> None:
         self.progress_bar.setValue(int(fraction * 100))
         self.progress_label.setText(message)
 
-    def _imported(self: MainWindow, result: importer.ImportResult) -> None:
+    def _imported(self: MainWindow, result: importer.ImportResult, articles: list[ArticleRecord] | None = None) -> None:
         self.address_bar.clear()
         if result.no_text_reason is None:
             self.name_new_session_after(result.article)
-        self.reload_articles()
+        self.reload_articles(articles if result.article.session_id == self.session_id else None)
         self.show_article(result.article.id)
         self.statusBar().showMessage(
             f"Imported “{result.article.display_title}”: {result.claims_added} claims proposed.", 8000

@@ -209,9 +209,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self.reader.when_ready(lambda: QTimer.singleShot(0, lambda: self.reader.verticalScrollBar().setValue(scroll)))
         self.schedule_state_save()
 
-    def reload_articles(self) -> None:
+    def reload_articles(self, articles: list[ArticleRecord] | None = None) -> None:
+        """The session's articles, as given (read by a background job) or read now."""
         self.details.forget()
-        self.articles = article_store.list_articles(self.db, self.session_id) if self.session_id else []
+        if articles is None:
+            articles = article_store.list_articles(self.db, self.session_id) if self.session_id else []
+        self.articles = articles
         badges = self.recheck.badges()
         self.article_switcher.clear()
         for article in self.articles:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from workbench.export.destination import export_target, open_partial
 from workbench.export.errors import ExportError
 from workbench.export.filters import ExportFilter
 from workbench.export.report_html import render_report
@@ -39,9 +40,11 @@ def ensure_application() -> QGuiApplication:
 def write_pdf(html: str, path: Path, *, title: str = "Claim report") -> None:
     """Print an HTML document to ``path`` (A4); a failure leaves no half-written file."""
     ensure_application()
-    partial = path.with_name(path.name + ".part")
+    target = export_target(path)  # a regular file or a new name; a symlink is written through
+    partial: Path | None = None
     try:
-        partial.open("wb").close()  # QPdfWriter fails silently: find out now if we cannot write
+        partial, handle = open_partial(target)  # QPdfWriter fails silently: find out now if we cannot write
+        handle.close()
         writer = QPdfWriter(str(partial))
         writer.setTitle(title)
         writer.setCreator("Fact-Check Workbench")
@@ -60,11 +63,12 @@ def write_pdf(html: str, path: Path, *, title: str = "Claim report") -> None:
         del writer  # finishes the file
         if partial.stat().st_size == 0:
             raise ExportError(f"Qt could not print the report to {path}.", "Try the HTML format and print it from a browser.")
-        os.replace(partial, path)
+        os.replace(partial, target)
     except OSError as error:
         raise cannot_write(path, error) from None
     finally:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
 
 
 def export_pdf(db: Database, session_id: int, path: Path, claim_filter: ExportFilter | None = None) -> int:

@@ -6,13 +6,19 @@ then statistical detection with charset-normalizer. Labels are mapped the
 way the WHATWG Encoding Standard maps them (``iso-8859-1`` really means
 windows-1252 on the web, ``shift_jis`` means Windows-31J, and so on), because
 that is what the pages were written against.
+
+A declared charset is used only if it names a text encoding a web page can
+be written in: Python's codec registry also knows ``rot13``, ``base64``,
+``zlib``, ``idna`` and the like, which a hostile or broken page may declare.
+Such a declaration is ignored (the next declaration, or detection, decides)
+and the result carries a note saying so.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
 
@@ -57,6 +63,13 @@ _WEB_ALIASES = {
     "utf-16be": "utf-8",
 }
 
+# Text encodings in Python's sense that no web page is written in: they
+# raise on ordinary bytes (``idna``, ``undefined``), read escapes or markup
+# as code (``unicode_escape``, ``utf-7``: a known XSS trick) or map nothing.
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "charmap"}
+)
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE
 )
@@ -77,18 +90,24 @@ class Decoded:
     encoding: str  # Python codec name actually used
     source: str  # "bom" | "header" | "meta" | "detected" | "default"
     replaced: int = 0  # bytes that could not be decoded and became U+FFFD
+    note: str | None = None  # why a declared charset was not used, for the article's record
 
 
 def normalise_label(label: str | None) -> str | None:
-    """A Python codec name for an encoding label, or None if unknown."""
+    """A Python codec name for an encoding label, or None if unknown or not a page encoding."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     label = _WEB_ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # _is_text_encoding is False for bytes-to-bytes codecs (base64, zlib, rot13...);
+    # it is private but documented in codecs.CodecInfo and set on every codec since 3.4.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    return info.name
 
 
 def bom_encoding(raw: bytes) -> tuple[str, int] | None:
@@ -112,22 +131,33 @@ def decode_html(raw: bytes, headers_charset: str | None = None) -> Decoded:
     if bom:
         encoding, length = bom
         return _decode_lenient(raw[length:], encoding, "bom")
-    declared = [
-        (normalise_label(headers_charset), "header"),
-        (normalise_label(meta_charset(raw)), "meta"),
-    ]
+    labels = [(headers_charset, "header"), (meta_charset(raw), "meta")]
+    declared = [(normalise_label(label), source) for label, source in labels]
+    note = _ignored_note(labels, declared)
     for encoding, source in declared:
         if encoding is None:
             continue
         try:
-            return Decoded(raw.decode(encoding), encoding, source)
-        except UnicodeDecodeError:
+            return Decoded(raw.decode(encoding), encoding, source, note=note)
+        except UnicodeError:
             # A declared charset the bytes break: a UTF-8 page with stray
             # bytes keeps UTF-8; otherwise the declaration is wrong, detect.
             if encoding == "utf-8" and _UTF8_MULTIBYTE.search(raw):
-                return _decode_lenient(raw, encoding, source)
+                return replace(_decode_lenient(raw, encoding, source), note=note)
             break
-    return _detect(raw, fallback=next((e for e, _ in declared if e), None))
+    decoded = _detect(raw, fallback=next((e for e, _ in declared if e), None))
+    return replace(decoded, note=note) if note else decoded
+
+
+def _ignored_note(labels: list[tuple[str | None, str]], declared: list[tuple[str | None, str]]) -> str | None:
+    """Say which declared charsets were ignored because they name no page encoding."""
+    ignored = [
+        f"{'The HTTP header' if source == 'header' else 'The page'} declares the charset "
+        f"\u201c{label.strip()[:40]}\u201d, which is not a known text encoding; it was ignored."
+        for (label, source), (encoding, _) in zip(labels, declared, strict=True)
+        if label and label.strip() and encoding is None
+    ]
+    return " ".join(ignored) or None
 
 
 def decode_text_file(raw: bytes) -> Decoded:

@@ -94,6 +94,7 @@ def extract_html(
         extra={
             "encoding": decoded.encoding,
             "encoding_source": decoded.source,
+            "encoding_note": decoded.note,
             "replaced_bytes": decoded.replaced,
             "description": meta.description,
             "modified": meta.modified,

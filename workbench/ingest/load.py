@@ -10,12 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from workbench.domain.errors import (
-    IngestError,
-    NotFoundError,
-    TooLargeError,
-    UnsupportedSourceError,
-)
+from workbench.domain.errors import NotFoundError, UnsupportedSourceError
 from workbench.ingest.article import ExtractedArticle, Provenance
 from workbench.ingest.content_types import (
     HTML_TYPES,
@@ -35,6 +30,7 @@ from workbench.ingest.fetch import (
     check_scheme,
     fetch,
 )
+from workbench.ingest.local_files import check_size, read_file_capped
 from workbench.ingest.text import extract_text_bytes
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -60,26 +56,20 @@ def load_source(
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         raw = stream.read(max_bytes + 1)
-        _check_size(len(raw), max_bytes, "The text on standard input")
+        check_size(len(raw), max_bytes, "The text on standard input")
         return from_bytes(raw, source="-", suffix="")
     return load_file(Path(source), source=source, max_bytes=max_bytes)
 
 
 def load_file(path: Path, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedArticle:
+    """The article in a local file, read under the byte cap (see ``local_files``)."""
     source = source or str(path)
-    if not path.exists():
-        hint = "Check the path."
-        if _BARE_DOMAIN.match(source) and path.suffix.lower() not in HTML_SUFFIXES | TEXT_SUFFIXES:
-            hint = f"If you meant a web address, write it in full: https://{source}"
-        raise NotFoundError(f"No such file: {source}", hint)
-    if path.is_dir():
-        raise UnsupportedSourceError(f"{source} is a folder, not a file.", "Give an .html or .txt file.")
     try:
-        size = path.stat().st_size
-        _check_size(size, max_bytes, source)
-        raw = path.read_bytes()
-    except OSError as error:
-        raise IngestError(f"Cannot read {source}: {error.strerror or error}.", "Check the file's permissions.") from error
+        raw = read_file_capped(path, source=source, max_bytes=max_bytes)
+    except NotFoundError as error:
+        if _BARE_DOMAIN.match(source) and path.suffix.lower() not in HTML_SUFFIXES | TEXT_SUFFIXES:
+            error.hint = f"If you meant a web address, write it in full: https://{source}"
+        raise
     return from_bytes(raw, source=source, suffix=path.suffix.lower())
 
 
@@ -141,11 +131,3 @@ def from_fetched(page: FetchedPage, source: str) -> ExtractedArticle:
 def _is_text(raw: bytes) -> bool:
     head = raw[:8192]
     return b"\x00" not in head
-
-
-def _check_size(size: int, max_bytes: int, what: str) -> None:
-    if size > max_bytes:
-        raise TooLargeError(
-            f"{what} is larger than {max_bytes / (1024 * 1024):g} MB.",
-            "News articles are much smaller; check that this is the article's page or text.",
-        )

@@ -25,6 +25,11 @@ from workbench.storage.models import Article, ArticleVersion, Claim, ClaimHistor
 from workbench.storage.records import ClaimDraft, ClaimRecord, HistoryRecord
 from workbench.storage.sessions import touch_session
 
+# Detected claims are written in batches: one INSERT of 13,000 rows runs in
+# SQLite's C loop, which takes the interpreter lock back after each row before
+# the window's thread can have it, and the window stalls for a quarter second.
+FLUSH_EVERY = 250
+
 # Characters kept either side of a span so it can be found again if the text shifts.
 CONTEXT_CHARS = 32
 
@@ -109,6 +114,8 @@ def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimD
         existing.add(key)
         session.add(_new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED))
         added += 1
+        if added % FLUSH_EVERY == 0:
+            session.flush()
     if added:
         touch_session(session, article.session_id)
     session.flush()
