@@ -53,7 +53,7 @@ def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
     content = file.read(MAX_FILE_BYTES + 1)
     if len(content) > MAX_FILE_BYTES:
         raise SessionFileError(
-            f"The session file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
+            f"The session file is larger than {_size(MAX_FILE_BYTES)}, "
             "more than this workbench imports at once.",
             "Export the session in parts (`workbench export SESSION --format json --article ID`) "
             "and import each; nothing was imported.",
@@ -209,3 +209,7 @@ def _insert(connection: Connection, model: type, rows: list[dict[str, Any]]) -> 
 
 def _decode(item: dict[str, Any], fields: dict[str, schema.Field]) -> dict[str, Any]:
     return {name: schema.decode(kind, item.get(name), name) for name, kind in fields.items()}
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count} bytes"

@@ -75,9 +75,12 @@ def _max_lengths(model: type) -> dict[str, int]:
 _PARTS = {
     part: (fields, _max_lengths(model))
     for part, fields, model in (
-        ("session", schema.SESSION, ReviewSession), ("source", schema.SOURCE, Source),
-        ("article", schema.ARTICLE, Article), ("version", schema.ARTICLE_VERSION, ArticleVersion),
-        ("claim", schema.CLAIM, Claim), ("evidence", schema.EVIDENCE, Evidence),
+        ("session", schema.SESSION, ReviewSession),
+        ("source", schema.SOURCE, Source),
+        ("article", schema.ARTICLE, Article),
+        ("version", schema.ARTICLE_VERSION, ArticleVersion),
+        ("claim", schema.CLAIM, Claim),
+        ("evidence", schema.EVIDENCE, Evidence),
         ("history", schema.HISTORY, ClaimHistory),
     )
 }
@@ -86,7 +89,12 @@ _PARTS = {
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[str] = []
-        self.ids: dict[str, set[int]] = {"source": set(), "article": set(), "version": set(), "claim": set()}
+        self.ids: dict[str, set[int]] = {
+            "source": set(),
+            "article": set(),
+            "version": set(),
+            "claim": set(),
+        }
         self.verdicts: set[str] | None = None
 
     def problem(self, where: str, detail: str) -> None:
@@ -138,7 +146,9 @@ class _Checker:
             number, text = row.get("number"), row.get("text")
             if isinstance(number, int):
                 if number in numbers:
-                    self.problem(f"{at}.number", f"{number} is used by another version of this article")
+                    self.problem(
+                        f"{at}.number", f"{number} is used by another version of this article"
+                    )
                 numbers.add(number)
             version_id = self.unique_id(version, "version", at)
             if isinstance(text, str):
@@ -165,9 +175,18 @@ class _Checker:
             if detail:
                 self.problem(f"{where}.raw_zlib", detail)
             elif unpacked and sha and hashlib.sha256(unpacked).hexdigest() != sha:
-                self.problem(f"{where}.raw_zlib", "does not match raw_sha256 (the original bytes were altered)")
-        if "http_status" in row and row["http_status"] is not None and not 100 <= row["http_status"] <= 599:
-            self.problem(f"{where}.http_status", f"is {row['http_status']}, not an HTTP status (100-599)")
+                self.problem(
+                    f"{where}.raw_zlib",
+                    "does not match raw_sha256 (the original bytes were altered)",
+                )
+        if (
+            "http_status" in row
+            and row["http_status"] is not None
+            and not 100 <= row["http_status"] <= 599
+        ):
+            self.problem(
+                f"{where}.http_status", f"is {row['http_status']}, not an HTTP status (100-599)"
+            )
         return row
 
     def block(self, block: Any, where: str, length: int) -> None:
@@ -175,32 +194,51 @@ class _Checker:
             self.problem(where, f"should be an object, not {values.describe(block)}")
             return
         if not isinstance(block.get("kind"), str) or block["kind"] not in BLOCK_KINDS:
-            self.problem(f"{where}.kind", f"should be one of {', '.join(sorted(BLOCK_KINDS))}, "
-                         f"not {values.describe(block.get('kind'))}")
+            self.problem(
+                f"{where}.kind",
+                f"should be one of {', '.join(sorted(BLOCK_KINDS))}, "
+                f"not {values.describe(block.get('kind'))}",
+            )
         start, end = block.get("start"), block.get("end")
         for name, value in (("start", start), ("end", end)):
             if not values.is_int(value):
-                self.problem(f"{where}.{name}", f"should be {Field.INT.value}, not {values.describe(value)}")
+                self.problem(
+                    f"{where}.{name}", f"should be {Field.INT.value}, not {values.describe(value)}"
+                )
         if values.is_int(start) and values.is_int(end) and not 0 <= start <= end <= length:
             self.problem(where, f"spans {start}-{end}, outside the version's text (0-{length})")
 
-    def claim(self, item: dict[str, Any], where: str, texts: dict[int, str], newest: str | None) -> None:
+    def claim(
+        self, item: dict[str, Any], where: str, texts: dict[int, str], newest: str | None
+    ) -> None:
         row = self.fields(item, "claim", where)
         self.unique_id(item, "claim", where)
-        for name, allowed in (("kind", ClaimKind), ("status", ClaimStatus), ("origin", ClaimOrigin)):
+        for name, allowed in (
+            ("kind", ClaimKind),
+            ("status", ClaimStatus),
+            ("origin", ClaimOrigin),
+        ):
             if isinstance(row.get(name), str) and row[name] not in {k.value for k in allowed}:
-                self.problem(f"{where}.{name}", f"'{values.quoted(row[name])}' is not one of "
-                             + ", ".join(k.value for k in allowed))
+                self.problem(
+                    f"{where}.{name}",
+                    f"'{values.quoted(row[name])}' is not one of "
+                    + ", ".join(k.value for k in allowed),
+                )
         verdict = row.get("verdict")
         if isinstance(verdict, str) and self.verdicts is not None and verdict not in self.verdicts:
-            self.problem(f"{where}.verdict", f"'{values.quoted(verdict)}' is not on the session's "
-                         "scale (" + ", ".join(sorted(self.verdicts)) + ")")
+            self.problem(
+                f"{where}.verdict",
+                f"'{values.quoted(verdict)}' is not on the session's "
+                "scale (" + ", ".join(sorted(self.verdicts)) + ")",
+            )
         version_id = item.get("article_version_id")
         text = newest
         if version_id is not None:
             if not values.is_int(version_id) or version_id not in texts:
-                self.problem(f"{where}.article_version_id",
-                             f"refers to article version {values.reference(version_id)}, which is not in the file")
+                self.problem(
+                    f"{where}.article_version_id",
+                    f"refers to article version {values.reference(version_id)}, which is not in the file",
+                )
                 text = None
             else:
                 text = texts[version_id]
@@ -211,13 +249,20 @@ class _Checker:
             link_row = self.fields(link, "evidence", at)
             source_id = link.get("source_id")
             if not values.is_int(source_id) or source_id not in self.ids["source"]:
-                self.problem(f"{at}.source_id", f"names source {values.reference(source_id)}, which is not in the file")
+                self.problem(
+                    f"{at}.source_id",
+                    f"names source {values.reference(source_id)}, which is not in the file",
+                )
                 continue
             elif source_id in sources:
                 self.problem(f"{at}.source_id", f"links source {source_id} a second time")
             sources.add(source_id)
-            if isinstance(link_row.get("stance"), str) and link_row["stance"] not in {s.value for s in Stance}:
-                self.problem(f"{at}.stance", f"'{values.quoted(link_row['stance'])}' is not a stance")
+            if isinstance(link_row.get("stance"), str) and link_row["stance"] not in {
+                s.value for s in Stance
+            }:
+                self.problem(
+                    f"{at}.stance", f"'{values.quoted(link_row['stance'])}' is not a stance"
+                )
         for k, entry in self.items(item, f"{where}.history", "history"):
             self.fields(entry, "history", f"{where}.history[{k}]")
 
@@ -228,10 +273,16 @@ class _Checker:
         if not 0 <= start < end:
             self.problem(where, f"has an empty or reversed span ({start}-{end})")
         elif text is not None and end > len(text):
-            self.problem(f"{where}.end", f"is {end}, beyond the end of the version's text ({len(text)} characters)")
+            self.problem(
+                f"{where}.end",
+                f"is {end}, beyond the end of the version's text ({len(text)} characters)",
+            )
         elif text is not None and isinstance(quoted, str) and text[start:end] != quoted:
-            self.problem(f"{where}.text", f"does not match the article's text at {start}-{end} "
-                         f"('{values.quoted(text[start:end])}')")
+            self.problem(
+                f"{where}.text",
+                f"does not match the article's text at {start}-{end} "
+                f"('{values.quoted(text[start:end])}')",
+            )
 
     # --- generic parts -----------------------------------------------------------
 
@@ -252,7 +303,9 @@ class _Checker:
     def unique_id(self, item: dict[str, Any], kind: str, where: str) -> int | None:
         value = item.get("id")
         if not values.is_int(value):
-            self.problem(f"{where}.id", f"should be {Field.INT.value}, not {values.describe(value)}")
+            self.problem(
+                f"{where}.id", f"should be {Field.INT.value}, not {values.describe(value)}"
+            )
             return None
         if value in self.ids[kind]:
             self.problem(f"{where}.id", f"{value} is used by another {kind} in the file")
@@ -266,7 +319,9 @@ class _Checker:
         good: dict[str, Any] = {}
         for name, kind in fields.items():
             value = item.get(name)
-            detail = self.field(kind, value, name, widths.get(name))
+            detail = values.field_problem(
+                kind, value, lowest=_LOWEST.get(name, 0), width=widths.get(name)
+            )
             if detail is None:
                 good[name] = value
             elif isinstance(detail, tuple):
@@ -274,28 +329,3 @@ class _Checker:
             else:
                 self.problem(f"{where}.{name}", detail)
         return good
-
-    @staticmethod
-    def field(kind: Field, value: Any, name: str, width: int | None) -> str | tuple[str, str] | None:
-        if value is None and kind in (Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON):
-            return None
-        wrong = f"should be {kind.value}, not {values.describe(value)}"
-        if kind in (Field.TEXT, Field.OPTIONAL_TEXT, Field.TIME, Field.BYTES):
-            if not isinstance(value, str):
-                return wrong
-            if kind is Field.TIME:
-                return values.time_problem(value)
-            return values.text_problem(value, width)
-        if kind in (Field.INT, Field.OPTIONAL_INT):
-            return values.int_problem(value, _LOWEST.get(name, 0)) if values.is_int(value) else wrong
-        if kind is Field.OPTIONAL_NUMBER:
-            return values.number_problem(value) if isinstance(value, int | float) and not isinstance(value, bool) else wrong
-        if kind is Field.TEXT_LIST:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                return wrong
-            return next((values.text_problem(v, None) for v in value if values.text_problem(v, None)), None)
-        if kind is Field.OBJECT and not isinstance(value, dict):
-            return wrong
-        if kind is Field.OBJECT_LIST and (not isinstance(value, list) or not all(isinstance(v, dict) for v in value)):
-            return wrong
-        return values.json_problem(value)

@@ -101,10 +101,47 @@ def json_problem(value: Any) -> tuple[str, str] | None:
             pending.extend((inner, f"{path}[{n}]", depth + 1) for n, inner in enumerate(item))
         elif isinstance(item, str):
             if _SURROGATE.search(item):
-                return path, "contains a lone surrogate (a broken character), which cannot be stored"
+                return (
+                    path,
+                    "contains a lone surrogate (a broken character), which cannot be stored",
+                )
         elif isinstance(item, float) and not math.isfinite(item):
             return path, f"is {item}, not a finite number"
     return None
+
+
+def field_problem(
+    kind: Field, value: Any, *, lowest: int, width: int | None
+) -> str | tuple[str, str] | None:
+    """What is wrong with a field of the format, if anything.
+
+    A tuple names a spot inside the value: (relative path, what is wrong).
+    """
+    optional = (Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON)
+    if value is None and kind in optional:
+        return None
+    wrong = f"should be {kind.value}, not {describe(value)}"
+    if kind in (Field.TEXT, Field.OPTIONAL_TEXT, Field.TIME, Field.BYTES):
+        if not isinstance(value, str):
+            return wrong
+        return time_problem(value) if kind is Field.TIME else text_problem(value, width)
+    if kind in (Field.INT, Field.OPTIONAL_INT):
+        return int_problem(value, lowest) if is_int(value) else wrong
+    if kind is Field.OPTIONAL_NUMBER:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        return number_problem(value) if number else wrong
+    if kind is Field.TEXT_LIST:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return wrong
+        broken = ((n, text_problem(v, None)) for n, v in enumerate(value))
+        return next(((f"[{n}]", detail) for n, detail in broken if detail), None)
+    if kind is Field.OBJECT and not isinstance(value, dict):
+        return wrong
+    if kind is Field.OBJECT_LIST and (
+        not isinstance(value, list) or not all(isinstance(v, dict) for v in value)
+    ):
+        return wrong
+    return json_problem(value)
 
 
 def time_problem(value: str) -> str | None:
@@ -140,7 +177,11 @@ def zlib_problem(value: str) -> tuple[str | None, bytes | None]:
 
 
 def _short_number(value: int | float) -> str:
-    text = str(value) if isinstance(value, float) or abs(value) < 10**30 else f"a {len(str(abs(value)))}-digit number"
+    text = (
+        str(value)
+        if isinstance(value, float) or abs(value) < 10**30
+        else f"a {len(str(abs(value)))}-digit number"
+    )
     return text
 
 
