@@ -283,3 +283,9 @@ def test_the_command_prints_the_problem_and_exits_non_zero(tmp_path: Path, capsy
         assert row_counts(db) == before
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("value", [{"low": 1}, [1, {"x": 2}], 10**400, [1, 2**63]])
+def test_a_claim_value_claim_memory_cannot_read_is_named(sqlite_db, document, value):
+    message = refused(sqlite_db, changed(document, "articles.0.claims.0.value", value))
+    assert "articles[0].claims[0].value" in message

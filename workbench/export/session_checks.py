@@ -224,6 +224,8 @@ class _Checker:
                     f"'{values.quoted(row[name])}' is not one of "
                     + ", ".join(k.value for k in allowed),
                 )
+        if "value" in row and (detail := values.claim_value_problem(row["value"])):
+            self.problem(f"{where}.value", detail)
         verdict = row.get("verdict")
         if isinstance(verdict, str) and self.verdicts is not None and verdict not in self.verdicts:
             self.problem(

@@ -82,6 +82,20 @@ def number_problem(value: Any) -> str | None:
     return None
 
 
+def claim_value_problem(value: Any) -> str | None:
+    """A claim's value: a number, a [low, high] range, a date or a name (or null).
+
+    Claim memory turns it into a key with float(), so objects and integers
+    beyond 64 bits would stop the import half-way.
+    """
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict | list):
+            return f"should be a number, a [low, high] range, a date or a name, not {describe(value)}"
+        if (detail := number_problem(item)) is not None:
+            return detail
+    return None
+
+
 def json_problem(value: Any) -> tuple[str, str] | None:
     """The first bad spot in free-form JSON, as (relative path, what is wrong).
 
