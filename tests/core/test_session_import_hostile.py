@@ -289,3 +289,36 @@ def test_the_command_prints_the_problem_and_exits_non_zero(tmp_path: Path, capsy
 def test_a_claim_value_claim_memory_cannot_read_is_named(sqlite_db, document, value):
     message = refused(sqlite_db, changed(document, "articles.0.claims.0.value", value))
     assert "articles[0].claims[0].value" in message
+
+
+def test_a_failure_during_the_write_leaves_nothing_behind(sqlite_db, document, monkeypatch):
+    """The write is one transaction: sessions, articles and claims already inserted go too."""
+
+    def disk_trouble(*_args: Any, **_kwargs: Any) -> None:
+        raise OSError("disk I/O error")
+
+    before = row_counts(sqlite_db)
+    monkeypatch.setattr(json_import, "write_index", disk_trouble)
+    with pytest.raises(OSError):
+        import_session_file(sqlite_db, io.StringIO(json.dumps(document)))
+    assert row_counts(sqlite_db) == before
+
+
+def test_a_new_title_with_a_broken_character_is_refused(tmp_path: Path, capsys):
+    path = tmp_path / "review.sqlite"
+    db = open_database(path)
+    try:
+        document = session_document(db, build_review(db).session_id)
+        before = row_counts(db)
+    finally:
+        db.close()
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(document), encoding="utf-8")
+    # A title made of bytes that are not UTF-8 reaches Python as a lone surrogate.
+    assert main(["import-session", str(good), "--db", str(path), "--title", "Desk \udcff"]) == 2
+    assert "The new title contains a lone surrogate" in capsys.readouterr().err
+    db = open_database(path)
+    try:
+        assert row_counts(db) == before
+    finally:
+        db.close()
