@@ -131,31 +131,36 @@ def field_problem(
 
     A tuple names a spot inside the value: (relative path, what is wrong).
     """
-    optional = (Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON)
-    if value is None and kind in optional:
+    if value is None and kind in _OPTIONAL:
         return None
-    wrong = f"should be {kind.value}, not {describe(value)}"
     if kind in (Field.TEXT, Field.OPTIONAL_TEXT, Field.TIME, Field.BYTES):
         if not isinstance(value, str):
-            return wrong
+            return _wrong(kind, value)
         return time_problem(value) if kind is Field.TIME else text_problem(value, width)
     if kind in (Field.INT, Field.OPTIONAL_INT):
-        return int_problem(value, lowest) if is_int(value) else wrong
+        return int_problem(value, lowest) if is_int(value) else _wrong(kind, value)
     if kind is Field.OPTIONAL_NUMBER:
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        return number_problem(value) if number else wrong
+        return number_problem(value) if number else _wrong(kind, value)
     if kind is Field.TEXT_LIST:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return wrong
+            return _wrong(kind, value)
         broken = ((n, text_problem(v, None)) for n, v in enumerate(value))
         return next(((f"[{n}]", detail) for n, detail in broken if detail), None)
     if kind is Field.OBJECT and not isinstance(value, dict):
-        return wrong
+        return _wrong(kind, value)
     if kind is Field.OBJECT_LIST and (
         not isinstance(value, list) or not all(isinstance(v, dict) for v in value)
     ):
-        return wrong
+        return _wrong(kind, value)
     return json_problem(value)
+
+
+_OPTIONAL = (Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON)
+
+
+def _wrong(kind: Field, value: Any) -> str:
+    return f"should be {kind.value}, not {describe(value)}"
 
 
 def time_problem(value: str) -> str | None:
