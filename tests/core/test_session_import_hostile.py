@@ -322,3 +322,15 @@ def test_a_new_title_with_a_broken_character_is_refused(tmp_path: Path, capsys):
         assert row_counts(db) == before
     finally:
         db.close()
+
+
+def test_a_file_of_countless_tiny_values_is_refused_before_parsing(sqlite_db, document, monkeypatch):
+    # 64 MB of "[]," would take 1.5 GB once parsed; scaled down here.
+    monkeypatch.setattr(json_import, "COUNT_VALUES_ABOVE", 0)
+    monkeypatch.setattr(json_import, "MAX_VALUES", 2000)
+    padded = {**document, "padding": [[]] * 3000}
+    assert "holds more than 2,000 values" in refused(sqlite_db, padded)
+    # Commas and brackets inside texts are not values: a text full of them imports.
+    wordy = {**document, "generator": "[{,}]" * 3000}
+    imported = import_session_file(sqlite_db, io.StringIO(json.dumps(wordy)))
+    assert imported.claim_count == 5

@@ -9,6 +9,7 @@ naming its first problems, and the database is left as it was.
 from __future__ import annotations
 
 import json
+import re
 from typing import IO, Any
 
 from sqlalchemy import Connection, Table, insert
@@ -37,6 +38,17 @@ from workbench.storage.sessions import get_session
 # reading a file means holding it, its parsed form and its rows in memory at
 # once (several times its size), so larger files are refused up front.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# Parsed JSON costs up to ~70 bytes per value whatever its size in the file
+# ("[]," is 3 bytes, its list 56 + 8), so 64 MB of empty lists would need
+# 1.5 GB. A real export near the size cap holds about 2.5 million values;
+# larger files have their values counted before parsing (below that size the
+# parse itself stays under ~300 MB).
+MAX_VALUES = 4_000_000
+COUNT_VALUES_ABOVE = 8 * 1024 * 1024
+# A JSON string, escapes included: removed before counting the structure's
+# commas and brackets, so the text of an article does not count.
+_STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_STRING_TEXT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 def import_session_file(db: Database, file: IO[str] | IO[bytes], *, title: str | None = None) -> SessionSummary:
@@ -55,6 +67,13 @@ def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
         raise SessionFileError(
             f"The session file is larger than {_size(MAX_FILE_BYTES)}, "
             "more than this workbench imports at once.",
+            "Export the session in parts (`workbench export SESSION --format json --article ID`) "
+            "and import each; nothing was imported.",
+        )
+    if len(content) > COUNT_VALUES_ABOVE and _count_values(content) > MAX_VALUES:
+        raise SessionFileError(
+            f"The session file holds more than {MAX_VALUES:,} values (numbers, texts, lists "
+            "and objects), more than this workbench imports at once.",
             "Export the session in parts (`workbench export SESSION --format json --article ID`) "
             "and import each; nothing was imported.",
         )
@@ -79,6 +98,15 @@ def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
         # An integer of more than 4,300 digits (Python's guard against slow conversion).
         raise damaged("it holds a number with thousands of digits") from None
     return check_header(data)
+
+
+def _count_values(content: str | bytes) -> int:
+    """About how many values the JSON holds: its commas and opening brackets outside strings."""
+    if isinstance(content, bytes):
+        bare_bytes = _STRING_BYTES.sub(b"", content)
+        return bare_bytes.count(b",") + bare_bytes.count(b"[") + bare_bytes.count(b"{")
+    bare = _STRING_TEXT.sub("", content)
+    return bare.count(",") + bare.count("[") + bare.count("{")
 
 
 def check_header(data: Any) -> dict[str, Any]:
