@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from tests.export_session import build_review
@@ -23,6 +25,7 @@ from workbench.export import json_import
 from workbench.export.errors import SessionFileError
 from workbench.export.json_export import session_document, write_session_json
 from workbench.export.json_import import import_session_file
+from workbench.export.run import TEXT_FORMATS, ExportOptions, export
 from workbench.storage.database import Database, open_database
 from workbench.storage.models import Base
 
@@ -324,7 +327,9 @@ def test_a_new_title_with_a_broken_character_is_refused(tmp_path: Path, capsys):
         db.close()
 
 
-def test_a_file_of_countless_tiny_values_is_refused_before_parsing(sqlite_db, document, monkeypatch):
+def test_a_file_of_countless_tiny_values_is_refused_before_parsing(
+    sqlite_db, document, monkeypatch
+):
     # 64 MB of "[]," would take 1.5 GB once parsed; scaled down here.
     monkeypatch.setattr(json_import, "COUNT_VALUES_ABOVE", 0)
     monkeypatch.setattr(json_import, "MAX_VALUES", 2000)
@@ -334,3 +339,66 @@ def test_a_file_of_countless_tiny_values_is_refused_before_parsing(sqlite_db, do
     wordy = {**document, "generator": "[{,}]" * 3000}
     imported = import_session_file(sqlite_db, io.StringIO(json.dumps(wordy)))
     assert imported.claim_count == 5
+
+
+# --- any field set to any value: imported, or refused by name, never a traceback ---
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec=None, categories=None), max_size=20)
+    | st.sampled_from(["", "x", "\ud800", "2024-01-01", "2024-01-01T00:00:00+00:00", "default"])
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in the document, the root's own keys included (not the header)."""
+    found = [path] if path and path[0] not in ("format", "version") else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += paths(value, (*path, key))
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            found += paths(value, (*path, n))
+    return found
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_field_set_to_any_value_is_imported_or_refused(sqlite_db, document, data):
+    path = data.draw(st.sampled_from(paths(document)))
+    value = data.draw(VALUES)
+    mutant = copy.deepcopy(document)
+    target: Any = mutant
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    before = row_counts(sqlite_db)
+    text = json.dumps(mutant)  # NaN and Infinity become the literals a hostile file would hold
+    try:
+        imported = import_session_file(sqlite_db, io.BytesIO(text.encode("utf-8", "surrogatepass")))
+    except SessionFileError as refusal:
+        assert "nothing was imported" in refusal.hint
+        assert row_counts(sqlite_db) == before
+        return
+    # What was let in exports again, as strict JSON (no NaN or Infinity).
+    for form in TEXT_FORMATS:
+        out = io.StringIO()
+        export(sqlite_db, imported.id, ExportOptions(form), out)
+        if form == "json":
+            json.loads(out.getvalue(), parse_constant=_not_json)
+
+
+def _not_json(literal: str) -> None:
+    raise AssertionError(f"the export holds {literal}, which is not JSON")
