@@ -228,9 +228,26 @@ def test_a_structure_block_beyond_the_text_is_named(sqlite_db, document):
     )
 
 
-def test_text_longer_than_its_column_is_named(sqlite_db, document):
-    message = refused(sqlite_db, changed(document, "articles.0.claims.0.unit", "u" * 81))
-    assert "articles[0].claims[0].unit is 81 characters long; at most 80" in message
+def test_text_longer_than_its_column_is_refused_where_the_database_enforces_widths(any_db):
+    document = session_document(any_db, build_review(any_db).session_id)
+    long_unit = json.dumps(changed(document, "articles.0.claims.0.unit", "u" * 81))
+    if any_db.engine.dialect.name == "sqlite":
+        # SQLite keeps any length, so a file exported from SQLite imports into it whole.
+        assert import_session_file(any_db, io.StringIO(long_unit)).claim_count == 5
+    else:
+        # PostgreSQL would refuse the row half-way through the write.
+        message = refused(any_db, long_unit)
+        assert "articles[0].claims[0].unit is 81 characters long; at most 80" in message
+
+
+def test_a_nul_character_is_refused_where_the_database_cannot_store_it(any_db):
+    document = session_document(any_db, build_review(any_db).session_id)
+    with_nul = json.dumps(changed(document, "articles.0.versions.0.title", "Troops\x00moved"))
+    if any_db.engine.dialect.name == "sqlite":
+        assert import_session_file(any_db, io.StringIO(with_nul)).claim_count == 5
+    else:
+        message = refused(any_db, with_nul)
+        assert "articles[0].versions[0].title contains a NUL character" in message
 
 
 def test_at_most_five_problems_are_named(sqlite_db, document):

@@ -136,7 +136,7 @@ def import_session(db: Database, data: dict[str, Any], *, title: str | None = No
     before the first write; the write itself is one transaction.
     """
     data = check_header(data)
-    check_document(data)
+    check_document(data, postgres=db.engine.dialect.name == "postgresql")
     plan = _Plan(data)
     if title is not None:
         plan.session["title"] = _new_title(title)
@@ -146,11 +146,11 @@ def import_session(db: Database, data: dict[str, Any], *, title: str | None = No
 
 
 def _new_title(title: str) -> str:
-    width = ReviewSession.__table__.c.title.type.length  # type: ignore[attr-defined]
-    problem = values.text_problem(title, width)
+    problem = values.text_problem(title, None)
     if problem:
         raise InvalidValueError(f"The new title {problem}.", "Give another --title; nothing was imported.")
-    return title
+    # Cut to the column's width, as a session created here is.
+    return title[: ReviewSession.__table__.c.title.type.length]  # type: ignore[attr-defined]
 
 
 class _Plan:

@@ -41,9 +41,15 @@ class _Enough(Exception):
     """Enough problems found to refuse the file; the rest are not looked for."""
 
 
-def check_document(data: dict[str, Any]) -> None:
-    """Refuse the document (``SessionFileError``) naming its first problems, if it has any."""
-    checker = _Checker()
+def check_document(data: dict[str, Any], *, postgres: bool) -> None:
+    """Refuse the document (``SessionFileError``) naming its first problems, if it has any.
+
+    ``postgres``: hold texts to what PostgreSQL stores (their columns' widths,
+    no NUL characters), which it would otherwise refuse half-way through the
+    write. SQLite keeps both, so a file exported from SQLite may hold them,
+    and it imports into SQLite unchanged.
+    """
+    checker = _Checker(postgres)
     try:
         checker.document(data)
     except _Enough:
@@ -87,7 +93,8 @@ _PARTS = {
 
 
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, postgres: bool) -> None:
+        self.postgres = postgres
         self.problems: list[str] = []
         self.ids: dict[str, set[int]] = {
             "source": set(),
@@ -322,7 +329,11 @@ class _Checker:
         for name, kind in fields.items():
             value = item.get(name)
             detail = values.field_problem(
-                kind, value, lowest=_LOWEST.get(name, 0), width=widths.get(name)
+                kind,
+                value,
+                lowest=_LOWEST.get(name, 0),
+                width=widths.get(name) if self.postgres else None,
+                nul_allowed=not self.postgres,
             )
             if detail is None:
                 good[name] = value

@@ -59,9 +59,11 @@ def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def text_problem(value: str, max_length: int | None) -> str | None:
+def text_problem(value: str, max_length: int | None, *, nul_allowed: bool = True) -> str | None:
     if _SURROGATE.search(value):
         return "contains a lone surrogate (a broken character), which cannot be stored"
+    if not nul_allowed and "\x00" in value:
+        return "contains a NUL character, which PostgreSQL cannot store in text"
     if max_length is not None and len(value) > max_length:
         return f"is {len(value)} characters long; at most {max_length} can be stored"
     return None
@@ -90,7 +92,9 @@ def claim_value_problem(value: Any) -> str | None:
     """
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, dict | list):
-            return f"should be a number, a [low, high] range, a date or a name, not {describe(value)}"
+            return (
+                f"should be a number, a [low, high] range, a date or a name, not {describe(value)}"
+            )
         if (detail := number_problem(item)) is not None:
             return detail
     return None
@@ -125,7 +129,7 @@ def json_problem(value: Any) -> tuple[str, str] | None:
 
 
 def field_problem(
-    kind: Field, value: Any, *, lowest: int, width: int | None
+    kind: Field, value: Any, *, lowest: int, width: int | None, nul_allowed: bool = True
 ) -> str | tuple[str, str] | None:
     """What is wrong with a field of the format, if anything.
 
@@ -136,7 +140,11 @@ def field_problem(
     if kind in (Field.TEXT, Field.OPTIONAL_TEXT, Field.TIME, Field.BYTES):
         if not isinstance(value, str):
             return _wrong(kind, value)
-        return time_problem(value) if kind is Field.TIME else text_problem(value, width)
+        return (
+            time_problem(value)
+            if kind is Field.TIME
+            else text_problem(value, width, nul_allowed=nul_allowed)
+        )
     if kind in (Field.INT, Field.OPTIONAL_INT):
         return int_problem(value, lowest) if is_int(value) else _wrong(kind, value)
     if kind is Field.OPTIONAL_NUMBER:
