@@ -146,7 +146,7 @@ def import_session(db: Database, data: dict[str, Any], *, title: str | None = No
 
 
 def _new_title(title: str) -> str:
-    problem = values.text_problem(title, None)
+    problem = values.text_problem(title, None, nul_allowed=False)
     if problem:
         raise InvalidValueError(f"The new title {problem}.", "Give another --title; nothing was imported.")
     # Cut to the column's width, as a session created here is.
