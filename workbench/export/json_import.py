@@ -1,23 +1,24 @@
 """Import a session JSON file (``json_export``'s format) as a new session.
 
-The whole file is read and checked before anything is written, and
-everything is written in one transaction: a corrupt file, a newer format or
-some other JSON is refused with a message, and the database is left as it was.
+The whole file is read (up to ``MAX_FILE_BYTES``) and checked before
+anything is written, and everything is written in one transaction: a corrupt
+or hostile file, a newer format or some other JSON is refused with a message
+naming its first problems, and the database is left as it was.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
 from typing import IO, Any
 
 from sqlalchemy import Connection, Table, insert
 
-from workbench.domain.errors import NotFoundError
-from workbench.domain.kinds import ClaimKind, ClaimStatus, Stance
-from workbench.domain.scales import get_scale
+from workbench.domain.errors import InvalidValueError
 from workbench.export import session_schema as schema
+from workbench.export import session_values as values
 from workbench.export.errors import SessionFileError
+from workbench.export.session_checks import check_document
 from workbench.export.session_schema import damaged
 from workbench.memory.indexing import write_index
 from workbench.storage.database import Database, translate_errors
@@ -33,6 +34,22 @@ from workbench.storage.models import (
 from workbench.storage.records import SessionSummary
 from workbench.storage.sessions import get_session
 
+# A session of a few dozen articles with their original pages is a few MB;
+# reading a file means holding it, its parsed form and its rows in memory at
+# once (several times its size), so larger files are refused up front.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# Parsed JSON costs up to ~70 bytes per value whatever its size in the file
+# ("[]," is 3 bytes, its list 56 + 8), so 64 MB of empty lists would need
+# 1.5 GB. A real export near the size cap holds about 2.5 million values;
+# larger files have their values counted before parsing (below that size the
+# parse itself stays under ~300 MB).
+MAX_VALUES = 4_000_000
+COUNT_VALUES_ABOVE = 8 * 1024 * 1024
+# A JSON string, escapes included: removed before counting the structure's
+# commas and brackets, so the text of an article does not count.
+_STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_STRING_TEXT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+
 
 def import_session_file(db: Database, file: IO[str] | IO[bytes], *, title: str | None = None) -> SessionSummary:
     """Read a session file and store it as a new session."""
@@ -40,9 +57,28 @@ def import_session_file(db: Database, file: IO[str] | IO[bytes], *, title: str |
 
 
 def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
-    """The file's JSON, checked to be a session document this version can read."""
+    """The file's JSON, checked to be a session document this version can read.
+
+    At most ``MAX_FILE_BYTES`` are read, so a huge file or a device is refused
+    before it fills memory.
+    """
+    content = file.read(MAX_FILE_BYTES + 1)
+    if len(content) > MAX_FILE_BYTES:
+        raise SessionFileError(
+            f"The session file is larger than {_size(MAX_FILE_BYTES)}, "
+            "more than this workbench imports at once.",
+            "Export the session in parts (`workbench export SESSION --format json --article ID`) "
+            "and import each; nothing was imported.",
+        )
+    if len(content) > COUNT_VALUES_ABOVE and _count_values(content) > MAX_VALUES:
+        raise SessionFileError(
+            f"The session file holds more than {MAX_VALUES:,} values (numbers, texts, lists "
+            "and objects), more than this workbench imports at once.",
+            "Export the session in parts (`workbench export SESSION --format json --article ID`) "
+            "and import each; nothing was imported.",
+        )
     try:
-        data = json.load(file)
+        data = json.loads(content)
     except json.JSONDecodeError as error:
         raise SessionFileError(
             f"The file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
@@ -54,7 +90,23 @@ def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
             "The file is not a text (JSON) file.",
             "Choose a .json file exported by the workbench; nothing was imported.",
         ) from None
+    except RecursionError:
+        # The C parser stops cleanly at Python's recursion limit; a session
+        # file is never nested more than a few levels deep.
+        raise damaged(f"it is nested more than {values.MAX_DEPTH} levels deep") from None
+    except ValueError:
+        # An integer of more than 4,300 digits (Python's guard against slow conversion).
+        raise damaged("it holds a number with thousands of digits") from None
     return check_header(data)
+
+
+def _count_values(content: str | bytes) -> int:
+    """About how many values the JSON holds: its commas and opening brackets outside strings."""
+    if isinstance(content, bytes):
+        bare_bytes = _STRING_BYTES.sub(b"", content)
+        return bare_bytes.count(b",") + bare_bytes.count(b"[") + bare_bytes.count(b"{")
+    bare = _STRING_TEXT.sub("", content)
+    return bare.count(",") + bare.count("[") + bare.count("{")
 
 
 def check_header(data: Any) -> dict[str, Any]:
@@ -78,72 +130,51 @@ def check_header(data: Any) -> dict[str, Any]:
 
 
 def import_session(db: Database, data: dict[str, Any], *, title: str | None = None) -> SessionSummary:
-    """Store a checked session document as a new session; returns it."""
+    """Store a session document as a new session; returns it.
+
+    Everything is checked first (``session_checks``), so a bad file is refused
+    before the first write; the write itself is one transaction.
+    """
     data = check_header(data)
+    check_document(data, postgres=db.engine.dialect.name == "postgresql")
     plan = _Plan(data)
     if title is not None:
-        plan.session["title"] = title
+        plan.session["title"] = _new_title(title)
     with translate_errors(db.location), db.engine.begin() as connection:
         session_id = plan.write(connection)
     return get_session(db, session_id)
 
 
+def _new_title(title: str) -> str:
+    problem = values.text_problem(title, None, nul_allowed=False)
+    if problem:
+        raise InvalidValueError(f"The new title {problem}.", "Give another --title; nothing was imported.")
+    # Cut to the column's width, as a session created here is.
+    return title[: ReviewSession.__table__.c.title.type.length]  # type: ignore[attr-defined]
+
+
 class _Plan:
-    """The document decoded and checked, ready to insert."""
+    """A checked document as rows, ready to insert."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.session = _decode(_object(data, "session", "session"), schema.SESSION, "session")
-        try:
-            get_scale(self.session["scale"])
-        except NotFoundError as error:
-            raise SessionFileError(
-                f"The session uses the verdict scale '{self.session['scale']}', which this workbench does not have.",
-                error.hint + " Nothing was imported.",
-            ) from None
-        self.sources = [
-            (_id(item, f"sources[{i}]"), _decode(item, schema.SOURCE, f"sources[{i}]"))
-            for i, item in _items(data, "sources", "")
-        ]
-        self.articles = [
-            self._article(item, f"articles[{i}]") for i, item in _items(data, "articles", "")
-        ]
-        source_ids = {source_id for source_id, _ in self.sources}
-        for _article, _versions, claims in self.articles:
-            for where, _claim_id, _version, _row, evidence, _history in claims:
-                for n, (source_id, _row2) in enumerate(evidence):
-                    if source_id not in source_ids:
-                        raise damaged(f"{where}.evidence[{n}] names source {source_id}, which is not in the file")
+        self.session = _decode(data["session"], schema.SESSION)
+        self.sources = [(item["id"], _decode(item, schema.SOURCE)) for item in data["sources"]]
+        self.articles = [self._article(item) for item in data["articles"]]
 
-    def _article(self, item: dict[str, Any], where: str) -> tuple[dict[str, Any], list[Any], list[Any]]:
-        article = _decode(item, schema.ARTICLE, where)
-        versions = [
-            (_id(v, f"{where}.versions[{n}]"), _decode(v, schema.ARTICLE_VERSION, f"{where}.versions[{n}]"))
-            for n, v in _items(item, "versions", where)
+    @staticmethod
+    def _article(item: dict[str, Any]) -> tuple[dict[str, Any], list[Any], list[Any]]:
+        versions = [(v["id"], _decode(v, schema.ARTICLE_VERSION)) for v in item["versions"]]
+        claims = [
+            (
+                claim["id"],
+                claim.get("article_version_id"),
+                _decode(claim, schema.CLAIM),
+                [(link["source_id"], _decode(link, schema.EVIDENCE)) for link in claim["evidence"]],
+                [_decode(entry, schema.HISTORY) for entry in claim["history"]],
+            )
+            for claim in item["claims"]
         ]
-        if not versions:
-            raise damaged(f"{where} has no versions (no text)")
-        version_ids = {version_id for version_id, _ in versions}
-        claims = []
-        for n, claim in _items(item, "claims", where):
-            at = f"{where}.claims[{n}]"
-            row = _decode(claim, schema.CLAIM, at)
-            _check_claim(row, at)
-            version_id = claim.get("article_version_id")
-            if version_id is not None and version_id not in version_ids:
-                raise damaged(f"{at} refers to article version {version_id}, which is not in the file")
-            evidence: list[tuple[Any, dict[str, Any]]] = []
-            for k, link in _items(claim, "evidence", at):
-                if any(link.get("source_id") == seen for seen, _ in evidence):
-                    raise damaged(f"{at}.evidence[{k}] links source {link.get('source_id')} twice")
-                link_row = _decode(link, schema.EVIDENCE, f"{at}.evidence[{k}]")
-                if link_row["stance"] not in {s.value for s in Stance}:
-                    raise damaged(f"{at}.evidence[{k}].stance '{link_row['stance']}' is not a stance")
-                evidence.append((link.get("source_id"), link_row))
-            history = [
-                _decode(h, schema.HISTORY, f"{at}.history[{k}]") for k, h in _items(claim, "history", at)
-            ]
-            claims.append((at, _id(claim, at), version_id, row, evidence, history))
-        return article, versions, claims
+        return _decode(item, schema.ARTICLE), versions, claims
 
     def write(self, connection: Connection) -> int:
         session_id = _insert(connection, ReviewSession, [self.session])[0]
@@ -165,18 +196,18 @@ class _Plan:
                 Claim,
                 [
                     {**row, "article_id": article_id, "article_version_id": version_ids.get(version_id)}
-                    for _, _, version_id, row, _, _ in claims
+                    for _, version_id, row, _, _ in claims
                 ],
             )
             evidence = [
                 {**row, "claim_id": claim_id, "source_id": source_ids[source_id]}
                 for claim_id, claim in zip(claim_ids, claims, strict=True)
-                for source_id, row in claim[4]
+                for source_id, row in claim[3]
             ]
             history = [
                 {**row, "claim_id": claim_id}
                 for claim_id, claim in zip(claim_ids, claims, strict=True)
-                for row in claim[5]
+                for row in claim[4]
             ]
             _insert(connection, Evidence, evidence)
             _insert(connection, ClaimHistory, history)
@@ -186,7 +217,7 @@ class _Plan:
                 connection,
                 [
                     (claim_id, row["kind"], row["value"], row["unit"], row["wording"], row["text"])
-                    for claim_id, (_, _, _, row, _, _) in zip(claim_ids, claims, strict=True)
+                    for claim_id, (_, _, row, _, _) in zip(claim_ids, claims, strict=True)
                 ],
                 replace=False,
             )
@@ -204,37 +235,9 @@ def _insert(connection: Connection, model: type, rows: list[dict[str, Any]]) -> 
     return [row[0] for row in result]
 
 
-def _check_claim(row: dict[str, Any], where: str) -> None:
-    if row["kind"] not in {k.value for k in ClaimKind}:
-        raise damaged(f"{where}.kind '{row['kind']}' is not a kind of claim")
-    if row["status"] not in {s.value for s in ClaimStatus}:
-        raise damaged(f"{where}.status '{row['status']}' is not a claim status")
-    if not 0 <= row["start"] < row["end"]:
-        raise damaged(f"{where} has an empty or reversed span ({row['start']}–{row['end']})")
+def _decode(item: dict[str, Any], fields: dict[str, schema.Field]) -> dict[str, Any]:
+    return {name: schema.decode(kind, item.get(name), name) for name, kind in fields.items()}
 
 
-def _decode(item: dict[str, Any], fields: dict[str, schema.Field], where: str) -> dict[str, Any]:
-    return {name: schema.decode(kind, item.get(name), f"{where}.{name}") for name, kind in fields.items()}
-
-
-def _id(item: dict[str, Any], where: str) -> int:
-    value = item.get("id")
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise damaged(f"{where}.id should be a whole number")
-    return value
-
-
-def _object(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise damaged(f"'{where}' is missing or not an object")
-    return value
-
-
-def _items(data: dict[str, Any], key: str, where: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    value = data.get(key)
-    path = f"{where}.{key}" if where else key
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise damaged(f"'{path}' is missing or not a list of objects")
-    return iter(enumerate(value))
-
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count} bytes"

@@ -3,6 +3,10 @@
 Export and import both read these lists, so the two cannot drift apart; a
 test checks that every stored column is either listed here or is an id the
 format expresses as a reference. Documented in docs/session-json.md.
+
+The importer checks a whole document against these lists and the rules of
+``session_checks`` before it decodes anything, so ``decode`` refusing a value
+is only a backstop.
 """
 
 from __future__ import annotations
