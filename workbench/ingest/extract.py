@@ -27,6 +27,7 @@ from workbench.ingest.bylines import choose_authors, split_byline
 from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
+from workbench.ingest.nesting import cap_nesting
 from workbench.ingest.soup import parse_html
 from workbench.ingest.titles import choose_title
 
@@ -39,6 +40,11 @@ _BODY_SHARE = 0.6
 # A line this long (words, or characters for scripts without spaces) is prose.
 _MIN_SENTENCE_WORDS = 8
 _MIN_SENTENCE_CHARS = 40
+# trafilatura's fallbacks (readability, and jusText, whose search for a short
+# paragraph's good neighbours grows quadratically with the number of
+# paragraphs) are skipped on pages this large: its own extractor, linear,
+# is kept, and on such long pages it finds the text without help.
+_FALLBACK_LIMIT = 1_000_000  # characters of HTML
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # htmldate's extensive search may fall back to a footer's copyright year
 # ("© 2024" becomes 2024-01-01): such a date is dropped, see _publication_date.
@@ -63,7 +69,7 @@ def extract_html(
             "The page is empty.", "Check that the file or address is the article's page."
         )
     decoded = decode_html(raw, headers_charset)
-    html = decoded.text
+    html = cap_nesting(decoded.text)
     # An XHTML page's XML declaration would name an encoding the decoded text no longer has.
     soup = parse_html(_XML_DECLARATION.sub("", html, count=1))
     meta = read_metadata(soup)
@@ -123,6 +129,7 @@ def _trafilatura(html: str, url: str | None) -> trafilatura.settings.Document | 
         return trafilatura.bare_extraction(
             html,
             url=url,
+            fast=len(html) > _FALLBACK_LIMIT,
             include_comments=False,
             include_tables=True,
             include_images=False,
