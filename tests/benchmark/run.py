@@ -114,6 +114,7 @@ SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
     ("export", export),
     ("re-check", recheck),
     ("memory and evidence", evidence),
+    ("cost against size", lambda: __import__("tests.benchmark.scaling_bench", fromlist=["rows"]).rows()),
 ]
 
 

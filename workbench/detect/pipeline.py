@@ -8,7 +8,8 @@ is sorted by position (``start``, then longer spans first, then kind).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from workbench.detect.candidate import Candidate, DetectContext
@@ -23,8 +24,45 @@ Detector = Callable[[str, DetectContext], list[Candidate]]
 DETECTORS: tuple[Detector, ...] = (detect_figures, detect_dates, detect_equipment, detect_quotes)
 
 
+# Longer texts are detected a piece at a time, cut at blank lines. The
+# detectors cache per-text tables (tokens, sentences, dates) for the few
+# texts they saw last, and the whole text's tables grow with it: 15 MB of
+# text peaked at 1.4 GB. A piece this size holds a few hundred paragraphs, so a claim is
+# almost never cut; memory then grows only with the claims found.
+_PIECE = 200_000  # characters
+# Where to cut a piece, best first: a blank line, a line break, a sentence end, a space.
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
 def detect(text: str, published: date | None = None) -> list[Candidate]:
     """Every proposed claim in ``text``; ``published`` resolves relative dates."""
+    if len(text) <= 2 * _PIECE:
+        return _detect_piece(text, published)
+    found: list[Candidate] = []
+    for start, end in _pieces(text):
+        found.extend(
+            replace(c, start=c.start + start, end=c.end + start) if start else c
+            for c in _detect_piece(text[start:end], published)
+        )
+    return found
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` spans covering ``text``, each at most about ``2 * _PIECE`` long."""
+    start = 0
+    while len(text) - start > 2 * _PIECE:
+        end = start + 2 * _PIECE  # a hard cut if the stretch has not even a space
+        for cut in _CUTS:
+            found = text.find(cut, start + _PIECE, start + 2 * _PIECE)
+            if found >= 0:
+                end = found + len(cut)
+                break
+        yield start, end
+        start = end
+    yield start, len(text)
+
+
+def _detect_piece(text: str, published: date | None) -> list[Candidate]:
     ctx = DetectContext(published=published)
     found: list[Candidate] = []
     for detector in DETECTORS:

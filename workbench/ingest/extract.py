@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import trafilatura
 from lxml import etree
+from trafilatura.metadata import extract_metadata as trafilatura_metadata
 
 from workbench import __version__
 from workbench.domain.errors import EmptyPageError, NoArticleTextError
@@ -27,6 +28,7 @@ from workbench.ingest.bylines import choose_authors, split_byline
 from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
+from workbench.ingest.nesting import cap_nesting
 from workbench.ingest.soup import parse_html
 from workbench.ingest.titles import choose_title
 
@@ -39,6 +41,12 @@ _BODY_SHARE = 0.6
 # A line this long (words, or characters for scripts without spaces) is prose.
 _MIN_SENTENCE_WORDS = 8
 _MIN_SENTENCE_CHARS = 40
+# trafilatura's fallbacks (readability, and jusText, whose search for a short
+# paragraph's good neighbours grows quadratically with the number of
+# paragraphs) are skipped on pages this large: its own extractor, linear,
+# is kept, and on such long pages it finds the text without help. Its
+# metadata guesses then read only this much of the page (_guess_metadata).
+_FALLBACK_LIMIT = 1_000_000  # characters of HTML
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # htmldate's extensive search may fall back to a footer's copyright year
 # ("© 2024" becomes 2024-01-01): such a date is dropped, see _publication_date.
@@ -63,7 +71,7 @@ def extract_html(
             "The page is empty.", "Check that the file or address is the article's page."
         )
     decoded = decode_html(raw, headers_charset)
-    html = decoded.text
+    html = cap_nesting(decoded.text)
     # An XHTML page's XML declaration would name an encoding the decoded text no longer has.
     soup = parse_html(_XML_DECLARATION.sub("", html, count=1))
     meta = read_metadata(soup)
@@ -119,18 +127,34 @@ def assemble(blocks: list[TextBlock]) -> tuple[str, list[Block]]:
 
 
 def _trafilatura(html: str, url: str | None) -> trafilatura.settings.Document | None:
+    large = len(html) > _FALLBACK_LIMIT
     try:
-        return trafilatura.bare_extraction(
+        document = trafilatura.bare_extraction(
             html,
             url=url,
+            fast=large,
             include_comments=False,
             include_tables=True,
             include_images=False,
-            with_metadata=True,
+            with_metadata=not large,
         )
+        if large and document is not None:
+            _guess_metadata(document, html[:_FALLBACK_LIMIT], url)
+        return document
     except (ValueError, etree.LxmlError) as error:  # malformed markup trafilatura gives up on
         log.info("trafilatura failed: %s", error)
         return None
+
+
+def _guess_metadata(document: trafilatura.settings.Document, head: str, url: str | None) -> None:
+    """trafilatura's metadata guesses from the start of a large page only.
+
+    Its date search (htmldate) reads every text node of the page, half the
+    time on a 4 MB page; headline, byline and dates sit near the top.
+    """
+    guessed = trafilatura_metadata(head, url, extensive=False)
+    for name in ("title", "author", "date", "sitename"):
+        setattr(document, name, getattr(guessed, name))
 
 
 def _body_blocks(document: trafilatura.settings.Document | None, meta: PageMetadata) -> list[TextBlock]:
