@@ -93,6 +93,12 @@ def evidence() -> list[Row]:
     return rows
 
 
+def fuzz() -> list[Row]:
+    from tests.benchmark import fuzz_bench
+
+    return fuzz_bench.rows()
+
+
 def _meets(value: float | str, target: str) -> bool | None:
     """Targets are written '< 20', '<= 1.5', '>= 0.8'."""
     if not target or isinstance(value, str):
@@ -114,6 +120,7 @@ SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
     ("export", export),
     ("re-check", recheck),
     ("memory and evidence", evidence),
+    ("fuzz", fuzz),
 ]
 
 
