@@ -316,6 +316,7 @@ def rows(mutants: int = MUTANTS, seed: int = 14) -> list[Row]:
     crashes, hangs = report.count("crash"), report.count("hang")
     first_crash = next((o for o in report.outcomes if o.status == "crash"), None)
     first_hang = next((o for o in report.outcomes if o.status == "hang"), None)
+    _print_failures(report)
     return [
         Row("fuzz mutants run", len(report.outcomes), "", ">= 2000", len(report.outcomes) >= 2000,
             f"seed {seed}; {report.pages}"),
@@ -328,6 +329,20 @@ def rows(mutants: int = MUTANTS, seed: int = 14) -> list[Row]:
         Row("fuzz time per mutant, median", statistics.median(times) if times else 0.0, "ms"),
         Row("fuzz time per mutant, slowest", max(times, default=0.0), "ms"),
     ]
+
+
+def _print_failures(report: Report) -> None:
+    """Each kind of crash or hang once, with the seeds that reproduce it (the table has room for one)."""
+    kinds: dict[str, list[Outcome]] = {}
+    for outcome in report.outcomes:
+        if outcome.status in ("crash", "hang"):
+            kinds.setdefault(f"{outcome.status}: {outcome.detail}", []).append(outcome)
+    for kind, outcomes in kinds.items():
+        seeds = ", ".join(f"{o.seed} ({o.page})" for o in outcomes[:3])
+        print(f"  fuzz {kind} [{len(outcomes)}x] seeds {seeds}", file=sys.stderr)
+    if kinds:
+        print(f"  reproduce one: python -m tests.benchmark.fuzz_bench --seed {report.seed} --reproduce SEED",
+              file=sys.stderr)
 
 
 def reproduce(seed: int, mutants: int = MUTANTS, run_seed: int = 14) -> None:
