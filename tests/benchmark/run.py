@@ -62,6 +62,12 @@ def window() -> list[Row]:
     return gui_bench.rows()
 
 
+def scaling() -> list[Row]:
+    from tests.benchmark import scaling_bench
+
+    return scaling_bench.rows()
+
+
 def review() -> list[Row]:
     from tests.benchmark import review_bench
 
@@ -93,6 +99,12 @@ def evidence() -> list[Row]:
     return rows
 
 
+def fuzz() -> list[Row]:
+    from tests.benchmark import fuzz_bench
+
+    return fuzz_bench.rows()
+
+
 def _meets(value: float | str, target: str) -> bool | None:
     """Targets are written '< 20', '<= 1.5', '>= 0.8'."""
     if not target or isinstance(value, str):
@@ -114,7 +126,8 @@ SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
     ("export", export),
     ("re-check", recheck),
     ("memory and evidence", evidence),
-    ("cost against size", lambda: __import__("tests.benchmark.scaling_bench", fromlist=["rows"]).rows()),
+    ("cost against size", scaling),
+    ("fuzz", fuzz),
 ]
 
 

@@ -143,3 +143,23 @@ def test_importing_a_device_stores_nothing(sqlite_db, zero_named_txt: Path) -> N
     with pytest.raises(UnsupportedSourceError, match="not a regular file"):
         importing.import_source(sqlite_db, session.id, str(zero_named_txt), by="ana")
     assert articles.list_articles(sqlite_db, session.id) == []
+
+
+# --- found by the fuzz run (make bench) ---------------------------------------------
+
+
+def test_a_nul_in_the_header_charset_is_ignored_like_any_unknown_name() -> None:
+    raw = (FIXTURES / "cp1251_meta.html").read_bytes()
+
+    decoded = decode_html(raw, headers_charset="utf-8\x00")
+
+    assert (decoded.encoding, decoded.source) == ("cp1251", "meta")
+
+
+def test_json_ld_nested_thousands_deep_is_skipped_and_the_article_kept() -> None:
+    page = (FIXTURES / "opengraph_only.html").read_bytes()
+    deep = b'<script type="application/ld+json">' + b"[" * 5000 + b"]" * 5000 + b"</script>"
+    article = extract_html(page.replace(b"</head>", deep + b"</head>", 1))
+
+    assert article.title == TITLE
+    assert article.text.startswith("Residents of the northern districts")

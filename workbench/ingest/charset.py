@@ -101,7 +101,7 @@ def normalise_label(label: str | None) -> str | None:
     label = _WEB_ALIASES.get(label, label)
     try:
         info = codecs.lookup(label)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label (found by the fuzz run)
         return None
     # _is_text_encoding is False for bytes-to-bytes codecs (base64, zlib, rot13...);
     # it is private but documented in codecs.CodecInfo and set on every codec since 3.4.

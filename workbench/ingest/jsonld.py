@@ -39,11 +39,13 @@ def _loads(text: str) -> Any:
         return None
     try:
         return json.loads(text, strict=False)  # strict=False: raw newlines in strings are common
+    except RecursionError:
+        return None  # nested thousands deep: no metadata anyone wrote by hand (found by the fuzz run)
     except json.JSONDecodeError:
         # Trailing commas are the usual hand-written mistake.
         try:
             return json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return None
 
 
