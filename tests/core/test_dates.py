@@ -209,3 +209,12 @@ def test_the_following_year_follows_the_year_the_text_gave() -> None:
     found = dict(dates("The plant opened in 2019. Output doubled the following year."))
     assert found["following year"] == "2020"
     assert dates("Nothing happened the following year.", None) == [("following year", None)]
+
+
+def test_hours_and_minutes_ago_are_dates_left_unresolved_not_a_crash():
+    # Found by the fuzz run: "3 hours ago" on a page with a publication date raised KeyError.
+    from workbench.services.importing import detect_drafts
+
+    for text in ("The blast was heard 3 hours ago near the border.", "It happened five minutes ago, police said."):
+        dates = [d for d in detect_drafts(text, "2024-02-20") if d.kind == "date"]
+        assert dates and all(d.value is None for d in dates)

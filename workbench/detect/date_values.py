@@ -285,7 +285,11 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
     if unit == "month":
         moved = published - relativedelta(months=n)
         return f"{moved.year}-{moved.month:02d}"
-    years = {"year": 1, "decade": 10, "century": 100}[unit]
+    years = {"year": 1, "decade": 10, "century": 100}.get(unit)
+    if years is None:
+        # Hours and minutes ago: the publication date has no time of day, so
+        # whether it crossed midnight is unknown (found by the fuzz run).
+        return None
     return str(published.year - n * years)
 
 
