@@ -76,6 +76,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.memory = MemoryControl(self)
         self.details = ClaimDetails(self)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
+        self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
         self._claims_wanted = self._claims_shown = 0
         self.closed = False
         self.actions_by_name = window_actions.build_actions(self)
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self.actions_by_name["zoom_in"], self.actions_by_name["zoom_out"],
         ]
         self._state_timer = QTimer(self, singleShot=True, interval=400)
-        self._state_timer.timeout.connect(self.save_ui_state)
+        self._state_timer.timeout.connect(self.save_ui_state_in_background)
         self._restore_window()
         self.focus_rules = focus.install(self)  # where the keyboard focus goes (focus.py)
         self.start(db_location, first_run_demo)
@@ -456,6 +457,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.closed = True  # deferred work (a timer's lambda) must not start jobs now
         self.editor.commit_pending()
+        self.state_saver.shutdown()  # an older state saved in the background must not land after this one
         self.save_ui_state()
         self._save_window()
         # Quit is at once: jobs are abandoned (their late signals dropped) and

@@ -209,7 +209,16 @@ class SessionControl:
             "scroll": self.reader.verticalScrollBar().value(),
         }
 
+    def save_ui_state_in_background(self: MainWindow) -> None:
+        """Where the reviewer is (article, claim, filters, scroll), saved off the GUI thread after a pause."""
+        if self.db is None or self.session_id is None or self.closed:
+            return
+        db, session_id, state = self.db, self.session_id, self.ui_state()
+        self.state_saver.start(lambda _cancel, _progress: session_store.save_ui_state(db, session_id, state),
+                               "saving where you are", on_success=lambda _done: None, on_error=self.report)
+
     def save_ui_state(self: MainWindow) -> None:
+        """The same, now (on closing: the window waits for it)."""
         self._state_timer.stop()
         if self.db is None or self.session_id is None:
             return
