@@ -203,7 +203,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.article_switcher.setCurrentIndex(max(0, self.article_switcher.findData(article_id)))
         self.reader.show_article(self.article)
         if changed:  # the last article's claims must not linger while this one's are read
-            self._show_claims(self._claims_wanted, [], None)
+            self.claims_panel.set_claims([], None)
         self.reload_claims(select)
         if scroll is not None:
             # Once the whole text is in, and layout has settled after the event loop runs once.
@@ -252,8 +252,18 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
                      then: Callable[[], None] | None = None) -> None:
         if generation != self._claims_wanted:
             return  # a newer reload is on its way
-        self._claims_shown = generation
         self.reader.set_claims(placed_in_current_text(claims), self._colours(claims))
+        # The list follows in an event of its own: with 20,000 claims each half
+        # takes about a tenth of a second, and the window answers in between.
+        QTimer.singleShot(0, lambda: self._show_claims_in_list(generation, claims, select, then))
+
+    def _show_claims_in_list(self, generation: int, claims: list[ClaimRecord], select: int | None,
+                             then: Callable[[], None] | None) -> None:
+        if generation != self._claims_wanted or self.closed:
+            return
+        self._claims_shown = generation
+        if select is None and any(c.id == self.claims_panel.current_id() for c in claims):
+            select = self.claims_panel.current_id()  # chosen while the list was read: keep it
         self.claims_panel.set_claims(claims, select)
         # The "checked before" markers can wait a turn of the event loop.
         QTimer.singleShot(0, lambda: self.memory.claims_loaded(claims)
