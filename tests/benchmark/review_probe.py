@@ -56,10 +56,6 @@ class StallMeter:
         return max(self.worst, self.clock.elapsed() - 5)
 
 
-def long_text(words: int) -> str:
-    return long_read(words)
-
-
 def wait_until(app: QApplication, done, timeout: float = 600.0) -> None:  # noqa: ANN001
     deadline = time.monotonic() + timeout
     while not done():
@@ -76,7 +72,7 @@ def settled(window: MainWindow) -> bool:
 
 def store_huge(db, session_id: int) -> int:  # noqa: ANN001
     """A 5 MB article with 20,000 claims: the demo's claims, shifted into each copy of its text."""
-    text = long_text(HUGE_CHARS // 5)[:HUGE_CHARS]
+    text = long_read(HUGE_CHARS // 5)[:HUGE_CHARS]
     body = demo_text()
     found = detect_drafts(body, None)
     drafts: list[ClaimDraft] = []
@@ -108,7 +104,7 @@ def main(folder: Path) -> dict:
     db_path = folder / "review.sqlite"
     db = open_database(db_path)
     session = sessions.create_session(db, "Long read", reviewer="bench")
-    text = long_text(10_000)
+    text = long_read(10_000)
     import_text(db, session.id, text, by="bench", source="long read")
     huge_id = store_huge(db, session.id)
     db.close()
@@ -124,7 +120,7 @@ def main(folder: Path) -> dict:
     claims = window.claims_panel.model.rowCount()
     presses = j_presses(app, window)
 
-    big = long_text(1_000_000 // 6)[:1_000_000]
+    big = long_read(1_000_000 // 6)[:1_000_000]
     meter.start()
     window.import_text(big, "a 1 MB paste")
     wait_until(app, lambda: window.article is not None and window.article.source == "a 1 MB paste" and settled(window))

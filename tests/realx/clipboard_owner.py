@@ -14,12 +14,12 @@ import threading
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
-from tests.benchmark.review_probe import long_text
+from tests.factories import long_read
 
 
 def main(chars: int) -> int:
     app = QGuiApplication(sys.argv[:1])
-    text = long_text(chars // 6 + 1000)[:chars]
+    text = long_read(chars // 6 + 1000)[:chars]
     app.clipboard().setText(text)
     closed = threading.Event()
     threading.Thread(target=lambda: (sys.stdin.read(), closed.set()), daemon=True).start()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.benchmark.review_probe import long_text
+from tests.factories import long_read
 from workbench.services.importing import import_text
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions
@@ -90,7 +90,7 @@ def prepare_database(path: Path, words: int = 10_000) -> int:
     db = open_database(path)
     try:
         session = sessions.create_session(db, "Long read", reviewer="tester")
-        import_text(db, session.id, long_text(words), by="tester", source="long read")
+        import_text(db, session.id, long_read(words), by="tester", source="long read")
         return len(claim_store.list_claims(db, session_id=session.id))
     finally:
         db.close()

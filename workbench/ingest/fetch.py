@@ -40,10 +40,11 @@ from workbench.domain.errors import (
 from workbench.ingest.content_types import check_content_type, media_type, parameter
 from workbench.ingest.fetch_errors import MAX_REDIRECTS, Retryable, too_large, too_slow, translate
 from workbench.ingest.http_status import status_error
+from workbench.ingest.local_files import FILE_MAX_BYTES
 
 DEFAULT_TIMEOUT = (10.0, 30.0)  # (connect, read) seconds, for each socket operation
 DEFAULT_DEADLINE = 60.0  # seconds for the whole fetch, retry included
-DEFAULT_MAX_BYTES = 15 * 1024 * 1024
+DEFAULT_MAX_BYTES = FILE_MAX_BYTES  # a download is capped like a local file
 RETRY_BACKOFF = 1.0  # seconds before the one retry
 _CHUNK = 64 * 1024
 _POLL = 0.03  # seconds between the waiting thread's looks at cancel and the deadline

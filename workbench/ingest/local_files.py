@@ -21,8 +21,8 @@ from workbench.domain.errors import (
     UnsupportedSourceError,
 )
 
-# The same cap as a download (fetch.DEFAULT_MAX_BYTES); repeated here so that
-# reading a text file does not import the HTTP stack.
+# The cap on a page's bytes, for a local file and (fetch.DEFAULT_MAX_BYTES) a download;
+# defined here so that reading a text file does not import the HTTP stack.
 FILE_MAX_BYTES = 15 * 1024 * 1024
 _CHUNK = 1024 * 1024
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, where there are no FIFOs to open

@@ -16,10 +16,10 @@ from dataclasses import replace
 from workbench.ingest.article import ExtractedArticle
 from workbench.ingest.text import extract_text_bytes
 from workbench.paths import resource
+from workbench.services.importing import DEMO_SOURCE
 
 DEMO_TEXT = ("samples", "belarus-ww3.txt")
 DEMO_METADATA = ("samples", "belarus-ww3.json")
-DEMO_SOURCE = "demo article"
 
 
 def demo_text() -> str:

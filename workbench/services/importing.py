@@ -16,8 +16,8 @@ from workbench.storage.database import Database
 from workbench.storage.records import ArticleRecord, ClaimDraft
 
 DETECTOR = "detector"
-# The source the demo article is stored under (``services.demo.DEMO_SOURCE``;
-# kept here too so that the window can recognise the demo without loading ingest).
+# The source the demo article is stored under; defined here, not in
+# ``services.demo``, so that the window can recognise the demo without loading ingest.
 DEMO_SOURCE = "demo article"
 
 
