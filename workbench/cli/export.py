@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.common import open_db, utf8_stdout
+from workbench.domain.errors import ExportError, SessionFileError
 from workbench.domain.kinds import ClaimKind
-from workbench.export.errors import ExportError, SessionFileError
 from workbench.export.run import FORMATS, ExportOptions, ExportOutcome
 
 if TYPE_CHECKING:

@@ -8,6 +8,7 @@ bug in the workbench and goes to the log with its traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -148,5 +149,38 @@ class EmptyPageError(IngestError):
     """The page or file has no content at all."""
 
 
-class FetchCancelledError(IngestError):
+# --- cancelling ----------------------------------------------------------
+# Every cancel is a ``CancelledError``: one ``except CancelledError`` tells a
+# reviewer's (or a closing window's) stop from a failure, whatever was running.
+
+
+class CancelledError(WorkbenchError):
+    """A long job stopped because it was asked to; nothing half-done was stored."""
+
+    def __init__(self, message: str = "Cancelled.", hint: str = "Nothing was stored.") -> None:
+        super().__init__(message, hint)
+
+
+class FetchCancelledError(CancelledError, IngestError):
     """The user cancelled the fetch; nothing was stored."""
+
+
+# --- export and session files --------------------------------------------
+
+
+class ExportError(WorkbenchError):
+    """An export could not be made (unknown format, missing destination, bad filter)."""
+
+
+class SessionFileError(WorkbenchError):
+    """A session JSON file cannot be imported: corrupt, newer format, or not a session file."""
+
+
+class ExportCancelled(CancelledError):
+    """The reviewer cancelled an export: no file was written, an older file is untouched."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            "Export cancelled: no file was written.",
+            f"{path} was left as it was." if path.exists() else f"Nothing was saved to {path}.",
+        )

@@ -14,10 +14,9 @@ from typing import IO, Any
 
 from sqlalchemy import Connection, Table, insert
 
-from workbench.domain.errors import InvalidValueError
+from workbench.domain.errors import InvalidValueError, SessionFileError
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
-from workbench.export.errors import SessionFileError
 from workbench.export.session_checks import check_document
 from workbench.export.session_schema import damaged
 from workbench.memory.indexing import write_index

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from workbench.domain.errors import CancelledError, ExportCancelled, ExportError
 from workbench.export.claimreview import write_claimreview
 from workbench.export.csv_report import write_csv
 from workbench.export.destination import export_target, open_partial
-from workbench.export.errors import ExportCancelled, ExportError
 from workbench.export.filters import ExportFilter
 from workbench.export.json_export import write_session_json
 from workbench.export.pace import pace_for
 from workbench.export.report_html import write_html
-from workbench.services.progress import CancelFn, CancelledError, ProgressFn, check
+from workbench.services.progress import CancelFn, ProgressFn, check
 from workbench.storage.database import Database
 
 TEXT_FORMATS = ("csv", "json", "claimreview", "html")

@@ -34,16 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
 from workbench.domain.kinds import ClaimKind
 from workbench.domain.scales import get_scale
-from workbench.export.errors import ExportCancelled
 from workbench.export.filters import ExportFilter
 from workbench.export.pace import pace_for
 from workbench.export.report_html import render_report
 from workbench.export.run import SUFFIXES, ExportOptions, ExportOutcome, export_to_path
 from workbench.gui.workers import Handle, JobRunner
-from workbench.services.progress import CancelFn, CancelledError, ProgressFn
+from workbench.services.progress import CancelFn, ProgressFn
 from workbench.storage.articles import list_articles
 from workbench.storage.database import Database
 from workbench.storage.sessions import get_session

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from workbench.domain.errors import ExportError
 from workbench.export.destination import export_target, open_partial
-from workbench.export.errors import ExportError
 from workbench.export.filters import ExportFilter
 from workbench.export.report_html import render_report
 from workbench.export.run import cannot_write

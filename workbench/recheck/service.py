@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from workbench.domain.errors import FetchCancelledError, WorkbenchError
+from workbench.domain.errors import CancelledError, FetchCancelledError, WorkbenchError
 from workbench.ingest.article import ExtractedArticle
 from workbench.recheck.anchor import Reanchored
 from workbench.recheck.diff import ClaimChange, Comparison, metadata_changes, text_changes
 from workbench.recheck.textmap import TextMap
-from workbench.services.progress import CancelFn, CancelledError, ProgressFn, check, no_progress
+from workbench.services.progress import CancelFn, ProgressFn, check, no_progress
 from workbench.storage import articles, versions
 from workbench.storage.database import Database
 from workbench.storage.records import ArticleRecord, ClaimRecord
