@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from workbench.storage.database import Database, open_database
+from workbench.services.database import Database, open_database
 
 
 def open_db(args: argparse.Namespace) -> Database:

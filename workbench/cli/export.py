@@ -14,7 +14,7 @@ from workbench.domain.kinds import ClaimKind
 from workbench.export.run import FORMATS, ExportOptions, ExportOutcome
 
 if TYPE_CHECKING:
-    from workbench.storage.database import Database
+    from workbench.services.database import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -59,7 +59,7 @@ def export_command(args: argparse.Namespace) -> int:
     from workbench.export.destination import export_target
     from workbench.export.filters import ExportFilter
     from workbench.export.run import export_to_path
-    from workbench.storage.sessions import find_session
+    from workbench.services.sessions import find_session
 
     if args.format == "pdf" and args.out is None:
         raise ExportError("A PDF cannot be written to the terminal.", "Give a file name with --out report.pdf.")

@@ -42,10 +42,10 @@ from workbench.export.pace import pace_for
 from workbench.export.report_html import render_report
 from workbench.export.run import SUFFIXES, ExportOptions, ExportOutcome, export_to_path
 from workbench.gui.workers import Handle, JobRunner
+from workbench.services.articles_read import list_articles
+from workbench.services.database import Database
 from workbench.services.progress import CancelFn, ProgressFn
-from workbench.storage.articles import list_articles
-from workbench.storage.database import Database
-from workbench.storage.sessions import get_session
+from workbench.services.sessions import get_session
 
 FORMAT_LABELS = (
     ("csv", "CSV spreadsheet (.csv)"),

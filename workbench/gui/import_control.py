@@ -15,10 +15,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from workbench.domain.errors import WorkbenchError
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
+from workbench.services import articles_read as article_service
+from workbench.services import sessions as session_service
+from workbench.services.articles_read import RemovedArticle
 from workbench.services.importing import DEMO_SOURCE
-from workbench.storage import articles as article_store
-from workbench.storage import sessions as session_store
-from workbench.storage.article_removal import RemovedArticle
 from workbench.storage.records import ArticleRecord
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class ImportControl:
         if self.session_id is None or self.demo_is_open():
             name = Path(source).name if "://" not in source else source.split("://", 1)[1].split("/")[0]
             try:
-                summary = session_store.create_session(self.db, f"Review: {name or source}", reviewer=self.reviewer)
+                summary = session_service.create_session(self.db, f"Review: {name or source}", reviewer=self.reviewer)
             except WorkbenchError as error:
                 self.report(error)
                 return None
@@ -65,7 +65,7 @@ class ImportControl:
         if not title or self.db is None:
             return
         try:
-            session_store.rename_session(self.db, article.session_id, title)
+            session_service.rename_session(self.db, article.session_id, title)
         except WorkbenchError as error:
             self.report(error)
             return
@@ -81,16 +81,15 @@ class ImportControl:
         if session_id != self.session_id or session_id not in pending or len(self.jobs.running) > 1:
             return  # the reviewer has moved on, or another import may still fill it
         try:
-            if article_store.list_articles(self.db, session_id):
+            if not session_service.delete_session_if_empty(self.db, session_id):
                 return
-            session_store.delete_session(self.db, session_id)
         except WorkbenchError as error:
             self.report(error)
             return
         previous = pending.pop(session_id)
         self.session_id = None
         self.undo_stack.clear()
-        if previous is not None and previous in session_store.session_ids(self.db):
+        if previous is not None and previous in session_service.session_ids(self.db):
             self.open_session(previous)
         else:
             self._show_empty()
@@ -127,7 +126,7 @@ class ImportControl:
         def job_then_list(cancel: Any, progress: Any) -> tuple[importer.ImportResult, list[ArticleRecord]]:
             # The session's articles (their texts) are read here too, not on the GUI thread after.
             result = job(cancel, progress)
-            return result, article_store.list_articles(db, result.article.session_id)
+            return result, article_service.list_articles(db, result.article.session_id)
 
         self.jobs.start(job_then_list, f"importing {source}", on_success=lambda done: self._imported(*done),
                         on_error=lambda error: self._import_failed(error, session_id), on_progress=self._progress)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.services import importing
+from workbench.services.database import Database
 from workbench.services.importing import ImportResult
 from workbench.services.progress import CancelFn, ProgressFn
-from workbench.storage.database import Database
 
 Job = Callable[[CancelFn, ProgressFn], ImportResult]
 

@@ -40,10 +40,10 @@ from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
 from workbench.gui.session_control import SessionControl
 from workbench.gui.workers import JobRunner
-from workbench.storage import articles as article_store
-from workbench.storage import claims as claim_store
-from workbench.storage import sources as source_store
-from workbench.storage.database import Database
+from workbench.services import articles_read as article_service
+from workbench.services import claims_read
+from workbench.services import sources as source_service
+from workbench.services.database import Database
 from workbench.storage.records import ArticleRecord, ClaimDraft, ClaimRecord
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         """The session's articles, as given (read by a background job) or read now."""
         self.details.forget()
         if articles is None:
-            articles = article_store.list_articles(self.db, self.session_id) if self.session_id else []
+            articles = article_service.list_articles(self.db, self.session_id) if self.session_id else []
         self.articles = articles
         badges = self.recheck.badges()
         self.article_switcher.clear()
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self._show_claims(generation, [], select, then)
             return
         self.claim_reader.start(
-            lambda _cancel, _progress: claim_store.list_claims(db, article_id=article.id),
+            lambda _cancel, _progress: claims_read.claims_of_article(db, article.id),
             "reading the article's claims",
             on_success=lambda claims: self._show_claims(generation, claims, select, then),
             on_error=self.report,
@@ -323,12 +323,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             # (its version above all) is right at once, so the next edit made
             # before the list arrives is not taken for a colleague's conflict.
             try:
-                self.claims_panel.model.replace_claim(claim_store.get_claim(self.db, select))
+                self.claims_panel.model.replace_claim(claims_read.get_claim(self.db, select))
             except WorkbenchError:
                 pass  # gone: the list read below drops it
         if select is not None and self.claims_panel.model.row_of(select) is None and self.db:
             try:  # the claim is on another article of the session: go there
-                article_id = claim_store.get_claim(self.db, select).article_id
+                article_id = claims_read.get_claim(self.db, select).article_id
             except WorkbenchError:
                 article_id = None
             if article_id is not None and any(a.id == article_id for a in self.articles):
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self._fetch_link_details(command.evidence.source.id, command.evidence.source.url)
 
     def reuse_source(self, claim_id: int, source_id: int) -> None:
-        source = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
+        source = source_service.find_source(self.db, self.session_id, source_id)
         if source is not None and self.session_id is not None:
             self.push(undo.AttachSource(self, self.session_id, claim_id, source.url))
             from workbench.gui import source_details
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
 
     def edit_source(self, source_id: int, title: str, publisher: str) -> None:
         """The reviewer's edit of a source's title or publisher (undoable)."""
-        source = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
+        source = source_service.find_source(self.db, self.session_id, source_id)
         if source is None:
             return
         old = {"title": source.title, "publisher": source.publisher}
@@ -429,12 +429,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
     def open_source(self, url: str) -> None:
         """A web source in the browser, a file source in the system's viewer; nothing else is opened."""
         try:
-            location = source_store.source_location(url)
+            location = source_service.source_location(url)
         except WorkbenchError as error:  # stored before sources were checked: say why, run nothing
             self.message_bar.show_error(error)
             return
-        if source_store.is_file_uri(location) and not source_store.file_path(location).is_file():
-            self.message_bar.show_info(f"The file {source_store.file_path(location)} is no longer there.",
+        if source_service.is_file_uri(location) and not source_service.file_path(location).is_file():
+            self.message_bar.show_info(f"The file {source_service.file_path(location)} is no longer there.",
                                        "It may have been moved or deleted; attach it again from its new place.")
             return
         QDesktopServices.openUrl(QUrl(location))

@@ -21,17 +21,17 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.domain.errors import WorkbenchError
-from workbench.evidence.finder import EvidenceResult, find_evidence
 from workbench.gui import source_details, undo
 from workbench.gui.edit_commands import CopyPrior
 from workbench.gui.evidence_dialog import EvidenceDialog
 from workbench.gui.memory_panel import MemoryPanel
 from workbench.gui.workers import JobRunner
-from workbench.memory.lookup import Match, find_prior
+from workbench.services import sources as source_service
+from workbench.services.database import Database
+from workbench.services.evidence import EvidenceResult, find_evidence
 from workbench.services.link_details import LinkDetails
+from workbench.services.memory import Match, find_prior
 from workbench.services.progress import CancelFn, ProgressFn
-from workbench.storage import sources as source_store
-from workbench.storage.database import Database
 from workbench.storage.records import ClaimRecord
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class MemoryControl(QObject):
         if w.db is None or not command.added_evidence:
             return
         try:  # sources the prior review stored without a title get one now
-            copied = [e.source for e in source_store.list_evidence(w.db, claim.id) if e.id in command.added_evidence]
+            copied = [e.source for e in source_service.evidence_of_claim(w.db, claim.id) if e.id in command.added_evidence]
         except WorkbenchError as error:
             w.report(error)
             return
@@ -227,17 +227,17 @@ class MemoryControl(QObject):
         if w.db is None or w.session_id is None:
             return
         try:  # a file is stored as its file:// URI: compare like with like
-            stored_as = source_store.source_location(source)
+            stored_as = source_service.source_location(source)
         except WorkbenchError as error:
             w.message_bar.show_error(error)
             return
-        existing = next((e for e in source_store.list_evidence(w.db, claim_id) if e.source.url == stored_as), None)
+        existing = next((e for e in source_service.evidence_of_claim(w.db, claim_id) if e.source.url == stored_as), None)
         if existing is not None:
             w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))
             source_details.fill_in(w, existing.source, details)
             return
         # A file keeps its name as its title (storage's default), which is how the reviewer knows it.
-        web = details is not None and not source_store.is_file_uri(stored_as)
+        web = details is not None and not source_service.is_file_uri(stored_as)
         title, publisher = (details.title, details.publisher) if web and details else ("", "")
         command = undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage,
                                     title=title, publisher=publisher)

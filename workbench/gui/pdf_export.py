@@ -19,7 +19,7 @@ from workbench.export.destination import export_target, open_partial
 from workbench.export.filters import ExportFilter
 from workbench.export.report_html import render_report
 from workbench.export.run import cannot_write
-from workbench.storage.database import Database
+from workbench.services.database import Database
 
 # Print resolution: fine enough for text, small files.
 DPI = 300

@@ -15,9 +15,7 @@ from PySide6.QtCore import QObject
 
 from workbench.domain.errors import WorkbenchError
 from workbench.gui.compare_view import CompareView
-from workbench.recheck import jobs as recheck_jobs
-from workbench.recheck import service as recheck
-from workbench.storage import versions as version_store
+from workbench.services import recheck
 from workbench.storage.records import ClaimRecord
 
 if TYPE_CHECKING:
@@ -38,7 +36,7 @@ class RecheckControl(QObject):
             w.message_bar.show_info("Open an article to re-check it.")
             return
         w.editor.commit_pending()
-        self._run(recheck_jobs.recheck_article_job(w.db, w.article.id, by=w.reviewer), "article")
+        self._run(recheck.recheck_article_job(w.db, w.article.id, by=w.reviewer), "article")
 
     def recheck_session(self) -> None:
         w = self.window
@@ -46,9 +44,9 @@ class RecheckControl(QObject):
             w.message_bar.show_info("Open a session with articles to re-check them.")
             return
         w.editor.commit_pending()
-        self._run(recheck_jobs.recheck_session_job(w.db, w.session_id, by=w.reviewer), "session")
+        self._run(recheck.recheck_session_job(w.db, w.session_id, by=w.reviewer), "session")
 
-    def _run(self, job: recheck_jobs.RecheckJob, what: str) -> None:
+    def _run(self, job: recheck.RecheckJob, what: str) -> None:
         w = self.window
         w.message_bar.dismiss()
         w.progress_bar.setValue(0)
@@ -114,7 +112,7 @@ class RecheckControl(QObject):
         if w.db is None or w.session_id is None:
             return {}
         try:
-            summary = version_store.change_summary(w.db, w.session_id)
+            summary = recheck.change_summary(w.db, w.session_id)
         except WorkbenchError:
             return {}
         badges = {}

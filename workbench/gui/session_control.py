@@ -32,8 +32,8 @@ from workbench.domain.scales import get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import importer
 from workbench.gui.session_dialogs import OpenSessionDialog, SwitchDatabaseDialog
-from workbench.storage import sessions as session_store
-from workbench.storage.database import open_database
+from workbench.services import sessions as session_service
+from workbench.services.database import open_database, storage_library_version
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -48,7 +48,7 @@ class SessionControl:
         if not self.open_db(location):
             return
         try:
-            sessions = session_store.session_ids(self.db)
+            sessions = session_service.session_ids(self.db)
         except WorkbenchError as error:
             self.report(error)
             return
@@ -82,7 +82,7 @@ class SessionControl:
         return True
 
     def start_demo(self: MainWindow) -> None:
-        summary = session_store.create_session(self.db, "Demo: a first review", reviewer=self.reviewer)
+        summary = session_service.create_session(self.db, "Demo: a first review", reviewer=self.reviewer)
         self._demo_session_id = summary.id  # before its article is stored, the id tells it is the demo
         self.open_session(summary.id)
         self.progress_label.setText("Opening the demo article…")
@@ -108,7 +108,7 @@ class SessionControl:
         if self.session_id is not None and self.session_id != session_id:
             self.save_ui_state()
         try:
-            summary = session_store.get_session(self.db, session_id)
+            summary = session_service.get_session(self.db, session_id)
             self.scale = get_scale(summary.scale)
         except WorkbenchError as error:
             self.report(error)
@@ -133,7 +133,7 @@ class SessionControl:
         title, ok = QInputDialog.getText(self, "New session", "Title of the new review session:")
         if ok and title.strip() and self.db is not None:
             try:
-                summary = session_store.create_session(self.db, title, reviewer=self.reviewer)
+                summary = session_service.create_session(self.db, title, reviewer=self.reviewer)
             except WorkbenchError as error:
                 self.report(error)
                 return
@@ -154,14 +154,14 @@ class SessionControl:
         title, ok = QInputDialog.getText(self, "Rename session", "New title:", text=self.session_title)
         if ok and title.strip():
             self._unnamed_sessions().pop(self.session_id, None)  # the reviewer's name stays
-            self._guard(lambda: session_store.rename_session(self.db, self.session_id, title))
+            self._guard(lambda: session_service.rename_session(self.db, self.session_id, title))
             self.session_title = " ".join(title.split())
             self.remember_recent(self.session_id, self.session_title)
             self._update_title()
 
     def duplicate_session(self: MainWindow) -> None:
         if self.session_id is not None:
-            copy = self._guard(lambda: session_store.duplicate_session(self.db, self.session_id))
+            copy = self._guard(lambda: session_service.duplicate_session(self.db, self.session_id))
             if copy is not None:
                 self.open_session(copy.id)
 
@@ -173,13 +173,13 @@ class SessionControl:
             "This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._guard(lambda: session_store.delete_session(self.db, self.session_id))
+            self._guard(lambda: session_service.delete_session(self.db, self.session_id))
             self._after_session_gone()
 
     def _after_session_gone(self: MainWindow) -> None:
         self.session_id = None
         self.undo_stack.clear()
-        sessions = session_store.session_ids(self.db)
+        sessions = session_service.session_ids(self.db)
         if sessions:
             self.open_session(sessions[0])
         else:
@@ -214,7 +214,7 @@ class SessionControl:
         if self.db is None or self.session_id is None or self.closed:
             return
         db, session_id, state = self.db, self.session_id, self.ui_state()
-        self.state_saver.start(lambda _cancel, _progress: session_store.save_ui_state(db, session_id, state),
+        self.state_saver.start(lambda _cancel, _progress: session_service.save_ui_state(db, session_id, state),
                                "saving where you are", on_success=lambda _done: None, on_error=self.report)
 
     def save_ui_state(self: MainWindow) -> None:
@@ -223,7 +223,7 @@ class SessionControl:
         if self.db is None or self.session_id is None:
             return
         try:
-            session_store.save_ui_state(self.db, self.session_id, self.ui_state())
+            session_service.save_ui_state(self.db, self.session_id, self.ui_state())
         except WorkbenchError as error:
             self.report(error)
 
@@ -378,14 +378,13 @@ class SessionControl:
 
 def about_text() -> str:
     import PySide6
-    import sqlalchemy
     from PySide6.QtCore import qVersion
 
     from workbench import __version__
 
     versions = [
         ("Workbench", __version__), ("Qt", qVersion()), ("PySide6", PySide6.__version__),
-        ("SQLAlchemy", sqlalchemy.__version__), ("Python", platform.python_version()),
+        storage_library_version(), ("Python", platform.python_version()),
     ]
     rows = "".join(f"<tr><td>{html.escape(k)}</td><td>&nbsp;{html.escape(v)}</td></tr>" for k, v in versions)
     return (

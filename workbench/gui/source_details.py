@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.errors import WorkbenchError
+from workbench.services import sources as source_service
 from workbench.services.link_details import LinkDetails
-from workbench.storage import sources as source_store
 from workbench.storage.records import SourceRecord
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 
 def fill_in(window: MainWindow, source: SourceRecord, known: LinkDetails | None = None) -> None:
     """Give ``source`` the title and publisher of its page, if it has no title yet."""
-    if source.title or source_store.is_file_uri(source.url):
+    if source.title or source_service.is_file_uri(source.url):
         return  # the reviewer's (or the file's name) stays
     if known is not None:  # what the page says, read already: fetching it again would say the same
         store(window, source.id, known)
@@ -44,13 +43,7 @@ def fetch_in_background(window: MainWindow, source_id: int, url: str) -> None:
 def store(window: MainWindow, source_id: int, details: LinkDetails) -> None:
     if window.db is None or window.session_id is None:
         return
-    try:
-        current = next((s for s in source_store.list_sources(window.db, window.session_id) if s.id == source_id), None)
-        if current is None or current.title:  # gone, or the reviewer typed a title meanwhile
-            return
-        source_store.update_source(window.db, source_id, title=details.title,
-                                   publisher=current.publisher or details.publisher)
-    except WorkbenchError as error:
-        window.report(error)
+    # Not when gone, or when the reviewer typed a title meanwhile.
+    if not source_service.give_title(window.db, source_id, details.title, details.publisher):
         return
     window._claim_selected(window.claims_panel.current_id())  # the editor shows the new title
