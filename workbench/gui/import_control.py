@@ -38,11 +38,7 @@ class ImportControl:
             return None
         if self.session_id is None or self.demo_is_open():
             name = Path(source).name if "://" not in source else source.split("://", 1)[1].split("/")[0]
-            try:
-                summary = session_service.create_session(self.db, f"Review: {name or source}", reviewer=self.reviewer)
-            except WorkbenchError as error:
-                self.report(error)
-                return None
+            summary = session_service.create_session(self.db, f"Review: {name or source}", reviewer=self.reviewer)
             self._unnamed_sessions()[summary.id] = self.session_id
             self.open_session(summary.id)
         return self.session_id
@@ -64,7 +60,7 @@ class ImportControl:
         title = " ".join(article.display_title.split())[:120]
         if not title or self.db is None:
             return
-        try:
+        try:  # the imported article is shown all the same (the caller goes on)
             session_service.rename_session(self.db, article.session_id, title)
         except WorkbenchError as error:
             self.report(error)
@@ -80,11 +76,7 @@ class ImportControl:
         pending = self._unnamed_sessions()
         if session_id != self.session_id or session_id not in pending or len(self.jobs.running) > 1:
             return  # the reviewer has moved on, or another import may still fill it
-        try:
-            if not session_service.delete_session_if_empty(self.db, session_id):
-                return
-        except WorkbenchError as error:
-            self.report(error)
+        if not session_service.delete_session_if_empty(self.db, session_id):
             return
         previous = pending.pop(session_id)
         self.session_id = None

@@ -32,6 +32,7 @@ from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.edit_commands import EditSource
+from workbench.gui.error_route import ErrorRoute, unexpected
 from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
 from workbench.gui.memory_control import MemoryControl
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.setWindowTitle("Fact-Check Workbench")
         self.setAcceptDrops(True)
         self._build()
+        # From here on, an error no code caught is shown in the message bar (error_route.py).
+        self.error_route = ErrorRoute(self.show_uncaught, self)
+        self.error_route.install()
         self.recheck = RecheckControl(self)
         self.memory = MemoryControl(self)
         self.details = ClaimDetails(self)
@@ -345,6 +349,10 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         log.info("shown to the user: %s", error)
         self.message_bar.show_error(error)
 
+    def show_uncaught(self, error: BaseException) -> None:
+        """Where the central error route ends: a user's trouble as it is, a bug as one."""
+        self.report(error if isinstance(error, WorkbenchError) else unexpected(error))
+
     def _keep_mine(self, error: ConflictError) -> None:
         def again() -> None:  # now the window knows their version
             claim = self.current_claim()
@@ -428,11 +436,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
 
     def open_source(self, url: str) -> None:
         """A web source in the browser, a file source in the system's viewer; nothing else is opened."""
-        try:
-            location = source_service.source_location(url)
-        except WorkbenchError as error:  # stored before sources were checked: say why, run nothing
-            self.message_bar.show_error(error)
-            return
+        # One stored before sources were checked raises here: the error route says why, nothing runs.
+        location = source_service.source_location(url)
         if source_service.is_file_uri(location) and not source_service.file_path(location).is_file():
             self.message_bar.show_info(f"The file {source_service.file_path(location)} is no longer there.",
                                        "It may have been moved or deleted; attach it again from its new place.")
@@ -479,6 +484,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.claim_reader.shutdown()
         if self.db is not None:
             self.db.close()
+        self.error_route.remove()
         super().closeEvent(event)
 
     def _restore_window(self) -> None:

@@ -129,11 +129,8 @@ class MemoryControl(QObject):
         w.push(command)
         if w.db is None or not command.added_evidence:
             return
-        try:  # sources the prior review stored without a title get one now
-            copied = [e.source for e in source_service.evidence_of_claim(w.db, claim.id) if e.id in command.added_evidence]
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        # Sources the prior review stored without a title get one now.
+        copied = [e.source for e in source_service.evidence_of_claim(w.db, claim.id) if e.id in command.added_evidence]
         for source in copied:
             source_details.fill_in(w, source)
 
@@ -226,11 +223,7 @@ class MemoryControl(QObject):
         w = self.window
         if w.db is None or w.session_id is None:
             return
-        try:  # a file is stored as its file:// URI: compare like with like
-            stored_as = source_service.source_location(source)
-        except WorkbenchError as error:
-            w.message_bar.show_error(error)
-            return
+        stored_as = source_service.source_location(source)  # a file is stored as its file:// URI: compare like with like
         existing = next((e for e in source_service.evidence_of_claim(w.db, claim_id) if e.source.url == stored_as), None)
         if existing is not None:
             w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))

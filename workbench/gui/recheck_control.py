@@ -86,11 +86,7 @@ class RecheckControl(QObject):
         article_id = article_id if article_id is not None else (w.article.id if w.article else None)
         if w.db is None or article_id is None:
             return
-        try:
-            comparison = recheck.comparison(w.db, article_id)
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        comparison = recheck.comparison(w.db, article_id)
         if self.compare_view is None:
             self.compare_view = CompareView()
             self.compare_view.setObjectName("compareWindow")
@@ -138,12 +134,8 @@ class RecheckControl(QObject):
                     "Select where it is now in the article, then press Accept; or keep the old version.",
                 )
                 return
-        try:
-            start, end = span if span else (None, None)
-            recheck.accept_reanchor(w.db, claim_id, w.reviewer, start=start, end=end)
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        start, end = span if span else (None, None)
+        recheck.accept_reanchor(w.db, claim_id, w.reviewer, start=start, end=end)
         w.reload_articles()
         w.reload_claims(claim_id)
 
@@ -151,11 +143,7 @@ class RecheckControl(QObject):
         w = self.window
         if w.db is None:
             return
-        try:
-            recheck.dismiss_reanchor(w.db, claim_id, w.reviewer)
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        recheck.dismiss_reanchor(w.db, claim_id, w.reviewer)
         w.reload_articles()
         w.reload_claims(claim_id)
 

@@ -1,6 +1,10 @@
 """Session-level commands of the main window: open, new, rename, duplicate, delete,
 recent sessions, switching database, saved UI state, and the Help and Export menus.
 
+A menu command that fails raises: the window's error route (error_route.py) shows
+the error in the message bar. What runs while the window is built, or while it
+closes, catches its errors itself, since nothing may stop those halfway.
+
 A mixin for ``MainWindow``, kept apart so each module reads as one subject.
 """
 
@@ -132,11 +136,7 @@ class SessionControl:
     def new_session(self: MainWindow) -> None:
         title, ok = QInputDialog.getText(self, "New session", "Title of the new review session:")
         if ok and title.strip() and self.db is not None:
-            try:
-                summary = session_service.create_session(self.db, title, reviewer=self.reviewer)
-            except WorkbenchError as error:
-                self.report(error)
-                return
+            summary = session_service.create_session(self.db, title, reviewer=self.reviewer)
             self.open_session(summary.id)
 
     def show_open_dialog(self: MainWindow) -> None:
@@ -154,16 +154,14 @@ class SessionControl:
         title, ok = QInputDialog.getText(self, "Rename session", "New title:", text=self.session_title)
         if ok and title.strip():
             self._unnamed_sessions().pop(self.session_id, None)  # the reviewer's name stays
-            self._guard(lambda: session_service.rename_session(self.db, self.session_id, title))
+            session_service.rename_session(self.db, self.session_id, title)
             self.session_title = " ".join(title.split())
             self.remember_recent(self.session_id, self.session_title)
             self._update_title()
 
     def duplicate_session(self: MainWindow) -> None:
         if self.session_id is not None:
-            copy = self._guard(lambda: session_service.duplicate_session(self.db, self.session_id))
-            if copy is not None:
-                self.open_session(copy.id)
+            self.open_session(session_service.duplicate_session(self.db, self.session_id).id)
 
     def delete_session(self: MainWindow) -> None:
         if self.session_id is None:
@@ -173,7 +171,7 @@ class SessionControl:
             "This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._guard(lambda: session_service.delete_session(self.db, self.session_id))
+            session_service.delete_session(self.db, self.session_id)
             self._after_session_gone()
 
     def _after_session_gone(self: MainWindow) -> None:
@@ -184,13 +182,6 @@ class SessionControl:
             self.open_session(sessions[0])
         else:
             self._show_empty()
-
-    def _guard(self: MainWindow, action: Any) -> Any:
-        try:
-            return action()
-        except WorkbenchError as error:
-            self.report(error)
-            return None
 
     def _update_title(self: MainWindow) -> None:
         title = self.session_title if self.session_id is not None else "No session"

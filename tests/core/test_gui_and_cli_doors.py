@@ -1,0 +1,84 @@
+"""The GUI and the CLI reach the database through ``workbench.services`` only: no module of
+theirs imports ``workbench.storage`` or SQLAlchemy, so a use case has one door and a change
+of storage is felt in services alone."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import workbench
+
+PACKAGE = Path(workbench.__file__).parent
+FORBIDDEN = ("workbench.storage", "sqlalchemy")
+
+# Files that still import storage, and why. Each entry goes when its file is moved;
+# a stale entry fails the test below, so this list cannot outlive its reason.
+ALLOWED_FILES = {
+    "gui/undo.py": "moved by the edits-as-services work",
+    "gui/edit_commands.py": "moved by the edits-as-services work",
+    "gui/article_commands.py": "moved by the edits-as-services work",
+    "cli/memory.py": "moved by the edits-as-services work (the verdict command)",
+}
+# Plain records are moving from storage to domain (the records work); until then
+# importing them is the one storage import every file may keep.
+ALLOWED_MODULES = {"workbench.storage.records": "records move to workbench.domain in the records work"}
+
+
+def _imported_modules(path: Path, source: str | None = None) -> list[str]:
+    """Every module the file (or ``source`` as if it were that file) imports, relative imports made absolute."""
+    package = ".".join(("workbench", *path.relative_to(PACKAGE).parent.parts))
+    names = []
+    text = source if source is not None else path.read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            # ``from workbench import storage`` names the package in the alias.
+            names += [f"{base}.{alias.name}" for alias in node.names] if base in ("workbench", "") else [base]
+    return names
+
+
+def _offences(path: Path) -> list[str]:
+    return [
+        name for name in _imported_modules(path)
+        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN) and name not in ALLOWED_MODULES
+    ]
+
+
+def _gui_and_cli_files() -> list[Path]:
+    return sorted(p for folder in ("gui", "cli") for p in (PACKAGE / folder).rglob("*.py"))
+
+
+def test_gui_and_cli_import_neither_storage_nor_sqlalchemy() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE)): offences
+        for path in _gui_and_cli_files()
+        if (offences := _offences(path)) and str(path.relative_to(PACKAGE)) not in ALLOWED_FILES
+    }
+    assert offenders == {}, "import these through workbench.services instead: " + repr(offenders)
+
+
+def test_every_allowance_is_still_needed() -> None:
+    stale = [name for name in ALLOWED_FILES if not _offences(PACKAGE / name)]
+    assert stale == [], f"these no longer import storage: drop them from ALLOWED_FILES: {stale}"
+    used = {name for path in _gui_and_cli_files() for name in _imported_modules(path)}
+    assert set(ALLOWED_MODULES) <= used, "no file imports the allowed module any more: drop it"
+
+
+def test_the_scan_sees_every_way_of_importing_storage() -> None:
+    source = (
+        "import sqlalchemy.orm\n"
+        "from workbench import storage\n"
+        "from ..storage import sessions\n"
+        "from workbench.storage.records import ClaimRecord\n"
+        "from workbench.services import sessions\n"
+        "from . import focus\n"
+    )
+    names = _imported_modules(PACKAGE / "gui" / "probe.py", source)
+    assert [n for n in names if any(n == f or n.startswith(f + ".") for f in FORBIDDEN)
+            and n not in ALLOWED_MODULES] == ["sqlalchemy.orm", "workbench.storage", "workbench.storage"]
