@@ -111,8 +111,7 @@ class ImportControl:
 
     def _run_import(self: MainWindow, job: Any, source: str, session_id: int) -> None:
         self.message_bar.dismiss()
-        self.progress_label.setText(f"Importing {source}…")
-        self.progress_bar.setValue(0)
+        self.start_progress(f"Importing {source}…")
         db = self.db
 
         def job_then_list(cancel: Any, progress: Any) -> tuple[importer.ImportResult, list[ArticleRecord]]:
@@ -121,11 +120,7 @@ class ImportControl:
             return result, article_service.list_articles(db, result.article.session_id)
 
         self.jobs.start(job_then_list, f"importing {source}", on_success=lambda done: self._imported(*done),
-                        on_error=lambda error: self._import_failed(error, session_id), on_progress=self._progress)
-
-    def _progress(self: MainWindow, fraction: float, message: str) -> None:
-        self.progress_bar.setValue(int(fraction * 100))
-        self.progress_label.setText(message)
+                        on_error=lambda error: self._import_failed(error, session_id), on_progress=self.show_progress)
 
     def _imported(self: MainWindow, result: importer.ImportResult, articles: list[ArticleRecord] | None = None) -> None:
         self.address_bar.clear()

@@ -185,6 +185,17 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.jobs.cancelled.connect(self.message_bar.show_info)
         return self.progress_row
 
+    # The progress row's two doors, for the window's own jobs and its controllers' alike.
+    def start_progress(self, message: str) -> None:
+        """A job shown in the progress row begins: what it does, from nought."""
+        self.progress_bar.setValue(0)
+        self.progress_label.setText(message)
+
+    def show_progress(self, fraction: float, message: str) -> None:
+        """How far the running job is (a job's ``progress`` callback, on the GUI thread)."""
+        self.progress_bar.setValue(int(fraction * 100))
+        self.progress_label.setText(message)
+
     def _connect_editor(self) -> None:
         e = self.editor
         e.change_requested.connect(self.change_claim)
@@ -293,6 +304,11 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         # No query here: J held down selects ~30 claims a second. The fields
         # come from the list in hand; sources and history follow in the background.
         claim = self.claims_panel.model.claim_by_id(claim_id)
+        self.show_claim(claim)
+
+    def show_claim(self, claim: ClaimRecord | None) -> None:
+        """The claim in the reader and the editor, its sources and prior checks read in the background
+        (also after a change the editor must show, such as a source's new title)."""
         self.reader.select_claim(claim.id if claim else None)
         self.editor.set_claim(claim, self.scale, *self.details.known(claim.id if claim else None))
         self.details.request(claim.id if claim else None)

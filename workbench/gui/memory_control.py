@@ -207,7 +207,7 @@ class MemoryControl(QObject):
                    failed: Callable[[WorkbenchError], None]) -> None:
             db = w.db
             assert db is not None
-            w.progress_label.setText(f"Reading {source}…")
+            w.start_progress(f"Reading {source}…")
             w.jobs.start(lambda cancel, _progress: find_evidence(db, claim_id, source, cancel=cancel),
                          f"finding evidence in {source}", on_success=done, on_error=failed)
 

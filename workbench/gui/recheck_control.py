@@ -49,10 +49,9 @@ class RecheckControl(QObject):
     def _run(self, job: recheck.RecheckJob, what: str) -> None:
         w = self.window
         w.message_bar.dismiss()
-        w.progress_bar.setValue(0)
-        w.progress_label.setText(f"Re-checking the {what}…")
+        w.start_progress(f"Re-checking the {what}…")
         w.jobs.start(job, f"re-checking the {what}", on_success=self._rechecked,
-                     on_error=w.report, on_progress=w._progress)
+                     on_error=w.report, on_progress=w.show_progress)
 
     def _rechecked(self, results: list[recheck.RecheckResult]) -> None:
         w = self.window

@@ -89,10 +89,10 @@ class SessionControl:
         summary = session_service.create_session(self.db, "Demo: a first review", reviewer=self.reviewer)
         self._demo_session_id = summary.id  # before its article is stored, the id tells it is the demo
         self.open_session(summary.id)
-        self.progress_label.setText("Opening the demo article…")
+        self.start_progress("Opening the demo article…")
         self.jobs.start(
             importer.demo_job(self.db, summary.id, self.reviewer), "opening the demo article",
-            on_success=self._imported, on_error=self.report, on_progress=self._progress,
+            on_success=self._imported, on_error=self.report, on_progress=self.show_progress,
         )
         self.message_bar.show_info(
             "This is a demo article with the claims the workbench found in it.",

@@ -46,4 +46,4 @@ def store(window: MainWindow, source_id: int, details: LinkDetails) -> None:
     # Not when gone, or when the reviewer typed a title meanwhile.
     if not source_service.give_title(window.db, source_id, details.title, details.publisher):
         return
-    window._claim_selected(window.claims_panel.current_id())  # the editor shows the new title
+    window.show_claim(window.claims_panel.model.claim_by_id(window.claims_panel.current_id()))  # with the new title
