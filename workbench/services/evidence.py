@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from workbench.evidence.finder import EvidenceResult, find_evidence
+from workbench.evidence.rank import Passage
 
-__all__ = ["EvidenceResult", "find_evidence"]
+__all__ = ["EvidenceResult", "Passage", "find_evidence"]

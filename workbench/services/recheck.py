@@ -3,7 +3,7 @@ what changed, and the reviewer's answer to a claim the re-check flagged."""
 
 from __future__ import annotations
 
-from workbench.recheck.diff import Comparison
+from workbench.recheck.diff import ClaimChange, Comparison
 from workbench.recheck.jobs import RecheckJob, recheck_article_job, recheck_session_job
 from workbench.recheck.service import (
     FAILED,
@@ -16,6 +16,6 @@ from workbench.recheck.service import (
 from workbench.storage.versions import ChangeSummary, change_summary
 
 __all__ = [
-    "FAILED", "ChangeSummary", "Comparison", "RecheckJob", "RecheckResult", "accept_reanchor", "change_summary",
+    "FAILED", "ChangeSummary", "ClaimChange", "Comparison", "RecheckJob", "RecheckResult", "accept_reanchor", "change_summary",
     "comparison", "dismiss_reanchor", "recheck_article_job", "recheck_session", "recheck_session_job",
 ]
