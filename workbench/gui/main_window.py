@@ -44,13 +44,14 @@ from workbench.gui.workers import JobRunner
 from workbench.services import articles_read as article_service
 from workbench.services import claims_read
 from workbench.services import sources as source_service
+from workbench.services.articles_read import RemovedArticle
 from workbench.services.database import Database
 from workbench.storage.records import ArticleRecord, ClaimDraft, ClaimRecord
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow, SessionControl, ImportControl):
+class MainWindow(QMainWindow):
     def __init__(
         self,
         db_location: str | None = None,
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.jobs = JobRunner(self)
         self.setWindowTitle("Fact-Check Workbench")
         self.setAcceptDrops(True)
+        # Controllers the window composes; the widgets built next connect to them.
+        self.sessions = SessionControl(self)
+        self.imports = ImportControl(self)
         self._build()
         # From here on, an error no code caught is shown in the message bar (error_route.py).
         self.error_route = ErrorRoute(self.show_uncaught, self)
@@ -85,16 +89,14 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.closed = False
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
-        self.restore_appearance()
+        self.sessions.restore_appearance()
         self.reader.context_actions = [
             self.actions_by_name["add_claim"], None, self.actions_by_name["find"],
             self.actions_by_name["zoom_in"], self.actions_by_name["zoom_out"],
         ]
-        self._state_timer = QTimer(self, singleShot=True, interval=400)
-        self._state_timer.timeout.connect(self.save_ui_state_in_background)
         self._restore_window()
         self.focus_rules = focus.install(self)  # where the keyboard focus goes (focus.py)
-        self.start(db_location, first_run_demo)
+        self.sessions.start(db_location, first_run_demo)
 
     # --- layout -----------------------------------------------------------
     def _build(self) -> None:
@@ -104,10 +106,10 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.address_bar = QLineEdit(placeholderText="Paste the address of an article and press Enter  (Ctrl+L)")
         self.address_bar.setObjectName("addressBar")
         self.address_bar.setClearButtonEnabled(True)
-        self.address_bar.returnPressed.connect(self._address_entered)
+        self.address_bar.returnPressed.connect(self.imports.address_entered)
         toolbar.addWidget(self.address_bar)
-        toolbar.addAction("Open File…", self.open_file)
-        toolbar.addAction("Paste Text…", self.paste_text)
+        toolbar.addAction("Open File…", self.imports.open_file)
+        toolbar.addAction("Paste Text…", self.imports.paste_text)
         toolbar.addSeparator()
         self.article_switcher = QComboBox()
         self.article_switcher.setObjectName("articleSwitcher")
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
 
         self.claims_panel = ClaimsPanel(self.scale)
         self.claims_panel.claim_selected.connect(self._claim_selected)
-        self.claims_panel.filters_changed.connect(self.schedule_state_save)
+        self.claims_panel.filters_changed.connect(self.sessions.schedule_state_save)
         self.editor = ClaimEditor()
         self._connect_editor()
         side = QSplitter(Qt.Orientation.Vertical)
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.splitter.setSizes([540, 860])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_state_save())
+        self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.sessions.schedule_state_save())
 
     def _progress_row(self) -> QWidget:
         self.progress_row = QFrame()
@@ -223,7 +225,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         if scroll is not None:
             # Once the whole text is in, and layout has settled after the event loop runs once.
             self.reader.when_ready(lambda: QTimer.singleShot(0, lambda: self.reader.verticalScrollBar().setValue(scroll)))
-        self.schedule_state_save()
+        self.sessions.schedule_state_save()
 
     def reload_articles(self, articles: list[ArticleRecord] | None = None) -> None:
         """The session's articles, as given (read by a background job) or read now."""
@@ -313,9 +315,15 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.editor.set_claim(claim, self.scale, *self.details.known(claim.id if claim else None))
         self.details.request(claim.id if claim else None)
         self.memory.claim_selected(claim)
-        self.schedule_state_save()
+        self.sessions.schedule_state_save()
 
-    # Editor protocol for undo commands
+    # Editor protocol for undo commands (article_commands.ArticleHost too)
+    def article_removed(self, removed: RemovedArticle) -> None:
+        self.imports.article_removed(removed)
+
+    def article_restored(self, article_id: int) -> None:
+        self.imports.article_restored(article_id)
+
     def known_version(self, claim_id: int) -> int | None:
         row = self.claims_panel.model.row_of(claim_id)
         return self.claims_panel.model.claim(row).version if row is not None else None
@@ -465,12 +473,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
 
         source_details.fetch_in_background(self, source_id, url)
 
-    # Qt finds event handlers on the Qt class before a mixin's: delegate here.
+    # Files and links dropped on the window are imported.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
-        self.accept_drag(event)
+        self.imports.accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt name)
-        self.import_drop(event)
+        self.imports.import_drop(event)
 
     # --- view ---------------------------------------------------------------
     def zoom(self, step: int | None) -> None:
@@ -489,7 +497,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.closed = True  # deferred work (a timer's lambda) must not start jobs now
         self.editor.commit_pending()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
-        self.save_ui_state()
+        self.sessions.save_ui_state()
         self._save_window()
         # Quit is at once: jobs are abandoned (their late signals dropped) and
         # given a moment; a fetch ends at once, others at their next cancel check.
