@@ -45,3 +45,25 @@ def test_export_and_session_file_troubles_are_shown_like_any_other() -> None:
     for error in (ExportError("No such format.", "Choose csv."), SessionFileError("Not a session file.", "")):
         assert isinstance(error, WorkbenchError)
         assert not isinstance(error, CancelledError)
+
+
+def test_a_bug_in_a_command_is_one_plain_line_then_its_traceback_in_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    import workbench.cli.sessions
+    from workbench.cli import BUG_STATUS, main
+
+    bug = RuntimeError("list index out of range")
+
+    def broken(_args: object) -> int:
+        raise bug
+
+    monkeypatch.setattr(workbench.cli.sessions, "list_command", broken)
+    status = main(["sessions", "--db", str(tmp_path / "review.sqlite")])
+    err = capsys.readouterr().err.splitlines()
+    assert status == BUG_STATUS != 2  # not the exit of a user's trouble
+    assert err[:2] == [
+        "workbench: error: Something went wrong: RuntimeError: list index out of range.",
+        "  The details are in the traceback below; your saved work is safe.",
+    ]
+    assert any(record.exc_info and record.exc_info[1] is bug for record in caplog.records)

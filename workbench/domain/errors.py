@@ -24,6 +24,15 @@ class WorkbenchError(Exception):
         return f"{self.message} {self.hint}".strip()
 
 
+def unexpected(error: BaseException, details: str) -> WorkbenchError:
+    """What the user is told of a bug (any error that is not a ``WorkbenchError``): what
+    happened, where ``details`` are ("the log FILE"), and that the saved work is safe."""
+    return WorkbenchError(
+        f"Something went wrong: {type(error).__name__}: {error}.",
+        f"The details are in {details}; your saved work is safe.",
+    )
+
+
 # --- storage -------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 
+from workbench.domain import errors
 from workbench.domain.errors import WorkbenchError
 
 log = logging.getLogger(__name__)
@@ -32,13 +33,9 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
 def unexpected(error: BaseException) -> WorkbenchError:
-    """What the reviewer is told of a bug: what happened, where the details are, that the work is safe."""
+    """What the reviewer is told of a bug: what happened, where the log is, that the work is safe."""
     where = log_file()
-    return WorkbenchError(
-        f"Something went wrong: {type(error).__name__}: {error}.",
-        f"The details are in the log {where}; your saved work is safe." if where is not None
-        else "The details are in the log on standard error; your saved work is safe.",
-    )
+    return errors.unexpected(error, f"the log {where}" if where is not None else "the log on standard error")
 
 
 def log_file() -> Path | None:
