@@ -127,21 +127,21 @@ def _drop_stdout() -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from workbench.export.json_import import import_session, read_document
+    from workbench.export.json_import import import_session_file
 
     try:
-        with args.file.open("rb") as handle:
-            document = read_document(handle)
+        handle = args.file.open("rb")
     except OSError as error:
         raise SessionFileError(
             f"Cannot read {args.file}: {error.strerror or error}.", "Check the file name and try again."
         ) from None
-    utf8_stdout()
-    db = open_db(args)
-    try:
-        session = import_session(db, document, title=args.title)
-    finally:
-        db.close()
+    with handle:
+        utf8_stdout()
+        db = open_db(args)
+        try:
+            session = import_session_file(db, handle, title=args.title)
+        finally:
+            db.close()
     print(
         f"Imported '{session.title}' as session {session.id}: "
         f"{session.article_count} article(s), {session.claim_count} claim(s)."
