@@ -17,7 +17,6 @@ from typing import Any
 
 from workbench.detect.candidate import DetectContext
 from workbench.detect.equipment import detect_equipment, lookup
-from workbench.detect.figures import detect_figures
 from workbench.detect.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_number, singular
 
 # Nouns that count the same thing. The first word is the canonical unit.
@@ -91,36 +90,6 @@ def equipment_key(name: str | None) -> str | None:
         return None
     entry = lookup(name.strip())
     return (entry.canonical if entry else " ".join(name.split())).casefold()
-
-
-def claim_keys(kind: str, value: Any, unit: str | None, text: str) -> set[str]:
-    """The value keys of a claim; empty for claims that state no value (quotes, statements)."""
-    keys: set[str] = set()
-    if kind == "figure":
-        for number, figure_unit in _figures(value, unit, text):
-            keys.add(f"figure:{number}:{figure_unit or ''}")
-    elif kind == "date":
-        if isinstance(value, str) and value.strip():
-            keys.add(f"date:{value.strip()}")
-    elif kind == "equipment":
-        name = equipment_key(value if isinstance(value, str) else text)
-        if name:
-            keys.add(f"equipment:{name}")
-    return keys
-
-
-def _figures(value: Any, unit: str | None, text: str) -> list[tuple[str, str | None]]:
-    """The figure's (number, unit); read from its text when the claim holds no value."""
-    number = number_key(value)
-    if number is not None:
-        return [(number, unit_key(unit))]
-    found = []
-    for candidate in detect_figures(text, DetectContext()):
-        key = number_key(candidate.value)
-        if key is not None:
-            counted = candidate.unit or unit or next_word(text, candidate.end)
-            found.append((key, unit_key(counted)))
-    return found[:1]
 
 
 def next_word(text: str, position: int) -> str | None:
