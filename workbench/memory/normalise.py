@@ -3,11 +3,12 @@
 A key is a string two claims share exactly when they state the same thing by
 value: ``figure:32000:troop`` for both ``32 000 soldiers`` and ``32,000
 troops``, ``equipment:s-400 triumf`` for ``S400`` and ``S-400 Triumf``,
-``date:2024-03-05`` for any wording of that day. Tokens are the content
-words of a claim's wording, lower-cased and singular, with numbers written
-as ``#32000`` and equipment names as their gazetteer entry, so wording
-similarity does not trip over ``32 000`` vs ``32,000`` or ``S400`` vs
-``S-400``.
+``date:2024-03-05`` for any wording of that day; each claim kind's spec
+(``workbench.kinds``) builds its keys from the helpers here. Tokens are
+the content words of a claim's wording, lower-cased and singular, with
+numbers written as ``#32000`` and equipment names as their gazetteer entry,
+so wording similarity does not trip over ``32 000`` vs ``32,000`` or
+``S400`` vs ``S-400``.
 """
 
 from __future__ import annotations
