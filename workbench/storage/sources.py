@@ -190,6 +190,14 @@ def claims_citing_in(session: Session, source_id: int) -> list[int]:
     return list(session.scalars(select(Evidence.claim_id).where(Evidence.source_id == source_id)))
 
 
+def source_in(session: Session, source_id: int) -> SourceRecord:
+    return source_record(_load_source(session, source_id))
+
+
+def evidence_in(session: Session, evidence_id: int) -> EvidenceRecord:
+    return evidence_record(_load_evidence(session, evidence_id))
+
+
 def _load_source(session: Session, source_id: int) -> Source:
     source = session.get(Source, source_id)
     if source is None:
