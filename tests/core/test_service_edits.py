@@ -203,7 +203,7 @@ def test_restoring_a_deleted_claim_is_all_or_nothing_when_a_source_went_meanwhil
         session.delete(session.get(Source, deleted.inverse.links[2].source.id))
     without_source = review(any_db, session_id)
 
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match="ministry.example/2 of that claim was deleted since"):
         apply(any_db, deleted.inverse, by=BY)
 
     assert review(any_db, session_id) == without_source

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from workbench.domain.errors import NotFoundError
 from workbench.domain.kinds import ClaimOrigin
 from workbench.memory.lookup import copy_prior_in
 from workbench.services.changes import Changes, Done, ids
@@ -96,12 +97,7 @@ class RestoreClaim:
 
     def run(self, session: Session, by: str) -> Done:
         restored = claim_store.restore_claim_in(session, self.record, by=by)
-        links = tuple(
-            source_store.attach_source_in(
-                session, restored.id, link.source.id, by=by, stance=link.stance, passage=link.passage
-            )
-            for link in self.links
-        )
+        links = tuple(_link_again(session, restored.id, link, by) for link in self.links)
         return Done(
             _claim_changes(session, restored, added=True),
             DeleteClaim(restored.id, expected_version=restored.version),
@@ -138,6 +134,18 @@ class CopyPrior:
             source_ids=ids(link.source.id for link in added),
         )
         return Done(changes, inverse, links=added)
+
+
+def _link_again(session: Session, claim_id: int, link: EvidenceRecord, by: str) -> EvidenceRecord:
+    try:
+        return source_store.attach_source_in(
+            session, claim_id, link.source.id, by=by, stance=link.stance, passage=link.passage
+        )
+    except NotFoundError:
+        raise NotFoundError(
+            f"The source {link.source.url} of that claim was deleted since, so the claim cannot come back as it was.",
+            "Log the claim again from the article's text and attach the sources it still has.",
+        ) from None
 
 
 def _claim_changes(session: Session, record: ClaimRecord, *, added: bool) -> Changes:
