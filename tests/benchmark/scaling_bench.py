@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from tests.benchmark.table import Row, format_table
 from workbench.ingest.extract import extract_html
@@ -74,7 +76,7 @@ def prose(megabytes: float) -> str:
 _DETECT_PEAK = """
 import resource, sys
 from tests.benchmark.scaling_bench import prose
-from workbench.detect.pipeline import detect
+from workbench.kinds import detect
 text = prose(float(sys.argv[1]))
 found = detect(text)
 print(len(found), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
@@ -88,6 +90,59 @@ def detection_peak_mb(megabytes: float) -> tuple[int, int]:
     )
     found, peak = done.stdout.split()
     return int(found), int(peak)
+
+
+IMPORT_CLAIMS = 200_000
+IMPORT_TARGET_MB = 500
+
+_SESSION_FILE = """
+import copy, json, sys, tempfile
+from pathlib import Path
+from tests.export_session import build_review
+from workbench.export.json_export import session_document
+from workbench.storage.database import open_database
+with tempfile.TemporaryDirectory() as folder:
+    db = open_database(Path(folder) / "seed.sqlite")
+    document = session_document(db, build_review(db).session_id)
+    db.close()
+article = document["articles"][0]
+model = article["claims"][0]
+claims = []
+for n in range(int(sys.argv[2])):
+    claim = copy.deepcopy(model)
+    claim["id"] = 10_000_000 + n
+    claim["rationale"] = f"Checked against the ministry's table, row {n}."
+    claims.append(claim)
+article["claims"] = claims
+document["articles"] = [article]
+Path(sys.argv[1]).write_text(json.dumps(document), encoding="utf-8")
+"""
+
+_IMPORT_PEAK = """
+import resource, sys, time
+from pathlib import Path
+from workbench.export.json_import import import_session_file
+from workbench.storage.database import open_database
+db = open_database(Path(sys.argv[2]))
+began = time.perf_counter()
+with open(sys.argv[1], "rb") as file:
+    session = import_session_file(db, file)
+print(session.claim_count, time.perf_counter() - began, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def session_import(claims: int) -> tuple[int, float, int, float]:
+    """Import a session file of one article with ``claims`` claims into a fresh database:
+    claims imported, seconds, peak resident memory (MB) and the file's size (MB)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large-session.json"
+        subprocess.run([sys.executable, "-c", _SESSION_FILE, str(path), str(claims)], check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", _IMPORT_PEAK, str(path), str(Path(folder) / "import.sqlite")],
+            capture_output=True, text=True, check=True,
+        )
+        imported, seconds, peak = done.stdout.split()
+        return int(imported), float(seconds), int(peak), path.stat().st_size / 1e6
 
 
 def _seconds(run) -> tuple[float, object]:
@@ -113,6 +168,12 @@ def rows() -> list[Row]:
     result.append(
         Row(f"detect in a {DETECT_MB} MB text: peak memory", float(peak), "MB", f"< {DETECT_TARGET_MB}",
             peak < DETECT_TARGET_MB, f"{found:,} claims")
+    )
+    imported, seconds, peak, size = session_import(IMPORT_CLAIMS)
+    result.append(
+        Row(f"import-session: {IMPORT_CLAIMS:,} claims ({size:.0f} MB file): peak memory", float(peak), "MB",
+            f"< {IMPORT_TARGET_MB}", peak < IMPORT_TARGET_MB and imported == IMPORT_CLAIMS,
+            f"{seconds:.1f} s, {imported:,} claims")
     )
     return result
 

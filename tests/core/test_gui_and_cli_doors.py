@@ -12,14 +12,9 @@ import workbench
 PACKAGE = Path(workbench.__file__).parent
 FORBIDDEN = ("workbench.storage", "sqlalchemy")
 
-# Files that still import storage, and why. Each entry goes when its file is moved;
-# a stale entry fails the test below, so this list cannot outlive its reason.
-ALLOWED_FILES = {
-    "gui/undo.py": "moved by the edits-as-services work",
-    "gui/edit_commands.py": "moved by the edits-as-services work",
-    "gui/article_commands.py": "moved by the edits-as-services work",
-    "cli/memory.py": "moved by the edits-as-services work (the verdict command)",
-}
+# Files that may still import storage, each with its reason (none now). An entry goes
+# when its file is moved; a stale entry fails the test below, so none outlives its reason.
+ALLOWED_FILES: dict[str, str] = {}
 # Plain records are moving from storage to domain (the records work); until then
 # importing them is the one storage import every file may keep.
 ALLOWED_MODULES = {"workbench.storage.records": "records move to workbench.domain in the records work"}

@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from tests.export_session import build_review
 from workbench.cli import main
 from workbench.domain.errors import SessionFileError
-from workbench.export import json_import
+from workbench.export import json_import, session_rows
 from workbench.export.json_export import session_document, write_session_json
 from workbench.export.json_import import import_session_file
 from workbench.export.run import TEXT_FORMATS, ExportOptions, export
@@ -318,7 +318,7 @@ def test_a_failure_during_the_write_leaves_nothing_behind(sqlite_db, document, m
         raise OSError("disk I/O error")
 
     before = row_counts(sqlite_db)
-    monkeypatch.setattr(json_import, "write_index", disk_trouble)
+    monkeypatch.setattr(session_rows, "write_index", disk_trouble)
     with pytest.raises(OSError):
         import_session_file(sqlite_db, io.StringIO(json.dumps(document)))
     assert row_counts(sqlite_db) == before
@@ -344,12 +344,12 @@ def test_a_new_title_with_a_broken_character_is_refused(tmp_path: Path, capsys):
         db.close()
 
 
-def test_a_file_of_countless_tiny_values_is_refused_before_parsing(
+def test_a_part_of_countless_tiny_values_is_refused_as_it_is_read(
     sqlite_db, document, monkeypatch
 ):
-    # 64 MB of "[]," would take 1.5 GB once parsed; scaled down here.
-    monkeypatch.setattr(json_import, "COUNT_VALUES_ABOVE", 0)
-    monkeypatch.setattr(json_import, "MAX_VALUES", 2000)
+    # 64 MB of "[]," would take 1.5 GB once parsed; scaled down here (and read part by part).
+    monkeypatch.setattr(json_import, "WHOLE_FILE_BYTES", 0)
+    monkeypatch.setattr(json_import, "MAX_PART_VALUES", 2000)
     padded = {**document, "padding": [[]] * 3000}
     assert "holds more than 2,000 values" in refused(sqlite_db, padded)
     # Commas and brackets inside texts are not values: a text full of them imports.

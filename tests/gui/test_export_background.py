@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.benchmark.export_bench import build_database
-from workbench.export import report_html, run
+from workbench.export import run
 from workbench.gui import export_dialog
 from workbench.gui.export_dialog import ExportDialog
 
@@ -45,12 +45,11 @@ class Gate:
             finally:
                 self.events.append("export ended")
 
-        def gated_report(db, session_id, claim_filter, *, pace):  # noqa: ANN001, ANN202
-            pace.progress = self.held(pace.progress)
-            return report_html.render_report(db, session_id, claim_filter, pace=pace)
+        def gated_text(db, session_id, options, *, cancel, progress):  # noqa: ANN001, ANN202
+            return run.export_text(db, session_id, options, cancel=cancel, progress=self.held(progress))
 
         monkeypatch.setattr(export_dialog, "export_to_path", gated)
-        monkeypatch.setattr(export_dialog, "render_report", gated_report)
+        monkeypatch.setattr(export_dialog, "export_text", gated_text)
 
     def held(self, progress):  # noqa: ANN001, ANN201
         def first_waits(fraction: float, message: str) -> None:

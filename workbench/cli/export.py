@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from workbench.cli.common import open_db, utf8_stdout
 from workbench.domain.errors import ExportError, SessionFileError
 from workbench.domain.kinds import ClaimKind
-from workbench.export.run import FORMATS, ExportOptions, ExportOutcome
+from workbench.export import formats
+from workbench.export.formats.base import ExportOptions, ExportOutcome
 
 if TYPE_CHECKING:
     from workbench.services.database import Database
@@ -20,14 +21,18 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction) -> None:
     from workbench.cli import add_db_option
 
+    # Choices and help come from the format registry, read when the parser is built.
+    titles = [f.title for f in formats.FORMATS]
+    printed = [f.title for f in formats.FORMATS if f.printed]
     export = subparsers.add_parser(
         "export",
-        help="write a session's claims as CSV, JSON, ClaimReview, HTML or PDF",
-        description="Export a review session. Without --out the export goes to standard "
-        "output (PDF needs --out). Filters combine: all must match.",
+        help="write a session's claims as " + _either(titles),
+        description="Export a review session. Without --out the export goes to standard output"
+        + (f" ({_either(printed)} needs --out)" if printed else "")
+        + ". Filters combine: all must match.",
     )
     export.add_argument("session", metavar="SESSION", help="the session's id or title")
-    export.add_argument("--format", choices=FORMATS, default="csv", help="default: csv")
+    export.add_argument("--format", choices=formats.names(), default="csv", help="default: csv")
     export.add_argument("--out", metavar="PATH", type=Path, help="the file to write")
     export.add_argument("--accepted-only", action="store_true", help="only claims marked accepted")
     export.add_argument(
@@ -39,9 +44,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="only claims of these kinds: " + ", ".join(k.value for k in ClaimKind),
     )
     export.add_argument("--article", type=int, metavar="ID", help="only this article of the session")
-    export.add_argument("--no-bom", action="store_true", help="CSV: plain UTF-8 without a byte order mark")
-    export.add_argument("--publisher", metavar="NAME", help="ClaimReview: the fact-checking organisation")
-    export.add_argument("--review-url", metavar="URL", help="ClaimReview: the page where the fact check is published")
+    export.add_argument("--no-bom", action="store_true", help=_for("bom", "plain UTF-8 without a byte order mark"))
+    export.add_argument("--publisher", metavar="NAME", help=_for("publisher", "the fact-checking organisation"))
+    export.add_argument(
+        "--review-url", metavar="URL", help=_for("review_url", "the page where the fact check is published")
+    )
     add_db_option(export)
     export.set_defaults(func=export_command)
 
@@ -54,6 +61,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.set_defaults(func=import_command)
 
 
+def _either(titles: list[str]) -> str:
+    """["CSV", "JSON", "PDF"] -> "CSV, JSON or PDF"."""
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
+
+
+def _for(option: str, text: str) -> str:
+    """An option's help, prefixed with the formats that read it: "CSV: ..."."""
+    readers = ", ".join(f.title for f in formats.accepting(option))
+    return f"{readers}: {text}" if readers else text
+
+
 def export_command(args: argparse.Namespace) -> int:
     from workbench.domain.scales import get_scale
     from workbench.export.destination import export_target
@@ -61,8 +79,11 @@ def export_command(args: argparse.Namespace) -> int:
     from workbench.export.run import export_to_path
     from workbench.services.sessions import find_session
 
-    if args.format == "pdf" and args.out is None:
-        raise ExportError("A PDF cannot be written to the terminal.", "Give a file name with --out report.pdf.")
+    chosen = formats.find(args.format)
+    if chosen.printed and args.out is None:
+        raise ExportError(
+            f"A {chosen.title} cannot be written to the terminal.", f"Give a file name with --out report{chosen.suffix}."
+        )
     if args.out is not None:
         export_target(args.out)  # refuse a device, FIFO or folder before any work is done
     utf8_stdout()
@@ -79,22 +100,20 @@ def export_command(args: argparse.Namespace) -> int:
         options = ExportOptions(
             args.format, claim_filter, bom=not args.no_bom, publisher=args.publisher, review_url=args.review_url
         )
-        if args.format == "pdf":
-            from workbench.gui.pdf_export import export_pdf
+        if chosen.printed:  # Qt prints it: imported only now, so other formats need no display
+            from workbench.gui.pdf_export import export_printed
 
-            count, warnings = export_pdf(db, session.id, args.out, claim_filter), []
+            outcome = export_printed(db, session.id, options, args.out)
         elif args.out is not None:
             outcome = export_to_path(db, session.id, options, args.out)
-            count, warnings = outcome.count, outcome.warnings
         else:
             outcome = export_to_stdout(db, session.id, options)
-            count, warnings = outcome.count, outcome.warnings
     finally:
         db.close()
-    for warning in warnings:
+    for warning in outcome.warnings:
         print(f"workbench: warning: {warning}", file=sys.stderr)
     if args.out is not None:
-        print(f"Wrote {count} claim(s) from '{session.title}' to {args.out}", file=sys.stderr)
+        print(f"Wrote {outcome.count} claim(s) from '{session.title}' to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -127,21 +146,21 @@ def _drop_stdout() -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from workbench.export.json_import import import_session, read_document
+    from workbench.export.json_import import import_session_file
 
     try:
-        with args.file.open("rb") as handle:
-            document = read_document(handle)
+        handle = args.file.open("rb")
     except OSError as error:
         raise SessionFileError(
             f"Cannot read {args.file}: {error.strerror or error}.", "Check the file name and try again."
         ) from None
-    utf8_stdout()
-    db = open_db(args)
-    try:
-        session = import_session(db, document, title=args.title)
-    finally:
-        db.close()
+    with handle:
+        utf8_stdout()
+        db = open_db(args)
+        try:
+            session = import_session_file(db, handle, title=args.title)
+        finally:
+            db.close()
     print(
         f"Imported '{session.title}' as session {session.id}: "
         f"{session.article_count} article(s), {session.claim_count} claim(s)."

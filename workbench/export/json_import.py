@@ -1,81 +1,72 @@
 """Import a session JSON file (``json_export``'s format) as a new session.
 
-The whole file is read (up to ``MAX_FILE_BYTES``) and checked before
-anything is written, and everything is written in one transaction: a corrupt
-or hostile file, a newer format or some other JSON is refused with a message
-naming its first problems, and the database is left as it was.
+A file up to ``WHOLE_FILE_BYTES`` is read whole and checked before anything
+is written; a larger one (up to ``MAX_FILE_BYTES``) is read, checked and
+written part by part. Either way everything is written in one transaction: a
+corrupt or hostile file, a newer format or some other JSON is refused with a
+message naming its first problems, and the database is left as it was.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import IO, Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection
 
 from workbench.domain.errors import InvalidValueError, SessionFileError
+from workbench.export import session_rows as rows
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
-from workbench.export.session_checks import check_document
+from workbench.export.session_checks import check_document, check_header
+from workbench.export.session_parts_import import import_parts
 from workbench.export.session_schema import damaged
-from workbench.memory.indexing import write_index
+from workbench.export.session_stream import Limits, too_large
 from workbench.storage.database import Database, translate_errors
-from workbench.storage.models import (
-    Article,
-    ArticleVersion,
-    Claim,
-    ClaimHistory,
-    Evidence,
-    ReviewSession,
-    Source,
-)
+from workbench.storage.models import ReviewSession
 from workbench.storage.records import SessionSummary
 from workbench.storage.sessions import get_session
 
-# A session of a few dozen articles with their original pages is a few MB;
-# reading a file means holding it, its parsed form and its rows in memory at
-# once (several times its size), so larger files are refused up front.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-# Parsed JSON costs up to ~70 bytes per value whatever its size in the file
-# ("[]," is 3 bytes, its list 56 + 8), so 64 MB of empty lists would need
-# 1.5 GB. A real export near the size cap holds about 2.5 million values;
-# larger files have their values counted before parsing (below that size the
-# parse itself stays under ~300 MB).
-MAX_VALUES = 4_000_000
-COUNT_VALUES_ABOVE = 8 * 1024 * 1024
-# A JSON string, escapes included: removed before counting the structure's
-# commas and brackets, so the text of an article does not count.
-_STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
-_STRING_TEXT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# Up to this size a file is parsed whole, which costs up to ~70 bytes per
+# value ("[]," is 3 bytes, its list 56 + 8), so at most ~300 MB here, and a
+# syntax error is named by line and column. Larger files are read part by
+# part (``session_stream``): memory then follows the largest part, not the file.
+WHOLE_FILE_BYTES = 8 * 1024 * 1024
+# The largest file read at all; reading it part by part takes a few minutes.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+# One part (the session, a source, an article's fields and versions, or one
+# claim): the whole-file cap of earlier versions, so any file they exported
+# still imports; 4 million values is about 300 MB once parsed.
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_PART_VALUES = 4_000_000
 
 
 def import_session_file(db: Database, file: IO[str] | IO[bytes], *, title: str | None = None) -> SessionSummary:
-    """Read a session file and store it as a new session."""
-    return import_session(db, read_document(file), title=title)
+    """Read a session file and store it as a new session.
+
+    A large file is checked and written part by part inside one transaction,
+    which is rolled back at its first problem: the database is left as it was.
+    """
+    new_title = _new_title(title) if title is not None else None
+    head = _read(file, WHOLE_FILE_BYTES + 1)
+    if len(head) > MAX_FILE_BYTES:
+        raise too_large(MAX_FILE_BYTES)
+    if len(head) <= WHOLE_FILE_BYTES:
+        return import_session(db, _parse(head), title=title)
+    limits = Limits(MAX_FILE_BYTES, MAX_PART_BYTES, MAX_PART_VALUES)
+    head_bytes = head.encode("utf-8", "surrogatepass") if isinstance(head, str) else head
+    return import_parts(db, head_bytes, _Unreadable(file), limits, title=new_title)
 
 
 def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
-    """The file's JSON, checked to be a session document this version can read.
+    """A file of at most ``WHOLE_FILE_BYTES`` as a session document this version can read."""
+    head = _read(file, WHOLE_FILE_BYTES + 1)
+    if len(head) > WHOLE_FILE_BYTES:
+        raise too_large(WHOLE_FILE_BYTES)
+    return _parse(head)
 
-    At most ``MAX_FILE_BYTES`` are read, so a huge file or a device is refused
-    before it fills memory.
-    """
-    content = file.read(MAX_FILE_BYTES + 1)
-    if len(content) > MAX_FILE_BYTES:
-        raise SessionFileError(
-            f"The session file is larger than {_size(MAX_FILE_BYTES)}, "
-            "more than this workbench imports at once.",
-            "Export the session in parts (`workbench export SESSION --format json --article ID`) "
-            "and import each; nothing was imported.",
-        )
-    if len(content) > COUNT_VALUES_ABOVE and _count_values(content) > MAX_VALUES:
-        raise SessionFileError(
-            f"The session file holds more than {MAX_VALUES:,} values (numbers, texts, lists "
-            "and objects), more than this workbench imports at once.",
-            "Export the session in parts (`workbench export SESSION --format json --article ID`) "
-            "and import each; nothing was imported.",
-        )
+
+def _parse(content: str | bytes) -> dict[str, Any]:
     try:
         data = json.loads(content)
     except json.JSONDecodeError as error:
@@ -99,33 +90,28 @@ def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
     return check_header(data)
 
 
-def _count_values(content: str | bytes) -> int:
-    """About how many values the JSON holds: its commas and opening brackets outside strings."""
-    if isinstance(content, bytes):
-        bare_bytes = _STRING_BYTES.sub(b"", content)
-        return bare_bytes.count(b",") + bare_bytes.count(b"[") + bare_bytes.count(b"{")
-    bare = _STRING_TEXT.sub("", content)
-    return bare.count(",") + bare.count("[") + bare.count("{")
+def _read(file: IO[str] | IO[bytes], size: int) -> str | bytes:
+    try:
+        return file.read(size)
+    except OSError as error:
+        raise _cannot_read(error) from None
 
 
-def check_header(data: Any) -> dict[str, Any]:
-    if not isinstance(data, dict) or data.get("format") != schema.FORMAT:
-        raise SessionFileError(
-            "This JSON file is not a workbench session export"
-            + (f" (its format is '{data['format']}')." if isinstance(data, dict) and isinstance(data.get("format"), str) else "."),
-            "Choose a file made with `workbench export SESSION --format json` "
-            "(ClaimReview and CSV exports cannot be imported); nothing was imported.",
-        )
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise damaged(f"its format version is {version!r}")
-    if version > schema.VERSION:
-        raise SessionFileError(
-            f"The session file uses format version {version}, newer than this workbench reads "
-            f"(version {schema.VERSION}).",
-            "Update the workbench on this machine, then import again; nothing was imported.",
-        )
-    return data
+class _Unreadable:
+    """The rest of a file, its read errors said as a session-file problem."""
+
+    def __init__(self, file: IO[str] | IO[bytes]) -> None:
+        self.file = file
+
+    def read(self, size: int = -1) -> str | bytes:
+        return _read(self.file, size)
+
+
+def _cannot_read(error: OSError) -> SessionFileError:
+    return SessionFileError(
+        f"The session file could not be read: {error.strerror or error}.",
+        "Check the file or the disk it is on, then import again; nothing was imported.",
+    )
 
 
 def import_session(db: Database, data: dict[str, Any], *, title: str | None = None) -> SessionSummary:
@@ -135,12 +121,10 @@ def import_session(db: Database, data: dict[str, Any], *, title: str | None = No
     before the first write; the write itself is one transaction.
     """
     data = check_header(data)
+    new_title = _new_title(title) if title is not None else None
     check_document(data, postgres=db.engine.dialect.name == "postgresql")
-    plan = _Plan(data)
-    if title is not None:
-        plan.session["title"] = _new_title(title)
     with translate_errors(db.location), db.engine.begin() as connection:
-        session_id = plan.write(connection)
+        session_id = _write_document(connection, data, new_title)
     return get_session(db, session_id)
 
 
@@ -152,91 +136,23 @@ def _new_title(title: str) -> str:
     return title[: ReviewSession.__table__.c.title.type.length]  # type: ignore[attr-defined]
 
 
-class _Plan:
-    """A checked document as rows, ready to insert."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.session = _decode(data["session"], schema.SESSION)
-        self.sources = [(item["id"], _decode(item, schema.SOURCE)) for item in data["sources"]]
-        self.articles = [self._article(item) for item in data["articles"]]
-
-    @staticmethod
-    def _article(item: dict[str, Any]) -> tuple[dict[str, Any], list[Any], list[Any]]:
-        versions = [(v["id"], _decode(v, schema.ARTICLE_VERSION)) for v in item["versions"]]
-        claims = [
-            (
-                claim["id"],
-                claim.get("article_version_id"),
-                _decode(claim, schema.CLAIM),
-                [(link["source_id"], _decode(link, schema.EVIDENCE)) for link in claim["evidence"]],
-                [_decode(entry, schema.HISTORY) for entry in claim["history"]],
-            )
-            for claim in item["claims"]
-        ]
-        return _decode(item, schema.ARTICLE), versions, claims
-
-    def write(self, connection: Connection) -> int:
-        session_id = _insert(connection, ReviewSession, [self.session])[0]
-        source_ids = dict(
-            zip(
-                [old for old, _ in self.sources],
-                _insert(connection, Source, [{**row, "session_id": session_id} for _, row in self.sources]),
-                strict=True,
-            )
-        )
-        for article, versions, claims in self.articles:
-            article_id = _insert(connection, Article, [{**article, "session_id": session_id}])[0]
-            new_versions = _insert(
-                connection, ArticleVersion, [{**row, "article_id": article_id} for _, row in versions]
-            )
-            version_ids = dict(zip([old for old, _ in versions], new_versions, strict=True))
-            claim_ids = _insert(
-                connection,
-                Claim,
-                [
-                    {**row, "article_id": article_id, "article_version_id": version_ids.get(version_id)}
-                    for _, version_id, row, _, _ in claims
-                ],
-            )
-            evidence = [
-                {**row, "claim_id": claim_id, "source_id": source_ids[source_id]}
-                for claim_id, claim in zip(claim_ids, claims, strict=True)
-                for source_id, row in claim[3]
-            ]
-            history = [
-                {**row, "claim_id": claim_id}
-                for claim_id, claim in zip(claim_ids, claims, strict=True)
-                for row in claim[4]
-            ]
-            _insert(connection, Evidence, evidence)
-            _insert(connection, ClaimHistory, history)
-            # Core inserts bypass the ORM listener that keeps claim memory
-            # current, so imported claims are indexed here, in the same transaction.
-            write_index(
-                connection,
-                [
-                    (claim_id, row["kind"], row["value"], row["unit"], row["wording"], row["text"])
-                    for claim_id, (_, _, row, _, _) in zip(claim_ids, claims, strict=True)
-                ],
-                replace=False,
-            )
-        return session_id
-
-
-def _insert(connection: Connection, model: type, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows in order; returns their new ids in the same order."""
-    if not rows:
-        return []
-    table: Table = model.__table__  # type: ignore[attr-defined]
-    result = connection.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+def _write_document(connection: Connection, data: dict[str, Any], title: str | None) -> int:
+    """Write a checked document; returns the new session's id."""
+    session = rows.decode(data["session"], schema.SESSION)
+    if title is not None:
+        session["title"] = title
+    session_id = rows.write_session(connection, session)
+    source_ids = rows.write_sources(
+        connection, session_id, [(item["id"], rows.decode(item, schema.SOURCE)) for item in data["sources"]]
     )
-    return [row[0] for row in result]
-
-
-def _decode(item: dict[str, Any], fields: dict[str, schema.Field]) -> dict[str, Any]:
-    return {name: schema.decode(kind, item.get(name), name) for name, kind in fields.items()}
-
-
-def _size(count: int) -> str:
-    return f"{count // (1024 * 1024)} MB" if count >= 1024 * 1024 else f"{count} bytes"
+    for item in data["articles"]:
+        article_id, version_ids = rows.write_article(
+            connection,
+            session_id,
+            rows.decode(item, schema.ARTICLE),
+            [(v["id"], rows.decode(v, schema.ARTICLE_VERSION)) for v in item["versions"]],
+        )
+        rows.write_claims(
+            connection, article_id, version_ids, source_ids, [rows.claim_parts(c) for c in item["claims"]]
+        )
+    return session_id

@@ -1,46 +1,27 @@
 """One export by format name, to a file object or a path: what the CLI and the window call.
 
-PDF is not here: it needs Qt, so ``workbench.gui.pdf_export`` prints the
-HTML report (the core never imports PySide6).
+The formats are looked up in ``workbench.export.formats``. A printed format
+(PDF) is not finished here: it needs Qt, so ``workbench.gui.pdf_export`` prints
+the HTML that ``export_text`` renders for it (the core never imports PySide6).
 """
 
 from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from workbench.domain.errors import CancelledError, ExportCancelled, ExportError
-from workbench.export.claimreview import write_claimreview
-from workbench.export.csv_report import write_csv
+from workbench.export import formats
 from workbench.export.destination import export_target, open_partial
-from workbench.export.filters import ExportFilter
-from workbench.export.json_export import write_session_json
+from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
 from workbench.export.pace import pace_for
-from workbench.export.report_html import write_html
 from workbench.services.progress import CancelFn, ProgressFn, check
 from workbench.storage.database import Database
 
-TEXT_FORMATS = ("csv", "json", "claimreview", "html")
-FORMATS = (*TEXT_FORMATS, "pdf")
-SUFFIXES = {"csv": ".csv", "json": ".json", "claimreview": ".jsonld", "html": ".html", "pdf": ".pdf"}
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    format: str
-    claim_filter: ExportFilter = field(default_factory=ExportFilter)
-    bom: bool = True  # CSV: a byte order mark so spreadsheet programs read UTF-8
-    publisher: str | None = None  # ClaimReview: the fact-checking organisation
-    review_url: str | None = None  # ClaimReview: where the fact check is published
-
-
-@dataclass
-class ExportOutcome:
-    count: int  # claims written
-    warnings: list[str] = field(default_factory=list)
+# The formats written as text, as registered when this module was imported (for loops over them).
+TEXT_FORMATS = formats.text_format_names()
 
 
 def export(
@@ -57,25 +38,40 @@ def export(
     ``cancel`` is polled every few hundred claims; when it returns True the
     export stops with ``CancelledError``. ``progress(fraction, message)`` says how far it is.
     """
-    if options.format not in TEXT_FORMATS:
+    chosen = formats.find(options.format)
+    if chosen.printed:
         raise ExportError(
-            f"'{options.format}' is not an export format this can write.",
-            "Use one of: " + ", ".join(FORMATS) + ".",
+            f"'{chosen.name}' is printed by Qt, not written as text.",
+            "Export it with workbench.gui.pdf_export, as the window and `workbench export --out` do.",
         )
-    claim_filter = options.claim_filter
-    pace = pace_for(db, session_id, claim_filter, cancel, progress)
-    if options.format == "csv":
-        return ExportOutcome(write_csv(out, db, session_id, claim_filter, bom=options.bom, pace=pace))
-    if options.format == "json":
-        document = write_session_json(out, db, session_id, claim_filter, pace=pace)
-        return ExportOutcome(sum(len(article["claims"]) for article in document["articles"]))
-    if options.format == "claimreview":
-        result = write_claimreview(
-            out, db, session_id, claim_filter, publisher=options.publisher, review_url=options.review_url,
-            pace=pace,
-        )
-        return ExportOutcome(len(result.reviews), result.warnings)
-    return ExportOutcome(write_html(out, db, session_id, claim_filter, pace=pace))
+    return _write(chosen, db, session_id, options, out, cancel, progress)
+
+
+def export_text(
+    db: Database,
+    session_id: int,
+    options: ExportOptions,
+    *,
+    cancel: CancelFn | None = None,
+    progress: ProgressFn | None = None,
+) -> tuple[str, ExportOutcome]:
+    """Any format's text in memory: for a printed format, the HTML that Qt then prints."""
+    out = io.StringIO()
+    outcome = _write(formats.find(options.format), db, session_id, options, out, cancel, progress)
+    return out.getvalue(), outcome
+
+
+def _write(
+    chosen: ExportFormat,
+    db: Database,
+    session_id: int,
+    options: ExportOptions,
+    out: TextIO,
+    cancel: CancelFn | None,
+    progress: ProgressFn | None,
+) -> ExportOutcome:
+    pace = pace_for(db, session_id, options.claim_filter, cancel, progress)
+    return chosen.write(out, db, session_id, options, pace)
 
 
 def export_to_path(

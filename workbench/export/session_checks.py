@@ -19,7 +19,7 @@ from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus, Stance
 from workbench.domain.scales import get_scale
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
-from workbench.export.session_schema import Field
+from workbench.export.session_schema import Field, damaged
 from workbench.storage.models import (
     Article,
     ArticleVersion,
@@ -35,7 +35,7 @@ MAX_PROBLEMS = 5
 _LOWEST = {"number": 1, "version": 1}
 
 
-class _Enough(Exception):
+class Enough(Exception):
     """Enough problems found to refuse the file; the rest are not looked for."""
 
 
@@ -47,13 +47,33 @@ def check_document(data: dict[str, Any], *, postgres: bool) -> None:
     write. SQLite keeps both, so a file exported from SQLite may hold them,
     and it imports into SQLite unchanged.
     """
-    checker = _Checker(postgres)
+    checker = Checker(postgres)
     try:
         checker.document(data)
-    except _Enough:
+    except Enough:
         pass
     if checker.problems:
         raise refusal(checker.problems)
+
+
+def check_header(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict) or data.get("format") != schema.FORMAT:
+        raise SessionFileError(
+            "This JSON file is not a workbench session export"
+            + (f" (its format is '{data['format']}')." if isinstance(data, dict) and isinstance(data.get("format"), str) else "."),
+            "Choose a file made with `workbench export SESSION --format json` "
+            "(ClaimReview and CSV exports cannot be imported); nothing was imported.",
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise damaged(f"its format version is {version!r}")
+    if version > schema.VERSION:
+        raise SessionFileError(
+            f"The session file uses format version {version}, newer than this workbench reads "
+            f"(version {schema.VERSION}).",
+            "Update the workbench on this machine, then import again; nothing was imported.",
+        )
+    return data
 
 
 def refusal(problems: list[str]) -> SessionFileError:
@@ -90,7 +110,12 @@ _PARTS = {
 }
 
 
-class _Checker:
+class Checker:
+    """Walks a document, or its parts one by one (``session_stream``), collecting problems.
+
+    ``problem`` raises ``Enough`` at the fifth; ``problems`` holds them.
+    """
+
     def __init__(self, postgres: bool) -> None:
         self.postgres = postgres
         self.problems: list[str] = []
@@ -105,22 +130,29 @@ class _Checker:
     def problem(self, where: str, detail: str) -> None:
         self.problems.append(f"{where} {detail}")
         if len(self.problems) >= MAX_PROBLEMS:
-            raise _Enough
+            raise Enough
 
     # --- the document's parts -------------------------------------------------
 
     def document(self, data: dict[str, Any]) -> None:
-        session = data.get("session")
-        if not isinstance(session, dict):
-            self.problem("'session'", "is missing or not an object")
+        if not self.session(data.get("session")):
             return
-        row = self.fields(session, "session", "session")
-        self.scale(row.get("scale"))
         for i, source in self.items(data, "sources", "sources"):
-            self.fields(source, "source", f"sources[{i}]")
-            self.unique_id(source, "source", f"sources[{i}]")
+            self.source(source, i)
         for i, article in self.items(data, "articles", "articles"):
             self.article(article, f"articles[{i}]")
+
+    def session(self, session: Any) -> bool:
+        if not isinstance(session, dict):
+            self.problem("'session'", "is missing or not an object")
+            return False
+        row = self.fields(session, "session", "session")
+        self.scale(row.get("scale"))
+        return True
+
+    def source(self, source: dict[str, Any], i: int) -> None:
+        self.fields(source, "source", f"sources[{i}]")
+        self.unique_id(source, "source", f"sources[{i}]")
 
     def scale(self, key: Any) -> None:
         if not isinstance(key, str):
@@ -137,6 +169,12 @@ class _Checker:
         self.verdicts = {level.key for level in scale.levels}
 
     def article(self, item: dict[str, Any], where: str) -> None:
+        texts, newest = self.article_fields(item, where)
+        for n, claim in self.items(item, f"{where}.claims", "claims"):
+            self.claim(claim, f"{where}.claims[{n}]", texts, newest)
+
+    def article_fields(self, item: dict[str, Any], where: str) -> tuple[dict[int, str], str | None]:
+        """Check an article without its claims; returns its texts by version id and its newest text."""
         self.fields(item, "article", where)
         self.unique_id(item, "article", where)
         texts: dict[int, str] = {}
@@ -161,8 +199,7 @@ class _Checker:
                     texts[version_id] = text
                 if isinstance(number, int) and (newest is None or number > newest[0]):
                     newest = (number, text)
-        for n, claim in self.items(item, f"{where}.claims", "claims"):
-            self.claim(claim, f"{where}.claims[{n}]", texts, newest[1] if newest else None)
+        return texts, newest[1] if newest else None
 
     def version(self, item: dict[str, Any], where: str) -> dict[str, Any]:
         row = self.fields(item, "version", where)

@@ -2,9 +2,11 @@
 
 The export runs on a worker thread (a 100,000-claim session takes seconds),
 with a progress bar; Cancel stops it and no file is left behind. The worker
-gets the Database and ids only and reads through its own connections. A PDF
-is printed by Qt's text classes, which must stay on the GUI thread: its HTML
-is built on the worker, only the printing happens here.
+gets the Database and ids only and reads through its own connections. The
+formats, their suffixes and which options each reads come from the registry in
+``workbench.export.formats``. A printed format (PDF) is printed by Qt's text
+classes, which must stay on the GUI thread: its HTML is built on the worker,
+only the printing happens here.
 """
 
 from __future__ import annotations
@@ -37,23 +39,16 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
 from workbench.domain.kinds import ClaimKind
 from workbench.domain.scales import get_scale
+from workbench.export import formats
 from workbench.export.filters import ExportFilter
-from workbench.export.pace import pace_for
-from workbench.export.report_html import render_report
-from workbench.export.run import SUFFIXES, ExportOptions, ExportOutcome, export_to_path
+from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
+from workbench.export.run import export_text, export_to_path
 from workbench.gui.workers import Handle, JobRunner
 from workbench.services.articles_read import list_articles
 from workbench.services.database import Database
 from workbench.services.progress import CancelFn, ProgressFn
 from workbench.services.sessions import get_session
 
-FORMAT_LABELS = (
-    ("csv", "CSV spreadsheet (.csv)"),
-    ("json", "Session JSON, to move the review to another machine (.json)"),
-    ("claimreview", "ClaimReview JSON-LD for the web team (.jsonld)"),
-    ("html", "Printable report, HTML (.html)"),
-    ("pdf", "Printable report, PDF (.pdf)"),
-)
 LAST_FOLDER = "export/last_folder"
 LAST_FORMAT = "export/format"
 PUBLISHER = "export/publisher"
@@ -85,8 +80,8 @@ class ExportDialog(QDialog):
         self._job_handle: Handle | None = None
 
         self.format = QComboBox()
-        for key, label in FORMAT_LABELS:
-            self.format.addItem(label, key)
+        for known in formats.FORMATS:
+            self.format.addItem(f"{known.label} ({known.suffix})", known.name)
         self.scope = QComboBox()
         self.scope.addItem("The whole session", None)
         if current_article_id is not None:
@@ -102,6 +97,10 @@ class ExportDialog(QDialog):
         self.publisher.setPlaceholderText("Your organisation, the author of the fact checks")
         self.review_url = QLineEdit()
         self.review_url.setPlaceholderText("https://… the page where the fact check is published")
+        # The control for each option a format may read (formats.base.OPTION_NAMES).
+        self.option_widgets: dict[str, QWidget] = {
+            "bom": self.bom, "publisher": self.publisher, "review_url": self.review_url,
+        }
         self.destination = QLineEdit()
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -155,6 +154,9 @@ class ExportDialog(QDialog):
     def chosen_format(self) -> str:
         return str(self.format.currentData())
 
+    def _chosen(self) -> ExportFormat:
+        return formats.find(self.chosen_format())
+
     def claim_filter(self) -> ExportFilter:
         return ExportFilter(
             accepted_only=self.accepted_only.isChecked(),
@@ -164,28 +166,25 @@ class ExportDialog(QDialog):
         )
 
     def _format_changed(self) -> None:
-        kind = self.chosen_format()
         self._enable_options()
         current = Path(self.destination.text().strip() or self._default_path())
-        self.destination.setText(str(current.with_suffix(SUFFIXES[kind])))
+        self.destination.setText(str(current.with_suffix(self._chosen().suffix)))
 
     def _enable_options(self) -> None:
-        """Only the options the chosen format uses can be changed."""
-        kind = self.chosen_format()
-        self.bom.setEnabled(kind == "csv")
-        self.publisher.setEnabled(kind == "claimreview")
-        self.review_url.setEnabled(kind == "claimreview")
+        """Only the options the chosen format reads can be changed."""
+        reads = self._chosen().options
+        for option, widget in self.option_widgets.items():
+            widget.setEnabled(option in reads)
 
     def _default_path(self) -> Path:
         folder = Path(str(self.settings.value(LAST_FOLDER, "") or Path.home()))
         name = re.sub(r"[^\w\- ]+", "", self.session_title).strip() or "claims"
-        return folder / f"{name}{SUFFIXES[self.chosen_format()]}"
+        return folder / f"{name}{self._chosen().suffix}"
 
     def _browse(self) -> None:
-        kind = self.chosen_format()
-        suffix = SUFFIXES[kind]
+        chosen = self._chosen()
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export To", self.destination.text(), f"{kind.upper()} (*{suffix});;All files (*)"
+            self, "Export To", self.destination.text(), f"{chosen.title} (*{chosen.suffix});;All files (*)"
         )
         if path:
             self.destination.setText(path)
@@ -209,34 +208,37 @@ class ExportDialog(QDialog):
         )
         self._stop.clear()
         self._set_exporting(True)
+        printed = self._chosen().printed
         self._job_handle = self.jobs.start(
-            self._job(options, path),
+            self._job(options, path, printed),
             f"exporting to {path}",
-            on_success=lambda result: self._finished(options, path, result),
+            on_success=lambda result: self._finished(options, path, printed, result),
             on_error=self._failed,
             on_progress=self._progressed,
         )
 
-    def _job(self, options: ExportOptions, path: Path) -> Any:
-        """What the worker runs: plain values in (Database, ids, options), plain values out."""
+    def _job(self, options: ExportOptions, path: Path, printed: bool) -> Any:
+        """What the worker runs: plain values in (Database, ids, options), plain values out.
+
+        A printed format's worker returns its HTML and outcome; ``_finished`` prints it.
+        """
         db, session_id, stop = self.db, self.session_id, self._stop
 
         def job(cancel: CancelFn, progress: ProgressFn) -> object:
             def stopped() -> bool:
                 return stop.is_set() or cancel()
 
-            if options.format != "pdf":
+            if not printed:
                 return export_to_path(db, session_id, options, path, cancel=stopped, progress=progress)
-            pace = pace_for(db, session_id, options.claim_filter, stopped, progress)
             try:
-                return render_report(db, session_id, options.claim_filter, pace=pace)
+                return export_text(db, session_id, options, cancel=stopped, progress=progress)
             except CancelledError:
                 raise ExportCancelled(path) from None
 
         return job
 
-    def _finished(self, options: ExportOptions, path: Path, result: object) -> None:
-        if options.format == "pdf":
+    def _finished(self, options: ExportOptions, path: Path, printed: bool, result: object) -> None:
+        if printed:
             assert isinstance(result, tuple)
             try:
                 result = self._print_pdf(result[0], result[1], path)
@@ -254,7 +256,7 @@ class ExportDialog(QDialog):
         self._tell_window(path)
         self.accept()
 
-    def _print_pdf(self, html: str, count: int, path: Path) -> ExportOutcome:
+    def _print_pdf(self, html: str, outcome: ExportOutcome, path: Path) -> ExportOutcome:
         """Qt prints on the GUI thread: the one step of a PDF export that holds the window."""
         from workbench.gui.pdf_export import write_pdf
 
@@ -264,7 +266,7 @@ class ExportDialog(QDialog):
             write_pdf(html, path)
         finally:
             QGuiApplication.restoreOverrideCursor()
-        return ExportOutcome(count)
+        return outcome
 
     def _failed(self, error: WorkbenchError) -> None:
         self._set_exporting(False)

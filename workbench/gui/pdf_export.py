@@ -1,4 +1,7 @@
-"""The printable report as PDF, through Qt's own printing (QTextDocument + QPdfWriter).
+"""Printed export formats (the PDF report), through Qt's own printing (QTextDocument + QPdfWriter).
+
+The registry in ``workbench.export.formats`` marks such a format ``printed``:
+the core renders its HTML, and only the printing into the file happens here.
 
 Works without a display: the CLI calls this too, so when no application
 exists one is made, on the offscreen platform if there is no X11 or Wayland
@@ -17,8 +20,8 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 from workbench.domain.errors import ExportError
 from workbench.export.destination import export_target, open_partial
 from workbench.export.filters import ExportFilter
-from workbench.export.report_html import render_report
-from workbench.export.run import cannot_write
+from workbench.export.formats.base import ExportOptions, ExportOutcome
+from workbench.export.run import cannot_write, export_text
 from workbench.services.database import Database
 
 # Print resolution: fine enough for text, small files.
@@ -71,8 +74,13 @@ def write_pdf(html: str, path: Path, *, title: str = "Claim report") -> None:
             partial.unlink(missing_ok=True)
 
 
+def export_printed(db: Database, session_id: int, options: ExportOptions, path: Path) -> ExportOutcome:
+    """A printed format (PDF) written to ``path``: its HTML rendered by the core, printed here."""
+    html, outcome = export_text(db, session_id, options)
+    write_pdf(html, path)
+    return outcome
+
+
 def export_pdf(db: Database, session_id: int, path: Path, claim_filter: ExportFilter | None = None) -> int:
     """The session's printable report as a PDF file; returns how many claims it shows."""
-    html, count = render_report(db, session_id, claim_filter)
-    write_pdf(html, path)
-    return count
+    return export_printed(db, session_id, ExportOptions("pdf", claim_filter or ExportFilter()), path).count

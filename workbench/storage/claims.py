@@ -64,6 +64,18 @@ def list_claims(
         return [ClaimRecord(**row) for row in session.execute(query).mappings()]
 
 
+def claims_by_id_in(session: Session, claim_ids: Iterable[int]) -> list[ClaimRecord]:
+    """The named claims as stored in the caller's transaction, with source counts (gone ones skipped)."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return []
+    # Counted per claim: the few rows an edit touched, not the whole evidence table.
+    count = select(func.count(Evidence.id)).where(Evidence.claim_id == Claim.id).scalar_subquery()
+    columns = [column for column in Claim.__table__.columns if column.key in _RECORD_FIELDS]
+    query = select(*columns, count.label("source_count")).where(Claim.id.in_(ids)).order_by(Claim.id)
+    return [ClaimRecord(**row) for row in session.execute(query).mappings()]
+
+
 def get_claim(db: Database, claim_id: int) -> ClaimRecord:
     with db.session() as session:
         return claim_record(load_claim(session, claim_id))
@@ -72,13 +84,19 @@ def get_claim(db: Database, claim_id: int) -> ClaimRecord:
 def add_claim(db: Database, article_id: int, draft: ClaimDraft, *, by: str, origin: str = ClaimOrigin.MANUAL) -> ClaimRecord:
     """Log a claim on a span of the article's current text."""
     with db.session() as session:
-        article = load_article(session, article_id)
-        claim = _new_claim(article, draft, by=by, origin=origin)
-        session.add(claim)
-        touch_session(session, article.session_id)
-        session.flush()
-        _record(session, claim, by, "created", None, claim.kind, note=origin)
-        return claim_record(claim, 0)
+        return add_claim_in(session, article_id, draft, by=by, origin=origin)
+
+
+def add_claim_in(session: Session, article_id: int, draft: ClaimDraft, *, by: str,
+                 origin: str = ClaimOrigin.MANUAL) -> ClaimRecord:
+    """``add_claim`` inside the caller's transaction (flushed, not committed)."""
+    article = load_article(session, article_id)
+    claim = _new_claim(article, draft, by=by, origin=origin)
+    session.add(claim)
+    touch_session(session, article.session_id)
+    session.flush()
+    _record(session, claim, by, "created", None, claim.kind, note=origin)
+    return claim_record(claim, 0)
 
 
 def store_detected(db: Database, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
@@ -136,32 +154,51 @@ def update_claim(
     ``expected_version`` is the version the reviewer saw; ``None`` forces the
     edit (after the reviewer has resolved a conflict).
     """
-    if unknown := set(changes) - set(EDITABLE):
-        raise ValueError(f"not editable: {sorted(unknown)}")
     try:
         with db.session() as session:
-            claim = load_claim(session, claim_id)
-            _validate(session, claim, changes)
-            _check_version(claim, changes, expected_version)
-            changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
-            for name, value in changed.items():
-                _record(session, claim, by, name, getattr(claim, name), value, note=note)
-                setattr(claim, name, value)
-            if changed:
-                claim.updated_by = by
-                claim.updated_at = utcnow()
-                touch_session(session, claim.article.session_id)
-            session.flush()
-            return claim_record(claim)
+            return update_claim_in(
+                session, claim_id, changes, by=by, expected_version=expected_version, note=note
+            )
     except StaleDataError:
-        # Another writer committed between our read and our write.
-        current = get_claim(db, claim_id)
-        raise ConflictError(
-            claim_id,
-            {k: (getattr(current, k), v) for k, v in changes.items()},
-            current.version,
-            current.updated_by,
-        ) from None
+        raise stale_conflict(db, claim_id, changes) from None
+
+
+def update_claim_in(
+    session: Session,
+    claim_id: int,
+    changes: dict[str, Any],
+    *,
+    by: str,
+    expected_version: int | None,
+    note: str = "",
+) -> ClaimRecord:
+    """``update_claim`` inside the caller's transaction; a concurrent write raises ``StaleDataError``."""
+    if unknown := set(changes) - set(EDITABLE):
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    claim = load_claim(session, claim_id)
+    _validate(session, claim, changes)
+    _check_version(claim, changes, expected_version)
+    changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+    for name, value in changed.items():
+        _record(session, claim, by, name, getattr(claim, name), value, note=note)
+        setattr(claim, name, value)
+    if changed:
+        claim.updated_by = by
+        claim.updated_at = utcnow()
+        touch_session(session, claim.article.session_id)
+    session.flush()
+    return claim_record(claim)
+
+
+def stale_conflict(db: Database, claim_id: int, changes: dict[str, Any]) -> ConflictError:
+    """The conflict to show when another writer committed between our read and our write."""
+    current = get_claim(db, claim_id)
+    return ConflictError(
+        claim_id,
+        {k: (getattr(current, k), v) for k, v in changes.items()},
+        current.version,
+        current.updated_by,
+    )
 
 
 def move_claim(
@@ -198,39 +235,50 @@ def place_claim(
 def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
     """Remove a claim; returns it as it was, so it can be restored (undo)."""
     with db.session() as session:
-        claim = load_claim(session, claim_id)
-        _check_version(claim, {}, expected_version)
-        record = claim_record(claim)
-        touch_session(session, claim.article.session_id)
-        session.delete(claim)
-        return record
+        return delete_claim_in(session, claim_id, expected_version=expected_version)
+
+
+def delete_claim_in(session: Session, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
+    """``delete_claim`` inside the caller's transaction."""
+    claim = load_claim(session, claim_id)
+    _check_version(claim, {}, expected_version)
+    record = claim_record(claim)
+    touch_session(session, claim.article.session_id)
+    session.delete(claim)
+    session.flush()
+    return record
 
 
 def restore_claim(db: Database, record: ClaimRecord, *, by: str) -> ClaimRecord:
     """Put a deleted claim back as it was (undo of delete), keeping its id if free."""
     with db.session() as session:
-        article = load_article(session, record.article_id)
-        keep_id = session.get(Claim, record.id) is None
-        claim = Claim(
-            id=record.id if keep_id else None,
-            article_id=article.id,
-            article_version_id=record.article_version_id,
-            **{
-                name: getattr(record, name)
-                for name in (
-                    "kind", "start", "end", "text", "prefix", "suffix", "wording", "value",
-                    "unit", "speaker", "origin", "status", "verdict", "rationale", "tags",
-                    "score", "created_by", "created_at", "anchor_outcome", "anchor_confidence",
-                    "anchor_detail",
-                )
-            },
-            updated_by=by,
-        )
-        session.add(claim)
-        session.flush()
-        _record(session, claim, by, "restored", None, claim.kind)
-        touch_session(session, article.session_id)
-        return claim_record(claim, 0)
+        return restore_claim_in(session, record, by=by)
+
+
+def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> ClaimRecord:
+    """``restore_claim`` inside the caller's transaction."""
+    article = load_article(session, record.article_id)
+    keep_id = session.get(Claim, record.id) is None
+    claim = Claim(
+        id=record.id if keep_id else None,
+        article_id=article.id,
+        article_version_id=record.article_version_id,
+        **{
+            name: getattr(record, name)
+            for name in (
+                "kind", "start", "end", "text", "prefix", "suffix", "wording", "value",
+                "unit", "speaker", "origin", "status", "verdict", "rationale", "tags",
+                "score", "created_by", "created_at", "anchor_outcome", "anchor_confidence",
+                "anchor_detail",
+            )
+        },
+        updated_by=by,
+    )
+    session.add(claim)
+    session.flush()
+    _record(session, claim, by, "restored", None, claim.kind)
+    touch_session(session, article.session_id)
+    return claim_record(claim, 0)
 
 
 def claim_history(db: Database, claim_id: int) -> list[HistoryRecord]:

@@ -1,0 +1,112 @@
+"""Checked session-file parts written as rows: the session, its sources, an
+article with its versions, and claims with their evidence, history and memory
+index. Both the whole-file import and the part-by-part import write through
+these, inside the caller's one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert
+
+from workbench.export import session_schema as schema
+from workbench.memory.indexing import write_index
+from workbench.storage.models import (
+    Article,
+    ArticleVersion,
+    Claim,
+    ClaimHistory,
+    Evidence,
+    ReviewSession,
+    Source,
+)
+
+# A claim as the file gives it: its old id, its version's old id (or None),
+# its row, its evidence (old source id, row) and its history rows.
+ClaimParts = tuple[Any, Any, dict[str, Any], list[tuple[Any, dict[str, Any]]], list[dict[str, Any]]]
+
+
+def decode(item: dict[str, Any], fields: dict[str, schema.Field]) -> dict[str, Any]:
+    return {name: schema.decode(kind, item.get(name), name) for name, kind in fields.items()}
+
+
+def claim_parts(claim: dict[str, Any]) -> ClaimParts:
+    return (
+        claim["id"],
+        claim.get("article_version_id"),
+        decode(claim, schema.CLAIM),
+        [(link["source_id"], decode(link, schema.EVIDENCE)) for link in claim["evidence"]],
+        [decode(entry, schema.HISTORY) for entry in claim["history"]],
+    )
+
+
+def write_session(connection: Connection, row: dict[str, Any]) -> int:
+    return insert_rows(connection, ReviewSession, [row])[0]
+
+
+def write_sources(
+    connection: Connection, session_id: int, sources: Sequence[tuple[Any, dict[str, Any]]]
+) -> dict[Any, int]:
+    """Store sources; returns their new ids by their ids in the file."""
+    new_ids = insert_rows(connection, Source, [{**row, "session_id": session_id} for _, row in sources])
+    return dict(zip([old for old, _ in sources], new_ids, strict=True))
+
+
+def write_article(
+    connection: Connection, session_id: int, article: dict[str, Any], versions: Sequence[tuple[Any, dict[str, Any]]]
+) -> tuple[int, dict[Any, int]]:
+    """Store an article and its versions; returns its id and its versions' new ids by old id."""
+    article_id = insert_rows(connection, Article, [{**article, "session_id": session_id}])[0]
+    new_versions = insert_rows(connection, ArticleVersion, [{**row, "article_id": article_id} for _, row in versions])
+    return article_id, dict(zip([old for old, _ in versions], new_versions, strict=True))
+
+
+def write_claims(
+    connection: Connection,
+    article_id: int,
+    version_ids: dict[Any, int],
+    source_ids: dict[Any, int],
+    claims: Sequence[ClaimParts],
+) -> None:
+    """Store an article's claims with their evidence and history, and index them in claim memory."""
+    claim_ids = insert_rows(
+        connection,
+        Claim,
+        [
+            {**row, "article_id": article_id, "article_version_id": version_ids.get(version_id)}
+            for _, version_id, row, _, _ in claims
+        ],
+    )
+    insert_rows(
+        connection,
+        Evidence,
+        [
+            {**row, "claim_id": claim_id, "source_id": source_ids[source_id]}
+            for claim_id, claim in zip(claim_ids, claims, strict=True)
+            for source_id, row in claim[3]
+        ],
+    )
+    insert_rows(
+        connection,
+        ClaimHistory,
+        [{**row, "claim_id": claim_id} for claim_id, claim in zip(claim_ids, claims, strict=True) for row in claim[4]],
+    )
+    # Core inserts bypass the ORM, so imported claims are indexed here, in the same transaction.
+    write_index(
+        connection,
+        [
+            (claim_id, row["kind"], row["value"], row["unit"], row["wording"], row["text"])
+            for claim_id, (_, _, row, _, _) in zip(claim_ids, claims, strict=True)
+        ],
+        replace=False,
+    )
+
+
+def insert_rows(connection: Connection, model: type, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows in order; returns their new ids in the same order."""
+    if not rows:
+        return []
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    result = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    return [row[0] for row in result]

@@ -1,0 +1,156 @@
+"""Edits of claims: change fields (verdict, status, wording...), log, delete, restore, copy a prior verdict.
+
+Each is an operation for ``services.edits.apply``: one transaction, and a
+``Done`` naming the changed claims and the operation that takes the edit back.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from workbench.domain.errors import NotFoundError
+from workbench.domain.kinds import ClaimOrigin
+from workbench.memory.lookup import copy_prior_in
+from workbench.services.changes import Changes, Done, ids
+from workbench.services.edits import Compound, StaleEdit
+from workbench.services.evidence_edits import DetachSource
+from workbench.storage import claims as claim_store
+from workbench.storage import sources as source_store
+from workbench.storage.articles import load_article
+from workbench.storage.records import ClaimDraft, ClaimRecord, EvidenceRecord
+
+
+@dataclass(frozen=True, slots=True)
+class EditClaim:
+    """Set fields of a claim; ``expected_version`` is the version the reviewer saw (None forces)."""
+
+    claim_id: int
+    values: dict[str, Any]
+    expected_version: int | None = None
+    note: str = ""
+
+    def run(self, session: Session, by: str) -> Done:
+        claim = claim_store.load_claim(session, self.claim_id)
+        before = {name: copy.deepcopy(getattr(claim, name, None)) for name in self.values}
+        session_id = claim.article.session_id
+        try:
+            record = claim_store.update_claim_in(
+                session, self.claim_id, dict(self.values), by=by,
+                expected_version=self.expected_version, note=self.note,
+            )
+        except StaleDataError:
+            raise StaleEdit(self.claim_id, dict(self.values)) from None
+        inverse = EditClaim(self.claim_id, before, expected_version=record.version)
+        return Done(Changes(claim_ids=ids([self.claim_id]), session_ids=ids([session_id])), inverse)
+
+
+def set_verdict(claim_id: int, verdict: str | None, *, rationale: str | None = None,
+                expected_version: int | None = None) -> EditClaim:
+    """The verdict edit (a key, label or digit of the session's scale), with the rationale if given."""
+    values: dict[str, Any] = {"verdict": verdict}
+    if rationale is not None:
+        values["rationale"] = rationale
+    return EditClaim(claim_id, values, expected_version=expected_version)
+
+
+@dataclass(frozen=True, slots=True)
+class AddClaim:
+    """Log a claim on a span of the article's current text."""
+
+    article_id: int
+    draft: ClaimDraft
+    origin: str = ClaimOrigin.MANUAL
+
+    def run(self, session: Session, by: str) -> Done:
+        record = claim_store.add_claim_in(session, self.article_id, self.draft, by=by, origin=self.origin)
+        return Done(_claim_changes(session, record, added=True), DeleteClaim(record.id))
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteClaim:
+    """Remove a claim; its inverse brings it back with the source links it had."""
+
+    claim_id: int
+    expected_version: int | None = None
+
+    def run(self, session: Session, by: str) -> Done:
+        links = tuple(source_store.list_evidence_in(session, self.claim_id))
+        record = claim_store.delete_claim_in(session, self.claim_id, expected_version=self.expected_version)
+        changes = Changes(
+            removed_claim_ids=ids([record.id]), article_ids=ids([record.article_id]),
+            session_ids=ids([load_article(session, record.article_id).session_id]), claims_removed=True,
+        )
+        return Done(changes, RestoreClaim(record, links))
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreClaim:
+    """Put a deleted claim back as it was (its id when free), with the sources it had."""
+
+    record: ClaimRecord
+    links: tuple[EvidenceRecord, ...] = field(default=())
+
+    def run(self, session: Session, by: str) -> Done:
+        restored = claim_store.restore_claim_in(session, self.record, by=by)
+        links = tuple(_link_again(session, restored.id, link, by) for link in self.links)
+        return Done(
+            _claim_changes(session, restored, added=True),
+            DeleteClaim(restored.id, expected_version=restored.version),
+            links=links,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CopyPrior:
+    """Put a prior claim's verdict, rationale and sources on a claim.
+
+    The inverse puts the verdict and rationale back and takes off the links
+    the copy made, in one transaction.
+    """
+
+    claim_id: int
+    prior_claim_id: int
+    expected_version: int | None = None
+
+    def run(self, session: Session, by: str) -> Done:
+        claim = claim_store.load_claim(session, self.claim_id)
+        before = {"verdict": claim.verdict, "rationale": claim.rationale}
+        linked = {e.id for e in source_store.list_evidence_in(session, self.claim_id)}
+        record = copy_prior_in(session, self.claim_id, self.prior_claim_id, by=by,
+                               expected_version=self.expected_version)
+        added = tuple(e for e in source_store.list_evidence_in(session, self.claim_id) if e.id not in linked)
+        # The claim first: its version is the one the window knows.
+        inverse = Compound((
+            EditClaim(self.claim_id, before, expected_version=record.version),
+            *(DetachSource(link.id) for link in added),
+        ))
+        changes = Changes(
+            claim_ids=ids([self.claim_id]), session_ids=ids([claim.article.session_id]),
+            source_ids=ids(link.source.id for link in added),
+        )
+        return Done(changes, inverse, links=added)
+
+
+def _link_again(session: Session, claim_id: int, link: EvidenceRecord, by: str) -> EvidenceRecord:
+    try:
+        return source_store.attach_source_in(
+            session, claim_id, link.source.id, by=by, stance=link.stance, passage=link.passage
+        )
+    except NotFoundError:
+        raise NotFoundError(
+            f"The source {link.source.url} of that claim was deleted since, so the claim cannot come back as it was.",
+            "Log the claim again from the article's text and attach the sources it still has.",
+        ) from None
+
+
+def _claim_changes(session: Session, record: ClaimRecord, *, added: bool) -> Changes:
+    return Changes(
+        claim_ids=ids([record.id]), article_ids=ids([record.article_id]),
+        session_ids=ids([load_article(session, record.article_id).session_id]), claims_added=added,
+    )
+
