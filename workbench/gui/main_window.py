@@ -7,17 +7,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -27,7 +23,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import focus, undo
+from workbench.gui import focus, source_details, undo, window_geometry
 from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
@@ -37,6 +33,7 @@ from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
 from workbench.gui.memory_control import MemoryControl
 from workbench.gui.message_bar import MessageBar
+from workbench.gui.progress_row import ProgressRow
 from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
 from workbench.gui.session_control import SessionControl
@@ -94,7 +91,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name["add_claim"], None, self.actions_by_name["find"],
             self.actions_by_name["zoom_in"], self.actions_by_name["zoom_out"],
         ]
-        self._restore_window()
+        window_geometry.restore(self)
         self.focus_rules = focus.install(self)  # where the keyboard focus goes (focus.py)
         self.sessions.start(db_location, first_run_demo)
 
@@ -127,7 +124,10 @@ class MainWindow(QMainWindow):
         layout.setSpacing(6)
         self.message_bar = MessageBar(self)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self._progress_row())
+        self.progress_row = ProgressRow(self.jobs)
+        self.cancel_button = self.progress_row.cancel_button
+        self.jobs.cancelled.connect(self.message_bar.show_info)
+        layout.addWidget(self.progress_row)
 
         self.reader = ArticleReader()
         self.reader.setAcceptDrops(False)  # drops go to the window, which imports them
@@ -169,34 +169,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.sessions.schedule_state_save())
 
-    def _progress_row(self) -> QWidget:
-        self.progress_row = QFrame()
-        row = QHBoxLayout(self.progress_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setMaximumWidth(240)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.jobs.cancel_by_reviewer)
-        row.addWidget(self.progress_label, 1)
-        row.addWidget(self.progress_bar)
-        row.addWidget(self.cancel_button)
-        self.progress_row.hide()
-        self.jobs.busy_changed.connect(lambda busy: self.progress_row.setVisible(busy))
-        self.jobs.cancelled.connect(self.message_bar.show_info)
-        return self.progress_row
-
     # The progress row's two doors, for the window's own jobs and its controllers' alike.
     def start_progress(self, message: str) -> None:
-        """A job shown in the progress row begins: what it does, from nought."""
-        self.progress_bar.setValue(0)
-        self.progress_label.setText(message)
+        self.progress_row.start(message)
 
     def show_progress(self, fraction: float, message: str) -> None:
-        """How far the running job is (a job's ``progress`` callback, on the GUI thread)."""
-        self.progress_bar.setValue(int(fraction * 100))
-        self.progress_label.setText(message)
+        self.progress_row.show_progress(fraction, message)
 
     def _connect_editor(self) -> None:
         e = self.editor
@@ -208,7 +186,7 @@ class MainWindow(QMainWindow):
             lambda link, stance, passage: self.push(undo.UpdateEvidence(self, link, stance=stance, passage=passage))
         )
         e.source_edit_requested.connect(self.edit_source)
-        e.open_url_requested.connect(self.open_source)
+        e.open_url_requested.connect(lambda url: source_details.open_source(self, url))
         e.reanchor_accept_requested.connect(lambda claim_id: self.recheck.accept(claim_id))
         e.reanchor_keep_requested.connect(lambda claim_id: self.recheck.keep(claim_id))
         e.find_evidence_requested.connect(lambda claim_id: self.memory.find_evidence(claim_id))
@@ -438,14 +416,12 @@ class MainWindow(QMainWindow):
         command = undo.AttachSource(self, self.session_id, claim_id, url, title=title, publisher=publisher)
         self.push(command)
         if command.evidence is not None and not command.evidence.source.title:
-            self._fetch_link_details(command.evidence.source.id, command.evidence.source.url)
+            source_details.fetch_in_background(self, command.evidence.source.id, command.evidence.source.url)
 
     def reuse_source(self, claim_id: int, source_id: int) -> None:
         source = source_service.find_source(self.db, self.session_id, source_id)
         if source is not None and self.session_id is not None:
             self.push(undo.AttachSource(self, self.session_id, claim_id, source.url))
-            from workbench.gui import source_details
-
             source_details.fill_in(self, source)  # one added before titles were read gets one now
 
     def edit_source(self, source_id: int, title: str, publisher: str) -> None:
@@ -457,21 +433,6 @@ class MainWindow(QMainWindow):
         new = {"title": title, "publisher": publisher}
         if old != new:
             self.push(EditSource(self, source_id, self.claims_panel.current_id(), old, new))
-
-    def open_source(self, url: str) -> None:
-        """A web source in the browser, a file source in the system's viewer; nothing else is opened."""
-        # One stored before sources were checked raises here: the error route says why, nothing runs.
-        location = source_service.source_location(url)
-        if source_service.is_file_uri(location) and not source_service.file_path(location).is_file():
-            self.message_bar.show_info(f"The file {source_service.file_path(location)} is no longer there.",
-                                       "It may have been moved or deleted; attach it again from its new place.")
-            return
-        QDesktopServices.openUrl(QUrl(location))
-
-    def _fetch_link_details(self, source_id: int, url: str) -> None:
-        from workbench.gui import source_details
-
-        source_details.fetch_in_background(self, source_id, url)
 
     # Files and links dropped on the window are imported.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
@@ -498,7 +459,7 @@ class MainWindow(QMainWindow):
         self.editor.commit_pending()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
         self.sessions.save_ui_state()
-        self._save_window()
+        window_geometry.save(self)
         # Quit is at once: jobs are abandoned (their late signals dropped) and
         # given a moment; a fetch ends at once, others at their next cancel check.
         self.jobs.shutdown()
@@ -510,29 +471,6 @@ class MainWindow(QMainWindow):
             self.db.close()
         self.error_route.remove()
         super().closeEvent(event)
-
-    def _restore_window(self) -> None:
-        # The first run fits the screen: on a 1280x720 display a 1400x900 window hides its right edge.
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        self.resize(min(1400, screen.width()) if screen else 1400, min(900, screen.height()) if screen else 900)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        for splitter, key in ((self.splitter, "window/splitter"), (self.side_splitter, "window/sideSplitter")):
-            value = self.settings.value(key)
-            if value is not None:
-                splitter.restoreState(value)
-        self.reader.zoom = int(self.settings.value("reader/zoom", 0) or 0)
-
-    def _save_window(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/sideSplitter", self.side_splitter.saveState())
-        self.settings.sync()
 
 
 def _padded(widget: QWidget) -> QWidget:

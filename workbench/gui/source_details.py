@@ -1,4 +1,5 @@
-"""A source added without a title gets the one its page states, however it was added.
+"""A source added without a title gets the one its page states, however it was added;
+and a source opened where the reviewer reads it.
 
 Add link, reusing a source, quoting a found passage and copying a prior
 verdict's sources all end here. Details already read (the evidence finder
@@ -9,6 +10,9 @@ fetched in the background. A title the reviewer typed meanwhile is kept.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 
 from workbench.services import sources as source_service
 from workbench.services.link_details import LinkDetails
@@ -26,6 +30,17 @@ def fill_in(window: MainWindow, source: SourceRecord, known: LinkDetails | None 
         store(window, source.id, known)
     else:
         fetch_in_background(window, source.id, source.url)
+
+
+def open_source(window: MainWindow, url: str) -> None:
+    """A web source in the browser, a file source in the system's viewer; nothing else is opened."""
+    # One stored before sources were checked raises here: the error route says why, nothing runs.
+    location = source_service.source_location(url)
+    if source_service.is_file_uri(location) and not source_service.file_path(location).is_file():
+        window.message_bar.show_info(f"The file {source_service.file_path(location)} is no longer there.",
+                                     "It may have been moved or deleted; attach it again from its new place.")
+        return
+    QDesktopServices.openUrl(QUrl(location))
 
 
 def fetch_in_background(window: MainWindow, source_id: int, url: str) -> None:
