@@ -77,3 +77,40 @@ def test_the_scan_sees_every_way_of_importing_storage() -> None:
     names = _imported_modules(PACKAGE / "gui" / "probe.py", source)
     assert [n for n in names if any(n == f or n.startswith(f + ".") for f in FORBIDDEN)
             and n not in ALLOWED_MODULES] == ["sqlalchemy.orm", "workbench.storage", "workbench.storage"]
+
+
+# Beyond storage: the GUI and the CLI reach the core through services, and use the
+# plain types of domain. What else they may import, and why.
+CORE_THEY_MAY_USE = {
+    "workbench.services": "the use cases",
+    "workbench.domain": "plain types, errors, scales",
+    "workbench.gui": "its own package",
+    "workbench.cli": "its own package",
+    "workbench.kinds": "the claim kinds, registered in one place like domain data",
+    "workbench.paths": "where the resource files are",
+    "workbench.storage.records": ALLOWED_MODULES["workbench.storage.records"],
+}
+# Commands that read a source and print what is in it, storing nothing, use ingest directly.
+CORE_FILES_MAY_USE = {
+    "cli/extract.py": {"workbench.ingest"},
+    "cli/claims.py": {"workbench.ingest"},
+}
+
+
+def _core_imports_outside_services(path: Path) -> list[str]:
+    relative = str(path.relative_to(PACKAGE))
+    allowed = tuple(CORE_THEY_MAY_USE) + tuple(CORE_FILES_MAY_USE.get(relative, ()))
+    return [
+        name for name in _imported_modules(path)
+        if name.startswith("workbench.") and name != "workbench.__version__"
+        and not any(name == a or name.startswith(a + ".") for a in allowed)
+    ]
+
+
+def test_gui_and_cli_reach_the_core_through_services() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE)): names
+        for path in _gui_and_cli_files()
+        if (names := _core_imports_outside_services(path))
+    }
+    assert offenders == {}, "reach these through workbench.services instead: " + repr(offenders)
