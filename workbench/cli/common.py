@@ -9,7 +9,8 @@ import os
 import sys
 from typing import Any
 
-from workbench.storage.database import Database, open_database
+from workbench.services.database import open_database
+from workbench.storage.database import Database
 
 
 def open_db(args: argparse.Namespace) -> Database:

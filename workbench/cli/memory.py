@@ -16,8 +16,8 @@ from typing import Any
 
 from workbench.cli.common import open_db, print_json, reviewer_name
 from workbench.domain.errors import NotFoundError, WorkbenchError
+from workbench.domain.records import ClaimRecord, SessionSummary
 from workbench.storage.database import Database
-from workbench.storage.records import ClaimRecord, SessionSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def verdict_command(args: argparse.Namespace) -> int:
-    from workbench.storage.claims import update_claim
+    from workbench.services.claim_edits import update_claim
 
     db = open_db(args)
     try:

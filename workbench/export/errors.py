@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.domain.errors import WorkbenchError
-from workbench.services.progress import CancelledError
+from workbench.domain.progress import CancelledError
 
 
 class ExportError(WorkbenchError):

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import ArticleRecord
 from workbench.gui.undo import _Command
 from workbench.storage.article_removal import RemovedArticle, remove_article, restore_article
 from workbench.storage.database import Database
-from workbench.storage.records import ArticleRecord
 
 
 class ArticleHost(Protocol):

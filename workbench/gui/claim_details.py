@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import EvidenceRecord, HistoryRecord, SourceRecord
 from workbench.gui.workers import JobRunner
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
-from workbench.storage.records import EvidenceRecord, HistoryRecord, SourceRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from workbench.gui.undo import Editor, _Command
 from workbench.memory.lookup import copy_prior
+from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
 
@@ -57,7 +58,7 @@ class CopyPrior(_Command):
         def step() -> None:
             db = self.editor.db
             # The claim first: its version is the one the window knows.
-            claim_store.update_claim(db, self.claim_id, self.before, by=self.editor.reviewer,
+            claim_edits.update_claim(db, self.claim_id, self.before, by=self.editor.reviewer,
                                      expected_version=self.editor.known_version(self.claim_id))
             for evidence_id in self.added_evidence:
                 source_store.detach_source(db, evidence_id, by=self.editor.reviewer)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import ClaimKind
+from workbench.domain.progress import CancelFn, CancelledError, ProgressFn
 from workbench.domain.scales import get_scale
 from workbench.export import formats
 from workbench.export.errors import ExportCancelled
@@ -45,7 +46,6 @@ from workbench.export.filters import ExportFilter
 from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
 from workbench.export.run import export_text, export_to_path
 from workbench.gui.workers import Handle, JobRunner
-from workbench.services.progress import CancelFn, CancelledError, ProgressFn
 from workbench.storage.articles import list_articles
 from workbench.storage.database import Database
 from workbench.storage.sessions import get_session

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.services.importing import DEMO_SOURCE
 from workbench.storage import articles as article_store
 from workbench.storage import sessions as session_store
 from workbench.storage.article_removal import RemovedArticle
-from workbench.storage.records import ArticleRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.services import importing
 from workbench.services.importing import ImportResult
-from workbench.services.progress import CancelFn, ProgressFn
 from workbench.storage.database import Database
 
 Job = Callable[[CancelFn, ProgressFn], ImportResult]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import ConflictError, WorkbenchError
+from workbench.domain.records import ArticleRecord, ClaimDraft, ClaimRecord
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import focus, undo
@@ -44,7 +45,6 @@ from workbench.storage import articles as article_store
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
 from workbench.storage.database import Database
-from workbench.storage.records import ArticleRecord, ClaimDraft, ClaimRecord
 
 log = logging.getLogger(__name__)
 

@@ -21,18 +21,18 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.progress import CancelFn, ProgressFn
+from workbench.domain.records import ClaimRecord
 from workbench.evidence.finder import EvidenceResult, find_evidence
 from workbench.gui import source_details, undo
 from workbench.gui.edit_commands import CopyPrior
 from workbench.gui.evidence_dialog import EvidenceDialog
 from workbench.gui.memory_panel import MemoryPanel
 from workbench.gui.workers import JobRunner
+from workbench.ingest.link_details import LinkDetails
 from workbench.memory.lookup import Match, find_prior
-from workbench.services.link_details import LinkDetails
-from workbench.services.progress import CancelFn, ProgressFn
 from workbench.storage import sources as source_store
 from workbench.storage.database import Database
-from workbench.storage.records import ClaimRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

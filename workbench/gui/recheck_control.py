@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import ClaimRecord
 from workbench.gui.compare_view import CompareView
 from workbench.recheck import jobs as recheck_jobs
 from workbench.recheck import service as recheck
 from workbench.storage import versions as version_store
-from workbench.storage.records import ClaimRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

@@ -32,8 +32,8 @@ from workbench.domain.scales import get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import importer
 from workbench.gui.session_dialogs import OpenSessionDialog, SwitchDatabaseDialog
+from workbench.services.database import open_database
 from workbench.storage import sessions as session_store
-from workbench.storage.database import open_database
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import WorkbenchError
-from workbench.services.link_details import LinkDetails
+from workbench.domain.records import SourceRecord
+from workbench.ingest.link_details import LinkDetails
 from workbench.storage import sources as source_store
-from workbench.storage.records import SourceRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -30,7 +30,7 @@ def fill_in(window: MainWindow, source: SourceRecord, known: LinkDetails | None 
 
 
 def fetch_in_background(window: MainWindow, source_id: int, url: str) -> None:
-    from workbench.services.link_details import fetch_link_details
+    from workbench.ingest.link_details import fetch_link_details
 
     window.jobs.start(
         lambda cancel, _progress: fetch_link_details(url, cancel=cancel),

@@ -14,10 +14,10 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from workbench.domain.errors import WorkbenchError
-from workbench.storage import claims as claim_store
+from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
+from workbench.services import claim_edits as claim_store
 from workbench.storage import sources as source_store
 from workbench.storage.database import Database
-from workbench.storage.records import ClaimDraft, ClaimRecord, EvidenceRecord
 
 # Keystrokes in one text field of one claim merge into a single undo step.
 MERGE_TEXT_EDIT = 1001

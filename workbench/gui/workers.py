@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.domain.errors import WorkbenchError
-from workbench.services.progress import CancelFn, CancelledError, ProgressFn
+from workbench.domain.progress import CancelFn, CancelledError, ProgressFn
 
 log = logging.getLogger(__name__)
 

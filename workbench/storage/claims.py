@@ -3,11 +3,18 @@
 Every edit names the claim version it was made on. If another reviewer has
 changed the claim since, the edit is refused with a ``ConflictError`` that
 carries both values: nothing is silently overwritten.
+
+Writes that change what a claim says (add, store, edit, move, restore) run
+inside the caller's transaction (``..._in(session, ...)``): the caller,
+``workbench.services.claim_edits`` or the import, re-indexes the claim in the
+claim memory before it commits. A delete needs no caller: the index rows go
+with the claim (``ON DELETE CASCADE``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,13 +23,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
 from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus
+from workbench.domain.records import ClaimDraft, ClaimRecord, HistoryRecord
 from workbench.domain.scales import get_scale
 from workbench.storage.articles import load_article
 from workbench.storage.base import utcnow
 from workbench.storage.convert import claim_record, history_record
 from workbench.storage.database import Database
 from workbench.storage.models import Article, ArticleVersion, Claim, ClaimHistory, Evidence
-from workbench.storage.records import ClaimDraft, ClaimRecord, HistoryRecord
 from workbench.storage.sessions import touch_session
 
 # Detected claims are written in batches: one INSERT of 13,000 rows runs in
@@ -69,35 +76,25 @@ def get_claim(db: Database, claim_id: int) -> ClaimRecord:
         return claim_record(load_claim(session, claim_id))
 
 
-def add_claim(db: Database, article_id: int, draft: ClaimDraft, *, by: str, origin: str = ClaimOrigin.MANUAL) -> ClaimRecord:
-    """Log a claim on a span of the article's current text."""
-    with db.session() as session:
-        article = load_article(session, article_id)
-        claim = _new_claim(article, draft, by=by, origin=origin)
-        session.add(claim)
-        touch_session(session, article.session_id)
-        session.flush()
-        _record(session, claim, by, "created", None, claim.kind, note=origin)
-        return claim_record(claim, 0)
+def add_claim_in(
+    session: Session, article_id: int, draft: ClaimDraft, *, by: str, origin: str = ClaimOrigin.MANUAL
+) -> ClaimRecord:
+    """Log a claim on a span of the article's current text (flushed, not committed)."""
+    article = load_article(session, article_id)
+    claim = _new_claim(article, draft, by=by, origin=origin)
+    session.add(claim)
+    touch_session(session, article.session_id)
+    session.flush()
+    _record(session, claim, by, "created", None, claim.kind, note=origin)
+    return claim_record(claim, 0)
 
 
-def store_detected(db: Database, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
-    """Store detector proposals; returns how many were new.
+def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> list[int]:
+    """Store detector proposals (flushed, not committed); returns the ids of the new claims.
 
     Re-running detection never duplicates a claim the reviewer already has
     (same kind and span, whatever its status) and never touches existing
     claims, so edited or dismissed ones stay as the reviewer left them.
-    """
-    with db.session() as session:
-        return store_detected_in(session, article_id, drafts, by=by)
-
-
-def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
-    """``store_detected`` inside the caller's transaction (flushed, not committed).
-
-    The flush writes the claims and, through the memory index's flush
-    listener, their index rows, so a failure in either surfaces here,
-    before the caller commits anything.
     """
     article = load_article(session, article_id)
     existing = {
@@ -106,53 +103,61 @@ def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimD
             select(Claim.kind, Claim.start, Claim.end).where(Claim.article_id == article_id)
         )
     }
-    added = 0
+    added: list[Claim] = []
     for draft in drafts:
         key = (draft.kind, draft.start, draft.end)
         if key in existing:
             continue
         existing.add(key)
-        session.add(_new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED))
-        added += 1
-        if added % FLUSH_EVERY == 0:
+        claim = _new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED)
+        session.add(claim)
+        added.append(claim)
+        if len(added) % FLUSH_EVERY == 0:
             session.flush()
     if added:
         touch_session(session, article.session_id)
     session.flush()
-    return added
+    return [claim.id for claim in added]
 
 
-def update_claim(
-    db: Database,
+def update_claim_in(
+    session: Session,
     claim_id: int,
     changes: dict[str, Any],
     *,
     by: str,
     expected_version: int | None,
     note: str = "",
-) -> ClaimRecord:
-    """Apply field changes, one history row per changed field.
+) -> tuple[ClaimRecord, set[str]]:
+    """Apply field changes, one history row per changed field; returns the claim and what changed.
 
     ``expected_version`` is the version the reviewer saw; ``None`` forces the
-    edit (after the reviewer has resolved a conflict).
+    edit (after the reviewer has resolved a conflict). Run it inside
+    ``claim_edit`` so that a concurrent commit becomes a ``ConflictError``.
     """
     if unknown := set(changes) - set(EDITABLE):
         raise ValueError(f"not editable: {sorted(unknown)}")
+    claim = load_claim(session, claim_id)
+    _validate(session, claim, changes)
+    _check_version(claim, changes, expected_version)
+    changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+    for name, value in changed.items():
+        _record(session, claim, by, name, getattr(claim, name), value, note=note)
+        setattr(claim, name, value)
+    if changed:
+        claim.updated_by = by
+        claim.updated_at = utcnow()
+        touch_session(session, claim.article.session_id)
+    session.flush()
+    return claim_record(claim), set(changed)
+
+
+@contextmanager
+def claim_edit(db: Database, claim_id: int, changes: dict[str, Any]) -> Iterator[Session]:
+    """One transaction that edits a claim; another writer's commit in between is a ``ConflictError``."""
     try:
         with db.session() as session:
-            claim = load_claim(session, claim_id)
-            _validate(session, claim, changes)
-            _check_version(claim, changes, expected_version)
-            changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
-            for name, value in changed.items():
-                _record(session, claim, by, name, getattr(claim, name), value, note=note)
-                setattr(claim, name, value)
-            if changed:
-                claim.updated_by = by
-                claim.updated_at = utcnow()
-                touch_session(session, claim.article.session_id)
-            session.flush()
-            return claim_record(claim)
+            yield session
     except StaleDataError:
         # Another writer committed between our read and our write.
         current = get_claim(db, claim_id)
@@ -164,23 +169,22 @@ def update_claim(
         ) from None
 
 
-def move_claim(
-    db: Database, claim_id: int, start: int, end: int, *, by: str, expected_version: int | None, note: str = ""
+def move_claim_in(
+    session: Session, claim_id: int, start: int, end: int, *, by: str, expected_version: int | None, note: str = ""
 ) -> ClaimRecord:
     """Re-anchor a claim on another span of its article's current text (recorded in history)."""
-    with db.session() as session:
-        claim = load_claim(session, claim_id)
-        _check_version(claim, {"start": start, "end": end}, expected_version)
-        version = claim.article.current
-        _check_span(version.text, start, end)
-        place_claim(session, claim, version, start, end, by=by, note=note)
-        if claim.anchor_outcome in ("changed", "gone"):
-            # Placing the claim by hand is the reviewer's answer to a re-check flag.
-            _record(session, claim, by, "anchor_outcome", claim.anchor_outcome, "accepted", note="moved by hand")
-            claim.anchor_outcome = "accepted"
-        touch_session(session, claim.article.session_id)
-        session.flush()
-        return claim_record(claim)
+    claim = load_claim(session, claim_id)
+    _check_version(claim, {"start": start, "end": end}, expected_version)
+    version = claim.article.current
+    _check_span(version.text, start, end)
+    place_claim(session, claim, version, start, end, by=by, note=note)
+    if claim.anchor_outcome in ("changed", "gone"):
+        # Placing the claim by hand is the reviewer's answer to a re-check flag.
+        _record(session, claim, by, "anchor_outcome", claim.anchor_outcome, "accepted", note="moved by hand")
+        claim.anchor_outcome = "accepted"
+    touch_session(session, claim.article.session_id)
+    session.flush()
+    return claim_record(claim)
 
 
 def place_claim(
@@ -206,31 +210,31 @@ def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = 
         return record
 
 
-def restore_claim(db: Database, record: ClaimRecord, *, by: str) -> ClaimRecord:
+def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> ClaimRecord:
     """Put a deleted claim back as it was (undo of delete), keeping its id if free."""
-    with db.session() as session:
-        article = load_article(session, record.article_id)
-        keep_id = session.get(Claim, record.id) is None
-        claim = Claim(
-            id=record.id if keep_id else None,
-            article_id=article.id,
-            article_version_id=record.article_version_id,
-            **{
-                name: getattr(record, name)
-                for name in (
-                    "kind", "start", "end", "text", "prefix", "suffix", "wording", "value",
-                    "unit", "speaker", "origin", "status", "verdict", "rationale", "tags",
-                    "score", "created_by", "created_at", "anchor_outcome", "anchor_confidence",
-                    "anchor_detail",
-                )
-            },
-            updated_by=by,
-        )
-        session.add(claim)
-        session.flush()
-        _record(session, claim, by, "restored", None, claim.kind)
-        touch_session(session, article.session_id)
-        return claim_record(claim, 0)
+    article = load_article(session, record.article_id)
+    keep_id = session.get(Claim, record.id) is None
+    claim = Claim(
+        id=record.id if keep_id else None,
+        article_id=article.id,
+        article_version_id=record.article_version_id,
+        **{
+            name: getattr(record, name)
+            for name in (
+                "kind", "start", "end", "text", "prefix", "suffix", "wording", "value",
+                "unit", "speaker", "origin", "status", "verdict", "rationale", "tags",
+                "score", "created_by", "created_at", "anchor_outcome", "anchor_confidence",
+                "anchor_detail",
+            )
+        },
+        updated_by=by,
+    )
+    session.add(claim)
+    session.flush()
+    _record(session, claim, by, "restored", None, claim.kind)
+    touch_session(session, article.session_id)
+    session.flush()
+    return claim_record(claim, 0)
 
 
 def claim_history(db: Database, claim_id: int) -> list[HistoryRecord]:
