@@ -68,19 +68,19 @@ def write_index(connection: Connection, claims: Iterable[tuple[int, str, Any, st
         connection.execute(insert(ClaimToken), token_rows)
 
 
-def index_claims(session: Session, claim_ids: Iterable[int]) -> None:
-    """(Re)index the given claims inside an open ORM session."""
+def index_claims(session: Session, claim_ids: Iterable[int], *, new: bool = False) -> None:
+    """(Re)index the given claims inside an open ORM session; ``new``: they have no rows yet."""
     ids = sorted(set(claim_ids))
-    rows = []
-    for chunk in _chunks(ids, 500):
-        rows.extend(
-            session.execute(
-                select(Claim.id, Claim.kind, Claim.value, Claim.unit, Claim.wording, Claim.text).where(
-                    Claim.id.in_(chunk)
-                )
+    # A few hundred claims per insert: one insert of a whole long read's rows
+    # runs in SQLite's C loop and keeps the window's thread waiting for the
+    # interpreter lock (see storage.claims.FLUSH_EVERY).
+    for chunk in _chunks(ids, 250):
+        rows = session.execute(
+            select(Claim.id, Claim.kind, Claim.value, Claim.unit, Claim.wording, Claim.text).where(
+                Claim.id.in_(chunk)
             )
         )
-    write_index(session.connection(), rows, replace=True)
+        write_index(session.connection(), rows, replace=not new)
 
 
 def index_unindexed(session: Session, limit: int | None = None) -> int:

@@ -24,7 +24,7 @@ def add_claim(
     """Log a claim on a span of the article's current text."""
     with db.session() as session:
         record = claims.add_claim_in(session, article_id, draft, by=by, origin=origin)
-        index_claims(session, [record.id])
+        index_claims(session, [record.id], new=True)
         return record
 
 
@@ -32,7 +32,7 @@ def store_detected(db: Database, article_id: int, drafts: Iterable[ClaimDraft], 
     """Store detector proposals the article does not have yet; returns how many were new."""
     with db.session() as session:
         added = claims.store_detected_in(session, article_id, drafts, by=by)
-        index_claims(session, added)
+        index_claims(session, added, new=True)
         return len(added)
 
 

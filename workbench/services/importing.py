@@ -102,7 +102,7 @@ def store_extracted(
     with db.session() as session:
         stored = articles.add_article_in(session, session_id, extracted)
         added = claims.store_detected_in(session, stored.id, drafts, by=DETECTOR)
-        index_claims(session, added)
+        index_claims(session, added, new=True)
         article = article_record(stored)
     progress(1.0, "Done")
     return ImportResult(article=article, claims_added=len(added), no_text_reason=reason)

@@ -89,7 +89,9 @@ def record_reanchoring_in(
     article = load_article(session, article_id)
     new = session.get(ArticleVersion, new_version_id)
     if new is None or new.article_id != article_id:
-        raise NotFoundError(f"Article {article_id} has no version with id {new_version_id}.", "Re-check the article again.")
+        raise NotFoundError(
+            f"Article {article_id} has no version with id {new_version_id}.", "Re-check the article again."
+        )
     previous = _previous(article, new_version_id)
     for result in results:
         claim = load_claim(session, result.claim_id)
