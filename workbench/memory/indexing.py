@@ -9,15 +9,15 @@ never disagree with a committed claim. The write paths:
 
 - import and re-detection (``services.importing``), claim add, edit, move and
   restore (``services.claim_edits``), re-check and accepting a re-anchoring
-  (``recheck.carry_over``), session-JSON import (``export.json_import``);
+  (``recheck.carry_over``), session-file import (``export.session_rows``);
 - a duplicated session copies its claims' index rows, and a removed article
   comes back with its rows (storage does both: the rows are copied, not
   computed); a deleted claim takes its rows along (``ON DELETE CASCADE``);
 - a database upgraded from before the memory existed is indexed when it is
   opened (``services.database``).
 
-Rows go out as one multi-row insert per table, so storing hundreds of
-detected claims stays one round trip per table.
+Rows go out as multi-row inserts of a few hundred claims each, so storing
+thousands of detected claims takes a handful of round trips.
 """
 
 from __future__ import annotations
