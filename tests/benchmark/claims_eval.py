@@ -346,12 +346,12 @@ def _as_dict(candidate: Any) -> dict[str, Any]:
 
 
 def _pipeline_detect_fn() -> DetectFn | None:
-    """Adapt ``workbench.detect.pipeline.detect`` to ``(text, published)``, if it exists yet."""
+    """Adapt ``workbench.kinds.detect`` to ``(text, published)``, if it exists yet."""
     try:
-        from workbench.detect import pipeline
+        from workbench import kinds
     except ImportError:
         return None
-    detect = getattr(pipeline, "detect", None)
+    detect = getattr(kinds, "detect", None)
     if detect is None:
         return None
     from workbench.detect.candidate import DetectContext
@@ -377,7 +377,7 @@ def _pipeline_detect_fn() -> DetectFn | None:
 def main() -> int:
     detect_fn = _pipeline_detect_fn()
     if detect_fn is None:
-        print("note: workbench.detect.pipeline.detect does not exist yet; nothing to score.")
+        print("note: workbench.kinds.detect does not exist yet; nothing to score.")
         return 0
     results = evaluate(detect_fn)
     print(f"documents: {', '.join(results['documents']) or 'none'}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.benchmark import claims_eval
 from tests.benchmark.table import Row, median_ms
-from workbench.detect.pipeline import detect
+from workbench.kinds import detect
 
 TARGET_MS_PER_1000_WORDS = 10.0
 RELAXED_TARGET = {"figure": 0.90, "date": 0.90, "equipment": 0.90, "quote": 0.90, "statement": 0.70}

@@ -34,11 +34,11 @@ from sqlalchemy import insert
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.equipment import lookup
 from workbench.detect.figures import detect_figures
-from workbench.detect.pipeline import detect
 from workbench.detect.sentences import sentences
 from workbench.evidence.rank import claim_facts, rank_passages
+from workbench.kinds import claim_keys, detect
 from workbench.memory.lookup import DEFAULT_THRESHOLD, find_prior_for_text
-from workbench.memory.normalise import UNIT_SYNONYMS, claim_keys, number_key, unit_key
+from workbench.memory.normalise import UNIT_SYNONYMS, number_key, unit_key
 from workbench.storage.database import Database, open_database
 from workbench.storage.memory_models import ClaimKey, ClaimToken
 from workbench.storage.models import Article, ArticleVersion, Claim, ReviewSession

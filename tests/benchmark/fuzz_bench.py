@@ -264,8 +264,8 @@ def real_pages() -> tuple[dict[str, bytes], str]:
 
 def fuzz(mutants: int = MUTANTS, seed: int = 14, workers: int = WORKERS, progress: bool = True) -> Report:
     """Run ``mutants`` mutants over the real pages in ``workers`` processes."""
-    import workbench.detect.pipeline  # noqa: F401 - imported once here, shared by forked workers
     import workbench.ingest.load  # noqa: F401
+    import workbench.kinds  # noqa: F401 - the detectors, imported once here, shared by forked workers
 
     pages, used = real_pages()
     names = sorted(pages)

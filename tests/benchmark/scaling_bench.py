@@ -76,7 +76,7 @@ def prose(megabytes: float) -> str:
 _DETECT_PEAK = """
 import resource, sys
 from tests.benchmark.scaling_bench import prose
-from workbench.detect.pipeline import detect
+from workbench.kinds import detect
 text = prose(float(sys.argv[1]))
 found = detect(text)
 print(len(found), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)

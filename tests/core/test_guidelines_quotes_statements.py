@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.detect.pipeline import detect
+from workbench.kinds import detect
 
 
 def found(text: str, kind: str) -> list[tuple[str, str | None]]:

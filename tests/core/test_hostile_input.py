@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.detect.pipeline import detect
 from workbench.domain.errors import WorkbenchError
 from workbench.ingest.extract import extract_html
+from workbench.kinds import detect
 
 HANG_GUARD_SECONDS = 60
 fuzz = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

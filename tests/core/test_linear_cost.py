@@ -11,9 +11,9 @@ import time
 
 from tests.benchmark.scaling_bench import ARTICLE_SENTENCE, nested_page, paragraph_page, prose
 from workbench.detect import pipeline
-from workbench.detect.pipeline import detect
 from workbench.ingest.extract import extract_html
 from workbench.ingest.nesting import MAX_DEPTH, cap_nesting
+from workbench.kinds import detect
 
 
 def test_a_page_nested_within_the_limit_is_left_as_it_is():

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.demo_gold import demo_gold, demo_text
-from workbench.detect.pipeline import detect, guess_kind
+from workbench.kinds import detect, guess_kind
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "claims"
 

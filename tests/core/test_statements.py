@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.detect.pipeline import detect
 from workbench.detect.statements import detect_statements, statement_span
+from workbench.kinds import detect
 
 
 def statements(text: str) -> list[str]:

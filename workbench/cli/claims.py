@@ -21,9 +21,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workbench.detect.pipeline import detect
 from workbench.domain.errors import WorkbenchError
 from workbench.ingest.local_files import read_file_capped
+from workbench.kinds import detect
 
 log = logging.getLogger(__name__)
 

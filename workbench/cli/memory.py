@@ -52,16 +52,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def verdict_command(args: argparse.Namespace) -> int:
-    from workbench.services.claim_edits import update_claim
+    from workbench.services.claim_edits import set_verdict
+    from workbench.services.edits import apply
 
     db = open_db(args)
     try:
         session = _session(db, args.session)
         claim = _claim_in(db, session, args.claim_id)
-        changes: dict[str, Any] = {"verdict": args.verdict}
-        if args.rationale is not None:
-            changes["rationale"] = args.rationale
-        record = update_claim(db, claim.id, changes, by=reviewer_name(), expected_version=claim.version)
+        edit = set_verdict(claim.id, args.verdict, rationale=args.rationale, expected_version=claim.version)
+        (record,) = apply(db, edit, by=reviewer_name()).claims
     finally:
         db.close()
     print(f"claim {record.id}: verdict {record.verdict or 'unreviewed'}"

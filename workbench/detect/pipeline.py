@@ -1,27 +1,26 @@
-"""Run every detector over an article's text: the one entry point for detection.
+"""Run the detectors of the claim kinds over an article's text.
 
-Figures, dates, equipment and quotes are found first; statements come last
-because they use the others as evidence. The result holds no duplicates and
-is sorted by position (``start``, then longer spans first, then kind).
+The detectors come from the caller: ``workbench.kinds`` lists one per kind
+(figures, dates, equipment, quotes, then statements, which use the others
+as evidence) and calls ``detect`` with them. This package cannot list them
+itself, as the kinds are built from its detectors. The result holds no
+duplicates and is sorted by position (``start``, then longer spans first,
+then kind).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.dates import detect_dates
-from workbench.detect.equipment import detect_equipment
 from workbench.detect.figures import detect_figures
-from workbench.detect.quotes import detect_quotes, find_quote_marks
-from workbench.detect.statements import detect_statements
+from workbench.detect.quotes import find_quote_marks
 
-Detector = Callable[[str, DetectContext], list[Candidate]]
-
-DETECTORS: tuple[Detector, ...] = (detect_figures, detect_dates, detect_equipment, detect_quotes)
+# A detector sees the text and what the detectors run before it found.
+Detector = Callable[[str, DetectContext, list[Candidate]], list[Candidate]]
 
 
 # Longer texts are detected a piece at a time, cut at blank lines. The
@@ -34,15 +33,18 @@ _PIECE = 200_000  # characters
 _CUTS = ("\n\n", "\n", ". ", " ")
 
 
-def detect(text: str, published: date | None = None) -> list[Candidate]:
-    """Every proposed claim in ``text``; ``published`` resolves relative dates."""
+def detect(text: str, published: date | None, detectors: Sequence[Detector]) -> list[Candidate]:
+    """Every claim the ``detectors``, run in order, propose in ``text``.
+
+    ``published`` resolves relative dates.
+    """
     if len(text) <= 2 * _PIECE:
-        return _detect_piece(text, published)
+        return _detect_piece(text, published, detectors)
     found: list[Candidate] = []
     for start, end in _pieces(text):
         found.extend(
             replace(c, start=c.start + start, end=c.end + start) if start else c
-            for c in _detect_piece(text[start:end], published)
+            for c in _detect_piece(text[start:end], published, detectors)
         )
     return found
 
@@ -62,12 +64,11 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _detect_piece(text: str, published: date | None) -> list[Candidate]:
+def _detect_piece(text: str, published: date | None, detectors: Sequence[Detector]) -> list[Candidate]:
     ctx = DetectContext(published=published)
     found: list[Candidate] = []
-    for detector in DETECTORS:
-        found.extend(detector(text, ctx))
-    found.extend(detect_statements(text, ctx, found))
+    for detector in detectors:
+        found.extend(detector(text, ctx, found))
     return _deduplicated(found)
 
 
@@ -89,34 +90,22 @@ _NUMBER_NOUN = re.compile(
 )
 
 
-def guess_kind(text: str, selection_start: int, selection_end: int) -> str:
-    """The kind to propose for a span a reviewer selected by hand.
+# How a span a reviewer selected by hand reads; each claim kind's spec picks one.
 
-    A selection inside quotation marks is a quote; a number with its noun a
-    figure; otherwise the detectors decide (date, equipment); anything else
-    is a statement.
-    """
-    start = max(0, min(selection_start, len(text)))
-    end = max(start, min(selection_end, len(text)))
-    selected = text[start:end].strip()
-    if not selected:
-        return "statement"
+
+def is_quoted(text: str, start: int, end: int, selected: str) -> bool:
+    """The selection lies inside a pair of quotation marks, or is itself quoted."""
     for pair in find_quote_marks(text):
         if pair.open < start and end <= pair.close + 1:
-            return "quote"
-    if selected[:1] in "\"“„«" and selected[-1:] in "\"”“»" and len(selected) > 2:
-        return "quote"
-    ctx = DetectContext()
-    for kind, detector in (("date", detect_dates), ("equipment", detect_equipment)):
-        if any(_covers(c, selected) for c in detector(selected, ctx)):
-            return kind
-    if _NUMBER_NOUN.match(selected) or any(
-        _covers(c, selected) for c in detect_figures(selected, ctx)
-    ):
-        return "figure"
-    return "statement"
+            return True
+    return selected[:1] in "\"“„«" and selected[-1:] in "\"”“»" and len(selected) > 2
 
 
-def _covers(candidate: Candidate, selected: str) -> bool:
+def reads_as_figure(selected: str) -> bool:
+    """A number with its noun, or a figure the detector finds across (nearly) all of it."""
+    return bool(_NUMBER_NOUN.match(selected)) or covers_selection(detect_figures, selected)
+
+
+def covers_selection(detector: Callable[[str, DetectContext], list[Candidate]], selected: str) -> bool:
     """The detector's match is (nearly) the whole selection, not a word inside it."""
-    return candidate.end - candidate.start >= 0.6 * len(selected)
+    return any(c.end - c.start >= 0.6 * len(selected) for c in detector(selected, DetectContext()))

@@ -9,6 +9,7 @@ from workbench.domain.errors import NoArticleTextError
 from workbench.domain.progress import CancelFn
 from workbench.domain.records import ClaimRecord
 from workbench.evidence.rank import Passage, claim_facts, rank_passages
+from workbench.kinds import KINDS
 from workbench.storage.articles import get_article
 from workbench.storage.claims import get_claim
 from workbench.storage.database import Database
@@ -68,7 +69,7 @@ def rank_claim(claim: ClaimRecord, text: str, *, top: int = DEFAULT_TOP, publish
 
 def _context(claim: ClaimRecord) -> str:
     """The whole words either side of a short span: "32,000 troops" is about Brest."""
-    if claim.kind not in ("figure", "date", "equipment"):
+    if not KINDS.states_value(claim.kind):
         return ""
     before = claim.prefix.split(maxsplit=1)[-1] if " " in claim.prefix.strip() else ""
     after = claim.suffix.rsplit(maxsplit=1)[0] if " " in claim.suffix.strip() else ""

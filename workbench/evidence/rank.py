@@ -27,6 +27,8 @@ from workbench.detect.equipment import detect_equipment
 from workbench.detect.figures import detect_figures
 from workbench.detect.sentences import sentences
 from workbench.evidence.bm25 import BM25
+from workbench.evidence.facts import ClaimFacts
+from workbench.kinds import KINDS, KindRegistry
 from workbench.memory.normalise import (
     STOPWORDS,
     equipment_key,
@@ -44,17 +46,6 @@ NUMBER_ONLY_CREDIT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimFacts:
-    """What a claim states, normalised for comparison with passages."""
-
-    words: list[str]
-    figures: set[tuple[str, str | None]]
-    dates: set[str]
-    equipment: set[str]
-    names: set[str]
-
-
-@dataclass(frozen=True, slots=True)
 class Passage:
     text: str
     start: int
@@ -67,29 +58,24 @@ class Passage:
 
 
 def claim_facts(text: str, *, kind: str = "statement", value: Any = None, unit: str | None = None,
-                published: date | None = None, context: str = "") -> ClaimFacts:
+                published: date | None = None, context: str = "", kinds: KindRegistry = KINDS) -> ClaimFacts:
     """``context``: words around a short claim (a bare figure) that say what it is about."""
     ctx = DetectContext(published=published)
-    figures = {_figure_key(c, text) for c in detect_figures(text, ctx)} - {None}
-    if kind == "figure" and number_key(value) is not None:
-        # The reviewer's value is what the claim says, whatever its span reads.
-        figures = {(number_key(value) or "", unit_key(unit))}
+    figures = {key for c in detect_figures(text, ctx) if (key := _figure_key(c, text))}
     dates = {str(c.value) for c in detect_dates(text, ctx) if c.value}
-    if kind == "date" and isinstance(value, str) and value:
-        dates.add(value)
     equipment = {equipment_key(str(c.value or c.text)) or "" for c in detect_equipment(text, ctx)}
-    if kind == "equipment" and isinstance(value, str):
-        equipment.add(equipment_key(value) or "")
     said = f"{text} {context}" if context else text
     spans = token_spans(said)
     names = {tok for tok, start, _end in spans if said[start].isupper() and start > 0 and not tok.startswith("#")}
-    return ClaimFacts(
+    found = ClaimFacts(
         words=[tok for tok, _s, _e in spans],
-        figures={f for f in figures if f},  # type: ignore[misc]
+        figures=figures,
         dates=dates,
         equipment=equipment - {""},
         names=names - STOPWORDS,
     )
+    # A value the claim stores (a reviewer's figure, say) is what it states, as its kind reads it.
+    return kinds.stated_facts(kind, found, value, unit)
 
 
 def rank_passages(facts: ClaimFacts, source_text: str, *, top: int = 5,

@@ -516,7 +516,7 @@ def _padded(widget: QWidget) -> QWidget:
 
 def _guess_kind(text: str, start: int, end: int) -> str:
     try:
-        from workbench.detect.pipeline import guess_kind
+        from workbench.kinds import guess_kind
     except ImportError:  # the detector is optional for logging claims by hand
         return "statement"
     return guess_kind(text, start, end)

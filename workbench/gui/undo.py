@@ -1,10 +1,17 @@
-"""Undo and redo: one ``QUndoCommand`` per edit, each calling the storage functions.
+"""Undo and redo: ``QUndoCommand`` adapters over the edit services.
 
-Every command stores its edit at once (the database is always up to date)
-and tells the window what changed through ``Editor`` callbacks. Edits name
-the claim version the window last showed, so a change by another reviewer in
-between surfaces as a conflict instead of being overwritten. A command
-that fails is marked obsolete, so Qt drops it from the stack.
+An edit is an operation of ``workbench.services`` (claim_edits,
+evidence_edits, article_edits), applied in one transaction by
+``services.edits.apply``, which returns what changed and the inverse
+operation. A command's redo applies its operation and keeps the inverse;
+its undo applies the inverse and keeps the inverse's inverse for the next
+redo. The database is always up to date, and undo works (and is tested)
+without Qt.
+
+Edits name the claim version the window shows when they run, so a change by
+another reviewer in between surfaces as a conflict instead of being
+overwritten. A command that fails is marked obsolete, so Qt drops it from
+the stack; the failed step stored nothing.
 """
 
 from __future__ import annotations
@@ -14,9 +21,11 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
-from workbench.services import claim_edits as claim_store
-from workbench.storage import sources as source_store
+from workbench.services import claim_edits, evidence_edits
+from workbench.services.changes import Done
+from workbench.services.edits import Operation, apply, with_known_versions
 from workbench.storage.database import Database
 
 # Keystrokes in one text field of one claim merge into a single undo step.
@@ -37,9 +46,39 @@ class Editor(Protocol):
 
 
 class _Command(QUndoCommand):
-    def __init__(self, editor: Editor, text: str) -> None:
+    """Redo applies ``operation``; undo applies the inverse the service returned."""
+
+    def __init__(self, editor: Editor, text: str, operation: Operation | None = None) -> None:
         super().__init__(text)
         self.editor = editor
+        self.operation = operation
+        self.inverse: Operation | None = None
+
+    def redo(self) -> None:
+        assert self.operation is not None
+        done = self._apply(self.operation)
+        if done is not None:
+            self.inverse = done.inverse
+            self.shown(done, undone=False)
+
+    def undo(self) -> None:
+        assert self.inverse is not None
+        done = self._apply(self.inverse)
+        if done is not None:
+            self.operation = done.inverse
+            self.shown(done, undone=True)
+
+    def shown(self, done: Done, *, undone: bool) -> None:
+        """Show what changed: the changed claims' rows, or the list again when rows came or went."""
+        show_changed_claims(self.editor, done, focus=None)
+
+    def _apply(self, operation: Operation) -> Done | None:
+        result: list[Done] = []
+        editor = self.editor
+        self._guard(lambda: result.append(
+            apply(editor.db, with_known_versions(operation, editor.known_version), by=editor.reviewer)
+        ))
+        return result[0] if result else None
 
     def _guard(self, step: Any) -> bool:
         try:
@@ -51,27 +90,37 @@ class _Command(QUndoCommand):
         return True
 
 
+def show_changed_claims(editor: Editor, done: Done, *, focus: int | None) -> None:
+    """Replace the rows of the claims the edit changed; read the list again only when rows came or went.
+
+    ``focus``: the claim the edit was about; the window goes to it if it is
+    not shown (on another article of the session), as it always has.
+    """
+    changes = done.changes
+    if changes.list_changed:
+        editor.claims_reloaded(focus)
+        return
+    if focus is not None and editor.known_version(focus) is None:
+        editor.claims_reloaded(focus)
+        return
+    for claim in done.claims:  # only rows the window shows: a source may back claims elsewhere
+        if editor.known_version(claim.id) is not None:
+            editor.claim_changed(claim, claim.id)
+    if focus is not None and focus not in {c.id for c in done.claims}:
+        editor.claims_reloaded(focus)  # deleted meanwhile: the list read again drops it
+
+
 class UpdateClaim(_Command):
     """Change fields of a claim (verdict, status, wording, ...)."""
 
     def __init__(self, editor: Editor, claim: ClaimRecord, changes: dict[str, Any], text: str) -> None:
-        super().__init__(editor, text)
+        super().__init__(editor, text, claim_edits.EditClaim(claim.id, dict(changes), expected_version=claim.version))
         self.claim_id = claim.id
         self.new = dict(changes)
-        self.old = {name: getattr(claim, name) for name in changes}
         self.merge = len(changes) == 1 and next(iter(changes)) in TEXT_FIELDS
 
-    def redo(self) -> None:
-        self._guard(lambda: self._apply(self.new))
-
-    def undo(self) -> None:
-        self._guard(lambda: self._apply(self.old))
-
-    def _apply(self, values: dict[str, Any]) -> None:
-        record = claim_store.update_claim(
-            self.editor.db, self.claim_id, values, by=self.editor.reviewer,
-            expected_version=self.editor.known_version(self.claim_id),
-        )
+    def shown(self, done: Done, *, undone: bool) -> None:
+        record = next((c for c in done.claims if c.id == self.claim_id), None)
         self.editor.claim_changed(record, self.claim_id)
 
     def id(self) -> int:
@@ -82,69 +131,34 @@ class UpdateClaim(_Command):
             return False
         if set(other.new) != set(self.new) or other.isObsolete():
             return False
-        self.new = other.new
+        # Redo now sets the latest keystrokes; undo still goes back to before the first.
+        self.new, self.operation = other.new, other.operation
         return True
 
 
 class AddClaim(_Command):
     def __init__(self, editor: Editor, article_id: int, draft: ClaimDraft) -> None:
-        super().__init__(editor, f"Add {draft.kind} claim")
-        self.article_id = article_id
-        self.draft = draft
+        super().__init__(editor, f"Add {draft.kind} claim", claim_edits.AddClaim(article_id, draft))
         self.record: ClaimRecord | None = None
 
-    def redo(self) -> None:
-        def step() -> None:
-            if self.record is None:
-                self.record = claim_store.add_claim(
-                    self.editor.db, self.article_id, self.draft, by=self.editor.reviewer
-                )
-            else:
-                self.record = claim_store.restore_claim(
-                    self.editor.db, self.record, by=self.editor.reviewer
-                )
-            self.editor.claims_reloaded(self.record.id)
-
-        self._guard(step)
-
-    def undo(self) -> None:
-        def step() -> None:
-            assert self.record is not None
-            self.record = claim_store.delete_claim(self.editor.db, self.record.id)
-            self.editor.claims_reloaded(None)
-
-        self._guard(step)
+    def shown(self, done: Done, *, undone: bool) -> None:
+        if not undone:
+            self.record = done.claims[0] if done.claims else self.record
+        self.editor.claims_reloaded(None if undone else (self.record.id if self.record else None))
 
 
 class DeleteClaim(_Command):
+    """Delete a claim; undo brings it back with its sources, in one transaction."""
+
     def __init__(self, editor: Editor, claim: ClaimRecord, select_after: int | None) -> None:
-        super().__init__(editor, "Delete claim")
+        super().__init__(editor, "Delete claim", claim_edits.DeleteClaim(claim.id, expected_version=claim.version))
         self.record = claim
         self.select_after = select_after
-        self.evidence: list[EvidenceRecord] = []
 
-    def redo(self) -> None:
-        def step() -> None:
-            self.evidence = source_store.list_evidence(self.editor.db, self.record.id)
-            self.record = claim_store.delete_claim(
-                self.editor.db, self.record.id,
-                expected_version=self.editor.known_version(self.record.id),
-            )
-            self.editor.claims_reloaded(self.select_after)
-
-        self._guard(step)
-
-    def undo(self) -> None:
-        def step() -> None:
-            self.record = claim_store.restore_claim(self.editor.db, self.record, by=self.editor.reviewer)
-            for link in self.evidence:  # the claim's sources come back with it
-                source_store.attach_source(
-                    self.editor.db, self.record.id, link.source.id, by=self.editor.reviewer,
-                    stance=link.stance, passage=link.passage,
-                )
-            self.editor.claims_reloaded(self.record.id)
-
-        self._guard(step)
+    def shown(self, done: Done, *, undone: bool) -> None:
+        if undone and done.claims:
+            self.record = done.claims[0]
+        self.editor.claims_reloaded(self.record.id if undone else self.select_after)
 
 
 class AttachSource(_Command):
@@ -152,77 +166,37 @@ class AttachSource(_Command):
 
     def __init__(
         self, editor: Editor, session_id: int, claim_id: int, url: str, *,
-        title: str = "", publisher: str = "", stance: str = "context", passage: str = "",
+        title: str = "", publisher: str = "", stance: str = Stance.CONTEXT, passage: str = "",
     ) -> None:
-        super().__init__(editor, "Add source")
-        self.session_id, self.claim_id, self.url = session_id, claim_id, url
-        self.title, self.publisher, self.stance, self.passage = title, publisher, stance, passage
+        operation = evidence_edits.AttachSource(
+            session_id, claim_id, url, title=title, publisher=publisher, stance=stance, passage=passage
+        )
+        super().__init__(editor, "Add source", operation)
+        self.claim_id = claim_id
         self.evidence: EvidenceRecord | None = None
 
-    def redo(self) -> None:
-        def step() -> None:
-            source = source_store.add_source(
-                self.editor.db, self.session_id, self.url, title=self.title, publisher=self.publisher
-            )
-            self.evidence = source_store.attach_source(
-                self.editor.db, self.claim_id, source.id, by=self.editor.reviewer,
-                stance=self.stance, passage=self.passage,
-            )
-            self.editor.claims_reloaded(self.claim_id)
-
-        self._guard(step)
-
-    def undo(self) -> None:
-        def step() -> None:
-            assert self.evidence is not None
-            source_store.detach_source(self.editor.db, self.evidence.id, by=self.editor.reviewer)
-            self.editor.claims_reloaded(self.claim_id)
-
-        self._guard(step)
+    def shown(self, done: Done, *, undone: bool) -> None:
+        if not undone and done.links:
+            self.evidence = done.links[0]
+        show_changed_claims(self.editor, done, focus=self.claim_id)
 
 
 class DetachSource(_Command):
     def __init__(self, editor: Editor, evidence: EvidenceRecord) -> None:
-        super().__init__(editor, "Remove source")
+        super().__init__(editor, "Remove source", evidence_edits.DetachSource(evidence.id))
         self.evidence = evidence
 
-    def redo(self) -> None:
-        def step() -> None:
-            source_store.detach_source(self.editor.db, self.evidence.id, by=self.editor.reviewer)
-            self.editor.claims_reloaded(self.evidence.claim_id)
-
-        self._guard(step)
-
-    def undo(self) -> None:
-        def step() -> None:
-            e = self.evidence
-            self.evidence = source_store.attach_source(
-                self.editor.db, e.claim_id, e.source.id, by=self.editor.reviewer,
-                stance=e.stance, passage=e.passage,
-            )
-            self.editor.claims_reloaded(e.claim_id)
-
-        self._guard(step)
+    def shown(self, done: Done, *, undone: bool) -> None:
+        if undone and done.links:
+            self.evidence = done.links[0]
+        show_changed_claims(self.editor, done, focus=self.evidence.claim_id)
 
 
 class UpdateEvidence(_Command):
     def __init__(self, editor: Editor, evidence: EvidenceRecord, *, stance: str | None = None,
                  passage: str | None = None) -> None:
-        super().__init__(editor, "Edit source")
-        self.evidence_id = evidence.id
+        super().__init__(editor, "Edit source", evidence_edits.EditLink(evidence.id, stance=stance, passage=passage))
         self.claim_id = evidence.claim_id
-        self.new = {"stance": stance, "passage": passage}
-        self.old = {
-            "stance": evidence.stance if stance is not None else None,
-            "passage": evidence.passage if passage is not None else None,
-        }
 
-    def redo(self) -> None:
-        self._guard(lambda: self._apply(self.new))
-
-    def undo(self) -> None:
-        self._guard(lambda: self._apply(self.old))
-
-    def _apply(self, values: dict[str, str | None]) -> None:
-        source_store.update_evidence(self.editor.db, self.evidence_id, by=self.editor.reviewer, **values)
-        self.editor.claims_reloaded(self.claim_id)
+    def shown(self, done: Done, *, undone: bool) -> None:
+        show_changed_claims(self.editor, done, focus=self.claim_id)

@@ -275,27 +275,34 @@ def copy_prior(
     session's scale, or the current claim changed since it was loaded.
     """
     with db.session() as session:
-        target = load_claim(session, target_claim_id)
-        prior = load_claim(session, prior_claim_id)
-        if prior.verdict is None or prior.id == target.id:
-            raise InvalidValueError(
-                f"Claim {prior.id} has no verdict to copy.", "Pick a claim that was reviewed."
-            )
-        if expected_version is not None and target.version != expected_version:
-            raise ConflictError(
-                target.id, {"verdict": (target.verdict, prior.verdict)}, target.version, target.updated_by
-            )
-        verdict = get_scale(target.article.session.scale).resolve(prior.verdict).key
-        note = f"copied from claim {prior.id} in session {prior.article.session.title}"
-        for name, value in (("verdict", verdict), ("rationale", prior.rationale)):
-            if getattr(target, name) != value:
-                record_history(session, target, by, name, getattr(target, name), value, note=note)
-                setattr(target, name, value)
-        _copy_sources(session, prior, target, by, note)
-        target.updated_by = by
-        touch_session(session, target.article.session_id)
-        session.flush()
-        return claim_record(target)
+        return copy_prior_in(session, target_claim_id, prior_claim_id, by=by, expected_version=expected_version)
+
+
+def copy_prior_in(
+    session: Session, target_claim_id: int, prior_claim_id: int, *, by: str, expected_version: int | None
+) -> ClaimRecord:
+    """``copy_prior`` inside the caller's transaction."""
+    target = load_claim(session, target_claim_id)
+    prior = load_claim(session, prior_claim_id)
+    if prior.verdict is None or prior.id == target.id:
+        raise InvalidValueError(
+            f"Claim {prior.id} has no verdict to copy.", "Pick a claim that was reviewed."
+        )
+    if expected_version is not None and target.version != expected_version:
+        raise ConflictError(
+            target.id, {"verdict": (target.verdict, prior.verdict)}, target.version, target.updated_by
+        )
+    verdict = get_scale(target.article.session.scale).resolve(prior.verdict).key
+    note = f"copied from claim {prior.id} in session {prior.article.session.title}"
+    for name, value in (("verdict", verdict), ("rationale", prior.rationale)):
+        if getattr(target, name) != value:
+            record_history(session, target, by, name, getattr(target, name), value, note=note)
+            setattr(target, name, value)
+    _copy_sources(session, prior, target, by, note)
+    target.updated_by = by
+    touch_session(session, target.article.session_id)
+    session.flush()
+    return claim_record(target)
 
 
 def _copy_sources(session: Session, prior: Claim, target: Claim, by: str, note: str) -> None:

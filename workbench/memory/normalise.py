@@ -3,11 +3,12 @@
 A key is a string two claims share exactly when they state the same thing by
 value: ``figure:32000:troop`` for both ``32 000 soldiers`` and ``32,000
 troops``, ``equipment:s-400 triumf`` for ``S400`` and ``S-400 Triumf``,
-``date:2024-03-05`` for any wording of that day. Tokens are the content
-words of a claim's wording, lower-cased and singular, with numbers written
-as ``#32000`` and equipment names as their gazetteer entry, so wording
-similarity does not trip over ``32 000`` vs ``32,000`` or ``S400`` vs
-``S-400``.
+``date:2024-03-05`` for any wording of that day; each claim kind's spec
+(``workbench.kinds``) builds its keys from the helpers here. Tokens are
+the content words of a claim's wording, lower-cased and singular, with
+numbers written as ``#32000`` and equipment names as their gazetteer entry,
+so wording similarity does not trip over ``32 000`` vs ``32,000`` or
+``S400`` vs ``S-400``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Any
 
 from workbench.detect.candidate import DetectContext
 from workbench.detect.equipment import detect_equipment, lookup
-from workbench.detect.figures import detect_figures
 from workbench.detect.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_number, singular
 
 # Nouns that count the same thing. The first word is the canonical unit.
@@ -91,36 +91,6 @@ def equipment_key(name: str | None) -> str | None:
         return None
     entry = lookup(name.strip())
     return (entry.canonical if entry else " ".join(name.split())).casefold()
-
-
-def claim_keys(kind: str, value: Any, unit: str | None, text: str) -> set[str]:
-    """The value keys of a claim; empty for claims that state no value (quotes, statements)."""
-    keys: set[str] = set()
-    if kind == "figure":
-        for number, figure_unit in _figures(value, unit, text):
-            keys.add(f"figure:{number}:{figure_unit or ''}")
-    elif kind == "date":
-        if isinstance(value, str) and value.strip():
-            keys.add(f"date:{value.strip()}")
-    elif kind == "equipment":
-        name = equipment_key(value if isinstance(value, str) else text)
-        if name:
-            keys.add(f"equipment:{name}")
-    return keys
-
-
-def _figures(value: Any, unit: str | None, text: str) -> list[tuple[str, str | None]]:
-    """The figure's (number, unit); read from its text when the claim holds no value."""
-    number = number_key(value)
-    if number is not None:
-        return [(number, unit_key(unit))]
-    found = []
-    for candidate in detect_figures(text, DetectContext()):
-        key = number_key(candidate.value)
-        if key is not None:
-            counted = candidate.unit or unit or next_word(text, candidate.end)
-            found.append((key, unit_key(counted)))
-    return found[:1]
 
 
 def next_word(text: str, position: int) -> str | None:

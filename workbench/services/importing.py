@@ -124,7 +124,7 @@ def redetect(db: Database, article_id: int) -> int:
 
 
 def detect_drafts(text: str, published: str | None) -> list[ClaimDraft]:
-    from workbench.detect.pipeline import detect
+    from workbench.kinds import detect
 
     return [draft_from(c) for c in detect(text, parse_published(published))]
 

@@ -64,41 +64,51 @@ class RemovedArticle:
 def remove_article(db: Database, article_id: int) -> RemovedArticle:
     """Delete an article with its versions, claims, history and evidence, in one transaction."""
     with db.session() as session:
-        article = load_article(session, article_id)
-        title = article.current.title or article.current.final_url or article.source
-        session_id = article.session_id
-        claim_ids = list(session.scalars(select(Claim.id).where(Claim.article_id == article_id)))
-        rows = _read_rows(session, article_id, claim_ids)
-        source_ids = sorted({row["source_id"] for row in rows[Evidence.__tablename__]})
-        sources = [dict(r) for r in session.execute(select(Source.__table__).where(Source.id.in_(source_ids))).mappings()]
-        session.expunge_all()  # Core deletes below: the ORM must not flush stale objects
-        for table, _refs in reversed(_TABLES):
-            ids = [article_id] if table is Article.__table__ else None
-            _delete_rows(session, table, rows[table.name], ids)
-        touch_session(session, session_id)
-        reviewed = sum(
-            1 for c in rows[Claim.__tablename__] if c["verdict"] is not None or c["status"] != "proposed"
-        )
-        return RemovedArticle(
-            article_id=article_id, session_id=session_id, title=title, claim_count=len(claim_ids),
-            reviewed_count=reviewed, rows=rows, sources=sources,
-        )
+        return remove_article_in(session, article_id)
+
+
+def remove_article_in(session: Session, article_id: int) -> RemovedArticle:
+    """``remove_article`` inside the caller's transaction."""
+    article = load_article(session, article_id)
+    title = article.current.title or article.current.final_url or article.source
+    session_id = article.session_id
+    claim_ids = list(session.scalars(select(Claim.id).where(Claim.article_id == article_id)))
+    rows = _read_rows(session, article_id, claim_ids)
+    source_ids = sorted({row["source_id"] for row in rows[Evidence.__tablename__]})
+    sources = [dict(r) for r in session.execute(select(Source.__table__).where(Source.id.in_(source_ids))).mappings()]
+    session.expunge_all()  # Core deletes below: the ORM must not flush stale objects
+    for table, _refs in reversed(_TABLES):
+        ids = [article_id] if table is Article.__table__ else None
+        _delete_rows(session, table, rows[table.name], ids)
+    touch_session(session, session_id)
+    reviewed = sum(
+        1 for c in rows[Claim.__tablename__] if c["verdict"] is not None or c["status"] != "proposed"
+    )
+    return RemovedArticle(
+        article_id=article_id, session_id=session_id, title=title, claim_count=len(claim_ids),
+        reviewed_count=reviewed, rows=rows, sources=sources,
+    )
 
 
 def restore_article(db: Database, removed: RemovedArticle) -> int:
     """Put a removed article back in one transaction; returns its id (the old one when free)."""
     with db.session() as session:
-        if session.get(ReviewSession, removed.session_id) is None:
-            raise NotFoundError(
-                f"The session of “{removed.title}” no longer exists, so the article cannot come back.",
-                "Import the article again into another session.",
-            )
-        new_ids: dict[str, dict[int, int]] = {Source.__tablename__: _restore_sources(session, removed)}
-        for table, refs in _TABLES:
-            rows = [_repoint(row, refs, new_ids) for row in removed.rows[table.name]]
-            new_ids[table.name] = _insert_rows(session, table, rows)
-        touch_session(session, removed.session_id)
-        return new_ids[Article.__tablename__].get(removed.article_id, removed.article_id)
+        return restore_article_in(session, removed)
+
+
+def restore_article_in(session: Session, removed: RemovedArticle) -> int:
+    """``restore_article`` inside the caller's transaction."""
+    if session.get(ReviewSession, removed.session_id) is None:
+        raise NotFoundError(
+            f"The session of “{removed.title}” no longer exists, so the article cannot come back.",
+            "Import the article again into another session.",
+        )
+    new_ids: dict[str, dict[int, int]] = {Source.__tablename__: _restore_sources(session, removed)}
+    for table, refs in _TABLES:
+        rows = [_repoint(row, refs, new_ids) for row in removed.rows[table.name]]
+        new_ids[table.name] = _insert_rows(session, table, rows)
+    touch_session(session, removed.session_id)
+    return new_ids[Article.__tablename__].get(removed.article_id, removed.article_id)
 
 
 def _read_rows(session: Session, article_id: int, claim_ids: list[int]) -> dict[str, list[dict[str, Any]]]:

@@ -4,22 +4,21 @@ Every edit names the claim version it was made on. If another reviewer has
 changed the claim since, the edit is refused with a ``ConflictError`` that
 carries both values: nothing is silently overwritten.
 
-Writes that change what a claim says (add, store, edit, move, restore) run
-inside the caller's transaction (``..._in(session, ...)``): the caller,
-``workbench.services.claim_edits`` or the import, re-indexes the claim in the
-claim memory before it commits. A delete needs no caller: the index rows go
-with the claim (``ON DELETE CASCADE``).
+Writes that change what a claim says (add, store detected, edit, move,
+restore) exist only inside the caller's transaction (``..._in(session,
+...)``): the caller (``services.claim_edits``, ``services.importing``,
+``recheck.carry_over``) re-indexes the claim in the claim memory before it
+commits, as storage may not import the normaliser. A delete needs no
+caller's help: the index rows go with the claim (``ON DELETE CASCADE``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
 from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus
@@ -71,14 +70,25 @@ def list_claims(
         return [ClaimRecord(**row) for row in session.execute(query).mappings()]
 
 
+def claims_by_id_in(session: Session, claim_ids: Iterable[int]) -> list[ClaimRecord]:
+    """The named claims as stored in the caller's transaction, with source counts (gone ones skipped)."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return []
+    # Counted per claim: the few rows an edit touched, not the whole evidence table.
+    count = select(func.count(Evidence.id)).where(Evidence.claim_id == Claim.id).scalar_subquery()
+    columns = [column for column in Claim.__table__.columns if column.key in _RECORD_FIELDS]
+    query = select(*columns, count.label("source_count")).where(Claim.id.in_(ids)).order_by(Claim.id)
+    return [ClaimRecord(**row) for row in session.execute(query).mappings()]
+
+
 def get_claim(db: Database, claim_id: int) -> ClaimRecord:
     with db.session() as session:
         return claim_record(load_claim(session, claim_id))
 
 
-def add_claim_in(
-    session: Session, article_id: int, draft: ClaimDraft, *, by: str, origin: str = ClaimOrigin.MANUAL
-) -> ClaimRecord:
+def add_claim_in(session: Session, article_id: int, draft: ClaimDraft, *, by: str,
+                 origin: str = ClaimOrigin.MANUAL) -> ClaimRecord:
     """Log a claim on a span of the article's current text (flushed, not committed)."""
     article = load_article(session, article_id)
     claim = _new_claim(article, draft, by=by, origin=origin)
@@ -128,12 +138,12 @@ def update_claim_in(
     by: str,
     expected_version: int | None,
     note: str = "",
-) -> tuple[ClaimRecord, set[str]]:
-    """Apply field changes, one history row per changed field; returns the claim and what changed.
+) -> ClaimRecord:
+    """Apply field changes, one history row per changed field (flushed, not committed).
 
     ``expected_version`` is the version the reviewer saw; ``None`` forces the
-    edit (after the reviewer has resolved a conflict). Run it inside
-    ``claim_edit`` so that a concurrent commit becomes a ``ConflictError``.
+    edit (after the reviewer has resolved a conflict). A concurrent write
+    raises ``StaleDataError``: the caller turns it into ``stale_conflict``.
     """
     if unknown := set(changes) - set(EDITABLE):
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -149,24 +159,18 @@ def update_claim_in(
         claim.updated_at = utcnow()
         touch_session(session, claim.article.session_id)
     session.flush()
-    return claim_record(claim), set(changed)
+    return claim_record(claim)
 
 
-@contextmanager
-def claim_edit(db: Database, claim_id: int, changes: dict[str, Any]) -> Iterator[Session]:
-    """One transaction that edits a claim; another writer's commit in between is a ``ConflictError``."""
-    try:
-        with db.session() as session:
-            yield session
-    except StaleDataError:
-        # Another writer committed between our read and our write.
-        current = get_claim(db, claim_id)
-        raise ConflictError(
-            claim_id,
-            {k: (getattr(current, k), v) for k, v in changes.items()},
-            current.version,
-            current.updated_by,
-        ) from None
+def stale_conflict(db: Database, claim_id: int, changes: dict[str, Any]) -> ConflictError:
+    """The conflict to show when another writer committed between our read and our write."""
+    current = get_claim(db, claim_id)
+    return ConflictError(
+        claim_id,
+        {k: (getattr(current, k), v) for k, v in changes.items()},
+        current.version,
+        current.updated_by,
+    )
 
 
 def move_claim_in(
@@ -202,12 +206,18 @@ def place_claim(
 def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
     """Remove a claim; returns it as it was, so it can be restored (undo)."""
     with db.session() as session:
-        claim = load_claim(session, claim_id)
-        _check_version(claim, {}, expected_version)
-        record = claim_record(claim)
-        touch_session(session, claim.article.session_id)
-        session.delete(claim)
-        return record
+        return delete_claim_in(session, claim_id, expected_version=expected_version)
+
+
+def delete_claim_in(session: Session, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
+    """``delete_claim`` inside the caller's transaction."""
+    claim = load_claim(session, claim_id)
+    _check_version(claim, {}, expected_version)
+    record = claim_record(claim)
+    touch_session(session, claim.article.session_id)
+    session.delete(claim)
+    session.flush()
+    return record
 
 
 def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> ClaimRecord:

@@ -39,37 +39,50 @@ def add_source(
     ``url`` is an http(s) link, a ``file://`` URI or a path to an existing
     file (stored as its ``file://`` URI). A file's title defaults to its name.
     """
+    with db.session() as session:
+        return add_source_in(session, session_id, url, title=title, publisher=publisher, published=published)
+
+
+def add_source_in(
+    session: Session, session_id: int, url: str, *, title: str = "", publisher: str = "",
+    published: str | None = None,
+) -> SourceRecord:
+    """``add_source`` inside the caller's transaction."""
     url = source_location(url)
     if not title and is_file_uri(url):
         title = file_name(url)
-    with db.session() as session:
-        if session.get(ReviewSession, session_id) is None:
-            raise NotFoundError(f"Session {session_id} does not exist.", "Open another session.")
-        existing = session.scalars(
-            select(Source).where(Source.session_id == session_id, Source.url == url)
-        ).first()
-        if existing is not None:
-            return source_record(existing)
-        source = Source(
-            session_id=session_id, url=url, title=title, publisher=publisher, published=published
-        )
-        session.add(source)
-        touch_session(session, session_id)
-        session.flush()
-        return source_record(source)
+    if session.get(ReviewSession, session_id) is None:
+        raise NotFoundError(f"Session {session_id} does not exist.", "Open another session.")
+    existing = session.scalars(
+        select(Source).where(Source.session_id == session_id, Source.url == url)
+    ).first()
+    if existing is not None:
+        return source_record(existing)
+    source = Source(
+        session_id=session_id, url=url, title=title, publisher=publisher, published=published
+    )
+    session.add(source)
+    touch_session(session, session_id)
+    session.flush()
+    return source_record(source)
 
 
 def update_source(db: Database, source_id: int, **fields: str | None) -> SourceRecord:
+    with db.session() as session:
+        return update_source_in(session, source_id, **fields)
+
+
+def update_source_in(session: Session, source_id: int, **fields: str | None) -> SourceRecord:
+    """``update_source`` inside the caller's transaction."""
     allowed = {"title", "publisher", "published", "url"}
     if unknown := set(fields) - allowed:
         raise ValueError(f"cannot update {sorted(unknown)}")
-    with db.session() as session:
-        source = _load_source(session, source_id)
-        for name, value in fields.items():
-            setattr(source, name, source_location(value or "") if name == "url" else value)
-        touch_session(session, source.session_id)
-        session.flush()
-        return source_record(source)
+    source = _load_source(session, source_id)
+    for name, value in fields.items():
+        setattr(source, name, source_location(value or "") if name == "url" else value)
+    touch_session(session, source.session_id)
+    session.flush()
+    return source_record(source)
 
 
 def list_sources(db: Database, session_id: int) -> list[SourceRecord]:
@@ -90,57 +103,99 @@ def attach_source(
     passage: str = "",
 ) -> EvidenceRecord:
     """Link a source to a claim (recorded in the claim's history)."""
-    stance = _stance(stance)
     with db.session() as session:
-        claim = load_claim(session, claim_id)
-        source = _load_source(session, source_id)
-        if source.session_id != claim.article.session_id:
-            raise InvalidValueError(
-                "That source belongs to another session.", "Add the link to this session first."
-            )
-        evidence = session.scalars(
-            select(Evidence).where(Evidence.claim_id == claim_id, Evidence.source_id == source_id)
-        ).first()
-        if evidence is None:
-            evidence = Evidence(claim=claim, source=source, stance=stance, passage=passage, created_by=by)
-            session.add(evidence)
-            record_history(session, claim, by, "source", None, source.url, note=stance)
-        touch_session(session, source.session_id)
-        session.flush()
-        return evidence_record(evidence)
+        return attach_source_in(session, claim_id, source_id, by=by, stance=stance, passage=passage)
+
+
+def attach_source_in(
+    session: Session, claim_id: int, source_id: int, *, by: str, stance: str = Stance.CONTEXT,
+    passage: str = "",
+) -> EvidenceRecord:
+    """``attach_source`` inside the caller's transaction; a link already there is returned as it is."""
+    stance = _stance(stance)
+    claim = load_claim(session, claim_id)
+    source = _load_source(session, source_id)
+    if source.session_id != claim.article.session_id:
+        raise InvalidValueError(
+            "That source belongs to another session.", "Add the link to this session first."
+        )
+    evidence = find_link_in(session, claim_id, source_id)
+    if evidence is None:
+        evidence = Evidence(claim=claim, source=source, stance=stance, passage=passage, created_by=by)
+        session.add(evidence)
+        record_history(session, claim, by, "source", None, source.url, note=stance)
+    touch_session(session, source.session_id)
+    session.flush()
+    return evidence_record(evidence)
+
+
+def find_link_in(session: Session, claim_id: int, source_id: int) -> Evidence | None:
+    return session.scalars(
+        select(Evidence).where(Evidence.claim_id == claim_id, Evidence.source_id == source_id)
+    ).first()
 
 
 def update_evidence(
     db: Database, evidence_id: int, *, by: str, stance: str | None = None, passage: str | None = None
 ) -> EvidenceRecord:
     with db.session() as session:
-        evidence = _load_evidence(session, evidence_id)
-        if stance is not None and _stance(stance) != evidence.stance:
-            record_history(session, evidence.claim, by, "stance", evidence.stance, stance, note=evidence.source.url)
-            evidence.stance = _stance(stance)
-        if passage is not None and passage != evidence.passage:
-            record_history(session, evidence.claim, by, "passage", evidence.passage, passage, note=evidence.source.url)
-            evidence.passage = passage
-        touch_session(session, evidence.source.session_id)
-        session.flush()
-        return evidence_record(evidence)
+        return update_evidence_in(session, evidence_id, by=by, stance=stance, passage=passage)
+
+
+def update_evidence_in(
+    session: Session, evidence_id: int, *, by: str, stance: str | None = None, passage: str | None = None
+) -> EvidenceRecord:
+    """``update_evidence`` inside the caller's transaction."""
+    evidence = _load_evidence(session, evidence_id)
+    if stance is not None and _stance(stance) != evidence.stance:
+        record_history(session, evidence.claim, by, "stance", evidence.stance, stance, note=evidence.source.url)
+        evidence.stance = _stance(stance)
+    if passage is not None and passage != evidence.passage:
+        record_history(session, evidence.claim, by, "passage", evidence.passage, passage, note=evidence.source.url)
+        evidence.passage = passage
+    touch_session(session, evidence.source.session_id)
+    session.flush()
+    return evidence_record(evidence)
 
 
 def detach_source(db: Database, evidence_id: int, *, by: str) -> EvidenceRecord:
     """Unlink a source from a claim; returns the link as it was, for undo."""
     with db.session() as session:
-        evidence = _load_evidence(session, evidence_id)
-        record = evidence_record(evidence)
-        record_history(session, evidence.claim, by, "source", evidence.source.url, None)
-        touch_session(session, evidence.source.session_id)
-        session.delete(evidence)
-        return record
+        return detach_source_in(session, evidence_id, by=by)
+
+
+def detach_source_in(session: Session, evidence_id: int, *, by: str) -> EvidenceRecord:
+    """``detach_source`` inside the caller's transaction."""
+    evidence = _load_evidence(session, evidence_id)
+    record = evidence_record(evidence)
+    record_history(session, evidence.claim, by, "source", evidence.source.url, None)
+    touch_session(session, evidence.source.session_id)
+    session.delete(evidence)
+    session.flush()
+    return record
 
 
 def list_evidence(db: Database, claim_id: int) -> list[EvidenceRecord]:
     with db.session() as session:
-        claim = load_claim(session, claim_id)
-        return [evidence_record(e) for e in claim.evidence]
+        return list_evidence_in(session, claim_id)
+
+
+def list_evidence_in(session: Session, claim_id: int) -> list[EvidenceRecord]:
+    claim = load_claim(session, claim_id)
+    return [evidence_record(e) for e in claim.evidence]
+
+
+def claims_citing_in(session: Session, source_id: int) -> list[int]:
+    """The claims a source backs: a change to the source shows on each of them."""
+    return list(session.scalars(select(Evidence.claim_id).where(Evidence.source_id == source_id)))
+
+
+def source_in(session: Session, source_id: int) -> SourceRecord:
+    return source_record(_load_source(session, source_id))
+
+
+def evidence_in(session: Session, evidence_id: int) -> EvidenceRecord:
+    return evidence_record(_load_evidence(session, evidence_id))
 
 
 def _load_source(session: Session, source_id: int) -> Source:

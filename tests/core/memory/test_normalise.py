@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.memory.normalise import claim_keys, number_key, token_set, tokens, unit_key
+from workbench.kinds import claim_keys
+from workbench.memory.normalise import number_key, token_set, tokens, unit_key
 
 
 @pytest.mark.parametrize(
