@@ -1,0 +1,3 @@
+"""English words around a weapon's name: context nouns, honorifics, what may precede it."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""English words that make a quotation a title, a name or an inscription, not speech."""
+
+from __future__ import annotations

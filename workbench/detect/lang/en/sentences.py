@@ -1,0 +1,3 @@
+"""English abbreviations that do not end a sentence, and words that start one."""
+
+from __future__ import annotations

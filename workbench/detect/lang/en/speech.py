@@ -1,0 +1,3 @@
+"""English speech verbs and the words around an attribution."""
+
+from __future__ import annotations
