@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.detect.lang.en.numbers import WORD_NUMBER
+
 # Approximators and comparatives belong inside the figure's span.
 APPROXIMATOR_RE = re.compile(
     r"\b(?P<approx>(?:just|well|slightly)\s+(?:over|under|above|below)|"
@@ -35,3 +37,130 @@ NAME_PRECEDERS = frozenset(
      "channel", "bus", "train", "track", "slide", "part", "act", "scene", "verse", "psalm",
      "week", "day", "year", "month", "quarter", "minute"}
 )  # fmt: skip
+
+DETERMINERS = frozenset(
+    {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
+)
+
+# Words after a unit that say where or when, not what: "-15 degrees overnight".
+ADVERBS = frozenset(
+    {"overnight", "apart", "abroad", "ahead", "instead", "too", "nationwide", "worldwide",
+     "overall", "altogether", "respectively", "annually", "apiece", "each", "alone", "again",
+     "afterwards", "beforehand", "downstream", "upstream", "offshore", "onshore", "inland",
+     "underground", "below", "above", "higher", "lower", "less", "more", "tonight", "daily",
+     "weekly", "monthly", "yearly", "now", "then", "since", "once", "twice", "short", "deep",
+     "high", "long", "wide", "tall", "away", "south", "north", "east", "west", "southeast",
+     "southwest", "northeast", "northwest", "closer", "further", "farther", "later", "earlier"}
+)
+
+# nouns that look like adverbs: "the one remaining supply line"
+LY_NOUNS = frozenset({"supply", "family", "rally", "ally", "assembly", "anomaly", "monopoly",
+                       "reply", "belly", "jelly", "bully"})
+
+COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
+                          r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
+                          r"around\s+|some\s+|nearly\s+)?$")
+
+ORDINAL_RE = re.compile(
+    r"(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+STREAK_RE = re.compile(
+    r"\s+(?:(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b|"
+    r"(?P<noun2>[a-z]+)(?=\s+in\s+a\s+row\b))", re.IGNORECASE)
+
+RANKED_BEFORE_RE = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|came|come|placed|ranked|ranks|ranking|ended)\s+$", re.IGNORECASE)
+
+RANK_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|with|on|at|behind|after|overall)\b")
+
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
+
+# Nouns a word ordinal names rather than counts: "the third floor", "the second half".
+ORDINAL_NAMED_NOUNS = frozenset(
+    {"floor", "half", "quarter", "world", "party", "reich", "way", "century", "anniversary",
+     "person", "hand", "thought", "opinion", "guess", "language", "class", "generation",
+     "lieutenant", "amendment", "division", "army", "corps", "brigade", "fleet", "district",
+     "estate", "republic", "empire", "city", "largest", "biggest", "option", "cousin",
+     "degree", "grade", "string", "nature", "look", "chance", "phase", "stage", "part",
+     "place", "row", "name", "term", "reading", "line", "rate", "source"}
+)  # fmt: skip
+
+TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
+
+TIME_OR_PLACE_RE = re.compile(r"\s+(?P<noun>time|place)\b", re.IGNORECASE)
+
+TIME_AFTER_RE = re.compile(
+    r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time))"
+)
+
+# "0400 hours" is a time of day; "48 hours" a duration.
+MILITARY_TIME_RE = re.compile(r"\s*(?:hours|hrs|h)\b")
+
+LABEL_BEFORE_RE = re.compile(
+    r"\b(?:[Nn]umber|No\.|[Pp]hase|[Ss]tage|[Ss]eason|[Cc]hapter|[Pp]art|[Ll]evel|[Gg]rade)\s+$"
+)
+
+# Sentence-initial words that quantify the number after them ("Nearly 200 civilians"),
+# unlike a capitalised name before a number ("Leopard 2").
+QUANTIFIER_WORDS = frozenset(
+    {"nearly", "almost", "roughly", "approximately", "around", "about", "over", "under",
+     "only", "just", "exactly", "precisely", "fully", "barely", "estimated", "another",
+     "upwards", "maybe", "perhaps", "possibly", "probably", "reportedly", "officially",
+     "altogether", "overall", "already", "still", "now", "today", "yesterday", "since",
+     "after", "before", "with", "without", "of", "among", "including", "excluding", "those",
+     "these", "all", "by", "for", "at", "in", "on", "from", "to", "and", "but", "or"}
+)
+
+# Capitalised words a count may follow without being a name: "the US 10 ..." is rare,
+# but title-case headlines ("Suffered 71,000 Dead") put verbs there.
+COUNTRY_LIKE = frozenset({"US", "UK", "EU", "UN", "NATO"})
+
+# --- the cores a figure grows from ----------------------------------------------
+
+# A currency sign before digits.
+CURRENCY_SIGN = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|£|€|¥|₽|₴|₹)"
+# A scale after digits: "1.5bn", "3 million".
+SCALE_AFTER_DIGITS = r"(?:(?:(?=\s?(?:bn|mn|mln|tn|trn)\b)\s?|(?=[mkbtMKBT]\b))(?P<abbr>bn|mn|mln|tn|trn|m|k|b|t)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)"
+# Number words, fractions among them: "a hundred", "two-thirds", "half a".
+WORD_CORE = (
+    rf"(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)|half\s+an?\s+)?"
+    rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s](?:thirds?|quarters?|halves|fifths?|tenths?)|"
+    rf"{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|a\s+single|half)"
+)
+# Vague amounts: "tens of thousands", "dozens", "a handful".
+VAGUE_CORE = (
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
+    r"millions|billions|scores|several|a\s+handful"
+)
+# Tokens other than number words and currency signs a core may start at.
+CORE_START_WORDS = frozenset(
+    {"us", "u", "c", "a", "an", "hk", "nz", "half", "tens",
+     "hundreds", "thousands", "millions", "billions", "dozens", "scores", "several"}
+)
+
+APPROXIMATOR_STARTS = frozenset(
+    {"about", "around", "nearly", "almost", "roughly", "over", "under", "more", "less", "at",
+     "up", "within"}
+)
+
+APPROX_ONE_RE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|over|under|more\s+than|less\s+than|at\s+least|"
+    r"up\s+to|within)\s+an?\s+(?P<noun>day|week|month|year|decade|hour|minute|mile|"
+    r"kilometre|kilometer)\b",
+    re.IGNORECASE,
+)
+
+PERCENT_RE = re.compile(
+    r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
+)
+
+SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
+
+FEW_BEFORE_RE = re.compile(r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of|[Ff]ew|[Mm]any)\s+$")
+
+HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
+
+HALF_THE_RE = re.compile(r"\s+(?:the|its|their|his|her|our|this|that)(\s)")
+
+MULTIPLIERS = frozenset({"twice", "thrice"})

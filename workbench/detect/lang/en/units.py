@@ -85,3 +85,23 @@ CURRENCY_FROM_CONTEXT = [
     (re.compile(r"\bsterling\b|\bpound\b"), "GBP"),
     (re.compile(r"\beuro\b"), "EUR"),
 ]
+
+CONTAINERS = frozenset({"barrel", "tonne", "ton", "gallon", "litre", "liter", "bag", "sack",
+                         "bottle", "kilogram", "pound", "ounce", "cubic", "bushel", "crate"})
+
+AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
+                                r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")
+
+STANDALONE_RATE_RE = re.compile(
+    r"\s+(?:per|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|"
+    r"rouble|ruble|franc|greenback)\b", re.I)
+
+GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
+
+GLUED_UNIT_RE = re.compile(
+    r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"
+    r"lb|lbs|bp)\b", re.IGNORECASE,
+)
+
+# "Iranian 122-mm rockets": a calibre after a capitalised word is a measure, not a model name
+CALIBRE_AFTER_RE = re.compile(r"[-‐‑]?(?:mm|cm|km|kg)\b")
