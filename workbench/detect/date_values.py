@@ -14,29 +14,16 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from workbench.detect.lang import language
 from workbench.detect.numbers import parse_number
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-}  # fmt: skip
-SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_language = language()  # English: the detectors' default language
 
-_TENSE_MARKERS = re.compile(
-    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
-    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
-    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
-    r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
-    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
-    re.IGNORECASE,
-)
+MONTHS = _language.dates.MONTHS
+WEEKDAYS = _language.dates.WEEKDAYS
+SEASONS = _language.dates.SEASONS
+
+_TENSE_MARKERS = _language.dates.TENSE_MARKERS
 
 
 _SENTENCE_REACH = 300

@@ -24,50 +24,36 @@ from workbench.detect.date_values import (
     tense_near,
 )
 from workbench.detect.figure_words import STOP_WORDS
+from workbench.detect.lang import language
 from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, tokens
+
+_language = language()  # English: the detectors' default language
 
 __all__ = ["MONTHS", "WEEKDAYS", "date_spans", "detect_dates", "tense_near"]
 
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
+_MONTH_FULL = _language.dates.MONTH_FULL
+_MONTH_ABBR = _language.dates.MONTH_ABBR
 MONTH = rf"(?P<month>(?:{_MONTH_FULL})\b|{_MONTH_ABBR})"
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
-WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-# "the first week of December": a part of a month stays in the span, the month is the value
-_PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|half|days|ten\s+days)|"
-                  r"end|beginning|start|middle)\s+of")
+WEEKDAY = _language.dates.WEEKDAY
+PART_OF_DAY = _language.dates.PART_OF_DAY
+_PART_OF_MONTH = _language.dates.PART_OF_MONTH
 EDGE = rf"(?:(?P<edge>{_PART_OF_MONTH}|early|late|mid-?)\s*)"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
-TIME_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|century)s?"
+TIME_UNIT = _language.dates.TIME_UNIT
 
-# Words before a bare year that make it a count, not a date ("some 1500 troops").
-_COUNT_BEFORE = re.compile(
-    r"(?:about|around|approximately|nearly|almost|some|over|than|to|least|of|only|just|"
-    r"roughly|estimated|killed|and|[$£€¥])\s*$", re.IGNORECASE,
-)
-_COUNT_AFTER = re.compile(
-    r"\s*(?:%|percent|per\s+cent|GMT|UTC|ET\b|EST|CET|BST|[ap]\.?m\.?|hours?\b|hrs|km\b|kilomet|"
-    r"metres|meters|miles|feet|people|troops|soldiers|residents|deaths|tons|tonnes)"
-)
+_COUNT_BEFORE = _language.dates.COUNT_BEFORE
+_COUNT_AFTER = _language.dates.COUNT_AFTER
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-# Plural nouns a year commonly qualifies: "the 2024 elections", "1967 Six-Day War" aside.
-_YEAR_NOUNS = frozenset(
-    {"elections", "games", "olympics", "attacks", "protests", "riots", "polls", "talks",
-     "floods", "fires", "wildfires", "accords", "agreements", "sanctions", "levels", "figures",
-     "results", "earnings", "midterms", "primaries", "budgets", "plans", "reforms", "rules",
-     "negotiations", "deals", "events", "invasions", "campaigns", "presidential", "estimates"}
-)
+_YEAR_NOUNS = _language.dates.YEAR_NOUNS
 
 
-_MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
-)
-_SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
-_NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
-_MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
+_MONTH_PREPOSITION = _language.dates.MONTH_PREPOSITION
+_SEASON_PREPOSITION = _language.dates.SEASON_PREPOSITION
+_NEXT_NOUN_RE = _language.dates.NEXT_NOUN_RE
+_MEASURING_BEFORE_RE = _language.dates.MEASURING_BEFORE_RE
 _EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
 _DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
@@ -140,7 +126,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
     return {word: tuple(rules) for word, rules in table.items()}
 
 
-_EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
+_EDGES = _language.dates.EDGES
 _START_RULES = _starts(
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
