@@ -22,6 +22,8 @@ _language = language()  # English: the detectors' default language
 MONTHS = _language.dates.MONTHS
 WEEKDAYS = _language.dates.WEEKDAYS
 SEASONS = _language.dates.SEASONS
+_SEASON_MIDDLES = _language.dates.SEASON_MIDDLES
+_WHICH_OFFSETS = _language.dates.WHICH_OFFSETS
 
 _TENSE_MARKERS = _language.dates.TENSE_MARKERS
 
@@ -118,7 +120,7 @@ def _resolve_season(spot: Spot, text: str, published: date | None) -> str | None
     """ "in the autumn": the year of the nearest such season the tense allows."""
     if published is None:
         return None
-    middle = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[spot.get("season").lower()]
+    middle = _SEASON_MIDDLES[spot.get("season").lower()]
     return str(_nearest_year(published, middle, 15, tense_near(text, spot.start, spot.end)))
 
 
@@ -211,7 +213,7 @@ def _resolve_deixis(spot: Spot, published: date | None) -> str | None:
 def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     if published is None:
         return None
-    offset = {"this": 0, "last": -1, "next": 1}[spot.get("which").lower()]
+    offset = _WHICH_OFFSETS[spot.get("which").lower()]
     unit = spot.get("unit").lower()
     if unit in SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked
@@ -238,7 +240,7 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
         return None
     which = spot.get("which")
     if which:
-        return str(published.year + {"this": 0, "last": -1, "next": 1}[which.lower()])
+        return str(published.year + _WHICH_OFFSETS[which.lower()])
     # "the fourth quarter" in February is last year's when the text speaks of the past
     nth = (spot.get("nth") or spot.get("q") or "")[:1]
     quarter = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3, "4": 4}.get(nth.lower())

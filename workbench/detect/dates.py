@@ -16,7 +16,6 @@ from functools import lru_cache
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.date_values import (
     MONTHS,
-    SEASONS,
     WEEKDAYS,
     Spot,
     resolve,
@@ -25,24 +24,12 @@ from workbench.detect.date_values import (
 )
 from workbench.detect.figure_words import STOP_WORDS
 from workbench.detect.lang import language
-from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, tokens
+from workbench.detect.numbers import tokens
 
 _language = language()  # English: the detectors' default language
 
 __all__ = ["MONTHS", "WEEKDAYS", "date_spans", "detect_dates", "tense_near"]
 
-_MONTH_FULL = _language.dates.MONTH_FULL
-_MONTH_ABBR = _language.dates.MONTH_ABBR
-MONTH = rf"(?P<month>(?:{_MONTH_FULL})\b|{_MONTH_ABBR})"
-DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
-YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
-WEEKDAY = _language.dates.WEEKDAY
-PART_OF_DAY = _language.dates.PART_OF_DAY
-_PART_OF_MONTH = _language.dates.PART_OF_MONTH
-EDGE = rf"(?:(?P<edge>{_PART_OF_MONTH}|early|late|mid-?)\s*)"
-# Amount of time for "... ago": digits, number words, "a", "several" etc.
-AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
-TIME_UNIT = _language.dates.TIME_UNIT
 
 _COUNT_BEFORE = _language.dates.COUNT_BEFORE
 _COUNT_AFTER = _language.dates.COUNT_AFTER
@@ -54,62 +41,12 @@ _MONTH_PREPOSITION = _language.dates.MONTH_PREPOSITION
 _SEASON_PREPOSITION = _language.dates.SEASON_PREPOSITION
 _NEXT_NOUN_RE = _language.dates.NEXT_NOUN_RE
 _MEASURING_BEFORE_RE = _language.dates.MEASURING_BEFORE_RE
-_EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")
+_EVENT_AFTER_RE = _language.dates.EVENT_AFTER_RE
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
-_DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
+_DEICTIC_AFTER_RE = _language.dates.DEICTIC_AFTER_RE
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
-    ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
-    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
-    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
-    ("day_range", re.compile(
-        rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
-    ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?")),
-    ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
-    ("month", re.compile(
-        rf"(?:(?P<rel>{_PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
-        rf"\b(?P<month>{_MONTH_FULL})\b(?!\s+\d)")),
-    ("decade", re.compile(
-        r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
-    ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
-    ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
-    ("edge_year", re.compile(
-        r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
-        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+"
-        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
-    ("the_unit", re.compile(
-        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
-    ("weekday", re.compile(
-        rf"(?:(?P<mod>(?i:early|late|last|next|this))\s+)?{WEEKDAY}{PART_OF_DAY}")),
-    ("deixis", re.compile(
-        r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
-        r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
-    ("vague", re.compile(
-        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
-        re.I)),
-    ("season", re.compile(
-        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
-    ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
-    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
-    ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
-    ("ago", re.compile(
-        rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
-        re.IGNORECASE)),
-    # placed against the narrative, not the publication: "the year before", "the following day"
-    ("anchored", re.compile(
-        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
-        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
-    ("quarter", re.compile(
-        rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
-        rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
-    ("quarter", re.compile(
-        rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
-        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
-    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
-]
+_PATTERNS = _language.dates.PATTERNS
 
 
 _RULES: dict[str, list[re.Pattern[str]]] = {}
@@ -126,27 +63,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
     return {word: tuple(rules) for word, rules in table.items()}
 
 
-_EDGES = _language.dates.EDGES
-_START_RULES = _starts(
-    (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
-    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
-    (_EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
-              "the_unit")),
-    (("the",), ("dmy", "edge_year")),
-    (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
-    (("earlier", "later"), ("month", "edge_year")),
-    (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
-    (("coming", "recent", "days", "weeks", "months"), ("vague",)),
-    (("weekend",), ("weekend",)),
-    (("day", "week", "month", "year", "following", "previous", "preceding", "next"), ("anchored",)),
-    (("fiscal", "financial", "fy"), ("fiscal", "year")),
-    (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
-      "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
-    (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
-    (SEASONS, ("season",)),
-    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
-    (("'", "’"), ("decade2",)),
-)
+_START_RULES = _starts(*_language.dates.START_WORDS)
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "fiscal_after", "quarter")
 
 
@@ -187,9 +104,7 @@ def _spots(text: str) -> tuple[Spot, ...]:
     return tuple(chosen)
 
 
-_EVENT_RE = re.compile(
-    r"\s+(?:(?:the|an?|his|her|its|their|[A-Z][a-z]+(?:'s|’s))(?=\s)"
-    r"|(?:[A-Z][a-z]+\s+){1,2}(?P<verb>[a-z]+ed)\b)")
+_EVENT_RE = _language.dates.EVENT_RE
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 

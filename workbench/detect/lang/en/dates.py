@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -17,6 +19,10 @@ WEEKDAYS = {
 }  # fmt: skip
 
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+# The month a season's name stands for when it has no more exact date.
+SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+# ``this``/``last``/``next`` year (week, month...): the offset from the publication's.
+WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
 
 TENSE_MARKERS = re.compile(
     # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
@@ -72,3 +78,97 @@ NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\
 MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
 
 EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
+
+# --- the date grammar -------------------------------------------------------------
+# Each rule's name tells ``date_values.resolve`` how to read the groups it captured.
+
+MONTH = rf"(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR})"
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
+YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?)\s*)"
+# Amount of time for "... ago": digits, number words, "a", "several" etc.
+AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
+
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
+    ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
+    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
+    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
+    ("day_range", re.compile(
+        rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
+    ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?")),
+    ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
+    ("month", re.compile(
+        rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
+        rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
+    ("decade", re.compile(
+        r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
+    ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
+    ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
+    ("edge_year", re.compile(
+        r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
+        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+"
+        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
+    ("the_unit", re.compile(
+        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
+    ("weekday", re.compile(
+        rf"(?:(?P<mod>(?i:early|late|last|next|this))\s+)?{WEEKDAY}{PART_OF_DAY}")),
+    ("deixis", re.compile(
+        r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
+        r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
+    ("vague", re.compile(
+        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
+        re.I)),
+    ("season", re.compile(
+        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
+    ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
+    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
+    ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
+    ("ago", re.compile(
+        rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
+        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
+        re.IGNORECASE)),
+    # placed against the narrative, not the publication: "the year before", "the following day"
+    ("anchored", re.compile(
+        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
+        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
+    ("quarter", re.compile(
+        rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
+        rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
+    ("quarter", re.compile(
+        rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
+        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
+    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
+]
+
+# token -> the rules whose pattern may begin there, as (words, rules) pairs; a
+# pattern is tried only where one of its first words stands.
+START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
+    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
+    (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
+              "the_unit")),
+    (("the",), ("dmy", "edge_year")),
+    (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
+    (("earlier", "later"), ("month", "edge_year")),
+    (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
+    (("coming", "recent", "days", "weeks", "months"), ("vague",)),
+    (("weekend",), ("weekend",)),
+    (("day", "week", "month", "year", "following", "previous", "preceding", "next"), ("anchored",)),
+    (("fiscal", "financial", "fy"), ("fiscal", "year")),
+    (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
+      "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
+    (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
+    (SEASONS, ("season",)),
+    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
+    (("'", "’"), ("decade2",)),
+)
+
+EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")
+
+DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
+
+EVENT_RE = re.compile(
+    r"\s+(?:(?:the|an?|his|her|its|their|[A-Z][a-z]+(?:'s|’s))(?=\s)"
+    r"|(?:[A-Z][a-z]+\s+){1,2}(?P<verb>[a-z]+ed)\b)")

@@ -22,3 +22,13 @@ NOUN_PHRASE_ENDS = frozenset(
     goes comes looks stands lies yesterday today tomorrow tonight rose fell rises falls reached reaches totals totalled
     a.m p.m am pm gmt utc et""".split()
 )  # fmt: skip
+
+# Words that carry no claim of their own; dropped from tokens.
+STOP_WORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto over under about
+    than then that this these those there here it its it's is are was were be been being has
+    have had do does did will would shall should can could may might must not no nor so such
+    he she they we i you him her them us me my our your their his hers theirs who whom whose
+    which what when where why how all any both each few more most other some very just also
+    said says say according told reported report reports s t mr mrs ms""".split()
+)

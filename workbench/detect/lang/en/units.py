@@ -105,3 +105,19 @@ GLUED_UNIT_RE = re.compile(
 
 # "Iranian 122-mm rockets": a calibre after a capitalised word is a measure, not a model name
 CALIBRE_AFTER_RE = re.compile(r"[-‐‑]?(?:mm|cm|km|kg)\b")
+
+# Nouns that count the same thing. The first word is the canonical unit.
+UNIT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "troop": ("soldier", "serviceman", "servicemen", "servicemember", "service member",
+              "military personnel", "personnel", "fighter", "trooper"),
+    "person": ("people", "individual", "resident", "civilian"),
+    "percent": ("%", "per cent", "pct"),
+    "USD": ("dollar", "$", "us dollar", "usd"),
+    "EUR": ("euro", "€", "eur"),
+    "GBP": ("pound", "£", "gbp", "pound sterling"),
+    "km": ("kilometre", "kilometer", "kms"),
+    "death": ("dead", "fatality", "killed"),
+    "tank": ("main battle tank",),
+    "aircraft": ("plane", "jet", "airplane", "warplane"),
+    "drone": ("uav", "unmanned aerial vehicle"),
+}  # fmt: skip
