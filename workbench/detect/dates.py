@@ -33,6 +33,8 @@ __all__ = ["MONTHS", "WEEKDAYS", "date_spans", "detect_dates", "tense_near"]
 
 _COUNT_BEFORE = _language.dates.COUNT_BEFORE
 _COUNT_AFTER = _language.dates.COUNT_AFTER
+_APPROXIMATE_YEAR_BEFORE = _language.dates.APPROXIMATE_YEAR_BEFORE
+_YEAR_PREPOSITION_BEFORE = _language.dates.YEAR_PREPOSITION_BEFORE
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _YEAR_NOUNS = _language.dates.YEAR_NOUNS
 
@@ -184,11 +186,10 @@ def _plausible(spot: Spot, text: str) -> bool:
     """Reject matches that are counts, model numbers or modal verbs rather than dates."""
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
-        if re.search(r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|"
-                     r"approximately)\s+$", before, re.I):
+        if _APPROXIMATE_YEAR_BEFORE.search(before):
             return True  # "since around 2024": still a year
         if _COUNT_BEFORE.search(before) and not spot.get("edge"):
-            return bool(re.search(r"\b(?:in|of|since|from|to|until|by|and)\s*$", before, re.I)) and (
+            return bool(_YEAR_PREPOSITION_BEFORE.search(before)) and (
                 not _COUNT_AFTER.match(text, spot.end)
             )
         if _COUNT_AFTER.match(text, spot.end) or _counts_a_noun(text, spot.end):

@@ -45,6 +45,7 @@ _RATE_RE = re.compile(r"\s+(?:per|a|an|each|every)\s+(?P<noun>[a-z]+(?:-[a-z]+)?
 # "2 million barrels of crude a day": a container or weight keeps what it holds
 _CONTENTS_RE = re.compile(r"\s+of\s+(?P<w>[a-z]+)\b")
 _CONTAINERS = _language.units.CONTAINERS
+_DOLLAR_ADJECTIVES = _language.units.DOLLAR_ADJECTIVES
 _CURRENCY_WORD_RE = re.compile(
     r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan)\s+)?"
     r"(?P<word>[A-Za-z]+)\b"
@@ -258,8 +259,7 @@ def currency_word(text: str, figure: Figure) -> str | None:
     code, factor = CURRENCY_WORDS[word]
     adj = (cm.group("adj") or "").strip().lower()
     if code == "USD" and adj:
-        code = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD",
-                "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD"}.get(adj, "USD")
+        code = _DOLLAR_ADJECTIVES.get(adj, "USD")
     figure.end = cm.end()
     figure.value = scaled(figure.value, factor)
     figure.money = True

@@ -70,6 +70,7 @@ _CORE_RE = re.compile(
     re.IGNORECASE,
 )
 # "about a week", "more than a year": one unit with an approximator
+_A_COUNTS = _language.figures.A_COUNTS
 _CORE_STARTS = frozenset(NUMBER_WORDS | set(CURRENCY_SYMBOLS) | _language.figures.CORE_START_WORDS)
 _APPROXIMATOR_STARTS = _language.figures.APPROXIMATOR_STARTS
 _APPROX_ONE_RE = _language.figures.APPROX_ONE_RE
@@ -250,8 +251,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
         return None
     figure = Figure(start, end, value, None)
-    if phrase.lower().startswith(("a ", "an ")) and words[1] in {"hundred", "thousand", "million",
-                                                               "billion", "dozen", "trillion"}:
+    if phrase.lower().startswith(("a ", "an ")) and words[1] in _A_COUNTS:
         pass  # "a hundred" keeps its "a": it stands for one
     _extend_range(text, figure, 1.0, None)
     cur = currency_word(text, figure)
@@ -391,8 +391,7 @@ _AND_AGAIN_RE = re.compile(r"\s+and\s+([a-z]+)\b", re.I)
 _DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
 # What "one" may count without being a mere determiner: a measure of time, distance, money.
-_ONE_MEASURES = frozenset(MEASURE_UNITS.values()) | RATE_NOUNS | {"second", "decade", "century",
-                                                                    "percent", "time", "round"}
+_ONE_MEASURES = frozenset(MEASURE_UNITS.values()) | RATE_NOUNS | _language.figures.ONE_MEASURES
 def _strip_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1

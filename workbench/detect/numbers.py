@@ -26,6 +26,7 @@ WORD_NUMBER = _words.WORD_NUMBER
 SCALE_WORD = _words.SCALE_WORD
 _NO_SINGULAR = _words.NO_SINGULAR
 _IRREGULAR = _words.IRREGULAR_PLURALS
+_NOT_PLURAL_ENDINGS = _words.NOT_PLURAL_ENDINGS
 
 # Digits: 90,000 / 32 000 (space, no-break or thin space groups) / 1.5 / .5
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)"
@@ -94,7 +95,7 @@ def singular(noun: str) -> str:
     word = noun.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "news", "series", "species")) or word in _NO_SINGULAR:
+    if len(word) <= 3 or word.endswith(_NOT_PLURAL_ENDINGS) or word in _NO_SINGULAR:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

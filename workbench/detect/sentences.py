@@ -23,6 +23,7 @@ _language = language()  # English: the detectors' default language
 _ALWAYS_ABBREV = _language.sentences.ALWAYS_ABBREVIATIONS
 _BEFORE_NUMBER = _language.sentences.BEFORE_NUMBER
 _STARTERS = _language.sentences.STARTERS
+_ABBREVIATIONS_ENDING = _language.sentences.ABBREVIATIONS_ENDING
 
 _TERMINAL = re.compile(r"[.!?…]+[\"”’'»)\]]*|[\"”»][.!?]")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -134,7 +135,7 @@ def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     word_before = token.group(1).lower().lstrip("'’-")
     starter = word.lower() in _STARTERS
     if word_before in _ALWAYS_ABBREV:
-        return word_before in {"u.s", "u.k", "u.n", "u.s.a", "e.u", "no", "st"} and starter
+        return word_before in _ABBREVIATIONS_ENDING and starter
     if word_before in _BEFORE_NUMBER and first.isdigit():
         return False
     if len(word_before) == 1 and word_before.isalpha():  # an initial: ``George W. Bush``

@@ -172,3 +172,10 @@ DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
 EVENT_RE = re.compile(
     r"\s+(?:(?:the|an?|his|her|its|their|[A-Z][a-z]+(?:'s|’s))(?=\s)"
     r"|(?:[A-Z][a-z]+\s+){1,2}(?P<verb>[a-z]+ed)\b)")
+
+# "since around 2024": an approximated year after a preposition is still a year.
+APPROXIMATE_YEAR_BEFORE = re.compile(
+    r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|approximately)\s+$", re.I
+)
+# "of about 1500": a count-like word before a year, but a preposition right before it.
+YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)

@@ -164,3 +164,8 @@ HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$"
 HALF_THE_RE = re.compile(r"\s+(?:the|its|their|his|her|our|this|that)(\s)")
 
 MULTIPLIERS = frozenset({"twice", "thrice"})
+
+# Words "a" stands for one before: "a hundred", "a dozen".
+A_COUNTS = frozenset({"hundred", "thousand", "million", "billion", "dozen", "trillion"})
+# What "one" may count besides measure units and rate nouns: "one second", "one round".
+ONE_MEASURES = frozenset({"second", "decade", "century", "percent", "time", "round"})

@@ -69,3 +69,6 @@ IRREGULAR_PLURALS = {
     "buses": "bus", "gases": "gas", "crises": "crisis", "analyses": "analysis",
     "kms": "km", "yrs": "year", "hrs": "hour", "mins": "minute", "lbs": "lb",
 }  # fmt: skip
+
+# Endings of nouns that are singular though they end in -s: "press", "campus", "series".
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "news", "series", "species")

@@ -19,3 +19,6 @@ STARTERS = frozenset(
     his her its their our as after before when while if so yet still however meanwhile
     some many most one two three four five six seven eight nine ten""".split()
 )
+
+# Abbreviations that may also end a sentence, when a usual starter follows: "... in the U.S. The".
+ABBREVIATIONS_ENDING = frozenset({"u.s", "u.k", "u.n", "u.s.a", "e.u", "no", "st"})

@@ -121,3 +121,7 @@ UNIT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "aircraft": ("plane", "jet", "airplane", "warplane"),
     "drone": ("uav", "unmanned aerial vehicle"),
 }  # fmt: skip
+
+# "Canadian dollars": the dollar a country adjective names (plain "dollars" are USD).
+DOLLAR_ADJECTIVES = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD",
+                     "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD"}
