@@ -37,6 +37,7 @@ _APPROXIMATE_YEAR_BEFORE = _language.dates.APPROXIMATE_YEAR_BEFORE
 _YEAR_PREPOSITION_BEFORE = _language.dates.YEAR_PREPOSITION_BEFORE
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _YEAR_NOUNS = _language.dates.YEAR_NOUNS
+_MONTHS_THAT_ARE_WORDS = _language.dates.MONTHS_THAT_ARE_WORDS
 
 
 _MONTH_PREPOSITION = _language.dates.MONTH_PREPOSITION
@@ -200,13 +201,13 @@ def _plausible(spot: Spot, text: str) -> bool:
         # "in the autumn" places; "the summer heat", "survive the winter" do not
         return bool(_SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
             not _NEXT_NOUN_RE.match(text, spot.end))
-    if spot.rule == "month" and spot.get("month") in {"May", "March"} and not spot.get("rel"):
+    if spot.rule == "month" and spot.get("month") in _MONTHS_THAT_ARE_WORDS and not spot.get("rel"):
         return bool(_MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
             return False
-    if spot.rule == "mdy" and spot.get("month") in {"May", "March"} and not spot.get("year"):
+    if spot.rule == "mdy" and spot.get("month") in _MONTHS_THAT_ARE_WORDS and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
         return not _PLURAL_AFTER_RE.match(text, spot.end)
     if spot.rule in {"mdy", "dmy"}:

@@ -31,7 +31,7 @@ _WORD_TOKEN_RE = re.compile(
 )
 _DETERMINERS = _language.figures.DETERMINERS
 _ADVERBS = _language.figures.ADVERBS
-_AGE_APPOSITION_RE = _language.units.AGE_APPOSITION_RE
+_AGE_APPOSITION_RE = _language.figures.AGE_APPOSITION_RE
 _LY_NOUNS = _language.figures.LY_NOUNS
 _SUCH_AS_RE = re.compile(r"\s+(?:as|an?)\b")
 _BASIS_RE = re.compile(r"\bbasis\s+points?$")

@@ -21,7 +21,7 @@ from workbench.detect.figures import detect_figures
 from workbench.detect.lang import language
 from workbench.detect.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_number, singular
 
-_language = language()  # English: the detectors' default language
+_language = language()  # English, the language the detectors read claims in
 
 UNIT_SYNONYMS = _language.units.UNIT_SYNONYMS
 _UNIT_TABLE = {

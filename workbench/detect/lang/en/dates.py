@@ -6,6 +6,7 @@ import re
 
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
+# Month names and abbreviations -> month number.
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -13,17 +14,21 @@ MONTHS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
+# Weekday names -> ``date.weekday()`` number.
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
 
+# Season names (``fall`` is American for autumn).
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 # The month a season's name stands for when it has no more exact date.
 SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # ``this``/``last``/``next`` year (week, month...): the offset from the publication's.
 WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
 
+# Words that tell whether a sentence speaks of the past or the future: a bare
+# ``March`` or ``Friday`` is then read as the last or the next one.
 TENSE_MARKERS = re.compile(
     # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
@@ -34,18 +39,23 @@ TENSE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
+# Month names as written in prose, for the patterns below.
 MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 
+# Abbreviated months, with or without their period: ``Sept.``, ``Oct``.
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
 
+# A weekday name, captured for the resolver.
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+# ``Tuesday morning``: a part of the day stays in the span.
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # "the first week of December": a part of a month stays in the span, the month is the value
 PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|half|days|ten\s+days)|"
                   r"end|beginning|start|middle)\s+of")
 
+# The units of ``two weeks ago``, captured singular or plural.
 TIME_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|century)s?"
 
 # Words before a bare year that make it a count, not a date ("some 1500 troops").
@@ -54,6 +64,7 @@ COUNT_BEFORE = re.compile(
     r"roughly|estimated|killed|and|[$£€¥])\s*$", re.IGNORECASE,
 )
 
+# Words after a bare number that make it a count or a time, not a year.
 COUNT_AFTER = re.compile(
     r"\s*(?:%|percent|per\s+cent|GMT|UTC|ET\b|EST|CET|BST|[ap]\.?m\.?|hours?\b|hrs|km\b|kilomet|"
     r"metres|meters|miles|feet|people|troops|soldiers|residents|deaths|tons|tonnes)"
@@ -67,29 +78,42 @@ YEAR_NOUNS = frozenset(
      "negotiations", "deals", "events", "invasions", "campaigns", "presidential", "estimates"}
 )
 
+# Month names that are also common words (``may``, ``march``): months only where the
+# context says so.
+MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
+# ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
     r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
 )
 
+# ``in the autumn`` places; a bare ``the winter`` need not.
 SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
 
+# A noun after a season makes it an adjective: ``the summer heat``.
 NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
 
+# ``for two days before``: these measure a stretch, they do not place an event.
 MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
 
+# Words that start an edge of a period: ``early March``, ``the end of the year``.
 EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
 
 # --- the date grammar -------------------------------------------------------------
 # Each rule's name tells ``date_values.resolve`` how to read the groups it captured.
 
+# A month, full or abbreviated, captured as ``month``.
 MONTH = rf"(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR})"
+# A day of the month, with its English ordinal suffix: ``5th``.
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
+# A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+# ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
 EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?)\s*)"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
 
 
+# The rules, tried longest first where they overlap; a rule may have more than one pattern.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
@@ -165,10 +189,13 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("'", "’"), ("decade2",)),
 )
 
+# ``two days after the strike``: an event follows, so the phrase places a date.
 EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")
 
+# ``two years later this week``: the date is what follows, not the ``later``.
 DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
 
+# The event after ``before``/``after``: a determiner, an owner, or a name and its verb.
 EVENT_RE = re.compile(
     r"\s+(?:(?:the|an?|his|her|its|their|[A-Z][a-z]+(?:'s|’s))(?=\s)"
     r"|(?:[A-Z][a-z]+\s+){1,2}(?P<verb>[a-z]+ed)\b)")

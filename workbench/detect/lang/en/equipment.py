@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+# Military words that confirm an ambiguous system name (``Patriot``, ``Leopard``) nearby.
 CONTEXT_WORDS = (
     r"missiles?|rockets?|launch(?:er|ers|ed|es)?|air[- ]defen[cs]es?|anti-aircraft|"
     r"surface-to-air|air-to-air|interceptors?|intercept(?:ed|ion|s)?|batter(?:y|ies)|systems?|"
@@ -17,12 +18,14 @@ CONTEXT_WORDS = (
     r"vehicles?|convoy|units?|squadrons?|sorties?|airstrikes?|counteroffensive|anti-tank"
 )
 
+# Titles before a capitalised word: then the word is a person's name, not a system.
 HONORIFICS = frozenset(
     "mr mrs ms miss dr sen senator rep gov governor gen general col colonel lt capt "
     "captain maj major sgt judge justice president prof professor sir lady lord rev "
     "minister secretary mayor chancellor adm admiral".split()
 )
 
+# A speech verb after a name: a person speaks, a system does not.
 SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:said|says|told|added|wrote|argued|stated|asked|explained|noted|"
     r"tweeted|posted|insisted|claimed|warned|announced)\b"
@@ -45,4 +48,5 @@ NOT_A_SYSTEM = re.compile(
     re.IGNORECASE,
 )
 
+# Type abbreviations that may follow a system's name and belong to it.
 DESCRIPTORS = frozenset({"IFV", "APC", "UAV", "UCAV", "SPAAG", "ATGM", "MRAP", "MLRS"})

@@ -38,6 +38,7 @@ NAME_PRECEDERS = frozenset(
      "week", "day", "year", "month", "quarter", "minute"}
 )  # fmt: skip
 
+# Determiners a partitive's head noun may follow: ``three of their commanders``.
 DETERMINERS = frozenset(
     {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
 )
@@ -57,23 +58,29 @@ ADVERBS = frozenset(
 LY_NOUNS = frozenset({"supply", "family", "rally", "ally", "assembly", "anomaly", "monopoly",
                        "reply", "belly", "jelly", "bully"})
 
+# ``up from 20``, ``versus 30``: the earlier figure of a comparison shares the unit.
 COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
                           r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
                           r"around\s+|some\s+|nearly\s+)?$")
 
+# Word and digit ordinals a counting ordinal may be (``first`` is left out).
 ORDINAL_RE = re.compile(
     r"(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
+# ``seventh straight session``, ``third day in a row``: an ordinal that counts.
 STREAK_RE = re.compile(
     r"\s+(?:(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b|"
     r"(?P<noun2>[a-z]+)(?=\s+in\s+a\s+row\b))", re.IGNORECASE)
 
+# ``finished fourth``: a verb of ranking before an ordinal makes it a place.
 RANKED_BEFORE_RE = re.compile(
     r"\b(?:finish(?:ed|es|ing)?|came|come|placed|ranked|ranks|ranking|ended)\s+$", re.IGNORECASE)
 
+# What may follow a rank: punctuation or a preposition (``fourth in the vote``).
 RANK_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|with|on|at|behind|after|overall)\b")
 
+# An ordinal counts a noun only after a determiner: ``the fourth candidate``.
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
 
 # Nouns a word ordinal names rather than counts: "the third floor", "the second half".
@@ -86,10 +93,13 @@ ORDINAL_NAMED_NOUNS = frozenset(
      "place", "row", "name", "term", "reading", "line", "rate", "source"}
 )  # fmt: skip
 
+# ``twice``, ``thrice``: multiples without a number word.
 TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
 
+# ``for the second time``, ``in fourth place``.
 TIME_OR_PLACE_RE = re.compile(r"\s+(?P<noun>time|place)\b", re.IGNORECASE)
 
+# After a number, a time of day: ``10:30``, ``9 a.m.``, ``18:00 GMT``.
 TIME_AFTER_RE = re.compile(
     r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time))"
 )
@@ -97,6 +107,7 @@ TIME_AFTER_RE = re.compile(
 # "0400 hours" is a time of day; "48 hours" a duration.
 MILITARY_TIME_RE = re.compile(r"\s*(?:hours|hrs|h)\b")
 
+# Capitalised labels before a number: ``Phase 2``, ``No. 5``.
 LABEL_BEFORE_RE = re.compile(
     r"\b(?:[Nn]umber|No\.|[Pp]hase|[Ss]tage|[Ss]eason|[Cc]hapter|[Pp]art|[Ll]evel|[Gg]rade)\s+$"
 )
@@ -139,11 +150,13 @@ CORE_START_WORDS = frozenset(
      "hundreds", "thousands", "millions", "billions", "dozens", "scores", "several"}
 )
 
+# Tokens where ``about a week`` may start.
 APPROXIMATOR_STARTS = frozenset(
     {"about", "around", "nearly", "almost", "roughly", "over", "under", "more", "less", "at",
      "up", "within"}
 )
 
+# ``about a week``, ``more than a year``: one unit with an approximator.
 APPROX_ONE_RE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|over|under|more\s+than|less\s+than|at\s+least|"
     r"up\s+to|within)\s+an?\s+(?P<noun>day|week|month|year|decade|hour|minute|mile|"
@@ -151,21 +164,31 @@ APPROX_ONE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A percent after a number: ``%``, ``percent``, ``per cent``, ``percentage points``.
 PERCENT_RE = re.compile(
     r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
 )
 
+# Scales that ``a few`` or ``several`` may multiply: ``several hundred``.
 SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 
+# ``a few hundred``, ``several thousand``: vague multipliers before a scale.
 FEW_BEFORE_RE = re.compile(r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of|[Ff]ew|[Mm]any)\s+$")
 
+# ``the first half``: a period of a match or a year, not a fraction.
 HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
 
+# ``half the aid``, ``half its budget``: ``half`` of a noun phrase.
 HALF_THE_RE = re.compile(r"\s+(?:the|its|their|his|her|our|this|that)(\s)")
 
+# Tokens where ``twice``/``thrice`` start.
 MULTIPLIERS = frozenset({"twice", "thrice"})
 
 # Words "a" stands for one before: "a hundred", "a dozen".
 A_COUNTS = frozenset({"hundred", "thousand", "million", "billion", "dozen", "trillion"})
 # What "one" may count besides measure units and rate nouns: "one second", "one round".
 ONE_MEASURES = frozenset({"second", "decade", "century", "percent", "time", "round"})
+
+# ``a man, 45,``: a number in apposition to a person is an age.
+AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
+                                r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")

@@ -15,6 +15,7 @@ NAMED_PASSIVE = re.compile(
     r"\s+(?:an?|the)?\s*$"
 )
 
+# Things words are written on: a quotation on them was not spoken.
 SURFACE = (
     r"(?:sign|signs|signboard|banner|banners|placard|placards|plaque|poster|posters|billboard|"
     r"board|chalkboard|blackboard|whiteboard|box|boxes|crate|crates|carton|label|labels|"
@@ -23,6 +24,7 @@ SURFACE = (
     r"leaflets?|flyers?|package|parcels?)"
 )
 
+# Verbs and phrases that say words were written or printed, not spoken.
 INSCRIBED = re.compile(
     r"\b(?:engraved|inscribed|emblazoned|etched|stamped|printed|painted|scrawled|daubed|"
     r"embroidered|carved|spray-painted)\b"
@@ -34,4 +36,5 @@ INSCRIBED = re.compile(
     rf"|\b[Oo]n\s+(?:the|each|every|a|one|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{SURFACE}\b"
 )
 
+# Words a title leaves in lower case: ``State of the Union``.
 MINOR_WORDS = frozenset("a an the of in on at for to and or but by with from as vs".split())

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+# Cardinal number words below twenty.
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+# Multiples of ten, for ``twenty-five``.
 TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+# Scale words that multiply what precedes them.
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000,
     "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
@@ -22,6 +25,7 @@ ABBREVIATED_SCALES = {
     "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000, "t": 1_000_000_000_000,
 }  # fmt: skip
+# Ordinal words: ``seventh``; ``twenty-first`` is read as tens plus an ordinal.
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
@@ -41,6 +45,7 @@ VAGUE_WORDS = frozenset(
      "several", "handful", "tens"}
 )  # fmt: skip
 
+# Every word a written-out cardinal may be made of.
 NUMBER_WORDS = set(SMALL) | set(TENS) | set(SCALES) | {"dozen"}
 
 # --- patterns built from the words --------------------------------------------
@@ -53,6 +58,7 @@ _TENS_UNIT = r"(?:{tens})[-\u2010\u2011 ](?:{small})".format(
 WORD_NUMBER = (
     rf"(?:{_TENS_UNIT}|{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_TENS_UNIT}|{_WORD}))*"
 )
+# A scale after digits, full or abbreviated: ``3 million``, ``1.5bn``.
 SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|trn|[mkb])"
 
 # Nouns ending in -s that are not plurals, and plurals not made with -s.
@@ -60,6 +66,7 @@ NO_SINGULAR = frozenset(
     {"politics", "economics", "physics", "mathematics", "athletics", "ethics", "logistics",
      "statistics", "always", "perhaps"}
 )
+# Plurals not made with -s, and abbreviations' plurals: ``people`` -> ``person``.
 IRREGULAR_PLURALS = {
     "people": "person", "men": "man", "women": "woman", "children": "child",
     "lives": "life", "wives": "wife", "knives": "knife", "thieves": "thief",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+# Words between a name and its speech verb that belong to neither: ``X, who had long said``.
 TRAILING_FILLER = re.compile(
     r"(?:\s+|,\s*\d{1,3},?|\b(?:also|later|then|has|had|have|previously|reportedly|once|"
     r"again|further|recently|earlier|who|had|would|has\s+since|simply|quickly|flatly|"
@@ -18,14 +19,17 @@ SKIPPABLE = (
     r"with|and|but|or|about)\b)[a-z][\w’'-]*"
 )
 
+# Capitalised words that are no subject: days, months, sentence openers.
 CALENDAR_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December In On At After Before When
     While Last This Earlier Later Meanwhile However But And Yet""".split()
 )
 
+# Pronouns that refer to the person last named.
 PRONOUNS = frozenset({"he", "she", "He", "She"})
 
+# Words that make a capitalised name a body (a ministry, a newspaper), not a person.
 BODY_WORDS = frozenset(
     """ministry agency office department council group bank news times post party kremlin
     pentagon army forces command government company inc corp ltd university institute
@@ -37,11 +41,13 @@ BODY_WORDS = frozenset(
     unions""".split()
 )
 
+# ``the president``, ``Belarus' leader``: descriptions that stand for a named person.
 LEADER_NOUNS = frozenset(
     """leader president premier chancellor king queen minister prime strongman dictator
     head chief ruler monarch autocrat""".split()
 )
 
+# ``the ministry``, ``the Kremlin``: nouns that stand for the body last named.
 BODY_NOUNS = frozenset(
     """ministry kremlin pentagon government agency department military army police
     office spokesman spokeswoman spokesperson embassy statement company campaign party
@@ -63,17 +69,20 @@ PERSON_NOUNS = frozenset(
     strategist strategists""".split()
 )
 
+# ``Putin's spokesman``, ``the ministry's statement``: the owner is who speaks.
 OWNED = re.compile(
     r"(?P<owner>[\w’'-]+)(?:’s|'s|’|')\s+(?P<thing>statement|office|spokes(?:man|woman|person)|"
     r"spokespeople|press\s+service|representative)$"
 )
 
+# ``the head of the agency``: the description's head noun, before its ``of``.
 HEAD_OF = re.compile(
     r"(?:^|\b)(?:the|a|an|its|his|her|their|one|another)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?P<head>[\w’'-]+)\s+(?:of|for|at|from|in)\s+(?:the\s+)?[^,;:]{1,40}$",
     re.IGNORECASE,
 )
 
+# Lower-case words after a name that are still its description, not the verb.
 LOWER_RUN = re.compile(
     r"(?:\s+(?!(?:in|on|at|of|for|from|to|with|who|which|and|said|says|told)\b)[a-z][\w-]*){1,3}"
 )
@@ -84,6 +93,7 @@ ANAPHORS = frozenset(
     "report video page".split()
 )
 
+# Words that cannot be the subject of a speech verb on their own.
 NOT_SUBJECTS = frozenset(
     """officials analysts residents critics witnesses experts sources authorities others some
     many both everyone people observers commentators the a an it this that there we i you
@@ -99,8 +109,10 @@ FUNCTION_WORDS = frozenset(
 # ``,” in Iowa, said Pat Rynard``: a place after a preposition is where, not who.
 PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|to|into|near|across|across from|outside|inside)\s+$")
 
+# Posts and documents whose words belong to their author.
 POST_NOUNS = frozenset("account blogger channel post tweet caption description video page".split())
 
+# ``a video on Facebook claims``: a name after a preposition is no speaker.
 AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|from|by|to|with|of|for|via)\s+$")
 
 # ``a spokesperson for the Biden campaign``: who speaks for whom, around the name.
@@ -108,4 +120,5 @@ SPOKESPERSON_BEFORE = (
     r"\b(?:spokes(?:man|woman|person)|representative|official|statement|spokespeople)\s+"
     r"(?:for|from|of|at)\s+(?:the\s+)?"
 )
+# ``the Biden campaign``: a body noun after the name belongs to it.
 SPOKESPERSON_BODY_AFTER = r"(?:\s+(?:campaign|government|administration|ministry|office|team|company))?"

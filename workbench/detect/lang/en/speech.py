@@ -10,6 +10,7 @@ INVERTING = frozenset(
     warned argued insisted stated asked""".split()
 )
 
+# Verbs that attribute words to a speaker (finite forms).
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|continued|claimed|claims|claiming|wrote|writes|"
     r"stated|states|noted|notes|explained|explains|warned|warns|insisted|insists|argued|"
@@ -30,6 +31,7 @@ PARTICIPLES = (
 # ``users are claiming``: a participle after an auxiliary is the finite verb of its clause.
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|been)\s+$")
 
+# Phrases that attribute words without a verb: ``according to X``.
 ACCORDING = re.compile(r"\baccording to\b|\bquoted by\b|\bin the words of\b", re.IGNORECASE)
 
 # ``told Reuters``: what follows these verbs is the listener, never the speaker; after a

@@ -20,6 +20,7 @@ IRREGULAR_PAST = _words(
     written fallen risen grown flown drawn"""
 )
 
+# Words ending in -ed that are no past-tense event verb: ``need``, ``alleged``, ``said``.
 NOT_PAST = _words(
     """need indeed speed seed feed breed greed bed red shed hundred sacred naked wicked
     rugged armed based so-called alleged supposed expected related united said told added
@@ -28,37 +29,45 @@ NOT_PAST = _words(
     bewildered tired pleased surprised"""
 )
 
+# Superlatives a checkable statement often rests on: ``largest``, ``record``.
 SUPERLATIVES = _words(
     "largest biggest highest lowest smallest most least first last record worst best only"
 )
 
+# Words ending in -est that are not superlatives.
 NOT_SUPERLATIVE = _words(
     """interest forest protest honest west arrest request latest suggest contest rest test
     digest invest manifest harvest modest earnest guest nest quest chest pest vest crest zest
     unrest budapest bucharest almost priest"""
 )
 
+# Comparisons that can be checked: ``doubled``, ``more than``.
 COMPARISON_WORDS = _words(
     """more less fewer higher lower larger smaller bigger greater increased decreased doubled
     tripled halved compared than since equivalent up down"""
 )
 
+# Words of cause and effect.
 CAUSE_WORDS = _words("because caused resulted after following killing destroying forcing")
 
+# Modal verbs and adverbs: a possibility, not a fact.
 MODAL_WORDS = _words(
     """will would could may might should must can shall won’t won't wouldn't couldn't likely
     unlikely possibly perhaps maybe probably"""
 )
 
+# Intentions and plans: not yet a fact.
 INTENTION_WORDS = _words(
     """plan plans planning intend intends aim aims want wants hope hopes seek seeks vow vows
     promised pledged threatened expect expects expected preparing urge urged urges"""
 )
 
+# Hedges: the writer does not vouch for it.
 HEDGE_WORDS = _words(
     "reportedly allegedly apparently seem seems seemed appear appears suggests believed unclear unconfirmed"
 )
 
+# Opinions and feelings: not checkable.
 OPINION_WORDS = _words(
     """believe believes believed think thinks feel feels felt fear fears feared worry worries
     worried concern concerns hope legitimate important should must ought unacceptable
@@ -68,8 +77,10 @@ OPINION_WORDS = _words(
     dismay alarm indignation fury applause"""
 )
 
+# First and second person: the writer's or a speaker's own view.
 FIRST_PERSON_WORDS = _words("I we We us our Our my My you You your Your")
 
+# Characterisations: ``a close ally``, ``a controversial figure``.
 CHARACTER_WORDS = _words(
     """close firm staunch key strong weak powerful controversial notorious famous influential
     popular ally"""
@@ -82,10 +93,13 @@ MAIN_INTENTION = re.compile(
     r"threatened|expects?)\s+to\s+[a-z]+",
 )
 
+# A relative clause: an intention inside one is not the sentence's own.
 RELATIVE = re.compile(r"\b(?:which|who|that|whose|where)\b")
 
+# Reporting verbs: ``X said`` with a fact outside the quotation marks.
 REPORTED_WORDS = _words("said says told reported announced confirmed stated claimed added according")
 
+# Multi-word cues, one named group per cue.
 PHRASES = re.compile(
     r"\b(?:(?P<scheduled>(?:is|are|was|were) (?:due|scheduled|set|slated) to|takes? place|"
     r"(?:will|is to) (?:be held|take place|start|begin|open|close|meet|reach))"
@@ -96,6 +110,7 @@ PHRASES = re.compile(
     r"|(?P<event>accounts? for|consists of|is (?:home|located)))\b"
 )
 
+# Photo credits, bylines and page furniture: not statements.
 CREDIT = re.compile(
     r"(?:\b(?:Getty|Reuters|AFP|AP Photo|Shutterstock|EPA|Credit|Photograph|Photo|Image|"
     r"Editing by|Reporting by|Additional reporting|Writing by|Contributor)\b[^.]{0,40}$"
@@ -108,6 +123,7 @@ CREDIT = re.compile(
     r"share on facebook|Sign up|Subscribe|pic\.twitter\.com|@\w+\)))",
 )
 
+# A line that is only an attribution: ``, he said.``
 SPEECH_ONLY = re.compile(
     r"^[\s,.;:—–-]*(?:[\w’'.-]+,?\s+){0,8}?(?:said|says|added|continued|told|wrote|asked|"
     r"replied|noted|explained|warned|insisted|argued|claimed|stated|declared|tweeted)\b",

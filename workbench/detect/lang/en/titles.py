@@ -6,8 +6,10 @@ from __future__ import annotations
 # name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
 ABBREVIATED_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Mt|Ft)"
 
+# Particles inside a name: ``Ursula von der Leyen``, ``Luiz Inácio Lula da Silva``.
 PARTICLES = frozenset("de da di del der dos van von bin ibn al el la le du ter".split())
 
+# Titles and offices before a name, dropped to find the person: ``Defence Minister X``.
 TITLES = frozenset(
     """president prime minister foreign defence defense interior finance secretary general gen
     dr mr mrs ms prof gen. lt. lt col. col maj. maj capt. capt sgt. sgt pvt. pvt cpl. adm. mr. mrs. ms. dr. prof.

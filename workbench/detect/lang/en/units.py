@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+# Currency signs before a number -> ISO code.
 CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "C$": "CAD", "A$": "AUD",
     "HK$": "HKD", "NZ$": "NZD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
@@ -50,6 +51,7 @@ INVARIANT_NOUNS = {
     "infantry": "infantry", "militia": "militia", "fish": "fish", "deer": "deer",
 }  # fmt: skip
 
+# Nouns a rate may be per: ``$55 per barrel``, ``20 a day``.
 RATE_NOUNS = frozenset(
     {"day", "week", "month", "year", "hour", "minute", "second", "barrel", "share", "tonne",
      "ton", "head", "person", "gallon", "litre", "liter", "kilogram", "pound", "night",
@@ -64,6 +66,7 @@ UNIT_FROM_CONTEXT = [
     (re.compile(r"\btroops\b|\bsoldiers\b"), "troop"),
     (re.compile(r"\bmagnitude\b"), "magnitude"),
 ]
+# A currency named in the clause gives a bare rate its unit.
 CURRENCY_FROM_CONTEXT = [
     # an exchange rate counts the currency it prices: "the hryvnia weakened to 38.5 per dollar"
     (re.compile(r"\bhryvnias?\b"), "UAH"),
@@ -86,18 +89,19 @@ CURRENCY_FROM_CONTEXT = [
     (re.compile(r"\beuro\b"), "EUR"),
 ]
 
+# Containers and weights that keep what they hold as the unit: ``barrels of crude``.
 CONTAINERS = frozenset({"barrel", "tonne", "ton", "gallon", "litre", "liter", "bag", "sack",
                          "bottle", "kilogram", "pound", "ounce", "cubic", "bushel", "crate"})
 
-AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
-                                r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")
-
+# ``38.5 per dollar``: an exchange rate counts the currency it prices.
 STANDALONE_RATE_RE = re.compile(
     r"\s+(?:per|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|"
     r"rouble|ruble|franc|greenback)\b", re.I)
 
+# Units written onto digits: ``150km``, ``10kg``.
 GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
 
+# Letters glued to digits that are still a number's unit or suffix, not a model name.
 GLUED_UNIT_RE = re.compile(
     r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"
     r"lb|lbs|bp)\b", re.IGNORECASE,
