@@ -69,9 +69,9 @@ _CORE_RE = re.compile(
     rf"|\b(?P<vague>{_language.figures.VAGUE_CORE})\b",
     re.IGNORECASE,
 )
-# "about a week", "more than a year": one unit with an approximator
 _A_COUNTS = _language.figures.A_COUNTS
 _CORE_STARTS = frozenset(NUMBER_WORDS | set(CURRENCY_SYMBOLS) | _language.figures.CORE_START_WORDS)
+# "about a week", "more than a year": one unit with an approximator
 _APPROXIMATOR_STARTS = _language.figures.APPROXIMATOR_STARTS
 _APPROX_ONE_RE = _language.figures.APPROX_ONE_RE
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")

@@ -17,6 +17,8 @@ _language = language()  # English: the detectors' default language
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ABBREVIATED = _language.titles.ABBREVIATED_TITLES
+# A capitalised word; a final period only on initials and abbreviated titles, so that a
+# name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
 # ``U.S.``/``U.N.`` stay one token so that ``the U.S. State Department`` is one body.
 NAME_TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.|{_ABBREVIATED}\.|[{UPPER}][\w'’-]*(?![\w'’-]*\.\w))"

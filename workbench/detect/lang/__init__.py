@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import pkgutil
 import re
 from dataclasses import dataclass, fields
 from functools import cache
@@ -51,8 +52,6 @@ def language(code: str = DEFAULT) -> LanguageData:
 
 def available() -> list[str]:
     """The codes of the language folders present."""
-    import pkgutil
-
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg)
 
 

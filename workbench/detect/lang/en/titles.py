@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-# A capitalised word; a final period only on initials and abbreviated titles, so that a
-# name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
+# Abbreviated titles: their period is part of a name (``Dr. Jane Roe``), not a sentence end.
 ABBREVIATED_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Mt|Ft)"
 
 # Particles inside a name: ``Ursula von der Leyen``, ``Luiz Inácio Lula da Silva``.
