@@ -150,3 +150,10 @@ class EmptyPageError(IngestError):
 
 class FetchCancelledError(IngestError):
     """The user cancelled the fetch; nothing was stored."""
+
+
+# --- detection -----------------------------------------------------------
+
+
+class UnknownLanguageError(InvalidValueError):
+    """No word lists exist for the language code asked for."""
