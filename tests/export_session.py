@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.factories import DEMO_TEXT, make_article
-from workbench.storage import articles, claims, sessions, sources
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
+from workbench.storage import articles, sessions, sources
 from workbench.storage.database import Database
-from workbench.storage.records import ClaimDraft
 
 HOSTILE_TITLE = 'Belarus <script>alert("x")</script> & "war"'
 SECOND_TEXT = "Prices rose\n\nPrices fell by 5 percent in March, the ministry said."
@@ -41,7 +42,7 @@ def build_review(db: Database) -> Review:
 
     def add(article_id: int, text: str, needle: str, kind: str, **draft: object) -> int:
         start, end = _span(text, needle)
-        return claims.add_claim(db, article_id, ClaimDraft(kind, start, end, **draft), by="ana").id  # type: ignore[arg-type]
+        return claim_edits.add_claim(db, article_id, ClaimDraft(kind, start, end, **draft), by="ana").id  # type: ignore[arg-type]
 
     troops = add(article.id, DEMO_TEXT, "About 32,000 troops", "figure", value=32000, unit="troop")
     quote = add(article.id, DEMO_TEXT, "We must be prepared as much as possible", "quote",
@@ -53,7 +54,7 @@ def build_review(db: Database) -> Review:
                  wording="-5 percent, says the ministry")
 
     def edit(claim_id: int, **changes: object) -> None:
-        claims.update_claim(db, claim_id, dict(changes), by="bob", expected_version=None)
+        claim_edits.update_claim(db, claim_id, dict(changes), by="bob", expected_version=None)
 
     edit(troops, status="accepted", verdict="false", rationale=FORMULA_RATIONALE)
     edit(quote, status="accepted", verdict="true", rationale='He said "prepared" <b>twice</b>.')

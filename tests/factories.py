@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from workbench.ingest.article import Block, ExtractedArticle, Provenance
+from workbench.domain.articles import Block, ExtractedArticle, Provenance
 
 DEMO_TEXT = (
     "Belarus prepares for war\n\n"

@@ -58,9 +58,9 @@ def window_rows() -> list[Row]:
 def filter_rows() -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
+    from workbench.domain.records import ClaimRecord
     from workbench.domain.scales import get_scale
     from workbench.gui.claims_model import CLAIM, ClaimsFilterProxy, ClaimsTableModel
-    from workbench.storage.records import ClaimRecord
 
     _app = QApplication.instance() or QApplication(["bench"])
     now = datetime.now(UTC)

@@ -17,7 +17,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from workbench.recheck.anchor import ClaimAnchor, reanchor_all
+from workbench.domain.anchors import ClaimAnchor
+from workbench.recheck.anchor import reanchor_all
+from workbench.services import claim_edits
 
 WORDS = 10_000
 RUNS = 5
@@ -70,11 +72,11 @@ def time_reanchoring(claims: int) -> float:
 def time_session_recheck() -> float:
     """50 articles fetched from a local server, each edited since import."""
     from tests.integration import recheck_pages as pages
+    from workbench.domain.records import ClaimDraft
     from workbench.ingest.load import load_source
     from workbench.recheck.service import recheck_session
-    from workbench.storage import articles, claims
+    from workbench.storage import articles
     from workbench.storage.database import open_database
-    from workbench.storage.records import ClaimDraft
     from workbench.storage.sessions import create_session
 
     current = {"body": pages.VERSION_A.encode()}
@@ -102,7 +104,7 @@ def time_session_recheck() -> float:
                 )
                 for words in (pages.FIGURE_A, pages.SYSTEMS, pages.QUOTE):
                     start = article.text.index(words)
-                    claims.add_claim(db, article.id, ClaimDraft("statement", start, start + len(words)), by="bench")
+                    claim_edits.add_claim(db, article.id, ClaimDraft("statement", start, start + len(words)), by="bench")
             current["body"] = pages.VERSION_B.encode()
             began = time.perf_counter()
             results = recheck_session(db, session.id, by="bench")

@@ -20,14 +20,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.factories import long_read
+from workbench.domain.records import ClaimDraft
 from workbench.gui.main_window import MainWindow
 from workbench.ingest.text import extract_text
+from workbench.services import claim_edits
 from workbench.services.demo import demo_text
 from workbench.services.importing import detect_drafts, import_text
 from workbench.storage import articles, sessions
-from workbench.storage import claims as claim_store
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimDraft
 
 PRESSES = 300
 HUGE_CHARS = 5_000_000
@@ -81,7 +81,7 @@ def store_huge(db, session_id: int) -> int:  # noqa: ANN001
         drafts += [dataclasses.replace(d, start=d.start + start, end=d.end + start) for d in found]
         start = text.find(body, start + len(body))
     article = articles.add_article(db, session_id, extract_text(text, source="a 5 MB article"))
-    claim_store.store_detected(db, article.id, drafts[:HUGE_CLAIMS], by="bench")
+    claim_edits.store_detected(db, article.id, drafts[:HUGE_CLAIMS], by="bench")
     return article.id
 
 

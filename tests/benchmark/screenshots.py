@@ -14,15 +14,15 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from workbench.domain.articles import ExtractedArticle
 from workbench.gui.app import apply_appearance, create_application
 from workbench.gui.main_window import MainWindow
 from workbench.gui.session_dialogs import OpenSessionDialog
-from workbench.ingest.article import ExtractedArticle
 from workbench.ingest.text import extract_text
+from workbench.recheck import carry_over
 from workbench.services.demo import demo_article
 from workbench.storage import sessions as session_store
 from workbench.storage import sources as source_store
-from workbench.storage import versions as version_store
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SIZE = (1400, 900)
@@ -93,7 +93,7 @@ def show_what_changed(app: QApplication, window: MainWindow) -> None:
     """A second version of the article, as a re-check stores it: flagged claims and the comparison."""
     assert window.article is not None
     article_id = window.article.id
-    version_store.store_version(window.db, article_id, edited_demo(), by=window.reviewer)
+    carry_over.store_version(window.db, article_id, edited_demo(), by=window.reviewer)
     window.reload_articles()
     window.show_article(article_id)
     flagged = next(c for c in window.claims_panel.model.claims if c.flagged and c.kind == "figure")

@@ -8,9 +8,10 @@ from pathlib import Path
 from tests.benchmark.export_bench import build_database
 from tests.benchmark.table import Row, median_ms
 from tests.factories import long_read, make_article
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
 from workbench.storage import articles, claims, sessions
 from workbench.storage.database import BUSY_TIMEOUT_MS, open_database
-from workbench.storage.records import ClaimDraft
 from workbench.storage.sqlite_file import refuse_if_damaged
 
 ARTICLES = 50
@@ -80,7 +81,7 @@ def build_big_file(path: Path, size: int) -> None:
         number = 0
         while path.stat().st_size < size:
             stored = articles.add_article(db, session.id, make_article(text, source=f"https://news.example/{number}"))
-            claims.store_detected(db, stored.id, drafts, by="bench")
+            claim_edits.store_detected(db, stored.id, drafts, by="bench")
             number += 1
     finally:
         db.close()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from tests.factories import DEMO_TEXT, make_article
-from workbench.storage import articles, claims, sessions, versions
-from workbench.storage.records import ClaimDraft
+from workbench.domain.records import ClaimDraft
+from workbench.recheck import carry_over
+from workbench.services import claim_edits
+from workbench.storage import articles, claims, sessions
 
 
 def _flagged_claim(db):  # noqa: ANN001, ANN202
     session = sessions.create_session(db, "Flags", reviewer="ana")
     article = articles.add_article(db, session.id, make_article())
     start = DEMO_TEXT.index("About 32,000 troops")
-    claim = claims.add_claim(db, article.id, ClaimDraft("figure", start, start + 19, value=32000), by="ana")
+    claim = claim_edits.add_claim(db, article.id, ClaimDraft("figure", start, start + 19, value=32000), by="ana")
     edited = DEMO_TEXT.replace("About 32,000 troops", "About 35,000 troops")
-    versions.store_version(db, article.id, make_article(edited), by="ana")
+    carry_over.store_version(db, article.id, make_article(edited), by="ana")
     return article, claims.get_claim(db, claim.id), edited
 
 
@@ -27,7 +29,7 @@ def test_a_changed_claim_is_flagged_in_its_record(sqlite_db):
 def test_moving_a_flagged_claim_by_hand_clears_the_flag_in_history(sqlite_db):
     _article, claim, edited = _flagged_claim(sqlite_db)
     start = edited.index("35,000 troops")
-    moved = claims.move_claim(sqlite_db, claim.id, start, start + 13, by="ana", expected_version=claim.version)
+    moved = claim_edits.move_claim(sqlite_db, claim.id, start, start + 13, by="ana", expected_version=claim.version)
     assert moved.text == "35,000 troops" and not moved.flagged
     history = claims.claim_history(sqlite_db, claim.id)
     assert [(h.field, h.old, h.new) for h in history][-1] == ("anchor_outcome", "changed", "accepted")
@@ -36,5 +38,5 @@ def test_moving_a_flagged_claim_by_hand_clears_the_flag_in_history(sqlite_db):
 def test_deleting_and_restoring_keeps_the_flag(sqlite_db):
     _article, claim, _edited = _flagged_claim(sqlite_db)
     deleted = claims.delete_claim(sqlite_db, claim.id)
-    restored = claims.restore_claim(sqlite_db, deleted, by="ana")
+    restored = claim_edits.restore_claim(sqlite_db, deleted, by="ana")
     assert restored.flagged and restored.anchor_detail == claim.anchor_detail

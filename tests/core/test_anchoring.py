@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.factories import DEMO_TEXT
-from workbench.recheck.anchor import ClaimAnchor, Outcome, reanchor_all
+from workbench.domain.anchors import ClaimAnchor, Outcome
+from workbench.recheck.anchor import reanchor_all
 from workbench.recheck.diff import metadata_changes, text_changes
 
 QUOTE = "\u201cWe must be prepared as much as possible,\u201d"

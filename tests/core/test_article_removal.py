@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from tests.factories import make_article
 from workbench.domain.errors import NotFoundError
+from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
 from workbench.storage import articles, claims, sessions, sources
 from workbench.storage.article_removal import remove_article, restore_article
@@ -38,7 +39,7 @@ def reviewed(any_db: Database) -> tuple[int, int, int]:
     first = store_extracted(any_db, session.id, make_article(), by="detector").article
     store_extracted(any_db, session.id, make_article(title="Second", source="https://news.example/2"), by="detector")
     claim = claims.list_claims(any_db, article_id=first.id)[0]
-    claims.update_claim(any_db, claim.id, {"verdict": "false", "rationale": "Ministry figures say 20,000."},
+    claim_edits.update_claim(any_db, claim.id, {"verdict": "false", "rationale": "Ministry figures say 20,000."},
                         by="ana", expected_version=claim.version)
     source = sources.add_source(any_db, session.id, "https://ministry.example/figures", title="Figures")
     sources.attach_source(any_db, claim.id, source.id, by="ana", stance="refutes", passage="20,000 troops")

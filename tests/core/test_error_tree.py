@@ -16,7 +16,7 @@ from workbench.domain.errors import (
     SessionFileError,
     WorkbenchError,
 )
-from workbench.services.progress import check
+from workbench.domain.progress import check
 
 
 def test_a_cancelled_check_raises_the_shared_cancel_with_what_became_of_the_work() -> None:

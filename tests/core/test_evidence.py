@@ -6,11 +6,12 @@ import pytest
 
 from tests.factories import make_article
 from workbench.domain.errors import IngestError, NoArticleTextError, NotFoundError
+from workbench.domain.records import ClaimDraft
 from workbench.evidence.bm25 import BM25
 from workbench.evidence.finder import find_evidence
 from workbench.evidence.rank import claim_facts, rank_passages
-from workbench.storage import articles, claims, sessions
-from workbench.storage.records import ClaimDraft
+from workbench.services import claim_edits
+from workbench.storage import articles, sessions
 
 SOURCE = (
     "Ministry report on the exercises\n\n"
@@ -70,7 +71,7 @@ def stored_claim(sqlite_db):
     article = articles.add_article(sqlite_db, session.id, make_article(text))
     start = text.index("32,000 troops")
     draft = ClaimDraft(kind="figure", start=start, end=start + 13, value=32000, unit="troop")
-    return claims.add_claim(sqlite_db, article.id, draft, by="ana").id
+    return claim_edits.add_claim(sqlite_db, article.id, draft, by="ana").id
 
 
 def test_find_evidence_reads_a_file_source(sqlite_db, stored_claim, tmp_path):

@@ -7,11 +7,12 @@ import json
 
 from tests.export_session import build_review
 from tests.factories import make_article
+from workbench.domain.records import ClaimDraft
 from workbench.domain.scales import get_scale
 from workbench.export.claimreview import write_claimreview
 from workbench.export.filters import ExportFilter
-from workbench.storage import articles, claims, sessions
-from workbench.storage.records import ClaimDraft
+from workbench.services import claim_edits
+from workbench.storage import articles, sessions
 
 
 def test_reviewed_claims_become_claimreview_objects(any_db):
@@ -81,10 +82,10 @@ def test_claim_text_cannot_end_the_script_tag_it_is_pasted_into(sqlite_db):
         sqlite_db, session.id, make_article(text, title="T", source="https://news.example/a?x=1&y=</script>")
     )
     start = text.index(hostile)
-    claim = claims.add_claim(
+    claim = claim_edits.add_claim(
         sqlite_db, article.id, ClaimDraft("quote", start, start + len(hostile), speaker="<b>Spy</b>"), by="ana"
     )
-    claims.update_claim(sqlite_db, claim.id, {"verdict": "false"}, by="ana", expected_version=None)
+    claim_edits.update_claim(sqlite_db, claim.id, {"verdict": "false"}, by="ana", expected_version=None)
     out = io.StringIO()
     write_claimreview(out, sqlite_db, session.id, review_url="https://factcheck.example/a?b=1&c=2")
     written = out.getvalue()

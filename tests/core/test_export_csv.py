@@ -14,7 +14,7 @@ from workbench.domain.scales import get_scale
 from workbench.export.csv_report import write_csv
 from workbench.export.filters import ExportFilter
 from workbench.export.rows import COLUMNS
-from workbench.storage import claims
+from workbench.services import claim_edits
 
 
 def export(db, session_id, claim_filter=None, *, bom=True) -> bytes:
@@ -109,7 +109,7 @@ def test_formulas_are_neutralised_but_numbers_stay_numbers(sqlite_db):
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_every_formula_start_is_neutralised(sqlite_db, start):
     review = build_review(sqlite_db)
-    claims.update_claim(
+    claim_edits.update_claim(
         sqlite_db, review.systems, {"rationale": f"{start}1+1", "wording": f"{start}cmd|' /C calc'!A0"},
         by="eve", expected_version=None,
     )

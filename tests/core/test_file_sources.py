@@ -10,11 +10,12 @@ import pytest
 
 from tests.factories import DEMO_TEXT, make_article
 from workbench.domain.errors import InvalidValueError
+from workbench.domain.records import ClaimDraft
 from workbench.export.csv_report import write_csv
 from workbench.export.report_html import render_report
-from workbench.storage import articles, claims, sessions, sources
+from workbench.services import claim_edits
+from workbench.storage import articles, sessions, sources
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimDraft
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def test_other_schemes_and_missing_files_are_refused_with_a_message(db, session_
 def test_reports_name_file_sources_and_link_web_sources_only(db, session_id, tmp_path: Path):
     article = articles.add_article(db, session_id, make_article())
     start = DEMO_TEXT.index("About 32,000 troops")
-    claim = claims.add_claim(db, article.id, ClaimDraft("figure", start, start + 19), by="ana")
+    claim = claim_edits.add_claim(db, article.id, ClaimDraft("figure", start, start + 19), by="ana")
     saved = tmp_path / "statement.txt"
     saved.write_text("32,000", encoding="utf-8")
     local = sources.add_source(db, session_id, str(saved))

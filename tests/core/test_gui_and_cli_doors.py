@@ -12,12 +12,6 @@ import workbench
 PACKAGE = Path(workbench.__file__).parent
 FORBIDDEN = ("workbench.storage", "sqlalchemy")
 
-# Files that may still import storage, each with its reason (none now). An entry goes
-# when its file is moved; a stale entry fails the test below, so none outlives its reason.
-ALLOWED_FILES: dict[str, str] = {}
-# Plain records are moving from storage to domain (the records work); until then
-# importing them is the one storage import every file may keep.
-ALLOWED_MODULES = {"workbench.storage.records": "records move to workbench.domain in the records work"}
 
 
 def _imported_modules(path: Path, source: str | None = None) -> list[str]:
@@ -38,11 +32,8 @@ def _imported_modules(path: Path, source: str | None = None) -> list[str]:
     return names
 
 
-def _offences(path: Path) -> list[str]:
-    return [
-        name for name in _imported_modules(path)
-        if any(name == f or name.startswith(f + ".") for f in FORBIDDEN) and name not in ALLOWED_MODULES
-    ]
+def _forbidden(names: list[str]) -> list[str]:
+    return [name for name in names if any(name == f or name.startswith(f + ".") for f in FORBIDDEN)]
 
 
 def _gui_and_cli_files() -> list[Path]:
@@ -53,16 +44,9 @@ def test_gui_and_cli_import_neither_storage_nor_sqlalchemy() -> None:
     offenders = {
         str(path.relative_to(PACKAGE)): offences
         for path in _gui_and_cli_files()
-        if (offences := _offences(path)) and str(path.relative_to(PACKAGE)) not in ALLOWED_FILES
+        if (offences := _forbidden(_imported_modules(path)))
     }
     assert offenders == {}, "import these through workbench.services instead: " + repr(offenders)
-
-
-def test_every_allowance_is_still_needed() -> None:
-    stale = [name for name in ALLOWED_FILES if not _offences(PACKAGE / name)]
-    assert stale == [], f"these no longer import storage: drop them from ALLOWED_FILES: {stale}"
-    used = {name for path in _gui_and_cli_files() for name in _imported_modules(path)}
-    assert set(ALLOWED_MODULES) <= used, "no file imports the allowed module any more: drop it"
 
 
 def test_the_scan_sees_every_way_of_importing_storage() -> None:
@@ -70,25 +54,23 @@ def test_the_scan_sees_every_way_of_importing_storage() -> None:
         "import sqlalchemy.orm\n"
         "from workbench import storage\n"
         "from ..storage import sessions\n"
-        "from workbench.storage.records import ClaimRecord\n"
+        "from workbench.domain.records import ClaimRecord\n"
         "from workbench.services import sessions\n"
         "from . import focus\n"
     )
     names = _imported_modules(PACKAGE / "gui" / "probe.py", source)
-    assert [n for n in names if any(n == f or n.startswith(f + ".") for f in FORBIDDEN)
-            and n not in ALLOWED_MODULES] == ["sqlalchemy.orm", "workbench.storage", "workbench.storage"]
+    assert _forbidden(names) == ["sqlalchemy.orm", "workbench.storage", "workbench.storage"]
 
 
 # Beyond storage: the GUI and the CLI reach the core through services, and use the
-# plain types of domain. What else they may import, and why.
+# plain types and records of domain. What else they may import, and why.
 CORE_THEY_MAY_USE = {
     "workbench.services": "the use cases",
-    "workbench.domain": "plain types, errors, scales",
+    "workbench.domain": "plain records, errors, scales, progress",
     "workbench.gui": "its own package",
     "workbench.cli": "its own package",
     "workbench.kinds": "the claim kinds, registered in one place like domain data",
     "workbench.paths": "where the resource files are",
-    "workbench.storage.records": ALLOWED_MODULES["workbench.storage.records"],
 }
 # Commands that read a source and print what is in it, storing nothing, use ingest directly.
 CORE_FILES_MAY_USE = {

@@ -9,9 +9,10 @@ import pytest
 
 from tests.factories import make_article
 from workbench.cli import main
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
 from workbench.storage import articles, claims, sessions
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimDraft
 
 OLD = "Last week\n\nAbout 32,000 troops were deployed near Brest, officials said."
 NEW = "Today\n\nSome 32 000 soldiers are stationed near Brest.\n\nFarmers planted 7,000 hectares of wheat."
@@ -34,10 +35,10 @@ def db_path(tmp_path: Path) -> dict[str, object]:
         article = articles.add_article(db, session.id, make_article(text, title=title, source=f"https://x.example/{key}"))
         start = text.index(needle)
         draft = ClaimDraft("figure", start, start + len(needle), value=32000, unit="troop")
-        ids[key] = claims.add_claim(db, article.id, draft, by="ana").id
+        ids[key] = claim_edits.add_claim(db, article.id, draft, by="ana").id
         ids[f"{key}_session"] = session.id
     start = NEW.index("7,000 hectares")
-    ids["wheat"] = claims.add_claim(
+    ids["wheat"] = claim_edits.add_claim(
         db, article.id, ClaimDraft("figure", start, start + 14, value=7000, unit="hectare"), by="ana"
     ).id
     db.close()

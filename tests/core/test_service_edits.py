@@ -15,6 +15,8 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.factories import make_article
 from workbench.domain.errors import ConflictError, NotFoundError
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
 from workbench.services.article_edits import RemoveArticle
 from workbench.services.claim_edits import AddClaim, CopyPrior, DeleteClaim, EditClaim, set_verdict
 from workbench.services.edits import Operation, apply
@@ -29,7 +31,6 @@ from workbench.services.importing import store_extracted
 from workbench.storage import articles, claims, sessions, sources
 from workbench.storage.database import Database
 from workbench.storage.models import Source
-from workbench.storage.records import ClaimDraft
 
 BY = "ana"
 
@@ -162,7 +163,7 @@ def test_copying_a_prior_verdict_round_trips_with_its_sources(any_db, desk):
     earlier = sessions.create_session(any_db, "Last week", reviewer="bo")
     prior_article = store_extracted(any_db, earlier.id, make_article(), by="detector").article
     prior = claims.list_claims(any_db, article_id=prior_article.id)[0]
-    claims.update_claim(any_db, prior.id, {"verdict": "false", "rationale": "Checked."}, by="bo", expected_version=None)
+    claim_edits.update_claim(any_db, prior.id, {"verdict": "false", "rationale": "Checked."}, by="bo", expected_version=None)
     _with_sources(any_db, earlier.id, prior.id, 2)
     done, after = round_trip(any_db, session_id, CopyPrior(claim_id, prior.id), stays="sources")
     assert after["claims"][claim_id][8:] == ("false", "Checked.", (), 2)

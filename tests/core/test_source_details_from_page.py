@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from workbench.ingest.link_details import details_from_article
 from workbench.ingest.load import from_bytes
-from workbench.services.link_details import details_from_article
 
 PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Briefing | Ministry</title>
 <meta property="og:title" content="Ministry briefing on the border">

@@ -9,8 +9,9 @@ import pytest
 
 from tests.factories import DEMO_TEXT, make_article
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
 from workbench.storage import articles, claims, sessions, sources
-from workbench.storage.records import ClaimDraft
 
 
 def _span(text: str, needle: str) -> tuple[int, int]:
@@ -59,12 +60,12 @@ def test_article_round_trip_keeps_text_structure_and_provenance(any_db, article)
 
 def test_claim_edits_are_recorded_in_history(any_db, article):
     start, end = _span(DEMO_TEXT, "About 32,000 troops")
-    claim = claims.add_claim(
+    claim = claim_edits.add_claim(
         any_db, article.id, ClaimDraft("figure", start, end, value=32000, unit="troop"), by="ana"
     )
     assert claim.text == "About 32,000 troops"
     assert claim.prefix.endswith("\n\n") and claim.suffix.startswith(" were deployed")
-    updated = claims.update_claim(
+    updated = claim_edits.update_claim(
         any_db, claim.id, {"verdict": "False", "rationale": "Ministry says 30,000."},
         by="ben", expected_version=claim.version,
     )
@@ -82,19 +83,19 @@ def test_claim_edits_are_recorded_in_history(any_db, article):
 
 def test_stale_edit_is_a_conflict_with_both_values(any_db, article):
     start, end = _span(DEMO_TEXT, "Two new divisions")
-    claim = claims.add_claim(any_db, article.id, ClaimDraft("figure", start, end), by="ana")
-    claims.update_claim(any_db, claim.id, {"verdict": "true"}, by="ben", expected_version=claim.version)
+    claim = claim_edits.add_claim(any_db, article.id, ClaimDraft("figure", start, end), by="ana")
+    claim_edits.update_claim(any_db, claim.id, {"verdict": "true"}, by="ben", expected_version=claim.version)
     with pytest.raises(ConflictError) as caught:
-        claims.update_claim(any_db, claim.id, {"verdict": "false"}, by="ana", expected_version=claim.version)
+        claim_edits.update_claim(any_db, claim.id, {"verdict": "false"}, by="ana", expected_version=claim.version)
     assert caught.value.changes == {"verdict": ("true", "false")}
     assert caught.value.by == "ben"
     assert claims.get_claim(any_db, claim.id).verdict == "true"  # nothing overwritten
 
 
 def test_verdict_not_on_scale_changes_nothing(any_db, article):
-    claim = claims.add_claim(any_db, article.id, ClaimDraft("statement", 26, 60), by="ana")
+    claim = claim_edits.add_claim(any_db, article.id, ClaimDraft("statement", 26, 60), by="ana")
     with pytest.raises(InvalidValueError, match="not a verdict"):
-        claims.update_claim(any_db, claim.id, {"verdict": "Pants on Fire"}, by="ana", expected_version=claim.version)
+        claim_edits.update_claim(any_db, claim.id, {"verdict": "Pants on Fire"}, by="ana", expected_version=claim.version)
     assert claims.get_claim(any_db, claim.id).verdict is None
     assert [h.field for h in claims.claim_history(any_db, claim.id)] == ["created"]
 
@@ -102,18 +103,18 @@ def test_verdict_not_on_scale_changes_nothing(any_db, article):
 def test_detection_rerun_does_not_duplicate_or_touch_reviewed_claims(any_db, article):
     drafts = [ClaimDraft("figure", *_span(DEMO_TEXT, "About 32,000 troops"), value=32000, unit="troop"),
               ClaimDraft("date", *_span(DEMO_TEXT, "Tuesday"), value="2024-02-20")]
-    assert claims.store_detected(any_db, article.id, drafts, by="detector") == 2
+    assert claim_edits.store_detected(any_db, article.id, drafts, by="detector") == 2
     date_claim = [c for c in claims.list_claims(any_db, article_id=article.id) if c.kind == "date"][0]
-    claims.update_claim(any_db, date_claim.id, {"status": "dismissed"}, by="ana", expected_version=date_claim.version)
-    assert claims.store_detected(any_db, article.id, drafts, by="detector") == 0
+    claim_edits.update_claim(any_db, date_claim.id, {"status": "dismissed"}, by="ana", expected_version=date_claim.version)
+    assert claim_edits.store_detected(any_db, article.id, drafts, by="detector") == 0
     stored = claims.list_claims(any_db, article_id=article.id)
     assert len(stored) == 2
     assert [c.status for c in stored if c.kind == "date"] == ["dismissed"]
 
 
 def test_sources_back_several_claims(any_db, article):
-    first = claims.add_claim(any_db, article.id, ClaimDraft("figure", *_span(DEMO_TEXT, "About 32,000 troops")), by="ana")
-    second = claims.add_claim(any_db, article.id, ClaimDraft("equipment", *_span(DEMO_TEXT, "S-400")), by="ana")
+    first = claim_edits.add_claim(any_db, article.id, ClaimDraft("figure", *_span(DEMO_TEXT, "About 32,000 troops")), by="ana")
+    second = claim_edits.add_claim(any_db, article.id, ClaimDraft("equipment", *_span(DEMO_TEXT, "S-400")), by="ana")
     source = sources.add_source(any_db, article.session_id, "https://mod.example/report", title="Report")
     assert sources.add_source(any_db, article.session_id, "https://mod.example/report").id == source.id
     link = sources.attach_source(any_db, first.id, source.id, by="ana", stance="refutes", passage="30,000")
@@ -128,16 +129,16 @@ def test_sources_back_several_claims(any_db, article):
 
 
 def test_delete_and_restore_claim_keeps_everything(any_db, article):
-    claim = claims.add_claim(any_db, article.id, ClaimDraft("date", *_span(DEMO_TEXT, "Tuesday"), value="2024-02-20"), by="ana")
+    claim = claim_edits.add_claim(any_db, article.id, ClaimDraft("date", *_span(DEMO_TEXT, "Tuesday"), value="2024-02-20"), by="ana")
     gone = claims.delete_claim(any_db, claim.id)
     assert claims.list_claims(any_db, article_id=article.id) == []
-    back = claims.restore_claim(any_db, gone, by="ana")
+    back = claim_edits.restore_claim(any_db, gone, by="ana")
     assert (back.id, back.text, back.value) == (claim.id, "Tuesday", "2024-02-20")
 
 
 def test_duplicate_session_copies_the_whole_review(any_db, article):
-    claim = claims.add_claim(any_db, article.id, ClaimDraft("equipment", *_span(DEMO_TEXT, "S-400")), by="ana")
-    claims.update_claim(any_db, claim.id, {"verdict": "true"}, by="ana", expected_version=claim.version)
+    claim = claim_edits.add_claim(any_db, article.id, ClaimDraft("equipment", *_span(DEMO_TEXT, "S-400")), by="ana")
+    claim_edits.update_claim(any_db, claim.id, {"verdict": "true"}, by="ana", expected_version=claim.version)
     source = sources.add_source(any_db, article.session_id, "https://mod.example/s400")
     sources.attach_source(any_db, claim.id, source.id, by="ana", stance="supports")
     copy = sessions.duplicate_session(any_db, article.session_id)
@@ -162,8 +163,8 @@ def test_ui_state_is_remembered_without_counting_as_an_edit(any_db, article):
 
 def test_claim_must_cover_text(any_db, article):
     with pytest.raises(InvalidValueError):
-        claims.add_claim(any_db, article.id, ClaimDraft("figure", 5, 5), by="ana")
+        claim_edits.add_claim(any_db, article.id, ClaimDraft("figure", 5, 5), by="ana")
     with pytest.raises(InvalidValueError):
-        claims.add_claim(any_db, article.id, ClaimDraft("figure", 0, 10_000), by="ana")
+        claim_edits.add_claim(any_db, article.id, ClaimDraft("figure", 0, 10_000), by="ana")
     with pytest.raises(InvalidValueError, match="not a kind"):
-        claims.add_claim(any_db, article.id, ClaimDraft("rumour", 0, 5), by="ana")
+        claim_edits.add_claim(any_db, article.id, ClaimDraft("rumour", 0, 5), by="ana")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from workbench.domain.records import ClaimRecord
 from workbench.gui.main_window import MainWindow
-from workbench.storage.records import ClaimRecord
 
 
 def claims_in_table(window: MainWindow) -> list[ClaimRecord]:

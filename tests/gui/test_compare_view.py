@@ -10,10 +10,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTreeWidgetItem, QTreeWidgetItemIterator
 
 from tests.factories import DEMO_TEXT, make_article
+from workbench.domain.records import ClaimDraft
 from workbench.gui.compare_view import DELETED, INSERTED, CompareView
 from workbench.recheck import service
-from workbench.storage import articles, claims
-from workbench.storage.records import ClaimDraft
+from workbench.services import claim_edits
+from workbench.storage import articles
 from workbench.storage.sessions import create_session
 
 NEW_TEXT = DEMO_TEXT.replace("32,000", "30,000").replace(
@@ -25,9 +26,9 @@ def _comparison(db):
     session = create_session(db, "Compare")
     article = articles.add_article(db, session.id, make_article())
     start = DEMO_TEXT.index("About 32,000 troops")
-    figure = claims.add_claim(db, article.id, ClaimDraft("figure", start, start + 19), by="ana")
+    figure = claim_edits.add_claim(db, article.id, ClaimDraft("figure", start, start + 19), by="ana")
     start = DEMO_TEXT.index("S-400 systems")
-    systems = claims.add_claim(db, article.id, ClaimDraft("equipment", start, start + 13), by="ana")
+    systems = claim_edits.add_claim(db, article.id, ClaimDraft("equipment", start, start + 13), by="ana")
     edited = make_article(NEW_TEXT, title="Belarus prepares for drills")
     edited = replace(edited, provenance=replace(edited.provenance, raw=NEW_TEXT.encode()))
     service.recheck_article(db, article.id, by="ana", loader=lambda *_a, **_k: edited)
@@ -100,7 +101,7 @@ def _mostly_unchanged(db):
 
     def claim(words: str, kind: str = "statement") -> int:
         start = DEMO_TEXT.index(words)
-        return claims.add_claim(db, article.id, ClaimDraft(kind, start, start + len(words)), by="ana").id
+        return claim_edits.add_claim(db, article.id, ClaimDraft(kind, start, start + len(words)), by="ana").id
 
     kept = [claim(words) for words in WORDS]
     figure = claim("About 32,000 troops", "figure")

@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from tests.factories import make_article
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
-from workbench.storage import claims as claim_store
 from workbench.storage import sessions
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimDraft
 
 LONG_QUOTE = (
     "\u201cWe must be prepared as much as possible, because the troops massing on the other side of the "
@@ -31,7 +31,7 @@ def long_claim_db(db_path: Path) -> tuple[Path, str]:
         session = sessions.create_session(db, "Border review", reviewer="tester")
         article = store_extracted(db, session.id, make_article(TEXT), by="detector").article
         start = TEXT.index(LONG_QUOTE)
-        claim_store.add_claim(db, article.id, ClaimDraft(kind="quote", start=start, end=start + len(LONG_QUOTE)),
+        claim_edits.add_claim(db, article.id, ClaimDraft(kind="quote", start=start, end=start + len(LONG_QUOTE)),
                               by="tester")
     finally:
         db.close()

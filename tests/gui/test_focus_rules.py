@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox
 from tests.factories import DEMO_TEXT
 from tests.gui.helpers import claim_with_text, wait_for_details
 from workbench.gui.claim_editor import COMMIT_DELAY_MS
+from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
 
@@ -146,7 +147,7 @@ def test_after_answering_a_conflict_in_the_message_bar_the_focus_is_on_the_claim
     window = open_window(seeded_db)
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     window.select_claim(claim.id)
-    claim_store.update_claim(window.db, claim.id, {"verdict": "true"}, by="colleague", expected_version=None)
+    claim_edits.update_claim(window.db, claim.id, {"verdict": "true"}, by="colleague", expected_version=None)
     press(qtbot, Qt.Key.Key_5)
     bar = window.message_bar
     keep_mine = next(b for b in bar.findChildren(type(bar.close_button)) if b.text() == "Keep mine")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from tests.factories import make_article
 from tests.gui.helpers import claim_with_text, table_text, wait_for_details
 from workbench.gui.claims_model import PRIOR, PRIOR_MARK, SOURCES
+from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions
@@ -35,7 +36,7 @@ def two_sessions(db_path: Path) -> tuple[Path, int]:
         old = sessions.create_session(db, "Last week", reviewer="ana")
         store_extracted(db, old.id, make_article(), by="detector")
         prior = next(c for c in claim_store.list_claims(db, session_id=old.id) if c.text == "About 32,000 troops")
-        claim_store.update_claim(db, prior.id, {"verdict": "mostly-true", "rationale": RATIONALE},
+        claim_edits.update_claim(db, prior.id, {"verdict": "mostly-true", "rationale": RATIONALE},
                                  by="ana", expected_version=None)
         source = source_store.add_source(db, old.id, "https://ministry.example/briefing", title="Briefing")
         source_store.attach_source(db, prior.id, source.id, by="ana", stance="supports", passage="32,000")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.helpers import claim_with_text, table_text, wait_for_details
 from workbench.gui.claims_model import STATUS, VERDICT
+from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
 
 
@@ -109,7 +110,7 @@ def test_conflict_with_another_reviewer_shows_both_values_and_keeps_the_choice(q
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     window.select_claim(claim.id)
     # Another reviewer sets a verdict behind this window's back.
-    claim_store.update_claim(window.db, claim.id, {"verdict": "true"}, by="colleague", expected_version=None)
+    claim_edits.update_claim(window.db, claim.id, {"verdict": "true"}, by="colleague", expected_version=None)
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from tests.factories import make_article
+from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
 from workbench.storage import articles as article_store
 from workbench.storage import claims as claim_store
@@ -72,7 +73,7 @@ def _reviewed_session(db_path: Path) -> None:
         first = article_store.list_articles(db, session_id)[0]
         store_extracted(db, session_id, make_article(title="Second report", source="https://news.example/2"), by="detector")
         claim = claim_store.list_claims(db, article_id=first.id)[0]
-        claim_store.update_claim(db, claim.id, {"verdict": "false"}, by="tester", expected_version=claim.version)
+        claim_edits.update_claim(db, claim.id, {"verdict": "false"}, by="tester", expected_version=claim.version)
         source = source_store.add_source(db, session_id, "https://ministry.example/figures", title="Figures")
         source_store.attach_source(db, claim.id, source.id, by="tester", stance="refutes")
     finally:

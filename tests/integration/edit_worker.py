@@ -14,9 +14,10 @@ from __future__ import annotations
 import sys
 
 from workbench.domain.errors import ConflictError, DatabaseLockedError
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
 from workbench.storage import claims
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimDraft
 
 
 def main(url: str, article_id: int, name: str, count: int, shared: int | None) -> None:
@@ -25,7 +26,7 @@ def main(url: str, article_id: int, name: str, count: int, shared: int | None) -
     seen_version = claims.get_claim(db, shared).version if shared else 0
     for i in range(count):
         start = i % (text_length - 5)
-        record = claims.add_claim(
+        record = claim_edits.add_claim(
             db, article_id, ClaimDraft("statement", start, start + 5, wording=f"{name}-{i}"), by=name
         )
         print(f"saved {record.id}", flush=True)
@@ -33,7 +34,7 @@ def main(url: str, article_id: int, name: str, count: int, shared: int | None) -
             continue
         verdict = "true" if i % 2 else "false"
         try:
-            updated = claims.update_claim(
+            updated = claim_edits.update_claim(
                 db, shared, {"verdict": verdict, "rationale": f"{name}-{i}"}, by=name,
                 expected_version=seen_version,
             )

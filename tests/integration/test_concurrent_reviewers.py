@@ -8,9 +8,10 @@ import pytest
 
 from tests.factories import make_article
 from tests.integration.test_crash_safety import _start_worker
+from workbench.domain.records import ClaimDraft
+from workbench.services import claim_edits
 from workbench.storage import articles, claims, sessions
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimDraft
 
 EDITS = 40
 
@@ -26,7 +27,7 @@ def test_two_processes_editing_one_session(shared_url):
     db = open_database(shared_url)
     session = sessions.create_session(db, "Team review")
     article = articles.add_article(db, session.id, make_article())
-    shared = claims.add_claim(db, article.id, ClaimDraft("figure", 26, 45), by="lead")
+    shared = claim_edits.add_claim(db, article.id, ClaimDraft("figure", 26, 45), by="lead")
 
     workers = {name: _start_worker(shared_url, article.id, name, EDITS, shared.id) for name in ("ana", "ben")}
     outputs = {}

@@ -9,10 +9,11 @@ from werkzeug import Response
 
 from tests.integration import recheck_pages as pages
 from workbench.cli import main
+from workbench.domain.records import ClaimDraft
 from workbench.ingest.load import load_source
-from workbench.storage import articles, claims
+from workbench.services import claim_edits
+from workbench.storage import articles
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimDraft
 from workbench.storage.sessions import create_session
 
 
@@ -28,7 +29,7 @@ def setup(tmp_path, httpserver):
     session = create_session(db, "Border watch")
     article = articles.add_article(db, session.id, load_source(httpserver.url_for("/belarus")))
     start = article.text.index(pages.FIGURE_A)
-    claim = claims.add_claim(
+    claim = claim_edits.add_claim(
         db, article.id, ClaimDraft(kind="figure", start=start, end=start + len(pages.FIGURE_A)), by="ana"
     )
     db.close()

@@ -7,10 +7,11 @@ from werkzeug import Request, Response
 
 from tests.integration import recheck_pages as pages
 from workbench.domain.errors import InvalidValueError
+from workbench.domain.records import ChangeSummary, ClaimDraft
 from workbench.ingest.load import load_source
 from workbench.recheck import service
+from workbench.services import claim_edits
 from workbench.storage import articles, claims, versions
-from workbench.storage.records import ClaimDraft
 from workbench.storage.sessions import create_session
 
 REVIEWER = "ana"
@@ -48,9 +49,9 @@ def imported(db, site: Site) -> tuple[int, dict[str, int]]:
     ]:
         start = article.text.index(words)
         draft = ClaimDraft(kind="statement", start=start, end=start + len(words))
-        ids[name] = claims.add_claim(db, article.id, draft, by=REVIEWER).id
+        ids[name] = claim_edits.add_claim(db, article.id, draft, by=REVIEWER).id
     for name in ("figure", "quote"):
-        claims.update_claim(db, ids[name], {"verdict": "mostly-true"}, by=REVIEWER, expected_version=None)
+        claim_edits.update_claim(db, ids[name], {"verdict": "mostly-true"}, by=REVIEWER, expected_version=None)
     return article.id, ids
 
 
@@ -88,7 +89,7 @@ def test_edited_page_is_stored_as_a_new_version_and_each_claim_is_reanchored(any
         assert flagged.article_version_id == stored[0].id
         assert flagged.verdict == "mostly-true"
     assert versions.change_summary(any_db, articles.get_article(any_db, article_id).session_id) == {
-        article_id: versions.ChangeSummary(version_count=2, flagged_claims=2)
+        article_id: ChangeSummary(version_count=2, flagged_claims=2)
     }
 
     history = claims.claim_history(any_db, ids["systems"])

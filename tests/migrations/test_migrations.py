@@ -16,8 +16,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 from workbench.domain.errors import DatabaseReadOnlyError
+from workbench.services.database import open_database
 from workbench.storage import claims, sessions
-from workbench.storage.database import open_database
 from workbench.storage.migrate import alembic_config, current_revision, head_revision
 from workbench.storage.models import Base
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from tests.realx.xsession import App, read_claims, wait_for
+from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import get_scale
-from workbench.storage.records import ClaimRecord
 
 pytestmark = [pytest.mark.realx, pytest.mark.slow]
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.factories import long_read
+from workbench.domain.records import ClaimRecord
 from workbench.services.importing import import_text
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions
 from workbench.storage.database import open_database
-from workbench.storage.records import ClaimRecord
 
 TITLE = "Fact-Check Workbench"
 TOOLS = ("Xvfb", "xdotool", "xdpyinfo", "import")

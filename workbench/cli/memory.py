@@ -16,8 +16,8 @@ from typing import Any
 
 from workbench.cli.common import open_db, print_json, reviewer_name
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import ClaimRecord, SessionSummary
 from workbench.services.database import Database
-from workbench.storage.records import ClaimRecord, SessionSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,29 +14,18 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from workbench.detect.lang import language
 from workbench.detect.numbers import parse_number
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-    "saturday": 5, "sunday": 6,
-}  # fmt: skip
-SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_language = language()  # English: the detectors' default language
 
-_TENSE_MARKERS = re.compile(
-    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
-    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
-    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
-    r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
-    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
-    re.IGNORECASE,
-)
+MONTHS = _language.dates.MONTHS
+WEEKDAYS = _language.dates.WEEKDAYS
+SEASONS = _language.dates.SEASONS
+_SEASON_MIDDLES = _language.dates.SEASON_MIDDLES
+_WHICH_OFFSETS = _language.dates.WHICH_OFFSETS
+
+_TENSE_MARKERS = _language.dates.TENSE_MARKERS
 
 
 _SENTENCE_REACH = 300
@@ -131,7 +120,7 @@ def _resolve_season(spot: Spot, text: str, published: date | None) -> str | None
     """ "in the autumn": the year of the nearest such season the tense allows."""
     if published is None:
         return None
-    middle = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[spot.get("season").lower()]
+    middle = _SEASON_MIDDLES[spot.get("season").lower()]
     return str(_nearest_year(published, middle, 15, tense_near(text, spot.start, spot.end)))
 
 
@@ -224,7 +213,7 @@ def _resolve_deixis(spot: Spot, published: date | None) -> str | None:
 def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     if published is None:
         return None
-    offset = {"this": 0, "last": -1, "next": 1}[spot.get("which").lower()]
+    offset = _WHICH_OFFSETS[spot.get("which").lower()]
     unit = spot.get("unit").lower()
     if unit in SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked
@@ -251,7 +240,7 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
         return None
     which = spot.get("which")
     if which:
-        return str(published.year + {"this": 0, "last": -1, "next": 1}[which.lower()])
+        return str(published.year + _WHICH_OFFSETS[which.lower()])
     # "the fourth quarter" in February is last year's when the text speaks of the past
     nth = (spot.get("nth") or spot.get("q") or "")[:1]
     quarter = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3, "4": 4}.get(nth.lower())

@@ -16,7 +16,6 @@ from functools import lru_cache
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.date_values import (
     MONTHS,
-    SEASONS,
     WEEKDAYS,
     Spot,
     resolve,
@@ -24,106 +23,33 @@ from workbench.detect.date_values import (
     tense_near,
 )
 from workbench.detect.figure_words import STOP_WORDS
-from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, tokens
+from workbench.detect.lang import language
+from workbench.detect.numbers import tokens
+
+_language = language()  # English: the detectors' default language
 
 __all__ = ["MONTHS", "WEEKDAYS", "date_spans", "detect_dates", "tense_near"]
 
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
-MONTH = rf"(?P<month>(?:{_MONTH_FULL})\b|{_MONTH_ABBR})"
-DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
-YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
-WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-# "the first week of December": a part of a month stays in the span, the month is the value
-_PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|half|days|ten\s+days)|"
-                  r"end|beginning|start|middle)\s+of")
-EDGE = rf"(?:(?P<edge>{_PART_OF_MONTH}|early|late|mid-?)\s*)"
-# Amount of time for "... ago": digits, number words, "a", "several" etc.
-AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
-TIME_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|century)s?"
 
-# Words before a bare year that make it a count, not a date ("some 1500 troops").
-_COUNT_BEFORE = re.compile(
-    r"(?:about|around|approximately|nearly|almost|some|over|than|to|least|of|only|just|"
-    r"roughly|estimated|killed|and|[$£€¥])\s*$", re.IGNORECASE,
-)
-_COUNT_AFTER = re.compile(
-    r"\s*(?:%|percent|per\s+cent|GMT|UTC|ET\b|EST|CET|BST|[ap]\.?m\.?|hours?\b|hrs|km\b|kilomet|"
-    r"metres|meters|miles|feet|people|troops|soldiers|residents|deaths|tons|tonnes)"
-)
+_COUNT_BEFORE = _language.dates.COUNT_BEFORE
+_COUNT_AFTER = _language.dates.COUNT_AFTER
+_APPROXIMATE_YEAR_BEFORE = _language.dates.APPROXIMATE_YEAR_BEFORE
+_YEAR_PREPOSITION_BEFORE = _language.dates.YEAR_PREPOSITION_BEFORE
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-# Plural nouns a year commonly qualifies: "the 2024 elections", "1967 Six-Day War" aside.
-_YEAR_NOUNS = frozenset(
-    {"elections", "games", "olympics", "attacks", "protests", "riots", "polls", "talks",
-     "floods", "fires", "wildfires", "accords", "agreements", "sanctions", "levels", "figures",
-     "results", "earnings", "midterms", "primaries", "budgets", "plans", "reforms", "rules",
-     "negotiations", "deals", "events", "invasions", "campaigns", "presidential", "estimates"}
-)
+_YEAR_NOUNS = _language.dates.YEAR_NOUNS
+_MONTHS_THAT_ARE_WORDS = _language.dates.MONTHS_THAT_ARE_WORDS
 
 
-_MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
-)
-_SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
-_NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
-_MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
-_EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")
+_MONTH_PREPOSITION = _language.dates.MONTH_PREPOSITION
+_SEASON_PREPOSITION = _language.dates.SEASON_PREPOSITION
+_NEXT_NOUN_RE = _language.dates.NEXT_NOUN_RE
+_MEASURING_BEFORE_RE = _language.dates.MEASURING_BEFORE_RE
+_EVENT_AFTER_RE = _language.dates.EVENT_AFTER_RE
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
-_DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
+_DEICTIC_AFTER_RE = _language.dates.DEICTIC_AFTER_RE
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
-    ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
-    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
-    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
-    ("day_range", re.compile(
-        rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
-    ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?")),
-    ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
-    ("month", re.compile(
-        rf"(?:(?P<rel>{_PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
-        rf"\b(?P<month>{_MONTH_FULL})\b(?!\s+\d)")),
-    ("decade", re.compile(
-        r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
-    ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
-    ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
-    ("edge_year", re.compile(
-        r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
-        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+"
-        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
-    ("the_unit", re.compile(
-        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
-    ("weekday", re.compile(
-        rf"(?:(?P<mod>(?i:early|late|last|next|this))\s+)?{WEEKDAY}{PART_OF_DAY}")),
-    ("deixis", re.compile(
-        r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
-        r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
-    ("vague", re.compile(
-        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
-        re.I)),
-    ("season", re.compile(
-        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
-    ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
-    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
-    ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
-    ("ago", re.compile(
-        rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
-        re.IGNORECASE)),
-    # placed against the narrative, not the publication: "the year before", "the following day"
-    ("anchored", re.compile(
-        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
-        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
-    ("quarter", re.compile(
-        rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
-        rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
-    ("quarter", re.compile(
-        rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
-        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
-    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
-]
+_PATTERNS = _language.dates.PATTERNS
 
 
 _RULES: dict[str, list[re.Pattern[str]]] = {}
@@ -140,27 +66,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
     return {word: tuple(rules) for word, rules in table.items()}
 
 
-_EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
-_START_RULES = _starts(
-    (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
-    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
-    (_EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
-              "the_unit")),
-    (("the",), ("dmy", "edge_year")),
-    (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
-    (("earlier", "later"), ("month", "edge_year")),
-    (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
-    (("coming", "recent", "days", "weeks", "months"), ("vague",)),
-    (("weekend",), ("weekend",)),
-    (("day", "week", "month", "year", "following", "previous", "preceding", "next"), ("anchored",)),
-    (("fiscal", "financial", "fy"), ("fiscal", "year")),
-    (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
-      "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
-    (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
-    (SEASONS, ("season",)),
-    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
-    (("'", "’"), ("decade2",)),
-)
+_START_RULES = _starts(*_language.dates.START_WORDS)
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "fiscal_after", "quarter")
 
 
@@ -201,9 +107,7 @@ def _spots(text: str) -> tuple[Spot, ...]:
     return tuple(chosen)
 
 
-_EVENT_RE = re.compile(
-    r"\s+(?:(?:the|an?|his|her|its|their|[A-Z][a-z]+(?:'s|’s))(?=\s)"
-    r"|(?:[A-Z][a-z]+\s+){1,2}(?P<verb>[a-z]+ed)\b)")
+_EVENT_RE = _language.dates.EVENT_RE
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 
@@ -283,11 +187,10 @@ def _plausible(spot: Spot, text: str) -> bool:
     """Reject matches that are counts, model numbers or modal verbs rather than dates."""
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
-        if re.search(r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|"
-                     r"approximately)\s+$", before, re.I):
+        if _APPROXIMATE_YEAR_BEFORE.search(before):
             return True  # "since around 2024": still a year
         if _COUNT_BEFORE.search(before) and not spot.get("edge"):
-            return bool(re.search(r"\b(?:in|of|since|from|to|until|by|and)\s*$", before, re.I)) and (
+            return bool(_YEAR_PREPOSITION_BEFORE.search(before)) and (
                 not _COUNT_AFTER.match(text, spot.end)
             )
         if _COUNT_AFTER.match(text, spot.end) or _counts_a_noun(text, spot.end):
@@ -298,13 +201,13 @@ def _plausible(spot: Spot, text: str) -> bool:
         # "in the autumn" places; "the summer heat", "survive the winter" do not
         return bool(_SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
             not _NEXT_NOUN_RE.match(text, spot.end))
-    if spot.rule == "month" and spot.get("month") in {"May", "March"} and not spot.get("rel"):
+    if spot.rule == "month" and spot.get("month") in _MONTHS_THAT_ARE_WORDS and not spot.get("rel"):
         return bool(_MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
             return False
-    if spot.rule == "mdy" and spot.get("month") in {"May", "March"} and not spot.get("year"):
+    if spot.rule == "mdy" and spot.get("month") in _MONTHS_THAT_ARE_WORDS and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
         return not _PLURAL_AFTER_RE.match(text, spot.end)
     if spot.rule in {"mdy", "dmy"}:

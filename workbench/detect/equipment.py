@@ -21,7 +21,10 @@ from itertools import pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.lang import language
 from workbench.paths import resource
+
+_language = language()  # English: the detectors' default language
 
 KIND = "equipment"
 
@@ -34,46 +37,15 @@ _NORMALISE = re.compile(r"[\s\-\u2010\u2011\u2013/.'\u2019]+")
 # How far around an ambiguous name military words are looked for (about 20 words).
 _WINDOW = 120
 
-_CONTEXT_WORDS = (
-    r"missiles?|rockets?|launch(?:er|ers|ed|es)?|air[- ]defen[cs]es?|anti-aircraft|"
-    r"surface-to-air|air-to-air|interceptors?|intercept(?:ed|ion|s)?|batter(?:y|ies)|systems?|"
-    r"tanks?|armou?r(?:ed)?|helicopters?|gunships?|drones?|UAVs?|aircraft|jets?|fighters?|"
-    r"bombers?|warships?|frigates?|destroyers?|cruisers?|submarines?|navy|naval|fleet|"
-    r"artillery|howitzers?|shells?|munitions?|ammunition|weapons?|warheads?|arms|military|"
-    r"army|armies|troops|soldiers|forces|defen[cs]e|Pentagon|NATO|fired|firing|shot down|"
-    r"strikes?|struck|deliver(?:ed|ies|y)?|suppl(?:ied|ies|y)|deploy(?:ed|ment|s)?|kamikaze|"
-    r"loitering|ballistic|cruise|hypersonic|combat|battlefield|front ?line|brigades?|"
-    r"regiments?|rifles?|guns?|radars?|sank|sunk|shoot down|downed|air force|infantry|"
-    r"vehicles?|convoy|units?|squadrons?|sorties?|airstrikes?|counteroffensive|anti-tank"
-)
+_CONTEXT_WORDS = _language.equipment.CONTEXT_WORDS
 _CONTEXT = re.compile(rf"\b(?:{_CONTEXT_WORDS})\b", re.IGNORECASE)
 _CONTEXT_NEXT = re.compile(rf"(?:{_CONTEXT_WORDS})\b", re.IGNORECASE)
 
-_HONORIFICS = frozenset(
-    "mr mrs ms miss dr sen senator rep gov governor gen general col colonel lt capt "
-    "captain maj major sgt judge justice president prof professor sir lady lord rev "
-    "minister secretary mayor chancellor adm admiral".split()
-)
-_SPEECH = re.compile(
-    r"\s*(?:,\s*)?(?:said|says|told|added|wrote|argued|stated|asked|explained|noted|"
-    r"tweeted|posted|insisted|claimed|warned|announced)\b"
-)
-# Capitalised words that may stand before a system's name without making it a person's.
-_OK_BEFORE = frozenset(
-    "the a an this that these those its their our his her some several many more new "
-    "additional modern older upgraded advanced two three four five six seven eight nine "
-    "ten dozens hundreds western soviet allied nato us u.s uk eu french dutch czech greek "
-    "swiss thai danish finnish norwegian israeli iraqi saudi emirati yemeni kuwaiti qatari "
-    "pakistani bangladeshi first second third last other each every both with and or of "
-    "for from by to as if when while after before during since but sending send sent "
-    "deliver delivered supplied donated".split()
-)
-# A call sign or a code name is no system (``call sign Maverick``, ``Operation Storm Shadow``).
-_NOT_A_SYSTEM = re.compile(
-    r"(?:\bcall[- ]?sign|\bnicknamed|\bcode[- ]?named|\bOperation|\bExercise)\s*[:,]?\s*[\"“']?$",
-    re.IGNORECASE,
-)
-_DESCRIPTORS = frozenset({"IFV", "APC", "UAV", "UCAV", "SPAAG", "ATGM", "MRAP", "MLRS"})
+_HONORIFICS = _language.equipment.HONORIFICS
+_SPEECH = _language.equipment.SPEECH_AFTER
+_OK_BEFORE = _language.equipment.OK_BEFORE
+_NOT_A_SYSTEM = _language.equipment.NOT_A_SYSTEM
+_DESCRIPTORS = _language.equipment.DESCRIPTORS
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
 
 

@@ -13,18 +13,15 @@ from functools import lru_cache
 from workbench.detect.candidate import DetectContext
 from workbench.detect.equipment import detect_equipment
 from workbench.detect.figure_words import NAME_PRECEDERS, STOP_WORDS
+from workbench.detect.lang import language
+
+_language = language()  # English: the detectors' default language
 
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
-TIME_AFTER_RE = re.compile(
-    r"(?::\d\d|\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|ET\b|EST|EDT|BST|CET|CEST|MSK|local\s+time))"
-)
-# "0400 hours" is a time of day; "48 hours" a duration.
-MILITARY_TIME_RE = re.compile(r"\s*(?:hours|hrs|h)\b")
-LABEL_BEFORE_RE = re.compile(
-    r"\b(?:[Nn]umber|No\.|[Pp]hase|[Ss]tage|[Ss]eason|[Cc]hapter|[Pp]art|[Ll]evel|[Gg]rade)\s+$"
-)
-# "Iranian 122-mm rockets": a calibre after a capitalised word is a measure, not a model name
-_CALIBRE_AFTER_RE = re.compile(r"[-‐‑]?(?:mm|cm|km|kg)\b")
+TIME_AFTER_RE = _language.figures.TIME_AFTER_RE
+MILITARY_TIME_RE = _language.figures.MILITARY_TIME_RE
+LABEL_BEFORE_RE = _language.figures.LABEL_BEFORE_RE
+_CALIBRE_AFTER_RE = _language.units.CALIBRE_AFTER_RE
 _OPERATOR_BEFORE_RE = re.compile(r"(?:^|\s)[=×*÷]\s*$")
 _OPERATOR_AFTER_RE = re.compile(r"\s*[×*÷=](?:\s|$)")
 _HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][a-z]+[ \t]+$")
@@ -32,10 +29,7 @@ _HEADING_AFTER_RE = re.compile(r":")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
-_GLUED_UNIT_RE = re.compile(
-    r"(?:bn|mn|mln|tn|trn|m|k|b|t|km|kg|mm|cm|kt|mph|st|nd|rd|th|s|x|gw|mw|kw|kwh|gwh|mwh|ft|"
-    r"lb|lbs|bp)\b", re.IGNORECASE,
-)
+_GLUED_UNIT_RE = _language.units.GLUED_UNIT_RE
 
 
 def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
@@ -78,19 +72,8 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
     return False
 
 
-# Capitalised words a count may follow without being a name: "the US 10 ..." is rare,
-# but title-case headlines ("Suffered 71,000 Dead") put verbs there.
-_COUNTRY_LIKE = frozenset({"US", "UK", "EU", "UN", "NATO"})
-# Sentence-initial words that quantify the number after them ("Nearly 200 civilians"),
-# unlike a capitalised name before a number ("Leopard 2").
-_QUANTIFIER_WORDS = frozenset(
-    {"nearly", "almost", "roughly", "approximately", "around", "about", "over", "under",
-     "only", "just", "exactly", "precisely", "fully", "barely", "estimated", "another",
-     "upwards", "maybe", "perhaps", "possibly", "probably", "reportedly", "officially",
-     "altogether", "overall", "already", "still", "now", "today", "yesterday", "since",
-     "after", "before", "with", "without", "of", "among", "including", "excluding", "those",
-     "these", "all", "by", "for", "at", "in", "on", "from", "to", "and", "but", "or"}
-)
+_COUNTRY_LIKE = _language.figures.COUNTRY_LIKE
+_QUANTIFIER_WORDS = _language.figures.QUANTIFIER_WORDS
 
 
 def capitalised_name(text: str, start: int, phrase: str) -> bool:

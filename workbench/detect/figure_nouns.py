@@ -21,34 +21,21 @@ from workbench.detect.figure_words import (
     STOP_WORDS,
     UNIT_FROM_CONTEXT,
 )
+from workbench.detect.lang import language
 from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, parse_number, singular
+
+_language = language()  # English: the detectors' default language
 
 _WORD_TOKEN_RE = re.compile(
     r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w'’-]|[.,](?=\d))*[\w'’]|[A-Za-z0-9])"
 )
-_DETERMINERS = frozenset(
-    {"the", "its", "their", "his", "her", "our", "these", "those", "all", "my", "your", "whose"}
-)
-# Words after a unit that say where or when, not what: "-15 degrees overnight".
-_ADVERBS = frozenset(
-    {"overnight", "apart", "abroad", "ahead", "instead", "too", "nationwide", "worldwide",
-     "overall", "altogether", "respectively", "annually", "apiece", "each", "alone", "again",
-     "afterwards", "beforehand", "downstream", "upstream", "offshore", "onshore", "inland",
-     "underground", "below", "above", "higher", "lower", "less", "more", "tonight", "daily",
-     "weekly", "monthly", "yearly", "now", "then", "since", "once", "twice", "short", "deep",
-     "high", "long", "wide", "tall", "away", "south", "north", "east", "west", "southeast",
-     "southwest", "northeast", "northwest", "closer", "further", "farther", "later", "earlier"}
-)
-_AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
-                                r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")
-# nouns that look like adverbs: "the one remaining supply line"
-_LY_NOUNS = frozenset({"supply", "family", "rally", "ally", "assembly", "anomaly", "monopoly",
-                       "reply", "belly", "jelly", "bully"})
+_DETERMINERS = _language.figures.DETERMINERS
+_ADVERBS = _language.figures.ADVERBS
+_AGE_APPOSITION_RE = _language.figures.AGE_APPOSITION_RE
+_LY_NOUNS = _language.figures.LY_NOUNS
 _SUCH_AS_RE = re.compile(r"\s+(?:as|an?)\b")
 _BASIS_RE = re.compile(r"\bbasis\s+points?$")
-_STANDALONE_RATE_RE = re.compile(
-    r"\s+(?:per|to\s+the|against\s+the)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound|yen|yuan|"
-    r"rouble|ruble|franc|greenback)\b", re.I)
+_STANDALONE_RATE_RE = _language.units.STANDALONE_RATE_RE
 _PARTITIVE_RE = re.compile(r"\s+(?:out\s+)?of\s+")
 # The whole of a partitive with no noun: "of the 10", "out of 12", "of which", "of whom".
 _WHOLE_RE = re.compile(
@@ -57,13 +44,13 @@ _WHOLE_RE = re.compile(
 _RATE_RE = re.compile(r"\s+(?:per|a|an|each|every)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # "2 million barrels of crude a day": a container or weight keeps what it holds
 _CONTENTS_RE = re.compile(r"\s+of\s+(?P<w>[a-z]+)\b")
-_CONTAINERS = frozenset({"barrel", "tonne", "ton", "gallon", "litre", "liter", "bag", "sack",
-                         "bottle", "kilogram", "pound", "ounce", "cubic", "bushel", "crate"})
+_CONTAINERS = _language.units.CONTAINERS
+_DOLLAR_ADJECTIVES = _language.units.DOLLAR_ADJECTIVES
 _CURRENCY_WORD_RE = re.compile(
     r"\s*(?P<adj>(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan)\s+)?"
     r"(?P<word>[A-Za-z]+)\b"
 )
-_GLUED_MEASURE_RE = re.compile(r"(?:km|kg|mm|cm|ft|mph|kph|kt|mw|gw|kw|kwh|mwh|gwh)\b", re.I)
+_GLUED_MEASURE_RE = _language.units.GLUED_MEASURE_RE
 
 
 _COORDINATED_RE = re.compile(r"\s+(?:and|or)\s+(?P<words>(?:[a-z]+\s+)?[A-Za-z][a-z]+s)\b(?![-'’])")
@@ -72,9 +59,7 @@ _NOUN_ENDS_RE = re.compile(r"\s*(?:[^\w\s]|$)|\s+(?:[a-z]+ed|[a-z]+ing|" + "|".j
     sorted(w for w in STOP_WORDS if w.isalpha())) + r")\b")
 _RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\b(?![-,.]?\d)",
                        re.IGNORECASE)
-_COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
-                          r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
-                          r"around\s+|some\s+|nearly\s+)?$")
+_COMPARED_RE = _language.figures.COMPARED_RE
 _SENTENCE_END_IN = re.compile(r"[.!?;]\s")
 
 
@@ -274,8 +259,7 @@ def currency_word(text: str, figure: Figure) -> str | None:
     code, factor = CURRENCY_WORDS[word]
     adj = (cm.group("adj") or "").strip().lower()
     if code == "USD" and adj:
-        code = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD",
-                "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD"}.get(adj, "USD")
+        code = _DOLLAR_ADJECTIVES.get(adj, "USD")
     figure.end = cm.end()
     figure.value = scaled(figure.value, factor)
     figure.money = True

@@ -13,31 +13,21 @@ import re
 from workbench.detect.figure_names import sentence_start
 from workbench.detect.figure_nouns import Figure, head_noun
 from workbench.detect.figure_words import STOP_WORDS
+from workbench.detect.lang import language
 from workbench.detect.numbers import SMALL, parse_ordinal, singular
 
-_ORDINAL_RE = re.compile(
-    r"(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
-_STREAK_RE = re.compile(
-    r"\s+(?:(?:straight|consecutive|successive|running)\s+(?P<noun>[a-z]+)\b|"
-    r"(?P<noun2>[a-z]+)(?=\s+in\s+a\s+row\b))", re.IGNORECASE)
-_TIME_OR_PLACE_RE = re.compile(r"\s+(?P<noun>time|place)\b", re.IGNORECASE)
-_RANKED_BEFORE_RE = re.compile(
-    r"\b(?:finish(?:ed|es|ing)?|came|come|placed|ranked|ranks|ranking|ended)\s+$", re.IGNORECASE)
-_RANK_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|with|on|at|behind|after|overall)\b")
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|its|their|his|her)\s+$", re.IGNORECASE)
-# Nouns a word ordinal names rather than counts: "the third floor", "the second half".
-_NAMED_NOUNS = frozenset(
-    {"floor", "half", "quarter", "world", "party", "reich", "way", "century", "anniversary",
-     "person", "hand", "thought", "opinion", "guess", "language", "class", "generation",
-     "lieutenant", "amendment", "division", "army", "corps", "brigade", "fleet", "district",
-     "estate", "republic", "empire", "city", "largest", "biggest", "option", "cousin",
-     "degree", "grade", "string", "nature", "look", "chance", "phase", "stage", "part",
-     "place", "row", "name", "term", "reading", "line", "rate", "source"}
-)  # fmt: skip
+_language = language()  # English: the detectors' default language
+
+_ORDINAL_RE = _language.figures.ORDINAL_RE
+_STREAK_RE = _language.figures.STREAK_RE
+_TIME_OR_PLACE_RE = _language.figures.TIME_OR_PLACE_RE
+_RANKED_BEFORE_RE = _language.figures.RANKED_BEFORE_RE
+_RANK_ENDS_RE = _language.figures.RANK_ENDS_RE
+_DETERMINER_BEFORE_RE = _language.figures.DETERMINER_BEFORE_RE
+_NAMED_NOUNS = _language.figures.ORDINAL_NAMED_NOUNS
 _FOLD_RE = re.compile(rf"\b(?P<n>{'|'.join(sorted(SMALL, key=len, reverse=True))})[-‐‑]?fold\b",
                       re.IGNORECASE)
-_TIMES_RE = re.compile(r"\b(?:[Tt]wice|[Tt]hrice)\b")
+_TIMES_RE = _language.figures.TIMES_RE
 
 
 def counting_ordinal(text: str, pos: int) -> Figure | None:

@@ -1,140 +1,23 @@
-"""The vocabulary the figure detector reads: approximators, units, currencies, stop words."""
+"""The vocabulary the figure detector reads: approximators, units, currencies, stop words.
+
+The words themselves are language data (``lang/en/units.py``, ``figures.py``,
+``stop_words.py``); these names are what the figure modules import.
+"""
 
 from __future__ import annotations
 
-import re
+from workbench.detect.lang import language
 
-# Approximators and comparatives belong inside the figure's span.
-APPROXIMATOR_RE = re.compile(
-    r"\b(?P<approx>(?:just|well|slightly)\s+(?:over|under|above|below)|"
-    r"about|around|approximately|roughly|nearly|almost|some|over|under|barely|"
-    r"(?:(?:slightly|much|far|well|just|no|not)\s+)?(?:more|less|fewer|higher|lower|greater|bigger|"
-    r"larger|smaller)\s+than|at\s+least|at\s+most|up\s+to|"
-    r"as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|as\s+little\s+as|"
-    r"close\s+to|upwards\s+of|in\s+excess\s+of|an\s+estimated|estimated|between)\s+$",
-    re.IGNORECASE,
-)
+_language = language()  # English: the detectors' default language
 
-CURRENCY_SYMBOLS = {
-    "$": "USD", "US$": "USD", "U.S.$": "USD", "U.S. $": "USD", "C$": "CAD", "A$": "AUD",
-    "HK$": "HKD", "NZ$": "NZD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB", "₴": "UAH",
-    "₹": "INR",
-}  # fmt: skip
-# Currency words after a number: ISO code and the factor to major units.
-CURRENCY_WORDS = {
-    "dollars": ("USD", 1), "dollar": ("USD", 1), "usd": ("USD", 1),
-    "cents": ("USD", 0.01), "cent": ("USD", 0.01),
-    "euros": ("EUR", 1), "euro": ("EUR", 1), "eur": ("EUR", 1),
-    "pounds": ("GBP", 1), "sterling": ("GBP", 1), "gbp": ("GBP", 1), "pence": ("GBP", 0.01),
-    "roubles": ("RUB", 1), "rubles": ("RUB", 1), "rouble": ("RUB", 1), "ruble": ("RUB", 1),
-    "rub": ("RUB", 1), "kopecks": ("RUB", 0.01),
-    "hryvnias": ("UAH", 1), "hryvnia": ("UAH", 1), "hryvnas": ("UAH", 1), "uah": ("UAH", 1),
-    "yuan": ("CNY", 1), "renminbi": ("CNY", 1), "cny": ("CNY", 1),
-    "yen": ("JPY", 1), "jpy": ("JPY", 1), "rupees": ("INR", 1), "rupee": ("INR", 1),
-    "francs": ("CHF", 1), "won": ("KRW", 1), "shekels": ("ILS", 1), "lira": ("TRY", 1),
-    "liras": ("TRY", 1), "rials": ("IRR", 1), "riyals": ("SAR", 1), "zlotys": ("PLN", 1),
-    "zloty": ("PLN", 1),
-}  # fmt: skip
-
-# Words that follow a number as its unit even in the singular: "6.4 magnitude", "23 km".
-MEASURE_UNITS = {
-    "km": "kilometer", "kms": "kilometer", "kilometre": "kilometre", "kilometer": "kilometer",
-    "kilometres": "kilometre", "kilometers": "kilometer", "mile": "mile", "miles": "mile",
-    "m": "meter", "metre": "metre", "meter": "meter", "metres": "metre", "meters": "meter",
-    "cm": "centimeter", "mm": "millimeter", "kg": "kilogram", "kilogram": "kilogram",
-    "kilograms": "kilogram", "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton",
-    "lb": "pound", "lbs": "pound", "magnitude": "magnitude", "mph": "mph", "km/h": "km/h",
-    "kph": "km/h", "knots": "knot", "mw": "megawatt", "gw": "gigawatt", "kw": "kilowatt",
-    "mwh": "megawatt-hour", "gwh": "gigawatt-hour", "kwh": "kilowatt-hour",
-    "degrees": "degree", "degree": "degree", "ft": "foot", "feet": "foot", "foot": "foot",
-    "hectares": "hectare", "acres": "acre", "bp": "basis point", "storey": "storey",
-    "year": "year", "day": "day", "month": "month", "week": "week", "hour": "hour",
-    "minute": "minute", "kt": "kiloton", "megawatts": "megawatt", "gigawatts": "gigawatt",
-}  # fmt: skip
-
-# Plural-less nouns that name what is counted, with the unit to report.
-INVARIANT_NOUNS = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman",
-    "children": "child", "police": "police", "personnel": "personnel", "staff": "staff",
-    "aircraft": "aircraft", "crew": "crew", "dead": "dead", "wounded": "wounded",
-    "injured": "injured", "cattle": "cattle", "sheep": "sheep", "livestock": "livestock",
-    "infantry": "infantry", "militia": "militia", "fish": "fish", "deer": "deer",
-}  # fmt: skip
-
-RATE_NOUNS = frozenset(
-    {"day", "week", "month", "year", "hour", "minute", "second", "barrel", "share", "tonne",
-     "ton", "head", "person", "gallon", "litre", "liter", "kilogram", "pound", "night",
-     "piece", "unit", "megawatt-hour", "kilowatt-hour"}
-)  # fmt: skip
-
-# Hyphen compounds that are names or idioms, not measures: "two-state solution".
-COMPOUND_BLACKLIST = frozenset(
-    {"state", "party", "way", "off", "time", "sided", "fold", "on", "thirds", "quarters",
-     "third", "quarter", "fifths", "half", "up", "shot", "liner", "nil", "all", "china",
-     "star", "piece", "of"}
-)  # fmt: skip
-
-# Lower-case words before a number that make it a label, not a quantity.
-NAME_PRECEDERS = frozenset(
-    {"page", "pages", "p", "pp", "section", "sections", "article", "articles", "chapter",
-     "paragraph", "clause", "number", "no", "nos", "flight", "route", "highway", "phase",
-     "stage", "grade", "category", "type", "version", "gate", "room", "platform", "line",
-     "round", "tier", "exit", "episode", "season", "volume", "vol", "issue", "item",
-     "resolution", "rule", "figure", "fig", "table", "step", "level", "zone", "district",
-     "block", "lane", "ward", "row", "seat", "box", "code", "model", "mark", "class",
-     "unit", "brigade", "division", "battalion", "regiment", "corps", "army", "squadron",
-     "fleet", "building", "street", "avenue", "road", "apartment", "suite", "floor",
-     "channel", "bus", "train", "track", "slide", "part", "act", "scene", "verse", "psalm",
-     "week", "day", "year", "month", "quarter", "minute"}
-)  # fmt: skip
-
-# Words that end a noun phrase: the number has no noun of its own when one comes first.
-STOP_WORDS = frozenset(
-    """a an the this that these those its their his her our your my some any each every all
-    no not nor and or but if as than then so yet of in on at for to from by with without
-    over under into onto upon across since during after before until till through between
-    among against about around per via toward towards behind beyond within near off out up
-    down away back ago earlier later while when where which who whom whose what why how
-    is are was were be been being am has have had do does did will would shall should can
-    could may might must said says say told tells according also only just even still
-    most less least fewer many much few another such same both either neither own
-    there here it he she they we i you them him us me one ones percent per cent
-    were including included include includes like unlike versus vs whereas whether
-    dollars euros pounds roubles rubles cents
-    hit hits kill kills killed died die dies seems remain remains means makes takes gets
-    left fell went came took made saw ran began struck held met won lost sent spent paid
-    built brought bought fought found gave kept led stood broke flew drove grew knew threw
-    wrote spoke chose fled sank became
-    goes comes looks stands lies yesterday today tomorrow tonight rose fell rises falls reached reaches totals totalled
-    a.m p.m am pm gmt utc et""".split()
-)  # fmt: skip
-
-# What a lone number counts, read from its clause: "the camp's population is around 40,000".
-UNIT_FROM_CONTEXT = [
-    (re.compile(r"\b(?:population|residents|inhabitants|death\s+toll|toll|people|"
-                r"killed|kills|killing|dead|died|deaths|casualties|injured|wounded|"
-                r"evacuated|displaced|refugees|victims)\b"), "person"),
-    (re.compile(r"\btroops\b|\bsoldiers\b"), "troop"),
-    (re.compile(r"\bmagnitude\b"), "magnitude"),
-]
-CURRENCY_FROM_CONTEXT = [
-    # an exchange rate counts the currency it prices: "the hryvnia weakened to 38.5 per dollar"
-    (re.compile(r"\bhryvnias?\b"), "UAH"),
-    (re.compile(r"\br(?:ou|u)bles?\b"), "RUB"),
-    (re.compile(r"\byuan\b|\brenminbi\b"), "CNY"),
-    (re.compile(r"\byen\b"), "JPY"),
-    (re.compile(r"\blira\b"), "TRY"),
-    (re.compile(r"\brupees?\b"), "INR"),
-    (re.compile(r"\bshillings?\b"), "KES"),
-    (re.compile(r"\brand\b"), "ZAR"),
-    (re.compile(r"\bnaira\b"), "NGN"),
-    (re.compile(r"\bzloty\b"), "PLN"),
-    (re.compile(r"\bforint\b"), "HUF"),
-    (re.compile(r"\bwon\b"), "KRW"),
-    (re.compile(r"\brupiah\b"), "IDR"),
-    (re.compile(r"\bringgit\b"), "MYR"),
-    (re.compile(r"\bbaht\b"), "THB"),
-    (re.compile(r"\bswiss\s+franc\b"), "CHF"),
-    (re.compile(r"\bsterling\b|\bpound\b"), "GBP"),
-    (re.compile(r"\beuro\b"), "EUR"),
-]
+APPROXIMATOR_RE = _language.figures.APPROXIMATOR_RE
+CURRENCY_SYMBOLS = _language.units.CURRENCY_SYMBOLS
+CURRENCY_WORDS = _language.units.CURRENCY_WORDS
+MEASURE_UNITS = _language.units.MEASURE_UNITS
+INVARIANT_NOUNS = _language.units.INVARIANT_NOUNS
+RATE_NOUNS = _language.units.RATE_NOUNS
+COMPOUND_BLACKLIST = _language.figures.COMPOUND_BLACKLIST
+NAME_PRECEDERS = _language.figures.NAME_PRECEDERS
+STOP_WORDS = _language.stop_words.NOUN_PHRASE_ENDS
+UNIT_FROM_CONTEXT = _language.units.UNIT_FROM_CONTEXT
+CURRENCY_FROM_CONTEXT = _language.units.CURRENCY_FROM_CONTEXT

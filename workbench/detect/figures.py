@@ -45,6 +45,7 @@ from workbench.detect.figure_words import (
     RATE_NOUNS,
     STOP_WORDS,
 )
+from workbench.detect.lang import language
 from workbench.detect.numbers import (
     ABBREVIATED_SCALES,
     DIGITS,
@@ -58,36 +59,23 @@ from workbench.detect.numbers import (
 )
 from workbench.detect.spans import SpanIndex
 
-_CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|HK\$|NZ\$|\$|£|€|¥|₽|₴|₹)"
-_SCALE = r"(?:(?:(?=\s?(?:bn|mn|mln|tn|trn)\b)\s?|(?=[mkbtMKBT]\b))(?P<abbr>bn|mn|mln|tn|trn|m|k|b|t)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)"
+_language = language()  # English: the detectors' default language
+
+_CUR = _language.figures.CURRENCY_SIGN
+_SCALE = _language.figures.SCALE_AFTER_DIGITS
 _CORE_RE = re.compile(
     rf"(?<![\w.,#@/\\:+])(?:{_CUR}\s?)?(?P<num>{DIGITS})\+?(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
-    rf"|\b(?P<word>(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b)|half\s+an?\s+)?"
-    rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten)[-\s](?:thirds?|quarters?|halves|fifths?|tenths?)|"
-    rf"{WORD_NUMBER}|a\s+third|a\s+quarter|a\s+half|a\s+single|half))\b"
-    rf"|\b(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|"
-    rf"millions|billions|scores|several|a\s+handful)\b",
+    rf"|\b(?P<word>{_language.figures.WORD_CORE})\b"
+    rf"|\b(?P<vague>{_language.figures.VAGUE_CORE})\b",
     re.IGNORECASE,
 )
+_A_COUNTS = _language.figures.A_COUNTS
+_CORE_STARTS = frozenset(NUMBER_WORDS | set(CURRENCY_SYMBOLS) | _language.figures.CORE_START_WORDS)
 # "about a week", "more than a year": one unit with an approximator
-_CORE_STARTS = frozenset(
-    NUMBER_WORDS | set(CURRENCY_SYMBOLS) | {"us", "u", "c", "a", "an", "hk", "nz", "half", "tens",
-     "hundreds", "thousands", "millions", "billions", "dozens", "scores", "several"}
-)
-_APPROXIMATOR_STARTS = frozenset(
-    {"about", "around", "nearly", "almost", "roughly", "over", "under", "more", "less", "at",
-     "up", "within"}
-)
-_APPROX_ONE_RE = re.compile(
-    r"\b(?:about|around|nearly|almost|roughly|over|under|more\s+than|less\s+than|at\s+least|"
-    r"up\s+to|within)\s+an?\s+(?P<noun>day|week|month|year|decade|hour|minute|mile|"
-    r"kilometre|kilometer)\b",
-    re.IGNORECASE,
-)
+_APPROXIMATOR_STARTS = _language.figures.APPROXIMATOR_STARTS
+_APPROX_ONE_RE = _language.figures.APPROX_ONE_RE
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
-_PERCENT_RE = re.compile(
-    r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE
-)
+_PERCENT_RE = _language.figures.PERCENT_RE
 _PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b)")
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 
@@ -263,8 +251,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
         return None
     figure = Figure(start, end, value, None)
-    if phrase.lower().startswith(("a ", "an ")) and words[1] in {"hundred", "thousand", "million",
-                                                               "billion", "dozen", "trillion"}:
+    if phrase.lower().startswith(("a ", "an ")) and words[1] in _A_COUNTS:
         pass  # "a hundred" keeps its "a": it stands for one
     _extend_range(text, figure, 1.0, None)
     cur = currency_word(text, figure)
@@ -386,26 +373,25 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
-_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
-_FEW_BEFORE_RE = re.compile(r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of|[Ff]ew|[Mm]any)\s+$")
+_SCALE_WORDS = _language.figures.SCALE_WORDS
+_FEW_BEFORE_RE = _language.figures.FEW_BEFORE_RE
 _SPACED_SCALE_RE = re.compile(
     r"\s([mk])(?:(?=\s+(?P<noun>[a-z]+s|people|children|yuan|yen)\b)|(?=\s*[.,;)]|$))")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
-_MULTIPLIERS = frozenset({"twice", "thrice"})
+_MULTIPLIERS = _language.figures.MULTIPLIERS
 _ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
-_HALF_AS_PERIOD_RE = re.compile(r"\b(?:first|second|other|latter|top|bottom)\s+$", re.I)
+_HALF_AS_PERIOD_RE = _language.figures.HALF_AS_PERIOD_RE
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
 _ONE_STRESSED_RE = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Tt]he)\s+$")
-_HALF_THE_RE = re.compile(r"\s+(?:the|its|their|his|her|our|this|that)(\s)")
+_HALF_THE_RE = _language.figures.HALF_THE_RE
 _COUNTED_WHOLE_RE = re.compile(rf"\d|\b(?:{WORD_NUMBER}|which|whom)\b", re.IGNORECASE)
 _AND_AGAIN_RE = re.compile(r"\s+and\s+([a-z]+)\b", re.I)
 _DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
 # What "one" may count without being a mere determiner: a measure of time, distance, money.
-_ONE_MEASURES = frozenset(MEASURE_UNITS.values()) | RATE_NOUNS | {"second", "decade", "century",
-                                                                    "percent", "time", "round"}
+_ONE_MEASURES = frozenset(MEASURE_UNITS.values()) | RATE_NOUNS | _language.figures.ONE_MEASURES
 def _strip_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from workbench.detect.lang import language
 from workbench.detect.names import (
     FUNCTION_WORDS,
     NAME_SEQUENCE,
@@ -27,22 +28,23 @@ from workbench.detect.names import (
 )
 from workbench.detect.sentences import paragraphs
 
-POST_NOUNS = frozenset("account blogger channel post tweet caption description video page".split())
+_language = language()  # English: the detectors' default language
+
+POST_NOUNS = _language.people.POST_NOUNS
 # Where an account is introduced: ``the account Several``, ``Tracker, an X account that``.
 _ACCOUNT_INTRO = re.compile(
     rf"\b(?:account|blogger|channel|user|handle)\s+(?P<after>{NAME_SEQUENCE.pattern})"
     rf"|(?P<before>{NAME_SEQUENCE.pattern}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?"
     r"(?:account|blogger|channel|user)\b"
 )
-_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|from|by|to|with|of|for|via)\s+$")
+_AFTER_PREPOSITION = _language.people.AFTER_PREPOSITION
 # How far back a post or document may find its author: the same or the previous paragraphs.
 _ANAPHOR_REACH = 1200
 
 _POSSESSIVE_SPLIT = re.compile(r"(?<=[’']s)\s+|(?<=\w[’'])\s+")
 _SPOKESPERSON_FOR = re.compile(
-    rf"\b(?:spokes(?:man|woman|person)|representative|official|statement|spokespeople)\s+"
-    rf"(?:for|from|of|at)\s+(?:the\s+)?((?:{NAME_TOKEN}[ ])*{NAME_TOKEN}"
-    r"(?:\s+(?:campaign|government|administration|ministry|office|team|company))?)"
+    rf"{_language.people.SPOKESPERSON_BEFORE}((?:{NAME_TOKEN}[ ])*{NAME_TOKEN}"
+    rf"{_language.people.SPOKESPERSON_BODY_AFTER})"
 )
 
 
@@ -335,11 +337,7 @@ _INITIAL = re.compile(rf"[{UPPER}]\.$")
 # Words that may stand between a name and what governs it: ``was 31-year-old Rana Khoury``,
 # ``the opposition leader Tomas Berg``.
 _DESCRIPTOR_BEFORE = re.compile(r"(?:\s+|^)(?:the|a|an|[\w-]*\d[\w-]*|[a-z]+)\s*$")
-# After these a name is the subject of its clause: ``Among those who left was X``, ``said X``.
-_INVERTING = frozenset(
-    """was is were are said says added adds wrote writes explained noted continued recalled
-    warned argued insisted stated asked""".split()
-)
+_INVERTING = _language.speech.INVERTING
 _CLAUSE_OPENERS = ",.;:!?—–(“”\"#\n"
 _OPENER_REACH = 60  # chars looked at before a name
 

@@ -11,35 +11,29 @@ from __future__ import annotations
 
 import re
 
+from workbench.detect.lang import language
+
+_language = language()  # English: the detectors' default language
+
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_ABBREVIATED = _language.titles.ABBREVIATED_TITLES
 # A capitalised word; a final period only on initials and abbreviated titles, so that a
 # name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
-_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Mt|Ft)"
 # ``U.S.``/``U.N.`` stay one token so that ``the U.S. State Department`` is one body.
 NAME_TOKEN = (
     rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.|{_ABBREVIATED}\.|[{UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
 )
-PARTICLES = frozenset("de da di del der dos van von bin ibn al el la le du ter".split())
+PARTICLES = _language.titles.PARTICLES
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 # ``Ursula von der Leyen``: up to two particles between two capitalised words.
 NAME_SEQUENCE = re.compile(
     rf"{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{NAME_TOKEN})*"
 )
 _TRAILING_NAME = re.compile(rf"(?:{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}))*{NAME_TOKEN}$")
-_TRAILING_FILLER = re.compile(
-    r"(?:\s+|,\s*\d{1,3},?|\b(?:also|later|then|has|had|have|previously|reportedly|once|"
-    r"again|further|recently|earlier|who|had|would|has\s+since|simply|quickly|flatly|"
-    r"[a-z]+ly|never|not|did\s+not|didn’t|didn't|last\s+week|"
-    r"on\s+\w+day|is|are|was|were|been|have\s+been|has\s+been)\b)$"
-)
+_TRAILING_FILLER = _language.people.TRAILING_FILLER
 _ACRONYM_AFTER = re.compile(rf"\s*\((?:[{UPPER}][\w.&-]*)\)$")
 _LOWER_HEAD = re.compile(r"([\w’'-]+)$")
-# Lowercase words that may stand before a name after an inverted verb: ``writes military
-# analyst Alex Hollings``; prepositions and conjunctions end the subject instead.
-_SKIPPABLE = (
-    r"(?!(?:on|in|at|to|that|when|while|after|before|during|last|this|as|from|for|of|by|"
-    r"with|and|but|or|about)\b)[a-z][\w’'-]*"
-)
+_SKIPPABLE = _language.people.SKIPPABLE
 _NAMED_LATER = re.compile(
     rf"[^.;:!?]*?(?:,\s+|\bname as\s+|\bnamed\s+|\bidentified as\s+)({NAME_SEQUENCE.pattern})"
     r"\s*(?:[,.;]|$)"
@@ -52,87 +46,23 @@ _LEADING_SUBJECT = re.compile(
 _OWNED_HEAD = re.compile(r"\s+([\w-]+)")
 _BODY_OF = re.compile(rf"^[\w’'\s-]{{0,40}}?\b(?:for|of|at|from)\s+(?:the\s+)?({NAME_SEQUENCE.pattern})")
 
-_CALENDAR = frozenset(
-    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December In On At After Before When
-    While Last This Earlier Later Meanwhile However But And Yet""".split()
-)
-PRONOUNS = frozenset({"he", "she", "He", "She"})
-TITLES = frozenset(
-    """president prime minister foreign defence defense interior finance secretary general gen
-    dr mr mrs ms prof gen. lt. lt col. col maj. maj capt. capt sgt. sgt pvt. pvt cpl. adm. mr. mrs. ms. dr. prof.
-    sen. rep. gov. senator representative governor chancellor king queen prince princess pope
-    chief commander ambassador spokesman spokeswoman spokesperson deputy vice mayor judge justice
-    speaker pastor rev. sheikh emir sultan marshal colonel major captain lieutenant sergeant
-    private admiral brigadier corporal officer director chairman chairwoman chair ceo executive
-    senior former acting interim staff commissioner premier minister lord lady sir dame field
-    supreme opposition army navy air force lawmaker leader state first u.s. us uk un eu nato
-    white house national security adviser advisor attorney press secretary-general""".split()
-)
-BODY_WORDS = frozenset(
-    """ministry agency office department council group bank news times post party kremlin
-    pentagon army forces command government company inc corp ltd university institute
-    commission committee service administration house court union organization organisation
-    association federation reuters press network tv television radio journal review center
-    centre fund board authority police military navy guard corps foundation club team league
-    parliament congress senate assembly cabinet embassy mission alliance coalition
-    intelligence staff headquarters media hospital watch cross crescent international amnesty
-    unions""".split()
-)
-LEADER_NOUNS = frozenset(
-    """leader president premier chancellor king queen minister prime strongman dictator
-    head chief ruler monarch autocrat""".split()
-)
-BODY_NOUNS = frozenset(
-    """ministry kremlin pentagon government agency department military army police
-    office spokesman spokeswoman spokesperson embassy statement company campaign party
-    committee commission council court service command navy""".split()
-)
-# People the article does not name: their words have no speaker (``a senior official said``).
-PERSON_NOUNS = frozenset(
-    """official officials source sources diplomat diplomats analyst analysts expert experts
-    resident residents witness witnesses critic critics observer observers man woman men women
-    person people aide aides adviser advisers advisor advisors researcher researchers soldier
-    soldiers officer officers worker workers volunteer volunteers lawmaker lawmakers member
-    members survivor survivors relative relatives neighbour neighbor neighbours neighbors
-    villager villagers farmer farmers doctor doctors nurse nurses student students teacher
-    teachers mother father son daughter wife husband activist activists protester protesters
-    insider insiders staffer staffers employee employees fighter fighters veteran veterans
-    refugee refugees passenger passengers driver drivers executive executives banker bankers
-    trader traders economist economists investor investors authorities operative operatives
-    strategist strategists""".split()
-)
-_OWNED = re.compile(
-    r"(?P<owner>[\w’'-]+)(?:’s|'s|’|')\s+(?P<thing>statement|office|spokes(?:man|woman|person)|"
-    r"spokespeople|press\s+service|representative)$"
-)
-_HEAD_OF = re.compile(
-    r"(?:^|\b)(?:the|a|an|its|his|her|their|one|another)\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?P<head>[\w’'-]+)\s+(?:of|for|at|from|in)\s+(?:the\s+)?[^,;:]{1,40}$",
-    re.IGNORECASE,
-)
+_CALENDAR = _language.people.CALENDAR_WORDS
+PRONOUNS = _language.people.PRONOUNS
+TITLES = _language.titles.TITLES
+BODY_WORDS = _language.people.BODY_WORDS
+LEADER_NOUNS = _language.people.LEADER_NOUNS
+BODY_NOUNS = _language.people.BODY_NOUNS
+PERSON_NOUNS = _language.people.PERSON_NOUNS
+_OWNED = _language.people.OWNED
+_HEAD_OF = _language.people.HEAD_OF
 # ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
 _BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
 _NAMED_BODY = re.compile(rf"((?:{NAME_TOKEN}\s+)+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)$")
-_LOWER_RUN = re.compile(
-    r"(?:\s+(?!(?:in|on|at|of|for|from|to|with|who|which|and|said|says|told)\b)[a-z][\w-]*){1,3}"
-)
-# ``the account tweeted``: a noun that points back to whoever spoke last.
-ANAPHORS = frozenset(
-    "account blogger outlet newspaper paper channel post document tweet caption description "
-    "report video page".split()
-)
-_NOT_SUBJECTS = frozenset(
-    """officials analysts residents critics witnesses experts sources authorities others some
-    many both everyone people observers commentators the a an it this that there we i you
-    but and or so as if when while after before in on at for""".split()
-)
+_LOWER_RUN = _language.people.LOWER_RUN
+ANAPHORS = _language.people.ANAPHORS
+_NOT_SUBJECTS = _language.people.NOT_SUBJECTS
 
-# Title-case headlines are full of capitalised words that are not names.
-FUNCTION_WORDS = frozenset(
-    """if is are was were be been the a an for of in on to and or with by from at as how why
-    what who new says said will has have after over into its it his her their this that""".split()
-)
+FUNCTION_WORDS = _language.people.FUNCTION_WORDS
 
 
 def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
@@ -189,8 +119,7 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     return _described(prefix, word.lower())
 
 
-# ``,” in Iowa, said Pat Rynard``: a place after a preposition is where, not who.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|to|into|near|across|across from|outside|inside)\s+$")
+_PLACE_BEFORE = _language.people.PLACE_BEFORE
 # ``Institute for the Study of War``, ``Union of Mechanical Engineers of Russia``: a body's
 # name runs on through ``of`` and ``for (the)``; a person's does not (``Secretary of State``).
 _LINKED_BEFORE = re.compile(rf"({NAME_SEQUENCE.pattern})\s+(?:of|for|on)(?:\s+the)?\s+$")

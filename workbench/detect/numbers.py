@@ -11,60 +11,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-    "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-}  # fmt: skip
-# Abbreviated scales glued to digits or following them: 1.5bn, $3m, 10k.
-ABBREVIATED_SCALES = {
-    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
-    "trn": 1_000_000_000_000, "t": 1_000_000_000_000,
-}  # fmt: skip
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-    "hundredth": 100, "thousandth": 1000,
-}  # fmt: skip
-# Denominators; "half" and "quarter" besides the ordinals from third on.
-FRACTIONS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
-    name + suffix: n for name, n in ORDINALS.items() if n >= 3 for suffix in ("", "s")
-}
-# Amounts with no number the reader could check exactly: value null.
-VAGUE_WORDS = frozenset(
-    {"dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores",
-     "several", "handful", "tens"}
-)  # fmt: skip
+from workbench.detect.lang import language
 
-NUMBER_WORDS = set(SMALL) | set(TENS) | set(SCALES) | {"dozen"}
-
-# --- patterns other modules build on -------------------------------------------
+_words = language().numbers  # English: the detectors' default language
+SMALL = _words.SMALL
+TENS = _words.TENS
+SCALES = _words.SCALES
+ABBREVIATED_SCALES = _words.ABBREVIATED_SCALES
+ORDINALS = _words.ORDINALS
+FRACTIONS = _words.FRACTIONS
+VAGUE_WORDS = _words.VAGUE_WORDS
+NUMBER_WORDS = _words.NUMBER_WORDS
+WORD_NUMBER = _words.WORD_NUMBER
+SCALE_WORD = _words.SCALE_WORD
+_NO_SINGULAR = _words.NO_SINGULAR
+_IRREGULAR = _words.IRREGULAR_PLURALS
+_NOT_PLURAL_ENDINGS = _words.NOT_PLURAL_ENDINGS
 
 # Digits: 90,000 / 32 000 (space, no-break or thin space groups) / 1.5 / .5
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)"
-_WORD = "|".join(sorted(NUMBER_WORDS | set(TENS), key=len, reverse=True))
-_TENS_UNIT = r"(?:{tens})[-\u2010\u2011 ](?:{small})".format(
-    tens="|".join(TENS), small="|".join(k for k in SMALL if SMALL[k] < 10 and k != "zero")
-)
-# A run of number words: "twenty-five", "one hundred and twenty", "two thousand".
-WORD_NUMBER = (
-    rf"(?:{_TENS_UNIT}|{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_TENS_UNIT}|{_WORD}))*"
-)
-SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|trn|[mkb])"
 
 _SEP_RE = re.compile(r"[,\u00a0\u202f ](?=\d{3}\b)")
 _DIGITS_RE = re.compile(rf"^({DIGITS})\s*([a-z]+)?$")
@@ -130,7 +95,7 @@ def singular(noun: str) -> str:
     word = noun.lower()
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "news", "series", "species")) or word in _NO_SINGULAR:
+    if len(word) <= 3 or word.endswith(_NOT_PLURAL_ENDINGS) or word in _NO_SINGULAR:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -139,21 +104,6 @@ def singular(noun: str) -> str:
     if word.endswith("s"):
         return word[:-1]
     return word
-
-
-_NO_SINGULAR = frozenset(
-    {"politics", "economics", "physics", "mathematics", "athletics", "ethics", "logistics",
-     "statistics", "always", "perhaps"}
-)
-_IRREGULAR = {
-    "people": "person", "men": "man", "women": "woman", "children": "child",
-    "lives": "life", "wives": "wife", "knives": "knife", "thieves": "thief",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
-    "criteria": "criterion", "phenomena": "phenomenon", "data": "data",
-    "police": "police", "personnel": "personnel", "aircraft": "aircraft",
-    "buses": "bus", "gases": "gas", "crises": "crisis", "analyses": "analysis",
-    "kms": "km", "yrs": "year", "hrs": "hour", "mins": "minute", "lbs": "lb",
-}  # fmt: skip
 
 
 _TOKEN_SCAN_RE = re.compile(r"[A-Za-z]+|\.?\d+|[$£€¥₽₴₹'’]")

@@ -16,21 +16,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-# A period after one of these never ends a sentence: they precede a name or number.
-_ALWAYS_ABBREV = frozenset(
-    """mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig
-    rep sen gov pres supt insp det amb rev hon fr st mt ft no nos vol pp p para art sec
-    fig approx ca vs v cf e.g i.e u.s u.k u.n u.s.a e.u""".split()
-)
-# Months and the like: not a boundary when a number follows (``Feb. 24``).
-_BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
-# Words that usually begin a new sentence: after ``U.S.`` or an initial they
-# tell a real boundary (``... in the U.S. The ...``) from a name (``U.S. Patriot``).
-_STARTERS = frozenset(
-    """the a an he she it they we i you but and in on at this that these those there
-    his her its their our as after before when while if so yet still however meanwhile
-    some many most one two three four five six seven eight nine ten""".split()
-)
+from workbench.detect.lang import language
+
+_language = language()  # English: the detectors' default language
+
+_ALWAYS_ABBREV = _language.sentences.ALWAYS_ABBREVIATIONS
+_BEFORE_NUMBER = _language.sentences.BEFORE_NUMBER
+_STARTERS = _language.sentences.STARTERS
+_ABBREVIATIONS_ENDING = _language.sentences.ABBREVIATIONS_ENDING
 
 _TERMINAL = re.compile(r"[.!?…]+[\"”’'»)\]]*|[\"”»][.!?]")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -142,7 +135,7 @@ def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     word_before = token.group(1).lower().lstrip("'’-")
     starter = word.lower() in _STARTERS
     if word_before in _ALWAYS_ABBREV:
-        return word_before in {"u.s", "u.k", "u.n", "u.s.a", "e.u", "no", "st"} and starter
+        return word_before in _ABBREVIATIONS_ENDING and starter
     if word_before in _BEFORE_NUMBER and first.isdigit():
         return False
     if len(word_before) == 1 and word_before.isalpha():  # an initial: ``George W. Bush``

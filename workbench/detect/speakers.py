@@ -22,31 +22,20 @@ import bisect
 import re
 
 from workbench.detect.equipment import lookup as equipment_named
+from workbench.detect.lang import language
 from workbench.detect.name_table import Resolver
 from workbench.detect.names import NAME_SEQUENCE, subject_after, subject_before
 from workbench.detect.sentences import sentences
 from workbench.detect.unspoken import is_inscription, is_title, names_a_thing
 
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|continued|claimed|claims|claiming|wrote|writes|"
-    r"stated|states|noted|notes|explained|explains|warned|warns|insisted|insists|argued|"
-    r"argues|tweeted|posted|asked|asks|replied|declared|announced|acknowledged|admitted|"
-    r"recalled|testified|remarked|suggested|maintained|responded|conceded|observed|"
-    r"commented|emphasi[sz]ed|stressed|urged|vowed|pointed out|predicted|cautioned|"
-    r"concluded|complained|boasted|confirmed|denied|reported|reports|recounted|joked|"
-    r"answered|reiterated|described|quoted|called|labelled|labeled|reads|repeated|promised|"
-    r"pledged|estimated|accused|dismissed|rejected|demanded|blamed|hailed|praised|criticised|criticized|"
-    r"condemned|threatened|signalled|signaled|conceded|countered|shouted|recalled"
-)
-# A participle (``..., saying that``) shares the subject of the clause it hangs on.
-PARTICIPLES = (
-    r"adding|saying|telling|writing|noting|warning|arguing|insisting|claiming|calling|speaking"
-)
+_language = language()  # English: the detectors' default language
+
+SPEECH_VERBS = _language.speech.SPEECH_VERBS
+PARTICIPLES = _language.speech.PARTICIPLES
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})\b")
 _PARTICIPLE = re.compile(rf"(?:{PARTICIPLES})$")
-# ``users are claiming``: a participle after an auxiliary is the finite verb of its clause.
-_AUXILIARY = re.compile(r"\b(?:is|are|was|were|been)\s+$")
-_ACCORDING = re.compile(r"\baccording to\b|\bquoted by\b|\bin the words of\b", re.IGNORECASE)
+_AUXILIARY = _language.speech.AUXILIARY
+_ACCORDING = _language.speech.ACCORDING
 # How far after a closing mark an attribution may start (``,” Belarus’ strongman leader, ...``).
 _AFTER_REACH = 90
 
@@ -260,13 +249,7 @@ def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
     return None
 
 
-# ``told Reuters``: what follows these verbs is the listener, never the speaker; after a
-# naming or judging verb (``drones, called Shahed-136``) it is the thing named or judged.
-_OBJECT_FOLLOWS = frozenset(
-    """told tells telling asked asks accused urged called labelled labeled described dismissed
-    rejected blamed hailed praised criticised criticized condemned threatened demanded promised
-    pledged quoted""".split()
-)
+_OBJECT_FOLLOWS = _language.speech.OBJECT_FOLLOWS
 # ``,” Jane Roe, a senior fellow at ... and director of ..., told X``: a name in apposition
 # right after the closing mark may be followed by a long description before its verb.
 _APPOSED_NAME = re.compile(

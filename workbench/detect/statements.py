@@ -20,7 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.lang import language
 from workbench.detect.sentences import paragraphs, sentences
+
+_language = language()  # English: the detectors' default language
 
 BASE = 0.3
 THRESHOLD = 0.4
@@ -49,98 +52,25 @@ WEIGHTS: dict[str, float] = {
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Single words are looked up in sets (fast); the few multi-word cues share one regex.
-_IRREGULAR_PAST = _words(
-    """killed took made led won lost fell rose began hit struck shot went came sent held left
-    met gave became grew spent built sold bought paid sank fought flew drove ran stood broke
-    brought caught chose drew fled froze seized swept threw withdrew overtook undertook found
-    beat bore dealt dug fed hid hung knew laid lent lit meant rang sought shook shut slid
-    spread stole stuck swore taught tore understood woke wore holds contains ranks remains
-    inked taken shown given seen known driven stolen beaten broken chosen begun thrown
-    written fallen risen grown flown drawn"""
-)
-_NOT_PAST = _words(
-    """need indeed speed seed feed breed greed bed red shed hundred sacred naked wicked
-    rugged armed based so-called alleged supposed expected related united said told added
-    stated claimed noted explained warned reported announced asked called argued insisted
-    suggested acknowledged admitted concerned interested worried scared depressed
-    bewildered tired pleased surprised"""
-)
-_SUPERLATIVES = _words(
-    "largest biggest highest lowest smallest most least first last record worst best only"
-)
-_NOT_SUPERLATIVE = _words(
-    """interest forest protest honest west arrest request latest suggest contest rest test
-    digest invest manifest harvest modest earnest guest nest quest chest pest vest crest zest
-    unrest budapest bucharest almost priest"""
-)
-_COMPARISON_WORDS = _words(
-    """more less fewer higher lower larger smaller bigger greater increased decreased doubled
-    tripled halved compared than since equivalent up down"""
-)
-_CAUSE_WORDS = _words("because caused resulted after following killing destroying forcing")
-_MODAL_WORDS = _words(
-    """will would could may might should must can shall won’t won't wouldn't couldn't likely
-    unlikely possibly perhaps maybe probably"""
-)
-_INTENTION_WORDS = _words(
-    """plan plans planning intend intends aim aims want wants hope hopes seek seeks vow vows
-    promised pledged threatened expect expects expected preparing urge urged urges"""
-)
-_HEDGE_WORDS = _words(
-    "reportedly allegedly apparently seem seems seemed appear appears suggests believed unclear unconfirmed"
-)
-_OPINION_WORDS = _words(
-    """believe believes believed think thinks feel feels felt fear fears feared worry worries
-    worried concern concerns hope legitimate important should must ought unacceptable
-    outrageous disgraceful welcome welcomed welcomes condemn condemns condemned praise
-    praised criticized criticised anxieties angry sad happy proud great terrible wonderful
-    good bad wrong deserve deserves deserved condemnation outrage criticism backlash anger
-    dismay alarm indignation fury applause"""
-)
-_FIRST_PERSON_WORDS = _words("I we We us our Our my My you You your Your")
-_CHARACTER_WORDS = _words(
-    """close firm staunch key strong weak powerful controversial notorious famous influential
-    popular ally"""
-)
-# An intention verb in the first clause, not after a determiner (``their plans to join``).
-_MAIN_INTENTION = re.compile(
-    r"^[^,;:()]*?(?<!\btheir )(?<!\bits )(?<!\bthe )(?<!\bhis )(?<!\bher )"
-    r"\b(?:plans?|planning|intends?|aims?|wants?|hopes?|seeks?|preparing|vowed|pledged|promised|"
-    r"threatened|expects?)\s+to\s+[a-z]+",
-)
-_RELATIVE = re.compile(r"\b(?:which|who|that|whose|where)\b")
-_REPORTED_WORDS = _words("said says told reported announced confirmed stated claimed added according")
-_PHRASES = re.compile(
-    r"\b(?:(?P<scheduled>(?:is|are|was|were) (?:due|scheduled|set|slated) to|takes? place|"
-    r"(?:will|is to) (?:be held|take place|start|begin|open|close|meet|reach))"
-    r"|(?P<cause>due to|led to|as a result)"
-    r"|(?P<intention>going to|ready to|prepared to|calls? for|is set to)"
-    r"|(?P<hedge>thought to|may have|might have|could have)"
-    r"|(?P<opinion>need to|needs to)"
-    r"|(?P<event>accounts? for|consists of|is (?:home|located)))\b"
-)
-_CREDIT = re.compile(
-    r"(?:\b(?:Getty|Reuters|AFP|AP Photo|Shutterstock|EPA|Credit|Photograph|Photo|Image|"
-    r"Editing by|Reporting by|Additional reporting|Writing by|Contributor)\b[^.]{0,40}$"
-    r"|^[\w .’'-]{0,40}/[\w .’'-]{0,40}$"  # Contributor/Getty Images
-    r"|\|"  # 9:47 AM 09/25/2023 Jane Doe | Reporter
-    r"|^\(?WATCH\b"
-    r"|^\(?(?:Additional reporting|Reporting|Writing|Editing|Compiled|Produced) by\b"
-    r"|^(?:VIDEO|PHOTOS?|LISTEN|GRAPHIC|MAP)\s*:"
-    r"|\b(?:contributed (?:to )?(?:this )?report|originally appeared|All rights reserved|"
-    r"share on facebook|Sign up|Subscribe|pic\.twitter\.com|@\w+\)))",
-)
+_IRREGULAR_PAST = _language.statements.IRREGULAR_PAST
+_NOT_PAST = _language.statements.NOT_PAST
+_SUPERLATIVES = _language.statements.SUPERLATIVES
+_NOT_SUPERLATIVE = _language.statements.NOT_SUPERLATIVE
+_COMPARISON_WORDS = _language.statements.COMPARISON_WORDS
+_CAUSE_WORDS = _language.statements.CAUSE_WORDS
+_MODAL_WORDS = _language.statements.MODAL_WORDS
+_INTENTION_WORDS = _language.statements.INTENTION_WORDS
+_HEDGE_WORDS = _language.statements.HEDGE_WORDS
+_OPINION_WORDS = _language.statements.OPINION_WORDS
+_FIRST_PERSON_WORDS = _language.statements.FIRST_PERSON_WORDS
+_CHARACTER_WORDS = _language.statements.CHARACTER_WORDS
+_MAIN_INTENTION = _language.statements.MAIN_INTENTION
+_RELATIVE = _language.statements.RELATIVE
+_REPORTED_WORDS = _language.statements.REPORTED_WORDS
+_PHRASES = _language.statements.PHRASES
+_CREDIT = _language.statements.CREDIT
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
-_SPEECH_ONLY = re.compile(
-    r"^[\s,.;:—–-]*(?:[\w’'.-]+,?\s+){0,8}?(?:said|says|added|continued|told|wrote|asked|"
-    r"replied|noted|explained|warned|insisted|argued|claimed|stated|declared|tweeted)\b",
-    re.IGNORECASE,
-)
+_SPEECH_ONLY = _language.statements.SPEECH_ONLY
 _CLOSING = "\"”’'»"
 _FINAL = ".!?…;:"
 

@@ -193,3 +193,8 @@ class ExportCancelled(CancelledError):
             "Export cancelled: no file was written.",
             f"{path} was left as it was." if path.exists() else f"Nothing was saved to {path}.",
         )
+# --- detection -----------------------------------------------------------
+
+
+class UnknownLanguageError(InvalidValueError):
+    """No word lists exist for the language code asked for."""

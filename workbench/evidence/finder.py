@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.domain.errors import NoArticleTextError
+from workbench.domain.progress import CancelFn
+from workbench.domain.records import ClaimRecord
 from workbench.evidence.rank import Passage, claim_facts, rank_passages
 from workbench.kinds import KINDS
-from workbench.services.progress import CancelFn
 from workbench.storage.articles import get_article
 from workbench.storage.claims import get_claim
 from workbench.storage.database import Database
-from workbench.storage.records import ClaimRecord
 
 DEFAULT_TOP = 5
 
@@ -41,8 +41,8 @@ def find_evidence(db: Database, claim_id: int, source: str, *, top: int = DEFAUL
     source_published = None
     details = None
     if text is None:
+        from workbench.ingest.link_details import details_from_article
         from workbench.ingest.load import load_source
-        from workbench.services.link_details import details_from_article
 
         extracted = load_source(source, cancel=cancel)
         text, source_published = extracted.text, _iso_date(extracted.published)

@@ -15,6 +15,7 @@ from typing import IO, Any
 from sqlalchemy import Connection
 
 from workbench.domain.errors import InvalidValueError, SessionFileError
+from workbench.domain.records import SessionSummary
 from workbench.export import session_rows as rows
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
@@ -24,7 +25,6 @@ from workbench.export.session_schema import damaged
 from workbench.export.session_stream import Limits, too_large
 from workbench.storage.database import Database, translate_errors
 from workbench.storage.models import ReviewSession
-from workbench.storage.records import SessionSummary
 from workbench.storage.sessions import get_session
 
 # Up to this size a file is parsed whole, which costs up to ~70 bytes per

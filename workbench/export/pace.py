@@ -13,10 +13,10 @@ from typing import TypeVar
 
 from sqlalchemy import func, select
 
+from workbench.domain.progress import CancelFn, ProgressFn, check
 from workbench.domain.scales import get_scale
 from workbench.export import query
 from workbench.export.filters import ExportFilter
-from workbench.services.progress import CancelFn, ProgressFn, check
 from workbench.storage.database import Database, translate_errors
 from workbench.storage.models import Article, Claim
 

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.domain.errors import CancelledError, ExportCancelled, ExportError
+from workbench.domain.progress import CancelFn, ProgressFn, check
 from workbench.export import formats
 from workbench.export.destination import export_target, open_partial
 from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
 from workbench.export.pace import pace_for
-from workbench.services.progress import CancelFn, ProgressFn, check
 from workbench.storage.database import Database
 
 # The formats written as text, as registered when this module was imported (for loops over them).

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import ArticleRecord
 from workbench.gui.undo import _Command
 from workbench.services.article_edits import RemoveArticle as RemoveArticleOperation
 from workbench.services.articles_read import RemovedArticle
 from workbench.services.changes import Done
 from workbench.services.database import Database
-from workbench.storage.records import ArticleRecord
 
 
 class ArticleHost(Protocol):

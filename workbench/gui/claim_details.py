@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import SourceRecord
 from workbench.gui.workers import JobRunner
 from workbench.services.claims_read import ClaimDetails as Details
 from workbench.services.claims_read import claim_details
-from workbench.storage.records import SourceRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.kinds import ClaimKind, Stance
+from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import format_value
 from workbench.gui.editor_fields import NoteEdit, ReanchorBanner, parse_value
-from workbench.storage.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 
 COMMIT_DELAY_MS = 600
 EMPTY_TEXT = (

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
-from workbench.storage.records import ClaimRecord
 
 COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Prior", "Status")
 KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, PRIOR, STATUS = range(len(COLUMNS))

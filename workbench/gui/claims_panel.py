@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.kinds import ClaimKind, ClaimStatus
+from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import (
     CLAIM,
@@ -31,7 +32,6 @@ from workbench.gui.claims_model import (
     ClaimsFilterProxy,
     ClaimsTableModel,
 )
-from workbench.storage.records import ClaimRecord
 
 
 class ClaimsPanel(QWidget):

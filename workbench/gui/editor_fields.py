@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
-from workbench.storage.records import ClaimRecord
+from workbench.domain.records import ClaimRecord
 
 
 def parse_value(text: str) -> Any:

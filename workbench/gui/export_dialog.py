@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
 from workbench.domain.kinds import ClaimKind
+from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.domain.scales import get_scale
 from workbench.gui.workers import Handle, JobRunner
 from workbench.services.articles_read import list_articles
@@ -50,7 +51,6 @@ from workbench.services.export_formats import (
     ExportOutcome,
     formats,
 )
-from workbench.services.progress import CancelFn, ProgressFn
 from workbench.services.sessions import get_session
 
 LAST_FOLDER = "export/last_folder"

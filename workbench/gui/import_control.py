@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.services import articles_read as article_service
 from workbench.services import sessions as session_service
 from workbench.services.articles_read import RemovedArticle
 from workbench.services.importing import DEMO_SOURCE
-from workbench.storage.records import ArticleRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

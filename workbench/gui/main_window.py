@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import ConflictError, WorkbenchError
+from workbench.domain.records import ArticleRecord, ClaimDraft, ClaimRecord
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import focus, source_details, undo, window_geometry
@@ -43,7 +44,6 @@ from workbench.services import claims_read
 from workbench.services import sources as source_service
 from workbench.services.articles_read import RemovedArticle
 from workbench.services.database import Database
-from workbench.storage.records import ArticleRecord, ClaimDraft, ClaimRecord
 
 log = logging.getLogger(__name__)
 

@@ -21,6 +21,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.progress import CancelFn, ProgressFn
+from workbench.domain.records import ClaimRecord
 from workbench.gui import source_details, undo
 from workbench.gui.edit_commands import CopyPrior
 from workbench.gui.evidence_dialog import EvidenceDialog
@@ -29,10 +31,8 @@ from workbench.gui.workers import JobRunner
 from workbench.services import sources as source_service
 from workbench.services.database import Database
 from workbench.services.evidence import EvidenceResult, find_evidence
-from workbench.services.link_details import LinkDetails
 from workbench.services.memory import Match, find_prior
-from workbench.services.progress import CancelFn, ProgressFn
-from workbench.storage.records import ClaimRecord
+from workbench.services.sources import LinkDetails
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

@@ -38,8 +38,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
+from workbench.domain.records import ArticleRecord, ClaimRecord
 from workbench.gui.reader_paint import HighlightPainter, selection_format
-from workbench.storage.records import ArticleRecord, ClaimRecord
 
 READER_WIDTH = 760  # a comfortable line length, in pixels, at zoom 0
 SLICE_SECONDS = 0.012  # one slice of writing or painting; input is handled between slices

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
+from workbench.domain.records import ClaimRecord
 from workbench.gui.highlight_spans import Segment, SpanIndex, segments
-from workbench.storage.records import ClaimRecord
 
 if TYPE_CHECKING:
     from workbench.gui.reader import ArticleReader

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import ClaimRecord
 from workbench.gui.compare_view import CompareView
 from workbench.services import recheck
-from workbench.storage.records import ClaimRecord
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.records import SessionSummary
 from workbench.gui.message_bar import MessageBar
 from workbench.services import sessions as session_service
 from workbench.services.database import Database
-from workbench.storage.records import SessionSummary
 
 HEADERS = ("Title", "Reviewer", "First article", "Articles", "Claims", "Last edited")
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from workbench.domain.records import SourceRecord
 from workbench.services import sources as source_service
-from workbench.services.link_details import LinkDetails
-from workbench.storage.records import SourceRecord
+from workbench.services.sources import LinkDetails
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -44,7 +44,7 @@ def open_source(window: MainWindow, url: str) -> None:
 
 
 def fetch_in_background(window: MainWindow, source_id: int, url: str) -> None:
-    from workbench.services.link_details import fetch_link_details
+    from workbench.services.sources import fetch_link_details
 
     window.jobs.start(
         lambda cancel, _progress: fetch_link_details(url, cancel=cancel),

@@ -22,11 +22,11 @@ from PySide6.QtGui import QUndoCommand
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import Stance
+from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
 from workbench.services import claim_edits, evidence_edits
 from workbench.services.changes import Done
 from workbench.services.database import Database
 from workbench.services.edits import Operation, apply, with_known_versions
-from workbench.storage.records import ClaimDraft, ClaimRecord, EvidenceRecord
 
 # Keystrokes in one text field of one claim merge into a single undo step.
 MERGE_TEXT_EDIT = 1001

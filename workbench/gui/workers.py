@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.domain.errors import CancelledError, WorkbenchError
-from workbench.services.progress import CancelFn, ProgressFn
+from workbench.domain.progress import CancelFn, ProgressFn
 
 log = logging.getLogger(__name__)
 

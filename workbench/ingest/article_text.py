@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.ingest.article import ExtractedArticle
+from workbench.domain.articles import ExtractedArticle
 
 # What a server's directory listing is titled (Apache, nginx, Python's http.server, IIS).
 _LISTING_TITLE = re.compile(r"^\s*(index of\b|directory listing for\b|\S+ - /)", re.IGNORECASE)

@@ -20,8 +20,8 @@ from lxml import etree
 from trafilatura.metadata import extract_metadata as trafilatura_metadata
 
 from workbench import __version__
+from workbench.domain.articles import Block, ExtractedArticle, Provenance
 from workbench.domain.errors import EmptyPageError, NoArticleTextError
-from workbench.ingest.article import Block, ExtractedArticle, Provenance
 from workbench.ingest.body import TextBlock, blocks_from_plain, blocks_from_xml
 from workbench.ingest.boilerplate import drop_boilerplate
 from workbench.ingest.bylines import choose_authors, split_byline

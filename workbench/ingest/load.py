@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from workbench.domain.articles import ExtractedArticle, Provenance
 from workbench.domain.errors import NotFoundError, UnsupportedSourceError
-from workbench.ingest.article import ExtractedArticle, Provenance
 from workbench.ingest.content_types import (
     HTML_TYPES,
     TEXT_TYPES,

@@ -12,8 +12,8 @@ import hashlib
 import re
 from datetime import UTC, datetime
 
+from workbench.domain.articles import Block, ExtractedArticle, Provenance
 from workbench.domain.errors import EmptyPageError
-from workbench.ingest.article import Block, ExtractedArticle, Provenance
 from workbench.ingest.charset import decode_text_file
 from workbench.ingest.extract import EXTRACTOR
 

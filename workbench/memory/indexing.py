@@ -1,10 +1,23 @@
 """Keep the claim memory index current: keys and tokens written with the claim.
 
-An ORM ``after_flush`` listener, registered when the models are imported,
-re-indexes every claim a flush created or whose kind, value, unit, wording
-or text changed, in the same transaction: the index can never disagree with
-a committed claim. Rows go out as one multi-row insert per table, so
-storing hundreds of detected claims stays one round trip per table.
+Indexing is explicit, never a hook on every session of the process. Storage
+owns the tables (``workbench.storage.memory_models``) but not the
+normaliser, which needs the detector's number and equipment parsers; so the
+layer above storage calls ``index_claims`` after each write that changes
+what a claim says, in the same session, before it commits: the index can
+never disagree with a committed claim. The write paths:
+
+- import and re-detection (``services.importing``), claim add, edit, move and
+  restore (``services.claim_edits``), re-check and accepting a re-anchoring
+  (``recheck.carry_over``), session-file import (``export.session_rows``);
+- a duplicated session copies its claims' index rows, and a removed article
+  comes back with its rows (storage does both: the rows are copied, not
+  computed); a deleted claim takes its rows along (``ON DELETE CASCADE``);
+- a database upgraded from before the memory existed is indexed when it is
+  opened (``services.database``).
+
+Rows go out as multi-row inserts of a few hundred claims each, so storing
+thousands of detected claims takes a handful of round trips.
 """
 
 from __future__ import annotations
@@ -12,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, event, insert, inspect, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -56,19 +69,19 @@ def write_index(connection: Connection, claims: Iterable[tuple[int, str, Any, st
         connection.execute(insert(ClaimToken), token_rows)
 
 
-def index_claims(session: Session, claim_ids: Iterable[int]) -> None:
-    """(Re)index the given claims inside an open ORM session."""
+def index_claims(session: Session, claim_ids: Iterable[int], *, new: bool = False) -> None:
+    """(Re)index the given claims inside an open ORM session; ``new``: they have no rows yet."""
     ids = sorted(set(claim_ids))
-    rows = []
-    for chunk in _chunks(ids, 500):
-        rows.extend(
-            session.execute(
-                select(Claim.id, Claim.kind, Claim.value, Claim.unit, Claim.wording, Claim.text).where(
-                    Claim.id.in_(chunk)
-                )
+    # A few hundred claims per insert: one insert of a whole long read's rows
+    # runs in SQLite's C loop and keeps the window's thread waiting for the
+    # interpreter lock (see storage.claims.FLUSH_EVERY).
+    for chunk in _chunks(ids, 250):
+        rows = session.execute(
+            select(Claim.id, Claim.kind, Claim.value, Claim.unit, Claim.wording, Claim.text).where(
+                Claim.id.in_(chunk)
             )
         )
-    write_index(session.connection(), rows, replace=True)
+        write_index(session.connection(), rows, replace=not new)
 
 
 def index_unindexed(session: Session, limit: int | None = None) -> int:
@@ -81,30 +94,6 @@ def index_unindexed(session: Session, limit: int | None = None) -> int:
     if ids:
         index_claims(session, ids)
     return len(ids)
-
-
-@event.listens_for(Session, "after_flush")
-def _index_flushed_claims(session: Session, _context: object) -> None:
-    created = [obj for obj in session.new if isinstance(obj, Claim)]
-    edited = [
-        obj
-        for obj in session.dirty
-        if isinstance(obj, Claim) and obj not in session.deleted and _said_changed(obj)
-    ]
-    if not created and not edited:
-        return
-    connection = session.connection()
-    write_index(connection, (_row(c) for c in created), replace=False)
-    write_index(connection, (_row(c) for c in edited), replace=True)
-
-
-def _said_changed(claim: Claim) -> bool:
-    state = inspect(claim)
-    return any(state.attrs[name].history.has_changes() for name in INDEXED_FIELDS)
-
-
-def _row(claim: Claim) -> tuple[int, str, Any, str | None, str, str]:
-    return (claim.id, claim.kind, claim.value, claim.unit, claim.wording or "", claim.text or "")
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

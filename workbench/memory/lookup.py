@@ -19,6 +19,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import ConflictError, InvalidValueError
+from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import get_scale
 from workbench.memory.indexing import claim_index_rows
 from workbench.memory.similarity import idf, weighted_jaccard
@@ -27,7 +28,6 @@ from workbench.storage.convert import claim_record
 from workbench.storage.database import Database
 from workbench.storage.memory_models import ClaimKey, ClaimToken
 from workbench.storage.models import Article, Claim, Evidence, ReviewSession, Source
-from workbench.storage.records import ClaimRecord
 from workbench.storage.sessions import touch_session
 
 # Below this a match is more likely a coincidence than the same claim (see the benchmark).

@@ -18,38 +18,19 @@ from typing import Any
 
 from workbench.detect.candidate import DetectContext
 from workbench.detect.equipment import detect_equipment, lookup
+from workbench.detect.lang import language
 from workbench.detect.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_number, singular
 
-# Nouns that count the same thing. The first word is the canonical unit.
-UNIT_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "troop": ("soldier", "serviceman", "servicemen", "servicemember", "service member",
-              "military personnel", "personnel", "fighter", "trooper"),
-    "person": ("people", "individual", "resident", "civilian"),
-    "percent": ("%", "per cent", "pct"),
-    "USD": ("dollar", "$", "us dollar", "usd"),
-    "EUR": ("euro", "€", "eur"),
-    "GBP": ("pound", "£", "gbp", "pound sterling"),
-    "km": ("kilometre", "kilometer", "kms"),
-    "death": ("dead", "fatality", "killed"),
-    "tank": ("main battle tank",),
-    "aircraft": ("plane", "jet", "airplane", "warplane"),
-    "drone": ("uav", "unmanned aerial vehicle"),
-}  # fmt: skip
+_language = language()  # English, the language the detectors read claims in
+
+UNIT_SYNONYMS = _language.units.UNIT_SYNONYMS
 _UNIT_TABLE = {
     alias.casefold(): canonical
     for canonical, aliases in UNIT_SYNONYMS.items()
     for alias in (canonical, *aliases)
 }
 
-# Words that carry no claim of their own; dropped from tokens.
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto over under about
-    than then that this these those there here it its it's is are was were be been being has
-    have had do does did will would shall should can could may might must not no nor so such
-    he she they we i you him her them us me my our your their his hers theirs who whom whose
-    which what when where why how all any both each few more most other some very just also
-    said says say according told reported report reports s t mr mrs ms""".split()
-)
+STOPWORDS = _language.stop_words.STOP_WORDS
 
 _NUMBER_RE = re.compile(
     rf"(?<![\w.])(?:{DIGITS}(?:\s?{SCALE_WORD}\b)?|(?:{WORD_NUMBER}))(?![\w])", re.IGNORECASE

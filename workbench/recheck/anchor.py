@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from enum import StrEnum
 
+from workbench.domain.anchors import ClaimAnchor, Outcome, Reanchored
 from workbench.recheck.normal import Normalised, normal_form, normalise
 from workbench.recheck.textmap import TextMap
 
@@ -31,45 +31,6 @@ MIN_SCORE = 0.6
 # How far (characters) the prefix/suffix search looks around the old position.
 CONTEXT_WINDOW = 400
 TEXT_WEIGHT = 0.6  # against 0.4 for the context either side
-
-
-class Outcome(StrEnum):
-    UNCHANGED = "unchanged"
-    MOVED = "moved"
-    CHANGED = "changed"
-    GONE = "gone"
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimAnchor:
-    """What a claim remembers of where it was."""
-
-    id: int
-    start: int
-    end: int
-    text: str
-    prefix: str = ""
-    suffix: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Reanchored:
-    """Where a claim is in the new text, how sure we are, and what became of its words."""
-
-    claim_id: int
-    outcome: Outcome
-    confidence: float
-    old_start: int
-    old_end: int
-    old_text: str
-    start: int | None = None  # None when gone
-    end: int | None = None
-    new_text: str | None = None
-    note: str = ""
-
-    @property
-    def needs_review(self) -> bool:
-        return self.outcome in (Outcome.CHANGED, Outcome.GONE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.recheck.service import Loader, RecheckResult, recheck_article, recheck_session
-from workbench.services.progress import CancelFn, ProgressFn
 from workbench.storage.database import Database
 
 RecheckJob = Callable[[CancelFn, ProgressFn], list[RecheckResult]]

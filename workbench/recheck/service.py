@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from workbench.domain.anchors import Reanchored
+from workbench.domain.articles import ExtractedArticle
 from workbench.domain.errors import CancelledError, FetchCancelledError, WorkbenchError
-from workbench.ingest.article import ExtractedArticle
-from workbench.recheck.anchor import Reanchored
+from workbench.domain.progress import CancelFn, ProgressFn, check, no_progress
+from workbench.domain.records import AnchorState, ArticleRecord, ClaimRecord, VersionRecord
+from workbench.recheck import carry_over
 from workbench.recheck.diff import ClaimChange, Comparison, metadata_changes, text_changes
 from workbench.recheck.textmap import TextMap
-from workbench.services.progress import CancelFn, ProgressFn, check, no_progress
 from workbench.storage import articles, versions
 from workbench.storage.database import Database
-from workbench.storage.records import ArticleRecord, ClaimRecord
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ def recheck_article(
         progress(1.0, "Unchanged")
         return RecheckResult(article_id, url, UNCHANGED, version_number=article.version_number)
     progress(0.8, "Saving the new version")
-    version, results = versions.store_version(db, article_id, extracted, by=by)
+    version, results = carry_over.store_version(db, article_id, extracted, by=by)
     progress(1.0, "Done")
     return RecheckResult(
         article_id,
@@ -168,7 +169,7 @@ def _scaled(progress: ProgressFn, index: int, count: int) -> ProgressFn:
 
 def accept_reanchor(db: Database, claim_id: int, by: str, *, start: int | None = None, end: int | None = None) -> ClaimRecord:
     """Accept the new wording of a changed claim (recorded in its history)."""
-    return versions.accept_reanchor(db, claim_id, by=by, start=start, end=end)
+    return carry_over.accept_reanchor(db, claim_id, by=by, start=start, end=end)
 
 
 def dismiss_reanchor(db: Database, claim_id: int, by: str) -> None:
@@ -244,7 +245,7 @@ def _outcome(result: Reanchored) -> ClaimOutcome:
     return ClaimOutcome(result.claim_id, result.outcome.value, result.confidence, result.old_text, result.new_text)
 
 
-def _claim_change(state: versions.AnchorState, old: versions.VersionRecord, new: versions.VersionRecord) -> ClaimChange | None:
+def _claim_change(state: AnchorState, old: VersionRecord, new: VersionRecord) -> ClaimChange | None:
     """A claim as the comparison shows it, from what the re-check between these versions recorded."""
     detail = state.detail
     if detail.get("to_version") != new.number or detail.get("from_version") != old.number:

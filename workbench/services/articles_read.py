@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from workbench.domain.errors import NotFoundError
+from workbench.domain.records import ArticleRecord, SessionSummary
 from workbench.storage import articles as _articles
 from workbench.storage.article_removal import RemovedArticle
 from workbench.storage.database import Database
-from workbench.storage.records import ArticleRecord, SessionSummary
 
 __all__ = ["ArticleRecord", "RemovedArticle", "article_in_session", "get_article", "list_articles"]
 

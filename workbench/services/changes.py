@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.domain.records import ClaimRecord, EvidenceRecord
 from workbench.storage.article_removal import RemovedArticle
-from workbench.storage.records import ClaimRecord, EvidenceRecord
 
 if TYPE_CHECKING:
     from workbench.services.edits import Operation

@@ -2,11 +2,18 @@
 
 Each is an operation for ``services.edits.apply``: one transaction, and a
 ``Done`` naming the changed claims and the operation that takes the edit back.
+An operation that changes what a claim says (kind, value, unit, wording, the
+quoted text) re-indexes it in the claim memory in that same transaction
+(``memory.indexing``); storage only writes the claim.
+
+The plain functions at the end (``add_claim``, ``update_claim``...) run one
+such edit directly, for callers with no undo stack: tests, benchmarks, scripts.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,14 +22,16 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain.errors import NotFoundError
 from workbench.domain.kinds import ClaimOrigin
+from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
+from workbench.memory.indexing import INDEXED_FIELDS, index_claims
 from workbench.memory.lookup import copy_prior_in
 from workbench.services.changes import Changes, Done, ids
-from workbench.services.edits import Compound, StaleEdit
+from workbench.services.edits import Compound, StaleEdit, apply
 from workbench.services.evidence_edits import DetachSource
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
 from workbench.storage.articles import load_article
-from workbench.storage.records import ClaimDraft, ClaimRecord, EvidenceRecord
+from workbench.storage.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,8 @@ class EditClaim:
             )
         except StaleDataError:
             raise StaleEdit(self.claim_id, dict(self.values)) from None
+        if set(INDEXED_FIELDS) & set(self.values):
+            index_claims(session, [self.claim_id])
         inverse = EditClaim(self.claim_id, before, expected_version=record.version)
         return Done(Changes(claim_ids=ids([self.claim_id]), session_ids=ids([session_id])), inverse)
 
@@ -68,6 +79,7 @@ class AddClaim:
 
     def run(self, session: Session, by: str) -> Done:
         record = claim_store.add_claim_in(session, self.article_id, self.draft, by=by, origin=self.origin)
+        index_claims(session, [record.id], new=True)
         return Done(_claim_changes(session, record, added=True), DeleteClaim(record.id))
 
 
@@ -97,6 +109,7 @@ class RestoreClaim:
 
     def run(self, session: Session, by: str) -> Done:
         restored = claim_store.restore_claim_in(session, self.record, by=by)
+        index_claims(session, [restored.id], new=True)
         links = tuple(_link_again(session, restored.id, link, by) for link in self.links)
         return Done(
             _claim_changes(session, restored, added=True),
@@ -154,3 +167,54 @@ def _claim_changes(session: Session, record: ClaimRecord, *, added: bool) -> Cha
         session_ids=ids([load_article(session, record.article_id).session_id]), claims_added=added,
     )
 
+
+# --- one edit, run directly (no undo) -------------------------------------
+
+
+def add_claim(
+    db: Database, article_id: int, draft: ClaimDraft, *, by: str, origin: str = ClaimOrigin.MANUAL
+) -> ClaimRecord:
+    """Log a claim on a span of the article's current text."""
+    return _the_claim(apply(db, AddClaim(article_id, draft, origin), by=by))
+
+
+def update_claim(
+    db: Database, claim_id: int, changes: dict[str, Any], *, by: str, expected_version: int | None, note: str = ""
+) -> ClaimRecord:
+    """Apply field changes; a claim changed by someone else since ``expected_version`` is a ConflictError."""
+    return _the_claim(apply(db, EditClaim(claim_id, dict(changes), expected_version, note), by=by))
+
+
+def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
+    """Remove a claim; returns it as it was. Its index rows go with it (cascade)."""
+    return claim_store.delete_claim(db, claim_id, expected_version=expected_version)
+
+
+def restore_claim(db: Database, record: ClaimRecord, *, by: str) -> ClaimRecord:
+    """Put a deleted claim back as it was (its id when free), indexed again."""
+    return _the_claim(apply(db, RestoreClaim(record), by=by))
+
+
+def move_claim(
+    db: Database, claim_id: int, start: int, end: int, *, by: str, expected_version: int | None, note: str = ""
+) -> ClaimRecord:
+    """Re-anchor a claim on another span of its article's current text (recorded in history)."""
+    with db.session() as session:
+        record = claim_store.move_claim_in(
+            session, claim_id, start, end, by=by, expected_version=expected_version, note=note
+        )
+        index_claims(session, [claim_id])
+        return record
+
+
+def store_detected(db: Database, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
+    """Store detector proposals the article does not have yet; returns how many were new."""
+    with db.session() as session:
+        added = claim_store.store_detected_in(session, article_id, drafts, by=by)
+        index_claims(session, added, new=True)
+        return len(added)
+
+
+def _the_claim(done: Done) -> ClaimRecord:
+    [claim] = done.claims
+    return claim

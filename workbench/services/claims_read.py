@@ -4,17 +4,17 @@ shows beside it (its evidence, its history, the session's sources)."""
 from __future__ import annotations
 
 from workbench.domain.errors import NotFoundError
-from workbench.storage import articles as _articles
-from workbench.storage import claims as _claims
-from workbench.storage import sources as _sources
-from workbench.storage.database import Database
-from workbench.storage.records import (
+from workbench.domain.records import (
     ClaimRecord,
     EvidenceRecord,
     HistoryRecord,
     SessionSummary,
     SourceRecord,
 )
+from workbench.storage import articles as _articles
+from workbench.storage import claims as _claims
+from workbench.storage import sources as _sources
+from workbench.storage.database import Database
 
 __all__ = [
     "ClaimDetails", "claim_details", "claim_in_session", "claims_of_article", "claims_of_session", "get_claim",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from workbench.ingest.article import ExtractedArticle
+from workbench.domain.articles import ExtractedArticle
 from workbench.ingest.text import extract_text_bytes
 from workbench.paths import resource
 from workbench.services.importing import DEMO_SOURCE

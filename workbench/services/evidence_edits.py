@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from workbench.domain.kinds import Stance
+from workbench.domain.records import EvidenceRecord
 from workbench.services.changes import Changes, Done, ids
 from workbench.storage import sources as source_store
-from workbench.storage.records import EvidenceRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.detect.candidate import Candidate
+from workbench.domain.articles import ExtractedArticle
 from workbench.domain.errors import NoArticleTextError
-from workbench.ingest.article import ExtractedArticle
+from workbench.domain.progress import CancelFn, ProgressFn, check, no_progress
+from workbench.domain.records import ArticleRecord, ClaimDraft
 from workbench.ingest.article_text import page_without_text
-from workbench.services.progress import CancelFn, ProgressFn, check, no_progress
+from workbench.memory.indexing import index_claims
+from workbench.services import claim_edits
 from workbench.storage import articles, claims
 from workbench.storage.convert import article_record
 from workbench.storage.database import Database
-from workbench.storage.records import ArticleRecord, ClaimDraft
 
 DETECTOR = "detector"
 # The source the demo article is stored under; defined here, not in
@@ -100,9 +102,10 @@ def store_extracted(
     with db.session() as session:
         stored = articles.add_article_in(session, session_id, extracted)
         added = claims.store_detected_in(session, stored.id, drafts, by=DETECTOR)
+        index_claims(session, added, new=True)
         article = article_record(stored)
     progress(1.0, "Done")
-    return ImportResult(article=article, claims_added=added, no_text_reason=reason)
+    return ImportResult(article=article, claims_added=len(added), no_text_reason=reason)
 
 
 def no_article_text_error(reason: str) -> NoArticleTextError:
@@ -115,7 +118,7 @@ def no_article_text_error(reason: str) -> NoArticleTextError:
 def redetect(db: Database, article_id: int) -> int:
     """Run detection again on an article; only claims the reviewer does not have are added."""
     article = articles.get_article(db, article_id)
-    return claims.store_detected(
+    return claim_edits.store_detected(
         db, article_id, detect_drafts(article.text, article.published), by=DETECTOR
     )
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from workbench.domain.records import ClaimRecord
 from workbench.memory.indexing import index_unindexed
 from workbench.memory.lookup import Match, PriorSource, find_prior
 from workbench.storage import claims as _claims
 from workbench.storage.database import Database
-from workbench.storage.records import ClaimRecord
 
 __all__ = ["Match", "PriorSource", "find_prior", "index_stored_claims", "prior_reviews_of_session"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from workbench.domain.errors import NotFoundError
+from workbench.domain.records import SessionSummary
 from workbench.storage import sessions as _sessions
 from workbench.storage.database import Database
 from workbench.storage.models import Article, ReviewSession
-from workbench.storage.records import SessionSummary
 
 __all__ = [
     "SessionSummary", "create_session", "delete_session", "delete_session_if_empty", "duplicate_session",

@@ -1,18 +1,19 @@
-"""Sources of a session: reading them, where one points (a web page or a file), and
-giving a source without a title the one its page states."""
+"""Sources of a session: reading them, where one points (a web page or a file), what its
+page says of itself (title, publisher), and giving a source without a title that title."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.domain.records import EvidenceRecord, SourceRecord
+from workbench.ingest.link_details import LinkDetails, fetch_link_details
 from workbench.storage import sources as _sources
 from workbench.storage.database import Database
 from workbench.storage.models import Source
-from workbench.storage.records import EvidenceRecord, SourceRecord
 from workbench.storage.sessions import touch_session
 
 __all__ = [
-    "EvidenceRecord", "SourceRecord", "evidence_of_claim", "file_path", "find_source", "give_title",
+    "EvidenceRecord", "LinkDetails", "SourceRecord", "fetch_link_details", "evidence_of_claim", "file_path", "find_source", "give_title",
     "is_file_uri", "list_sources", "source_location",
 ]
 

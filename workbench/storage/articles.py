@@ -7,12 +7,12 @@ import zlib
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from workbench.domain.articles import ExtractedArticle
 from workbench.domain.errors import NotFoundError
-from workbench.ingest.article import ExtractedArticle
+from workbench.domain.records import ArticleRecord
 from workbench.storage.convert import article_record
 from workbench.storage.database import Database
 from workbench.storage.models import Article, ArticleVersion, ReviewSession
-from workbench.storage.records import ArticleRecord
 from workbench.storage.sessions import touch_session
 
 

@@ -3,6 +3,13 @@
 Every edit names the claim version it was made on. If another reviewer has
 changed the claim since, the edit is refused with a ``ConflictError`` that
 carries both values: nothing is silently overwritten.
+
+Writes that change what a claim says (add, store detected, edit, move,
+restore) exist only inside the caller's transaction (``..._in(session,
+...)``): the caller (``services.claim_edits``, ``services.importing``,
+``recheck.carry_over``) re-indexes the claim in the claim memory before it
+commits, as storage may not import the normaliser. A delete needs no
+caller's help: the index rows go with the claim (``ON DELETE CASCADE``).
 """
 
 from __future__ import annotations
@@ -12,17 +19,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
 from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus
+from workbench.domain.records import ClaimDraft, ClaimRecord, HistoryRecord
 from workbench.domain.scales import get_scale
 from workbench.storage.articles import load_article
 from workbench.storage.base import utcnow
 from workbench.storage.convert import claim_record, history_record
 from workbench.storage.database import Database
 from workbench.storage.models import Article, ArticleVersion, Claim, ClaimHistory, Evidence
-from workbench.storage.records import ClaimDraft, ClaimRecord, HistoryRecord
 from workbench.storage.sessions import touch_session
 
 # Detected claims are written in batches: one INSERT of 13,000 rows runs in
@@ -81,15 +87,9 @@ def get_claim(db: Database, claim_id: int) -> ClaimRecord:
         return claim_record(load_claim(session, claim_id))
 
 
-def add_claim(db: Database, article_id: int, draft: ClaimDraft, *, by: str, origin: str = ClaimOrigin.MANUAL) -> ClaimRecord:
-    """Log a claim on a span of the article's current text."""
-    with db.session() as session:
-        return add_claim_in(session, article_id, draft, by=by, origin=origin)
-
-
 def add_claim_in(session: Session, article_id: int, draft: ClaimDraft, *, by: str,
                  origin: str = ClaimOrigin.MANUAL) -> ClaimRecord:
-    """``add_claim`` inside the caller's transaction (flushed, not committed)."""
+    """Log a claim on a span of the article's current text (flushed, not committed)."""
     article = load_article(session, article_id)
     claim = _new_claim(article, draft, by=by, origin=origin)
     session.add(claim)
@@ -99,23 +99,12 @@ def add_claim_in(session: Session, article_id: int, draft: ClaimDraft, *, by: st
     return claim_record(claim, 0)
 
 
-def store_detected(db: Database, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
-    """Store detector proposals; returns how many were new.
+def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> list[int]:
+    """Store detector proposals (flushed, not committed); returns the ids of the new claims.
 
     Re-running detection never duplicates a claim the reviewer already has
     (same kind and span, whatever its status) and never touches existing
     claims, so edited or dismissed ones stay as the reviewer left them.
-    """
-    with db.session() as session:
-        return store_detected_in(session, article_id, drafts, by=by)
-
-
-def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimDraft], *, by: str) -> int:
-    """``store_detected`` inside the caller's transaction (flushed, not committed).
-
-    The flush writes the claims and, through the memory index's flush
-    listener, their index rows, so a failure in either surfaces here,
-    before the caller commits anything.
     """
     article = load_article(session, article_id)
     existing = {
@@ -124,43 +113,21 @@ def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimD
             select(Claim.kind, Claim.start, Claim.end).where(Claim.article_id == article_id)
         )
     }
-    added = 0
+    added: list[Claim] = []
     for draft in drafts:
         key = (draft.kind, draft.start, draft.end)
         if key in existing:
             continue
         existing.add(key)
-        session.add(_new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED))
-        added += 1
-        if added % FLUSH_EVERY == 0:
+        claim = _new_claim(article, draft, by=by, origin=ClaimOrigin.DETECTED)
+        session.add(claim)
+        added.append(claim)
+        if len(added) % FLUSH_EVERY == 0:
             session.flush()
     if added:
         touch_session(session, article.session_id)
     session.flush()
-    return added
-
-
-def update_claim(
-    db: Database,
-    claim_id: int,
-    changes: dict[str, Any],
-    *,
-    by: str,
-    expected_version: int | None,
-    note: str = "",
-) -> ClaimRecord:
-    """Apply field changes, one history row per changed field.
-
-    ``expected_version`` is the version the reviewer saw; ``None`` forces the
-    edit (after the reviewer has resolved a conflict).
-    """
-    try:
-        with db.session() as session:
-            return update_claim_in(
-                session, claim_id, changes, by=by, expected_version=expected_version, note=note
-            )
-    except StaleDataError:
-        raise stale_conflict(db, claim_id, changes) from None
+    return [claim.id for claim in added]
 
 
 def update_claim_in(
@@ -172,7 +139,12 @@ def update_claim_in(
     expected_version: int | None,
     note: str = "",
 ) -> ClaimRecord:
-    """``update_claim`` inside the caller's transaction; a concurrent write raises ``StaleDataError``."""
+    """Apply field changes, one history row per changed field (flushed, not committed).
+
+    ``expected_version`` is the version the reviewer saw; ``None`` forces the
+    edit (after the reviewer has resolved a conflict). A concurrent write
+    raises ``StaleDataError``: the caller turns it into ``stale_conflict``.
+    """
     if unknown := set(changes) - set(EDITABLE):
         raise ValueError(f"not editable: {sorted(unknown)}")
     claim = load_claim(session, claim_id)
@@ -201,23 +173,22 @@ def stale_conflict(db: Database, claim_id: int, changes: dict[str, Any]) -> Conf
     )
 
 
-def move_claim(
-    db: Database, claim_id: int, start: int, end: int, *, by: str, expected_version: int | None, note: str = ""
+def move_claim_in(
+    session: Session, claim_id: int, start: int, end: int, *, by: str, expected_version: int | None, note: str = ""
 ) -> ClaimRecord:
     """Re-anchor a claim on another span of its article's current text (recorded in history)."""
-    with db.session() as session:
-        claim = load_claim(session, claim_id)
-        _check_version(claim, {"start": start, "end": end}, expected_version)
-        version = claim.article.current
-        _check_span(version.text, start, end)
-        place_claim(session, claim, version, start, end, by=by, note=note)
-        if claim.anchor_outcome in ("changed", "gone"):
-            # Placing the claim by hand is the reviewer's answer to a re-check flag.
-            _record(session, claim, by, "anchor_outcome", claim.anchor_outcome, "accepted", note="moved by hand")
-            claim.anchor_outcome = "accepted"
-        touch_session(session, claim.article.session_id)
-        session.flush()
-        return claim_record(claim)
+    claim = load_claim(session, claim_id)
+    _check_version(claim, {"start": start, "end": end}, expected_version)
+    version = claim.article.current
+    _check_span(version.text, start, end)
+    place_claim(session, claim, version, start, end, by=by, note=note)
+    if claim.anchor_outcome in ("changed", "gone"):
+        # Placing the claim by hand is the reviewer's answer to a re-check flag.
+        _record(session, claim, by, "anchor_outcome", claim.anchor_outcome, "accepted", note="moved by hand")
+        claim.anchor_outcome = "accepted"
+    touch_session(session, claim.article.session_id)
+    session.flush()
+    return claim_record(claim)
 
 
 def place_claim(
@@ -249,14 +220,8 @@ def delete_claim_in(session: Session, claim_id: int, *, expected_version: int | 
     return record
 
 
-def restore_claim(db: Database, record: ClaimRecord, *, by: str) -> ClaimRecord:
-    """Put a deleted claim back as it was (undo of delete), keeping its id if free."""
-    with db.session() as session:
-        return restore_claim_in(session, record, by=by)
-
-
 def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> ClaimRecord:
-    """``restore_claim`` inside the caller's transaction."""
+    """Put a deleted claim back as it was (undo of delete), keeping its id if free."""
     article = load_article(session, record.article_id)
     keep_id = session.get(Claim, record.id) is None
     claim = Claim(
@@ -278,6 +243,7 @@ def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> Claim
     session.flush()
     _record(session, claim, by, "restored", None, claim.kind)
     touch_session(session, article.session_id)
+    session.flush()
     return claim_record(claim, 0)
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from workbench.storage.models import Article, Claim, ClaimHistory, Evidence, Source
-from workbench.storage.records import (
+from workbench.domain.records import (
     ArticleRecord,
     ClaimRecord,
     EvidenceRecord,
     HistoryRecord,
     SourceRecord,
 )
+from workbench.storage.models import Article, Claim, ClaimHistory, Evidence, Source
 
 
 def article_record(article: Article) -> ArticleRecord:

@@ -81,6 +81,10 @@ class Database:
     # Opened read-only (the file or its folder cannot be written): reading
     # works, an edit raises DatabaseReadOnlyError.
     read_only: bool = False
+    # The schema revision this program upgraded the database from when it
+    # opened it (None: new or already current). Derived data the new schema
+    # expects for older rows is filled in above storage (services.database).
+    upgraded_from: str | None = None
 
     @property
     def is_sqlite(self) -> bool:

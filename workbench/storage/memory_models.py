@@ -1,9 +1,10 @@
 """Claim memory index: normalised keys and wording tokens of every claim.
 
 Both tables are derived data, rebuilt from a claim whenever its kind, value,
-unit or wording changes (``workbench.memory.indexing``). They exist so that
-"has this been checked before?" is an index lookup, not a scan of every
-claim, on SQLite and PostgreSQL alike.
+unit, wording or text changes: ``workbench.memory.indexing`` computes the
+rows, and its callers write them in the transaction that changed the claim.
+They exist so that "has this been checked before?" is an index lookup, not
+a scan of every claim, on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -37,7 +38,3 @@ class ClaimToken(Base):
         ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True
     )
     token: Mapped[str] = mapped_column(String(TOKEN_LENGTH), primary_key=True, index=True)
-
-
-# Keep the index current on every flush that stores or edits claims.
-import workbench.memory.indexing  # noqa: E402, F401

@@ -71,21 +71,8 @@ def migrate_to_head(db: Database) -> Path | None:
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    if current is not None:
-        _backfill(db)
+    db.upgraded_from = current
     return backup
-
-
-def _backfill(db: Database) -> None:
-    """Derived data the new schema expects for rows written by an older version.
-
-    Kept out of the migrations, which must not import live code: claim
-    memory keys are computed by the current normaliser.
-    """
-    from workbench.memory.indexing import index_unindexed
-
-    with db.session() as session:
-        index_unindexed(session)
 
 
 def _has_foreign_tables(db: Database) -> bool:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import InvalidValueError, NotFoundError
+from workbench.domain.records import SessionSummary
 from workbench.domain.scales import get_scale
 from workbench.storage.base import utcnow
 from workbench.storage.database import Database
+from workbench.storage.memory_models import ClaimKey, ClaimToken
 from workbench.storage.models import (
     Article,
     ArticleVersion,
@@ -20,7 +22,6 @@ from workbench.storage.models import (
     ReviewSession,
     Source,
 )
-from workbench.storage.records import SessionSummary
 
 # How sessions are listed everywhere: last edited first.
 _LAST_EDITED_FIRST = (ReviewSession.updated_at.desc(), ReviewSession.id.desc())
@@ -168,7 +169,11 @@ def delete_session(db: Database, session_id: int) -> None:
 
 
 def duplicate_session(db: Database, session_id: int, title: str | None = None) -> SessionSummary:
-    """A full copy: articles with every version, claims with history, sources and evidence."""
+    """A full copy: articles with every version, claims with history, sources and evidence.
+
+    The copied claims say what the originals say, so their claim memory rows
+    are copied too, in the same transaction (nothing to normalise again).
+    """
     with db.session() as session:
         original = _load(session, session_id)
         copy = ReviewSession(
@@ -181,6 +186,7 @@ def duplicate_session(db: Database, session_id: int, title: str | None = None) -
         session.add(copy)
         # Building the copy reads the original lazily; flushing half a copy
         # in between would trip over objects not yet attached.
+        copied: list[tuple[Claim, Claim]] = []  # (original, copy)
         with session.no_autoflush:
             sources = {}
             for source in original.sources:
@@ -193,14 +199,15 @@ def duplicate_session(db: Database, session_id: int, title: str | None = None) -
                 )
                 copy.sources.append(new_source)
             for article in original.articles:
-                _copy_article(article, copy, sources)
+                copied.extend(_copy_article(article, copy, sources))
         session.flush()
+        _copy_index_rows(session, {original.id: new.id for original, new in copied})
         counts = (len(copy.articles), sum(len(a.claims) for a in copy.articles))
         first = copy.articles[0].current.title if copy.articles else None
         return _summary(copy, *counts, first)
 
 
-def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Source]) -> None:
+def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Source]) -> list[tuple[Claim, Claim]]:
     new_article = Article(position=article.position, source=article.source)
     into.articles.append(new_article)
     versions = {}
@@ -213,6 +220,7 @@ def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Sour
             },
         )
         new_article.versions.append(new_version)
+    copied = []
     for claim in article.claims:
         values = {
             column: getattr(claim, column)
@@ -221,6 +229,7 @@ def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Sour
         }
         new_claim = Claim(**values)
         new_article.claims.append(new_claim)
+        copied.append((claim, new_claim))
         new_claim.article_version = versions.get(claim.article_version_id or -1)
         for evidence in claim.evidence:
             new_claim.evidence.append(
@@ -236,6 +245,20 @@ def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Sour
             new_claim.history.append(
                 ClaimHistory(at=row.at, by=row.by, field=row.field, old=row.old, new=row.new, note=row.note)
             )
+    return copied
+
+
+def _copy_index_rows(session: Session, new_ids: dict[int, int]) -> None:
+    """The claim memory rows of the originals, under the ids of their copies."""
+    old_ids = sorted(new_ids)
+    for table, column in ((ClaimKey, ClaimKey.key), (ClaimToken, ClaimToken.token)):
+        rows = []
+        for start in range(0, len(old_ids), 500):
+            chunk = old_ids[start : start + 500]
+            found = session.execute(select(table.claim_id, column).where(table.claim_id.in_(chunk)))
+            rows.extend({"claim_id": new_ids[claim_id], column.key: value} for claim_id, value in found)
+        if rows:
+            session.execute(insert(table), rows)
 
 
 def _columns(model: type) -> list[str]:

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.errors import InvalidValueError, NotFoundError
 from workbench.domain.kinds import Stance
+from workbench.domain.records import EvidenceRecord, SourceRecord
 from workbench.storage.claims import load_claim, record_history
 from workbench.storage.convert import evidence_record, source_record
 from workbench.storage.database import Database
 from workbench.storage.models import Evidence, ReviewSession, Source
-from workbench.storage.records import EvidenceRecord, SourceRecord
 from workbench.storage.sessions import touch_session
 
 

@@ -1,8 +1,10 @@
 """Article versions after a re-check, and claims carried over to them.
 
-A new version is stored beside the old ones (never over them). In the same
-transaction every claim of the article is re-anchored from the text of the
-version it was made on: ``unchanged`` and ``moved`` claims follow to the new
+A new version is stored beside the old ones (never over them). Storage only
+writes: the re-check (``workbench.recheck.carry_over``) reads the claims
+grouped by the version they were made on (``claims_by_version_in``),
+re-anchors them, and hands the results back to ``record_reanchoring_in``,
+all in one transaction. ``unchanged`` and ``moved`` claims follow to the new
 version, ``changed`` and ``gone`` ones stay where they were, flagged, with
 their verdict, until the reviewer accepts or keeps them. Every one of these
 steps is a row in the claim's history.
@@ -11,59 +13,25 @@ steps is a row in the claim's history.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workbench.domain.anchors import ClaimAnchor, ClaimsOnVersion, Outcome, Reanchored
+from workbench.domain.articles import ExtractedArticle
 from workbench.domain.errors import InvalidValueError, NotFoundError
-from workbench.ingest.article import ExtractedArticle
-from workbench.recheck.anchor import ClaimAnchor, Outcome, Reanchored, reanchor_all
+from workbench.domain.records import AnchorState, ChangeSummary, ClaimRecord, VersionRecord
 from workbench.storage.articles import load_article, version_from
 from workbench.storage.base import utcnow
 from workbench.storage.claims import load_claim, place_claim, record_history
 from workbench.storage.convert import claim_record
 from workbench.storage.database import Database
 from workbench.storage.models import Article, ArticleVersion, Claim
-from workbench.storage.records import ClaimRecord
 from workbench.storage.sessions import touch_session
 
 FLAGGED = (Outcome.CHANGED.value, Outcome.GONE.value)
 ACCEPTED = "accepted"
 KEPT = "kept"
-
-
-@dataclass(frozen=True, slots=True)
-class VersionRecord:
-    id: int
-    article_id: int
-    number: int
-    final_url: str | None
-    title: str | None
-    authors: list[str]
-    published: str | None
-    site_name: str | None
-    text: str
-    raw_sha256: str
-    fetched_at: datetime
-
-    def metadata(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "published": self.published,
-            "authors": list(self.authors),
-            "site_name": self.site_name,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeSummary:
-    """For the badge on an article: how many versions, how many claims wait for review."""
-
-    version_count: int
-    flagged_claims: int
 
 
 def list_versions(db: Database, article_id: int) -> list[VersionRecord]:
@@ -86,59 +54,88 @@ def get_version(db: Database, article_id: int, number: int | None = None) -> Ver
         )
 
 
-def store_version(
-    db: Database, article_id: int, extracted: ExtractedArticle, *, by: str
-) -> tuple[VersionRecord, list[Reanchored]]:
-    """Add ``extracted`` as the next version and re-anchor every claim of the article on it."""
-    with db.session() as session:
-        article = load_article(session, article_id)
-        previous = article.current
-        version = version_from(extracted, number=previous.number + 1)
-        article.versions.append(version)
-        session.flush()
-        results = _reanchor(session, article, previous, version, by)
-        touch_session(session, article.session_id)
-        session.flush()
-        return _record(version), results
+def add_version_in(session: Session, article_id: int, extracted: ExtractedArticle) -> VersionRecord:
+    """Store ``extracted`` as the article's next version (flushed, not committed)."""
+    article = load_article(session, article_id)
+    version = version_from(extracted, number=article.current.number + 1)
+    article.versions.append(version)
+    touch_session(session, article.session_id)
+    session.flush()
+    return _record(version)
 
 
-def accept_reanchor(
-    db: Database, claim_id: int, *, by: str, start: int | None = None, end: int | None = None
+def claims_by_version_in(session: Session, article_id: int, new_version_id: int) -> list[ClaimsOnVersion]:
+    """The article's claims to re-anchor on ``new_version_id``, grouped by the version they were made on."""
+    article = load_article(session, article_id)
+    previous = _previous(article, new_version_id)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for claim in article.claims:
+        groups[_made_on(article, claim, previous).id].append(claim)
+    versions = {v.id: v for v in article.versions}
+    return [
+        ClaimsOnVersion(
+            versions[version_id].number,
+            versions[version_id].text,
+            [ClaimAnchor(c.id, c.start, c.end, c.text, c.prefix, c.suffix) for c in claims],
+        )
+        for version_id, claims in groups.items()
+    ]
+
+
+def record_reanchoring_in(
+    session: Session, article_id: int, new_version_id: int, results: list[Reanchored], *, by: str
+) -> None:
+    """Write what a re-check found for each claim: its outcome, and its new span where it followed."""
+    article = load_article(session, article_id)
+    new = session.get(ArticleVersion, new_version_id)
+    if new is None or new.article_id != article_id:
+        raise NotFoundError(
+            f"Article {article_id} has no version with id {new_version_id}.", "Re-check the article again."
+        )
+    previous = _previous(article, new_version_id)
+    for result in results:
+        claim = load_claim(session, result.claim_id)
+        _apply(session, claim, result, _made_on(article, claim, previous), new, by)
+    touch_session(session, article.session_id)
+    session.flush()
+
+
+def accept_reanchor_in(
+    session: Session, claim_id: int, *, by: str, start: int | None = None, end: int | None = None
 ) -> ClaimRecord:
     """The reviewer takes the new wording of a ``changed`` claim (or places a ``gone`` one).
 
     ``start``/``end`` override the proposed span (required for a gone claim).
     The verdict stays: the reviewer changes it if the new words need another.
     """
-    with db.session() as session:
-        claim = load_claim(session, claim_id)
-        detail = dict(claim.anchor_detail or {})
-        if claim.anchor_outcome not in FLAGGED:
-            raise InvalidValueError(
-                f"Claim {claim_id} has no re-anchoring waiting for review.",
-                "Re-check the article first; only changed or gone claims wait for the reviewer.",
-            )
-        current = claim.article.current
-        if detail.get("to_version") != current.number:
-            raise InvalidValueError(
-                f"The article changed again since claim {claim_id} was flagged.",
-                "Re-check the article again, then review the claim.",
-            )
-        start = detail.get("start") if start is None else start
-        end = detail.get("end") if end is None else end
-        if start is None or end is None or not (0 <= start < end <= len(current.text)):
-            raise InvalidValueError(
-                f"Claim {claim_id} was not found in the new text.",
-                "Select its words in the new text and accept that span, or keep the old version.",
-            )
-        outcome = claim.anchor_outcome
-        place_claim(session, claim, current, start, end, by=by, note=f"accepted re-anchoring ({outcome})")
-        record_history(session, claim, by, "anchor_outcome", outcome, ACCEPTED)
-        claim.anchor_outcome = ACCEPTED
-        claim.anchor_detail = {**detail, "accepted_by": by}
-        touch_session(session, claim.article.session_id)
-        session.flush()
-        return claim_record(claim)
+    claim = load_claim(session, claim_id)
+    detail = dict(claim.anchor_detail or {})
+    if claim.anchor_outcome not in FLAGGED:
+        raise InvalidValueError(
+            f"Claim {claim_id} has no re-anchoring waiting for review.",
+            "Re-check the article first; only changed or gone claims wait for the reviewer.",
+        )
+    current = claim.article.current
+    if detail.get("to_version") != current.number:
+        raise InvalidValueError(
+            f"The article changed again since claim {claim_id} was flagged.",
+            "Re-check the article again, then review the claim.",
+        )
+    start = detail.get("start") if start is None else start
+    end = detail.get("end") if end is None else end
+    if start is None or end is None or not (0 <= start < end <= len(current.text)):
+        raise InvalidValueError(
+            f"Claim {claim_id} was not found in the new text.",
+            "Select its words in the new text and accept that span, or keep the old version.",
+        )
+    outcome = claim.anchor_outcome
+    place_claim(session, claim, current, start, end, by=by, note=f"accepted re-anchoring ({outcome})")
+    record_history(session, claim, by, "anchor_outcome", outcome, ACCEPTED)
+    claim.anchor_outcome = ACCEPTED
+    claim.anchor_detail = {**detail, "accepted_by": by}
+    touch_session(session, claim.article.session_id)
+    session.flush()
+    return claim_record(claim)
 
 
 def keep_old_anchor(db: Database, claim_id: int, *, by: str) -> None:
@@ -184,21 +181,17 @@ def change_summary(db: Database, session_id: int) -> dict[int, ChangeSummary]:
         }
 
 
-def _reanchor(
-    session: Session, article: Article, previous: ArticleVersion, version: ArticleVersion, by: str
-) -> list[Reanchored]:
-    by_version: dict[int, list[Claim]] = defaultdict(list)
-    for claim in article.claims:
-        by_version[claim.article_version_id or previous.id].append(claim)
-    texts = {v.id: v for v in article.versions}
-    results: list[Reanchored] = []
-    for version_id, claims in by_version.items():
-        old_version = texts.get(version_id, previous)
-        anchors = [ClaimAnchor(c.id, c.start, c.end, c.text, c.prefix, c.suffix) for c in claims]
-        for claim, result in zip(claims, reanchor_all(old_version.text, version.text, anchors), strict=True):
-            _apply(session, claim, result, old_version, version, by)
-            results.append(result)
-    return sorted(results, key=lambda r: (r.old_start, r.claim_id))
+def _previous(article: Article, new_version_id: int) -> ArticleVersion:
+    """The newest version before ``new_version_id``: where claims with no version were made."""
+    older = [v for v in article.versions if v.id != new_version_id]
+    return max(older, key=lambda v: v.number)
+
+
+def _made_on(article: Article, claim: Claim, previous: ArticleVersion) -> ArticleVersion:
+    for version in article.versions:
+        if version.id == claim.article_version_id:
+            return version
+    return previous
 
 
 def _apply(
@@ -238,17 +231,6 @@ def _record(version: ArticleVersion) -> VersionRecord:
         raw_sha256=version.raw_sha256,
         fetched_at=version.fetched_at,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class AnchorState:
-    """What the last re-check recorded for a claim (ClaimRecord does not carry it)."""
-
-    claim_id: int
-    outcome: str | None
-    confidence: float | None
-    detail: dict[str, Any]
-    verdict: str | None
 
 
 def anchor_states(db: Database, article_id: int) -> list[AnchorState]:

@@ -6,10 +6,11 @@ import pytest
 
 from tests.factories import make_article
 from workbench.domain.errors import ConflictError, InvalidValueError
+from workbench.domain.records import ClaimDraft
 from workbench.memory.lookup import copy_prior, find_prior
+from workbench.services import claim_edits
 from workbench.storage import articles, claims, sessions, sources
 from workbench.storage.database import Database
-from workbench.storage.records import ClaimDraft
 
 OLD_TEXT = (
     "Belarus moves troops\n\n"
@@ -27,7 +28,7 @@ NEW_TEXT = (
 def _claim(db: Database, article_id: int, text: str, needle: str, kind: str, value=None, unit=None) -> int:
     start = text.index(needle)
     draft = ClaimDraft(kind=kind, start=start, end=start + len(needle), value=value, unit=unit)
-    return claims.add_claim(db, article_id, draft, by="ana").id
+    return claim_edits.add_claim(db, article_id, draft, by="ana").id
 
 
 def _article(db: Database, title: str, text: str) -> tuple[int, int]:
@@ -42,8 +43,8 @@ def reviewed(any_db):
     session_id, article_id = _article(any_db, "Last week", OLD_TEXT)
     troops = _claim(any_db, article_id, OLD_TEXT, "About 32,000 troops", "figure", 32000, "troop")
     system = _claim(any_db, article_id, OLD_TEXT, "S-400 Triumf", "equipment", "S-400 Triumf")
-    claims.update_claim(any_db, troops, {"verdict": "true", "rationale": "Ministry figures"}, by="ana", expected_version=None)
-    claims.update_claim(any_db, system, {"verdict": "mostly-false"}, by="ana", expected_version=None)
+    claim_edits.update_claim(any_db, troops, {"verdict": "true", "rationale": "Ministry figures"}, by="ana", expected_version=None)
+    claim_edits.update_claim(any_db, system, {"verdict": "mostly-false"}, by="ana", expected_version=None)
     source = sources.add_source(any_db, session_id, "https://mod.example/report", title="Ministry report")
     sources.attach_source(any_db, troops, source.id, by="ana", stance="supports", passage="32,000 servicemen")
     return {"session": session_id, "article": article_id, "troops": troops, "system": system}
@@ -76,7 +77,7 @@ def test_claims_of_the_same_session_and_unrelated_claims_are_not_matches(any_db,
 
 
 def test_an_unreviewed_claim_is_not_a_prior(any_db, reviewed):
-    claims.update_claim(any_db, reviewed["troops"], {"verdict": None}, by="ana", expected_version=None)
+    claim_edits.update_claim(any_db, reviewed["troops"], {"verdict": None}, by="ana", expected_version=None)
     _session, article_id = _article(any_db, "Today", NEW_TEXT)
     current = _claim(any_db, article_id, NEW_TEXT, "Some 32 000 soldiers", "figure", 32000, "soldier")
     assert find_prior(any_db, current) == []
@@ -85,7 +86,7 @@ def test_an_unreviewed_claim_is_not_a_prior(any_db, reviewed):
 def test_editing_a_value_updates_the_index(any_db, reviewed):
     _session, article_id = _article(any_db, "Today", NEW_TEXT)
     current = _claim(any_db, article_id, NEW_TEXT, "7,000 hectares", "figure", 7000, "hectare")
-    claims.update_claim(any_db, reviewed["troops"], {"value": 7000, "unit": "hectares"}, by="ana", expected_version=None)
+    claim_edits.update_claim(any_db, reviewed["troops"], {"value": 7000, "unit": "hectares"}, by="ana", expected_version=None)
     assert [m.claim_id for m in find_prior(any_db, current)] == [reviewed["troops"]]
 
 
@@ -110,7 +111,7 @@ def test_copy_on_a_stale_claim_or_from_an_unreviewed_one_changes_nothing(any_db,
     _session, article_id = _article(any_db, "Today", NEW_TEXT)
     current = _claim(any_db, article_id, NEW_TEXT, "Some 32 000 soldiers", "figure", 32000, "soldier")
     version = claims.get_claim(any_db, current).version
-    claims.update_claim(any_db, current, {"rationale": "someone else"}, by="cy", expected_version=version)
+    claim_edits.update_claim(any_db, current, {"rationale": "someone else"}, by="cy", expected_version=version)
     with pytest.raises(ConflictError):
         copy_prior(any_db, current, reviewed["troops"], by="ben", expected_version=version)
     unreviewed = _claim(any_db, article_id, NEW_TEXT, "Two S400 systems", "figure", 2, "system")
@@ -122,7 +123,7 @@ def test_copy_on_a_stale_claim_or_from_an_unreviewed_one_changes_nothing(any_db,
 
 def test_same_words_with_another_number_are_not_the_same_claim(any_db, reviewed):
     wording = "32,000 troops were deployed near the border"
-    claims.update_claim(any_db, reviewed["troops"], {"wording": wording}, by="ana", expected_version=None)
+    claim_edits.update_claim(any_db, reviewed["troops"], {"wording": wording}, by="ana", expected_version=None)
     text = "Today\n\nAbout 30,000 troops were deployed near the border, officials said."
     _session, article_id = _article(any_db, "Today", text)
     current = _claim(any_db, article_id, text, "About 30,000 troops were deployed near the border", "figure", 30000, "troop")

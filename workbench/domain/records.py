@@ -145,3 +145,45 @@ class ClaimDraft:
     score: float | None = None
     wording: str = ""
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRecord:
+    id: int
+    article_id: int
+    number: int
+    final_url: str | None
+    title: str | None
+    authors: list[str]
+    published: str | None
+    site_name: str | None
+    text: str
+    raw_sha256: str
+    fetched_at: datetime
+
+    def metadata(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "published": self.published,
+            "authors": list(self.authors),
+            "site_name": self.site_name,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSummary:
+    """For the badge on an article: how many versions, how many claims wait for review."""
+
+    version_count: int
+    flagged_claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorState:
+    """What the last re-check recorded for a claim (ClaimRecord does not carry it)."""
+
+    claim_id: int
+    outcome: str | None
+    confidence: float | None
+    detail: dict[str, Any]
+    verdict: str | None

@@ -13,12 +13,12 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from workbench.domain.articles import ExtractedArticle
 from workbench.domain.errors import WorkbenchError
-from workbench.ingest.article import ExtractedArticle
+from workbench.domain.progress import CancelFn
 from workbench.ingest.charset import decode_html
 from workbench.ingest.fetch import fetch
 from workbench.ingest.soup import parse_html
-from workbench.services.progress import CancelFn
 
 # A title is a line, not a paragraph: pages sometimes stuff keywords in it.
 MAX_TITLE = 300

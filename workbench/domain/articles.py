@@ -1,4 +1,4 @@
-"""The extracted article, as ingest hands it to storage and detection."""
+"""The extracted article: what ingest hands to storage, detection and re-checks."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""English: the language the detectors were written for, and their default."""

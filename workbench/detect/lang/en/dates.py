@@ -1,0 +1,208 @@
+"""English month and weekday names, seasons, relative-date words and tense cues."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
+
+# Month names and abbreviations -> month number.
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Weekday names -> ``date.weekday()`` number.
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+# Season names (``fall`` is American for autumn).
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+# The month a season's name stands for when it has no more exact date.
+SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+# ``this``/``last``/``next`` year (week, month...): the offset from the publication's.
+WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+# Words that tell whether a sentence speaks of the past or the future: a bare
+# ``March`` or ``Friday`` is then read as the last or the next one.
+TENSE_MARKERS = re.compile(
+    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
+    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
+    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
+    r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
+    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
+    re.IGNORECASE,
+)
+
+# Month names as written in prose, for the patterns below.
+MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+# Abbreviated months, with or without their period: ``Sept.``, ``Oct``.
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
+
+# A weekday name, captured for the resolver.
+WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# ``Tuesday morning``: a part of the day stays in the span.
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# "the first week of December": a part of a month stays in the span, the month is the value
+PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|half|days|ten\s+days)|"
+                  r"end|beginning|start|middle)\s+of")
+
+# The units of ``two weeks ago``, captured singular or plural.
+TIME_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|century)s?"
+
+# Words before a bare year that make it a count, not a date ("some 1500 troops").
+COUNT_BEFORE = re.compile(
+    r"(?:about|around|approximately|nearly|almost|some|over|than|to|least|of|only|just|"
+    r"roughly|estimated|killed|and|[$£€¥])\s*$", re.IGNORECASE,
+)
+
+# Words after a bare number that make it a count or a time, not a year.
+COUNT_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s+cent|GMT|UTC|ET\b|EST|CET|BST|[ap]\.?m\.?|hours?\b|hrs|km\b|kilomet|"
+    r"metres|meters|miles|feet|people|troops|soldiers|residents|deaths|tons|tonnes)"
+)
+
+# Plural nouns a year commonly qualifies: "the 2024 elections", "1967 Six-Day War" aside.
+YEAR_NOUNS = frozenset(
+    {"elections", "games", "olympics", "attacks", "protests", "riots", "polls", "talks",
+     "floods", "fires", "wildfires", "accords", "agreements", "sanctions", "levels", "figures",
+     "results", "earnings", "midterms", "primaries", "budgets", "plans", "reforms", "rules",
+     "negotiations", "deals", "events", "invasions", "campaigns", "presidential", "estimates"}
+)
+
+# Month names that are also common words (``may``, ``march``): months only where the
+# context says so.
+MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
+# ``in May``: a month that is also a word is a month only after one of these.
+MONTH_PREPOSITION = re.compile(
+    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
+)
+
+# ``in the autumn`` places; a bare ``the winter`` need not.
+SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
+
+# A noun after a season makes it an adjective: ``the summer heat``.
+NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
+
+# ``for two days before``: these measure a stretch, they do not place an event.
+MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
+
+# Words that start an edge of a period: ``early March``, ``the end of the year``.
+EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
+
+# --- the date grammar -------------------------------------------------------------
+# Each rule's name tells ``date_values.resolve`` how to read the groups it captured.
+
+# A month, full or abbreviated, captured as ``month``.
+MONTH = rf"(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR})"
+# A day of the month, with its English ordinal suffix: ``5th``.
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
+# A four-digit year from 1500 to 2099.
+YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+# ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
+EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?)\s*)"
+# Amount of time for "... ago": digits, number words, "a", "several" etc.
+AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
+
+
+# The rules, tried longest first where they overlap; a rule may have more than one pattern.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
+    ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
+    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
+    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
+    ("day_range", re.compile(
+        rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
+    ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?")),
+    ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
+    ("month", re.compile(
+        rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
+        rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
+    ("decade", re.compile(
+        r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
+    ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
+    ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
+    ("edge_year", re.compile(
+        r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
+        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+"
+        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
+    ("the_unit", re.compile(
+        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
+    ("weekday", re.compile(
+        rf"(?:(?P<mod>(?i:early|late|last|next|this))\s+)?{WEEKDAY}{PART_OF_DAY}")),
+    ("deixis", re.compile(
+        r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
+        r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
+    ("vague", re.compile(
+        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
+        re.I)),
+    ("season", re.compile(
+        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
+    ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
+    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
+    ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
+    ("ago", re.compile(
+        rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
+        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
+        re.IGNORECASE)),
+    # placed against the narrative, not the publication: "the year before", "the following day"
+    ("anchored", re.compile(
+        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
+        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
+    ("quarter", re.compile(
+        rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
+        rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
+    ("quarter", re.compile(
+        rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
+        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
+    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
+]
+
+# token -> the rules whose pattern may begin there, as (words, rules) pairs; a
+# pattern is tried only where one of its first words stands.
+START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
+    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
+    (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
+              "the_unit")),
+    (("the",), ("dmy", "edge_year")),
+    (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
+    (("earlier", "later"), ("month", "edge_year")),
+    (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
+    (("coming", "recent", "days", "weeks", "months"), ("vague",)),
+    (("weekend",), ("weekend",)),
+    (("day", "week", "month", "year", "following", "previous", "preceding", "next"), ("anchored",)),
+    (("fiscal", "financial", "fy"), ("fiscal", "year")),
+    (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
+      "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
+    (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
+    (SEASONS, ("season",)),
+    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
+    (("'", "’"), ("decade2",)),
+)
+
+# ``two days after the strike``: an event follows, so the phrase places a date.
+EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")
+
+# ``two years later this week``: the date is what follows, not the ``later``.
+DEICTIC_AFTER_RE = re.compile(r"\s+(?:this|next|last|in\s+the)\b", re.I)
+
+# The event after ``before``/``after``: a determiner, an owner, or a name and its verb.
+EVENT_RE = re.compile(
+    r"\s+(?:(?:the|an?|his|her|its|their|[A-Z][a-z]+(?:'s|’s))(?=\s)"
+    r"|(?:[A-Z][a-z]+\s+){1,2}(?P<verb>[a-z]+ed)\b)")
+
+# "since around 2024": an approximated year after a preposition is still a year.
+APPROXIMATE_YEAR_BEFORE = re.compile(
+    r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|approximately)\s+$", re.I
+)
+# "of about 1500": a count-like word before a year, but a preposition right before it.
+YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)
