@@ -483,11 +483,9 @@ def _padded(widget: QWidget) -> QWidget:
 
 
 def _guess_kind(text: str, start: int, end: int) -> str:
-    try:
-        from workbench.kinds import guess_kind
-    except ImportError:  # the detector is optional for logging claims by hand
-        return "statement"
-    return guess_kind(text, start, end)
+    from workbench.services.reading import guess_claim_kind
+
+    return guess_claim_kind(text, start, end)
 
 
 def _user_name() -> str:
