@@ -48,6 +48,7 @@ class ArticleRecord:
     content_type: str | None
     fetched_at: datetime
     extractor: str
+    assignee: str = ""  # the reviewer the article is assigned to; "" for nobody
 
     @property
     def display_title(self) -> str:
@@ -86,6 +87,14 @@ class ClaimRecord:
     anchor_outcome: str | None = None
     anchor_confidence: float | None = None
     anchor_detail: dict[str, Any] | None = None
+    # The team's review (domain.review): who checks it, and how far.
+    assignee: str = ""
+    review_state: str = "unstarted"
+
+    @property
+    def approved(self) -> bool:
+        """Approved: the verdict, rationale and status are locked until an editor reopens it."""
+        return self.review_state == "approved"
 
     @property
     def flagged(self) -> bool:
