@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from workbench.domain.kinds import ReviewState
+
 
 @dataclass(frozen=True, slots=True)
 class SessionSummary:
@@ -89,12 +91,12 @@ class ClaimRecord:
     anchor_detail: dict[str, Any] | None = None
     # The team's review (domain.review): who checks it, and how far.
     assignee: str = ""
-    review_state: str = "unstarted"
+    review_state: str = ReviewState.UNSTARTED.value
 
     @property
     def approved(self) -> bool:
         """Approved: the verdict, rationale and status are locked until an editor reopens it."""
-        return self.review_state == "approved"
+        return self.review_state == ReviewState.APPROVED
 
     @property
     def flagged(self) -> bool:
