@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "workbench.cli.recheck",
     "workbench.cli.export",
     "workbench.cli.memory",
+    "workbench.cli.review",
 ]
 
 log = logging.getLogger("workbench")

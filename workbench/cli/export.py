@@ -35,6 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--out", metavar="PATH", type=Path, help="the file to write")
     export.add_argument("--accepted-only", action="store_true", help="only claims marked accepted")
     export.add_argument(
+        "--approved-only", action="store_true", help="only claims whose review is approved (verdict locked)"
+    )
+    export.add_argument(
         "--verdict", nargs="+", action="extend", default=[], metavar="V",
         help="only claims with these verdicts (key, label or digit; 'unreviewed' for none)",
     )
@@ -94,6 +97,7 @@ def export_command(args: argparse.Namespace) -> int:
             verdicts=args.verdict,
             kinds=args.kind,
             article_id=args.article,
+            approved_only=args.approved_only,
         )
         options = ExportOptions(
             args.format, claim_filter, bom=not args.no_bom, publisher=args.publisher, review_url=args.review_url

@@ -198,3 +198,18 @@ class ExportCancelled(CancelledError):
 
 class UnknownLanguageError(InvalidValueError):
     """No word lists exist for the language code asked for."""
+
+
+# --- team review ---------------------------------------------------------
+
+
+class ApprovedLockedError(WorkbenchError):
+    """An edit of the verdict, rationale or status of an approved claim."""
+
+
+class NotAllowedError(WorkbenchError):
+    """The reviewer's role may not do this (reopen an approved claim)."""
+
+
+class AssignmentConflictError(WorkbenchError):
+    """An article was assigned by someone else since the reviewer loaded it."""

@@ -93,6 +93,7 @@ class ExportDialog(QDialog):
             if article is not None:
                 self.scope.addItem(f"Only this article: {article.display_title[:60]}", article.id)
         self.accepted_only = QCheckBox("Only accepted claims")
+        self.approved_only = QCheckBox("Only approved claims (verdict signed off)")
         self.verdicts = _checklist([(lv.key, lv.label) for lv in self.scale.levels])
         self.kinds = _checklist([(k.value, k.value.capitalize()) for k in ClaimKind])
         self.bom = QCheckBox("Byte order mark, for spreadsheet programs (recommended)")
@@ -126,6 +127,7 @@ class ExportDialog(QDialog):
         form.addRow("Format:", self.format)
         form.addRow("Claims:", self.scope)
         form.addRow("", self.accepted_only)
+        form.addRow("", self.approved_only)
         form.addRow("Verdicts (none ticked = all):", self.verdicts)
         form.addRow("Kinds (none ticked = all):", self.kinds)
         form.addRow("", self.bom)
@@ -167,6 +169,7 @@ class ExportDialog(QDialog):
             verdicts=frozenset(_ticked(self.verdicts)),
             kinds=frozenset(_ticked(self.kinds)),
             article_id=self.scope.currentData(),
+            approved_only=self.approved_only.isChecked(),
         )
 
     def _format_changed(self) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
 from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus
 from workbench.domain.records import ClaimDraft, ClaimRecord, HistoryRecord
+from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
 from workbench.storage.articles import load_article
 from workbench.storage.base import utcnow
@@ -151,6 +152,7 @@ def update_claim_in(
     _validate(session, claim, changes)
     _check_version(claim, changes, expected_version)
     changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+    check_unlocked(claim.id, claim.review_state, changed)
     for name, value in changed.items():
         _record(session, claim, by, name, getattr(claim, name), value, note=note)
         setattr(claim, name, value)
