@@ -9,23 +9,44 @@ import os
 import sys
 from typing import Any
 
+from workbench.domain.errors import DatabaseUnreachableError
 from workbench.services.database import open_database
-from workbench.storage.database import Database
+from workbench.storage.database import Database, describe, resolve_url
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return open_database(getattr(args, "db", None))
+    """Open ``--db``; a server that wants a password the URL lacks asks for it on a terminal.
 
-
-def reviewer_name() -> str:
-    """Who is editing: $WORKBENCH_REVIEWER, else the login name."""
-    name = os.environ.get("WORKBENCH_REVIEWER")
-    if name:
-        return name
+    Typed, not given in the URL, the password never shows in `ps`.
+    """
+    location = getattr(args, "db", None)
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "reviewer"
+        return open_database(location)
+    except DatabaseUnreachableError as error:
+        if location is None or not wants_password(error) or not sys.stdin.isatty():
+            raise
+        url = resolve_url(location)
+        if url.password:
+            raise
+        password = getpass.getpass(f"Password for {describe(url)}: ")
+        return open_database(url.set(password=password).render_as_string(hide_password=False))
+
+
+def wants_password(error: BaseException) -> bool:
+    text = str(error.__cause__ or error).lower()
+    return "no password supplied" in text or "password authentication failed" in text
+
+
+def reviewer_name(db: Database | None = None) -> str:
+    """Who is editing: on PostgreSQL the database role's display name (see `workbench team
+    name`); on a SQLite file $WORKBENCH_REVIEWER, else the name stored for the login name,
+    else the login name."""
+    from workbench.services.team import login_name, who_am_i
+
+    chosen = os.environ.get("WORKBENCH_REVIEWER") or None
+    if db is not None:
+        return who_am_i(db, chosen).display_name
+    return chosen or login_name()
 
 
 def print_json(data: Any, *, indent: int | None = 2) -> None:

@@ -83,12 +83,12 @@ def import_command(args: argparse.Namespace) -> int:
         try:
             session = find_session(db, args.session)
         except NotFoundError:
-            session = create_session(db, args.session, reviewer=reviewer_name())
+            session = create_session(db, args.session, reviewer=reviewer_name(db))
             created = True
         for source in args.sources:
             try:
                 # No one to ask "keep it?" here: a page without article text is not stored.
-                result = import_source(db, session.id, source, by=reviewer_name(), refuse_without_text=True)
+                result = import_source(db, session.id, source, by=reviewer_name(db), refuse_without_text=True)
             except WorkbenchError as error:
                 failed += 1
                 print(f"{source}: not imported", file=sys.stderr)

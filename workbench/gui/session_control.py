@@ -32,6 +32,7 @@ from workbench.domain.scales import get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import importer
 from workbench.gui.session_dialogs import OpenSessionDialog, SwitchDatabaseDialog
+from workbench.services import team
 from workbench.services.database import open_database
 from workbench.storage import sessions as session_store
 
@@ -74,6 +75,10 @@ class SessionControl:
         if self.db is not None:
             self.db.close()
         self.db = db
+        try:  # on PostgreSQL the name comes with the database role, not this machine
+            self.reviewer = team.who_am_i(db, self.chosen_reviewer).display_name
+        except WorkbenchError as error:
+            self.report(error)
         self.undo_stack.clear()
         self.memory.forget()  # claim ids of another database mean other claims
         self._demo_session_id: int | None = None  # and so do session ids
@@ -117,7 +122,7 @@ class SessionControl:
         self.session_id, self.session_title = summary.id, summary.title
         self.claims_panel.set_scale(self.scale)
         window_actions.fill_verdict_menu(self.verdict_menu, self)
-        state = summary.ui_state if restore else {}
+        state = self._load_ui_state(summary.id) if restore else {}
         self.reload_articles()
         self._restoring = True
         self.claims_panel.set_filters(state.get("filters") or {})
@@ -213,9 +218,17 @@ class SessionControl:
         """Where the reviewer is (article, claim, filters, scroll), saved off the GUI thread after a pause."""
         if self.db is None or self.session_id is None or self.closed:
             return
-        db, session_id, state = self.db, self.session_id, self.ui_state()
-        self.state_saver.start(lambda _cancel, _progress: session_store.save_ui_state(db, session_id, state),
+        db, session_id, state, reviewer = self.db, self.session_id, self.ui_state(), self.reviewer
+        self.state_saver.start(lambda _cancel, _progress: session_store.save_ui_state(db, session_id, state, reviewer),
                                "saving where you are", on_success=lambda _done: None, on_error=self.report)
+
+    def _load_ui_state(self: MainWindow, session_id: int) -> dict[str, Any]:
+        """What this reviewer had open in the session (a colleague's place is theirs)."""
+        try:
+            return session_store.load_ui_state(self.db, session_id, self.reviewer)
+        except WorkbenchError as error:
+            self.report(error)
+            return {}
 
     def save_ui_state(self: MainWindow) -> None:
         """The same, now (on closing: the window waits for it)."""
@@ -223,7 +236,7 @@ class SessionControl:
         if self.db is None or self.session_id is None:
             return
         try:
-            session_store.save_ui_state(self.db, self.session_id, self.ui_state())
+            session_store.save_ui_state(self.db, self.session_id, self.ui_state(), self.reviewer)
         except WorkbenchError as error:
             self.report(error)
 
