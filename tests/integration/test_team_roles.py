@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import ProgrammingError
 
 from workbench.cli import main
-from workbench.domain.errors import DatabasePermissionError
+from workbench.domain.errors import DatabasePermissionError, DatabaseUnreachableError
 from workbench.services import team
 from workbench.services.database import open_database
 from workbench.storage import article_removal, articles, claims, sessions
@@ -187,3 +188,86 @@ def test_window_state_is_kept_per_role(owner_url, roles, capsys):
     finally:
         owner.close()
         bob.close()
+
+
+# --- passwords: never on the command line ---------------------------------
+
+PASSWORD = "harbour-fire-7"
+
+
+@pytest.fixture
+def password_role(owner_url: str, capsys) -> Iterator[str]:
+    """A role the server asks a password of (scram), granted as a reviewer."""
+    name = f"pw_{os.getpid()}_{next(_names)}"
+    admin = create_engine(owner_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {name} LOGIN PASSWORD '{PASSWORD}'")
+        hba = Path(str(connection.scalar(text("SHOW hba_file"))))
+        original = hba.read_text()
+        hba.write_text(f"host all {name} 127.0.0.1/32 scram-sha-256\n{original}")
+        connection.execute(text("SELECT pg_reload_conf()"))
+    _ROLES_TO_DROP.append(name)
+    assert run(capsys, "team", "grant", name, "--db", owner_url)[0] == 0
+    url = as_role(owner_url, name)
+    _wait_until_password_is_asked(url)
+    try:
+        yield url
+    finally:
+        hba.write_text(original)
+        with admin.connect() as connection:
+            connection.execute(text("SELECT pg_reload_conf()"))
+        admin.dispose()
+
+
+def _wait_until_password_is_asked(url: str) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            open_database(url).close()
+        except DatabaseUnreachableError:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the server never started asking for the password")
+
+
+def test_without_a_password_the_message_says_where_to_put_it(password_role, capsys, monkeypatch):
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    status, _, err = run(capsys, "sessions", "--db", password_role)
+    assert status == 2 and "wants a password" in err and "~/.pgpass" in err and "Traceback" not in err
+
+
+def test_pgpassword_and_pgpass_supply_the_password(password_role, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    assert run(capsys, "sessions", "--db", password_role)[0] == 0
+    monkeypatch.delenv("PGPASSWORD")
+    url = make_url(password_role)
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"{url.host}:{url.port}:{url.database}:{url.username}:{PASSWORD}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    assert run(capsys, "sessions", "--db", password_role)[0] == 0
+
+
+def test_on_a_terminal_the_password_is_asked_for_and_never_saved(password_role, capsys, monkeypatch):
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or PASSWORD)
+    status, out, err = run(capsys, "team", "name", "--db", password_role)
+    assert status == 0, err
+    assert len(asked) == 1 and PASSWORD not in asked[0]
+    assert PASSWORD not in out + err
+
+
+def test_a_service_file_names_the_server_without_a_url(owner_url, capsys, monkeypatch, tmp_path):
+    url = make_url(owner_url)
+    service_file = tmp_path / "pg_service.conf"
+    service_file.write_text(
+        f"[newsroom]\nhost={url.host}\nport={url.port}\ndbname={url.database}\nuser={url.username}\n"
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(service_file))
+    status, out, err = run(capsys, "import", str(FIXTURES / "harbour-fire.txt"), "--db", "postgresql:///?service=newsroom")
+    assert status == 0, err
+    assert len(_claim_ids(owner_url)) > 0
