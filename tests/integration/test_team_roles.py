@@ -23,7 +23,7 @@ from workbench.cli import main
 from workbench.domain.errors import DatabasePermissionError, DatabaseUnreachableError
 from workbench.services import team
 from workbench.services.database import open_database
-from workbench.storage import article_removal, articles, claims, sessions
+from workbench.storage import article_removal, articles, claims, reviewers, sessions
 
 pytestmark = pytest.mark.postgres
 
@@ -144,6 +144,13 @@ def test_history_is_append_only_for_a_reviewer_and_the_role_cannot_be_forged(own
         assert claims.list_claims(bob, session_id=session.id) == []
         article_removal.restore_article(bob, removed)
         assert len(claims.claim_history(bob, claim_id)) == len(rows)
+
+        # A display name is the role's own: bob cannot rename a colleague.
+        with pytest.raises(DatabasePermissionError):
+            reviewers.set_display_name(bob, roles["carol"], "Bob in disguise")
+        assert reviewers.display_name(bob, roles["carol"]) is None
+        sessions.delete_session(bob, session.id)
+        assert sessions.list_sessions(bob) == []
     finally:
         bob.close()
 
