@@ -14,7 +14,7 @@ import logging
 import sys
 
 from workbench import __version__
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import WorkbenchError, unexpected
 
 # One module per command group; each registers its own subcommands.
 COMMAND_MODULES = [
@@ -28,6 +28,10 @@ COMMAND_MODULES = [
 ]
 
 log = logging.getLogger("workbench")
+
+# Exit statuses: 0 done, 1 some of the work failed (the command says which), 2 a
+# WorkbenchError (the user's trouble, its message printed), 70 a bug (EX_SOFTWARE).
+BUG_STATUS = 70
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: said in one line first, its traceback after it for a report
+        print_error(unexpected(error, "the traceback below"))
+        log.error("uncaught error", exc_info=True)
+        return BUG_STATUS
 
 
 def print_error(error: WorkbenchError) -> None:

@@ -10,8 +10,12 @@ import sys
 from typing import Any
 
 from workbench.domain.errors import DatabaseUnreachableError
-from workbench.services.database import open_database
-from workbench.storage.database import Database, describe, resolve_url
+from workbench.services.database import (
+    Database,
+    open_database,
+    password_prompt_target,
+    with_password,
+)
 
 
 def open_db(args: argparse.Namespace) -> Database:
@@ -23,13 +27,11 @@ def open_db(args: argparse.Namespace) -> Database:
     try:
         return open_database(location)
     except DatabaseUnreachableError as error:
-        if location is None or not wants_password(error) or not sys.stdin.isatty():
+        target = password_prompt_target(location) if location is not None else None
+        if target is None or not wants_password(error) or not sys.stdin.isatty():
             raise
-        url = resolve_url(location)
-        if url.password:
-            raise
-        password = getpass.getpass(f"Password for {describe(url)}: ")
-        return open_database(url.set(password=password).render_as_string(hide_password=False))
+        password = getpass.getpass(f"Password for {target}: ")
+        return open_database(with_password(location, password))
 
 
 def wants_password(error: BaseException) -> bool:

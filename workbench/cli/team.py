@@ -37,8 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def grant_command(args: argparse.Namespace) -> int:
-    from workbench.services.team import grant_reviewers
-    from workbench.storage.team_grants import GROUP
+    from workbench.services.team import GROUP, grant_reviewers
 
     db = open_db(args)
     try:

@@ -14,12 +14,11 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from workbench.domain.errors import NotFoundError
+from workbench.domain.errors import NotFoundError, SessionFileError
 from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus, Stance
 from workbench.domain.scales import get_scale
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
-from workbench.export.errors import SessionFileError
 from workbench.export.session_schema import Field, damaged
 from workbench.storage.models import (
     Article,

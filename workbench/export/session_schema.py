@@ -17,7 +17,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from workbench.export.errors import SessionFileError
+from workbench.domain.errors import SessionFileError
 
 FORMAT = "factcheck-workbench-session"
 VERSION = 1

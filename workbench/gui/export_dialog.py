@@ -36,19 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
 from workbench.domain.kinds import ClaimKind
-from workbench.domain.progress import CancelFn, CancelledError, ProgressFn
+from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.domain.scales import get_scale
-from workbench.export import formats
-from workbench.export.errors import ExportCancelled
-from workbench.export.filters import ExportFilter
-from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
-from workbench.export.run import export_text, export_to_path
 from workbench.gui.workers import Handle, JobRunner
-from workbench.storage.articles import list_articles
-from workbench.storage.database import Database
-from workbench.storage.sessions import get_session
+from workbench.services.articles_read import list_articles
+from workbench.services.database import Database
+from workbench.services.export import export_text, export_to_path
+from workbench.services.export_formats import (
+    ExportFilter,
+    ExportFormat,
+    ExportOptions,
+    ExportOutcome,
+    formats,
+)
+from workbench.services.sessions import get_session
 
 LAST_FOLDER = "export/last_folder"
 LAST_FORMAT = "export/format"

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from workbench.domain.errors import InvalidValueError
 from workbench.storage import reviewers, team_grants
 from workbench.storage.database import Database
+from workbench.storage.team_grants import GROUP
+
+__all__ = ["GROUP", "Identity", "grant_reviewers", "login_name", "set_display_name", "who_am_i"]
 
 
 @dataclass(frozen=True, slots=True)
