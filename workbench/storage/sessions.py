@@ -245,7 +245,9 @@ def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Sour
             )
         for row in claim.history:
             new_claim.history.append(
-                ClaimHistory(at=row.at, by=row.by, field=row.field, old=row.old, new=row.new, note=row.note)
+                ClaimHistory(
+                    at=row.at, by=row.by, field=row.field, old=row.old, new=row.new, note=row.note, db_role=row.db_role
+                )
             )
     return copied
 
