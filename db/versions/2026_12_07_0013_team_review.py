@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '2026_12_07_0013'
-down_revision = '0003'
+down_revision = '2026_12_07_0012'
 branch_labels = None
 depends_on = None
 

@@ -70,11 +70,14 @@ def test_every_stored_column_is_in_the_format():
 
 def test_round_trip_is_lossless(any_db, tmp_path: Path):
     review = build_review(any_db)
-    sessions.save_ui_state(any_db, review.session_id, {"article": review.article_id, "scroll": 120})
+    # The session's own ui_state (window state is per reviewer now; the file keeps this field).
+    with any_db.session() as orm:
+        orm.get(ReviewSession, review.session_id).ui_state = {"article": review.article_id, "scroll": 120}
     out = io.StringIO()
     write_session_json(out, any_db, review.session_id)
     original = json.loads(out.getvalue())
     assert (original["format"], original["version"]) == ("factcheck-workbench-session", 1)
+    assert original["session"]["ui_state"] == {"article": review.article_id, "scroll": 120}
 
     elsewhere = open_database(tmp_path / "elsewhere.sqlite")
     try:

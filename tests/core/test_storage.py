@@ -155,9 +155,9 @@ def test_duplicate_session_copies_the_whole_review(any_db, article):
 def test_ui_state_is_remembered_without_counting_as_an_edit(any_db, article):
     before = sessions.get_session(any_db, article.session_id)
     state = {"article_id": article.id, "claim_id": 3, "filters": {"kind": "figure"}, "scroll": 120}
-    sessions.save_ui_state(any_db, article.session_id, state)
+    sessions.save_ui_state(any_db, article.session_id, state, "ana")
     after = sessions.get_session(any_db, article.session_id)
-    assert after.ui_state == state
+    assert sessions.load_ui_state(any_db, article.session_id, "ana") == state
     assert after.updated_at == before.updated_at
 
 

@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "workbench.cli.export",
     "workbench.cli.memory",
     "workbench.cli.review",
+    "workbench.cli.team",
 ]
 
 log = logging.getLogger("workbench")
@@ -57,7 +58,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         default=argparse.SUPPRESS,
         help="a SQLite file path or an SQLAlchemy URL (default: workbench.sqlite "
-        "in your user data folder)",
+        "in your user data folder); leave the password out of the URL: it would "
+        "show in `ps` (use ~/.pgpass, PGPASSWORD or a service file, or type it "
+        "when asked)",
     )
 
 

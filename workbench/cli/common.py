@@ -9,22 +9,46 @@ import os
 import sys
 from typing import Any
 
-from workbench.services.database import Database, open_database
+from workbench.domain.errors import DatabaseUnreachableError
+from workbench.services.database import (
+    Database,
+    open_database,
+    password_prompt_target,
+    with_password,
+)
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return open_database(getattr(args, "db", None))
+    """Open ``--db``; a server that wants a password the URL lacks asks for it on a terminal.
 
-
-def reviewer_name() -> str:
-    """Who is editing: $WORKBENCH_REVIEWER, else the login name."""
-    name = os.environ.get("WORKBENCH_REVIEWER")
-    if name:
-        return name
+    Typed, not given in the URL, the password never shows in `ps`.
+    """
+    location = getattr(args, "db", None)
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "reviewer"
+        return open_database(location)
+    except DatabaseUnreachableError as error:
+        target = password_prompt_target(location) if location is not None else None
+        if target is None or not wants_password(error) or not sys.stdin.isatty():
+            raise
+        password = getpass.getpass(f"Password for {target}: ")
+        return open_database(with_password(location, password))
+
+
+def wants_password(error: BaseException) -> bool:
+    text = str(error.__cause__ or error).lower()
+    return "no password supplied" in text or "password authentication failed" in text
+
+
+def reviewer_name(db: Database | None = None) -> str:
+    """Who is editing: on PostgreSQL the database role's display name (see `workbench team
+    name`); on a SQLite file $WORKBENCH_REVIEWER, else the name stored for the login name,
+    else the login name."""
+    from workbench.services.team import login_name, who_am_i
+
+    chosen = os.environ.get("WORKBENCH_REVIEWER") or None
+    if db is not None:
+        return who_am_i(db, chosen).display_name
+    return chosen or login_name()
 
 
 def print_json(data: Any, *, indent: int | None = 2) -> None:

@@ -60,7 +60,7 @@ def verdict_command(args: argparse.Namespace) -> int:
         session = _session(db, args.session)
         claim = _claim_in(db, session, args.claim_id)
         edit = set_verdict(claim.id, args.verdict, rationale=args.rationale, expected_version=claim.version)
-        (record,) = apply(db, edit, by=reviewer_name()).claims
+        (record,) = apply(db, edit, by=reviewer_name(db)).claims
     finally:
         db.close()
     print(f"claim {record.id}: verdict {record.verdict or 'unreviewed'}"

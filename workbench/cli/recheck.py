@@ -43,7 +43,7 @@ def recheck_command(args: argparse.Namespace) -> int:
             article_ids = [article_in_session(db, session, args.article).id]
         progress = _progress_to_stderr if args.format == "text" and sys.stderr.isatty() else None
         kwargs = {"progress": progress} if progress else {}
-        results = recheck_session(db, session.id, by=reviewer_name(), article_ids=article_ids, **kwargs)
+        results = recheck_session(db, session.id, by=reviewer_name(db), article_ids=article_ids, **kwargs)
     finally:
         db.close()
     for result in results:

@@ -78,11 +78,11 @@ def import_command(args: argparse.Namespace) -> int:
     db = open_db(args)
     failed = 0
     try:
-        session, created = find_or_create_session(db, args.session, reviewer=reviewer_name())
+        session, created = find_or_create_session(db, args.session, reviewer=reviewer_name(db))
         for source in args.sources:
             try:
                 # No one to ask "keep it?" here: a page without article text is not stored.
-                result = import_source(db, session.id, source, by=reviewer_name(), refuse_without_text=True)
+                result = import_source(db, session.id, source, by=reviewer_name(db), refuse_without_text=True)
             except WorkbenchError as error:
                 failed += 1
                 print(f"{source}: not imported", file=sys.stderr)

@@ -60,6 +60,10 @@ class DatabaseUnreachableError(DatabaseError):
     pass
 
 
+class DatabasePermissionError(DatabaseError):
+    """The database role lacks a grant it needs (PostgreSQL's insufficient_privilege)."""
+
+
 class DatabaseFullError(DatabaseError):
     """The disk (or the database's size limit) left no room for a write."""
 

@@ -141,6 +141,8 @@ class HistoryRecord:
     old: Any
     new: Any
     note: str = ""
+    # The database role that wrote the row (PostgreSQL); None on a SQLite file.
+    db_role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,8 @@ HISTORY = {
     "old": Field.JSON,
     "new": Field.JSON,
     "note": Field.TEXT,
+    # The database role that wrote the row (PostgreSQL); null on SQLite and in older files.
+    "db_role": Field.OPTIONAL_TEXT,
 }
 
 

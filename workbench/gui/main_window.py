@@ -59,7 +59,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
-        self.reviewer = reviewer or str(self.settings.value("reviewer", "") or _user_name())
+        # A name picked on this machine; on PostgreSQL the role's display name wins (open_db).
+        self.chosen_reviewer = reviewer or str(self.settings.value("reviewer", "") or "") or None
+        self.reviewer = self.chosen_reviewer or _user_name()
         self.db: Database | None = None
         self.session_id: int | None = None
         self.session_title = ""

@@ -36,6 +36,7 @@ from workbench.gui import actions as window_actions
 from workbench.gui import importer
 from workbench.gui.session_dialogs import OpenSessionDialog, SwitchDatabaseDialog
 from workbench.services import sessions as session_service
+from workbench.services import team
 from workbench.services.database import open_database, storage_library_version
 
 if TYPE_CHECKING:
@@ -89,6 +90,10 @@ class SessionControl(QObject):
         if w.db is not None:
             w.db.close()
         w.db = db
+        try:  # on PostgreSQL the name comes with the database role, not this machine
+            w.reviewer = team.who_am_i(db, w.chosen_reviewer).display_name
+        except WorkbenchError as error:
+            w.report(error)
         w.undo_stack.clear()
         w.memory.forget()  # claim ids of another database mean other claims
         self.demo_session_id = None  # and so do session ids
@@ -135,7 +140,7 @@ class SessionControl(QObject):
         w.session_id, w.session_title = summary.id, summary.title
         w.claims_panel.set_scale(w.scale)
         window_actions.fill_verdict_menu(w.verdict_menu, w)
-        state = summary.ui_state if restore else {}
+        state = self._load_ui_state(summary.id) if restore else {}
         w.reload_articles()
         self._restoring = True
         w.claims_panel.set_filters(state.get("filters") or {})
@@ -227,9 +232,18 @@ class SessionControl(QObject):
         w = self.window
         if w.db is None or w.session_id is None or w.closed:
             return
-        db, session_id, state = w.db, w.session_id, self.ui_state()
-        w.state_saver.start(lambda _cancel, _progress: session_service.save_ui_state(db, session_id, state),
+        db, session_id, state, reviewer = w.db, w.session_id, self.ui_state(), w.reviewer
+        w.state_saver.start(lambda _cancel, _progress: session_service.save_ui_state(db, session_id, state, reviewer),
                                "saving where you are", on_success=lambda _done: None, on_error=w.report)
+
+    def _load_ui_state(self, session_id: int) -> dict[str, Any]:
+        """What this reviewer had open in the session (a colleague's place is theirs)."""
+        w = self.window
+        try:
+            return session_service.load_ui_state(w.db, session_id, w.reviewer)
+        except WorkbenchError as error:
+            w.report(error)
+            return {}
 
     def save_ui_state(self) -> None:
         """The same, now (on closing: the window waits for it)."""
@@ -238,7 +252,7 @@ class SessionControl(QObject):
         if w.db is None or w.session_id is None:
             return
         try:
-            session_service.save_ui_state(w.db, w.session_id, self.ui_state())
+            session_service.save_ui_state(w.db, w.session_id, self.ui_state(), w.reviewer)
         except WorkbenchError as error:
             w.report(error)
 

@@ -16,7 +16,10 @@ import sqlalchemy
 from workbench.storage import database
 from workbench.storage.database import Database
 
-__all__ = ["Database", "default_database_path", "open_database", "storage_library_version"]
+__all__ = [
+    "Database", "default_database_path", "open_database", "password_prompt_target", "storage_library_version",
+    "with_password",
+]
 
 default_database_path = database.default_database_path
 
@@ -42,3 +45,17 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
 def storage_library_version() -> tuple[str, str]:
     """The database library's name and version, for the About box."""
     return "SQLAlchemy", sqlalchemy.__version__
+
+
+def password_prompt_target(location: str) -> str | None:
+    """The server address to name when asking for a password, without one; None when
+    ``location`` is a file or its URL already holds a password."""
+    url = database.resolve_url(location)
+    if url.get_backend_name() == "sqlite" or url.password:
+        return None
+    return database.describe(url)
+
+
+def with_password(location: str, password: str) -> str:
+    """``location`` with the password typed at a prompt (kept in memory, never shown)."""
+    return database.resolve_url(location).set(password=password).render_as_string(hide_password=False)

@@ -14,7 +14,7 @@ from workbench.storage.models import Article, ReviewSession
 __all__ = [
     "SessionSummary", "create_session", "delete_session", "delete_session_if_empty", "duplicate_session",
     "find_or_create_session", "find_session", "get_session", "list_sessions", "rename_session",
-    "save_ui_state", "session_ids",
+    "load_ui_state", "save_ui_state", "session_ids",
 ]
 
 session_ids = _sessions.session_ids
@@ -26,6 +26,7 @@ rename_session = _sessions.rename_session
 duplicate_session = _sessions.duplicate_session
 delete_session = _sessions.delete_session
 save_ui_state = _sessions.save_ui_state
+load_ui_state = _sessions.load_ui_state
 
 
 def find_or_create_session(db: Database, name: str, *, reviewer: str) -> tuple[SessionSummary, bool]:

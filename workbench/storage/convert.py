@@ -108,4 +108,5 @@ def history_record(row: ClaimHistory) -> HistoryRecord:
         old=row.old,
         new=row.new,
         note=row.note,
+        db_role=row.db_role,
     )

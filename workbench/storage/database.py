@@ -26,6 +26,7 @@ from workbench.domain.errors import (
     DatabaseError,
     DatabaseFullError,
     DatabaseLockedError,
+    DatabasePermissionError,
     DatabaseReadOnlyError,
     DatabaseUnreachableError,
     NotADatabaseError,
@@ -67,10 +68,14 @@ def resolve_url(location: str | os.PathLike[str] | None) -> URL:
 
 
 def describe(url: URL) -> str:
-    """The location for messages: the file path, or the URL without its password."""
+    """The location for messages and settings: the file path, or the URL without its password.
+
+    The password is left out, not masked: a saved address then opens next
+    time with the password from ~/.pgpass, PGPASSWORD or a service file.
+    """
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
+    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 @dataclass
@@ -211,6 +216,8 @@ def translate_errors(location: str) -> Iterator[None]:
     except OperationalError as error:
         raise _classify(error.orig, location) from error
     except DBAPIError as error:
+        if is_permission_denied(error.orig):
+            raise permission_error(error.orig, location) from error
         if _is_full(error.orig) or is_damage_text(error.orig):
             raise _classify(error.orig, location) from error
         raise
@@ -220,6 +227,40 @@ def translate_errors(location: str) -> Iterator[None]:
         if _is_full(error) or is_damage(error):
             raise _classify(error, location) from error
         raise
+
+
+# PostgreSQL's insufficient_privilege: "permission denied for table ...",
+# "must be owner of table ...".
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def is_permission_denied(error: BaseException | None) -> bool:
+    return getattr(error, "sqlstate", None) == INSUFFICIENT_PRIVILEGE
+
+
+def permission_error(orig: BaseException | None, location: str) -> DatabasePermissionError:
+    """A missing grant, named, with the command the database owner runs to give it."""
+    first_line = (str(orig).strip().splitlines() or [""])[0]
+    role = _role_of(location)
+    return DatabasePermissionError(
+        f"The database role {role or 'you connect as'} is missing a permission on {location} ({first_line}).",
+        f"Ask the database owner to run: workbench team grant {role or 'ROLE'} --db {_owner_url(location)}",
+    )
+
+
+def _role_of(location: str) -> str | None:
+    try:
+        return make_url(location).username
+    except ArgumentError:
+        return None
+
+
+def _owner_url(location: str) -> str:
+    # The same database, as the owner would name it: without our user name.
+    try:
+        return make_url(location)._replace(username=None).render_as_string(hide_password=True)
+    except ArgumentError:
+        return location
 
 
 def is_damage_text(error: BaseException | None) -> bool:
@@ -278,6 +319,12 @@ def _classify(orig: BaseException | None, location: str) -> DatabaseError:
         return DatabaseError(
             f"{location} could not be used: {first_line}",
             "Try again; if it persists, copy the file elsewhere or restore its .bak copy.",
+        )
+    if "no password supplied" in text or "password authentication failed" in text:
+        return DatabaseUnreachableError(
+            f"The database at {location} wants a password: {first_line}",
+            "Put it in ~/.pgpass (or a service file, or PGPASSWORD), or run the command in a "
+            "terminal to be asked for it; a password in the URL would show to other users in `ps`.",
         )
     return DatabaseUnreachableError(
         f"Cannot reach the database at {location}: {first_line}",

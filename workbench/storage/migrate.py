@@ -17,9 +17,17 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
+from sqlalchemy.exc import DBAPIError
 
-from workbench.domain.errors import DatabaseReadOnlyError, NotADatabaseError, SchemaTooNewError
+from workbench.domain.errors import (
+    DatabaseError,
+    DatabasePermissionError,
+    DatabaseReadOnlyError,
+    NotADatabaseError,
+    SchemaTooNewError,
+)
 from workbench.paths import migrations_dir
+from workbench.storage.database import is_permission_denied, translate_errors
 
 if TYPE_CHECKING:
     from workbench.storage.database import Database
@@ -47,7 +55,8 @@ def migrate_to_head(db: Database) -> Path | None:
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
-    current = current_revision(db)
+    with translate_errors(db.location):
+        current = current_revision(db)
     if current == head:
         return None
     if db.read_only:
@@ -68,11 +77,32 @@ def migrate_to_head(db: Database) -> Path | None:
             "Choose the file the workbench created, or a new file name.",
         )
     backup = _backup_sqlite(db, current) if current is not None else None
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    try:
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except DBAPIError as error:
+        if is_permission_denied(error.orig):
+            raise _cannot_upgrade(db, current) from error
+        raise
     db.upgraded_from = current
     return backup
+
+
+def _cannot_upgrade(db: Database, current: str | None) -> DatabaseError:
+    role = db.url.username or "you connect as"
+    if current is None:
+        return DatabasePermissionError(
+            f"{db.location} has no workbench tables yet, and the role {role} may not create them.",
+            "Open it once as the database owner (or a role allowed to create tables in it); "
+            "the owner then runs `workbench team grant ROLE` for each reviewer.",
+        )
+    return DatabasePermissionError(
+        f"{db.location} must be upgraded to this version of the workbench (from schema {current}), "
+        f"and the role {role} may not change its tables.",
+        "Ask the database owner to open it once with this version (for example `workbench sessions "
+        "--db URL`); nothing was changed.",
+    )
 
 
 def _has_foreign_tables(db: Database) -> bool:

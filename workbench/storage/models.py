@@ -25,7 +25,8 @@ class ReviewSession(Timestamped, Base):
     title: Mapped[str] = mapped_column(String(300))
     reviewer: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    # What was open when the reviewer left: article, claim, filters, scroll.
+    # What was open when a reviewer left, from before window state was kept
+    # per reviewer (window_state): read only as a fallback.
     ui_state: Mapped[dict[str, Any]] = mapped_column(default=dict)
     scale: Mapped[str] = mapped_column(String(64), default="default")
 
@@ -145,8 +146,12 @@ class Claim(Timestamped, Base):
     evidence: Mapped[list[Evidence]] = relationship(
         back_populates="claim", cascade="all, delete-orphan", order_by="Evidence.id"
     )
+    # History is append-only for reviewers (they may not DELETE it), so the
+    # ORM never deletes history rows: a hard delete of a claim leaves them to
+    # the foreign key's ON DELETE CASCADE, which PostgreSQL runs as the owner.
     history: Mapped[list[ClaimHistory]] = relationship(
-        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimHistory.id"
+        back_populates="claim", cascade="save-update, merge", passive_deletes="all",
+        order_by="ClaimHistory.id",
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -204,8 +209,33 @@ class ClaimHistory(Base):
     old: Mapped[Any | None] = mapped_column()
     new: Mapped[Any | None] = mapped_column()
     note: Mapped[str] = mapped_column(Text, default="")
+    # The database role that wrote the row: on PostgreSQL a trigger sets it
+    # to current_user whatever the client sends; empty on a SQLite file.
+    db_role: Mapped[str | None] = mapped_column(String(200))
 
     claim: Mapped[Claim] = relationship(back_populates="history")
+
+
+class Reviewer(Base):
+    """A reviewer's display name, set once per database role (the login name on SQLite)."""
+
+    __tablename__ = "reviewer"
+
+    role: Mapped[str] = mapped_column(String(200), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+
+
+class WindowState(Base):
+    """What one reviewer had open in a session: article, claim, filters, scroll."""
+
+    __tablename__ = "window_state"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("review_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The database role on PostgreSQL, the display name on a SQLite file.
+    reviewer: Mapped[str] = mapped_column(String(200), primary_key=True)
+    ui_state: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 # Claim memory index (keys and tokens), kept in its own module.
 from workbench.storage.memory_models import ClaimKey, ClaimToken  # noqa: E402, F401

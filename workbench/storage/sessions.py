@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import InvalidValueError, NotFoundError
@@ -22,6 +22,7 @@ from workbench.storage.models import (
     ReviewSession,
     Source,
 )
+from workbench.storage.reviewers import load_window_state, save_window_state_in
 
 # How sessions are listed everywhere: last edited first.
 _LAST_EDITED_FIRST = (ReviewSession.updated_at.desc(), ReviewSession.id.desc())
@@ -140,20 +141,21 @@ def update_session(db: Database, session_id: int, **fields: Any) -> None:
             setattr(row, name, value)
 
 
-def save_ui_state(db: Database, session_id: int, state: dict[str, Any]) -> None:
-    """Remember what was open, so reopening the session restores it.
+def save_ui_state(db: Database, session_id: int, state: dict[str, Any], reviewer: str = "") -> None:
+    """Remember what ``reviewer`` had open, so reopening the session restores it for them.
 
-    Not an edit of the review, so the session's "last edited" stays.
+    Kept per reviewer (the database role on PostgreSQL, the display name on
+    SQLite): a colleague's window never moves yours. Not an edit of the
+    review, so the session's "last edited" stays.
     """
     with db.session() as session:
         _load(session, session_id)
-        # Naming updated_at in the UPDATE keeps it (an ORM attribute change
-        # would let the column's onupdate stamp "now").
-        session.execute(
-            update(ReviewSession)
-            .where(ReviewSession.id == session_id)
-            .values(ui_state=dict(state), updated_at=ReviewSession.updated_at)
-        )
+        save_window_state_in(session, session_id, reviewer, state)
+
+
+def load_ui_state(db: Database, session_id: int, reviewer: str = "") -> dict[str, Any]:
+    """What ``reviewer`` had open in the session when they left it (empty if nothing)."""
+    return load_window_state(db, session_id, reviewer)
 
 
 def touch_session(session: Session, session_id: int) -> None:
@@ -243,7 +245,9 @@ def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Sour
             )
         for row in claim.history:
             new_claim.history.append(
-                ClaimHistory(at=row.at, by=row.by, field=row.field, old=row.old, new=row.new, note=row.note)
+                ClaimHistory(
+                    at=row.at, by=row.by, field=row.field, old=row.old, new=row.new, note=row.note, db_role=row.db_role
+                )
             )
     return copied
 

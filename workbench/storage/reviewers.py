@@ -1,0 +1,85 @@
+"""Who is reviewing: the database role, its display name, and each reviewer's window state.
+
+On PostgreSQL a reviewer is a database role: the server knows it
+(``current_user``), so no setting can claim another's name. A SQLite file
+has no roles; there the reviewer is named by the login name (display
+names) or by the display name itself (window state).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from workbench.storage.database import Database
+from workbench.storage.models import Reviewer, ReviewSession, WindowState
+
+# Longest display name kept (the column's width).
+MAX_NAME = 200
+
+
+def current_role(db: Database) -> str | None:
+    """The database role this connection works as (PostgreSQL), or None (SQLite)."""
+    if db.is_sqlite:
+        return None
+    with db.session() as session:
+        return current_role_in(session)
+
+
+def current_role_in(session: Session) -> str | None:
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite":
+        return None
+    return str(session.scalar(text("SELECT current_user")))
+
+
+def display_name(db: Database, role: str) -> str | None:
+    """The name ``role`` chose to be shown under, if any."""
+    with db.session() as session:
+        row = session.get(Reviewer, role)
+        return row.display_name if row is not None and row.display_name else None
+
+
+def set_display_name(db: Database, role: str, name: str) -> None:
+    """Record ``name`` as the display name of ``role`` (replacing an earlier one)."""
+    with db.session() as session:
+        row = session.get(Reviewer, role)
+        if row is None:
+            session.add(Reviewer(role=role, display_name=name[:MAX_NAME]))
+        else:
+            row.display_name = name[:MAX_NAME]
+
+
+def window_state_key(db: Database, reviewer: str) -> str:
+    """Whose window state to read or write: the role on PostgreSQL, else the display name."""
+    return current_role(db) or reviewer
+
+
+def save_window_state(db: Database, session_id: int, reviewer: str, state: dict[str, Any]) -> None:
+    """Remember what ``reviewer`` had open in the session (only theirs changes)."""
+    with db.session() as session:
+        save_window_state_in(session, session_id, reviewer, state)
+
+
+def save_window_state_in(session: Session, session_id: int, reviewer: str, state: dict[str, Any]) -> None:
+    key = current_role_in(session) or reviewer
+    row = session.get(WindowState, (session_id, key))
+    if row is None:
+        session.add(WindowState(session_id=session_id, reviewer=key, ui_state=dict(state)))
+    else:
+        row.ui_state = dict(state)
+
+
+def load_window_state(db: Database, session_id: int, reviewer: str) -> dict[str, Any]:
+    """What ``reviewer`` had open; a session saved before window state was per reviewer
+    falls back to what was saved for everyone."""
+    with db.session() as session:
+        key = current_role_in(session) or reviewer
+        state = session.scalar(
+            select(WindowState.ui_state).where(WindowState.session_id == session_id, WindowState.reviewer == key)
+        )
+        if state is None:
+            state = session.scalar(select(ReviewSession.ui_state).where(ReviewSession.id == session_id))
+        return dict(state or {})
