@@ -66,7 +66,7 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    from workbench.cli.common import utf8_stdout
+    from workbench.cli.common import GuardedOutput, OutputError, drop_stdout, utf8_stdout
 
     utf8_stdout()
     parser = build_parser()
@@ -74,20 +74,26 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "db"):
         args.db = None
     func = getattr(args, "func", _run_gui)
+    stdout = sys.stdout
+    sys.stdout = GuardedOutput(stdout)  # type: ignore[assignment]
     try:
-        return int(func(args) or 0)
+        status = int(func(args) or 0)
+        sys.stdout.flush()  # what is still buffered fails here, where it is said, not at exit
+        return status
     except WorkbenchError as error:
+        if isinstance(error, OutputError) or isinstance(error.__context__, OutputError):
+            drop_stdout()
         print_error(error)
         return 2
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as error:  # a bug: said in one line first, its traceback after it for a report
         print_error(unexpected(error, "the traceback below"))
         log.error("uncaught error", exc_info=True)
         return BUG_STATUS
+    finally:
+        sys.stdout = stdout
 
 
 def print_error(error: WorkbenchError) -> None:

@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from workbench.domain.errors import DatabaseUnreachableError
+from workbench.domain.errors import DatabaseUnreachableError, WorkbenchError
 from workbench.services.database import (
     Database,
     open_database,
@@ -62,3 +62,47 @@ def utf8_stdout() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
+
+
+class OutputError(WorkbenchError):
+    """Standard output cannot be written: the reader closed it, or its disk is full."""
+
+    def __init__(self, error: OSError) -> None:
+        if isinstance(error, BrokenPipeError):
+            self.reason = "the reader closed it before the end (broken pipe)"
+        else:
+            self.reason = (error.strerror or str(error)).rstrip(".").lower()
+        super().__init__(f"Cannot write to standard output: {self.reason}.", "")
+
+
+class GuardedOutput:
+    """Standard output whose write failures are an ``OutputError``, not a bug's traceback."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def drop_stdout() -> None:
+    """Point standard output at the null device, so the exit's own flush of what is left in
+    its buffer cannot fail again and print a traceback after the message."""
+    try:
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(descriptor, sys.stdout.fileno())
+        os.close(descriptor)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests capture it): nothing will flush it at exit

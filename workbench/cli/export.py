@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import open_db, utf8_stdout
+from workbench.cli.common import OutputError, open_db, utf8_stdout
 from workbench.domain.errors import ExportError, SessionFileError
 from workbench.domain.kinds import ClaimKind
 from workbench.services.export_formats import ExportOptions, ExportOutcome, formats
@@ -126,25 +125,9 @@ def export_to_stdout(db: Database, session_id: int, options: ExportOptions) -> E
     try:
         outcome = export(db, session_id, options, sys.stdout)
         sys.stdout.flush()
-    except OSError as error:
-        _drop_stdout()
-        if isinstance(error, BrokenPipeError):
-            reason = "the reader closed it before the end (broken pipe)"
-        else:
-            reason = (error.strerror or str(error)).rstrip(".").lower()
-        raise ExportError(f"Cannot write the export to standard output: {reason}.") from None
+    except OutputError as error:
+        raise ExportError(f"Cannot write the export to standard output: {error.reason}.") from None
     return outcome
-
-
-def _drop_stdout() -> None:
-    """Point standard output at the null device, so the exit's own flush of what is left in
-    its buffer cannot fail again and print a traceback after the message."""
-    try:
-        descriptor = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(descriptor, sys.stdout.fileno())
-        os.close(descriptor)
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file (tests capture it): nothing will flush it at exit
 
 
 def import_command(args: argparse.Namespace) -> int:
