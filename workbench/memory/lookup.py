@@ -117,7 +117,7 @@ def _key_score(key: str, wording: float) -> float:
 
 
 def _reviewed_elsewhere(query: Select, claim_column: object, session_id: int | None) -> Select:
-    query = query.join(Claim, Claim.id == claim_column).where(Claim.verdict.is_not(None))
+    query = query.join(Claim, Claim.id == claim_column).where(Claim.verdict.is_not(None), Claim.deleted_at.is_(None))
     if session_id is not None:
         query = query.join(Article, Article.id == Claim.article_id).where(
             Article.session_id != session_id
