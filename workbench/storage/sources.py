@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from sqlalchemy import Insert, select
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -58,10 +58,10 @@ def add_source_in(
         raise NotFoundError(f"Session {session_id} does not exist.", "Open another session.")
     # Insert-if-absent in one statement: two reviewers adding the same link at
     # once get one row (the unique (session, url) constraint decides, not a read).
-    added = session.execute(_insert_if_absent(session, Source).values(
+    added = _insert_if_absent(session, Source, dict(
         session_id=session_id, url=url, title=title, publisher=publisher, published=published,
         accessed_at=utcnow(),
-    )).rowcount
+    ))
     if added:
         touch_session(session, session_id)
     source = session.scalars(
@@ -70,10 +70,16 @@ def add_source_in(
     return source_record(source)
 
 
-def _insert_if_absent(session: Session, model: Any) -> Insert:
-    """``INSERT ... ON CONFLICT DO NOTHING`` on either database: a row already there is left as it is."""
+def _insert_if_absent(session: Session, model: Any, values: dict[str, Any]) -> bool:
+    """``INSERT ... ON CONFLICT DO NOTHING`` on either database; False when the row was there already.
+
+    A unique constraint decides, so a row a concurrent transaction is adding
+    makes this wait for it and then insert nothing.
+    """
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(model).on_conflict_do_nothing()
+    table = model.__table__
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
+    return session.execute(statement).first() is not None
 
 
 def update_source(db: Database, source_id: int, **fields: str | None) -> SourceRecord:
@@ -131,10 +137,10 @@ def attach_source_in(
     session.flush()
     # One link per claim and source, even when two reviewers add it at once: the
     # unique (claim, source) constraint decides; the second gets the first's link.
-    added = session.execute(_insert_if_absent(session, Evidence).values(
+    added = _insert_if_absent(session, Evidence, dict(
         claim_id=claim_id, source_id=source_id, stance=stance, passage=passage, created_by=by,
         created_at=utcnow(), version=1,
-    )).rowcount
+    ))
     if added:
         session.expire(claim, ["evidence"])
         record_history(session, claim, by, "source", None, source.url, note=stance)
