@@ -36,13 +36,14 @@ def upgrade() -> None:
     with op.batch_alter_table('evidence', schema=None) as batch_op:
         batch_op.add_column(sa.Column('version', sa.Integer(), nullable=False, server_default='1'))
     _merge_duplicate_sources(op.get_bind())
-    with op.batch_alter_table('source', schema=None) as batch_op:
-        batch_op.create_unique_constraint(batch_op.f('uq_source_session_id'), ['session_id', 'url'])
+    # A unique index, not a constraint: SQLite adds it in place, where a
+    # constraint would rebuild the table and the drop of the old one would
+    # cascade to every source link.
+    op.create_index('uq_source_session_url', 'source', ['session_id', 'url'], unique=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('source', schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f('uq_source_session_id'), type_='unique')
+    op.drop_index('uq_source_session_url', table_name='source')
     with op.batch_alter_table('evidence', schema=None) as batch_op:
         batch_op.drop_column('version')
     with op.batch_alter_table('claim', schema=None) as batch_op:

@@ -155,7 +155,7 @@ class Source(Base):
     __tablename__ = "source"
     # One source per address in a session: the same link added twice, even
     # by two reviewers at once, is one row.
-    __table_args__ = (UniqueConstraint("session_id", "url"),)
+    __table_args__ = (Index("uq_source_session_url", "session_id", "url", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(
