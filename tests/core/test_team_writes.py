@@ -228,3 +228,15 @@ def test_the_same_link_added_by_two_reviewers_at_once_is_one_source_and_one_link
     out = io.StringIO()
     document = write_session_json(out, bob, session_id)
     assert [s["url"] for s in document["sources"]] == [URL]
+
+
+def test_undoing_a_link_whose_stance_a_colleague_changed_since_is_a_conflict(team, desk):
+    alice, bob = team
+    session_id, _article, claim_id = desk
+    attached = apply(alice, AttachSource(session_id, claim_id, URL), by="alice")
+    [link] = attached.links
+    apply(bob, EditLink(link.id, stance="refutes", expected_version=link.version), by="bob")
+    with pytest.raises(ConflictError) as raised:
+        apply(alice, attached.inverse, by="alice")
+    assert raised.value.claim_id == claim_id
+    assert [(e.id, e.stance) for e in sources.list_evidence(bob, claim_id)] == [(link.id, "refutes")]

@@ -193,9 +193,14 @@ class DetachSource(_Command):
 
 
 class UpdateEvidence(_Command):
+    """Change a link's stance or passage, checked against the link's version the window shows
+    (``force``: the reviewer chose Keep mine after a conflict)."""
+
     def __init__(self, editor: Editor, evidence: EvidenceRecord, *, stance: str | None = None,
-                 passage: str | None = None) -> None:
-        super().__init__(editor, "Edit source", evidence_edits.EditLink(evidence.id, stance=stance, passage=passage))
+                 passage: str | None = None, force: bool = False) -> None:
+        operation = evidence_edits.EditLink(evidence.id, stance=stance, passage=passage,
+                                            expected_version=None if force else evidence.version)
+        super().__init__(editor, "Edit source", operation)
         self.claim_id = evidence.claim_id
 
     def shown(self, done: Done, *, undone: bool) -> None:

@@ -155,7 +155,7 @@ class CopyPrior:
         after = {"verdict": record.verdict, "rationale": record.rationale}
         inverse = Compound((
             EditClaim(self.claim_id, before, expected_version=record.version, expected_values=after),
-            *(DetachSource(link.id, expected_version=link.version) for link in added),
+            *(DetachSource(link.id, {"stance": link.stance, "passage": link.passage}) for link in added),
         ))
         changes = Changes(
             claim_ids=ids([self.claim_id]), session_ids=ids([claim.article.session_id]),

@@ -55,7 +55,7 @@ class LinkSource:
         link = source_store.attach_source_in(
             session, self.claim_id, self.source_id, by=by, stance=self.stance, passage=self.passage
         )
-        inverse = DetachSource(link.id, link.version) if existing is None else Unchanged(self.claim_id)
+        inverse = DetachSource(link.id, _as_made(link)) if existing is None else Unchanged(self.claim_id)
         return Done(_link_changes(link), inverse, links=(link,))
 
 
@@ -63,15 +63,15 @@ class LinkSource:
 class DetachSource:
     """Unlink a source from a claim; the inverse links it again with the same stance and passage.
 
-    ``expected_version``: the link's version the edit saw (an undo of the link
-    it made): a stance or passage changed by someone since is a conflict.
+    ``expected_values``: the stance and passage the link was made with (an
+    undo of the link): a link someone changed since is a conflict, not removed.
     """
 
     evidence_id: int
-    expected_version: int | None = None
+    expected_values: dict[str, str] | None = None
 
     def run(self, session: Session, by: str) -> Done:
-        link = source_store.detach_source_in(session, self.evidence_id, by=by, expected_version=self.expected_version)
+        link = source_store.detach_source_in(session, self.evidence_id, by=by, expected_values=self.expected_values)
         return Done(_link_changes(link), LinkSource(link.claim_id, link.source.id, link.stance, link.passage))
 
 
@@ -138,6 +138,10 @@ class Unchanged:
 
     def run(self, session: Session, by: str) -> Done:
         return Done(Changes(claim_ids=ids([self.claim_id])), self)
+
+
+def _as_made(link: EvidenceRecord) -> dict[str, str]:
+    return {"stance": link.stance, "passage": link.passage}
 
 
 def _link_changes(link: EvidenceRecord) -> Changes:

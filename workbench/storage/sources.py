@@ -201,11 +201,15 @@ def detach_source(db: Database, evidence_id: int, *, by: str) -> EvidenceRecord:
 
 
 def detach_source_in(
-    session: Session, evidence_id: int, *, by: str, expected_version: int | None = None
+    session: Session, evidence_id: int, *, by: str, expected_values: dict[str, str] | None = None
 ) -> EvidenceRecord:
-    """``detach_source`` inside the caller's transaction; a link changed since ``expected_version`` is a conflict."""
+    """``detach_source`` inside the caller's transaction.
+
+    ``expected_values`` (an undo of the link): the stance and passage it was
+    made with; a link someone changed since is a ``ConflictError``.
+    """
     evidence = _load_evidence(session, evidence_id)
-    _check_link(evidence, {}, expected_version, None)
+    _check_link(evidence, {}, None, expected_values)
     record = evidence_record(evidence)
     record_history(session, evidence.claim, by, "source", evidence.source.url, None)
     touch_session(session, evidence.source.session_id)
