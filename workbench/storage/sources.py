@@ -124,9 +124,12 @@ def attach_source(
 
 def attach_source_in(
     session: Session, claim_id: int, source_id: int, *, by: str, stance: str = Stance.CONTEXT,
-    passage: str = "",
+    passage: str = "", note: str | None = None,
 ) -> EvidenceRecord:
-    """``attach_source`` inside the caller's transaction; a link already there is returned as it is."""
+    """``attach_source`` inside the caller's transaction; a link already there is returned as it is.
+
+    ``note``: the history row's note (the stance when not given).
+    """
     stance = _stance(stance)
     claim = load_claim(session, claim_id)
     source = _load_source(session, source_id)
@@ -143,7 +146,7 @@ def attach_source_in(
     ))
     if added:
         session.expire(claim, ["evidence"])
-        record_history(session, claim, by, "source", None, source.url, note=stance)
+        record_history(session, claim, by, "source", None, source.url, note=stance if note is None else note)
     touch_session(session, source.session_id)
     session.flush()
     evidence = find_link_in(session, claim_id, source_id)
