@@ -16,6 +16,7 @@ the stack; the failed step stored nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
@@ -131,8 +132,12 @@ class UpdateClaim(_Command):
             return False
         if set(other.new) != set(self.new) or other.isObsolete():
             return False
-        # Redo now sets the latest keystrokes; undo still goes back to before the first.
+        # Redo now sets the latest keystrokes; undo still goes back to before the first,
+        # checked against what the latest wrote (a colleague's change since is a conflict).
         self.new, self.operation = other.new, other.operation
+        if isinstance(self.inverse, claim_edits.EditClaim) and isinstance(other.inverse, claim_edits.EditClaim):
+            self.inverse = replace(self.inverse, expected_version=other.inverse.expected_version,
+                                   expected_values=other.inverse.expected_values)
         return True
 
 

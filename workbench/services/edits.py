@@ -93,7 +93,10 @@ def with_known_versions(operation: Operation, known: Callable[[int], int | None]
 
     An operation made earlier (an undo) names the version it saw then; an
     edit made since by this reviewer is not a conflict, one by another
-    reviewer is. Operations that check no version are returned as they are.
+    reviewer is. An undo of a field edit is checked on the fields too (the
+    values its edit wrote), so a colleague's change the window has already
+    re-read is still a conflict. Operations that check no version are
+    returned as they are.
     """
     if isinstance(operation, Compound):
         return Compound(tuple(with_known_versions(step, known) for step in operation.steps))
