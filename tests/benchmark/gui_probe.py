@@ -24,7 +24,7 @@ def main() -> None:
     app = create_application(["probe"])
     settings = QSettings(os.path.join(settings_dir, "probe.ini"), QSettings.Format.IniFormat)
     window = MainWindow(db_path, settings=settings, first_run_demo=False)
-    window.open_session(session_id)
+    window.sessions.open_session(session_id)
     window.show()
     QTest.qWaitForWindowExposed(window)
     app.processEvents()

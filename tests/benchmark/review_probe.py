@@ -122,7 +122,7 @@ def main(folder: Path) -> dict:
 
     big = long_read(1_000_000 // 6)[:1_000_000]
     meter.start()
-    window.import_text(big, "a 1 MB paste")
+    window.imports.import_text(big, "a 1 MB paste")
     wait_until(app, lambda: window.article is not None and window.article.source == "a 1 MB paste" and settled(window))
     paste_stall = meter.stop()
     big_claims = window.claims_panel.model.rowCount()

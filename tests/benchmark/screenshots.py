@@ -114,11 +114,11 @@ def show_what_changed(app: QApplication, window: MainWindow) -> None:
 def show_memory_and_evidence(app: QApplication, window: MainWindow, folder: Path) -> None:
     """The same article in a new session: the claim reviewed before is marked, and a source is searched."""
     summary = session_store.create_session(window.db, "Follow-up: Belarus drills", reviewer=window.reviewer)
-    window.open_session(summary.id)
+    window.sessions.open_session(summary.id)
     from workbench.gui import importer
 
     window.jobs.start(importer.demo_job(window.db, summary.id, window.reviewer), "opening the demo article",
-                      on_success=window._imported, on_error=window.report)
+                      on_success=window.imports.imported, on_error=window.report)
     settle(app, window)
     window.memory.jobs.wait()
     settle(app, window)
@@ -191,7 +191,7 @@ def main() -> int:
         show_memory_and_evidence(app, window, Path(folder))
 
         window.address_bar.setText("http://127.0.0.1:9/no-such-article")
-        window.import_source(window.address_bar.text())
+        window.imports.import_source(window.address_bar.text())
         settle(app, window)
         QTimer.singleShot(0, lambda: None)
         settle(app, window)

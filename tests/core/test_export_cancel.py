@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.benchmark.export_bench import build_database
-from workbench.domain.progress import CancelledError
-from workbench.export.errors import ExportCancelled
+from workbench.domain.errors import CancelledError, ExportCancelled
 from workbench.export.run import TEXT_FORMATS, ExportOptions, export, export_to_path
 
 CLAIMS = 1_200  # more than two of the writers' check intervals

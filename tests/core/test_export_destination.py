@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.export_session import build_review
-from workbench.export.errors import ExportError
+from workbench.domain.errors import ExportError
 from workbench.export.run import ExportOptions, export_to_path
 
 CSV = ExportOptions("csv", bom=False)

@@ -15,8 +15,8 @@ import pytest
 from tests import tally_format
 from tests.export_session import build_review
 from workbench.cli import main
+from workbench.domain.errors import ExportError
 from workbench.export import formats
-from workbench.export.errors import ExportError
 from workbench.export.filters import ExportFilter
 from workbench.export.formats.base import ExportFormat, ExportOptions
 from workbench.export.run import export, export_text

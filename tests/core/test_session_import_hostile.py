@@ -21,8 +21,8 @@ from sqlalchemy import func, select
 
 from tests.export_session import build_review
 from workbench.cli import main
+from workbench.domain.errors import SessionFileError
 from workbench.export import json_import, session_rows
-from workbench.export.errors import SessionFileError
 from workbench.export.json_export import session_document, write_session_json
 from workbench.export.json_import import import_session_file
 from workbench.export.run import TEXT_FORMATS, ExportOptions, export

@@ -13,8 +13,8 @@ import pytest
 from tests.core.test_session_import_hostile import changed, refused, row_counts
 from tests.export_session import build_review
 from workbench.cli import main
+from workbench.domain.errors import SessionFileError
 from workbench.export import json_import, session_parts_import
-from workbench.export.errors import SessionFileError
 from workbench.export.json_export import session_document
 from workbench.export.json_import import import_session_file
 from workbench.storage.database import Database, open_database

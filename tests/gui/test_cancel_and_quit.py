@@ -33,7 +33,7 @@ def test_cancel_frees_the_window_at_once_and_says_so(qtbot, open_window, seeded_
 def test_a_cancelled_first_import_leaves_no_empty_session_behind(qtbot, open_window, db_path):
     window = open_window(db_path)  # a new database: the import starts a session of its own
     with SlowServer("silent") as server:
-        window.import_source(server.url)
+        window.imports.import_source(server.url)
         assert server.connected.wait(10)
         assert window.session_id is not None
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
@@ -45,7 +45,7 @@ def test_a_cancelled_first_import_leaves_no_empty_session_behind(qtbot, open_win
 def test_quit_during_a_fetch_closes_the_window_at_once(qtbot, open_window, seeded_db):
     window = open_window(seeded_db)
     with SlowServer("silent") as server:
-        window.import_source(server.url)
+        window.imports.import_source(server.url)
         assert server.connected.wait(10)
         started = time.monotonic()
         # File > Quit (Ctrl+Q on a desktop; the offscreen platform binds no key to the standard Quit)

@@ -65,7 +65,7 @@ def test_a_missing_page_is_reported_in_the_window(qtbot, open_window, db_path, h
 
 def test_pasted_text_becomes_an_article_with_claims(qtbot, open_window, db_path):
     window = open_window(db_path)
-    window.import_text(
+    window.imports.import_text(
         "Ministry sends troops north\n\nAbout 12,000 troops were sent north on Friday, the ministry said."
     )
     qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 0, timeout=20_000)

@@ -50,7 +50,7 @@ def two_sessions(db_path: Path) -> tuple[Path, int]:
 def _today(qtbot, open_window, two_sessions):  # noqa: ANN001, ANN202
     path, today = two_sessions
     window = open_window(path)
-    window.open_session(today)
+    window.sessions.open_session(today)
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     qtbot.waitUntil(lambda: table_text(window, claim.id, PRIOR) == PRIOR_MARK, timeout=10_000)
     return window, claim

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.export_session import build_review
-from workbench.export.errors import ExportError
+from workbench.domain.errors import ExportError
 from workbench.export.filters import ExportFilter
 from workbench.gui.pdf_export import export_pdf, write_pdf
 from workbench.storage.database import open_database

@@ -130,7 +130,7 @@ def test_the_first_real_article_starts_a_session_of_its_own_and_leaves_the_demo(
     demo_before = session_store.get_session(window.db, demo_id)
     demo_articles = article_store.list_articles(window.db, demo_id)
 
-    window.import_text(PASTED)
+    window.imports.import_text(PASTED)
     qtbot.waitUntil(lambda: window.article is not None and window.article.title == "Ministry sends troops north",
                     timeout=20_000)
 
@@ -147,7 +147,7 @@ def test_the_first_real_article_starts_a_session_of_its_own_and_leaves_the_demo(
     # The next article joins the reviewer's session, not another new one.
     page = tmp_path / "second.txt"
     page.write_text("Drills end early\n\nThe drills ended on Sunday after 9 days, officials said.", encoding="utf-8")
-    window.import_source(str(page))
+    window.imports.import_source(str(page))
     qtbot.waitUntil(lambda: len(window.articles) == 2, timeout=20_000)
     assert window.session_id == new_id
     assert len(session_store.session_ids(window.db)) == 2

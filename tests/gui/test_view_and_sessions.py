@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tests.factories import make_article
 from tests.gui.helpers import claim_with_text, wait_for_details
@@ -36,7 +36,7 @@ def test_the_dark_appearance_chosen_last_time_is_applied_at_start(qtbot, open_wi
         assert _window_colour() == DARK["window"]
         checked = [a.data() for a in window.appearance_menu.actions() if a.isChecked()]
         assert checked == ["dark"]
-        window.set_appearance("light")
+        window.sessions.set_appearance("light")
         window.close()
         assert settings.value("appearance") == "light"
         open_window(seeded_db)
@@ -190,3 +190,12 @@ def test_editing_a_source_title_can_be_undone(qtbot, open_window, seeded_db):
     assert editor.source_title.text() == "Briefing"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert source_store.list_evidence(window.db, claim.id)[0].source.title == "Defence ministry briefing, 20 February"
+
+
+def test_help_about_opens_over_the_window_with_the_versions(qtbot, open_window, seeded_db, monkeypatch):
+    window = open_window(seeded_db)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append((parent, title, text)))
+    window.actions_by_name["about"].trigger()
+    assert [(parent, title) for parent, title, _text in shown] == [(window, "About Fact-Check Workbench")]
+    assert "SQLAlchemy" in shown[0][2] and "PySide6" in shown[0][2]

@@ -14,7 +14,7 @@ import logging
 import sys
 
 from workbench import __version__
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import WorkbenchError, unexpected
 
 # One module per command group; each registers its own subcommands.
 COMMAND_MODULES = [
@@ -24,9 +24,14 @@ COMMAND_MODULES = [
     "workbench.cli.recheck",
     "workbench.cli.export",
     "workbench.cli.memory",
+    "workbench.cli.review",
 ]
 
 log = logging.getLogger("workbench")
+
+# Exit statuses: 0 done, 1 some of the work failed (the command says which), 2 a
+# WorkbenchError (the user's trouble, its message printed), 70 a bug (EX_SOFTWARE).
+BUG_STATUS = 70
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: said in one line first, its traceback after it for a report
+        print_error(unexpected(error, "the traceback below"))
+        log.error("uncaught error", exc_info=True)
+        return BUG_STATUS
 
 
 def print_error(error: WorkbenchError) -> None:

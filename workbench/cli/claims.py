@@ -18,12 +18,10 @@ import json
 import logging
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from workbench.domain.errors import WorkbenchError
-from workbench.ingest.local_files import read_file_capped
-from workbench.kinds import detect
+from workbench.services.reading import detect_claims, read_source
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +78,7 @@ def claims_for_source(source: str, published: date | None = None) -> dict[str, A
         if no_text is not None:
             message = f"This page has no article text ({no_text}). Give the article's own page, or save its text as a .txt file."
             return {"source": source, "claims": [], "error": message}
-        claims = detect(text, published or own_date)
+        claims = detect_claims(text, published or own_date)
     except WorkbenchError as error:
         message = f"{error.message} {error.hint}".strip()
         return {"source": source, "claims": [], "error": message}
@@ -89,51 +87,6 @@ def claims_for_source(source: str, published: date | None = None) -> dict[str, A
         message = f"Unexpected error ({type(error).__name__}: {error}). This is a bug in the workbench; please report it."
         return {"source": source, "claims": [], "error": message}
     return {"source": source, "claims": [c.as_json() for c in claims], "error": None}
-
-
-def read_source(source: str) -> tuple[str, date | None, str | None]:
-    """The text that offsets index, the article's own publication date if known, and
-    why a page holds no article text (None for an article, and for a text file, taken as given)."""
-    path = Path(source)
-    if path.suffix.lower() == ".txt" and "://" not in source:
-        return _read_text_file(path), None, None
-    return _extract(source)
-
-
-def _read_text_file(path: Path) -> str:
-    # Read under the byte cap, regular files only: /dev/zero named x.txt ends here.
-    raw = read_file_capped(path)
-    try:
-        # Exactly the decoded contents: no newline or BOM normalisation, so offsets match.
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise WorkbenchError(
-            f"{path} is not UTF-8 text (byte {error.start}).",
-            "Save it as UTF-8, or give the HTML page instead.",
-        ) from None
-
-
-def _extract(source: str) -> tuple[str, date | None, str | None]:
-    """HTML files and URLs go through ingest, which owns fetching and extraction."""
-    try:
-        from workbench.ingest.article_text import page_without_text
-        from workbench.ingest.load import load_source
-    except ImportError:
-        raise WorkbenchError(
-            f"Cannot read {source}: this build reads only .txt files.",
-            "Save the article's text as a .txt file.",
-        ) from None
-    article = load_source(source)
-    return article.text, _date_or_none(article.published), page_without_text(article)
-
-
-def _date_or_none(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _iso_date(value: str) -> date:

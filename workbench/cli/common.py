@@ -9,8 +9,7 @@ import os
 import sys
 from typing import Any
 
-from workbench.services.database import open_database
-from workbench.storage.database import Database
+from workbench.services.database import Database, open_database
 
 
 def open_db(args: argparse.Namespace) -> Database:

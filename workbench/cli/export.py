@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.common import open_db, utf8_stdout
+from workbench.domain.errors import ExportError, SessionFileError
 from workbench.domain.kinds import ClaimKind
-from workbench.export import formats
-from workbench.export.errors import ExportError, SessionFileError
-from workbench.export.formats.base import ExportOptions, ExportOutcome
+from workbench.services.export_formats import ExportOptions, ExportOutcome, formats
 
 if TYPE_CHECKING:
-    from workbench.storage.database import Database
+    from workbench.services.database import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=formats.names(), default="csv", help="default: csv")
     export.add_argument("--out", metavar="PATH", type=Path, help="the file to write")
     export.add_argument("--accepted-only", action="store_true", help="only claims marked accepted")
+    export.add_argument(
+        "--approved-only", action="store_true", help="only claims whose review is approved (verdict locked)"
+    )
     export.add_argument(
         "--verdict", nargs="+", action="extend", default=[], metavar="V",
         help="only claims with these verdicts (key, label or digit; 'unreviewed' for none)",
@@ -74,10 +76,9 @@ def _for(option: str, text: str) -> str:
 
 def export_command(args: argparse.Namespace) -> int:
     from workbench.domain.scales import get_scale
-    from workbench.export.destination import export_target
-    from workbench.export.filters import ExportFilter
-    from workbench.export.run import export_to_path
-    from workbench.storage.sessions import find_session
+    from workbench.services.export import export_target, export_to_path
+    from workbench.services.export_formats import ExportFilter
+    from workbench.services.sessions import find_session
 
     chosen = formats.find(args.format)
     if chosen.printed and args.out is None:
@@ -96,6 +97,7 @@ def export_command(args: argparse.Namespace) -> int:
             verdicts=args.verdict,
             kinds=args.kind,
             article_id=args.article,
+            approved_only=args.approved_only,
         )
         options = ExportOptions(
             args.format, claim_filter, bom=not args.no_bom, publisher=args.publisher, review_url=args.review_url
@@ -119,7 +121,7 @@ def export_command(args: argparse.Namespace) -> int:
 
 def export_to_stdout(db: Database, session_id: int, options: ExportOptions) -> ExportOutcome:
     """The export on standard output; a closed pipe or a full disk is an error that says so."""
-    from workbench.export.run import export
+    from workbench.services.export import export
 
     try:
         outcome = export(db, session_id, options, sys.stdout)
@@ -146,7 +148,7 @@ def _drop_stdout() -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
-    from workbench.export.json_import import import_session_file
+    from workbench.services.export import import_session_file
 
     try:
         handle = args.file.open("rb")

@@ -16,7 +16,7 @@ import sys
 from typing import Any, TextIO
 
 from workbench.domain.errors import WorkbenchError
-from workbench.ingest.load import load_source
+from workbench.services.reading import load_article
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 def extract_record(source: str) -> dict[str, Any]:
     """The contract's record for one SOURCE; errors are reported, never raised."""
     try:
-        article = load_source(source)
+        article = load_article(source)
     except WorkbenchError as error:
         _report(source, error.message, error.hint)
         return _record(source, error=error.message)

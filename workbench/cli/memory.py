@@ -15,9 +15,9 @@ import argparse
 from typing import Any
 
 from workbench.cli.common import open_db, print_json, reviewer_name
-from workbench.domain.errors import NotFoundError, WorkbenchError
+from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ClaimRecord, SessionSummary
-from workbench.storage.database import Database
+from workbench.services.database import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,18 +69,14 @@ def verdict_command(args: argparse.Namespace) -> int:
 
 
 def memory_command(args: argparse.Namespace) -> int:
-    from workbench.memory.indexing import index_unindexed
-    from workbench.memory.lookup import find_prior
-    from workbench.storage.claims import list_claims
+    from workbench.services.memory import prior_reviews_of_session
 
     db = open_db(args)
     try:
         session = _session(db, args.session)
-        with db.session() as orm:
-            index_unindexed(orm)  # claims stored before the memory existed
         rows = [
-            {"claim_id": c.id, "text": c.display_text, "matches": [_match_json(m) for m in find_prior(db, c.id)]}
-            for c in list_claims(db, session_id=session.id)
+            {"claim_id": c.id, "text": c.display_text, "matches": [_match_json(m) for m in matches]}
+            for c, matches in prior_reviews_of_session(db, session.id)
         ]
     finally:
         db.close()
@@ -99,7 +95,7 @@ def memory_command(args: argparse.Namespace) -> int:
 
 
 def evidence_command(args: argparse.Namespace) -> int:
-    from workbench.evidence.finder import find_evidence
+    from workbench.services.evidence import find_evidence
 
     db = open_db(args)
     try:
@@ -163,23 +159,16 @@ def _match_json(match: Any) -> dict[str, Any]:
 
 
 def _session(db: Database, name: str) -> SessionSummary:
-    from workbench.storage.sessions import find_session
+    from workbench.services.sessions import find_session
 
     return find_session(db, name)
 
 
 def _claim_in(db: Database, session: SessionSummary, claim_id: int) -> ClaimRecord:
     """The claim, refused unless it belongs to the session the user named."""
-    from workbench.storage.articles import get_article
-    from workbench.storage.claims import get_claim
+    from workbench.services.claims_read import claim_in_session
 
-    claim = get_claim(db, claim_id)
-    if get_article(db, claim.article_id).session_id != session.id:
-        raise NotFoundError(
-            f"Claim {claim_id} is not in session \u201c{session.title}\u201d.",
-            f"List its claims with `workbench memory {session.id}` or name the claim's own session.",
-        )
-    return claim
+    return claim_in_session(db, session, claim_id)
 
 
 def _positive(text: str) -> int:

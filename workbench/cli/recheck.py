@@ -13,8 +13,7 @@ import json
 import sys
 
 from workbench.cli.common import open_db, reviewer_name
-from workbench.domain.errors import NotFoundError
-from workbench.recheck.service import FAILED, RecheckResult
+from workbench.services.recheck import FAILED, RecheckResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,21 +31,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def recheck_command(args: argparse.Namespace) -> int:
-    from workbench.recheck.service import recheck_session
-    from workbench.storage.articles import list_articles
-    from workbench.storage.sessions import find_session
+    from workbench.services.articles_read import article_in_session
+    from workbench.services.recheck import recheck_session
+    from workbench.services.sessions import find_session
 
     db = open_db(args)
     try:
         session = find_session(db, args.session)
         article_ids = None
         if args.article is not None:
-            if args.article not in {a.id for a in list_articles(db, session.id)}:
-                raise NotFoundError(
-                    f"Session '{session.title}' has no article {args.article}.",
-                    "List its articles with `workbench export SESSION --format json`.",
-                )
-            article_ids = [args.article]
+            article_ids = [article_in_session(db, session, args.article).id]
         progress = _progress_to_stderr if args.format == "text" and sys.stderr.isatty() else None
         kwargs = {"progress": progress} if progress else {}
         results = recheck_session(db, session.id, by=reviewer_name(), article_ids=article_ids, **kwargs)

@@ -7,8 +7,7 @@ import logging
 import sys
 
 from workbench.cli.common import open_db, print_json, reviewer_name
-from workbench.domain.errors import NotFoundError, WorkbenchError
-from workbench.storage.database import Database
+from workbench.domain.errors import WorkbenchError
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def list_command(args: argparse.Namespace) -> int:
-    from workbench.storage.sessions import list_sessions
+    from workbench.services.sessions import list_sessions
 
     db = open_db(args)
     try:
@@ -74,17 +73,12 @@ def list_command(args: argparse.Namespace) -> int:
 def import_command(args: argparse.Namespace) -> int:
     from workbench.cli import print_error
     from workbench.services.importing import import_source
-    from workbench.storage.sessions import create_session, find_session
+    from workbench.services.sessions import delete_session_if_empty, find_or_create_session
 
     db = open_db(args)
     failed = 0
-    created = False
     try:
-        try:
-            session = find_session(db, args.session)
-        except NotFoundError:
-            session = create_session(db, args.session, reviewer=reviewer_name())
-            created = True
+        session, created = find_or_create_session(db, args.session, reviewer=reviewer_name())
         for source in args.sources:
             try:
                 # No one to ask "keep it?" here: a page without article text is not stored.
@@ -109,15 +103,9 @@ def import_command(args: argparse.Namespace) -> int:
                 f"(session {session.id} \u201c{session.title}\u201d)"
             )
         if created and failed == len(args.sources):
-            _drop_if_still_empty(db, session.id)
+            # A session this command created for sources that all failed is not left behind empty.
+            delete_session_if_empty(db, session.id)
     finally:
         db.close()
     return 1 if failed else 0
 
-
-def _drop_if_still_empty(db: Database, session_id: int) -> None:
-    """A session this command created for sources that all failed is not left behind empty."""
-    from workbench.storage.sessions import delete_session, get_session
-
-    if get_session(db, session_id).article_count == 0:
-        delete_session(db, session_id)

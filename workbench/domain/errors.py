@@ -8,6 +8,7 @@ bug in the workbench and goes to the log with its traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -21,6 +22,15 @@ class WorkbenchError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
+
+
+def unexpected(error: BaseException, details: str) -> WorkbenchError:
+    """What the user is told of a bug (any error that is not a ``WorkbenchError``): what
+    happened, where ``details`` are ("the log FILE"), and that the saved work is safe."""
+    return WorkbenchError(
+        f"Something went wrong: {type(error).__name__}: {error}.",
+        f"The details are in {details}; your saved work is safe.",
+    )
 
 
 # --- storage -------------------------------------------------------------
@@ -152,12 +162,58 @@ class EmptyPageError(IngestError):
     """The page or file has no content at all."""
 
 
-class FetchCancelledError(IngestError):
+# --- cancelling ----------------------------------------------------------
+# Every cancel is a ``CancelledError``: one ``except CancelledError`` tells a
+# reviewer's (or a closing window's) stop from a failure, whatever was running.
+
+
+class CancelledError(WorkbenchError):
+    """A long job stopped because it was asked to; nothing half-done was stored."""
+
+    def __init__(self, message: str = "Cancelled.", hint: str = "Nothing was stored.") -> None:
+        super().__init__(message, hint)
+
+
+class FetchCancelledError(CancelledError, IngestError):
     """The user cancelled the fetch; nothing was stored."""
 
 
+# --- export and session files --------------------------------------------
+
+
+class ExportError(WorkbenchError):
+    """An export could not be made (unknown format, missing destination, bad filter)."""
+
+
+class SessionFileError(WorkbenchError):
+    """A session JSON file cannot be imported: corrupt, newer format, or not a session file."""
+
+
+class ExportCancelled(CancelledError):
+    """The reviewer cancelled an export: no file was written, an older file is untouched."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            "Export cancelled: no file was written.",
+            f"{path} was left as it was." if path.exists() else f"Nothing was saved to {path}.",
+        )
 # --- detection -----------------------------------------------------------
 
 
 class UnknownLanguageError(InvalidValueError):
     """No word lists exist for the language code asked for."""
+
+
+# --- team review ---------------------------------------------------------
+
+
+class ApprovedLockedError(WorkbenchError):
+    """An edit of the verdict, rationale or status of an approved claim."""
+
+
+class NotAllowedError(WorkbenchError):
+    """The reviewer's role may not do this (reopen an approved claim)."""
+
+
+class AssignmentConflictError(WorkbenchError):
+    """An article was assigned by someone else since the reviewer loaded it."""

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import CancelledError
 
 # progress(fraction 0..1, what is happening now)
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
-
-
-class CancelledError(WorkbenchError):
-    def __init__(self) -> None:
-        super().__init__("Cancelled.", "Nothing was stored.")
 
 
 def no_progress(_fraction: float, _message: str) -> None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from workbench.domain.kinds import ReviewState
+
 
 @dataclass(frozen=True, slots=True)
 class SessionSummary:
@@ -48,6 +50,7 @@ class ArticleRecord:
     content_type: str | None
     fetched_at: datetime
     extractor: str
+    assignee: str = ""  # the reviewer the article is assigned to; "" for nobody
 
     @property
     def display_title(self) -> str:
@@ -86,6 +89,14 @@ class ClaimRecord:
     anchor_outcome: str | None = None
     anchor_confidence: float | None = None
     anchor_detail: dict[str, Any] | None = None
+    # The team's review (domain.review): who checks it, and how far.
+    assignee: str = ""
+    review_state: str = ReviewState.UNSTARTED.value
+
+    @property
+    def approved(self) -> bool:
+        """Approved: the verdict, rationale and status are locked until an editor reopens it."""
+        return self.review_state == ReviewState.APPROVED
 
     @property
     def flagged(self) -> bool:

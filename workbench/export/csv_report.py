@@ -17,6 +17,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from workbench.domain.kinds import ReviewState
+from workbench.domain.review import state_label
 from workbench.export.filters import ExportFilter
 from workbench.export.pace import NO_PACE, Pace
 from workbench.export.rows import COLUMNS, ClaimRow, Report, SourceRef, open_report
@@ -80,6 +82,7 @@ class _Cells:
         sources, decode, iso, blocks = report.sources, report.decode, report.iso, report.blocks
         verdicts = {key: safe(label) for key, label in report.labels.items()}
         reviewer_default = safe(report.session.reviewer)
+        states = {state.value: state_label(state) for state in ReviewState}
         article_cells: dict[int, tuple[str, ...]] = {}
         starts_key: tuple[int, int | None] = (-1, None)
         starts: list[int] = []
@@ -88,7 +91,7 @@ class _Cells:
             self.pace.claims(self.count)  # once a batch: cancel stops before the next rows
             self.count += len(batch)
             for (claim_id, article_id, version_id, kind, start, end, text, wording, value, unit,
-                 speaker, status, verdict, rationale, reviewer, updated_at) in batch:
+                 speaker, status, verdict, rationale, reviewer, updated_at, review_state, assignee) in batch:
                 article = article_cells.get(article_id)
                 if article is None:
                     info = report.articles[article_id]
@@ -118,6 +121,8 @@ class _Cells:
                     bisect_right(starts, start) or "",
                     start,
                     end,
+                    states.get(review_state) or state_label(review_state or "unstarted"),
+                    assignee or "",
                 )
         self.pace.claims(self.count)
 
@@ -145,6 +150,8 @@ def cells(row: ClaimRow) -> tuple[Any, ...]:
         "" if row.paragraph is None else row.paragraph,
         row.start,
         row.end,
+        row.review_state,
+        safe(row.assignee),
     )
 
 

@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from workbench.export.errors import ExportError
+from workbench.domain.errors import ExportError
 
 KINDS = {
     stat.S_IFCHR: "a device",

@@ -1,4 +1,4 @@
-"""Which claims an export includes: all or only accepted, by verdict, by kind, by article."""
+"""Which claims an export includes: all, only accepted or only approved, by verdict, by kind, by article."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, or_
 
 from workbench.domain.errors import InvalidValueError
-from workbench.domain.kinds import ClaimKind, ClaimStatus
+from workbench.domain.kinds import ClaimKind, ClaimStatus, ReviewState
 from workbench.domain.scales import Scale
 from workbench.storage.models import Claim
 
@@ -23,6 +23,8 @@ class ExportFilter:
     verdicts: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     article_id: int | None = None
+    # Only claims whose review is approved (their verdict is locked): what a desk publishes.
+    approved_only: bool = False
 
     @classmethod
     def from_user(
@@ -33,6 +35,7 @@ class ExportFilter:
         verdicts: Iterable[str] = (),
         kinds: Iterable[str] = (),
         article_id: int | None = None,
+        approved_only: bool = False,
     ) -> ExportFilter:
         """A filter from what a user typed: verdict keys, labels or digits; kind names."""
         return cls(
@@ -40,6 +43,7 @@ class ExportFilter:
             verdicts=frozenset(scale.resolve(v).key for v in verdicts),
             kinds=frozenset(_kind(k) for k in kinds),
             article_id=article_id,
+            approved_only=approved_only,
         )
 
     def apply(self, query: Select[Any], unreviewed_key: str) -> Select[Any]:
@@ -48,6 +52,8 @@ class ExportFilter:
         query = query.where(claim.deleted_at.is_(None))  # a deleted claim (a tombstone) is in no export
         if self.accepted_only:
             query = query.where(claim.status == ClaimStatus.ACCEPTED.value)
+        if self.approved_only:
+            query = query.where(claim.review_state == ReviewState.APPROVED.value)
         if self.kinds:
             query = query.where(claim.kind.in_(sorted(self.kinds)))
         if self.article_id is not None:
@@ -63,6 +69,8 @@ class ExportFilter:
     def describe(self) -> str:
         """For report headers: which claims are shown."""
         parts = ["accepted claims" if self.accepted_only else "all claims"]
+        if self.approved_only:
+            parts[0] = "approved " + parts[0].removeprefix("all ")
         if self.verdicts:
             parts.append("verdict " + ", ".join(sorted(self.verdicts)))
         if self.kinds:

@@ -14,12 +14,11 @@ from typing import IO, Any
 
 from sqlalchemy import Connection
 
-from workbench.domain.errors import InvalidValueError
+from workbench.domain.errors import InvalidValueError, SessionFileError
 from workbench.domain.records import SessionSummary
 from workbench.export import session_rows as rows
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
-from workbench.export.errors import SessionFileError
 from workbench.export.session_checks import check_document, check_header
 from workbench.export.session_parts_import import import_parts
 from workbench.export.session_schema import damaged

@@ -57,6 +57,8 @@ CLAIM_COLUMNS = (
     _claim.rationale,
     _claim.updated_by,
     _claim.updated_at,
+    _claim.review_state,
+    _claim.assignee,
 )
 
 
@@ -214,7 +216,7 @@ def claim_batches(
 
 
 # Free text a formula could hide in (kind and status are closed vocabularies).
-FREE_TEXT = ("text", "wording", "unit", "speaker", "rationale", "updated_by")
+FREE_TEXT = ("text", "wording", "unit", "speaker", "rationale", "updated_by", "assignee")
 
 
 def _neutralised(column: Any, starts: tuple[str, ...]) -> Any:

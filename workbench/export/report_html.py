@@ -121,6 +121,10 @@ def _claim(number: int, row: ClaimRow) -> str:
     if row.paragraph is not None:
         details.append(f"paragraph {row.paragraph}")
     details.append(f"claim {row.claim_id}")
+    if row.review_state != "unstarted":
+        details.append(row.review_state)
+    if row.assignee:
+        details.append(f"assigned to {row.assignee}")
     details.append(f"{row.reviewer}, {row.updated}" if row.reviewer else row.updated)
     parts = [
         f"<div class=\"claim\" id=\"claim-{row.claim_id}\">\n"

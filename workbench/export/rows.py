@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection
 
 from workbench.domain.errors import NotFoundError
+from workbench.domain.review import state_label
 from workbench.domain.scales import Level, get_scale
 from workbench.export import query
 from workbench.export.filters import ExportFilter
@@ -43,6 +44,8 @@ COLUMNS = (
     "paragraph",
     "start",
     "end",
+    "review state",
+    "assigned to",
 )
 
 
@@ -75,6 +78,8 @@ class ClaimRow(NamedTuple):
     paragraph: int | None
     start: int
     end: int
+    review_state: str  # "approved", "needs second check"...
+    assignee: str
     # Not columns: what the HTML report and ClaimReview also need.
     article_id: int
     level: Level
@@ -148,7 +153,8 @@ class Report:
         session, articles = self.session, self.articles
         decode, iso, paragraph = self.decode, self.iso, self.paragraph
         for (claim_id, article_id, version_id, kind, start, end, text, wording, value, unit,
-             speaker, status, verdict, rationale, updated_by, updated_at) in self.raw_claims():
+             speaker, status, verdict, rationale, updated_by, updated_at, review_state,
+             assignee) in self.raw_claims():
             article = articles[article_id]
             yield ClaimRow(
                 session.title,
@@ -171,6 +177,8 @@ class Report:
                 paragraph(article_id, version_id, start),
                 start,
                 end,
+                state_label(review_state or "unstarted"),
+                assignee or "",
                 article_id,
                 self.level(verdict),
             )

@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from workbench.domain.progress import CancelFn, CancelledError, ProgressFn, check
+from workbench.domain.errors import CancelledError, ExportCancelled, ExportError
+from workbench.domain.progress import CancelFn, ProgressFn, check
 from workbench.export import formats
 from workbench.export.destination import export_target, open_partial
-from workbench.export.errors import ExportCancelled, ExportError
 from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
 from workbench.export.pace import pace_for
 from workbench.storage.database import Database

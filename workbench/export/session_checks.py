@@ -14,12 +14,11 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from workbench.domain.errors import NotFoundError
-from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus, Stance
+from workbench.domain.errors import NotFoundError, SessionFileError
+from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus, ReviewState, Stance
 from workbench.domain.scales import get_scale
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
-from workbench.export.errors import SessionFileError
 from workbench.export.session_schema import Field, damaged
 from workbench.storage.models import (
     Article,
@@ -257,6 +256,7 @@ class Checker:
             ("kind", ClaimKind),
             ("status", ClaimStatus),
             ("origin", ClaimOrigin),
+            ("review_state", ReviewState),
         ):
             if isinstance(row.get(name), str) and row[name] not in {k.value for k in allowed}:
                 self.problem(
@@ -360,7 +360,7 @@ class Checker:
         fields, widths = _PARTS[part]
         good: dict[str, Any] = {}
         for name, kind in fields.items():
-            value = item.get(name)
+            value = schema.given(item, name)
             detail = values.field_problem(
                 kind,
                 value,

@@ -17,11 +17,11 @@ from typing import IO, Any
 
 from sqlalchemy import Connection
 
+from workbench.domain.errors import SessionFileError
 from workbench.domain.records import SessionSummary
 from workbench.export import session_rows as rows
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
-from workbench.export.errors import SessionFileError
 from workbench.export.session_checks import Checker, Enough, check_header, refusal
 from workbench.export.session_stream import LIST, Limits, Part, parts
 from workbench.storage.database import Database, translate_errors

@@ -28,7 +28,7 @@ ClaimParts = tuple[Any, Any, dict[str, Any], list[tuple[Any, dict[str, Any]]], l
 
 
 def decode(item: dict[str, Any], fields: dict[str, schema.Field]) -> dict[str, Any]:
-    return {name: schema.decode(kind, item.get(name), name) for name, kind in fields.items()}
+    return {name: schema.decode(kind, schema.given(item, name), name) for name, kind in fields.items()}
 
 
 def claim_parts(claim: dict[str, Any]) -> ClaimParts:

@@ -17,7 +17,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from workbench.export.errors import SessionFileError
+from workbench.domain.errors import SessionFileError
 
 FORMAT = "factcheck-workbench-session"
 VERSION = 1
@@ -56,6 +56,7 @@ SOURCE = {
 ARTICLE = {
     "position": Field.INT,
     "source": Field.TEXT,
+    "assignee": Field.TEXT,
     "created_at": Field.TIME,
     "updated_at": Field.TIME,
 }
@@ -101,6 +102,8 @@ CLAIM = {
     "anchor_outcome": Field.OPTIONAL_TEXT,
     "anchor_confidence": Field.OPTIONAL_NUMBER,
     "anchor_detail": Field.JSON,
+    "assignee": Field.TEXT,
+    "review_state": Field.TEXT,
 }
 EVIDENCE = {
     "stance": Field.TEXT,
@@ -120,6 +123,19 @@ HISTORY = {
     "new": Field.JSON,
     "note": Field.TEXT,
 }
+
+
+# Fields added to version 1 after files were written without them: a file
+# that lacks one gets this value (so older files import, with no version bump).
+ADDED_LATER: dict[str, Any] = {
+    "assignee": "",  # article and claim: nobody
+    "review_state": "unstarted",  # claim
+}
+
+
+def given(item: dict[str, Any], name: str) -> Any:
+    """A field's value in a file: as given, else its value for files made before it existed, else None."""
+    return item[name] if name in item else ADDED_LATER.get(name)
 
 
 def encode(kind: Field, value: Any) -> Any:

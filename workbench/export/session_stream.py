@@ -28,8 +28,8 @@ from typing import IO, Any
 
 import ijson
 
+from workbench.domain.errors import SessionFileError
 from workbench.export import session_schema as schema
-from workbench.export.errors import SessionFileError
 from workbench.export.session_schema import damaged
 
 _OPEN = {"start_map", "start_array"}

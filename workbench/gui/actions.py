@@ -50,23 +50,23 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         a[name] = action
         return action
 
-    add("new_session", "&New Session…", w.new_session, Std.New)
-    add("open_session", "&Open Session…", w.show_open_dialog, "Ctrl+Shift+O")
-    add("rename_session", "&Rename Session…", w.rename_session)
-    add("duplicate_session", "D&uplicate Session", w.duplicate_session)
-    add("delete_session", "&Delete Session…", w.delete_session)
+    add("new_session", "&New Session…", w.sessions.new_session, Std.New)
+    add("open_session", "&Open Session…", w.sessions.show_open_dialog, "Ctrl+Shift+O")
+    add("rename_session", "&Rename Session…", w.sessions.rename_session)
+    add("duplicate_session", "D&uplicate Session", w.sessions.duplicate_session)
+    add("delete_session", "&Delete Session…", w.sessions.delete_session)
     add("open_url", "Open &URL…", w.focus_address_bar, "Ctrl+L", tip="Type or paste the address of an article")
-    add("open_file", "Open &File…", w.open_file, Std.Open)
-    add("paste_text", "&Paste Text…", w.paste_text, "Ctrl+Shift+V")
-    add("export", "&Export…", w.show_export, "Ctrl+E")
+    add("open_file", "Open &File…", w.imports.open_file, Std.Open)
+    add("paste_text", "&Paste Text…", w.imports.paste_text, "Ctrl+Shift+V")
+    add("export", "&Export…", w.sessions.show_export, "Ctrl+E")
     add("recheck_article", "&Re-check Article", w.recheck.recheck_article, "Ctrl+R",
         tip="Fetch the article again and see what changed since it was imported")
     add("recheck_session", "Re-check &Session", w.recheck.recheck_session, "Ctrl+Shift+R",
         tip="Fetch every article of the session again")
     add("show_changes", "&What Changed…", lambda: w.recheck.show_comparison(), "Ctrl+Shift+D",
         tip="Compare the article's last two versions")
-    add("remove_article", "Re&move Article from Session", w.remove_article, tip="Undo (Ctrl+Z) brings it back")
-    add("switch_database", "S&witch Database…", w.switch_database)
+    add("remove_article", "Re&move Article from Session", w.imports.remove_article, tip="Undo (Ctrl+Z) brings it back")
+    add("switch_database", "S&witch Database…", w.sessions.switch_database)
     add("quit", "&Quit", w.close, Std.Quit)
 
     undo = w.undo_stack.createUndoAction(w, "&Undo")
@@ -95,8 +95,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("zoom_in", "Zoom &In", lambda: w.zoom(1), "Ctrl+=", "Ctrl++")
     add("zoom_out", "Zoom &Out", lambda: w.zoom(-1), "Ctrl+-")
     add("zoom_reset", "&Actual Size", lambda: w.zoom(None), "Ctrl+0")
-    add("shortcuts", "&Keyboard Shortcuts", w.show_shortcuts, "F1")
-    add("about", "&About Fact-Check Workbench", w.show_about)
+    add("shortcuts", "&Keyboard Shortcuts", w.sessions.show_shortcuts, "F1")
+    add("about", "&About Fact-Check Workbench", w.sessions.show_about)
     for digit in range(10):
         add(f"verdict_{digit}", f"Verdict {digit}", lambda d=digit: w.set_verdict_digit(d), str(digit))
     return a
@@ -108,7 +108,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     for name in ("new_session", "open_session"):
         file.addAction(a[name])
     window.recent_menu = file.addMenu("Open &Recent")
-    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    window.recent_menu.aboutToShow.connect(window.sessions.fill_recent_menu)
     for name in ("rename_session", "duplicate_session", "delete_session", None,
                  "open_url", "open_file", "paste_text", None, "export", "switch_database", None, "quit"):
         _add(file, a, name)
@@ -130,7 +130,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
         action = appearance.addAction(label)
         action.setCheckable(True)
         action.setData(key)
-        action.triggered.connect(lambda _c=False, k=key: window.set_appearance(k))
+        action.triggered.connect(lambda _c=False, k=key: window.sessions.set_appearance(k))
     window.appearance_menu = appearance
     helpmenu = bar.addMenu("&Help")
     for name in ("shortcuts", "about"):

@@ -8,13 +8,16 @@ resources/styles with ``@name@`` placeholders filled from the palette.
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import os
 import signal
 import socket
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QCoreApplication, QSocketNotifier, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
@@ -105,6 +108,7 @@ def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
     """Open the window on ``db_url`` (a SQLite path or URL; None = the default file)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("workbench").setLevel(logging.INFO)  # ours; the libraries' notes (alembic's at every start) are not news
+    log_to_file()
     app = create_application(argv)
     from workbench.gui.main_window import MainWindow
     from workbench.gui.workers import jobs_finished
@@ -122,6 +126,20 @@ def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
         sys.stderr.flush()
         os._exit(code)
     return code
+
+
+def log_to_file(path: Path | None = None) -> Path | None:
+    """Keep the log in a file too (the user log folder by default): a bug's traceback is
+    there for a report when the window says something went wrong. None if it cannot be written."""
+    path = path or Path(platformdirs.user_log_dir("workbench", appauthor=False)) / "workbench.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return None  # a read-only home: the log stays on standard error
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
 
 
 _signal_wakeup: list[object] = []

@@ -9,9 +9,9 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ArticleRecord
 from workbench.gui.undo import _Command
 from workbench.services.article_edits import RemoveArticle as RemoveArticleOperation
+from workbench.services.articles_read import RemovedArticle
 from workbench.services.changes import Done
-from workbench.storage.article_removal import RemovedArticle
-from workbench.storage.database import Database
+from workbench.services.database import Database
 
 
 class ArticleHost(Protocol):

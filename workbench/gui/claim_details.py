@@ -13,17 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import EvidenceRecord, HistoryRecord, SourceRecord
+from workbench.domain.records import SourceRecord
 from workbench.gui.workers import JobRunner
-from workbench.storage import claims as claim_store
-from workbench.storage import sources as source_store
+from workbench.services.claims_read import ClaimDetails as Details
+from workbench.services.claims_read import claim_details
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
 PAUSE_MS = 60  # J held down repeats every ~33 ms: read once the reviewer stops
-
-Details = tuple[list[EvidenceRecord], list[HistoryRecord], list[SourceRecord]]
 
 
 class ClaimDetails(QObject):
@@ -67,13 +65,7 @@ class ClaimDetails(QObject):
         if claim_id is None or db is None:
             return
 
-        def read(_cancel: object, _progress: object) -> Details:
-            evidence = source_store.list_evidence(db, claim_id)
-            history = claim_store.claim_history(db, claim_id)
-            sources = source_store.list_sources(db, session_id) if session_id is not None else []
-            return evidence, history, sources
-
-        self.jobs.start(read, "reading the claim's sources", on_success=lambda found: self._loaded(claim_id, found),
+        self.jobs.start(lambda _cancel, _progress: claim_details(db, claim_id, session_id), "reading the claim's sources", on_success=lambda found: self._loaded(claim_id, found),
                         on_error=self._failed)
 
     def _loaded(self, claim_id: int, details: Details) -> None:

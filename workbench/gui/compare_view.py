@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.recheck.diff import ClaimChange, Comparison
+from workbench.services.recheck import ClaimChange, Comparison
 
 DELETED = QColor("#f8d0d0")
 INSERTED = QColor("#cdeccd")

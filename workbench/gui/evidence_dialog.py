@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import Stance
-from workbench.evidence.finder import EvidenceResult
-from workbench.evidence.rank import Passage
+from workbench.services.evidence import EvidenceResult, Passage
 
 # Runs the search: (source) -> result; the window passes one that uses its JobRunner.
 Search = Callable[[str, Callable[[EvidenceResult], None], Callable[[WorkbenchError], None]], None]

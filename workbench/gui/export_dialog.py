@@ -36,19 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
 from workbench.domain.kinds import ClaimKind
-from workbench.domain.progress import CancelFn, CancelledError, ProgressFn
+from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.domain.scales import get_scale
-from workbench.export import formats
-from workbench.export.errors import ExportCancelled
-from workbench.export.filters import ExportFilter
-from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
-from workbench.export.run import export_text, export_to_path
 from workbench.gui.workers import Handle, JobRunner
-from workbench.storage.articles import list_articles
-from workbench.storage.database import Database
-from workbench.storage.sessions import get_session
+from workbench.services.articles_read import list_articles
+from workbench.services.database import Database
+from workbench.services.export import export_text, export_to_path
+from workbench.services.export_formats import (
+    ExportFilter,
+    ExportFormat,
+    ExportOptions,
+    ExportOutcome,
+    formats,
+)
+from workbench.services.sessions import get_session
 
 LAST_FOLDER = "export/last_folder"
 LAST_FORMAT = "export/format"
@@ -90,6 +93,7 @@ class ExportDialog(QDialog):
             if article is not None:
                 self.scope.addItem(f"Only this article: {article.display_title[:60]}", article.id)
         self.accepted_only = QCheckBox("Only accepted claims")
+        self.approved_only = QCheckBox("Only approved claims (verdict signed off)")
         self.verdicts = _checklist([(lv.key, lv.label) for lv in self.scale.levels])
         self.kinds = _checklist([(k.value, k.value.capitalize()) for k in ClaimKind])
         self.bom = QCheckBox("Byte order mark, for spreadsheet programs (recommended)")
@@ -123,6 +127,7 @@ class ExportDialog(QDialog):
         form.addRow("Format:", self.format)
         form.addRow("Claims:", self.scope)
         form.addRow("", self.accepted_only)
+        form.addRow("", self.approved_only)
         form.addRow("Verdicts (none ticked = all):", self.verdicts)
         form.addRow("Kinds (none ticked = all):", self.kinds)
         form.addRow("", self.bom)
@@ -164,6 +169,7 @@ class ExportDialog(QDialog):
             verdicts=frozenset(_ticked(self.verdicts)),
             kinds=frozenset(_ticked(self.kinds)),
             article_id=self.scope.currentData(),
+            approved_only=self.approved_only.isChecked(),
         )
 
     def _format_changed(self) -> None:

@@ -2,7 +2,10 @@
 text, drag and drop; a page with no article text (keep or discard it); and
 removing an article, undoably.
 
-A mixin for ``MainWindow``; imports run as background jobs from ``importer``.
+A controller the window composes (``window.imports``); imports run as background
+jobs from ``importer``. It reads the window's database, session and articles, shows
+its progress row and message bar, and asks the session controller
+(``window.sessions``) to open, name and remember the session an import goes into.
 """
 
 from __future__ import annotations
@@ -10,195 +13,248 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
+from workbench.services import articles_read as article_service
+from workbench.services import sessions as session_service
+from workbench.services.articles_read import RemovedArticle
 from workbench.services.importing import DEMO_SOURCE
-from workbench.storage import articles as article_store
-from workbench.storage import sessions as session_store
-from workbench.storage.article_removal import RemovedArticle
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
 
-class ImportControl:
+class ImportControl(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._sessions_to_name: dict[int, int | None] = {}  # see unnamed_sessions
+
+    def forget_sessions(self) -> None:
+        """Another database: its session ids mean other sessions."""
+        self._sessions_to_name = {}
+
     # --- the session an import goes into -----------------------------------------
-    def ensure_session(self: MainWindow, source: str) -> int | None:
+    def ensure_session(self, source: str) -> int | None:
         """The session to import into: the open one, or a new one named after the source.
 
         The demo session is never added to: the first real article starts the
         reviewer's own session, and the demo stays as it was.
         """
-        if self.db is None:
-            self.message_bar.show_info("No database is open.", "Choose File > Switch Database first.")
+        w = self.window
+        if w.db is None:
+            w.message_bar.show_info("No database is open.", "Choose File > Switch Database first.")
             return None
-        if self.session_id is None or self.demo_is_open():
+        if w.session_id is None or self.demo_is_open():
             name = Path(source).name if "://" not in source else source.split("://", 1)[1].split("/")[0]
-            try:
-                summary = session_store.create_session(self.db, f"Review: {name or source}", reviewer=self.reviewer)
-            except WorkbenchError as error:
-                self.report(error)
-                return None
-            self._unnamed_sessions()[summary.id] = self.session_id
-            self.open_session(summary.id)
-        return self.session_id
+            summary = session_service.create_session(w.db, f"Review: {name or source}", reviewer=w.reviewer)
+            self.unnamed_sessions()[summary.id] = w.session_id
+            w.sessions.open_session(summary.id)
+        return w.session_id
 
-    def demo_is_open(self: MainWindow) -> bool:
+    def demo_is_open(self) -> bool:
         """The open session is the demo's: started as the demo, or holding the demo article."""
-        if self.session_id is None:
+        w = self.window
+        if w.session_id is None:
             return False
-        return self.session_id == self._demo_session_id or any(
-            article.source == DEMO_SOURCE for article in self.articles
+        return w.session_id == w.sessions.demo_session_id or any(
+            article.source == DEMO_SOURCE for article in w.articles
         )
 
-    def name_new_session_after(self: MainWindow, article: ArticleRecord) -> None:
+    def name_new_session_after(self, article: ArticleRecord) -> None:
         """A session started by an import takes its first article's title, once it is known."""
-        pending = self._unnamed_sessions()
+        w = self.window
+        pending = self.unnamed_sessions()
         if article.session_id not in pending:
             return
         del pending[article.session_id]
         title = " ".join(article.display_title.split())[:120]
-        if not title or self.db is None:
+        if not title or w.db is None:
             return
-        try:
-            session_store.rename_session(self.db, article.session_id, title)
+        try:  # the imported article is shown all the same (the caller goes on)
+            session_service.rename_session(w.db, article.session_id, title)
         except WorkbenchError as error:
-            self.report(error)
+            w.report(error)
             return
-        if article.session_id == self.session_id:
-            self.session_title = title
-            self.remember_recent(self.session_id, title)
-            self._update_title()
+        if article.session_id == w.session_id:
+            w.session_title = title
+            w.sessions.remember_recent(w.session_id, title)
+            w.sessions.update_title()
 
-    def drop_unused_session(self: MainWindow, session_id: int) -> None:
+    def drop_unused_session(self, session_id: int) -> None:
         """After a failed import, a session started for it and still empty goes,
         and the session open before comes back."""
-        pending = self._unnamed_sessions()
-        if session_id != self.session_id or session_id not in pending or len(self.jobs.running) > 1:
+        w = self.window
+        pending = self.unnamed_sessions()
+        if session_id != w.session_id or session_id not in pending or len(w.jobs.running) > 1:
             return  # the reviewer has moved on, or another import may still fill it
-        try:
-            if article_store.list_articles(self.db, session_id):
-                return
-            session_store.delete_session(self.db, session_id)
-        except WorkbenchError as error:
-            self.report(error)
+        if not session_service.delete_session_if_empty(w.db, session_id):
             return
         previous = pending.pop(session_id)
-        self.session_id = None
-        self.undo_stack.clear()
-        if previous is not None and previous in session_store.session_ids(self.db):
-            self.open_session(previous)
+        w.session_id = None
+        w.undo_stack.clear()
+        if previous is not None and previous in session_service.session_ids(w.db):
+            w.sessions.open_session(previous)
         else:
-            self._show_empty()
+            w.sessions.show_empty()
 
-    def _unnamed_sessions(self: MainWindow) -> dict[int, int | None]:
+    def unnamed_sessions(self) -> dict[int, int | None]:
         """Sessions this window started for an import, still named after its source,
-        with the session that was open before (reset with the database, in ``open_db``)."""
+        with the session that was open before (forgotten when another database opens)."""
         return self._sessions_to_name
 
     # --- importing ----------------------------------------------------------------
-    def _address_entered(self: MainWindow) -> None:
-        text = self.address_bar.text().strip()
+    def address_entered(self) -> None:
+        w = self.window
+        text = w.address_bar.text().strip()
         if text:
             self.import_source(text)
 
-    def import_source(self: MainWindow, source: str) -> None:
-        session_id = self.ensure_session(source)
-        if session_id is not None and self.db is not None:
-            self._run_import(importer.import_source_job(self.db, session_id, source, self.reviewer), source, session_id)
+    def open_file(self) -> None:
+        w = self.window
+        folder = str(w.settings.value("import/folder", "") or "")
+        path, _filter = QFileDialog.getOpenFileName(
+            w, "Open an article", folder, "Articles (*.html *.htm *.txt *.md);;All files (*)"
+        )
+        if path:
+            w.settings.setValue("import/folder", str(Path(path).parent))
+            self.import_source(path)
 
-    def import_text(self: MainWindow, text: str, source: str = "pasted text") -> None:
+    def paste_text(self) -> None:
+        w = self.window
+        dialog = QDialog(w)
+        dialog.setWindowTitle("Paste article text")
+        dialog.resize(640, 480)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel("Paste the article: its headline on the first line, then the text."))
+        editor = QPlainTextEdit()
+        editor.setObjectName("pasteEditor")
+        editor.setPlainText(QGuiApplication.clipboard().text())
+        layout.addWidget(editor, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Import")
+        ok.setToolTip("Ctrl+Enter")
+        # Enter is a new line in the text: Ctrl+Enter imports, from the keyboard.
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), dialog, activated=dialog.accept)
+        layout.addWidget(buttons)
+        w.paste_dialog = dialog  # reachable from tests and screenshots
+        if dialog.exec() == QDialog.DialogCode.Accepted and editor.toPlainText().strip():
+            self.import_text(editor.toPlainText())
+
+    def import_source(self, source: str) -> None:
+        w = self.window
+        session_id = self.ensure_session(source)
+        if session_id is not None and w.db is not None:
+            self._run_import(importer.import_source_job(w.db, session_id, source, w.reviewer), source, session_id)
+
+    def import_text(self, text: str, source: str = "pasted text") -> None:
+        w = self.window
         session_id = self.ensure_session("Pasted text")
-        if session_id is not None and self.db is not None:
+        if session_id is not None and w.db is not None:
             self._run_import(
-                importer.import_text_job(self.db, session_id, text, self.reviewer, source), source, session_id
+                importer.import_text_job(w.db, session_id, text, w.reviewer, source), source, session_id
             )
 
-    def _run_import(self: MainWindow, job: Any, source: str, session_id: int) -> None:
-        self.message_bar.dismiss()
-        self.progress_label.setText(f"Importing {source}…")
-        self.progress_bar.setValue(0)
-        db = self.db
+    def _run_import(self, job: Any, source: str, session_id: int) -> None:
+        w = self.window
+        w.message_bar.dismiss()
+        w.start_progress(f"Importing {source}…")
+        db = w.db
 
         def job_then_list(cancel: Any, progress: Any) -> tuple[importer.ImportResult, list[ArticleRecord]]:
             # The session's articles (their texts) are read here too, not on the GUI thread after.
             result = job(cancel, progress)
-            return result, article_store.list_articles(db, result.article.session_id)
+            return result, article_service.list_articles(db, result.article.session_id)
 
-        self.jobs.start(job_then_list, f"importing {source}", on_success=lambda done: self._imported(*done),
-                        on_error=lambda error: self._import_failed(error, session_id), on_progress=self._progress)
+        w.jobs.start(job_then_list, f"importing {source}", on_success=lambda done: self.imported(*done),
+                     on_error=lambda error: self._import_failed(error, session_id), on_progress=w.show_progress)
 
-    def _progress(self: MainWindow, fraction: float, message: str) -> None:
-        self.progress_bar.setValue(int(fraction * 100))
-        self.progress_label.setText(message)
-
-    def _imported(self: MainWindow, result: importer.ImportResult, articles: list[ArticleRecord] | None = None) -> None:
-        self.address_bar.clear()
+    def imported(self, result: importer.ImportResult, articles: list[ArticleRecord] | None = None) -> None:
+        w = self.window
+        w.address_bar.clear()
         if result.no_text_reason is None:
             self.name_new_session_after(result.article)
-        self.reload_articles(articles if result.article.session_id == self.session_id else None)
-        self.show_article(result.article.id)
-        self.statusBar().showMessage(
+        w.reload_articles(articles if result.article.session_id == w.session_id else None)
+        w.show_article(result.article.id)
+        w.statusBar().showMessage(
             f"Imported “{result.article.display_title}”: {result.claims_added} claims proposed.", 8000
         )
-        self.focus_rules.to_claims_list()  # the review keys work at once (focus.py, rule 2)
+        w.focus_rules.to_claims_list()  # the review keys work at once (focus.py, rule 2)
         if result.no_text_reason is not None:
             article_id = result.article.id
-            self.message_bar.show_choice(
+            w.message_bar.show_choice(
                 f"This page has no article text ({result.no_text_reason}). "
                 "Keep it in the session, or discard it?",
                 "It may be an index or a front page: open the article's own page, or paste its text.",
                 [("Keep", lambda: None), ("Discard", lambda: self.discard_article(article_id))],
             )
 
-    def _import_failed(self: MainWindow, error: WorkbenchError, session_id: int) -> None:
-        self.report(error)
+    def _import_failed(self, error: WorkbenchError, session_id: int) -> None:
+        w = self.window
+        w.report(error)
         self.drop_unused_session(session_id)
 
     # --- removing articles ------------------------------------------------------
-    def remove_article(self: MainWindow) -> None:
+    def remove_article(self) -> None:
         """Article > Remove Article from Session: no question asked, Ctrl+Z brings it back."""
-        if self.article is None or self.db is None:
-            self.message_bar.show_info("Open an article to remove it from the session.")
+        w = self.window
+        if w.article is None or w.db is None:
+            w.message_bar.show_info("Open an article to remove it from the session.")
             return
-        self.editor.commit_pending()
-        self.push(RemoveArticle(self, self.article))
+        w.editor.commit_pending()
+        w.push(RemoveArticle(w, w.article))
 
-    def discard_article(self: MainWindow, article_id: int) -> None:
-        article = next((a for a in self.articles if a.id == article_id), None)
-        if article is not None and self.db is not None:
-            self.push(RemoveArticle(self, article))
+    def discard_article(self, article_id: int) -> None:
+        w = self.window
+        article = next((a for a in w.articles if a.id == article_id), None)
+        if article is not None and w.db is not None:
+            w.push(RemoveArticle(w, article))
 
-    def article_removed(self: MainWindow, removed: RemovedArticle) -> None:
-        ids = [a.id for a in self.articles]
+    def article_removed(self, removed: RemovedArticle) -> None:
+        w = self.window
+        ids = [a.id for a in w.articles]
         index = ids.index(removed.article_id) if removed.article_id in ids else 0
-        self.memory.forget()  # "checked before" hints may have named its claims
-        self.reload_articles()
-        after = self.articles[min(index, len(self.articles) - 1)].id if self.articles else None
-        self.show_article(after)
+        w.memory.forget()  # "checked before" hints may have named its claims
+        w.reload_articles()
+        after = w.articles[min(index, len(w.articles) - 1)].id if w.articles else None
+        w.show_article(after)
         count = removed.reviewed_count
         reviewed = "" if not count else " with its reviewed claim" if count == 1 else f" with its {count} reviewed claims"
-        self.message_bar.show_info(
+        w.message_bar.show_info(
             f"Removed “{removed.title}” from the session.", f"Ctrl+Z brings it back{reviewed}."
         )
 
-    def article_restored(self: MainWindow, article_id: int) -> None:
-        self.memory.forget()
-        self.message_bar.dismiss()
-        self.reload_articles()
-        self.show_article(article_id)
-        if self.article is not None:
-            self.statusBar().showMessage(f"“{self.article.display_title}” is back in the session.", 8000)
+    def article_restored(self, article_id: int) -> None:
+        w = self.window
+        w.memory.forget()
+        w.message_bar.dismiss()
+        w.reload_articles()
+        w.show_article(article_id)
+        if w.article is not None:
+            w.statusBar().showMessage(f"“{w.article.display_title}” is back in the session.", 8000)
 
-    def accept_drag(self: MainWindow, event: QDragEnterEvent) -> None:
+    def accept_drag(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
 
-    def import_drop(self: MainWindow, event: QDropEvent) -> None:
+    def import_drop(self, event: QDropEvent) -> None:
         """Files and links dropped on the window are imported; dropped text is imported as pasted text."""
         data = event.mimeData()
         urls = data.urls() if data.hasUrls() else []

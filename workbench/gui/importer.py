@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.services import importing
+from workbench.services.database import Database
 from workbench.services.importing import ImportResult
-from workbench.storage.database import Database
 
 Job = Callable[[CancelFn, ProgressFn], ImportResult]
 

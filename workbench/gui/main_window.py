@@ -7,17 +7,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -28,28 +24,31 @@ from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.records import ArticleRecord, ClaimDraft, ClaimRecord
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import focus, undo
+from workbench.gui import focus, source_details, undo, window_geometry
 from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.edit_commands import EditSource
+from workbench.gui.error_route import ErrorRoute, unexpected
 from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
 from workbench.gui.memory_control import MemoryControl
 from workbench.gui.message_bar import MessageBar
+from workbench.gui.progress_row import ProgressRow
 from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
 from workbench.gui.session_control import SessionControl
 from workbench.gui.workers import JobRunner
-from workbench.storage import articles as article_store
-from workbench.storage import claims as claim_store
-from workbench.storage import sources as source_store
-from workbench.storage.database import Database
+from workbench.services import articles_read as article_service
+from workbench.services import claims_read
+from workbench.services import sources as source_service
+from workbench.services.articles_read import RemovedArticle
+from workbench.services.database import Database
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow, SessionControl, ImportControl):
+class MainWindow(QMainWindow):
     def __init__(
         self,
         db_location: str | None = None,
@@ -71,7 +70,13 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.jobs = JobRunner(self)
         self.setWindowTitle("Fact-Check Workbench")
         self.setAcceptDrops(True)
+        # Controllers the window composes; the widgets built next connect to them.
+        self.sessions = SessionControl(self)
+        self.imports = ImportControl(self)
         self._build()
+        # From here on, an error no code caught is shown in the message bar (error_route.py).
+        self.error_route = ErrorRoute(self.show_uncaught, self)
+        self.error_route.install()
         self.recheck = RecheckControl(self)
         self.memory = MemoryControl(self)
         self.details = ClaimDetails(self)
@@ -81,16 +86,14 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.closed = False
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
-        self.restore_appearance()
+        self.sessions.restore_appearance()
         self.reader.context_actions = [
             self.actions_by_name["add_claim"], None, self.actions_by_name["find"],
             self.actions_by_name["zoom_in"], self.actions_by_name["zoom_out"],
         ]
-        self._state_timer = QTimer(self, singleShot=True, interval=400)
-        self._state_timer.timeout.connect(self.save_ui_state_in_background)
-        self._restore_window()
+        window_geometry.restore(self)
         self.focus_rules = focus.install(self)  # where the keyboard focus goes (focus.py)
-        self.start(db_location, first_run_demo)
+        self.sessions.start(db_location, first_run_demo)
 
     # --- layout -----------------------------------------------------------
     def _build(self) -> None:
@@ -100,10 +103,10 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.address_bar = QLineEdit(placeholderText="Paste the address of an article and press Enter  (Ctrl+L)")
         self.address_bar.setObjectName("addressBar")
         self.address_bar.setClearButtonEnabled(True)
-        self.address_bar.returnPressed.connect(self._address_entered)
+        self.address_bar.returnPressed.connect(self.imports.address_entered)
         toolbar.addWidget(self.address_bar)
-        toolbar.addAction("Open File…", self.open_file)
-        toolbar.addAction("Paste Text…", self.paste_text)
+        toolbar.addAction("Open File…", self.imports.open_file)
+        toolbar.addAction("Paste Text…", self.imports.paste_text)
         toolbar.addSeparator()
         self.article_switcher = QComboBox()
         self.article_switcher.setObjectName("articleSwitcher")
@@ -121,7 +124,10 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         layout.setSpacing(6)
         self.message_bar = MessageBar(self)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self._progress_row())
+        self.progress_row = ProgressRow(self.jobs)
+        self.cancel_button = self.progress_row.cancel_button
+        self.jobs.cancelled.connect(self.message_bar.show_info)
+        layout.addWidget(self.progress_row)
 
         self.reader = ArticleReader()
         self.reader.setAcceptDrops(False)  # drops go to the window, which imports them
@@ -137,7 +143,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
 
         self.claims_panel = ClaimsPanel(self.scale)
         self.claims_panel.claim_selected.connect(self._claim_selected)
-        self.claims_panel.filters_changed.connect(self.schedule_state_save)
+        self.claims_panel.filters_changed.connect(self.sessions.schedule_state_save)
         self.editor = ClaimEditor()
         self._connect_editor()
         side = QSplitter(Qt.Orientation.Vertical)
@@ -161,25 +167,14 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.splitter.setSizes([540, 860])
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.schedule_state_save())
+        self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.sessions.schedule_state_save())
 
-    def _progress_row(self) -> QWidget:
-        self.progress_row = QFrame()
-        row = QHBoxLayout(self.progress_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 100)
-        self.progress_bar.setMaximumWidth(240)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.jobs.cancel_by_reviewer)
-        row.addWidget(self.progress_label, 1)
-        row.addWidget(self.progress_bar)
-        row.addWidget(self.cancel_button)
-        self.progress_row.hide()
-        self.jobs.busy_changed.connect(lambda busy: self.progress_row.setVisible(busy))
-        self.jobs.cancelled.connect(self.message_bar.show_info)
-        return self.progress_row
+    # The progress row's two doors, for the window's own jobs and its controllers' alike.
+    def start_progress(self, message: str) -> None:
+        self.progress_row.start(message)
+
+    def show_progress(self, fraction: float, message: str) -> None:
+        self.progress_row.show_progress(fraction, message)
 
     def _connect_editor(self) -> None:
         e = self.editor
@@ -191,7 +186,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             lambda link, stance, passage: self.push(undo.UpdateEvidence(self, link, stance=stance, passage=passage))
         )
         e.source_edit_requested.connect(self.edit_source)
-        e.open_url_requested.connect(self.open_source)
+        e.open_url_requested.connect(lambda url: source_details.open_source(self, url))
         e.reanchor_accept_requested.connect(lambda claim_id: self.recheck.accept(claim_id))
         e.reanchor_keep_requested.connect(lambda claim_id: self.recheck.keep(claim_id))
         e.find_evidence_requested.connect(lambda claim_id: self.memory.find_evidence(claim_id))
@@ -208,13 +203,13 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         if scroll is not None:
             # Once the whole text is in, and layout has settled after the event loop runs once.
             self.reader.when_ready(lambda: QTimer.singleShot(0, lambda: self.reader.verticalScrollBar().setValue(scroll)))
-        self.schedule_state_save()
+        self.sessions.schedule_state_save()
 
     def reload_articles(self, articles: list[ArticleRecord] | None = None) -> None:
         """The session's articles, as given (read by a background job) or read now."""
         self.details.forget()
         if articles is None:
-            articles = article_store.list_articles(self.db, self.session_id) if self.session_id else []
+            articles = article_service.list_articles(self.db, self.session_id) if self.session_id else []
         self.articles = articles
         badges = self.recheck.badges()
         self.article_switcher.clear()
@@ -237,7 +232,7 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             self._show_claims(generation, [], select, then)
             return
         self.claim_reader.start(
-            lambda _cancel, _progress: claim_store.list_claims(db, article_id=article.id),
+            lambda _cancel, _progress: claims_read.claims_of_article(db, article.id),
             "reading the article's claims",
             on_success=lambda claims: self._show_claims(generation, claims, select, then),
             on_error=self.report,
@@ -289,13 +284,24 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         # No query here: J held down selects ~30 claims a second. The fields
         # come from the list in hand; sources and history follow in the background.
         claim = self.claims_panel.model.claim_by_id(claim_id)
+        self.show_claim(claim)
+
+    def show_claim(self, claim: ClaimRecord | None) -> None:
+        """The claim in the reader and the editor, its sources and prior checks read in the background
+        (also after a change the editor must show, such as a source's new title)."""
         self.reader.select_claim(claim.id if claim else None)
         self.editor.set_claim(claim, self.scale, *self.details.known(claim.id if claim else None))
         self.details.request(claim.id if claim else None)
         self.memory.claim_selected(claim)
-        self.schedule_state_save()
+        self.sessions.schedule_state_save()
 
-    # Editor protocol for undo commands
+    # Editor protocol for undo commands (article_commands.ArticleHost too)
+    def article_removed(self, removed: RemovedArticle) -> None:
+        self.imports.article_removed(removed)
+
+    def article_restored(self, article_id: int) -> None:
+        self.imports.article_restored(article_id)
+
     def known_version(self, claim_id: int) -> int | None:
         row = self.claims_panel.model.row_of(claim_id)
         return self.claims_panel.model.claim(row).version if row is not None else None
@@ -323,12 +329,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             # (its version above all) is right at once, so the next edit made
             # before the list arrives is not taken for a colleague's conflict.
             try:
-                self.claims_panel.model.replace_claim(claim_store.get_claim(self.db, select))
+                self.claims_panel.model.replace_claim(claims_read.get_claim(self.db, select))
             except WorkbenchError:
                 pass  # gone: the list read below drops it
         if select is not None and self.claims_panel.model.row_of(select) is None and self.db:
             try:  # the claim is on another article of the session: go there
-                article_id = claim_store.get_claim(self.db, select).article_id
+                article_id = claims_read.get_claim(self.db, select).article_id
             except WorkbenchError:
                 article_id = None
             if article_id is not None and any(a.id == article_id for a in self.articles):
@@ -344,6 +350,10 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
             return
         log.info("shown to the user: %s", error)
         self.message_bar.show_error(error)
+
+    def show_uncaught(self, error: BaseException) -> None:
+        """Where the central error route ends: a user's trouble as it is, a bug as one."""
+        self.report(error if isinstance(error, WorkbenchError) else unexpected(error))
 
     def _keep_mine(self, error: ConflictError) -> None:
         if error.evidence_id is not None:  # a source link's stance or passage: set mine on the link
@@ -422,19 +432,17 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         command = undo.AttachSource(self, self.session_id, claim_id, url, title=title, publisher=publisher)
         self.push(command)
         if command.evidence is not None and not command.evidence.source.title:
-            self._fetch_link_details(command.evidence.source.id, command.evidence.source.url)
+            source_details.fetch_in_background(self, command.evidence.source.id, command.evidence.source.url)
 
     def reuse_source(self, claim_id: int, source_id: int) -> None:
-        source = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
+        source = source_service.find_source(self.db, self.session_id, source_id)
         if source is not None and self.session_id is not None:
             self.push(undo.AttachSource(self, self.session_id, claim_id, source.url))
-            from workbench.gui import source_details
-
             source_details.fill_in(self, source)  # one added before titles were read gets one now
 
     def edit_source(self, source_id: int, title: str, publisher: str) -> None:
         """The reviewer's edit of a source's title or publisher (undoable)."""
-        source = next((s for s in source_store.list_sources(self.db, self.session_id) if s.id == source_id), None)
+        source = source_service.find_source(self.db, self.session_id, source_id)
         if source is None:
             return
         old = {"title": source.title, "publisher": source.publisher}
@@ -442,30 +450,12 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         if old != new:
             self.push(EditSource(self, source_id, self.claims_panel.current_id(), old, new))
 
-    def open_source(self, url: str) -> None:
-        """A web source in the browser, a file source in the system's viewer; nothing else is opened."""
-        try:
-            location = source_store.source_location(url)
-        except WorkbenchError as error:  # stored before sources were checked: say why, run nothing
-            self.message_bar.show_error(error)
-            return
-        if source_store.is_file_uri(location) and not source_store.file_path(location).is_file():
-            self.message_bar.show_info(f"The file {source_store.file_path(location)} is no longer there.",
-                                       "It may have been moved or deleted; attach it again from its new place.")
-            return
-        QDesktopServices.openUrl(QUrl(location))
-
-    def _fetch_link_details(self, source_id: int, url: str) -> None:
-        from workbench.gui import source_details
-
-        source_details.fetch_in_background(self, source_id, url)
-
-    # Qt finds event handlers on the Qt class before a mixin's: delegate here.
+    # Files and links dropped on the window are imported.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
-        self.accept_drag(event)
+        self.imports.accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt name)
-        self.import_drop(event)
+        self.imports.import_drop(event)
 
     # --- view ---------------------------------------------------------------
     def zoom(self, step: int | None) -> None:
@@ -484,8 +474,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.closed = True  # deferred work (a timer's lambda) must not start jobs now
         self.editor.commit_pending()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
-        self.save_ui_state()
-        self._save_window()
+        self.sessions.save_ui_state()
+        window_geometry.save(self)
         # Quit is at once: jobs are abandoned (their late signals dropped) and
         # given a moment; a fetch ends at once, others at their next cancel check.
         self.jobs.shutdown()
@@ -495,30 +485,8 @@ class MainWindow(QMainWindow, SessionControl, ImportControl):
         self.claim_reader.shutdown()
         if self.db is not None:
             self.db.close()
+        self.error_route.remove()
         super().closeEvent(event)
-
-    def _restore_window(self) -> None:
-        # The first run fits the screen: on a 1280x720 display a 1400x900 window hides its right edge.
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        self.resize(min(1400, screen.width()) if screen else 1400, min(900, screen.height()) if screen else 900)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        for splitter, key in ((self.splitter, "window/splitter"), (self.side_splitter, "window/sideSplitter")):
-            value = self.settings.value(key)
-            if value is not None:
-                splitter.restoreState(value)
-        self.reader.zoom = int(self.settings.value("reader/zoom", 0) or 0)
-
-    def _save_window(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/sideSplitter", self.side_splitter.saveState())
-        self.settings.sync()
 
 
 def _padded(widget: QWidget) -> QWidget:
@@ -531,11 +499,9 @@ def _padded(widget: QWidget) -> QWidget:
 
 
 def _guess_kind(text: str, start: int, end: int) -> str:
-    try:
-        from workbench.kinds import guess_kind
-    except ImportError:  # the detector is optional for logging claims by hand
-        return "statement"
-    return guess_kind(text, start, end)
+    from workbench.services.reading import guess_claim_kind
+
+    return guess_claim_kind(text, start, end)
 
 
 def _user_name() -> str:

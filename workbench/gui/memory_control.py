@@ -23,16 +23,16 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.domain.records import ClaimRecord
-from workbench.evidence.finder import EvidenceResult, find_evidence
 from workbench.gui import source_details, undo
 from workbench.gui.edit_commands import CopyPrior
 from workbench.gui.evidence_dialog import EvidenceDialog
 from workbench.gui.memory_panel import MemoryPanel
 from workbench.gui.workers import JobRunner
-from workbench.ingest.link_details import LinkDetails
-from workbench.memory.lookup import Match, find_prior
-from workbench.storage import sources as source_store
-from workbench.storage.database import Database
+from workbench.services import sources as source_service
+from workbench.services.database import Database
+from workbench.services.evidence import EvidenceResult, find_evidence
+from workbench.services.memory import Match, find_prior
+from workbench.services.sources import LinkDetails
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -129,11 +129,8 @@ class MemoryControl(QObject):
         w.push(command)
         if w.db is None or not command.added_evidence:
             return
-        try:  # sources the prior review stored without a title get one now
-            copied = [e.source for e in source_store.list_evidence(w.db, claim.id) if e.id in command.added_evidence]
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        # Sources the prior review stored without a title get one now.
+        copied = [e.source for e in source_service.evidence_of_claim(w.db, claim.id) if e.id in command.added_evidence]
         for source in copied:
             source_details.fill_in(w, source)
 
@@ -210,7 +207,7 @@ class MemoryControl(QObject):
                    failed: Callable[[WorkbenchError], None]) -> None:
             db = w.db
             assert db is not None
-            w.progress_label.setText(f"Reading {source}…")
+            w.start_progress(f"Reading {source}…")
             w.jobs.start(lambda cancel, _progress: find_evidence(db, claim_id, source, cancel=cancel),
                          f"finding evidence in {source}", on_success=done, on_error=failed)
 
@@ -226,18 +223,14 @@ class MemoryControl(QObject):
         w = self.window
         if w.db is None or w.session_id is None:
             return
-        try:  # a file is stored as its file:// URI: compare like with like
-            stored_as = source_store.source_location(source)
-        except WorkbenchError as error:
-            w.message_bar.show_error(error)
-            return
-        existing = next((e for e in source_store.list_evidence(w.db, claim_id) if e.source.url == stored_as), None)
+        stored_as = source_service.source_location(source)  # a file is stored as its file:// URI: compare like with like
+        existing = next((e for e in source_service.evidence_of_claim(w.db, claim_id) if e.source.url == stored_as), None)
         if existing is not None:
             w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))
             source_details.fill_in(w, existing.source, details)
             return
         # A file keeps its name as its title (storage's default), which is how the reviewer knows it.
-        web = details is not None and not source_store.is_file_uri(stored_as)
+        web = details is not None and not source_service.is_file_uri(stored_as)
         title, publisher = (details.title, details.publisher) if web and details else ("", "")
         command = undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage,
                                     title=title, publisher=publisher)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.memory.lookup import Match
+from workbench.services.memory import Match
 
 COPY_KEY = "Ctrl+Shift+M"
 COLUMNS = ("Score", "Verdict", "Session", "Claim")

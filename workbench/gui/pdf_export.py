@@ -17,12 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from workbench.export.destination import export_target, open_partial
-from workbench.export.errors import ExportError
-from workbench.export.filters import ExportFilter
-from workbench.export.formats.base import ExportOptions, ExportOutcome
-from workbench.export.run import cannot_write, export_text
-from workbench.storage.database import Database
+from workbench.domain.errors import ExportError
+from workbench.services.database import Database
+from workbench.services.export import cannot_write, export_target, export_text, open_partial
+from workbench.services.export_formats import ExportFilter, ExportOptions, ExportOutcome
 
 # Print resolution: fine enough for text, small files.
 DPI = 300

@@ -16,9 +16,7 @@ from PySide6.QtCore import QObject
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ClaimRecord
 from workbench.gui.compare_view import CompareView
-from workbench.recheck import jobs as recheck_jobs
-from workbench.recheck import service as recheck
-from workbench.storage import versions as version_store
+from workbench.services import recheck
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -38,7 +36,7 @@ class RecheckControl(QObject):
             w.message_bar.show_info("Open an article to re-check it.")
             return
         w.editor.commit_pending()
-        self._run(recheck_jobs.recheck_article_job(w.db, w.article.id, by=w.reviewer), "article")
+        self._run(recheck.recheck_article_job(w.db, w.article.id, by=w.reviewer), "article")
 
     def recheck_session(self) -> None:
         w = self.window
@@ -46,15 +44,14 @@ class RecheckControl(QObject):
             w.message_bar.show_info("Open a session with articles to re-check them.")
             return
         w.editor.commit_pending()
-        self._run(recheck_jobs.recheck_session_job(w.db, w.session_id, by=w.reviewer), "session")
+        self._run(recheck.recheck_session_job(w.db, w.session_id, by=w.reviewer), "session")
 
-    def _run(self, job: recheck_jobs.RecheckJob, what: str) -> None:
+    def _run(self, job: recheck.RecheckJob, what: str) -> None:
         w = self.window
         w.message_bar.dismiss()
-        w.progress_bar.setValue(0)
-        w.progress_label.setText(f"Re-checking the {what}…")
+        w.start_progress(f"Re-checking the {what}…")
         w.jobs.start(job, f"re-checking the {what}", on_success=self._rechecked,
-                     on_error=w.report, on_progress=w._progress)
+                     on_error=w.report, on_progress=w.show_progress)
 
     def _rechecked(self, results: list[recheck.RecheckResult]) -> None:
         w = self.window
@@ -88,11 +85,7 @@ class RecheckControl(QObject):
         article_id = article_id if article_id is not None else (w.article.id if w.article else None)
         if w.db is None or article_id is None:
             return
-        try:
-            comparison = recheck.comparison(w.db, article_id)
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        comparison = recheck.comparison(w.db, article_id)
         if self.compare_view is None:
             self.compare_view = CompareView()
             self.compare_view.setObjectName("compareWindow")
@@ -114,7 +107,7 @@ class RecheckControl(QObject):
         if w.db is None or w.session_id is None:
             return {}
         try:
-            summary = version_store.change_summary(w.db, w.session_id)
+            summary = recheck.change_summary(w.db, w.session_id)
         except WorkbenchError:
             return {}
         badges = {}
@@ -140,12 +133,8 @@ class RecheckControl(QObject):
                     "Select where it is now in the article, then press Accept; or keep the old version.",
                 )
                 return
-        try:
-            start, end = span if span else (None, None)
-            recheck.accept_reanchor(w.db, claim_id, w.reviewer, start=start, end=end)
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        start, end = span if span else (None, None)
+        recheck.accept_reanchor(w.db, claim_id, w.reviewer, start=start, end=end)
         w.reload_articles()
         w.reload_claims(claim_id)
 
@@ -153,11 +142,7 @@ class RecheckControl(QObject):
         w = self.window
         if w.db is None:
             return
-        try:
-            recheck.dismiss_reanchor(w.db, claim_id, w.reviewer)
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        recheck.dismiss_reanchor(w.db, claim_id, w.reviewer)
         w.reload_articles()
         w.reload_claims(claim_id)
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import SessionSummary
 from workbench.gui.message_bar import MessageBar
-from workbench.storage import sessions as session_store
-from workbench.storage.database import Database
+from workbench.services import sessions as session_service
+from workbench.services.database import Database
 
 HEADERS = ("Title", "Reviewer", "First article", "Articles", "Claims", "Last edited")
 
@@ -87,7 +87,7 @@ class OpenSessionDialog(QDialog):
     def reload(self, select: int | None = None) -> None:
         keep = select if select is not None else (self.selected_id() or self.current)
         try:
-            self.sessions = session_store.list_sessions(self.db, self.search.text())
+            self.sessions = session_service.list_sessions(self.db, self.search.text())
         except WorkbenchError as error:
             self.message.show_error(error)
             return
@@ -127,7 +127,7 @@ class OpenSessionDialog(QDialog):
     def _new(self) -> None:
         title, ok = QInputDialog.getText(self, "New session", "Title of the new session:")
         if ok and title.strip():
-            self._guarded(lambda: self.reload(session_store.create_session(self.db, title).id))
+            self._guarded(lambda: self.reload(session_service.create_session(self.db, title).id))
 
     def _rename(self) -> None:
         session_id = self.selected_id()
@@ -136,12 +136,12 @@ class OpenSessionDialog(QDialog):
         old = next(s.title for s in self.sessions if s.id == session_id)
         title, ok = QInputDialog.getText(self, "Rename session", "New title:", text=old)
         if ok and title.strip():
-            self._guarded(lambda: (session_store.rename_session(self.db, session_id, title), self.reload()))
+            self._guarded(lambda: (session_service.rename_session(self.db, session_id, title), self.reload()))
 
     def _duplicate(self) -> None:
         session_id = self.selected_id()
         if session_id is not None:
-            self._guarded(lambda: self.reload(session_store.duplicate_session(self.db, session_id).id))
+            self._guarded(lambda: self.reload(session_service.duplicate_session(self.db, session_id).id))
 
     def _delete(self) -> None:
         session_id = self.selected_id()
@@ -154,7 +154,7 @@ class OpenSessionDialog(QDialog):
             f"{summary.claim_count} claim(s)? This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._guarded(lambda: (session_store.delete_session(self.db, session_id), self.reload()))
+            self._guarded(lambda: (session_service.delete_session(self.db, session_id), self.reload()))
 
 
 class SwitchDatabaseDialog(QDialog):

@@ -26,8 +26,8 @@ from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
 from workbench.services import claim_edits, evidence_edits
 from workbench.services.changes import Done
+from workbench.services.database import Database
 from workbench.services.edits import Operation, apply, with_known_versions
-from workbench.storage.database import Database
 
 # Keystrokes in one text field of one claim merge into a single undo step.
 MERGE_TEXT_EDIT = 1001

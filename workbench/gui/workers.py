@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from workbench.domain.errors import WorkbenchError
-from workbench.domain.progress import CancelFn, CancelledError, ProgressFn
+from workbench.domain.errors import CancelledError, WorkbenchError
+from workbench.domain.progress import CancelFn, ProgressFn
 
 log = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.errors import ConflictError, InvalidValueError
 from workbench.domain.records import ClaimRecord
+from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
 from workbench.memory.indexing import claim_index_rows
 from workbench.memory.similarity import idf, weighted_jaccard
@@ -294,6 +295,7 @@ def copy_prior_in(
             target.id, {"verdict": (target.verdict, prior.verdict)}, target.version, target.updated_by
         )
     verdict = get_scale(target.article.session.scale).resolve(prior.verdict).key
+    check_unlocked(target.id, target.review_state, ("verdict", "rationale"))
     note = f"copied from claim {prior.id} in session {prior.article.session.title}"
     for name, value in (("verdict", verdict), ("rationale", prior.rationale)):
         if getattr(target, name) != value:

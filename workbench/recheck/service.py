@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from workbench.domain.anchors import Reanchored
 from workbench.domain.articles import ExtractedArticle
-from workbench.domain.errors import FetchCancelledError, WorkbenchError
-from workbench.domain.progress import CancelFn, CancelledError, ProgressFn, check, no_progress
+from workbench.domain.errors import CancelledError, FetchCancelledError, WorkbenchError
+from workbench.domain.progress import CancelFn, ProgressFn, check, no_progress
 from workbench.domain.records import AnchorState, ArticleRecord, ClaimRecord, VersionRecord
 from workbench.recheck import carry_over
 from workbench.recheck.diff import ClaimChange, Comparison, metadata_changes, text_changes

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
 from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus
 from workbench.domain.records import ClaimDraft, ClaimRecord, HistoryRecord
+from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
 from workbench.storage.articles import load_article
 from workbench.storage.base import utcnow
@@ -168,6 +169,7 @@ def update_claim_in(
     else:
         _check_values(claim, changes, expected_values)
     changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
+    check_unlocked(claim.id, claim.review_state, changed)
     for name, value in changed.items():
         _record(session, claim, by, name, getattr(claim, name), value, note=note)
         setattr(claim, name, value)

@@ -35,6 +35,7 @@ def article_record(article: Article) -> ArticleRecord:
         content_type=version.content_type,
         fetched_at=version.fetched_at,
         extractor=version.extractor,
+        assignee=article.assignee or "",
     )
 
 
@@ -68,6 +69,8 @@ def claim_record(claim: Claim, source_count: int | None = None) -> ClaimRecord:
         anchor_outcome=claim.anchor_outcome,
         anchor_confidence=claim.anchor_confidence,
         anchor_detail=dict(claim.anchor_detail) if claim.anchor_detail else None,
+        assignee=claim.assignee or "",
+        review_state=claim.review_state or "unstarted",
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from workbench.domain.kinds import ClaimOrigin, ClaimStatus
+from workbench.domain.kinds import ClaimOrigin, ClaimStatus, ReviewState
 from workbench.storage.base import Base, Timestamped, utcnow
 
 
@@ -48,6 +48,8 @@ class Article(Timestamped, Base):
     )
     position: Mapped[int] = mapped_column(default=0)
     source: Mapped[str] = mapped_column(Text)  # URL, path or "pasted text", as given
+    # The reviewer (name or role) the article is assigned to; "" for nobody.
+    assignee: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     session: Mapped[ReviewSession] = relationship(back_populates="articles")
     versions: Mapped[list[ArticleVersion]] = relationship(
@@ -123,6 +125,11 @@ class Claim(Timestamped, Base):
     rationale: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list[str]] = mapped_column(default=list)
     score: Mapped[float | None] = mapped_column()
+    # The team's review (domain.review): who checks it, and how far; approved locks the verdict.
+    assignee: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    review_state: Mapped[str] = mapped_column(
+        String(30), default=ReviewState.UNSTARTED.value, server_default=ReviewState.UNSTARTED.value
+    )
     created_by: Mapped[str] = mapped_column(String(200), default="")
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     # Optimistic locking: an edit names the version it was made on.

@@ -8,7 +8,7 @@ line below; the order below is the order the dialog and ``--help`` show.
 
 from __future__ import annotations
 
-from workbench.export.errors import ExportError
+from workbench.domain.errors import ExportError
 from workbench.export.formats import claimreview, csv, html_report, json, pdf_report
 from workbench.export.formats.base import ExportFormat
 
