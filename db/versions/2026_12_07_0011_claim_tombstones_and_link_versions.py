@@ -1,7 +1,7 @@
 """claim tombstones, link versions, one source per session and address
 
 Revision ID: 2026_12_07_0011
-Revises: 0003
+Revises: 2026_12_07_0013
 Create Date: 2026-12-07
 
 A deleted claim stays as a row marked deleted (``deleted_at``, ``deleted_by``),
@@ -19,7 +19,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '2026_12_07_0011'
-down_revision = '0003'
+down_revision = '2026_12_07_0013'
 branch_labels = None
 depends_on = None
 

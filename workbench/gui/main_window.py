@@ -356,8 +356,8 @@ class MainWindow(QMainWindow):
         self.report(error if isinstance(error, WorkbenchError) else unexpected(error))
 
     def _keep_mine(self, error: ConflictError) -> None:
-        if error.evidence_id is not None:  # a source link's stance or passage: set mine on the link
-            self._keep_my_link(error)
+        if error.evidence_id is not None:  # a source link's stance or passage: mine set on the link
+            undo.keep_my_link(self, error)
             return
 
         def again() -> None:  # now the window knows their version
@@ -367,18 +367,6 @@ class MainWindow(QMainWindow):
                 self.push(undo.UpdateClaim(self, claim, mine, "Keep my edit"))
 
         self.reload_claims(error.claim_id, then=again)
-
-    def _keep_my_link(self, error: ConflictError) -> None:
-        mine = {field: values[1] for field, values in error.changes.items() if field in ("stance", "passage")}
-        try:
-            links = source_store.list_evidence(self.db, error.claim_id) if self.db is not None else []
-        except WorkbenchError as gone:  # the claim was deleted meanwhile
-            self.report(gone)
-            return
-        link = next((e for e in links if e.id == error.evidence_id), None)
-        if link is not None and mine:
-            self.push(undo.UpdateEvidence(self, link, force=True, **mine))
-        self.reload_claims(error.claim_id)
 
     def push(self, command: undo._Command) -> None:
         self.undo_stack.push(command)

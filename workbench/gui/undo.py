@@ -21,13 +21,14 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
 from workbench.services import claim_edits, evidence_edits
 from workbench.services.changes import Done
 from workbench.services.database import Database
 from workbench.services.edits import Operation, apply, with_known_versions
+from workbench.services.sources import evidence_of_claim
 
 # Keystrokes in one text field of one claim merge into a single undo step.
 MERGE_TEXT_EDIT = 1001
@@ -210,3 +211,21 @@ class UpdateEvidence(_Command):
 
     def shown(self, done: Done, *, undone: bool) -> None:
         show_changed_claims(self.editor, done, focus=self.claim_id)
+
+
+class Window(Editor, Protocol):
+    def push(self, command: QUndoCommand) -> None: ...
+
+
+def keep_my_link(editor: Window, error: ConflictError) -> None:
+    """Keep mine after a conflict on a source link: my stance or passage, set on the link as it is now."""
+    mine = {field: values[1] for field, values in error.changes.items() if field in ("stance", "passage")}
+    try:
+        links = evidence_of_claim(editor.db, error.claim_id)
+    except WorkbenchError as gone:  # the claim was deleted meanwhile
+        editor.report(gone)
+        return
+    link = next((e for e in links if e.id == error.evidence_id), None)
+    if link is not None and mine:
+        editor.push(UpdateEvidence(editor, link, force=True, **mine))
+    editor.claims_reloaded(error.claim_id)
