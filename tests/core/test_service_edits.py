@@ -115,11 +115,14 @@ def test_adding_a_claim_round_trips_and_keeps_its_id(any_db, desk):
 def test_deleting_a_claim_round_trips_with_its_three_sources(any_db, desk):
     session_id, _article, (claim_id, *_) = desk
     _with_sources(any_db, session_id, claim_id, 3)
+    deleted = apply(any_db, DeleteClaim(claim_id), by=BY)
+    restored = apply(any_db, deleted.inverse, by=BY)
+    assert [c.source_count for c in restored.claims] == [3] and len(restored.links) == 3
     done, after = round_trip(any_db, session_id, DeleteClaim(claim_id))
     assert claim_id not in after["claims"] and done.changes.claims_removed
     assert done.changes.removed_claim_ids == {claim_id}
-    restored = apply(any_db, done.inverse, by=BY)
-    assert [c.source_count for c in restored.claims] == [3] and len(restored.links) == 3
+    with pytest.raises(ConflictError):  # an undo older than the claim's last restore and delete
+        apply(any_db, deleted.inverse, by=BY)
 
 
 def test_attaching_a_new_source_round_trips(any_db, desk):
@@ -213,10 +216,10 @@ def test_restoring_a_deleted_claim_is_all_or_nothing_when_a_source_went_meanwhil
         claims.get_claim(any_db, claim_id)
 
 
-def test_restoring_is_all_or_nothing_when_the_database_refuses_the_last_link(sqlite_db):
-    """A refusal by the database itself (a trigger aborting the third link's insert)
-    rolls back the claim and the two links written before it; once the refusal
-    is gone, the same undo succeeds."""
+def test_restoring_is_all_or_nothing_when_the_database_refuses_the_last_step(sqlite_db):
+    """A refusal by the database itself (a trigger aborting the restored claim's
+    memory index rows, written last) rolls back the claim's return and its
+    "restored" history row; once the refusal is gone, the same undo succeeds."""
     session = sessions.create_session(sqlite_db, "Desk", reviewer=BY)
     article = store_extracted(sqlite_db, session.id, make_article(), by="detector").article
     claim_id = claims.list_claims(sqlite_db, article_id=article.id)[0].id
@@ -224,17 +227,18 @@ def test_restoring_is_all_or_nothing_when_the_database_refuses_the_last_link(sql
     with_claim = review(sqlite_db, session.id)
     deleted = apply(sqlite_db, DeleteClaim(claim_id), by=BY)
     gone = review(sqlite_db, session.id)
-    third = deleted.inverse.links[2].source.id
     with sqlite3.connect(sqlite_db.file_path) as raw:
-        raw.execute(f"CREATE TRIGGER refuse_link BEFORE INSERT ON evidence WHEN NEW.source_id = {third} "
+        history_rows = raw.execute("SELECT count(*) FROM claim_history WHERE claim_id = ?", (claim_id,)).fetchone()[0]
+        raw.execute(f"CREATE TRIGGER refuse_index BEFORE INSERT ON claim_token WHEN NEW.claim_id = {claim_id} "
                     "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
 
     with pytest.raises(IntegrityError, match="refused by the test"):
         apply(sqlite_db, deleted.inverse, by=BY)
     assert review(sqlite_db, session.id) == gone
     with sqlite3.connect(sqlite_db.file_path) as raw:
-        assert raw.execute("SELECT count(*) FROM claim_history WHERE claim_id = ?", (claim_id,)).fetchone()[0] == 0
-        raw.execute("DROP TRIGGER refuse_link")
+        assert raw.execute("SELECT count(*) FROM claim_history WHERE claim_id = ?", (claim_id,)).fetchone()[0] == history_rows
+        assert raw.execute("SELECT deleted_at IS NOT NULL FROM claim WHERE id = ?", (claim_id,)).fetchone() == (1,)
+        raw.execute("DROP TRIGGER refuse_index")
 
     apply(sqlite_db, deleted.inverse, by=BY)
     assert review(sqlite_db, session.id) == with_claim

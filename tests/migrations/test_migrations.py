@@ -17,7 +17,7 @@ from sqlalchemy import create_engine
 
 from workbench.domain.errors import DatabaseReadOnlyError
 from workbench.services.database import open_database
-from workbench.storage import claims, sessions
+from workbench.storage import claims, sessions, sources
 from workbench.storage.migrate import alembic_config, current_revision, head_revision
 from workbench.storage.models import Base
 
@@ -121,3 +121,39 @@ def test_read_only_database_of_a_previous_version_is_refused_untouched(tmp_path)
         path.chmod(0o644)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_sources_stored_twice_before_0011_are_merged_keeping_every_claims_link(tmp_path):
+    """Two reviewers pasting one link at once used to make two source rows; the
+    upgrade keeps the oldest and moves the other's links to it (once per claim)."""
+    path = tmp_path / "team.sqlite"
+    _upgrade_file_to(path, "0003")
+    when = "'2025-01-01 10:00:00'"
+    with sqlite3.connect(path) as raw:
+        raw.execute("INSERT INTO review_session (id, title, reviewer, notes, ui_state, scale, created_at, updated_at)"
+                    f" VALUES (1, 'Desk', 'ana', '', '{{}}', 'default', {when}, {when})")
+        raw.execute(f"INSERT INTO article (id, session_id, position, source, created_at, updated_at) VALUES (1, 1, 0, 'a.txt', {when}, {when})")
+        raw.execute("INSERT INTO article_version (id, article_id, number, authors, text, structure, raw_zlib, raw_sha256,"
+                    f" fetched_at, extractor) VALUES (1, 1, 1, '[]', 'Some 40 tanks moved.', '[]', x'', '', {when}, 'test')")
+        for claim_id in (1, 2):
+            raw.execute("INSERT INTO claim (id, article_id, article_version_id, kind, start, \"end\", text, prefix, suffix,"
+                        " wording, origin, status, rationale, tags, created_by, updated_by, version, created_at, updated_at)"
+                        f" VALUES ({claim_id}, 1, 1, 'figure', 0, 14, 'Some 40 tanks', '', '', '', 'detected', 'proposed',"
+                        f" '', '[]', 'ana', 'ana', 1, {when}, {when})")
+        for source_id in (1, 2, 3):
+            url = "https://other.example" if source_id == 3 else "https://mod.example/tanks"
+            raw.execute("INSERT INTO source (id, session_id, url, title, publisher, accessed_at)"
+                        f" VALUES ({source_id}, 1, '{url}', 'copy {source_id}', '', {when})")
+        # Claim 1 cites both copies, claim 2 only the second.
+        for evidence_id, claim_id, source_id in ((1, 1, 1), (2, 1, 2), (3, 2, 2), (4, 2, 3)):
+            raw.execute("INSERT INTO evidence (id, claim_id, source_id, stance, passage, created_by, created_at)"
+                        f" VALUES ({evidence_id}, {claim_id}, {source_id}, 'supports', '', 'ana', {when})")
+    db = open_database(path)
+    try:
+        assert [(s.id, s.url) for s in sources.list_sources(db, 1)] == [
+            (1, "https://mod.example/tanks"), (3, "https://other.example")]
+        assert [e.source.id for e in sources.list_evidence(db, 1)] == [1]
+        assert sorted(e.source.id for e in sources.list_evidence(db, 2)) == [1, 3]
+        assert sources.add_source(db, 1, "https://mod.example/tanks").id == 1
+    finally:
+        db.close()

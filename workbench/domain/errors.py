@@ -77,9 +77,11 @@ class InvalidValueError(WorkbenchError):
 
 
 class ConflictError(WorkbenchError):
-    """Another reviewer changed the claim since it was loaded.
+    """Another reviewer changed the claim (or one of its source links) since it was loaded.
 
     ``changes`` maps each field to ``(theirs, mine)`` so both can be shown.
+    ``evidence_id`` names the source link when the conflict is on a link's
+    stance or passage (``their_version`` is then the link's version).
     """
 
     def __init__(
@@ -88,6 +90,7 @@ class ConflictError(WorkbenchError):
         changes: dict[str, tuple[Any, Any]],
         their_version: int,
         by: str | None = None,
+        evidence_id: int | None = None,
     ) -> None:
         fields = ", ".join(sorted(changes)) or "the claim"
         who = f" by {by}" if by else ""
@@ -99,6 +102,7 @@ class ConflictError(WorkbenchError):
         self.changes = changes
         self.their_version = their_version
         self.by = by
+        self.evidence_id = evidence_id
 
 
 # --- ingest --------------------------------------------------------------

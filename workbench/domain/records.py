@@ -129,6 +129,7 @@ class EvidenceRecord:
     passage: str
     created_by: str
     created_at: datetime
+    version: int = 1  # the link's own version: a stance or passage edit names it
 
 
 @dataclass(frozen=True, slots=True)

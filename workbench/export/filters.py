@@ -49,6 +49,7 @@ class ExportFilter:
     def apply(self, query: Select[Any], unreviewed_key: str) -> Select[Any]:
         """Add the filter's conditions to a select over the claim table."""
         claim = Claim.__table__.c
+        query = query.where(claim.deleted_at.is_(None))  # a deleted claim (a tombstone) is in no export
         if self.accepted_only:
             query = query.where(claim.status == ClaimStatus.ACCEPTED.value)
         if self.approved_only:

@@ -48,9 +48,21 @@ def write_session(connection: Connection, row: dict[str, Any]) -> int:
 def write_sources(
     connection: Connection, session_id: int, sources: Sequence[tuple[Any, dict[str, Any]]]
 ) -> dict[Any, int]:
-    """Store sources; returns their new ids by their ids in the file."""
-    new_ids = insert_rows(connection, Source, [{**row, "session_id": session_id} for _, row in sources])
-    return dict(zip([old for old, _ in sources], new_ids, strict=True))
+    """Store sources; returns their new ids by their ids in the file.
+
+    A session holds one source per address: a file made when the same link
+    could be stored twice gets one source, which both ids in the file name.
+    """
+    first: dict[str, Any] = {}
+    for old, row in sources:
+        first.setdefault(row["url"], old)
+    kept = [(old, row) for old, row in sources if first[row["url"]] == old]
+    new_ids = dict(zip(
+        [old for old, _ in kept],
+        insert_rows(connection, Source, [{**row, "session_id": session_id} for _, row in kept]),
+        strict=True,
+    ))
+    return {old: new_ids[first[row["url"]]] for old, row in sources}
 
 
 def write_article(
@@ -78,15 +90,11 @@ def write_claims(
             for _, version_id, row, _, _ in claims
         ],
     )
-    insert_rows(
-        connection,
-        Evidence,
-        [
-            {**row, "claim_id": claim_id, "source_id": source_ids[source_id]}
-            for claim_id, claim in zip(claim_ids, claims, strict=True)
-            for source_id, row in claim[3]
-        ],
-    )
+    links: dict[tuple[int, int], dict[str, Any]] = {}
+    for claim_id, claim in zip(claim_ids, claims, strict=True):
+        for source_id, row in claim[3]:  # a claim citing two copies of one source keeps one link
+            links.setdefault((claim_id, source_ids[source_id]), {**row, "claim_id": claim_id, "source_id": source_ids[source_id]})
+    insert_rows(connection, Evidence, list(links.values()))
     insert_rows(
         connection,
         ClaimHistory,

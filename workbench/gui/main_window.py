@@ -358,6 +358,10 @@ class MainWindow(QMainWindow):
         self.report(error if isinstance(error, WorkbenchError) else unexpected(error))
 
     def _keep_mine(self, error: ConflictError) -> None:
+        if error.evidence_id is not None:  # a source link's stance or passage: mine set on the link
+            undo.keep_my_link(self, error)
+            return
+
         def again() -> None:  # now the window knows their version
             claim = self.current_claim()
             if claim is not None:

@@ -16,17 +16,19 @@ the stack; the failed step stored nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
 from workbench.services import claim_edits, evidence_edits
 from workbench.services.changes import Done
 from workbench.services.database import Database
 from workbench.services.edits import Operation, apply, with_known_versions
+from workbench.services.sources import evidence_of_claim
 
 # Keystrokes in one text field of one claim merge into a single undo step.
 MERGE_TEXT_EDIT = 1001
@@ -131,8 +133,12 @@ class UpdateClaim(_Command):
             return False
         if set(other.new) != set(self.new) or other.isObsolete():
             return False
-        # Redo now sets the latest keystrokes; undo still goes back to before the first.
+        # Redo now sets the latest keystrokes; undo still goes back to before the first,
+        # checked against what the latest wrote (a colleague's change since is a conflict).
         self.new, self.operation = other.new, other.operation
+        if isinstance(self.inverse, claim_edits.EditClaim) and isinstance(other.inverse, claim_edits.EditClaim):
+            self.inverse = replace(self.inverse, expected_version=other.inverse.expected_version,
+                                   expected_values=other.inverse.expected_values)
         return True
 
 
@@ -193,10 +199,33 @@ class DetachSource(_Command):
 
 
 class UpdateEvidence(_Command):
+    """Change a link's stance or passage, checked against the link's version the window shows
+    (``force``: the reviewer chose Keep mine after a conflict)."""
+
     def __init__(self, editor: Editor, evidence: EvidenceRecord, *, stance: str | None = None,
-                 passage: str | None = None) -> None:
-        super().__init__(editor, "Edit source", evidence_edits.EditLink(evidence.id, stance=stance, passage=passage))
+                 passage: str | None = None, force: bool = False) -> None:
+        operation = evidence_edits.EditLink(evidence.id, stance=stance, passage=passage,
+                                            expected_version=None if force else evidence.version)
+        super().__init__(editor, "Edit source", operation)
         self.claim_id = evidence.claim_id
 
     def shown(self, done: Done, *, undone: bool) -> None:
         show_changed_claims(self.editor, done, focus=self.claim_id)
+
+
+class Window(Editor, Protocol):
+    def push(self, command: QUndoCommand) -> None: ...
+
+
+def keep_my_link(editor: Window, error: ConflictError) -> None:
+    """Keep mine after a conflict on a source link: my stance or passage, set on the link as it is now."""
+    mine = {field: values[1] for field, values in error.changes.items() if field in ("stance", "passage")}
+    try:
+        links = evidence_of_claim(editor.db, error.claim_id)
+    except WorkbenchError as gone:  # the claim was deleted meanwhile
+        editor.report(gone)
+        return
+    link = next((e for e in links if e.id == error.evidence_id), None)
+    if link is not None and mine:
+        editor.push(UpdateEvidence(editor, link, force=True, **mine))
+    editor.claims_reloaded(error.claim_id)

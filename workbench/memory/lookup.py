@@ -30,6 +30,7 @@ from workbench.storage.database import Database
 from workbench.storage.memory_models import ClaimKey, ClaimToken
 from workbench.storage.models import Article, Claim, Evidence, ReviewSession, Source
 from workbench.storage.sessions import touch_session
+from workbench.storage.sources import add_source_in, attach_source_in
 
 # Below this a match is more likely a coincidence than the same claim (see the benchmark).
 DEFAULT_THRESHOLD = 0.5
@@ -118,7 +119,7 @@ def _key_score(key: str, wording: float) -> float:
 
 
 def _reviewed_elsewhere(query: Select, claim_column: object, session_id: int | None) -> Select:
-    query = query.join(Claim, Claim.id == claim_column).where(Claim.verdict.is_not(None))
+    query = query.join(Claim, Claim.id == claim_column).where(Claim.verdict.is_not(None), Claim.deleted_at.is_(None))
     if session_id is not None:
         query = query.join(Article, Article.id == Claim.article_id).where(
             Article.session_id != session_id
@@ -314,18 +315,11 @@ def _copy_sources(session: Session, prior: Claim, target: Claim, by: str, note: 
         url = evidence.source.url
         if url in attached:
             continue
-        source = session.scalars(
-            select(Source).where(Source.session_id == session_id, Source.url == url)
-        ).first()
-        if source is None:
-            old = evidence.source
-            source = Source(
-                session_id=session_id, url=url, title=old.title, publisher=old.publisher,
-                published=old.published,
-            )
-            session.add(source)
-        session.add(
-            Evidence(claim=target, source=source, stance=evidence.stance, passage=evidence.passage, created_by=by)
-        )
-        record_history(session, target, by, "source", None, url, note=note)
+        old = evidence.source
+        # Get-or-create through storage: a colleague adding the same link at
+        # the same moment makes no second source or link.
+        source = add_source_in(session, session_id, url, title=old.title, publisher=old.publisher,
+                               published=old.published)
+        attach_source_in(session, target.id, source.id, by=by, stance=evidence.stance,
+                         passage=evidence.passage, note=note)
         attached.add(url)

@@ -36,12 +36,19 @@ from workbench.storage.database import Database
 
 @dataclass(frozen=True, slots=True)
 class EditClaim:
-    """Set fields of a claim; ``expected_version`` is the version the reviewer saw (None forces)."""
+    """Set fields of a claim; ``expected_version`` is the version the reviewer saw (None forces).
+
+    An undo also names ``expected_values``: what the edit it takes back
+    wrote. If a colleague has changed one of those fields since, the undo is
+    a ``ConflictError`` whatever version the window shows; if they all still
+    hold what the edit wrote, only this reviewer's edit is taken back.
+    """
 
     claim_id: int
     values: dict[str, Any]
     expected_version: int | None = None
     note: str = ""
+    expected_values: dict[str, Any] | None = None
 
     def run(self, session: Session, by: str) -> Done:
         claim = claim_store.load_claim(session, self.claim_id)
@@ -51,12 +58,14 @@ class EditClaim:
             record = claim_store.update_claim_in(
                 session, self.claim_id, dict(self.values), by=by,
                 expected_version=self.expected_version, note=self.note,
+                expected_values=self.expected_values,
             )
         except StaleDataError:
             raise StaleEdit(self.claim_id, dict(self.values)) from None
         if set(INDEXED_FIELDS) & set(self.values):
             index_claims(session, [self.claim_id])
-        inverse = EditClaim(self.claim_id, before, expected_version=record.version)
+        after = {name: copy.deepcopy(getattr(record, name)) for name in self.values}
+        inverse = EditClaim(self.claim_id, before, expected_version=record.version, expected_values=after)
         return Done(Changes(claim_ids=ids([self.claim_id]), session_ids=ids([session_id])), inverse)
 
 
@@ -85,14 +94,14 @@ class AddClaim:
 
 @dataclass(frozen=True, slots=True)
 class DeleteClaim:
-    """Remove a claim; its inverse brings it back with the source links it had."""
+    """Delete a claim (a tombstone); its inverse brings back the same row with its history and links."""
 
     claim_id: int
     expected_version: int | None = None
 
     def run(self, session: Session, by: str) -> Done:
         links = tuple(source_store.list_evidence_in(session, self.claim_id))
-        record = claim_store.delete_claim_in(session, self.claim_id, expected_version=self.expected_version)
+        record = claim_store.delete_claim_in(session, self.claim_id, by=by, expected_version=self.expected_version)
         changes = Changes(
             removed_claim_ids=ids([record.id]), article_ids=ids([record.article_id]),
             session_ids=ids([load_article(session, record.article_id).session_id]), claims_removed=True,
@@ -102,15 +111,20 @@ class DeleteClaim:
 
 @dataclass(frozen=True, slots=True)
 class RestoreClaim:
-    """Put a deleted claim back as it was (its id when free), with the sources it had."""
+    """Undo a delete: the same claim back, with the sources it had, at a newer version.
+
+    ``record`` is the claim as its delete left it (its version is checked);
+    ``links`` the sources it had then: if one of them was deleted since, the
+    claim stays deleted rather than come back without it.
+    """
 
     record: ClaimRecord
     links: tuple[EvidenceRecord, ...] = field(default=())
 
     def run(self, session: Session, by: str) -> Done:
         restored = claim_store.restore_claim_in(session, self.record, by=by)
-        index_claims(session, [restored.id], new=True)
-        links = tuple(_link_again(session, restored.id, link, by) for link in self.links)
+        index_claims(session, [restored.id])
+        links = tuple(_link_kept(session, restored.id, link) for link in self.links)
         return Done(
             _claim_changes(session, restored, added=True),
             DeleteClaim(restored.id, expected_version=restored.version),
@@ -138,9 +152,10 @@ class CopyPrior:
                                expected_version=self.expected_version)
         added = tuple(e for e in source_store.list_evidence_in(session, self.claim_id) if e.id not in linked)
         # The claim first: its version is the one the window knows.
+        after = {"verdict": record.verdict, "rationale": record.rationale}
         inverse = Compound((
-            EditClaim(self.claim_id, before, expected_version=record.version),
-            *(DetachSource(link.id) for link in added),
+            EditClaim(self.claim_id, before, expected_version=record.version, expected_values=after),
+            *(DetachSource(link.id, {"stance": link.stance, "passage": link.passage}) for link in added),
         ))
         changes = Changes(
             claim_ids=ids([self.claim_id]), session_ids=ids([claim.article.session_id]),
@@ -149,16 +164,15 @@ class CopyPrior:
         return Done(changes, inverse, links=added)
 
 
-def _link_again(session: Session, claim_id: int, link: EvidenceRecord, by: str) -> EvidenceRecord:
-    try:
-        return source_store.attach_source_in(
-            session, claim_id, link.source.id, by=by, stance=link.stance, passage=link.passage
-        )
-    except NotFoundError:
+def _link_kept(session: Session, claim_id: int, link: EvidenceRecord) -> EvidenceRecord:
+    """The link as the restored claim has it: kept by the tombstone, unless its source was deleted since."""
+    kept = source_store.find_link_in(session, claim_id, link.source.id)
+    if kept is None:
         raise NotFoundError(
             f"The source {link.source.url} of that claim was deleted since, so the claim cannot come back as it was.",
             "Log the claim again from the article's text and attach the sources it still has.",
-        ) from None
+        )
+    return source_store.evidence_in(session, kept.id)
 
 
 def _claim_changes(session: Session, record: ClaimRecord, *, added: bool) -> Changes:
@@ -185,13 +199,13 @@ def update_claim(
     return _the_claim(apply(db, EditClaim(claim_id, dict(changes), expected_version, note), by=by))
 
 
-def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
-    """Remove a claim; returns it as it was. Its index rows go with it (cascade)."""
-    return claim_store.delete_claim(db, claim_id, expected_version=expected_version)
+def delete_claim(db: Database, claim_id: int, *, by: str = "", expected_version: int | None = None) -> ClaimRecord:
+    """Delete a claim (a tombstone); returns it as deleted. It leaves the claim memory at once."""
+    return claim_store.delete_claim(db, claim_id, by=by, expected_version=expected_version)
 
 
 def restore_claim(db: Database, record: ClaimRecord, *, by: str) -> ClaimRecord:
-    """Put a deleted claim back as it was (its id when free), indexed again."""
+    """Bring a deleted claim back (the same row, ``record`` as its delete returned it), indexed again."""
     return _the_claim(apply(db, RestoreClaim(record), by=by))
 
 

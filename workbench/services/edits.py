@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from workbench.services.changes import Changes, Done
 from workbench.storage.claims import claims_by_id_in, stale_conflict
 from workbench.storage.database import Database
+from workbench.storage.sources import stale_link_conflict
 
 
 class Operation(Protocol):
@@ -44,6 +45,14 @@ class StaleEdit(Exception):
         self.claim_id, self.values = claim_id, values
 
 
+class StaleLink(Exception):
+    """Another writer committed a source link between our read and our write (raised inside a transaction)."""
+
+    def __init__(self, evidence_id: int, values: dict[str, Any]) -> None:
+        super().__init__(evidence_id)
+        self.evidence_id, self.values = evidence_id, values
+
+
 def apply(db: Database, operation: Operation, *, by: str) -> Done:
     """Run ``operation`` in one transaction; returns what changed and its inverse.
 
@@ -58,6 +67,8 @@ def apply(db: Database, operation: Operation, *, by: str) -> Done:
             return replace(done, claims=tuple(changed))
     except StaleEdit as stale:
         raise stale_conflict(db, stale.claim_id, stale.values) from None
+    except StaleLink as stale:
+        raise stale_link_conflict(db, stale.evidence_id, stale.values) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +93,10 @@ def with_known_versions(operation: Operation, known: Callable[[int], int | None]
 
     An operation made earlier (an undo) names the version it saw then; an
     edit made since by this reviewer is not a conflict, one by another
-    reviewer is. Operations that check no version are returned as they are.
+    reviewer is. An undo of a field edit is checked on the fields too (the
+    values its edit wrote), so a colleague's change the window has already
+    re-read is still a conflict. Operations that check no version are
+    returned as they are.
     """
     if isinstance(operation, Compound):
         return Compound(tuple(with_known_versions(step, known) for step in operation.steps))

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain.kinds import Stance
 from workbench.domain.records import EvidenceRecord
 from workbench.services.changes import Changes, Done, ids
+from workbench.services.edits import StaleLink
 from workbench.storage import sources as source_store
 
 
@@ -53,40 +55,61 @@ class LinkSource:
         link = source_store.attach_source_in(
             session, self.claim_id, self.source_id, by=by, stance=self.stance, passage=self.passage
         )
-        inverse = DetachSource(link.id) if existing is None else Unchanged(self.claim_id)
+        inverse = DetachSource(link.id, _as_made(link)) if existing is None else Unchanged(self.claim_id)
         return Done(_link_changes(link), inverse, links=(link,))
 
 
 @dataclass(frozen=True, slots=True)
 class DetachSource:
-    """Unlink a source from a claim; the inverse links it again with the same stance and passage."""
+    """Unlink a source from a claim; the inverse links it again with the same stance and passage.
+
+    ``expected_values``: the stance and passage the link was made with (an
+    undo of the link): a link someone changed since is a conflict, not removed.
+    """
 
     evidence_id: int
+    expected_values: dict[str, str] | None = None
 
     def run(self, session: Session, by: str) -> Done:
-        link = source_store.detach_source_in(session, self.evidence_id, by=by)
+        link = source_store.detach_source_in(session, self.evidence_id, by=by, expected_values=self.expected_values)
         return Done(_link_changes(link), LinkSource(link.claim_id, link.source.id, link.stance, link.passage))
 
 
 @dataclass(frozen=True, slots=True)
 class EditLink:
-    """Change how a source bears on a claim (stance) or the passage quoted; None leaves it."""
+    """Change how a source bears on a claim (stance) or the passage quoted; None leaves it.
+
+    Versioned like a claim field: ``expected_version`` is the link's version
+    the reviewer saw (None forces). The inverse names what this edit wrote
+    (``expected_values``): undo after a colleague changed the link is a conflict.
+    """
 
     evidence_id: int
     stance: str | None = None
     passage: str | None = None
+    expected_version: int | None = None
+    expected_values: dict[str, str] | None = None
 
     def run(self, session: Session, by: str) -> Done:
         before = source_store.evidence_in(session, self.evidence_id)
-        link = source_store.update_evidence_in(
-            session, self.evidence_id, by=by, stance=self.stance, passage=self.passage
-        )
+        try:
+            link = source_store.update_evidence_in(
+                session, self.evidence_id, by=by, stance=self.stance, passage=self.passage,
+                expected_version=self.expected_version, expected_values=self.expected_values,
+            )
+        except StaleDataError:
+            raise StaleLink(self.evidence_id, self._wanted()) from None
         inverse = EditLink(
             self.evidence_id,
             stance=before.stance if self.stance is not None else None,
             passage=before.passage if self.passage is not None else None,
+            expected_version=link.version,
+            expected_values={name: getattr(link, name) for name in self._wanted()},
         )
         return Done(_link_changes(link), inverse, links=(link,))
+
+    def _wanted(self) -> dict[str, str]:
+        return {name: value for name, value in (("stance", self.stance), ("passage", self.passage)) if value is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +138,10 @@ class Unchanged:
 
     def run(self, session: Session, by: str) -> Done:
         return Done(Changes(claim_ids=ids([self.claim_id])), self)
+
+
+def _as_made(link: EvidenceRecord) -> dict[str, str]:
+    return {"stance": link.stance, "passage": link.passage}
 
 
 def _link_changes(link: EvidenceRecord) -> Changes:

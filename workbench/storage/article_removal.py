@@ -84,11 +84,10 @@ def remove_article_in(session: Session, article_id: int) -> RemovedArticle:
         ids = [article_id] if table is Article.__table__ else None
         _delete_rows(session, table, rows[table.name], ids)
     touch_session(session, session_id)
-    reviewed = sum(
-        1 for c in rows[Claim.__tablename__] if c["verdict"] is not None or c["status"] != "proposed"
-    )
+    live = [c for c in rows[Claim.__tablename__] if c["deleted_at"] is None]  # tombstones go too, uncounted
+    reviewed = sum(1 for c in live if c["verdict"] is not None or c["status"] != "proposed")
     return RemovedArticle(
-        article_id=article_id, session_id=session_id, title=title, claim_count=len(claim_ids),
+        article_id=article_id, session_id=session_id, title=title, claim_count=len(live),
         reviewed_count=reviewed, rows=rows, sources=sources,
     )
 

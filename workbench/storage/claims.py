@@ -8,8 +8,14 @@ Writes that change what a claim says (add, store detected, edit, move,
 restore) exist only inside the caller's transaction (``..._in(session,
 ...)``): the caller (``services.claim_edits``, ``services.importing``,
 ``recheck.carry_over``) re-indexes the claim in the claim memory before it
-commits, as storage may not import the normaliser. A delete needs no
-caller's help: the index rows go with the claim (``ON DELETE CASCADE``).
+commits, as storage may not import the normaliser.
+
+A delete is a tombstone: the row stays, marked ``deleted_at``, with its
+history and source links, and every read here skips it (``LIVE``). Its index
+rows go at once (so the claim memory no longer offers it) and come back when
+undo restores the same row; the delete and the restore are history rows and
+bump the version like any edit, so a window that saw the claim before is
+stale after them.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
@@ -29,6 +35,7 @@ from workbench.storage.articles import load_article
 from workbench.storage.base import utcnow
 from workbench.storage.convert import claim_record, history_record
 from workbench.storage.database import Database
+from workbench.storage.memory_models import ClaimKey, ClaimToken
 from workbench.storage.models import Article, ArticleVersion, Claim, ClaimHistory, Evidence
 from workbench.storage.sessions import touch_session
 
@@ -41,6 +48,9 @@ FLUSH_EVERY = 250
 CONTEXT_CHARS = 32
 
 _RECORD_FIELDS = frozenset(ClaimRecord.__dataclass_fields__)
+
+# The condition every read of claims adds: deleted claims (tombstones) are not shown.
+LIVE = Claim.deleted_at.is_(None)
 
 EDITABLE = ("kind", "wording", "value", "unit", "speaker", "status", "verdict", "rationale", "tags")
 
@@ -59,7 +69,7 @@ def list_claims(
     columns = [column for column in Claim.__table__.columns if column.key in _RECORD_FIELDS]
     query = select(*columns, func.coalesce(counts.c.n, 0).label("source_count")).outerjoin(
         counts, counts.c.claim_id == Claim.id
-    )
+    ).where(LIVE)
     if article_id is not None:
         query = query.where(Claim.article_id == article_id)
     if session_id is not None:
@@ -79,7 +89,7 @@ def claims_by_id_in(session: Session, claim_ids: Iterable[int]) -> list[ClaimRec
     # Counted per claim: the few rows an edit touched, not the whole evidence table.
     count = select(func.count(Evidence.id)).where(Evidence.claim_id == Claim.id).scalar_subquery()
     columns = [column for column in Claim.__table__.columns if column.key in _RECORD_FIELDS]
-    query = select(*columns, count.label("source_count")).where(Claim.id.in_(ids)).order_by(Claim.id)
+    query = select(*columns, count.label("source_count")).where(Claim.id.in_(ids), LIVE).order_by(Claim.id)
     return [ClaimRecord(**row) for row in session.execute(query).mappings()]
 
 
@@ -111,7 +121,8 @@ def store_detected_in(session: Session, article_id: int, drafts: Iterable[ClaimD
     existing = {
         (kind, start, end)
         for kind, start, end in session.execute(
-            select(Claim.kind, Claim.start, Claim.end).where(Claim.article_id == article_id)
+            # A deleted proposal is not the reviewer's any more: detection may offer it again.
+            select(Claim.kind, Claim.start, Claim.end).where(Claim.article_id == article_id, LIVE)
         )
     }
     added: list[Claim] = []
@@ -139,18 +150,24 @@ def update_claim_in(
     by: str,
     expected_version: int | None,
     note: str = "",
+    expected_values: dict[str, Any] | None = None,
 ) -> ClaimRecord:
     """Apply field changes, one history row per changed field (flushed, not committed).
 
     ``expected_version`` is the version the reviewer saw; ``None`` forces the
-    edit (after the reviewer has resolved a conflict). A concurrent write
+    edit (after the reviewer has resolved a conflict). ``expected_values``
+    (an undo) replaces the version check by a check of the fields it writes:
+    each must still hold what the edit being undone wrote. A concurrent write
     raises ``StaleDataError``: the caller turns it into ``stale_conflict``.
     """
     if unknown := set(changes) - set(EDITABLE):
         raise ValueError(f"not editable: {sorted(unknown)}")
     claim = load_claim(session, claim_id)
     _validate(session, claim, changes)
-    _check_version(claim, changes, expected_version)
+    if expected_values is None:
+        _check_version(claim, changes, expected_version)
+    else:
+        _check_values(claim, changes, expected_values)
     changed = {k: v for k, v in changes.items() if getattr(claim, k) != v}
     check_unlocked(claim.id, claim.review_state, changed)
     for name, value in changed.items():
@@ -205,48 +222,53 @@ def place_claim(
     _record(session, claim, by, "span", old, {"start": start, "end": end, "text": claim.text}, note=note)
 
 
-def delete_claim(db: Database, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
-    """Remove a claim; returns it as it was, so it can be restored (undo)."""
+def delete_claim(db: Database, claim_id: int, *, by: str = "", expected_version: int | None = None) -> ClaimRecord:
+    """Delete a claim (a tombstone); returns it as deleted, so it can be restored (undo)."""
     with db.session() as session:
-        return delete_claim_in(session, claim_id, expected_version=expected_version)
+        return delete_claim_in(session, claim_id, by=by, expected_version=expected_version)
 
 
-def delete_claim_in(session: Session, claim_id: int, *, expected_version: int | None = None) -> ClaimRecord:
-    """``delete_claim`` inside the caller's transaction."""
+def delete_claim_in(
+    session: Session, claim_id: int, *, by: str = "", expected_version: int | None = None
+) -> ClaimRecord:
+    """``delete_claim`` inside the caller's transaction: the claim is marked deleted, not removed.
+
+    The record returned carries the version the delete produced: the
+    restore names it, so a claim restored (or deleted again) since is a conflict.
+    """
     claim = load_claim(session, claim_id)
     _check_version(claim, {}, expected_version)
-    record = claim_record(claim)
+    claim.deleted_at, claim.deleted_by = utcnow(), by
+    claim.updated_by, claim.updated_at = by, utcnow()
+    _record(session, claim, by, "deleted", claim.kind, None)
+    _drop_index_rows(session, claim_id)
     touch_session(session, claim.article.session_id)
-    session.delete(claim)
     session.flush()
-    return record
+    return claim_record(claim)
 
 
 def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> ClaimRecord:
-    """Put a deleted claim back as it was (undo of delete), keeping its id if free."""
-    article = load_article(session, record.article_id)
-    keep_id = session.get(Claim, record.id) is None
-    claim = Claim(
-        id=record.id if keep_id else None,
-        article_id=article.id,
-        article_version_id=record.article_version_id,
-        **{
-            name: getattr(record, name)
-            for name in (
-                "kind", "start", "end", "text", "prefix", "suffix", "wording", "value",
-                "unit", "speaker", "origin", "status", "verdict", "rationale", "tags",
-                "score", "created_by", "created_at", "anchor_outcome", "anchor_confidence",
-                "anchor_detail",
-            )
-        },
-        updated_by=by,
-    )
-    session.add(claim)
-    session.flush()
+    """Bring a deleted claim back (undo of delete): the same row, its history and links, a newer version.
+
+    ``record`` is the claim as its delete left it; a claim deleted and
+    restored again since (its version moved on) is a ``ConflictError``. The
+    caller re-indexes it.
+    """
+    claim = load_claim(session, record.id, deleted=True)
+    _check_version(claim, {}, record.version)
+    if claim.deleted_at is None:
+        return claim_record(claim)  # brought back already: nothing to do
+    claim.deleted_at, claim.deleted_by = None, None
+    claim.updated_by, claim.updated_at = by, utcnow()
     _record(session, claim, by, "restored", None, claim.kind)
-    touch_session(session, article.session_id)
+    touch_session(session, claim.article.session_id)
     session.flush()
-    return claim_record(claim, 0)
+    return claim_record(claim)
+
+
+def _drop_index_rows(session: Session, claim_id: int) -> None:
+    for table in (ClaimKey, ClaimToken):
+        session.execute(delete(table).where(table.claim_id == claim_id))
 
 
 def claim_history(db: Database, claim_id: int) -> list[HistoryRecord]:
@@ -258,9 +280,10 @@ def claim_history(db: Database, claim_id: int) -> list[HistoryRecord]:
         return [history_record(row) for row in rows]
 
 
-def load_claim(session: Session, claim_id: int) -> Claim:
+def load_claim(session: Session, claim_id: int, *, deleted: bool = False) -> Claim:
+    """The claim to edit; a deleted one is not found, unless ``deleted`` (to restore it)."""
     claim = session.get(Claim, claim_id)
-    if claim is None:
+    if claim is None or (claim.deleted_at is not None and not deleted):
         raise NotFoundError(
             f"Claim {claim_id} does not exist (it may have been deleted).",
             "Pick a claim from the list (`workbench export SESSION --format json` shows their ids).",
@@ -353,6 +376,21 @@ def _check_version(claim: Claim, changes: dict[str, Any], expected: int | None) 
         claim.version,
         claim.updated_by,
     )
+
+
+def _check_values(claim: Claim, changes: dict[str, Any], expected: dict[str, Any]) -> None:
+    """An undo writes only over its own edit: a field a colleague changed since is a conflict."""
+    overwritten = [
+        name for name, value in expected.items()
+        if getattr(claim, name, None) not in (value, changes.get(name, value))
+    ]
+    if overwritten:
+        raise ConflictError(
+            claim.id,
+            {k: (getattr(claim, k, None), v) for k, v in changes.items()},
+            claim.version,
+            claim.updated_by,
+        )
 
 
 def _record(session: Session, claim: Claim, by: str, field: str, old: Any, new: Any, note: str = "") -> None:

@@ -95,6 +95,7 @@ def evidence_record(evidence: Evidence) -> EvidenceRecord:
         passage=evidence.passage,
         created_by=evidence.created_by,
         created_at=evidence.created_at,
+        version=evidence.version,
     )
 
 

@@ -140,6 +140,10 @@ class Claim(Timestamped, Base):
     anchor_outcome: Mapped[str | None] = mapped_column(String(20))
     anchor_confidence: Mapped[float | None] = mapped_column()
     anchor_detail: Mapped[Any | None] = mapped_column()
+    # A deleted claim is kept, marked (a tombstone), so undo brings back the
+    # same row with its history and sources; every read skips it.
+    deleted_at: Mapped[datetime | None] = mapped_column()
+    deleted_by: Mapped[str | None] = mapped_column(String(200))
 
     article: Mapped[Article] = relationship(back_populates="claims")
     article_version: Mapped[ArticleVersion | None] = relationship()
@@ -161,6 +165,9 @@ class Source(Base):
     """A piece of evidence: a link the reviewer checked. One source may back many claims."""
 
     __tablename__ = "source"
+    # One source per address in a session: the same link added twice, even
+    # by two reviewers at once, is one row.
+    __table_args__ = (Index("uq_source_session_url", "session_id", "url", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(
@@ -173,7 +180,9 @@ class Source(Base):
     accessed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     session: Mapped[ReviewSession] = relationship(back_populates="sources")
-    evidence: Mapped[list[Evidence]] = relationship(back_populates="source")
+    # Deleting a source takes its links with it in the database (ON DELETE
+    # CASCADE), links of deleted claims included, which the ORM does not load.
+    evidence: Mapped[list[Evidence]] = relationship(back_populates="source", passive_deletes=True)
 
 
 class Evidence(Base):
@@ -191,9 +200,13 @@ class Evidence(Base):
     passage: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Optimistic locking, as on claims: a stance or passage edit names the version it was made on.
+    version: Mapped[int] = mapped_column(default=1)
 
     claim: Mapped[Claim] = relationship(back_populates="evidence")
     source: Mapped[Source] = relationship(back_populates="evidence")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ClaimHistory(Base):

@@ -49,6 +49,7 @@ def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
     claims = (
         select(Article.session_id, func.count(Claim.id).label("n"))
         .join(Claim, Claim.article_id == Article.id)
+        .where(Claim.deleted_at.is_(None))
         .group_by(Article.session_id)
         .subquery()
     )
@@ -224,6 +225,8 @@ def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Sour
         new_article.versions.append(new_version)
     copied = []
     for claim in article.claims:
+        if claim.deleted_at is not None:
+            continue  # a deleted claim's tombstone stays with the original only
         values = {
             column: getattr(claim, column)
             for column in _columns(Claim)

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from workbench.domain.errors import InvalidValueError, NotFoundError
+from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
 from workbench.domain.kinds import Stance
 from workbench.domain.records import EvidenceRecord, SourceRecord
-from workbench.storage.claims import load_claim, record_history
+from workbench.storage.base import utcnow
+from workbench.storage.claims import LIVE, load_claim, record_history
 from workbench.storage.convert import evidence_record, source_record
 from workbench.storage.database import Database
-from workbench.storage.models import Evidence, ReviewSession, Source
+from workbench.storage.models import Claim, Evidence, ReviewSession, Source
 from workbench.storage.sessions import touch_session
 
 
@@ -53,18 +56,30 @@ def add_source_in(
         title = file_name(url)
     if session.get(ReviewSession, session_id) is None:
         raise NotFoundError(f"Session {session_id} does not exist.", "Open another session.")
-    existing = session.scalars(
+    # Insert-if-absent in one statement: two reviewers adding the same link at
+    # once get one row (the unique (session, url) constraint decides, not a read).
+    added = _insert_if_absent(session, Source, dict(
+        session_id=session_id, url=url, title=title, publisher=publisher, published=published,
+        accessed_at=utcnow(),
+    ))
+    if added:
+        touch_session(session, session_id)
+    source = session.scalars(
         select(Source).where(Source.session_id == session_id, Source.url == url)
-    ).first()
-    if existing is not None:
-        return source_record(existing)
-    source = Source(
-        session_id=session_id, url=url, title=title, publisher=publisher, published=published
-    )
-    session.add(source)
-    touch_session(session, session_id)
-    session.flush()
+    ).one()
     return source_record(source)
+
+
+def _insert_if_absent(session: Session, model: Any, values: dict[str, Any]) -> bool:
+    """``INSERT ... ON CONFLICT DO NOTHING`` on either database; False when the row was there already.
+
+    A unique constraint decides, so a row a concurrent transaction is adding
+    makes this wait for it and then insert nothing.
+    """
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    table = model.__table__
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
+    return session.execute(statement).first() is not None
 
 
 def update_source(db: Database, source_id: int, **fields: str | None) -> SourceRecord:
@@ -109,9 +124,12 @@ def attach_source(
 
 def attach_source_in(
     session: Session, claim_id: int, source_id: int, *, by: str, stance: str = Stance.CONTEXT,
-    passage: str = "",
+    passage: str = "", note: str | None = None,
 ) -> EvidenceRecord:
-    """``attach_source`` inside the caller's transaction; a link already there is returned as it is."""
+    """``attach_source`` inside the caller's transaction; a link already there is returned as it is.
+
+    ``note``: the history row's note (the stance when not given).
+    """
     stance = _stance(stance)
     claim = load_claim(session, claim_id)
     source = _load_source(session, source_id)
@@ -119,13 +137,20 @@ def attach_source_in(
         raise InvalidValueError(
             "That source belongs to another session.", "Add the link to this session first."
         )
-    evidence = find_link_in(session, claim_id, source_id)
-    if evidence is None:
-        evidence = Evidence(claim=claim, source=source, stance=stance, passage=passage, created_by=by)
-        session.add(evidence)
-        record_history(session, claim, by, "source", None, source.url, note=stance)
+    session.flush()
+    # One link per claim and source, even when two reviewers add it at once: the
+    # unique (claim, source) constraint decides; the second gets the first's link.
+    added = _insert_if_absent(session, Evidence, dict(
+        claim_id=claim_id, source_id=source_id, stance=stance, passage=passage, created_by=by,
+        created_at=utcnow(), version=1,
+    ))
+    if added:
+        session.expire(claim, ["evidence"])
+        record_history(session, claim, by, "source", None, source.url, note=stance if note is None else note)
     touch_session(session, source.session_id)
     session.flush()
+    evidence = find_link_in(session, claim_id, source_id)
+    assert evidence is not None  # inserted above, or there already
     return evidence_record(evidence)
 
 
@@ -136,17 +161,31 @@ def find_link_in(session: Session, claim_id: int, source_id: int) -> Evidence | 
 
 
 def update_evidence(
-    db: Database, evidence_id: int, *, by: str, stance: str | None = None, passage: str | None = None
+    db: Database, evidence_id: int, *, by: str, stance: str | None = None, passage: str | None = None,
+    expected_version: int | None = None,
 ) -> EvidenceRecord:
     with db.session() as session:
-        return update_evidence_in(session, evidence_id, by=by, stance=stance, passage=passage)
+        return update_evidence_in(
+            session, evidence_id, by=by, stance=stance, passage=passage, expected_version=expected_version
+        )
 
 
 def update_evidence_in(
-    session: Session, evidence_id: int, *, by: str, stance: str | None = None, passage: str | None = None
+    session: Session, evidence_id: int, *, by: str, stance: str | None = None, passage: str | None = None,
+    expected_version: int | None = None, expected_values: dict[str, str] | None = None,
 ) -> EvidenceRecord:
-    """``update_evidence`` inside the caller's transaction."""
+    """``update_evidence`` inside the caller's transaction, checked like a claim edit.
+
+    ``expected_version`` is the link's version the reviewer saw (None forces);
+    an undo names ``expected_values`` instead, what the edit it takes back
+    wrote. A link changed by someone else since is a ``ConflictError`` naming
+    the claim, and nothing is written.
+    """
     evidence = _load_evidence(session, evidence_id)
+    wanted = {name: value for name, value in (("stance", stance), ("passage", passage)) if value is not None}
+    if "stance" in wanted:
+        wanted["stance"] = _stance(wanted["stance"])
+    _check_link(evidence, wanted, expected_version, expected_values)
     if stance is not None and _stance(stance) != evidence.stance:
         record_history(session, evidence.claim, by, "stance", evidence.stance, stance, note=evidence.source.url)
         evidence.stance = _stance(stance)
@@ -164,9 +203,16 @@ def detach_source(db: Database, evidence_id: int, *, by: str) -> EvidenceRecord:
         return detach_source_in(session, evidence_id, by=by)
 
 
-def detach_source_in(session: Session, evidence_id: int, *, by: str) -> EvidenceRecord:
-    """``detach_source`` inside the caller's transaction."""
+def detach_source_in(
+    session: Session, evidence_id: int, *, by: str, expected_values: dict[str, str] | None = None
+) -> EvidenceRecord:
+    """``detach_source`` inside the caller's transaction.
+
+    ``expected_values`` (an undo of the link): the stance and passage it was
+    made with; a link someone changed since is a ``ConflictError``.
+    """
     evidence = _load_evidence(session, evidence_id)
+    _check_link(evidence, {}, None, expected_values)
     record = evidence_record(evidence)
     record_history(session, evidence.claim, by, "source", evidence.source.url, None)
     touch_session(session, evidence.source.session_id)
@@ -187,7 +233,9 @@ def list_evidence_in(session: Session, claim_id: int) -> list[EvidenceRecord]:
 
 def claims_citing_in(session: Session, source_id: int) -> list[int]:
     """The claims a source backs: a change to the source shows on each of them."""
-    return list(session.scalars(select(Evidence.claim_id).where(Evidence.source_id == source_id)))
+    return list(session.scalars(
+        select(Evidence.claim_id).join(Claim, Claim.id == Evidence.claim_id).where(Evidence.source_id == source_id, LIVE)
+    ))
 
 
 def source_in(session: Session, source_id: int) -> SourceRecord:
@@ -205,9 +253,34 @@ def _load_source(session: Session, source_id: int) -> Source:
     return source
 
 
+def _check_link(
+    evidence: Evidence, wanted: dict[str, str], expected_version: int | None, expected_values: dict[str, str] | None
+) -> None:
+    if expected_values is not None:  # an undo: each field must hold what the edit it takes back wrote
+        stale = any(getattr(evidence, k) not in (v, wanted.get(k, v)) for k, v in expected_values.items())
+    else:  # someone making the very same change is no conflict
+        stale = expected_version not in (None, evidence.version) and (
+            not wanted or any(getattr(evidence, k) != v for k, v in wanted.items())
+        )
+    if stale:
+        raise link_conflict(evidence, wanted)
+
+
+def link_conflict(evidence: Evidence, wanted: dict[str, str]) -> ConflictError:
+    """The conflict on a source link: named by its claim, with the link's fields, theirs and mine."""
+    changes = {k: (getattr(evidence, k), v) for k, v in wanted.items()} or {"source": (evidence.source.url, None)}
+    return ConflictError(evidence.claim_id, changes, evidence.version, evidence_id=evidence.id)
+
+
+def stale_link_conflict(db: Database, evidence_id: int, wanted: dict[str, str]) -> ConflictError:
+    """The conflict to show when another writer committed the link between our read and our write."""
+    with db.session() as session:
+        return link_conflict(_load_evidence(session, evidence_id), wanted)
+
+
 def _load_evidence(session: Session, evidence_id: int) -> Evidence:
     evidence = session.get(Evidence, evidence_id)
-    if evidence is None:
+    if evidence is None or evidence.claim.deleted_at is not None:
         raise NotFoundError(
             f"That source link ({evidence_id}) no longer exists.", "Reload the claim."
         )

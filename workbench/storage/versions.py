@@ -23,7 +23,7 @@ from workbench.domain.errors import InvalidValueError, NotFoundError
 from workbench.domain.records import AnchorState, ChangeSummary, ClaimRecord, VersionRecord
 from workbench.storage.articles import load_article, version_from
 from workbench.storage.base import utcnow
-from workbench.storage.claims import load_claim, place_claim, record_history
+from workbench.storage.claims import LIVE, load_claim, place_claim, record_history
 from workbench.storage.convert import claim_record
 from workbench.storage.database import Database
 from workbench.storage.models import Article, ArticleVersion, Claim
@@ -70,7 +70,8 @@ def claims_by_version_in(session: Session, article_id: int, new_version_id: int)
     previous = _previous(article, new_version_id)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for claim in article.claims:
-        groups[_made_on(article, claim, previous).id].append(claim)
+        if claim.deleted_at is None:  # a deleted claim keeps the span it had; a restore brings it back there
+            groups[_made_on(article, claim, previous).id].append(claim)
     versions = {v.id: v for v in article.versions}
     return [
         ClaimsOnVersion(
@@ -171,7 +172,7 @@ def change_summary(db: Database, session_id: int) -> dict[int, ChangeSummary]:
             session.execute(
                 select(Claim.article_id, func.count(Claim.id))
                 .join(Article, Article.id == Claim.article_id)
-                .where(Article.session_id == session_id, Claim.anchor_outcome.in_(FLAGGED))
+                .where(Article.session_id == session_id, Claim.anchor_outcome.in_(FLAGGED), LIVE)
                 .group_by(Claim.article_id)
             ).all()
         )
@@ -236,7 +237,7 @@ def _record(version: ArticleVersion) -> VersionRecord:
 def anchor_states(db: Database, article_id: int) -> list[AnchorState]:
     with db.session() as session:
         rows = session.scalars(
-            select(Claim).where(Claim.article_id == article_id).order_by(Claim.start, Claim.id)
+            select(Claim).where(Claim.article_id == article_id, LIVE).order_by(Claim.start, Claim.id)
         ).all()
         return [
             AnchorState(c.id, c.anchor_outcome, c.anchor_confidence, dict(c.anchor_detail or {}), c.verdict)
