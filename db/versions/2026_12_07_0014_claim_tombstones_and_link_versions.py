@@ -1,6 +1,6 @@
 """claim tombstones, link versions, one source per session and address
 
-Revision ID: 2026_12_07_0011
+Revision ID: 2026_12_07_0014
 Revises: 2026_12_07_0013
 Create Date: 2026-12-07
 
@@ -18,7 +18,7 @@ they never import the live models.
 from alembic import op
 import sqlalchemy as sa
 
-revision = '2026_12_07_0011'
+revision = '2026_12_07_0014'
 down_revision = '2026_12_07_0013'
 branch_labels = None
 depends_on = None
