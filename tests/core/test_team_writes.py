@@ -240,3 +240,26 @@ def test_undoing_a_link_whose_stance_a_colleague_changed_since_is_a_conflict(tea
         apply(alice, attached.inverse, by="alice")
     assert raised.value.claim_id == claim_id
     assert [(e.id, e.stance) for e in sources.list_evidence(bob, claim_id)] == [(link.id, "refutes")]
+
+
+def test_undoing_an_assignment_or_review_state_a_colleague_changed_since_is_a_conflict(team, desk):
+    from workbench.services.review_edits import AssignClaim, SetReviewState
+
+    alice, bob = team
+    _session, _article, claim_id = desk
+    for make, mine, theirs, field in (
+        (AssignClaim, "alice", "bob", "assignee"),
+        (SetReviewState, "in-progress", "needs-second-check", "review_state"),
+    ):
+        seen = claims.get_claim(alice, claim_id).version
+        done = apply(alice, make(claim_id, mine, expected_version=seen), by="alice")
+        apply(bob, make(claim_id, theirs, expected_version=done.claims[0].version if done.claims else None), by="bob")
+        stored = getattr(claims.get_claim(bob, claim_id), field)
+        with pytest.raises(ConflictError):  # even once the window shows Bob's version
+            apply(alice, with_known_versions(done.inverse, _shown_version(alice)), by="alice")
+        assert getattr(claims.get_claim(bob, claim_id), field) == stored
+    # Undo with no colleague in between still works.
+    seen = claims.get_claim(alice, claim_id).version
+    done = apply(alice, AssignClaim(claim_id, "carol", expected_version=seen), by="alice")
+    apply(alice, with_known_versions(done.inverse, _shown_version(alice)), by="alice")
+    assert claims.get_claim(alice, claim_id).assignee == "bob"

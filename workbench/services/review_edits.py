@@ -37,9 +37,13 @@ class AssignClaim:
     claim_id: int
     assignee: str
     expected_version: int | None = None
+    expected_value: str | None = None  # an undo: the assignee the edit it takes back wrote
 
     def run(self, session: Session, by: str) -> Done:
-        return _set(session, by, self.claim_id, "assignee", assignee_name(self.assignee), self.expected_version)
+        return _set(
+            session, by, self.claim_id, "assignee", assignee_name(self.assignee), self.expected_version,
+            expected_value=self.expected_value,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +54,17 @@ class SetReviewState:
     state: str
     expected_version: int | None = None
     note: str = ""
+    expected_value: str | None = None  # an undo: the state the edit it takes back wrote
 
     def run(self, session: Session, by: str) -> Done:
         state = review_state(self.state).value
         current = review_store.claim_review_state(session, self.claim_id)
         if current == ReviewState.APPROVED and state != current:
             _check_may_reopen(session, self.claim_id, by)
-        return _set(session, by, self.claim_id, "review_state", state, self.expected_version, self.note)
+        return _set(
+            session, by, self.claim_id, "review_state", state, self.expected_version, self.note,
+            expected_value=self.expected_value,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,20 +102,26 @@ class AssignArticle:
 
 
 def _set(
-    session: Session, by: str, claim_id: int, field: str, value: str, expected_version: int | None, note: str = ""
+    session: Session, by: str, claim_id: int, field: str, value: str, expected_version: int | None,
+    note: str = "", *, expected_value: str | None = None,
 ) -> Done:
     before = getattr(load_claim(session, claim_id), field)
     try:
         record = review_store.set_claim_review_in(
-            session, claim_id, field, value, by=by, expected_version=expected_version, note=note
+            session, claim_id, field, value, by=by, expected_version=expected_version, note=note,
+            expected_value=expected_value,
         )
     except StaleDataError:
         raise StaleEdit(claim_id, {field: value}) from None
     changes = Changes(claim_ids=ids([claim_id]), session_ids=ids([load_claim(session, claim_id).article.session_id]))
+    # The undo checks that the field still holds what this edit wrote, so it
+    # never writes over a colleague's change made since.
     if field == "assignee":
-        inverse: AssignClaim | SetReviewState = AssignClaim(claim_id, before, expected_version=record.version)
+        inverse: AssignClaim | SetReviewState = AssignClaim(
+            claim_id, before, expected_version=record.version, expected_value=value
+        )
     else:
-        inverse = SetReviewState(claim_id, before, expected_version=record.version)
+        inverse = SetReviewState(claim_id, before, expected_version=record.version, expected_value=value)
     return Done(changes, inverse)
 
 

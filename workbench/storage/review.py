@@ -17,20 +17,28 @@ from workbench.domain.records import ArticleRecord, ClaimRecord
 from workbench.domain.review import EDITOR_ROLE, assignee_name
 from workbench.storage.articles import load_article
 from workbench.storage.base import utcnow
-from workbench.storage.claims import _check_version, load_claim, record_history
+from workbench.storage.claims import _check_values, _check_version, load_claim, record_history
 from workbench.storage.convert import article_record, claim_record
 from workbench.storage.sessions import touch_session
 
 
 def set_claim_review_in(
     session: Session, claim_id: int, field: str, value: str, *, by: str,
-    expected_version: int | None, note: str = "",
+    expected_version: int | None, note: str = "", expected_value: str | None = None,
 ) -> ClaimRecord:
-    """Set a claim's ``assignee`` or ``review_state`` (already validated), with a history row."""
+    """Set a claim's ``assignee`` or ``review_state`` (already validated), with a history row.
+
+    ``expected_value`` (an undo) replaces the version check: the field must
+    still hold what the edit being undone wrote, or a colleague's change
+    since is a conflict, as for the claim's other fields.
+    """
     if field not in ("assignee", "review_state"):
         raise ValueError(f"not a review field: {field}")
     claim = load_claim(session, claim_id)
-    _check_version(claim, {field: value}, expected_version)
+    if expected_value is None:
+        _check_version(claim, {field: value}, expected_version)
+    else:
+        _check_values(claim, {field: value}, {field: expected_value})
     old = getattr(claim, field)
     if old != value:
         record_history(session, claim, by, field, old, value, note=note)
