@@ -24,7 +24,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from workbench.domain.records import ClaimRecord
 from workbench.storage import change_log
+from workbench.storage.claims import claims_by_id_in
 from workbench.storage.database import Database
 
 # PostgreSQL hands out ids when a row is inserted, but a transaction that took
@@ -124,3 +126,9 @@ class ChangeFeed:
                 found.append(_change(row))
         self._seen = {i for i in self._seen if i > self._last - LOOK_BACK}
         return found
+
+
+def claims_now(db: Database, claim_ids: set[int] | frozenset[int]) -> list[ClaimRecord]:
+    """The named claims as stored now, with their source counts (deleted ones left out)."""
+    with db.session() as session:
+        return claims_by_id_in(session, claim_ids)
