@@ -23,6 +23,7 @@ from workbench.services.edits import apply
 from workbench.services.evidence_edits import AttachSource
 from workbench.services.importing import store_extracted
 from workbench.storage import claims, sessions
+from workbench.storage.article_removal import remove_article
 from workbench.storage.database import Database
 
 
@@ -78,6 +79,9 @@ def test_a_colleagues_new_article_and_source_are_named(any_db, colleague, desk):
         apply(colleague, AttachSource(session_id, claim_ids[1], "https://stats.example/t"), by="bob")
         found = _wait_for(feed)
         assert len(found) == 1 and claim_ids[1] in found[0].claim_ids and found[0].source_ids
+        remove_article(colleague, added.id)  # plain SQL deletes: named by the session they touched
+        found = _wait_for(feed)
+        assert len(found) == 1 and found[0].articles_changed and found[0].touches(session_id)
     finally:
         feed.close()
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.factories import DEMO_TEXT, make_article
 from tests.gui.helpers import claim_with_text, wait_for_details
 from workbench.recheck import carry_over
@@ -15,6 +17,7 @@ from workbench.services.claim_edits import set_verdict
 from workbench.services.edits import apply
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
+from workbench.storage import sessions
 from workbench.storage.database import open_database
 
 SECONDS = 5_000  # the promise: a colleague's change shows within 5 s
@@ -122,3 +125,24 @@ def test_reselecting_a_claim_shows_a_colleagues_verdict_in_the_box_and_the_list(
 
     qtbot.waitUntil(lambda: b.editor.verdict.currentData() == "false", timeout=SECONDS)
     assert b.claims_panel.model.claim_by_id(claim.id).verdict == "false"
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_verdict_reaches_the_other_window_by_notify(qtbot, open_window, postgres_url):
+    db = open_database(postgres_url)
+    try:
+        session = sessions.create_session(db, "Border review", reviewer="tester")
+        store_extracted(db, session.id, make_article(), by="detector")
+    finally:
+        db.close()
+    a, b = open_window(postgres_url), open_window(postgres_url)
+    claim = claim_with_text(a, "About 32,000 troops", "figure")
+    qtbot.waitUntil(lambda: b.live._feed is not None and b.live._feed._listener is not None, timeout=SECONDS)
+
+    started = time.monotonic()
+    a.select_claim(claim.id)
+    a.set_verdict_digit(2)
+
+    key = a.scale.by_digit(2).key
+    qtbot.waitUntil(lambda: b.claims_panel.model.claim_by_id(claim.id).verdict == key, timeout=SECONDS)
+    assert time.monotonic() - started < 3  # woken by the NOTIFY (a poll would wait longer)

@@ -115,7 +115,11 @@ class _Touched:
             "articles": sorted(self.articles),
             "texts": sorted(self.texts),
             "sources": sorted(self.sources),
-            "articles_changed": self.articles_changed,
+            # Only the session touched: a write made with plain SQL statements (an
+            # article removed or put back), whose rows the flushes did not see.
+            "articles_changed": self.articles_changed or not (
+                self.claims or self.removed_claims or self.articles or self.sources
+            ),
         }
 
 
