@@ -12,9 +12,10 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import text
 
 from tests.factories import DEMO_TEXT, make_article
-from workbench.domain.errors import ConflictError
+from workbench.domain.errors import ConflictError, DatabaseUnreachableError
 from workbench.recheck import carry_over
 from workbench.services.changes_feed import Change, ChangeFeed
 from workbench.services.claim_edits import EditClaim, set_verdict
@@ -109,3 +110,31 @@ def test_a_refused_edit_and_a_saved_position_leave_nothing_to_read(any_db, colle
         assert feed.wait(1.0) == []
     finally:
         feed.close()
+
+
+@pytest.mark.postgres
+def test_a_feed_that_lost_its_listening_connection_says_so_then_catches_up(postgres_url):
+    db, colleague = open_database(postgres_url), open_database(postgres_url)
+    feed = ChangeFeed(db)
+    try:
+        assert feed.wait(0.2) == []  # listening from now on
+        session = sessions.create_session(colleague, "Desk", reviewer="bob")
+        store_extracted(colleague, session.id, make_article(), by="detector")
+        assert _wait_for(feed)
+        while feed.wait(0.5):  # the session and the import may come in two reads
+            pass
+        with colleague.engine.begin() as connection:  # the server drops the listener (a restart, a network cut)
+            connection.execute(text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"
+            ))
+        with pytest.raises(DatabaseUnreachableError):
+            feed.wait(2.0)
+        claim_id = claims.list_claims(colleague, session_id=session.id)[0].id
+        apply(colleague, set_verdict(claim_id, "false"), by="bob")  # while nobody listens
+        found = _wait_for(feed)
+        assert [c.claim_ids for c in found] == [{claim_id}]
+    finally:
+        feed.close()
+        colleague.close()
+        db.close()

@@ -137,7 +137,7 @@ def test_on_postgresql_a_verdict_reaches_the_other_window_by_notify(qtbot, open_
         db.close()
     a, b = open_window(postgres_url), open_window(postgres_url)
     claim = claim_with_text(a, "About 32,000 troops", "figure")
-    qtbot.waitUntil(lambda: b.live._feed is not None and b.live._feed._listener is not None, timeout=SECONDS)
+    qtbot.waitUntil(lambda: b.live.watching, timeout=SECONDS)  # listening on its own connection
 
     started = time.monotonic()
     a.select_claim(claim.id)

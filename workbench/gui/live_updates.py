@@ -59,6 +59,7 @@ class LiveUpdates(QObject):
         self._feed: ChangeFeed | None = None
         self._db: Database | None = None
         self._closed = False
+        self.watching = False  # a feed has answered: changes committed from now on will show
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._ask)
         self._timer.start(0)
@@ -74,34 +75,51 @@ class LiveUpdates(QObject):
         if db is None:
             self._timer.start(POLL_MS)
             return
-        feed = self._feed
+        # The job owns the feed while it runs (it is closed there if the window goes
+        # meanwhile) and hands it back with what it found.
+        feed, self._feed = self._feed, None
 
         def job(cancel, _progress):  # noqa: ANN001, ANN202 (a worker job)
             nonlocal feed
-            if feed is None:
-                feed = ChangeFeed(db)
-            found = feed.wait(LISTEN_SECONDS if feed.listens else 0)
-            if cancel():  # the window closed meanwhile: nobody will close it later
+            found: list[Change] = []
+            trouble: WorkbenchError | None = None
+            try:
+                if feed is None:
+                    feed = ChangeFeed(db)
+                found = feed.wait(LISTEN_SECONDS if feed.listens else 0)
+            except WorkbenchError as error:  # unreachable: the same feed catches up from the log later
+                trouble = error
+            except BaseException:
+                if feed is not None:
+                    feed.close()
+                raise
+            if cancel() and feed is not None:  # the window closed or moved on: nobody else will close it
                 feed.close()
-                return feed, []
-            return feed, found
+                return None, [], None
+            return feed, found, trouble
 
         self.feeds.start(job, "watching for colleagues' changes", on_success=self._found, on_error=self._failed)
 
-    def _found(self, result: tuple[ChangeFeed, list[Change]]) -> None:
-        feed, changes = result
-        if self._closed or self._db is not self.window.db:
+    def _found(self, result: tuple[ChangeFeed | None, list[Change], WorkbenchError | None]) -> None:
+        feed, changes, trouble = result
+        if feed is not None and (self._closed or self._db is not self.window.db):
             feed.close()
-            self._timer.start(0)
-            return
+            feed = None
         self._feed = feed
+        if self._closed:
+            return
+        if trouble is not None:
+            self.watching = False
+            self._failed(trouble)
+            return
+        self.watching = feed is not None
         if changes:
             self.apply(changes)
-        self._timer.start(0 if feed.listens else POLL_MS)
+        self._timer.start(0 if feed is not None and feed.listens else POLL_MS)
 
     def _failed(self, error: WorkbenchError) -> None:
+        # Not shown: the window's own edits report an unreachable database.
         log.info("colleagues' changes could not be read: %s", error)
-        self._drop_feed()  # a fresh feed (and listener) next time; it catches up from the log
         if not self._closed:
             self._timer.start(RETRY_MS)
 
@@ -115,9 +133,7 @@ class LiveUpdates(QObject):
         self._timer.stop()
         self.feeds.shutdown()
         self.reads.shutdown()
-        # A job still waiting closes its feed itself when it sees the cancel.
-        if not self.feeds.running:
-            self._drop_feed()
+        self._drop_feed()  # one a job still holds is closed by the job when it sees the cancel
 
     # --- showing what changed --------------------------------------------
     def apply(self, changes: list[Change]) -> None:
