@@ -57,6 +57,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("delete_session", "&Delete Session…", w.sessions.delete_session)
     add("open_url", "Open &URL…", w.focus_address_bar, "Ctrl+L", tip="Type or paste the address of an article")
     add("open_file", "Open &File…", w.imports.open_file, Std.Open)
+    add("reload", "&Reload", lambda: w.live.reload(), "F5",
+        tip="Read the session again, with what colleagues changed")
     add("paste_text", "&Paste Text…", w.imports.paste_text, "Ctrl+Shift+V")
     add("export", "&Export…", w.sessions.show_export, "Ctrl+E")
     add("recheck_article", "&Re-check Article", w.recheck.recheck_article, "Ctrl+R",
@@ -123,7 +125,8 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     for name in ("recheck_article", "recheck_session", "show_changes", None, "remove_article"):
         _add(article, a, name)
     view = bar.addMenu("&View")
-    for name in ("focus_claims", "focus_reader", "focus_rationale", None, "zoom_in", "zoom_out", "zoom_reset"):
+    for name in ("reload", None, "focus_claims", "focus_reader", "focus_rationale", None,
+                 "zoom_in", "zoom_out", "zoom_reset"):
         _add(view, a, name)
     appearance = view.addMenu("A&ppearance")
     for key, label in (("system", "Follow System"), ("light", "Light"), ("dark", "Dark")):

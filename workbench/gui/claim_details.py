@@ -76,6 +76,7 @@ class ClaimDetails(QObject):
         claim = w.claims_panel.model.claim_by_id(claim_id)
         if claim is not None:
             w.editor.set_claim(claim, w.scale, *details)
+            w.live.check_fresh(claim_id, details[1])
 
     def _failed(self, error: WorkbenchError) -> None:
         self.window.report(error)

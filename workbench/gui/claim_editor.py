@@ -393,6 +393,11 @@ class ClaimEditor(QTabWidget):
         self._pending.add(name)
         self._timer.start()
 
+    @property
+    def typing(self) -> bool:
+        """The reviewer has typed text in this claim that is not saved yet."""
+        return bool(self._pending) or self._passage_timer.isActive()
+
     def commit_pending(self) -> None:
         """Send typed edits now (before switching claims, saving or closing)."""
         if self._loading:  # a field losing the focus while the editor refills: the edit stays pending

@@ -32,6 +32,7 @@ from workbench.gui.edit_commands import EditSource
 from workbench.gui.error_route import ErrorRoute, unexpected
 from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
+from workbench.gui.live_updates import LiveUpdates
 from workbench.gui.memory_control import MemoryControl
 from workbench.gui.message_bar import MessageBar
 from workbench.gui.progress_row import ProgressRow
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
         self._claims_wanted = self._claims_shown = 0
         self.closed = False
+        self.live = LiveUpdates(self)  # colleagues' changes, shown as they are committed
         self.actions_by_name = window_actions.build_actions(self)
         window_actions.build_menus(self, self.actions_by_name)
         self.sessions.restore_appearance()
@@ -472,6 +474,7 @@ class MainWindow(QMainWindow):
         self.recheck.close()
         self.memory.close()
         self.details.close()
+        self.live.close()
         self.claim_reader.shutdown()
         if self.db is not None:
             self.db.close()

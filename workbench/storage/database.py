@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -90,6 +91,8 @@ class Database:
     # opened it (None: new or already current). Derived data the new schema
     # expects for older rows is filled in above storage (services.database).
     upgraded_from: str | None = None
+    # Names this handle's writes in the change log, so a window skips its own changes.
+    writer: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def is_sqlite(self) -> bool:
@@ -153,6 +156,10 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
             from workbench.storage.migrate import migrate_to_head
 
             migrate_to_head(db)
+            # Only on a schema that has the log; every write from here on is logged.
+            from workbench.storage.change_log import record_changes
+
+            record_changes(db)
     except BaseException:
         engine.dispose()
         raise

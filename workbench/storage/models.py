@@ -252,3 +252,22 @@ class WindowState(Base):
 
 # Claim memory index (keys and tokens), kept in its own module.
 from workbench.storage.memory_models import ClaimKey, ClaimToken  # noqa: E402, F401
+
+
+class ChangeLog(Base):
+    """One committed write, for other windows on the same database to catch up from.
+
+    Written in the writer's own transaction (``storage.change_log``), so a row
+    exists exactly when its change does. Readers remember the last id they saw
+    and read what came after; old rows are pruned as new ones come.
+    """
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by: Mapped[str] = mapped_column(String(200), default="")
+    # The Database handle that wrote it: a window skips its own changes.
+    writer: Mapped[str] = mapped_column(String(64), default="")
+    # {"sessions": [...], "claims": [...], "articles": [...], ...}: see storage.change_log.
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

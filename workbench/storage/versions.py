@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from workbench.domain.anchors import ClaimAnchor, ClaimsOnVersion, Outcome, Reanchored
 from workbench.domain.articles import ExtractedArticle
@@ -94,11 +95,34 @@ def record_reanchoring_in(
             f"Article {article_id} has no version with id {new_version_id}.", "Re-check the article again."
         )
     previous = _previous(article, new_version_id)
+    kept: dict[int, tuple[Claim, int]] = {}
     for result in results:
         claim = load_claim(session, result.claim_id)
+        kept[claim.id] = (claim, claim.version)
         _apply(session, claim, result, _made_on(article, claim, previous), new, by)
     touch_session(session, article.session_id)
     session.flush()
+    _keep_versions(session, kept)
+
+
+def _keep_versions(session: Session, kept: dict[int, tuple[Claim, int]]) -> None:
+    """Put back the versions the flush above bumped.
+
+    A re-check moves spans and notes how each claim fared, nothing a reviewer
+    edits; bumping every claim's version made each stale window's next verdict
+    or rationale a conflict. The flush still checked each version (a
+    reviewer's edit committed meanwhile makes the re-check fail, not vanish),
+    and the rows stay locked by this transaction until it ends.
+    """
+    if not kept:
+        return
+    table = Claim.__table__
+    session.execute(
+        update(table).where(table.c.id == bindparam("claim_id")).values(version=bindparam("old")),
+        [{"claim_id": claim_id, "old": old} for claim_id, (_claim, old) in kept.items()],
+    )
+    for claim, old in kept.values():
+        set_committed_value(claim, "version", old)
 
 
 def accept_reanchor_in(
