@@ -1,7 +1,7 @@
 """team review: who a claim or article is assigned to, and the claim's review state
 
 Revision ID: 2026_12_07_0013
-Revises: 0003
+Revises: 2026_12_07_0012
 Create Date: 2026-12-07
 
 Migrations declare the tables they touch as they are at this revision;

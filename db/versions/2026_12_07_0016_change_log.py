@@ -1,7 +1,7 @@
 """change log: one row per committed write, so other windows see colleagues' changes
 
-Revision ID: 2026_12_07_0014
-Revises: 2026_12_07_0013
+Revision ID: 2026_12_07_0016
+Revises: 2026_12_07_0014
 Create Date: 2026-12-07
 
 Migrations declare the tables they touch as they are at this revision;
@@ -11,8 +11,8 @@ only what is written after it opened.
 from alembic import op
 import sqlalchemy as sa
 
-revision = '2026_12_07_0014'
-down_revision = '2026_12_07_0013'
+revision = '2026_12_07_0016'
+down_revision = '2026_12_07_0014'
 branch_labels = None
 depends_on = None
 
