@@ -123,6 +123,12 @@ class _Touched:
         }
 
 
+def note_insert(session: Session, model: type, values: dict[str, Any], new_id: int) -> None:
+    """Log a row inserted with a plain statement (``INSERT ... ON CONFLICT``), which no flush sees."""
+    touched = session.info.setdefault(_PENDING, _Touched())
+    touched.add(model(**values, id=new_id), "new")
+
+
 def record_changes(db: Database) -> None:
     """Log every committed write made through ``db`` (called once, when it is opened)."""
     db.sessions.configure(info={"writer": db.writer})

@@ -21,6 +21,7 @@ from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundEr
 from workbench.domain.kinds import Stance
 from workbench.domain.records import EvidenceRecord, SourceRecord
 from workbench.storage.base import utcnow
+from workbench.storage.change_log import note_insert
 from workbench.storage.claims import LIVE, load_claim, record_history
 from workbench.storage.convert import evidence_record, source_record
 from workbench.storage.database import Database
@@ -79,7 +80,11 @@ def _insert_if_absent(session: Session, model: Any, values: dict[str, Any]) -> b
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     table = model.__table__
     statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
-    return session.execute(statement).first() is not None
+    row = session.execute(statement).first()
+    if row is None:
+        return False
+    note_insert(session, model, values, row[0])  # other windows hear of the new row too
+    return True
 
 
 def update_source(db: Database, source_id: int, **fields: str | None) -> SourceRecord:
