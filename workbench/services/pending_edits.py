@@ -81,6 +81,15 @@ class PendingEdits:
                     values.update(step.values)
         return values
 
+    def claim_ids(self) -> list[int]:
+        """The claims with a field edit waiting, in the order first edited."""
+        found: dict[int, None] = {}
+        for operation in self._edits:
+            for step in _steps(operation):
+                if isinstance(step, EditClaim):
+                    found[step.claim_id] = None
+        return list(found)
+
     def flush(self, db: Database, *, by: str) -> Flushed:
         """Apply the queued edits in order; stop at the first that fails (see ``Flushed``)."""
         result = Flushed()
