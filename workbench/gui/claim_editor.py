@@ -341,9 +341,10 @@ class ClaimEditor(QTabWidget):
     def _set_text(self, name: str, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
         if name in self._pending:  # the reviewer is typing here: keep their text
             return
-        if widget.hasFocus() and self.claim is not None and self._typed(name) == _stored(self.claim, name):
-            # Saved as typed, only written differently ("28000" shows as "28,000", "a, b," as "a, b"):
-            # rewriting it under the reviewer's fingers would move the cursor and mangle what comes next.
+        if widget.hasFocus() and self.claim is not None and self._typed(name) == self.unsaved.of(self.claim.id).get(
+                name, _stored(self.claim, name)):
+            # Saved (or kept unsaved) as typed, only written differently ("28000" shows as "28,000", "a, b," as
+            # "a, b"): rewriting it under the reviewer's fingers would move the cursor and mangle what comes next.
             return
         current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
         if current != text:

@@ -123,10 +123,10 @@ class ConflictControl:
             widget.setFocus()
 
     def _describe(self, field: str, value: Any) -> str:
+        if field == "verdict":  # no verdict is the scale's first level ("Unreviewed")
+            return self.window.scale.level(value).label
         if value is None or value == "" or value == []:
             return "(none)"
-        if field == "verdict":
-            return self.window.scale.level(value).label
         if field == "tags":
             return ", ".join(value)
         if field == "value":
