@@ -350,6 +350,8 @@ class MainWindow(QMainWindow):
         if isinstance(error, ConflictError):
             self.conflicts.show(error)
             return
+        if self.outage.covers(error):
+            return
         log.info("shown to the user: %s", error)
         self.message_bar.show_error(error)
 

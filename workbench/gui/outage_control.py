@@ -12,6 +12,7 @@ the "Cannot reach" message goes once the server takes edits again.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,6 +23,8 @@ from workbench.gui.undo import show_changed_claims
 from workbench.services.changes import Done
 from workbench.services.edits import Operation, apply
 from workbench.services.pending_edits import EditQueued, PendingEdits, waiting_text
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -63,24 +66,28 @@ class OutageControl(QObject):
     def retry(self) -> None:
         """Store what waits, in order, as far as the server lets us."""
         w = self.window
-        if not len(self.queue) or w.db is None:
-            self._update()
-            return
         bar = w.message_bar
-        if isinstance(bar.error, ConflictError) and bar.isVisible():
-            return  # one conflict at a time: the next queued edit may be the same claim's
-        flushed = self.queue.flush(w.db, by=w.reviewer)
-        for done in flushed.done:
-            show_changed_claims(w, done, focus=None)
-        if isinstance(flushed.stopped_by, DatabaseUnreachableError):
-            self._cause = flushed.stopped_by
-            if isinstance(bar.error, DatabaseUnreachableError) and bar.isVisible():
-                bar.show_error(EditQueued(flushed.stopped_by, len(self.queue)))  # the count, up to date
-        else:
+        while len(self.queue) and w.db is not None and not self._conflict_shown():
+            flushed = self.queue.flush(w.db, by=w.reviewer)
+            for done in flushed.done:
+                show_changed_claims(w, done, focus=None)
+            if isinstance(flushed.stopped_by, DatabaseUnreachableError):
+                self._cause = flushed.stopped_by
+                if isinstance(bar.error, DatabaseUnreachableError) and bar.isVisible():
+                    bar.show_error(EditQueued(flushed.stopped_by, len(self.queue)))  # the count, up to date
+                break
             self._reached()
             if flushed.stopped_by is not None:
-                w.report(flushed.stopped_by)  # a conflict, or a claim deleted meanwhile
+                w.report(flushed.stopped_by)  # a conflict (the rest wait for the answer), a claim deleted...
         self._update()
+
+    def covers(self, error: WorkbenchError) -> bool:
+        """An edit queued behind a conflict being answered: the count says so, the conflict stays in view."""
+        return isinstance(error, EditQueued) and self._conflict_shown()
+
+    def _conflict_shown(self) -> bool:
+        bar = self.window.message_bar
+        return isinstance(bar.error, ConflictError) and bar.isVisible()
 
     def _reached(self) -> None:
         """The server took an edit: the "Cannot reach" message is out of date."""
@@ -104,4 +111,6 @@ class OutageControl(QObject):
         """Closing the window: one last try, so what waits is stored if the server is back."""
         self.timer.stop()
         if len(self.queue) and self.window.db is not None:
-            self.queue.flush(self.window.db, by=self.window.reviewer)
+            flushed = self.queue.flush(self.window.db, by=self.window.reviewer)
+            if len(self.queue):
+                log.warning("closed with %s (%s)", waiting_text(len(self.queue)), flushed.stopped_by)
