@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButt
 
 from tests.gui.helpers import claim_with_text, wait_for_details
 from workbench.services import claim_edits
+from workbench.services.edits import apply
+from workbench.services.evidence_edits import AttachSource
 from workbench.storage import claims as claim_store
+from workbench.storage import sources as source_store
 from workbench.storage.database import Database, open_database
 
 THEIR_RATIONALE = "The ministry confirmed 32,000 troops."
@@ -29,10 +32,13 @@ def colleague(seeded_db: Path) -> Iterator[Database]:
     db.close()
 
 
-def _type_rationale_while_colleague_changes(qtbot, window, colleague: Database):  # noqa: ANN001, ANN202
+def _type_rationale_while_colleague_changes(qtbot, window, colleague: Database,  # noqa: ANN001, ANN202
+                                            source: str = ""):
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     window.select_claim(claim.id)
     wait_for_details(qtbot, window)
+    if source:  # the colleague adds a source too
+        apply(colleague, AttachSource(window.session_id, claim.id, source), by="colleague")
     claim_edits.update_claim(colleague, claim.id, {"verdict": "true", "rationale": THEIR_RATIONALE},
                              by="colleague", expected_version=claim.version)
     rationale = window.editor.rationale
@@ -50,9 +56,10 @@ def _button(bar, text: str) -> QPushButton:  # noqa: ANN001
 def test_a_stale_edit_shows_every_differing_field_and_the_merge_is_one_version(qtbot, open_window, seeded_db,
                                                                               colleague):
     window = open_window(seeded_db)
-    claim = _type_rationale_while_colleague_changes(qtbot, window, colleague)
+    claim = _type_rationale_while_colleague_changes(qtbot, window, colleague, source="https://example.org/ministry")
     bar = window.message_bar
     assert bar.isVisible()
+    assert "sources: now https://example.org/ministry, yours (none)" in bar.text()
     # The verdict is listed too, though only the rationale was edited here.
     text = bar.text()
     assert "colleague" in text and "verdict: now True, yours Unreviewed" in text
@@ -74,6 +81,8 @@ def test_a_stale_edit_shows_every_differing_field_and_the_merge_is_one_version(q
     stored = claim_store.get_claim(colleague, claim.id)
     assert (stored.verdict, stored.rationale) == ("true", "The ministry says 32,000; satellite images show fewer.")
     assert stored.version == theirs.version + 1  # one write
+    assert [link.source.url for link in source_store.list_evidence(colleague, claim.id)] == [
+        "https://example.org/ministry"]  # their source kept (the default)
     assert window.editor.rationale.toPlainText() == stored.rationale
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.rationale)  # back where it was
     assert QApplication.focusWidget() is not window.address_bar

@@ -19,17 +19,31 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workbench.domain.errors import ConflictError, WorkbenchError
+from workbench.domain.records import EvidenceRecord
 from workbench.gui import undo
 from workbench.gui.claims_model import format_value
 from workbench.gui.conflict_view import MINE, THEIRS, ConflictView
 from workbench.services import conflict_merge
+from workbench.services.changes import Done
 from workbench.services.conflict_merge import ClaimConflict
+from workbench.services.edits import Operation
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
 KEPT_NOTE = ("Not saved: {by} changed this claim since you loaded it. "
              "Edit the field again to see both versions and choose.")
+
+
+class MergeEdit(undo._Command):
+    """The answer to a conflict: the chosen fields (and links), one undoable edit."""
+
+    def __init__(self, editor: undo.Editor, claim_id: int, operation: Operation, text: str) -> None:
+        super().__init__(editor, text, operation)
+        self.claim_id = claim_id
+
+    def shown(self, done: Done, *, undone: bool) -> None:
+        undo.show_changed_claims(self.editor, done, focus=self.claim_id)
 
 
 class ConflictControl:
@@ -56,30 +70,30 @@ class ConflictControl:
         view = ConflictView(conflict, self._describe)
         w.message_bar.show_conflict(
             error, view=view,
-            merge=lambda: self._resolve(conflict, view.chosen()),
-            keep_mine=lambda: (view.choose_all(MINE), self._resolve(conflict, view.chosen())),
-            keep_theirs=lambda: (view.choose_all(THEIRS), self._resolve(conflict, view.chosen())),
+            merge=lambda: self._resolve(conflict, view),
+            keep_mine=lambda: (view.choose_all(MINE), self._resolve(conflict, view)),
+            keep_theirs=lambda: (view.choose_all(THEIRS), self._resolve(conflict, view)),
             unanswered=lambda: self._keep_unsaved(error.claim_id, mine, conflict.by),
         )
 
-    def _links_shown(self, claim_id: int) -> list[str] | None:
+    def _links_shown(self, claim_id: int) -> list[EvidenceRecord] | None:
         """The source links the editor showed for the claim (None: not read, so not compared)."""
         editor = self.window.editor
         if editor.claim is None or editor.claim.id != claim_id or not self.window.details.settled:
             return None
-        return [link.source.url for link in editor.evidence]
+        return list(editor.evidence)
 
-    def _resolve(self, conflict: ClaimConflict, chosen: dict[str, Any]) -> None:
+    def _resolve(self, conflict: ClaimConflict, view: ConflictView) -> None:
         w = self.window
         claim_id = conflict.current.id
         self._forget_unsaved(claim_id)
-        values = conflict_merge.merged_values(conflict, chosen)
+        operation = conflict_merge.merge_operation(conflict, view.chosen(), keep_my_links=view.keeps_my_links())
         if w.claims_panel.model.row_of(claim_id) is not None:
             w.claim_changed(conflict.current, claim_id)  # the window knows their version now
-            if values:
-                w.push(undo.UpdateClaim(w, conflict.current, values, f"Merge with {conflict.by or 'a'}'s edit"))
-        elif values:
-            self._write_when_known(claim_id, values)
+            if operation is not None:
+                w.push(MergeEdit(w, claim_id, operation, f"Merge with {conflict.by or 'a colleague'}'s edit"))
+        elif operation is not None:
+            self._write_when_known(claim_id, conflict_merge.merged_values(conflict, view.chosen()))
         self._restore_focus()
 
     def _write_when_known(self, claim_id: int, values: dict[str, Any]) -> None:

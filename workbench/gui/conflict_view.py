@@ -5,7 +5,7 @@ reviewer's version of it (``services.conflict_merge``), including the fields
 the reviewer did not touch: keeping "my" verdict beside a colleague's
 rationale arguing the opposite is a choice to make with both in view. Text
 fields can be merged by typing; the source links are shown so the choice is
-informed, and are kept as they are now.
+informed, and kept as they are now unless the reviewer keeps theirs.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class ConflictView(QWidget):
         self.conflict = conflict
         self.choices: dict[str, QComboBox] = {}
         self.merged: dict[str, QPlainTextEdit] = {}
+        self.sources_choice: QComboBox | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 0)
         who = conflict.by or "them"
@@ -53,7 +54,11 @@ class ConflictView(QWidget):
             grid.addWidget(_label("<b>Sources</b>"), row, 0)
             grid.addWidget(_label(_links(conflict.sources_theirs)), row, 1)
             grid.addWidget(_label(_links(conflict.sources_mine or ())), row, 2)
-            grid.addWidget(_label("as they are now"), row, 3)
+            self.sources_choice = QComboBox()
+            self.sources_choice.setObjectName("conflictChoice_sources")
+            self.sources_choice.addItem("Theirs", THEIRS)
+            self.sources_choice.addItem("Yours", MINE)
+            grid.addWidget(self.sources_choice, row, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
 
@@ -97,6 +102,11 @@ class ConflictView(QWidget):
     def choose_all(self, side: str) -> None:
         for name in self.choices:
             self.choose(name, side)
+        if self.sources_choice is not None:
+            self.sources_choice.setCurrentIndex(self.sources_choice.findData(side))
+
+    def keeps_my_links(self) -> bool:
+        return self.sources_choice is not None and self.sources_choice.currentData() == MINE
 
     def chosen(self) -> dict[str, Any]:
         """Each field's value as the reviewer chose it."""

@@ -7,7 +7,9 @@ claim and its source links as stored now and compares each field a reviewer
 edits with both what this window based its edit on and the edit itself.
 ``merged_values`` turns the reviewer's per-field choices into one edit,
 written with the version read here (compare-and-set): a third change in
-between is a new conflict, not an overwrite.
+between is a new conflict, not an overwrite. ``merge_operation`` adds the
+source links to it when the reviewer keeps the links they saw: all one
+transaction.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.errors import ConflictError
-from workbench.domain.records import ClaimRecord
+from workbench.domain.records import ClaimRecord, EvidenceRecord
+from workbench.services.claim_edits import EditClaim
+from workbench.services.edits import Compound, Operation
+from workbench.services.evidence_edits import DetachSource, LinkSource
 from workbench.storage import claims as _claims
 from workbench.storage import sources as _sources
 from workbench.storage.database import Database
@@ -45,8 +50,16 @@ class ClaimConflict:
     current: ClaimRecord  # the claim as stored now: its version is the one a merge is written on
     by: str | None
     fields: tuple[FieldConflict, ...]
-    sources_mine: tuple[str, ...] | None  # the links the window showed (None: it had not read them)
-    sources_theirs: tuple[str, ...]
+    links_mine: tuple[EvidenceRecord, ...] | None  # the links the window showed (None: it had not read them)
+    links_theirs: tuple[EvidenceRecord, ...]
+
+    @property
+    def sources_mine(self) -> tuple[str, ...] | None:
+        return None if self.links_mine is None else tuple(link.source.url for link in self.links_mine)
+
+    @property
+    def sources_theirs(self) -> tuple[str, ...]:
+        return tuple(link.source.url for link in self.links_theirs)
 
     @property
     def sources_differ(self) -> bool:
@@ -57,12 +70,12 @@ class ClaimConflict:
 
 
 def read_conflict(
-    db: Database, error: ConflictError, base: ClaimRecord | None, base_links: list[str] | None
+    db: Database, error: ConflictError, base: ClaimRecord | None, base_links: list[EvidenceRecord] | None
 ) -> ClaimConflict:
     """Every user field (and the source links) where the stored claim and this reviewer's version differ.
 
     ``base`` is the claim as the window showed it when the edit was made,
-    ``base_links`` the URLs of its sources then (None when not read yet).
+    ``base_links`` its source links then (None when not read yet).
     """
     current = _claims.get_claim(db, error.claim_id)
     edit = {name: mine for name, (_theirs, mine) in error.changes.items()}
@@ -73,13 +86,13 @@ def read_conflict(
         mine = edit.get(name, before)
         if mine != theirs:  # changed by me, by them, or by both in different ways
             fields.append(FieldConflict(name, before, mine, theirs, edited=name in edit))
-    links_now = tuple(link.source.url for link in _sources.list_evidence(db, error.claim_id))
+    links_now = tuple(_sources.list_evidence(db, error.claim_id))
     return ClaimConflict(
         current=current,
         by=current.updated_by or error.by,
         fields=tuple(fields),
-        sources_mine=tuple(base_links) if base_links is not None else None,
-        sources_theirs=links_now,
+        links_mine=tuple(base_links) if base_links is not None else None,
+        links_theirs=links_now,
     )
 
 
@@ -91,6 +104,27 @@ def merged_values(conflict: ClaimConflict, chosen: dict[str, Any]) -> dict[str, 
         if value != field.theirs:
             values[field.field] = value
     return values
+
+
+def merge_operation(conflict: ClaimConflict, chosen: dict[str, Any], *, keep_my_links: bool = False
+                    ) -> Operation | None:
+    """The reviewer's answer as one edit (None: theirs everywhere, nothing to write).
+
+    The fields are written on the version read (compare-and-set); keeping my
+    links takes off the links added since and puts back those removed, as
+    the window showed them (stance and passage too).
+    """
+    steps: list[Operation] = []
+    values = merged_values(conflict, chosen)
+    if values:
+        steps.append(EditClaim(conflict.current.id, values, expected_version=conflict.current.version))
+    if keep_my_links and conflict.sources_differ and conflict.links_mine is not None:
+        mine = {link.source.id for link in conflict.links_mine}
+        theirs = {link.source.id for link in conflict.links_theirs}
+        steps += [DetachSource(link.id) for link in conflict.links_theirs if link.source.id not in mine]
+        steps += [LinkSource(conflict.current.id, link.source.id, link.stance, link.passage)
+                  for link in conflict.links_mine if link.source.id not in theirs]
+    return Compound(tuple(steps)) if steps else None
 
 
 def _value(claim: ClaimRecord, name: str) -> Any:
