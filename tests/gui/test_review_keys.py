@@ -116,7 +116,8 @@ def test_conflict_with_another_reviewer_shows_both_values_and_keeps_the_choice(q
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)
     bar = window.message_bar
     assert bar.isVisible()
-    assert "colleague" in bar.text() and "true" in bar.text() and "false" in bar.text()
+    # Both verdicts, as the scale names them.
+    assert "colleague" in bar.text() and "True" in bar.text() and "False" in bar.text()
     assert claim_store.get_claim(window.db, claim.id).verdict == "true"  # nothing overwritten
 
     keep_mine = next(b for b in bar.findChildren(type(bar.close_button)) if b.text() == "Keep mine")

@@ -10,7 +10,6 @@ a save never moves the focus nor rewrites the field being typed in
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +37,8 @@ from workbench.domain.kinds import ClaimKind, Stance
 from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import format_value
-from workbench.gui.editor_fields import NoteEdit, ReanchorBanner, parse_value
+from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner, parse_value
+from workbench.gui.unsaved_fields import UnsavedFields
 
 COMMIT_DELAY_MS = 600
 EMPTY_TEXT = (
@@ -72,6 +70,7 @@ class ClaimEditor(QTabWidget):
         self.evidence: list[EvidenceRecord] = []
         self._loading = False
         self._pending: set[str] = set()
+        self.unsaved = UnsavedFields()  # typed values the database does not have yet
         self._timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.commit_pending)
         details = QScrollArea()
@@ -137,6 +136,10 @@ class ClaimEditor(QTabWidget):
         speaker_row.addWidget(QLabel("Tags"))
         speaker_row.addWidget(self.tags, 1)
         form.addRow(self._reanchor_banner())
+        self.unsaved_note = QLabel(wordWrap=True)
+        self.unsaved_note.setObjectName("unsavedNote")
+        self.unsaved_note.hide()
+        form.addRow(self.unsaved_note)
         form.addRow("Quoted", self.quoted)
         form.addRow("Verdict", verdict_row)
         form.addRow("Rationale", self.rationale)
@@ -235,11 +238,7 @@ class ClaimEditor(QTabWidget):
         return page
 
     def _history_tab(self) -> QWidget:
-        self.history = QTreeWidget()
-        self.history.setObjectName("historyView")
-        self.history.setHeaderLabels(["When", "Who", "What", "From", "To"])
-        self.history.setRootIsDecorated(False)
-        self.history.setColumnWidth(0, 130)
+        self.history = HistoryView()
         return self.history
 
     # --- showing ----------------------------------------------------------
@@ -282,7 +281,7 @@ class ClaimEditor(QTabWidget):
             self._fill(claim, scale)
         if not details_shown:
             self._fill_sources(evidence, session_sources)
-            self._fill_history(history)
+            self.history.fill(history)
             self.setTabText(1, f"Sources ({len(evidence)})" if evidence else "Sources")
         self._loading = False
         if typing_in is not None:
@@ -311,13 +310,41 @@ class ClaimEditor(QTabWidget):
         self.status.setText(f"{claim.status.capitalize()} · {claim.origin}")
         self.accept_button.setEnabled(claim.status != "accepted")
         self.dismiss_button.setEnabled(claim.status != "dismissed")
+        self.unsaved.show(self, claim)
+
+    # --- unsaved values (unsaved_fields.py) ----------------------------------
+    def set_unsaved(self, reason: str, values: dict[int, dict[str, Any]], note: str = "") -> None:
+        """Show values the database does not have yet (queued, or kept after a conflict) as unsaved."""
+        self.unsaved.set(reason, values, note)
+        if self.claim is not None:
+            was_loading, self._loading = self._loading, True
+            self.unsaved.show(self, self.claim)
+            self._loading = was_loading
+
+    def show_value(self, name: str, value: Any) -> None:
+        """Put a stored-form value in its field (an unsaved one; the field being typed in is left alone)."""
+        if name == "verdict":
+            key = self.scale.level(value).key if self.scale is not None else value
+            self.verdict.setCurrentIndex(max(0, self.verdict.findData(key)))
+        elif name == "kind":
+            self.kind.setCurrentIndex(max(0, self.kind.findData(value)))
+        else:
+            text = {"value": lambda: format_value(value).replace("–", "-"), "tags": lambda: ", ".join(value or [])}
+            widget = self.field_widgets()[name]
+            assert isinstance(widget, (QLineEdit, QPlainTextEdit))
+            self._set_text(name, widget, text[name]() if name in text else value or "")
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {"wording": self.wording, "rationale": self.rationale, "value": self.value, "unit": self.unit,
+                "speaker": self.speaker, "tags": self.tags, "verdict": self.verdict, "kind": self.kind}
 
     def _set_text(self, name: str, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
         if name in self._pending:  # the reviewer is typing here: keep their text
             return
-        if widget.hasFocus() and self.claim is not None and self._typed(name) == _stored(self.claim, name):
-            # Saved as typed, only written differently ("28000" shows as "28,000", "a, b," as "a, b"):
-            # rewriting it under the reviewer's fingers would move the cursor and mangle what comes next.
+        if widget.hasFocus() and self.claim is not None and self._typed(name) == self.unsaved.of(self.claim.id).get(
+                name, _stored(self.claim, name)):
+            # Saved (or kept unsaved) as typed, only written differently ("28000" shows as "28,000", "a, b," as
+            # "a, b"): rewriting it under the reviewer's fingers would move the cursor and mangle what comes next.
             return
         current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
         if current != text:
@@ -351,15 +378,6 @@ class ClaimEditor(QTabWidget):
         self.reuse.setEnabled(bool(others) and self.claim is not None)
         self.reuse_button.setEnabled(bool(others) and self.claim is not None)
         self._show_evidence()
-
-    def _fill_history(self, history: list[HistoryRecord]) -> None:
-        self.history.clear()
-        for row in reversed(history):
-            when = row.at.astimezone().strftime("%d %b %H:%M")
-            what = row.field + (f" ({row.note})" if row.note else "")
-            self.history.addTopLevelItem(
-                QTreeWidgetItem([when, row.by, what, _short(row.old), _short(row.new)])
-            )
 
     def _show_evidence(self) -> None:
         link = self.current_evidence()
@@ -427,6 +445,7 @@ class ClaimEditor(QTabWidget):
     def _request(self, changes: dict[str, Any]) -> None:
         if self._loading or self.claim is None:
             return
+        self.unsaved.retrying(self.claim.id, changes)
         current = {k: getattr(self.claim, k) for k in changes}
         if "verdict" in changes and self.scale is not None:
             current["verdict"] = self.scale.level(self.claim.verdict).key
@@ -483,9 +502,3 @@ def _stored(claim: ClaimRecord, name: str) -> Any:
     value = getattr(claim, name)
     return list(value) if name == "tags" else value
 
-
-def _short(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:59] + "…"

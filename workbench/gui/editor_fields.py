@@ -8,9 +8,18 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
 
-from workbench.domain.records import ClaimRecord
+from workbench.domain.records import ClaimRecord, HistoryRecord
 
 
 def parse_value(text: str) -> Any:
@@ -98,3 +107,28 @@ class ReanchorBanner(QFrame):
             f"<b>The article changed here{sure}.</b> The verdict stays until you decide.<br>"
             f"Was: “{was}”<br>{now}"
         )
+
+
+class HistoryView(QTreeWidget):
+    """The claim's history, newest first: when, who, what, from, to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("historyView")
+        self.setHeaderLabels(["When", "Who", "What", "From", "To"])
+        self.setRootIsDecorated(False)
+        self.setColumnWidth(0, 130)
+
+    def fill(self, history: list[HistoryRecord]) -> None:
+        self.clear()
+        for row in reversed(history):
+            when = row.at.astimezone().strftime("%d %b %H:%M")
+            what = row.field + (f" ({row.note})" if row.note else "")
+            self.addTopLevelItem(QTreeWidgetItem([when, row.by, what, _short(row.old), _short(row.new)]))
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"

@@ -28,6 +28,7 @@ from workbench.gui import focus, source_details, undo, window_geometry
 from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
+from workbench.gui.conflict_control import ConflictControl
 from workbench.gui.edit_commands import EditSource
 from workbench.gui.error_route import ErrorRoute, unexpected
 from workbench.gui.find_bar import FindBar
@@ -35,6 +36,7 @@ from workbench.gui.import_control import ImportControl
 from workbench.gui.live_updates import LiveUpdates
 from workbench.gui.memory_control import MemoryControl
 from workbench.gui.message_bar import MessageBar
+from workbench.gui.outage_control import OutageControl
 from workbench.gui.progress_row import ProgressRow
 from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.recheck = RecheckControl(self)
         self.memory = MemoryControl(self)
         self.details = ClaimDetails(self)
+        self.conflicts = ConflictControl(self)
+        self.outage = OutageControl(self)  # edits go through it (undo._Command._apply)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
         self._claims_wanted = self._claims_shown = 0
@@ -348,9 +352,9 @@ class MainWindow(QMainWindow):
 
     def report(self, error: WorkbenchError) -> None:
         if isinstance(error, ConflictError):
-            self.message_bar.show_conflict(
-                error, keep_mine=lambda: self._keep_mine(error), keep_theirs=lambda: self.reload_claims(error.claim_id)
-            )
+            self.conflicts.show(error)
+            return
+        if self.outage.covers(error):
             return
         log.info("shown to the user: %s", error)
         self.message_bar.show_error(error)
@@ -358,19 +362,6 @@ class MainWindow(QMainWindow):
     def show_uncaught(self, error: BaseException) -> None:
         """Where the central error route ends: a user's trouble as it is, a bug as one."""
         self.report(error if isinstance(error, WorkbenchError) else unexpected(error))
-
-    def _keep_mine(self, error: ConflictError) -> None:
-        if error.evidence_id is not None:  # a source link's stance or passage: mine set on the link
-            undo.keep_my_link(self, error)
-            return
-
-        def again() -> None:  # now the window knows their version
-            claim = self.current_claim()
-            if claim is not None:
-                mine = {field: values[1] for field, values in error.changes.items()}
-                self.push(undo.UpdateClaim(self, claim, mine, "Keep my edit"))
-
-        self.reload_claims(error.claim_id, then=again)
 
     def push(self, command: undo._Command) -> None:
         self.undo_stack.push(command)
@@ -465,6 +456,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.closed = True  # deferred work (a timer's lambda) must not start jobs now
         self.editor.commit_pending()
+        self.outage.close()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
         self.sessions.save_ui_state()
         window_geometry.save(self)

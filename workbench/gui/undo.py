@@ -77,9 +77,10 @@ class _Command(QUndoCommand):
     def _apply(self, operation: Operation) -> Done | None:
         result: list[Done] = []
         editor = self.editor
-        self._guard(lambda: result.append(
-            apply(editor.db, with_known_versions(operation, editor.known_version), by=editor.reviewer)
-        ))
+        checked = with_known_versions(operation, editor.known_version)
+        outage = getattr(editor, "outage", None)  # while the server is down, edits wait there (outage_control)
+        write = outage.write if outage is not None else (lambda op: apply(editor.db, op, by=editor.reviewer))
+        self._guard(lambda: result.append(write(checked)))
         return result[0] if result else None
 
     def _guard(self, step: Any) -> bool:
