@@ -56,6 +56,12 @@ class ConflictControl:
         focused = QApplication.focusWidget()
         if focused is not None and w.isAncestorOf(focused) and not w.message_bar.isAncestorOf(focused):
             self._focus = focused  # (a button of an earlier conflict's bar is not where the reviewer was)
+        if error.evidence_id is not None:  # a source link's stance or passage: its values side by side
+            w.message_bar.show_conflict(
+                error, keep_mine=lambda: (undo.keep_my_link(w, error), self._restore_focus()),
+                keep_theirs=lambda: self._theirs(error.claim_id),
+            )
+            return
         mine = {name: values[1] for name, values in error.changes.items()}
         base = w.claims_panel.model.claim_by_id(error.claim_id)
         try:
