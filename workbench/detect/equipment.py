@@ -23,6 +23,7 @@ from typing import Any
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.lang import language
 from workbench.detect.ship_names import hulls, ship_classes
+from workbench.detect.transliteration import one_letter_off, transliteration_slip
 from workbench.paths import resource
 
 _language = language()  # English: the detectors' default language
@@ -54,8 +55,6 @@ _FAMILY = re.compile(rf"\b(?:{'|'.join(_FAMILY_PREFIXES)})(?={_FAMILY_SUFFIX.pat
 # A misspelt transliteration ("Iskandar", "Kinzal") is looked for only in capitalised
 # words this long: shorter names are one letter away from too many ordinary words.
 _MIN_MISSPELT = 6
-_SWAPS = _language.equipment.TRANSLITERATION_SWAPS
-_EXTRAS = _language.equipment.TRANSLITERATION_EXTRAS
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +243,8 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
             continue
         if start > 0 and text[start - 1].isalnum():
             continue
-        key = next((k for k in _one_letter_off(token) if k in index), None)
-        if key is None or not _transliteration_slip(token.casefold(), index[key].casefold()):
+        key = next((k for k in one_letter_off(token) if k in index), None)
+        if key is None or not transliteration_slip(token.casefold(), index[key].casefold()):
             continue
         if _opens_sentence(text, start) and not _CONTEXT_NEXT.match(text, _skip_space(text, end)):
             continue  # "Murder charges ...": a capital that only opens a sentence proves nothing
@@ -257,32 +256,9 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
     return matches
 
 
-def _transliteration_slip(written: str, name: str) -> bool:
-    """Whether ``written`` differs from ``name`` by one slip a transliteration makes."""
-    if len(written) == len(name):
-        diff = [k for k in range(len(name)) if written[k] != name[k]]
-        if len(diff) == 2 and diff[1] == diff[0] + 1:  # two letters swapped
-            return written[diff[0]] == name[diff[1]] and written[diff[1]] == name[diff[0]]
-        return len(diff) == 1 and any(
-            written[diff[0]] in group and name[diff[0]] in group for group in _SWAPS
-        )
-    longer, shorter = (written, name) if len(written) > len(name) else (name, written)
-    k = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
-    if longer[:k] + longer[k + 1 :] != shorter:
-        return False
-    extra = longer[k]
-    return extra in _EXTRAS or (k > 0 and longer[k - 1] == extra) or longer[k + 1 : k + 2] == extra
-
-
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \u00a0\"“‘'")
     return not before or before[-1] in ".!?:\n"
-
-
-def _one_letter_off(token: str) -> list[str]:
-    """The token and each form of it with one letter dropped (symmetric deletion)."""
-    key = token.casefold()
-    return [key, *(key[:k] + key[k + 1 :] for k in range(1, len(key)))]
 
 
 @cache
@@ -303,7 +279,7 @@ def _misspelling_index() -> dict[str, str]:
             word = tokens[0] if tokens else ""
             if len(word) < _MIN_MISSPELT or not word.isalpha() or not word[0].isupper():
                 continue
-            for key in _one_letter_off(word):
+            for key in one_letter_off(word):
                 if index.get(key, word) != word:
                     clashes.add(key)  # two names this close: a misspelling could be either
                 index.setdefault(key, word)
