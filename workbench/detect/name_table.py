@@ -31,9 +31,10 @@ from workbench.detect.sentences import paragraphs
 _language = language()  # English: the detectors' default language
 
 POST_NOUNS = _language.people.POST_NOUNS
+OUTLET_NOUNS = _language.people.OUTLET_NOUNS
 # Where an account is introduced: ``the account Several``, ``Tracker, an X account that``.
 _ACCOUNT_INTRO = re.compile(
-    rf"\b(?:account|blogger|channel|user|handle)\s+(?P<after>{NAME_SEQUENCE.pattern})"
+    rf"\b(?:account|blogger|channel|user|handle|{OUTLET_NOUNS})\s+(?P<after>{NAME_SEQUENCE.pattern})"
     rf"|(?P<before>{NAME_SEQUENCE.pattern}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?"
     r"(?:account|blogger|channel|user)\b"
 )
@@ -238,6 +239,9 @@ class Resolver:
             near = [(p, n) for p, n in self._solo if low <= p < pos]
         else:
             near = [(p, n) for p, n, body in self._events if low <= p < pos and body]
+            if not near:  # ``the correction reads``, ``the outlet wrote``: the body last named
+                named = [(p, w) for p, w in self._body_mentions if low <= p < pos]
+                return _as_written(self._masked, *max(named)) if named else None
         return max(near)[1] if near else None
 
     def event_between(self, start: int, end: int) -> tuple[int, str] | None:
