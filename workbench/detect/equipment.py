@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -236,19 +236,18 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
     The misspelt word is read as the gazetteer's word and the name is walked on from there
     ("Iskandar-M"), so variants keep working; the match counts as ambiguous.
     """
-    index = _misspelling_index()
     matches = []
     for i, (start, end, token) in enumerate(tokens):
         if start in taken or len(token) < _MIN_MISSPELT or not token[0].isupper() or token.isupper():
             continue
         if start > 0 and text[start - 1].isalnum():
             continue
-        key = next((k for k in one_letter_off(token) if k in index), None)
-        if key is None or not transliteration_slip(token.casefold(), index[key].casefold()):
+        name = _misspelling_of(token)
+        if name is None:
             continue
         if _opens_sentence(text, start) and not _CONTEXT_NEXT.match(text, _skip_space(text, end)):
             continue  # "Murder charges ...": a capital that only opens a sentence proves nothing
-        corrected = [*tokens[:i], (start, end, index[key]), *tokens[i + 1 :]]
+        corrected = [*tokens[:i], (start, end, name), *tokens[i + 1 :]]
         best = _longest_at(text, corrected, i)
         if best is not None:
             alias = _Alias(best.alias.entry, best.alias.tokens, best.alias.spaced, best.alias.has_digit, True)
@@ -259,6 +258,16 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \u00a0\"“‘'")
     return not before or before[-1] in ".!?:\n"
+
+
+@lru_cache(maxsize=4096)  # names, places and sentence openers recur across texts
+def _misspelling_of(token: str) -> str | None:
+    """The name word ``token`` is a transliteration slip of, if any."""
+    index = _misspelling_index()
+    key = next((k for k in one_letter_off(token) if k in index), None)
+    if key is None or not transliteration_slip(token.casefold(), index[key].casefold()):
+        return None
+    return index[key]
 
 
 @cache

@@ -60,6 +60,8 @@ def ship_classes(text: str, known: Callable[[str], bool]) -> list[tuple[int, int
     ("Russia's Sovremenny" is the Sovremenny class).
     """
     found = []
+    if "lass" not in text:
+        return found  # most texts name no class: skip the scan
     for match in _CLASS.finditer(text):
         words = match.group("name").split()
         name = next(
