@@ -194,3 +194,12 @@ def test_a_speech_verb_in_a_new_clause_after_the_quotation_is_someone_elses() ->
         "state will not pay for the new bridge,” while Keller said nothing at all."
     )
     assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_role_before_a_name_is_not_part_of_the_name() -> None:
+    text = (
+        "Researcher Sarah Lind disagreed with Professor Mark Chen. “The sanctions have not "
+        "worked at all,” Lind wrote."
+    )
+    assert speakers(text) == ["Sarah Lind"]
+    assert speakers("“We trained all winter for this match,” said Son Min-jae.") == ["Son Min-jae"]

@@ -259,7 +259,9 @@ def strip_titles(words: str) -> str:
             first.endswith(("n", "ese", "ish", "i", "ch")) and tokens[1].lower() in TITLES
         )
         possessive = first.endswith(("’", "'", "’s", "'s"))
-        if first in TITLES or nationality or possessive:
+        # ``Analyst Sarah Lind``: a role opening the sentence describes the name after it
+        role = first in PERSON_NOUNS and len(first) > 3 and tokens[1][:1].isupper()  # not "Son"
+        if first in TITLES or nationality or possessive or role:
             tokens.pop(0)
         else:
             break
