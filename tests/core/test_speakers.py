@@ -203,3 +203,13 @@ def test_a_role_before_a_name_is_not_part_of_the_name() -> None:
     )
     assert speakers(text) == ["Sarah Lind"]
     assert speakers("“We trained all winter for this match,” said Son Min-jae.") == ["Son Min-jae"]
+
+
+def test_a_one_word_outlet_that_published_the_text_is_its_speaker() -> None:
+    text = (
+        "Izvestok published the claim on Sunday. “The president has already left the "
+        "country,” the outlet wrote."
+    )
+    assert speakers(text) == ["Izvestok"]
+    text = "Ukraine denied it. “The president has already left the country,” the outlet wrote."
+    assert speakers(text) == [None]  # a place is no publisher

@@ -39,6 +39,11 @@ _ACCOUNT_INTRO = re.compile(
     r"(?:account|blogger|channel|user)\b"
 )
 _AFTER_PREPOSITION = _language.people.AFTER_PREPOSITION
+# ``Pravda published the claim``: a publisher named as the subject of a publishing verb.
+_PUBLISHER = re.compile(
+    rf"(?<![\w,] )\b(?P<name>{NAME_SEQUENCE.pattern})\s+(?:later\s+|also\s+|[a-z]+ly\s+)?"
+    rf"(?:{_language.people.PUBLISHING_VERBS})\b"
+)
 # How far back a post or document may find its author: the same or the previous paragraphs.
 _ANAPHOR_REACH = 1200
 
@@ -240,8 +245,11 @@ class Resolver:
         else:
             near = [(p, n) for p, n, body in self._events if low <= p < pos and body]
             if not near:  # ``the correction reads``, ``the outlet wrote``: the body last named
-                named = [(p, w) for p, w in self._body_mentions if low <= p < pos]
-                return _as_written(self._masked, *max(named)) if named else None
+                named = [(p, _as_written(self._masked, p, w)) for p, w in self._body_mentions
+                         if low <= p < pos]
+                named += [(m.start(), m.group("name"))
+                          for m in _PUBLISHER.finditer(self._masked, low, pos)]
+                return max(named)[1] if named else None
         return max(near)[1] if near else None
 
     def event_between(self, start: int, end: int) -> tuple[int, str] | None:

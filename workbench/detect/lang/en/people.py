@@ -97,6 +97,10 @@ ANAPHORS = frozenset(
 # Nouns that introduce a publication by name: ``the Russian outlet Tsargrad``.
 OUTLET_NOUNS = r"outlet|newspaper|website|site|tabloid|publication|broadcaster"
 
+# What a publisher does to its own text: ``Pravda published the claim``, ``Politico later
+# updated its story``; a one-word name before these is an outlet, not a place.
+PUBLISHING_VERBS = r"published|publishes|ran|runs|printed|posted|issued|updated|reported|retracted"
+
 # What a body publishes: ``a Washington Post report found``, ``the Bellingcat analysis
 # says``; the body that wrote it is the speaker.
 DOCUMENT_NOUNS = frozenset(
