@@ -62,7 +62,7 @@ SHIP_PREFIXES = (
     "USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|HNoMS|HSwMS|INS|ROKS|TCG|KRI|BRP|ARA|"
     "NRP|PNS|RFS|FGS|ESPS|SLNS|JS|FS|HS|ITS|KD|RSS|CNS|BNS"
 )
-PREFIXES_NEEDING_PENNANT = frozenset({"JS", "FS", "HS", "ITS", "KD", "RSS", "CNS", "BNS", "INS"})
+PREFIXES_NEEDING_PENNANT = frozenset({"JS", "FS", "HS", "ITS", "KD", "RSS", "CNS", "BNS", "INS", "ARA"})
 
 # What a class name ("Oscar class", "Arleigh Burke-class") stands before in naval reporting.
 SHIP_NOUNS = (
