@@ -224,6 +224,86 @@ def test_civil_aviation_and_generic_categories_are_not_equipment() -> None:
     assert found("Russian troops used tanks, drones and anti-aircraft systems.") == []
 
 
+# --- names the gazetteer cannot list one by one -------------------------------------
+
+
+def test_a_rifle_named_by_its_family_is_equipment() -> None:
+    text = "The gunmen carried AK-pattern rifles, and one had an AR-15-style carbine."
+    assert found(text) == [("AK-pattern", "AK-47"), ("AR-15-style", "M16 rifle")]
+
+
+def test_a_family_word_after_a_space_stays_outside_the_name() -> None:
+    assert found("Moscow bought drones of the Shahed family from Tehran.") == [
+        ("Shahed", "Shahed-136")
+    ]
+
+
+def test_a_bare_family_abbreviation_alone_is_no_rifle() -> None:
+    assert found("The convoy left Fairbanks, AK, with troops aboard.") == []
+
+
+def test_foreign_copies_and_soviet_era_names_are_found_by_themselves() -> None:
+    text = (
+        "Pyongyang tested a Pukguksong and an old Taepodong rocket; Tehran sent Fath-360 "
+        "missiles, and the army still keeps FROG-7 launchers next to its Kvadrat batteries."
+    )
+    assert [value for _, value in found(text)] == [
+        "Pukguksong-3", "Taepodong-2", "Fath-360", "9K52 Luna-M", "2K12 Kub",
+    ]
+
+
+def test_a_ship_class_is_found_with_or_without_its_hyphen() -> None:
+    text = "An Akula class submarine trailed the Slava-class cruiser near the coast."
+    assert found(text) == [
+        ("Akula class", "Akula-class submarine"), ("Slava-class", "Slava-class cruiser"),
+    ]
+
+
+def test_a_class_the_gazetteer_lacks_is_still_a_ship_class() -> None:
+    text = "The navy's two Udaloy class destroyers and Russia's Sovremenny-class ships sailed."
+    assert found(text) == [("Udaloy class", "Udaloy-class"), ("Sovremenny-class", "Sovremenny-class")]
+
+
+def test_a_class_of_people_or_of_service_is_no_ship() -> None:
+    text = "The middle class paid more, and world-class Business Class seats went unsold."
+    assert found(text) == []
+
+
+def test_a_named_hull_keeps_its_pennant_number() -> None:
+    text = "The destroyer USS Mason (DDG-87) and HMS Kent (F78) escorted the convoy."
+    assert found(text) == [("USS Mason (DDG-87)", "USS Mason"), ("HMS Kent (F78)", "HMS Kent")]
+
+
+def test_a_prefix_that_is_also_an_abbreviation_needs_the_pennant() -> None:
+    assert found("Ask JS Baker about it. JS Kongo (DDG-173) fired an interceptor.") == [
+        ("JS Kongo (DDG-173)", "JS Kongo")
+    ]
+
+
+def test_a_hull_at_the_end_of_a_sentence_leaves_the_full_stop_out() -> None:
+    assert found("The drones were aimed at HMS Kent.") == [("HMS Kent", "HMS Kent")]
+
+
+def test_a_misspelt_transliteration_is_read_as_the_system() -> None:
+    text = "Air defence shot down two Iskandar missiles and a Kinzal over the capital."
+    assert found(text) == [("Iskandar", "9K720 Iskander-M"), ("Kinzal", "Kh-47M2 Kinzhal")]
+
+
+def test_a_misspelling_needs_military_context_and_a_transliteration_slip() -> None:
+    assert found("Iskandar Rahman opened a bakery on the high street.") == []
+    # one letter off "Marder", but not a slip of transliteration
+    assert found("Marker posts were set out by the army engineers.") == []
+
+
+def test_a_short_name_after_the_full_one_needs_no_military_word_of_its_own() -> None:
+    text = (
+        "Germany will send the Leopard 2A6 next spring.\n\n"
+        "Officials in Berlin think the Leopard will take a year to arrive."
+    )
+    assert found(text) == [("Leopard 2A6", "Leopard 2"), ("Leopard", "Leopard 2")]
+    assert found("Officials in Berlin think the Leopard will take a year to arrive.") == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("SFTab-12 40.,\n'PatriotHIMARSsé")), max_size=80))
 def test_detection_never_raises_and_spans_always_index_the_text(text: str) -> None:

@@ -148,3 +148,68 @@ def test_a_body_keeps_the_full_name_with_of() -> None:
     assert speakers(text) == ["Union of Mechanical Engineers of Russia"]
     assert speakers(text2) == ["Institute for the Study of War"]
     assert speakers(text3) == ["Federation of Ukrainian Trade Unions"]
+
+
+# Publications and documents speak for the body that wrote them.
+
+
+def test_a_report_named_after_its_outlet_is_the_outlets_words() -> None:
+    text = (
+        "The ministry said nothing. A Daily Courier investigation found that “most of the "
+        "grain never reached the port.”"
+    )
+    assert speakers(text) == ["Daily Courier"]
+
+
+def test_a_correction_is_the_words_of_the_outlet_named_before_it() -> None:
+    text = (
+        "The Harbour Times issued a correction on Friday. “An earlier version of this story "
+        "gave the wrong number of ships,” the correction reads."
+    )
+    assert speakers(text) == ["the Harbour Times"]
+
+
+def test_an_outlet_introduced_by_name_speaks_through_its_article() -> None:
+    text = (
+        "The pro-government outlet Zarnitsa ran the story on Monday. The article claims that "
+        "“foreign troops are already fighting near the river.”"
+    )
+    assert speakers(text) == ["Zarnitsa"]
+
+
+def test_a_document_with_no_named_publisher_has_no_speaker() -> None:
+    text = (
+        "The newspaper later changed the story. The correction reads: “An earlier version of "
+        "this article misstated the date.”"
+    )
+    assert speakers(text) == [None]
+
+
+# Two people in one paragraph: the quotation belongs to the subject of its own attribution.
+
+
+def test_a_speech_verb_in_a_new_clause_after_the_quotation_is_someone_elses() -> None:
+    text = (
+        "Governor Ana Ruiz met Senator John Keller on Monday. Ruiz told reporters that “the "
+        "state will not pay for the new bridge,” while Keller said nothing at all."
+    )
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_role_before_a_name_is_not_part_of_the_name() -> None:
+    text = (
+        "Researcher Sarah Lind disagreed with Professor Mark Chen. “The sanctions have not "
+        "worked at all,” Lind wrote."
+    )
+    assert speakers(text) == ["Sarah Lind"]
+    assert speakers("“We trained all winter for this match,” said Son Min-jae.") == ["Son Min-jae"]
+
+
+def test_a_one_word_outlet_that_published_the_text_is_its_speaker() -> None:
+    text = (
+        "Izvestok published the claim on Sunday. “The president has already left the "
+        "country,” the outlet wrote."
+    )
+    assert speakers(text) == ["Izvestok"]
+    text = "Ukraine denied it. “The president has already left the country,” the outlet wrote."
+    assert speakers(text) == [None]  # a place is no publisher

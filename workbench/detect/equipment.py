@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.lang import language
+from workbench.detect.ship_names import hulls, ship_classes
+from workbench.detect.transliteration import one_letter_off, transliteration_slip
 from workbench.paths import resource
 
 _language = language()  # English: the detectors' default language
@@ -47,6 +49,12 @@ _OK_BEFORE = _language.equipment.OK_BEFORE
 _NOT_A_SYSTEM = _language.equipment.NOT_A_SYSTEM
 _DESCRIPTORS = _language.equipment.DESCRIPTORS
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
+_FAMILY_SUFFIX = _language.equipment.FAMILY_SUFFIX
+_FAMILY_PREFIXES = _language.equipment.FAMILY_PREFIXES
+_FAMILY = re.compile(rf"\b(?:{'|'.join(_FAMILY_PREFIXES)})(?={_FAMILY_SUFFIX.pattern})")
+# A misspelt transliteration ("Iskandar", "Kinzal") is looked for only in capitalised
+# words this long: shorter names are one letter away from too many ordinary words.
+_MIN_MISSPELT = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +195,12 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     del ctx  # equipment names do not depend on the publication date
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found = _candidates(text, tokens)
+    found += _misspelt(text, tokens, {m.start for m in found})
     found = [m for m in found if not _NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
-    chosen = _merge_same_system(text, _longest_first(accepted))
+    accepted += _ships(text) + _families(text)
+    chosen = [_with_family(text, m) for m in _merge_same_system(text, _longest_first(accepted))]
     return [
         Candidate(
             kind=KIND,
@@ -218,6 +228,100 @@ def _candidates(text: str, tokens: list[tuple[int, int, str]]) -> list[_Match]:
         if best is not None:
             matches.append(best)
     return matches
+
+
+def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) -> list[_Match]:
+    """'Iskandar', 'Kinzal': one letter off a one-word name, proposed only with military context.
+
+    The misspelt word is read as the gazetteer's word and the name is walked on from there
+    ("Iskandar-M"), so variants keep working; the match counts as ambiguous.
+    """
+    matches = []
+    for i, (start, end, token) in enumerate(tokens):
+        if start in taken or len(token) < _MIN_MISSPELT or not token[0].isupper() or token.isupper():
+            continue
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        name = _misspelling_of(token)
+        if name is None:
+            continue
+        if _opens_sentence(text, start) and not _CONTEXT_NEXT.match(text, _skip_space(text, end)):
+            continue  # "Murder charges ...": a capital that only opens a sentence proves nothing
+        corrected = [*tokens[:i], (start, end, name), *tokens[i + 1 :]]
+        best = _longest_at(text, corrected, i)
+        if best is not None:
+            alias = _Alias(best.alias.entry, best.alias.tokens, best.alias.spaced, best.alias.has_digit, True)
+            matches.append(_Match(best.start, best.end, alias, 0.6))
+    return matches
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\"“‘'")
+    return not before or before[-1] in ".!?:\n"
+
+
+@lru_cache(maxsize=4096)  # names, places and sentence openers recur across texts
+def _misspelling_of(token: str) -> str | None:
+    """The name word ``token`` is a transliteration slip of, if any."""
+    index = _misspelling_index()
+    key = next((k for k in one_letter_off(token) if k in index), None)
+    if key is None or not transliteration_slip(token.casefold(), index[key].casefold()):
+        return None
+    return index[key]
+
+
+@cache
+def _misspelling_index() -> dict[str, str]:
+    """Each long name word that is no ordinary word (not ``Dagger``), and its one-letter deletions -> the name.
+
+    A text word one edit away from a name shares a key with it: "iskandar" and "iskander"
+    both give "iskandr"; "kinzal" is "kinzhal" less a letter. The first letter is kept:
+    transliterations differ inside the word, not at its start.
+    """
+    index: dict[str, str] = {}
+    clashes: set[str] = set()
+    for entry in all_entries():
+        for name in entry.names:
+            if _alias_is_ambiguous(entry, name):
+                continue
+            tokens = _TOKEN.findall(name)
+            word = tokens[0] if tokens else ""
+            if len(word) < _MIN_MISSPELT or not word.isalpha() or not word[0].isupper():
+                continue
+            for key in one_letter_off(word):
+                if index.get(key, word) != word:
+                    clashes.add(key)  # two names this close: a misspelling could be either
+                index.setdefault(key, word)
+    return {key: word for key, word in index.items() if key not in clashes}
+
+
+def _ships(text: str) -> list[_Match]:
+    """Named hulls and ship classes, with the gazetteer's entry when it has one."""
+    matches = []
+    for start, end, name in [*hulls(text), *ship_classes(text, lambda n: lookup(n) is not None)]:
+        entry = lookup(name) or Entry(name, (), "ship", "", False, (), ())
+        alias = _Alias(entry, (name,), (), any(c.isdigit() for c in name), False)
+        matches.append(_Match(start, end, alias, 0.8))
+    return matches
+
+
+def _families(text: str) -> list[_Match]:
+    """'AK-platform', 'AR-style': a bare family name before a family word."""
+    matches = []
+    for found in _FAMILY.finditer(text):
+        entry = lookup(_FAMILY_PREFIXES[found.group()])
+        if entry is not None:
+            alias = _Alias(entry, (found.group(),), (), False, False)
+            matches.append(_Match(found.start(), found.end(), alias, 0.8))
+    return matches
+
+
+def _with_family(text: str, match: _Match) -> _Match:
+    """'AK-platform rifles', 'AR-15-style rifle': the family word belongs to the name."""
+    suffix = _FAMILY_SUFFIX.match(text, match.end)
+    if suffix is None:
+        return match
+    return _Match(match.start, suffix.end(), match.alias, match.score)
 
 
 def _could_be_plural(token: str, node: _Node) -> bool:
@@ -285,9 +389,9 @@ def _fits(written: list[str], gaps: list[str], alias: _Alias) -> bool:
     A space may only stand where the name has one ("Leopard 2", not "A 10");
     'Patriot' and 'PATRIOT' match Patriot, 'patriot' does not.
     """
-    for gap, spaced in zip(gaps, alias.spaced, strict=False):
-        if not spaced and any(c.isspace() for c in gap):
-            return False
+    for gap, spaced, after in zip(gaps, alias.spaced, alias.tokens[1:], strict=False):
+        if not spaced and any(c.isspace() for c in gap) and after != "class":
+            return False  # "Oscar class" is written with and without its hyphen
     for text_token, alias_token in zip(written, alias.tokens, strict=False):
         if text_token == alias_token or text_token.isdigit():
             continue
@@ -307,6 +411,8 @@ def _in_context(text: str, match: _Match, plain: list[_Match]) -> bool:
         return True  # "Abrams tanks", "Tiger helicopters", "Patriot Air Defense"
     if _before_a_name_word(text, match.end) or _after_a_name_word(text, match.start):
         return False
+    if any(other.alias.entry is match.alias.entry and other.start < match.start for other in plain):
+        return True  # "the Iskander-M ... the Iskander": the short name after the full one
     low, high = _window(text, match.start, match.end)
     around = text[low : match.start] + " " + text[match.end : high]
     if _CONTEXT.search(around):

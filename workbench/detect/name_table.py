@@ -31,13 +31,19 @@ from workbench.detect.sentences import paragraphs
 _language = language()  # English: the detectors' default language
 
 POST_NOUNS = _language.people.POST_NOUNS
+OUTLET_NOUNS = _language.people.OUTLET_NOUNS
 # Where an account is introduced: ``the account Several``, ``Tracker, an X account that``.
 _ACCOUNT_INTRO = re.compile(
-    rf"\b(?:account|blogger|channel|user|handle)\s+(?P<after>{NAME_SEQUENCE.pattern})"
+    rf"\b(?:account|blogger|channel|user|handle|{OUTLET_NOUNS})\s+(?P<after>{NAME_SEQUENCE.pattern})"
     rf"|(?P<before>{NAME_SEQUENCE.pattern}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?"
     r"(?:account|blogger|channel|user)\b"
 )
 _AFTER_PREPOSITION = _language.people.AFTER_PREPOSITION
+# ``Pravda published the claim``: a publisher named as the subject of a publishing verb.
+_PUBLISHER = re.compile(
+    rf"(?<![\w,] )\b(?P<name>{NAME_SEQUENCE.pattern})\s+(?:later\s+|also\s+|[a-z]+ly\s+)?"
+    rf"(?:{_language.people.PUBLISHING_VERBS})\b"
+)
 # How far back a post or document may find its author: the same or the previous paragraphs.
 _ANAPHOR_REACH = 1200
 
@@ -238,6 +244,12 @@ class Resolver:
             near = [(p, n) for p, n in self._solo if low <= p < pos]
         else:
             near = [(p, n) for p, n, body in self._events if low <= p < pos and body]
+            if not near:  # ``the correction reads``, ``the outlet wrote``: the body last named
+                named = [(p, _as_written(self._masked, p, w)) for p, w in self._body_mentions
+                         if low <= p < pos]
+                named += [(m.start(), m.group("name"))
+                          for m in _PUBLISHER.finditer(self._masked, low, pos)]
+                return max(named)[1] if named else None
         return max(near)[1] if near else None
 
     def event_between(self, start: int, end: int) -> tuple[int, str] | None:

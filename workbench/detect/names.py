@@ -61,6 +61,7 @@ _NAMED_BODY = re.compile(rf"((?:{NAME_TOKEN}\s+)+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+
 _LOWER_RUN = _language.people.LOWER_RUN
 ANAPHORS = _language.people.ANAPHORS
 _NOT_SUBJECTS = _language.people.NOT_SUBJECTS
+_DOCUMENT_NOUNS = _language.people.DOCUMENT_NOUNS
 
 FUNCTION_WORDS = _language.people.FUNCTION_WORDS
 
@@ -177,9 +178,20 @@ def _described(prefix: str, head: str) -> tuple[str, str] | None:
     if head in BODY_NOUNS:
         phrase = _BODY_PHRASE.search(prefix)
         return (phrase.group(1) if phrase else head, "body_noun")
+    document = _DOCUMENT_OF.search(prefix) if head in _DOCUMENT_NOUNS else None
+    if document:  # ``a Washington Post report found``
+        publisher = without_leading_function_words(document.group(1))
+        if publisher.lower() not in _NOT_SUBJECTS and publisher.lower() not in FUNCTION_WORDS:
+            return (publisher, "name")
     if head in ANAPHORS:
         return (head, "anaphor")
     return None
+
+
+# ``Washington Post report``, ``Bellingcat’s new analysis``: the body's name before its document.
+_DOCUMENT_OF = re.compile(
+    rf"((?:{NAME_TOKEN}\s+)*{NAME_TOKEN})(?:’s|'s)?\s+(?:[a-z][\w-]*\s+){{0,2}}[\w-]+$"
+)
 
 
 def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
@@ -247,7 +259,9 @@ def strip_titles(words: str) -> str:
             first.endswith(("n", "ese", "ish", "i", "ch")) and tokens[1].lower() in TITLES
         )
         possessive = first.endswith(("’", "'", "’s", "'s"))
-        if first in TITLES or nationality or possessive:
+        # ``Analyst Sarah Lind``: a role opening the sentence describes the name after it
+        role = first in PERSON_NOUNS and len(first) > 3 and tokens[1][:1].isupper()  # not "Son"
+        if first in TITLES or nationality or possessive or role:
             tokens.pop(0)
         else:
             break

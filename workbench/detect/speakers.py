@@ -36,6 +36,7 @@ _VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})\b")
 _PARTICIPLE = re.compile(rf"(?:{PARTICIPLES})$")
 _AUXILIARY = _language.speech.AUXILIARY
 _ACCORDING = _language.speech.ACCORDING
+_NEW_CLAUSE = _language.speech.NEW_CLAUSE
 # How far after a closing mark an attribution may start (``,” Belarus’ strongman leader, ...``).
 _AFTER_REACH = 90
 
@@ -231,6 +232,8 @@ def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
     if apposed and _VERB.match(masked, apposed.end(), limit):
         if not _PARTICIPLE.match(_VERB.match(masked, apposed.end(), limit).group(0)):
             return (apposed.group(1), "name")
+    if _NEW_CLAUSE.match(masked, start, limit):
+        return None  # ``,” while Keller said nothing``: another subject's clause
     window_end = min(limit, start + _AFTER_REACH)
     according = _ACCORDING.search(masked, start, window_end)
     for verb in _VERB.finditer(masked, start, window_end):

@@ -50,3 +50,41 @@ NOT_A_SYSTEM = re.compile(
 
 # Type abbreviations that may follow a system's name and belong to it.
 DESCRIPTORS = frozenset({"IFV", "APC", "UAV", "UCAV", "SPAAG", "ATGM", "MRAP", "MLRS"})
+
+# Words after a system's name that make it a family of look-alikes: "AK-platform rifles",
+# "AR-15-style rifle". The family is still the system; the span keeps the word.
+FAMILY_SUFFIX = re.compile(r"[-\u2010\u2011](?:platform|pattern|type|style|family|series|derived)\b")
+
+# Prefixes of a commissioned hull's name ("USS Carney", "HMS Diamond"). Those in
+# PREFIXES_NEEDING_PENNANT are also ordinary abbreviations and count only with a pennant
+# number in brackets after the name ("JS Maya (DDG-179)").
+SHIP_PREFIXES = (
+    "USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|HNoMS|HSwMS|INS|ROKS|TCG|KRI|BRP|ARA|"
+    "NRP|PNS|RFS|FGS|ESPS|SLNS|JS|FS|HS|ITS|KD|RSS|CNS|BNS"
+)
+PREFIXES_NEEDING_PENNANT = frozenset({"JS", "FS", "HS", "ITS", "KD", "RSS", "CNS", "BNS", "INS", "ARA"})
+
+# What a class name ("Oscar class", "Arleigh Burke-class") stands before in naval reporting.
+SHIP_NOUNS = (
+    r"(?:nuclear[- ]powered\s+|guided[- ]missile\s+|ballistic[- ]missile\s+|attack\s+|"
+    r"aircraft\s+|amphibious\s+(?:assault\s+)?|landing\s+|patrol\s+|missile\s+)?"
+    r"(?:submarines?|subs?|boats?|destroyers?|frigates?|cruisers?|battlecruisers?|corvettes?|"
+    r"carriers?|vessels?|ships?|warships?|gunboats?|minesweepers?|icebreakers?|hulls?)\b"
+)
+
+# Capitalised words before "class" that name no ship class ("World-class", "First Class").
+NOT_SHIP_CLASSES = frozenset(
+    """world first second third business economy middle working upper lower ruling master
+    open graduating senior junior heavyweight lightweight premium special top high low
+    political professional creative leisure under this that each every""".split()
+)
+
+# Family names that are systems only before a family word ("AK-platform", "AR-style"):
+# alone they are too often other things (Alaska's "AK"). Name -> the gazetteer's name.
+FAMILY_PREFIXES = {"AK": "AK-47", "AR": "AR-15"}
+
+# One-letter slips that transliterating a Russian, Persian or Korean name makes: vowels for
+# one another ("Iskandar"), k/c/q, s/z, v/w, and a dropped or added h, y, j or doubled letter
+# ("Kinzal", "Kalibrr"). Other one-letter differences make other words ("Marder", "Marker").
+TRANSLITERATION_SWAPS = ("aeiouy", "kcq", "sz", "vw", "iy", "ij", "ey")
+TRANSLITERATION_EXTRAS = "hyjw"

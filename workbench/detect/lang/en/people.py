@@ -90,7 +90,22 @@ LOWER_RUN = re.compile(
 # ``the account tweeted``: a noun that points back to whoever spoke last.
 ANAPHORS = frozenset(
     "account blogger outlet newspaper paper channel post document tweet caption description "
-    "report video page".split()
+    "report video page correction fact-check note article analysis study editorial "
+    "investigation".split()
+)
+
+# Nouns that introduce a publication by name: ``the Russian outlet Tsargrad``.
+OUTLET_NOUNS = r"outlet|newspaper|website|site|tabloid|publication|broadcaster"
+
+# What a publisher does to its own text: ``Pravda published the claim``, ``Politico later
+# updated its story``; a one-word name before these is an outlet, not a place.
+PUBLISHING_VERBS = r"published|publishes|ran|runs|printed|posted|issued|updated|reported|retracted"
+
+# What a body publishes: ``a Washington Post report found``, ``the Bellingcat analysis
+# says``; the body that wrote it is the speaker.
+DOCUMENT_NOUNS = frozenset(
+    """report article analysis investigation study story review survey correction note
+    editorial fact-check piece assessment audit statement""".split()
 )
 
 # Words that cannot be the subject of a speech verb on their own.

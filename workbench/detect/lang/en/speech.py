@@ -20,7 +20,7 @@ SPEECH_VERBS = (
     r"concluded|complained|boasted|confirmed|denied|reported|reports|recounted|joked|"
     r"answered|reiterated|described|quoted|called|labelled|labeled|reads|repeated|promised|"
     r"pledged|estimated|accused|dismissed|rejected|demanded|blamed|hailed|praised|criticised|criticized|"
-    r"condemned|threatened|signalled|signaled|conceded|countered|shouted|recalled"
+    r"condemned|threatened|signalled|signaled|conceded|countered|shouted|recalled|found|finds"
 )
 
 # A participle (``..., saying that``) shares the subject of the clause it hangs on.
@@ -33,6 +33,10 @@ AUXILIARY = re.compile(r"\b(?:is|are|was|were|been)\s+$")
 
 # Phrases that attribute words without a verb: ``according to X``.
 ACCORDING = re.compile(r"\baccording to\b|\bquoted by\b|\bin the words of\b", re.IGNORECASE)
+
+# ``,” while Keller said nothing``: after these a new clause with its own subject begins, so
+# a speech verb in it does not attribute the quotation just closed.
+NEW_CLAUSE = re.compile(r"[\s,;]*(?:while|whereas|but|although|though|and|when)\b")
 
 # ``told Reuters``: what follows these verbs is the listener, never the speaker; after a
 # naming or judging verb (``drones, called Shahed-136``) it is the thing named or judged.
