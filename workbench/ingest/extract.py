@@ -172,7 +172,11 @@ def _body_blocks(document: trafilatura.settings.Document | None, meta: PageMetad
 
 
 def _publication_date(meta: PageMetadata, document: trafilatura.settings.Document | None) -> str | None:
-    """The date shown by the headline, unless it is an update and a publication date is declared."""
+    """The date shown by the headline, unless it is an update and a publication date is declared.
+
+    Then the declared publication date, then trafilatura's guess; an unmarked
+    ``<time>`` (the page's first, perhaps a sidebar's) only when both are silent.
+    """
     declared = meta.published
     if meta.shown_date and not (meta.shown_date_is_update and declared):
         if declared and declared[:10] == meta.shown_date:
@@ -181,7 +185,7 @@ def _publication_date(meta: PageMetadata, document: trafilatura.settings.Documen
     guessed = normalise_date(document.date if document else None)
     if guessed and guessed.endswith("-01-01") and guessed[:4] in meta.copyright_years:
         guessed = None
-    return declared or guessed
+    return declared or guessed or meta.first_time
 
 
 def _without_headline(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:

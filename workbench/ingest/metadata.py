@@ -40,6 +40,7 @@ class PageMetadata:
     article_type: str | None = None  # the JSON-LD @type we read from
     shown_date: str | None = None  # the date printed by the headline
     shown_date_is_update: bool = False  # ...introduced as "Updated"
+    first_time: str | None = None  # the page's first <time>, marked as nothing: a last resort
     copyright_years: set[str] = field(default_factory=set)  # "© 2024" in the page
     h1s: list[str] = field(default_factory=list)  # the page's h1 texts, in order
     html_title: str | None = None
@@ -81,6 +82,7 @@ def read_metadata(soup: BeautifulSoup) -> PageMetadata:
     result.title = result.title or _first(meta, _TITLE_META)
     result.byline_authors = _authors_from_meta(soup, meta)
     result.published = result.published or _first_date(meta, _PUBLISHED_META) or _time_element(soup)
+    result.first_time = _first_time(soup)
     result.modified = result.modified or normalise_date(_first(meta, ("article:modified_time", "dateModified")))
     result.site_name = result.site_name or _site_name(meta)
     result.language = result.language or _language(soup, meta)
@@ -152,7 +154,15 @@ def _time_element(soup: BeautifulSoup) -> str | None:
     article = soup.find("article")
     if isinstance(article, Tag):
         candidates += article.find_all("time")
-    candidates += soup.find_all("time")[:1]
+    return _first_valid_date(candidates)
+
+
+def _first_time(soup: BeautifulSoup) -> str | None:
+    """The page's first ``<time>``: often a sidebar's or a comment's, so only a last resort."""
+    return _first_valid_date(soup.find_all("time")[:1])
+
+
+def _first_valid_date(candidates: list[Tag]) -> str | None:
     for tag in candidates:
         value = tag.get("datetime") or tag.get("content") or tag.get_text(" ")
         date = normalise_date(value if isinstance(value, str) else None)
@@ -163,6 +173,7 @@ def _time_element(soup: BeautifulSoup) -> str | None:
 
 _DATE_HOLDER = re.compile(r"date|time|publish|posted|updated|dateline|byline|meta|info", re.I)
 _UPDATED = re.compile(r"updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|päivitetty", re.I)
+_CAPTIONS = ["figure", "figcaption"]
 _NEAR_HEADLINE = 2000  # characters after the h1 within which bylines and dates sit
 
 
@@ -180,6 +191,8 @@ def _shown_date(soup: BeautifulSoup) -> tuple[str | None, bool]:
             if element.parent is not None and element.parent.name not in ("script", "style"):
                 read += len(element.strip())
             continue
+        if element.name in _CAPTIONS or element.find_parent(_CAPTIONS) is not None:
+            continue  # a photo's caption dates the photo, not the article
         if element.name == "time" or _DATE_HOLDER.search(_class_and_id(element)):
             text = _clean(element.get_text(" ")) or ""
             if len(text) > 200:
