@@ -17,7 +17,9 @@ from datetime import UTC, datetime
 
 import trafilatura
 from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata as trafilatura_metadata
+from trafilatura.utils import load_html
 
 from workbench import __version__
 from workbench.domain.articles import Block, ExtractedArticle, Provenance
@@ -29,7 +31,6 @@ from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
 from workbench.ingest.nesting import cap_nesting
-from workbench.ingest.soup import parse_html
 from workbench.ingest.titles import choose_title
 
 log = logging.getLogger(__name__)
@@ -73,10 +74,12 @@ def extract_html(
     decoded = decode_html(raw, headers_charset)
     html = cap_nesting(decoded.text)
     # An XHTML page's XML declaration would name an encoding the decoded text no longer has.
-    soup = parse_html(_XML_DECLARATION.sub("", html, count=1))
-    meta = read_metadata(soup)
+    # One parse, trafilatura's own: we read our metadata from the tree first
+    # (trafilatura may prune it), then hand it to trafilatura.
+    tree = _parse(_XML_DECLARATION.sub("", html, count=1))
+    meta = read_metadata(tree) if tree is not None else PageMetadata()
     meta.copyright_years = set(_COPYRIGHT_YEAR.findall(html))
-    document = _trafilatura(html, url)
+    document = _trafilatura(tree if tree is not None else html, html, url)
     title = choose_title(meta, document.title if document else None, url or meta.canonical_url)
     blocks = _without_headline(_body_blocks(document, meta), title)
     if not _reads_as_prose(blocks):
@@ -126,11 +129,21 @@ def assemble(blocks: list[TextBlock]) -> tuple[str, list[Block]]:
     return "".join(pieces), spans
 
 
-def _trafilatura(html: str, url: str | None) -> trafilatura.settings.Document | None:
+def _parse(html: str) -> HtmlElement | None:
+    try:
+        return load_html(html)
+    except (ValueError, etree.LxmlError) as error:
+        log.info("lxml could not parse the page: %s", error)
+        return None
+
+
+def _trafilatura(
+    page: HtmlElement | str, html: str, url: str | None
+) -> trafilatura.settings.Document | None:
     large = len(html) > _FALLBACK_LIMIT
     try:
         document = trafilatura.bare_extraction(
-            html,
+            page,
             url=url,
             fast=large,
             include_comments=False,
