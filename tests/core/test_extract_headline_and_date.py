@@ -103,3 +103,12 @@ def test_a_midnight_filled_in_by_the_cms_is_not_a_time_of_day() -> None:
     assert normalise_date("2023-11-17T00:00:00Z") == "2023-11-17"
     assert normalise_date("2023-11-17T00:00:00+09:00") == "2023-11-17T00:00:00+09:00"  # a stated local midnight
     assert normalise_date("2023-11-17T00:05:00") == "2023-11-17T00:05:00"
+
+
+def test_a_section_between_headline_and_site_name_is_dropped_with_it() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbour Times">'
+        '<meta property="og:title" content="Council backs the new bypass | Local news | Harbour Times">'
+    )
+    article = extract_html(_page(head))
+    assert article.title == "Council backs the new bypass"

@@ -20,6 +20,7 @@ _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _TRUNCATED = re.compile(r"\s*(\.\.\.|…)$")
 _WORD = re.compile(r"\w{4,}")
+_SECTION_WORDS = 2  # "World", "Opinion", "Local news": longer parts may be the headline's
 
 
 def choose_title(meta: PageMetadata, guessed: str | None, url: str | None = None) -> str | None:
@@ -86,7 +87,14 @@ def strip_site_name(title: str | None, site_name: str | None, url: str | None) -
     names = _site_names(site_name, url)
     last = title[separators[-1].end() :]
     if _is_site(last, names):
-        return title[: separators[-1].start()].strip() or title
+        kept = title[: separators[-1].start()].strip() or title
+        if len(separators) >= 2 and separators[-2].group().strip() == separators[-1].group().strip():
+            # "Headline | Section | Site": a short part between the headline
+            # and the site, set off the same way, is the site's section.
+            section = title[separators[-2].end() : separators[-1].start()]
+            if len(section.split()) <= _SECTION_WORDS:
+                return title[: separators[-2].start()].strip() or kept
+        return kept
     first = title[: separators[0].start()]
     if _is_site(first, names):
         return title[separators[0].end() :].strip() or title
