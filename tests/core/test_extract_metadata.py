@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
+from lxml import html as lxml_html
 
 from workbench.ingest.bylines import choose_authors, split_byline
 from workbench.ingest.dates import find_written_date, normalise_date
@@ -52,16 +52,15 @@ def test_bylines_split_into_names_and_publishers_credited_as_authors_give_way() 
 
 
 def test_json_ld_graph_lists_and_references() -> None:
-    soup = BeautifulSoup(
-        """<script type="application/ld+json">{"@graph": [
+    tree = lxml_html.fromstring(
+        """<html><head><script type="application/ld+json">{"@graph": [
              {"@type": "WebPage", "name": "page"},
              {"@type": "Person", "@id": "#p1", "name": "Ada Byron"},
              {"@type": ["Article", "NewsArticle"], "headline": "H", "author": [{"@id": "#p1"}, "Bo Chan", {"name": "Cy Dee"}],},
            ]}</script>
-           <script type="application/ld+json">not json</script>""",
-        "lxml",
+           <script type="application/ld+json">not json</script></head></html>"""
     )
-    nodes = parse_json_ld(soup)
+    nodes = parse_json_ld(tree)
     node = article_node(nodes)
     assert node is not None and node["headline"] == "H"
     by_id = {n["@id"]: n for n in nodes if "@id" in n}

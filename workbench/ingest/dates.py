@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from dateutil import parser as date_parser
 
@@ -41,6 +41,10 @@ def normalise_date(value: str | None) -> str | None:
         return parsed.date().isoformat()
     if not re.search(r"\d{1,2}:\d{2}", value):
         return parsed.date().isoformat()  # no time was stated: do not invent midnight
+    if parsed.time() == time(0) and (parsed.utcoffset() or timedelta(0)) == timedelta(0):
+        # A date field that a CMS filled out to a timestamp: midnight UTC or
+        # naive is not a time anyone stated.
+        return parsed.date().isoformat()
     return parsed.isoformat()
 
 

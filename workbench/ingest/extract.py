@@ -17,7 +17,9 @@ from datetime import UTC, datetime
 
 import trafilatura
 from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata as trafilatura_metadata
+from trafilatura.utils import load_html
 
 from workbench import __version__
 from workbench.domain.articles import Block, ExtractedArticle, Provenance
@@ -29,7 +31,6 @@ from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
 from workbench.ingest.nesting import cap_nesting
-from workbench.ingest.soup import parse_html
 from workbench.ingest.titles import choose_title
 
 log = logging.getLogger(__name__)
@@ -73,10 +74,12 @@ def extract_html(
     decoded = decode_html(raw, headers_charset)
     html = cap_nesting(decoded.text)
     # An XHTML page's XML declaration would name an encoding the decoded text no longer has.
-    soup = parse_html(_XML_DECLARATION.sub("", html, count=1))
-    meta = read_metadata(soup)
+    # One parse, trafilatura's own: we read our metadata from the tree first
+    # (trafilatura may prune it), then hand it to trafilatura.
+    tree = _parse(_XML_DECLARATION.sub("", html, count=1))
+    meta = read_metadata(tree) if tree is not None else PageMetadata()
     meta.copyright_years = set(_COPYRIGHT_YEAR.findall(html))
-    document = _trafilatura(html, url)
+    document = _trafilatura(tree if tree is not None else html, html, url)
     title = choose_title(meta, document.title if document else None, url or meta.canonical_url)
     blocks = _without_headline(_body_blocks(document, meta), title)
     if not _reads_as_prose(blocks):
@@ -126,11 +129,21 @@ def assemble(blocks: list[TextBlock]) -> tuple[str, list[Block]]:
     return "".join(pieces), spans
 
 
-def _trafilatura(html: str, url: str | None) -> trafilatura.settings.Document | None:
+def _parse(html: str) -> HtmlElement | None:
+    try:
+        return load_html(html)
+    except (ValueError, etree.LxmlError) as error:
+        log.info("lxml could not parse the page: %s", error)
+        return None
+
+
+def _trafilatura(
+    page: HtmlElement | str, html: str, url: str | None
+) -> trafilatura.settings.Document | None:
     large = len(html) > _FALLBACK_LIMIT
     try:
         document = trafilatura.bare_extraction(
-            html,
+            page,
             url=url,
             fast=large,
             include_comments=False,
@@ -172,7 +185,11 @@ def _body_blocks(document: trafilatura.settings.Document | None, meta: PageMetad
 
 
 def _publication_date(meta: PageMetadata, document: trafilatura.settings.Document | None) -> str | None:
-    """The date shown by the headline, unless it is an update and a publication date is declared."""
+    """The date shown by the headline, unless it is an update and a publication date is declared.
+
+    Then the declared publication date, then trafilatura's guess; an unmarked
+    ``<time>`` (the page's first, perhaps a sidebar's) only when both are silent.
+    """
     declared = meta.published
     if meta.shown_date and not (meta.shown_date_is_update and declared):
         if declared and declared[:10] == meta.shown_date:
@@ -181,7 +198,7 @@ def _publication_date(meta: PageMetadata, document: trafilatura.settings.Documen
     guessed = normalise_date(document.date if document else None)
     if guessed and guessed.endswith("-01-01") and guessed[:4] in meta.copyright_years:
         guessed = None
-    return declared or guessed
+    return declared or guessed or meta.first_time
 
 
 def _without_headline(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 
 from workbench.ingest.bylines import split_byline
 
@@ -23,11 +23,16 @@ _ARTICLE_TYPES = (
 )
 
 
-def parse_json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
+_JSON_LD = re.compile(r"application/ld\+json", re.I)
+
+
+def parse_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, ``@graph`` members and nested lists flattened."""
     nodes: list[dict[str, Any]] = []
-    for script in soup.find_all("script", type=re.compile(r"application/ld\+json", re.I)):
-        data = _loads(script.string or script.get_text())
+    for script in tree.iter("script"):
+        if not _JSON_LD.search(script.get("type") or ""):
+            continue
+        data = _loads(script.text or "")
         if data is not None:
             _flatten(data, nodes)
     return nodes

@@ -3,6 +3,9 @@
 Publishers state headline, authors, dates and site name for search engines
 and social networks; those declarations are more reliable than guessing from
 the layout, so they come first and trafilatura's guesses fill the gaps.
+
+They are read from the lxml tree trafilatura then extracts from: one parse
+of the page serves both (a second parse cost more than the extraction).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Tag
+from lxml.html import HtmlElement
 
 from workbench.ingest.bylines import split_byline
 from workbench.ingest.dates import find_written_date, normalise_date
@@ -40,6 +43,7 @@ class PageMetadata:
     article_type: str | None = None  # the JSON-LD @type we read from
     shown_date: str | None = None  # the date printed by the headline
     shown_date_is_update: bool = False  # ...introduced as "Updated"
+    first_time: str | None = None  # the page's first <time>, marked as nothing: a last resort
     copyright_years: set[str] = field(default_factory=set)  # "© 2024" in the page
     h1s: list[str] = field(default_factory=list)  # the page's h1 texts, in order
     html_title: str | None = None
@@ -74,27 +78,55 @@ _TITLE_META = ("og:title", "twitter:title", "parsely-title", "dc.title", "citati
 _SITE_META = ("og:site_name", "application-name", "publisher", "twitter:site")
 
 
-def read_metadata(soup: BeautifulSoup) -> PageMetadata:
-    meta = _meta_map(soup)
+def read_metadata(tree: HtmlElement) -> PageMetadata:
+    """Metadata from a page's lxml tree (read only: trafilatura gets the same tree next)."""
+    meta = _meta_map(tree)
     result = PageMetadata()
-    _from_json_ld(soup, result)
+    _from_json_ld(tree, result)
     result.title = result.title or _first(meta, _TITLE_META)
-    result.byline_authors = _authors_from_meta(soup, meta)
-    result.published = result.published or _first_date(meta, _PUBLISHED_META) or _time_element(soup)
+    result.byline_authors = _authors_from_meta(tree, meta)
+    result.published = result.published or _first_date(meta, _PUBLISHED_META) or _time_element(tree)
+    result.first_time = _first_valid_date(tree.xpath("(//time)[1]"))
     result.modified = result.modified or normalise_date(_first(meta, ("article:modified_time", "dateModified")))
     result.site_name = result.site_name or _site_name(meta)
-    result.language = result.language or _language(soup, meta)
+    result.language = result.language or _language(tree, meta)
     result.description = result.description or _first(meta, ("description", "og:description"))
-    result.canonical_url = _canonical(soup, meta)
-    result.h1s = [text for h1 in soup.find_all("h1")[:8] if (text := _clean(_visible_text(h1)))]
-    result.shown_date, result.shown_date_is_update = _shown_date(soup)
-    title_tag = soup.find("title")
-    result.html_title = _clean(title_tag.get_text(" ")) if isinstance(title_tag, Tag) else None
+    result.canonical_url = _canonical(tree, meta)
+    h1s = tree.xpath("//h1")
+    result.h1s = [text for h1 in h1s[:8] if (text := _clean(text_of(h1, _INVISIBLE)))]
+    result.shown_date, result.shown_date_is_update = _shown_date(h1s)
+    title_tag = tree.find(".//title")
+    result.html_title = _clean(text_of(title_tag)) if title_tag is not None else None
     return result
 
 
-def _from_json_ld(soup: BeautifulSoup, result: PageMetadata) -> None:
-    nodes = parse_json_ld(soup)
+def text_of(element: HtmlElement, skip: frozenset[str] = frozenset({"script", "style"})) -> str:
+    """The element's text, pieces joined by a space, leaving out ``skip`` elements' text."""
+    pieces: list[str] = []
+    _collect_text(element, skip, pieces)
+    return " ".join(pieces)
+
+
+def _collect_text(element: HtmlElement, skip: frozenset[str], pieces: list[str]) -> None:
+    if isinstance(element.tag, str) and element.tag not in skip:
+        if element.text:
+            pieces.append(element.text)
+        for child in element:
+            _collect_text(child, skip, pieces)
+            if child.tail:
+                pieces.append(child.tail)
+    else:  # a comment or a skipped element: its tail is still the parent's text
+        for child in element:
+            if child.tail:
+                pieces.append(child.tail)
+
+
+# Text a reader does not see: ruby annotations (furigana), scripts, styles.
+_INVISIBLE = frozenset({"rt", "rp", "script", "style"})
+
+
+def _from_json_ld(tree: HtmlElement, result: PageMetadata) -> None:
+    nodes = parse_json_ld(tree)
     node = article_node(nodes)
     if node is None:
         return
@@ -117,10 +149,10 @@ def _from_json_ld(soup: BeautifulSoup, result: PageMetadata) -> None:
         result.article_body = _strip_markup(body)
 
 
-def _meta_map(soup: BeautifulSoup) -> dict[str, str]:
+def _meta_map(tree: HtmlElement) -> dict[str, str]:
     """``name``/``property``/``itemprop`` (lower-cased) -> first non-empty content."""
     found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in tree.iter("meta"):
         content = tag.get("content")
         if not isinstance(content, str) or not content.strip():
             continue
@@ -146,15 +178,20 @@ def _first_date(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _time_element(soup: BeautifulSoup) -> str | None:
-    """A ``<time>`` marked as the publication date, else the first in the article."""
-    candidates = soup.select("time[itemprop=datePublished], time[pubdate], [itemprop=datePublished]")
-    article = soup.find("article")
-    if isinstance(article, Tag):
-        candidates += article.find_all("time")
-    candidates += soup.find_all("time")[:1]
+def _time_element(tree: HtmlElement) -> str | None:
+    """A ``<time>`` marked as the publication date, else the first in the article.
+
+    (The page's first ``<time>`` outside these is often a sidebar's or a
+    comment's: ``first_time``, a last resort.)
+    """
+    candidates = tree.xpath("//time[@itemprop='datePublished'] | //time[@pubdate] | //*[@itemprop='datePublished']")
+    candidates += tree.xpath("(//article)[1]//time")
+    return _first_valid_date(candidates)
+
+
+def _first_valid_date(candidates: list[HtmlElement]) -> str | None:
     for tag in candidates:
-        value = tag.get("datetime") or tag.get("content") or tag.get_text(" ")
+        value = tag.get("datetime") or tag.get("content") or text_of(tag)
         date = normalise_date(value if isinstance(value, str) else None)
         if date:
             return date
@@ -163,48 +200,57 @@ def _time_element(soup: BeautifulSoup) -> str | None:
 
 _DATE_HOLDER = re.compile(r"date|time|publish|posted|updated|dateline|byline|meta|info", re.I)
 _UPDATED = re.compile(r"updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|päivitetty", re.I)
+_CAPTIONS = ["figure", "figcaption"]
 _NEAR_HEADLINE = 2000  # characters after the h1 within which bylines and dates sit
 
 
-def _shown_date(soup: BeautifulSoup) -> tuple[str | None, bool]:
+def _shown_date(h1s: list[HtmlElement]) -> tuple[str | None, bool]:
     """The date printed near the headline, as a reader sees it, and whether it is an update."""
     # The headline h1: logos and section names in other h1s are short.
-    headline = next((h for h in soup.find_all("h1") if len(h.get_text(" ").split()) >= 4), None)
+    headline = next((h for h in h1s if len(text_of(h).split()) >= 4), None)
     if headline is None:
         return None, False
     read = 0  # characters of page text passed since the headline
-    for element in headline.next_elements:
+    for element in _after(headline):
         if read > _NEAR_HEADLINE:
             break
-        if not isinstance(element, Tag):
-            if element.parent is not None and element.parent.name not in ("script", "style"):
-                read += len(element.strip())
+        name = element.tag
+        if not isinstance(name, str) or name in ("script", "style"):
             continue
-        if element.name == "time" or _DATE_HOLDER.search(_class_and_id(element)):
-            text = _clean(element.get_text(" ")) or ""
+        read += len((element.text or "").strip())
+        if name in _CAPTIONS or any(a.tag in _CAPTIONS for a in element.iterancestors()):
+            continue  # a photo's caption dates the photo, not the article
+        if name == "time" or _DATE_HOLDER.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            text = _clean(text_of(element)) or ""
             if len(text) > 200:
                 continue
             date = find_written_date(text)
-            if date is None and element.name == "time":
-                value = element.get("datetime")
-                date = normalise_date(value if isinstance(value, str) else None)
+            if date is None and name == "time":
+                date = normalise_date(element.get("datetime"))
             if date:
                 return date[:10], bool(_UPDATED.search(text))
+        read += len((element.tail or "").strip())
     return None, False
 
 
-def _class_and_id(element: Tag) -> str:
-    classes = element.get("class") or []
-    return " ".join([*classes, str(element.get("id") or "")]) if isinstance(classes, list) else str(classes)
+def _after(headline: HtmlElement):  # noqa: ANN202 - a generator of elements
+    """The headline's descendants, then every element after it, in document order."""
+    yield from headline.iterdescendants()
+    node = headline
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
 
 
-def _authors_from_meta(soup: BeautifulSoup, meta: dict[str, str]) -> list[str]:
+def _authors_from_meta(tree: HtmlElement, meta: dict[str, str]) -> list[str]:
     for key in _AUTHOR_META:
         value = meta.get(key)
         if value and not value.startswith(("http://", "https://")):
             return _dedupe(split_byline(value))
-    for tag in soup.select("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]"):
-        name = _clean(tag.get_text(" "))
+    for tag in tree.xpath("//*[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name'] | //*[@itemprop='author']"):
+        name = _clean(text_of(tag))
         if name and len(name) < 80:
             return _dedupe(split_byline(name))
     return []
@@ -217,9 +263,9 @@ def _site_name(meta: dict[str, str]) -> str | None:
     return name
 
 
-def _language(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
-    html_tag = soup.find("html")
-    if isinstance(html_tag, Tag):
+def _language(tree: HtmlElement, meta: dict[str, str]) -> str | None:
+    html_tag = tree if tree.tag == "html" else tree.find(".//html")
+    if html_tag is not None:
         lang = html_tag.get("lang") or html_tag.get("xml:lang")
         if isinstance(lang, str) and lang.strip():
             return _language_tag(lang)
@@ -239,20 +285,13 @@ def _language_tag(value: str) -> str | None:
     return f"{primary}-{region.upper()}" if region and len(region) == 2 else primary
 
 
-def _canonical(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
-    link = soup.find("link", rel="canonical")
-    href = link.get("href") if isinstance(link, Tag) else None
+def _canonical(tree: HtmlElement, meta: dict[str, str]) -> str | None:
+    links = tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]")
+    href = links[0].get("href") if links else None
     for url in (href, meta.get("og:url")):
         if isinstance(url, str) and url.startswith(("http://", "https://")):
             return url.strip()
     return None
-
-
-def _visible_text(tag: Tag) -> str:
-    """Text a reader sees: ruby annotations (furigana) and hidden parts left out."""
-    for hidden in tag.find_all(["rt", "rp", "script", "style"]):
-        hidden.extract()
-    return tag.get_text(" ")
 
 
 def _strip_markup(text: str) -> str:

@@ -20,13 +20,17 @@ _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _TRUNCATED = re.compile(r"\s*(\.\.\.|…)$")
 _WORD = re.compile(r"\w{4,}")
+_SECTION_WORDS = 2  # "World", "Opinion", "Local news": longer parts may be the headline's
 
 
 def choose_title(meta: PageMetadata, guessed: str | None, url: str | None = None) -> str | None:
     declared = _tidy(meta.title)
-    h1 = _headline_h1(meta.h1s)
+    h1s = [h for text in meta.h1s if (h := _tidy_markup(text))]
+    h1 = next((h for h in h1s if declared and _compact(h) == _compact(declared)), None) or _headline_h1(h1s)
     title = _prefer(declared, h1) if declared else h1
     for candidate in (title, _tidy(guessed), _tidy(meta.html_title)):
+        if candidate and any(_compact(candidate) == _compact(h) for h in h1s):
+            return candidate  # the page's own headline, site name and all, as readers see it
         cleaned = strip_site_name(candidate, meta.site_name, url or meta.canonical_url)
         if cleaned:
             return cleaned
@@ -40,7 +44,9 @@ def _prefer(declared: str, h1: str | None) -> str:
     if d == h:
         return declared
     if h in d:
-        return h1  # the declared one carries the site name or a section
+        # The declared one carries the site name or a section around the h1;
+        # unless the h1 is the lesser part: then it is the section's name.
+        return h1 if len(h) >= len(d) - len(h) else declared
     if d in h:
         return declared  # the h1 carries a kicker ("Open Progress Why ...")
     stem = _TRUNCATED.sub("", declared)
@@ -54,7 +60,6 @@ def _prefer(declared: str, h1: str | None) -> str:
 def _headline_h1(h1s: list[str]) -> str | None:
     """The first h1 long enough to be a headline (logos and section names are short)."""
     for text in h1s:
-        text = _tidy(text) or ""
         cjk = len(re.findall(rf"[{_CJK}]", text))
         if len(text.split()) >= 4 or cjk >= 8:
             return text
@@ -62,7 +67,10 @@ def _headline_h1(h1s: list[str]) -> str | None:
 
 
 # Chinese and Japanese pages append the site's name without spaces: "見出し-新華網".
-_CJK_SITE_SUFFIX = re.compile(rf"^(.*[{_CJK}].*?)\s*[-_|｜]\s*([^\s\-_|｜]{{1,12}})$")
+# A hyphen between two Latin letters or digits is a word's ("Wi-Fi"), not a separator.
+_CJK_SITE_SUFFIX = re.compile(
+    rf"^(.*[{_CJK}].*?)(?:\s*[|｜]\s*|\s+[-_]\s*|(?<![A-Za-z0-9])[-_]\s*|[-_]\s+)([^\s\-_|｜]{{1,12}})$"
+)
 
 
 def strip_site_name(title: str | None, site_name: str | None, url: str | None) -> str | None:
@@ -79,7 +87,14 @@ def strip_site_name(title: str | None, site_name: str | None, url: str | None) -
     names = _site_names(site_name, url)
     last = title[separators[-1].end() :]
     if _is_site(last, names):
-        return title[: separators[-1].start()].strip() or title
+        kept = title[: separators[-1].start()].strip() or title
+        if len(separators) >= 2 and separators[-2].group().strip() == separators[-1].group().strip():
+            # "Headline | Section | Site": a short part between the headline
+            # and the site, set off the same way, is the site's section.
+            section = title[separators[-2].end() : separators[-1].start()]
+            if len(section.split()) <= _SECTION_WORDS:
+                return title[: separators[-2].start()].strip() or kept
+        return kept
     first = title[: separators[0].start()]
     if _is_site(first, names):
         return title[separators[0].end() :].strip() or title
@@ -116,9 +131,17 @@ def _shares_a_word(a: str, b: str) -> bool:
 
 
 def _tidy(text: str | None) -> str | None:
+    """Whitespace collapsed; a declared title's spaces are the writer's, CJK ones too."""
     if not text:
         return None
-    # Spaces between CJK characters come from markup (ruby, spans), but an
-    # ideographic space (U+3000) is the writer's: keep it.
-    text = _SPACE_IN_CJK.sub("", re.sub(r"[^\S\u3000]+", " ", text)).strip()
+    text = re.sub(r"[^\S\u3000]+", " ", text).strip()
     return text or None
+
+
+def _tidy_markup(text: str | None) -> str | None:
+    """An h1's text, joined from its elements: spaces between CJK characters come
+    from that joining (ruby, spans), not from the writer. An ideographic space
+    (U+3000) is the writer's: keep it."""
+    text = _tidy(text)
+    return _SPACE_IN_CJK.sub("", text) if text else None
+
