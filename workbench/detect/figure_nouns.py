@@ -299,11 +299,20 @@ def ratio(text: str, figure: Figure) -> bool:
 def units_from_comparison(text: str, found: list[Figure]) -> None:
     """ "20,000 volunteers, up from 12,000": the compared number counts the same thing."""
     for before, figure in zip(found, found[1:], strict=False):
+        if (before.unit is None and figure.unit is not None and not figure.money
+                and _CHANGE_TO_LEVEL_RE.fullmatch(text, before.end, figure.start)
+                and _BY_BEFORE_RE.search(text, max(0, before.start - 4), before.start)):
+            before.unit = figure.unit  # "down by 30 to 126 points": the change counts points too
+            continue
         if figure.unit is not None or figure.money or before.unit is None or before.money:
             continue
         between = text[before.end : figure.start]
         if len(between) < 60 and not _SENTENCE_END_IN.search(between) and _COMPARED_RE.search(between):
             figure.unit = before.unit
+
+
+_CHANGE_TO_LEVEL_RE = re.compile(r"\s+to\s+")
+_BY_BEFORE_RE = re.compile(r"\bby\s+$")
 
 
 # Compound measures: "61-year-old", "2-year mark", "a 25-fold rise".

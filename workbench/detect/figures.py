@@ -144,6 +144,9 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if is_name_or_debris(text, num_start, m.end("num"), explicit=bool(
             m.group("cur") or m.group("pct") or m.group("pct2") or m.group("abbr"))):
         return None
+    slash = _SLASH_RE.match(text, m.end("num"))
+    if slash:
+        return _fraction(text, m, slash)
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
         if TIME_AFTER_RE.match(text, m.end("num")):
             return None
@@ -202,6 +205,21 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if mm:  # "magnitude 6.4": the unit comes first
         figure.start, figure.unit, figure.head = mm.start(), "magnitude", True
         return finish(text, figure)
+    grown = counted(text, figure)
+    if (grown is not None and not grown.head and grown.unit is None
+            and _MODEL_AFTER_RE.match(text, grown.end)
+            and _DETERMINER_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start)):
+        return None  # "the 737 Max", "an 800 Series": a determiner, a number, a name: a model
+    return finish(text, grown)
+
+
+def _fraction(text: str, m: re.Match[str], slash: re.Match[str]) -> Figure | None:
+    """ "7/32" (a bond price move in 32nds), "3/4 of the staff": a fraction is its quotient;
+    "24/7" and "9/11" are no fractions at all."""
+    numerator, denominator = parse_number(m.group("num")), int(slash.group(1))
+    if numerator is None or m.group("cur") or not 0 < numerator < denominator:
+        return None
+    figure = Figure(m.start(), slash.end(), numerator / denominator, None)
     return finish(text, counted(text, figure))
 
 
@@ -344,8 +362,8 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
     rm = _RANGE_RE.match(text, figure.end)
     if not rm or ("and" in rm.group() and "between" not in text[max(0, figure.start - 9) : figure.start].lower()):
         return
-    if "to" in rm.group() and before.endswith("from "):
-        return  # "rose from 10 to 15": two figures
+    if "to" in rm.group() and before.endswith(("from ", "by ")):
+        return  # "rose from 10 to 15", "down by 30 to 126": a change and a level, two figures
     nm = _CORE_RE.match(text, rm.end())
     if not nm or nm.group("vague") or (nm.group("cur") and currency is None and nm.group("cur")):
         return
@@ -373,6 +391,9 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_MODEL_AFTER_RE = re.compile(r"\s+[A-Z][A-Za-z]*\b")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
+_SLASH_RE = re.compile(r"/(\d{1,3})\b(?![/.,]?\d)")
 _SCALE_WORDS = _language.figures.SCALE_WORDS
 _FEW_BEFORE_RE = _language.figures.FEW_BEFORE_RE
 _SPACED_SCALE_RE = re.compile(

@@ -34,6 +34,7 @@ NAME_PRECEDERS = frozenset(
      "block", "lane", "ward", "row", "seat", "box", "code", "model", "mark", "class",
      "unit", "brigade", "division", "battalion", "regiment", "corps", "army", "squadron",
      "fleet", "building", "street", "avenue", "road", "apartment", "suite", "floor",
+     "area", "sector", "terminal", "pier", "berth", "hangar", "runway", "interstate",
      "channel", "bus", "train", "track", "slide", "part", "act", "scene", "verse", "psalm",
      "week", "day", "year", "month", "quarter", "minute"}
 )  # fmt: skip
