@@ -15,6 +15,8 @@ import re
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
+from workbench.detect.figure_measures import STARTS as MEASURE_STARTS
+from workbench.detect.figure_measures import measure_at
 from workbench.detect.figure_names import (
     LABEL_BEFORE_RE,
     MILITARY_TIME_RE,
@@ -89,6 +91,11 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     taken_until = -1
     for pos, token in tokens(text):
         if pos < taken_until:
+            continue
+        measure = measure_at(text, pos, token) if token in MEASURE_STARTS else None
+        if measure is not None:  # "Mach 5", "a fraction of an inch"
+            found.append(finish(text, measure))
+            taken_until = measure.end
             continue
         if token[0].isdigit() or token[0] == "." or token in _CORE_STARTS:
             m = _CORE_RE.match(text, pos)

@@ -165,6 +165,13 @@ APPROX_ONE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# ``a fraction of an inch``: an unnamed part of one unit.
+FRACTION_OF_ONE_RE = re.compile(
+    r"(?:\b[Aa]\s+(?:tiny\s+|small\s+)?)?\b[Ff]raction\s+of\s+(?:an?|one)\s+(?P<noun>[a-z]+)\b")
+
+# ``Mach 5``, ``Mach 5-plus``: a speed in multiples of the speed of sound, unit first.
+MACH_RE = re.compile(r"\b[Mm]ach\s+(?P<num>\d+(?:\.\d+)?)(?:[-‐‑ ]?plus\b|\+)?")
+
 # A percent after a number: ``%``, ``percent``, ``per cent``, ``percentage points``.
 PERCENT_RE = re.compile(
     r"\s*(?:%|(?P<pp>\s?percentage[\s-]points?)|[\s-]percent\b|\sper\s?cent\b)", re.IGNORECASE

@@ -39,7 +39,7 @@ MEASURE_UNITS = {
     "degrees": "degree", "degree": "degree", "ft": "foot", "feet": "foot", "foot": "foot",
     "hectares": "hectare", "acres": "acre", "bp": "basis point", "storey": "storey",
     "year": "year", "day": "day", "month": "month", "week": "week", "hour": "hour",
-    "minute": "minute", "kt": "kiloton", "megawatts": "megawatt", "gigawatts": "gigawatt",
+    "minute": "minute", "inch": "inch", "inches": "inch", "kt": "kiloton", "megawatts": "megawatt", "gigawatts": "gigawatt",
 }  # fmt: skip
 
 # Plural-less nouns that name what is counted, with the unit to report.

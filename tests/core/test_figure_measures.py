@@ -1,0 +1,30 @@
+"""Figures without a plain number core: a unit-first speed, a fraction of one unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.figures import detect_figures
+
+CTX = DetectContext()
+
+
+def figures(text: str) -> list[tuple[str, object, str | None]]:
+    return [(c.text, c.value, c.unit) for c in detect_figures(text, CTX)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The glide vehicle reached Mach 6-plus in the test.", ("Mach 6-plus", 6, "Mach")),
+        ("The drone cruises at Mach 0.8 over the sea.", ("Mach 0.8", 0.8, "Mach")),
+        ("The shell missed the hull by a fraction of an inch.", ("a fraction of an inch", None, "inch")),
+    ],
+)
+def test_unit_first_speeds_and_fractions_of_a_unit(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+def test_a_fraction_of_something_uncounted_is_not_a_figure() -> None:
+    assert figures("The refit cost a fraction of the price of a new hull.") == []
