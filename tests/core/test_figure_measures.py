@@ -1,4 +1,5 @@
-"""Figures without a plain number core: a unit-first speed, a fraction of one unit."""
+"""Figures without a plain number core: a unit-first speed, a fraction of one unit,
+and a duration measuring the gap between two events."""
 
 from __future__ import annotations
 
@@ -28,3 +29,21 @@ def test_unit_first_speeds_and_fractions_of_a_unit(sentence: str, expected: tupl
 
 def test_a_fraction_of_something_uncounted_is_not_a_figure() -> None:
     assert figures("The refit cost a fraction of the price of a new hull.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The pier collapsed 22 years after it was built.", ("22 years", 22, "year")),
+        ("The minister quit a week before the budget vote.", ("a week", 1, "week")),
+        ("The strike came one day after the talks.", ("one day", 1, "day")),
+        ("He left about three months before the election.", ("about three months", 3, "month")),
+    ],
+)
+def test_a_duration_between_two_events_is_a_figure(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+def test_a_duration_back_from_today_stays_a_date_only() -> None:
+    assert figures("The pier collapsed two years ago.") == []
+    assert figures("The pier collapsed a day later.") == []

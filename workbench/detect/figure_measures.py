@@ -1,7 +1,9 @@
-"""Figures with no number core of their own.
+"""Figures with no number core of their own, or one that another kind also claims.
 
 ``Mach 5-plus`` puts its unit first; ``a fraction of an inch`` counts an
-unnamed part of one unit.
+unnamed part of one unit; ``18 years after the war`` and ``a day before the
+vote`` measure the gap between two events, so they are figures even where
+the date detector also reads the whole phrase as a date.
 """
 
 from __future__ import annotations
@@ -12,15 +14,23 @@ from workbench.detect.lang import language
 
 _language = language()  # English: the detectors' default language
 
+_GAP_UNITS = _language.figures.GAP_UNITS
+_GAP_AFTER_RE = _language.figures.GAP_AFTER_RE
+_ONE_GAP_RE = _language.figures.ONE_GAP_RE
 _FRACTION_OF_ONE_RE = _language.figures.FRACTION_OF_ONE_RE
 _MACH_RE = _language.figures.MACH_RE
 
 # Tokens where one of these figures may start (the scan is keyed by lower-cased tokens).
-STARTS = frozenset({"mach", "fraction", "a"})
+STARTS = frozenset({"mach", "fraction", "a", "an", "one"})
+
+
+def measures_a_gap(text: str, figure: Figure) -> bool:
+    """ "18 years" in "18 years after the war": a duration between two events."""
+    return figure.unit in _GAP_UNITS and bool(_GAP_AFTER_RE.match(text, figure.end))
 
 
 def measure_at(text: str, pos: int, token: str) -> Figure | None:
-    """The unit-first or fractional figure that starts at ``pos``, if any."""
+    """The unit-first, fractional or one-unit gap figure that starts at ``pos``, if any."""
     if token == "mach":
         m = _MACH_RE.match(text, pos)
         if m:
@@ -31,5 +41,9 @@ def measure_at(text: str, pos: int, token: str) -> Figure | None:
         unit = MEASURE_UNITS.get(m.group("noun").lower()) if m else None
         if m and unit:
             return Figure(pos, m.end(), None, unit, head=True)
+    if token in {"a", "an", "one"}:
+        m = _ONE_GAP_RE.match(text, pos)
+        if m:
+            return Figure(pos, m.end(), 1, m.group("noun").lower(), head=True)
     return None
 

@@ -165,6 +165,15 @@ APPROX_ONE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# ``18 years after the war``, ``a day before the vote``: a duration that measures the gap
+# between two events is a figure, though it also places the later one.
+GAP_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+GAP_AFTER_RE = re.compile(r"\s+(?:after|before)\b", re.IGNORECASE)
+ONE_GAP_RE = re.compile(
+    r"\b(?:an?|one)\s+(?P<noun>day|week|month|year|decade|hour|minute)(?=\s+(?:after|before)\b)",
+    re.IGNORECASE,
+)
+
 # ``a fraction of an inch``: an unnamed part of one unit.
 FRACTION_OF_ONE_RE = re.compile(
     r"(?:\b[Aa]\s+(?:tiny\s+|small\s+)?)?\b[Ff]raction\s+of\s+(?:an?|one)\s+(?P<noun>[a-z]+)\b")
