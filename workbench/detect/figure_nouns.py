@@ -27,7 +27,7 @@ from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, parse_number, si
 _language = language()  # English: the detectors' default language
 
 _WORD_TOKEN_RE = re.compile(
-    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w'’-]|[.,](?=\d))*[\w'’]|[A-Za-z0-9])"
+    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}(?:[-‐‑][a-z]+\b)?|[A-Za-z0-9](?:[\w'’-]|[.,](?=\d))*[\w'’]|[A-Za-z0-9])"
 )
 _DETERMINERS = _language.figures.DETERMINERS
 _ADVERBS = _language.figures.ADVERBS
@@ -53,6 +53,8 @@ _CURRENCY_WORD_RE = re.compile(
 _GLUED_MEASURE_RE = _language.units.GLUED_MEASURE_RE
 
 
+_NAME_GOES_ON_RE = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")
+_ADJECTIVE_JOINS = frozenset({"and", "or"})
 _COORDINATED_RE = re.compile(r"\s+(?:and|or)\s+(?P<words>(?:[a-z]+\s+)?[A-Za-z][a-z]+s)\b(?![-'’])")
 # what may follow a noun that ends a list: punctuation, a verb or preposition, not another noun
 _NOUN_ENDS_RE = re.compile(r"\s*(?:[^\w\s]|$)|\s+(?:[a-z]+ed|[a-z]+ing|" + "|".join(
@@ -165,6 +167,7 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
     (``17-storey apartment building``).
     """
     content = 0
+    last = ""  # the previous content word
     for _ in range(max_words + 6):
         wm = _WORD_TOKEN_RE.match(text, pos)
         if not wm:
@@ -172,10 +175,16 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         word = wm.group("w")
         lowered = word.lower()
         pos = wm.end()
+        if lowered in _ADJECTIVE_JOINS and last and not partitive and _joins_modifiers(text, pos, last):
+            last = ""
+            continue  # "13,000 American and British soldiers": two modifiers of one noun
         if not partitive and lowered[-2:] in {"s'", "s’"} and is_plural(lowered[:-1]):
             return wm.end() - 1, singular(lowered[:-1])  # "the two billionaires’ strategies"
         if lowered == "such" and not _SUCH_AS_RE.match(text, pos):
             continue  # "10 such tanks"
+        if lowered[-2:] in {"'s", "’s"} and word[0].isupper() and not partitive and _NAME_GOES_ON_RE.match(
+                text, pos):
+            continue  # "three People's Liberation Army ships": a possessive inside a name
         if lowered in STOP_WORDS or lowered.endswith(("'s", "’s", "s'", "s’")):
             if partitive and (lowered in _DETERMINERS or lowered[-2:] in {"'s", "’s"}):
                 continue
@@ -183,6 +192,7 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         if partitive and lowered in NUMBER_WORDS:
             continue
         content += 1
+        last = word
         if content > max_words:
             return None
         if any(c.isdigit() for c in word):
@@ -204,6 +214,8 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         if is_plural(lowered):
             if singular_ok and not partitive and content == 1 and not compound:
                 return None  # "one defines": a verb, not a plural head
+            if word[0].isupper() and _name_runs_on(text, pos):
+                continue  # "Marine Corps pilots", "M1 Abrams tanks": a name before the noun
             return pos, singular(lowered)
         if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ly")):
             nxt = _WORD_TOKEN_RE.match(text, pos)
@@ -215,6 +227,35 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
                 continue
             return pos, lowered
     return None
+
+
+def _joins_modifiers(text: str, pos: int, last: str) -> bool:
+    """ "American and British soldiers": "and" joins two modifiers when the word before it
+    is no plural noun and a word, not a number, follows."""
+    if is_plural(last.lower()) or last.lower() in MEASURE_UNITS:
+        return False
+    nxt = _WORD_TOKEN_RE.match(text, pos)
+    if not nxt:
+        return False
+    word = nxt.group("w")
+    return word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in NUMBER_WORDS
+
+
+def _name_runs_on(text: str, pos: int) -> bool:
+    """After a capitalised plural, a model or a lower-case plural noun carries the count on."""
+    nxt = _WORD_TOKEN_RE.match(text, pos)
+    if not nxt:
+        return False
+    word = nxt.group("w")
+    if any(c.isdigit() for c in word):
+        return True
+    if not word[0].islower() or word in STOP_WORDS:
+        return False
+    if is_plural(word) or word in INVARIANT_NOUNS:
+        return True
+    after = _WORD_TOKEN_RE.match(text, nxt.end())  # "Corps helicopter pilots": a compound
+    return (not word.endswith(("ed", "ly", "ing")) and after is not None
+            and after.group("w").islower() and is_plural(after.group("w")))
 
 
 def next_is_noun(text: str, pos: int) -> bool:
