@@ -70,3 +70,7 @@ def test_fractions_are_their_quotient(sentence: str, expected: tuple[str, object
 
 def test_a_fraction_inside_a_model_name_is_not_a_figure() -> None:
     assert spans("Crews fired Kub-131/136 drones at the port.") == []
+
+
+def test_a_quotation_opening_on_a_number_keeps_the_figure() -> None:
+    assert ("40 sailors", 40, "sailor") in figures("‘40 sailors were rescued,’ the captain said.")

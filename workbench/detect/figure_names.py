@@ -30,6 +30,7 @@ _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
 _GLUED_UNIT_RE = _language.units.GLUED_UNIT_RE
+_CLIPPED_YEAR_BEFORE_RE = _language.dates.CLIPPED_YEAR_BEFORE_RE
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")
 
 
@@ -48,8 +49,9 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         return True
     if end - start >= 3 and re.match(r"X\b", text[end : end + 2]):
         return True  # "777X": a model; a multiple is written small and short ("3x")
-    if re.search(r"(?:^|[\s(])['’‘]$", before) and end - start == 2:
-        return True  # "'91", "class of ’08": a clipped year
+    if end - start == 2 and re.search(r"(?:^|\s)['’]$", before) and _CLIPPED_YEAR_BEFORE_RE.search(
+            before[:-1]):
+        return True  # "class of '91", "in ’08": a clipped year, not an opening quotation mark
     if _OPERATOR_BEFORE_RE.search(before) or _OPERATOR_AFTER_RE.match(text, end):
         return True  # a formula ("a = 0.5 × p × v2"): a coefficient, not a quantity
     if _HEADING_AFTER_RE.match(text, end) and _HEADING_BEFORE_RE.search(before):
