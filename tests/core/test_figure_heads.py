@@ -46,3 +46,26 @@ def test_and_before_a_number_or_after_a_plural_joins_no_modifiers() -> None:
         ("4 dead", 4, "dead"), ("11 wounded", 11, "wounded")]
     assert figures("It killed 5 sailors and wounded 9 civilians.") == [
         ("5 sailors", 5, "sailor"), ("9 civilians", 9, "civilian")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "unit"),
+    [
+        ("In the post, 12.5k casualties turned into 21.5k.", "21.5k", "casualty"),
+        ("Claims of 300 tanks lost became 900 by evening.", "900", "tank"),
+        ("Among the 14 ports that closed in May, nine are on the coast.", "nine", "port"),
+        ("Of the 20 ships that left the harbour, three sank.", "three", "ship"),
+    ],
+)
+def test_a_bare_number_counts_what_the_figure_it_follows_counts(sentence: str, number: str, unit: str) -> None:
+    assert (number, unit) in [(text, u) for text, _value, u in figures(sentence)]
+
+
+def test_a_bare_number_after_an_unrelated_figure_gets_no_unit() -> None:
+    found = figures("The army has 14 ports, and 9 is the number officials cite.")
+    assert ("9", 9, None) in found
+
+
+def test_a_plural_in_an_all_capitals_headline_is_a_word_not_an_acronym() -> None:
+    assert figures("BREAKING: THREE FERRIES SINK IN STORM") == [("THREE FERRIES", 3, "ferry")]
+    assert ("12 ATACMS", 12, "ATACMS") in figures("Kyiv received 12 ATACMS in the spring.")

@@ -63,6 +63,10 @@ _RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\
                        re.IGNORECASE)
 _COMPARED_RE = _language.figures.COMPARED_RE
 _SENTENCE_END_IN = re.compile(r"[.!?;]\s")
+_SET_BEFORE_RE = _language.figures.SET_BEFORE_RE
+_OWN_UNITS = frozenset({"percent", "percentage point", "basis point", "time", "year"})
+# an all-capitals headline ("SEVERAL BUILDINGS COLLAPSE"): its plurals are words, not acronyms
+_SHOUTED_BEFORE_RE = re.compile(r"\b[A-Z]{3,}\s+$")
 
 
 @dataclass
@@ -206,7 +210,9 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
             if nxt and is_plural(nxt.group("w").lower()) and nxt.group("w")[0].islower():
                 continue  # "armored personnel carriers", "police officers": a modifier
             return pos, INVARIANT_NOUNS[lowered]
-        if word.isupper() and len(word) > 1 and "." not in word:
+        if word.isupper() and len(word) > 1 and "." not in word and not (
+                is_plural(lowered) and _SHOUTED_BEFORE_RE.search(text, max(0, pos - len(word) - 12),
+                                                                 pos - len(word))):
             nxt = _WORD_TOKEN_RE.match(text, pos)
             if nxt and nxt.group("w")[0].islower() and next_is_noun(text, pos):
                 continue
@@ -345,11 +351,17 @@ def units_from_comparison(text: str, found: list[Figure]) -> None:
                 and _BY_BEFORE_RE.search(text, max(0, before.start - 4), before.start)):
             before.unit = figure.unit  # "down by 30 to 126 points": the change counts points too
             continue
-        if figure.unit is not None or figure.money or before.unit is None or before.money:
+        # a unit guessed from the clause gives way; one read off the figure itself does not
+        guessed = not figure.head and figure.unit not in _OWN_UNITS
+        if (figure.unit is not None and not guessed) or figure.money or before.unit is None or before.money:
             continue
         between = text[before.end : figure.start]
         if len(between) < 60 and not _SENTENCE_END_IN.search(between) and _COMPARED_RE.search(between):
             figure.unit = before.unit
+        elif (len(between) < 120 and not _SENTENCE_END_IN.search(between)
+              and _SET_BEFORE_RE.search(text, max(0, before.start - 12), before.start)
+              and re.search(r",\s*$", between)):
+            figure.unit = before.unit  # "Among the 10 districts that burned most, seven ..."
 
 
 _CHANGE_TO_LEVEL_RE = re.compile(r"\s+to\s+")

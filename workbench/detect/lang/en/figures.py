@@ -60,9 +60,15 @@ LY_NOUNS = frozenset({"supply", "family", "rally", "ally", "assembly", "anomaly"
                        "reply", "belly", "jelly", "bully"})
 
 # ``up from 20``, ``versus 30``: the earlier figure of a comparison shares the unit.
-COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
+COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared|grew|climbed|jumped|"
+                          r"dropped|increased|decreased|declined|surged|soared|slipped|plunged)\s+"
+                          r"(?:from|with|to)|\bturned\s+(?:in)?to|\bbec[oa]me|"
                           r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
                           r"around\s+|some\s+|nearly\s+)?$")
+
+# ``Among the 10 districts that burned most, seven ...``: the set a later bare number
+# is taken from.
+SET_BEFORE_RE = re.compile(r"\b(?:[Aa]mong|[Oo]f)\s+(?:the|its|their|these|those)\s+$")
 
 # Word and digit ordinals a counting ordinal may be (``first`` is left out).
 ORDINAL_RE = re.compile(
