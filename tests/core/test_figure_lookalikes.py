@@ -62,6 +62,8 @@ def test_a_change_by_and_the_level_it_reaches_are_two_figures() -> None:
     [
         ("The 30-year bond fell 9/32 in late trade.", ("9/32", 9 / 32, None)),
         ("About 3/4 of the crews have left.", ("About 3/4 of the crews", 0.75, "crew")),
+        ("The long bond was down 1-8/32 at midday.", ("1-8/32", 1.25, None)),
+        ("The convoy carried 2 1/2 days of fuel.", ("2 1/2 days", 2.5, "day")),
     ],
 )
 def test_fractions_are_their_quotient(sentence: str, expected: tuple[str, object, str | None]) -> None:
@@ -74,3 +76,8 @@ def test_a_fraction_inside_a_model_name_is_not_a_figure() -> None:
 
 def test_a_quotation_opening_on_a_number_keeps_the_figure() -> None:
     assert ("40 sailors", 40, "sailor") in figures("‘40 sailors were rescued,’ the captain said.")
+
+
+def test_plurals_of_nouns_in_ie_keep_the_ie() -> None:
+    assert figures("The jets flew 140 sorties over the strait.") == [("140 sorties", 140, "sortie")]
+    assert figures("The storm hit 18 coastal counties.") == [("18 coastal counties", 18, "county")]

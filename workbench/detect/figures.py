@@ -155,6 +155,11 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     slash = _SLASH_RE.match(text, m.end("num"))
     if slash:
         return _fraction(text, m, slash)
+    mixed = _MIXED_FRACTION_RE.match(text, m.end("num")) if not m.group("cur") else None
+    if mixed and 0 < int(mixed.group("n")) < int(mixed.group("d")):
+        whole = parse_number(m.group("num")) or 0  # "down 1-4/32": a bond price, 1 and 4/32
+        value = whole + int(mixed.group("n")) / int(mixed.group("d"))
+        return finish(text, counted(text, Figure(m.start(), mixed.end(), value, None)))
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
         if TIME_AFTER_RE.match(text, m.end("num")):
             return None
@@ -401,6 +406,7 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _MODEL_AFTER_RE = re.compile(r"\s+[A-Z][A-Za-z]*\b")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
+_MIXED_FRACTION_RE = re.compile(r"[-‐‑ ](?P<n>\d{1,2})/(?P<d>\d{1,3})\b(?![/.,]?\d)")
 _SLASH_RE = re.compile(r"/(\d{1,3})\b(?![/.,]?\d)")
 _SCALE_WORDS = _language.figures.SCALE_WORDS
 _FEW_BEFORE_RE = _language.figures.FEW_BEFORE_RE
