@@ -57,6 +57,14 @@ def test_a_change_by_and_the_level_it_reaches_are_two_figures() -> None:
     assert figures("They expect 40 to 60 drones a night.")[0][1] == [40, 60]
 
 
+def test_a_change_far_from_the_level_it_reaches_is_no_range() -> None:
+    assert figures("Silver gained $0.85 to $24.10 an ounce.") == [
+        ("$0.85", 0.85, "USD"), ("$24.10 an ounce", 24.1, "USD")]
+    # ends alike make a range, verb or not
+    assert figures("Fares rose 10 to 15 percent this year.") == [
+        ("10 to 15 percent", [0.1, 0.15], "percent")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -393,6 +393,9 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
         low *= _scale_of(nm)  # "$10-15 billion": the scale belongs to both ends
     if high is None or not isinstance(low, int | float) or not low < high:
         return
+    if "to" in rm.group() and high > 3 * low and _CHANGE_BEFORE_RE.search(
+            text, max(0, figure.start - 12), figure.start):
+        return  # "gained $12.40 to $2,034.10": a change and the level it reached
     if nm.group("num") and is_name_or_debris(text, nm.start("num"), nm.end("num")):
         return
     figure.value = [low, high]
@@ -406,6 +409,7 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _MODEL_AFTER_RE = re.compile(r"\s+[A-Z][A-Za-z]*\b")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
+_CHANGE_BEFORE_RE = _language.figures.CHANGE_BEFORE_RE
 _MIXED_FRACTION_RE = re.compile(r"[-‐‑ ](?P<n>\d{1,2})/(?P<d>\d{1,3})\b(?![/.,]?\d)")
 _SLASH_RE = re.compile(r"/(\d{1,3})\b(?![/.,]?\d)")
 _SCALE_WORDS = _language.figures.SCALE_WORDS

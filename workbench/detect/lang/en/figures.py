@@ -66,6 +66,13 @@ COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared|gre
                           r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
                           r"around\s+|some\s+|nearly\s+)?$")
 
+# ``gained $12.40 to $2,034.10``: a verb of change before "N to M" makes it a change
+# and the level reached, when the two are far apart (a range's ends are alike).
+CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:gained|gains|rose|rises|fell|falls|added|adds|lost|loses|climbed|climbs|dropped|drops|"
+    r"jumped|jumps|slipped|slips|declined|declines|advanced|advances|slid|slides|eased|eases|"
+    r"firmed|firms|tumbled|tumbles|sank|sinks|up|down)\s+$", re.IGNORECASE)
+
 # ``Among the 10 districts that burned most, seven ...``: the set a later bare number
 # is taken from.
 SET_BEFORE_RE = re.compile(r"\b(?:[Aa]mong|[Oo]f)\s+(?:the|its|their|these|those)\s+$")

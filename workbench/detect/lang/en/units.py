@@ -55,7 +55,7 @@ INVARIANT_NOUNS = {
 RATE_NOUNS = frozenset(
     {"day", "week", "month", "year", "hour", "minute", "second", "barrel", "share", "tonne",
      "ton", "head", "person", "gallon", "litre", "liter", "kilogram", "pound", "night",
-     "piece", "unit", "megawatt-hour", "kilowatt-hour"}
+     "piece", "unit", "megawatt-hour", "kilowatt-hour", "ounce", "bushel"}
 )  # fmt: skip
 
 # What a lone number counts, read from its clause: "the camp's population is around 40,000".
