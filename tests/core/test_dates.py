@@ -240,3 +240,8 @@ def test_a_weekday_in_apposition_takes_the_day_just_given() -> None:
     found = dates("The crew was told on Feb. 2, a Friday, that the ship would sail.")
     assert ("Feb. 2", "2024-02-02") in found
     assert ("Friday", "2024-02-02") in found
+
+
+def test_two_seasons_share_the_year_that_follows_them() -> None:
+    assert dates("The frigate was refitted in the spring and summer of 2021.") == [
+        ("spring and summer of 2021", "2021")]

@@ -165,6 +165,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
         rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
+    # "the summer and autumn of 2024": two seasons share the year
+    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:and|or|to|through)\s+"
+                          rf"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
 ]
 
 # token -> the rules whose pattern may begin there, as (words, rules) pairs; a
