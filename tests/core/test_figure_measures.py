@@ -47,3 +47,20 @@ def test_a_duration_between_two_events_is_a_figure(sentence: str, expected: tupl
 def test_a_duration_back_from_today_stays_a_date_only() -> None:
     assert figures("The pier collapsed two years ago.") == []
     assert figures("The pier collapsed a day later.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The video claims nine colonels died in a day.", ("a day", 1, "day")),
+        ("Repairs may take a month or more.", ("a month or more", 1, "month")),
+        ("The captain was suspended for a year.", ("a year", 1, "year")),
+    ],
+)
+def test_one_unit_of_time_that_measures_a_span_is_a_figure(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+
+
+def test_one_unit_of_time_as_a_rate_or_a_possessive_is_not_a_span() -> None:
+    assert figures("The crews drill twice a week.") == [("twice", 2, "time")]
+    assert figures("Come back in a week's time.") == []

@@ -187,6 +187,12 @@ ONE_GAP_RE = re.compile(
     re.IGNORECASE,
 )
 
+# ``a week or more``, ``killed in a day``: one unit of time that measures.
+ONE_SPAN_RE = re.compile(
+    r"\b(?:an?)\s+(?P<noun>day|week|month|year|decade|hour|minute)\b"
+    r"(?P<more>\s+or\s+(?:more|longer|less|so)\b)?", re.IGNORECASE)
+IN_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Ff]or)\s+$")
+
 # ``a fraction of an inch``: an unnamed part of one unit.
 FRACTION_OF_ONE_RE = re.compile(
     r"(?:\b[Aa]\s+(?:tiny\s+|small\s+)?)?\b[Ff]raction\s+of\s+(?:an?|one)\s+(?P<noun>[a-z]+)\b")
