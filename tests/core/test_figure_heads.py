@@ -69,3 +69,16 @@ def test_a_bare_number_after_an_unrelated_figure_gets_no_unit() -> None:
 def test_a_plural_in_an_all_capitals_headline_is_a_word_not_an_acronym() -> None:
     assert figures("BREAKING: THREE FERRIES SINK IN STORM") == [("THREE FERRIES", 3, "ferry")]
     assert ("12 ATACMS", 12, "ATACMS") in figures("Kyiv received 12 ATACMS in the spring.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 4,000-strong brigade crossed the river.", ("A 4,000-strong brigade", 4000, "brigade")),
+        ("The 30-mile-long column stopped.", ("30-mile-long column", 30, "mile")),
+        ("Sappers dug a 3-metre-deep ditch.", ("a 3-metre-deep ditch", 3, "metre")),
+    ],
+)
+def test_compound_measures_with_a_dimension_or_a_strength(sentence: str, expected: tuple) -> None:
+    assert expected in figures(sentence)
+

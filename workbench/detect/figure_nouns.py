@@ -370,7 +370,8 @@ _BY_BEFORE_RE = re.compile(r"\bby\s+$")
 
 # Compound measures: "61-year-old", "2-year mark", "a 25-fold rise".
 COMPOUND_RE = re.compile(
-    r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
+    r"[-‐‑](?P<unit>[a-z]{1,12})(?:(?P<old>[-\s]old\b)|[-‐‑](?:long|wide|high|deep|tall|thick)\b)?"
+    r"(?![-\w])", re.IGNORECASE
 )
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _NAME_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+){1,4}\b(?![-'’])")
@@ -427,6 +428,8 @@ def compound(text: str, figure: Figure) -> Figure | None:
         name = _NAME_AFTER_RE.match(text, figure.end) if noun is None else None
         if noun is not None:
             figure.end = noun[0]
+            if unit_word == "strong":  # "a 3,000-strong force": the force is what it counts
+                figure.unit = noun[1]
         elif name and not any(w.lower() in STOP_WORDS for w in name.group().split()):
             figure.end = name.end()  # "51-member Congressional Black Caucus": what it measures
         am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
