@@ -218,3 +218,30 @@ def test_hours_and_minutes_ago_are_dates_left_unresolved_not_a_crash():
     for text in ("The blast was heard 3 hours ago near the border.", "It happened five minutes ago, police said."):
         dates = [d for d in detect_drafts(text, "2024-02-20") if d.kind == "date"]
         assert dates and all(d.value is None for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He left with the class of '87 and never came back.", ("'87", "1987")),
+        ("She has commanded the ship since ’19 without a break.", ("’19", "2019")),
+    ],
+)
+def test_a_clipped_year_is_a_year(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in dates(sentence)
+
+
+def test_an_opening_quotation_mark_before_a_number_is_no_clipped_year() -> None:
+    assert dates("‘40 sailors were rescued,’ the captain said.") == []
+
+
+def test_a_weekday_in_apposition_takes_the_day_just_given() -> None:
+    # published on a Tuesday, so a bare "Friday" alone would be 2024-02-16
+    found = dates("The crew was told on Feb. 2, a Friday, that the ship would sail.")
+    assert ("Feb. 2", "2024-02-02") in found
+    assert ("Friday", "2024-02-02") in found
+
+
+def test_two_seasons_share_the_year_that_follows_them() -> None:
+    assert dates("The frigate was refitted in the spring and summer of 2021.") == [
+        ("spring and summer of 2021", "2021")]

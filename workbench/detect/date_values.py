@@ -88,6 +88,10 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
+        if rule == "clipped_year":  # "'91": the latest such year not after next year
+            clipped = int(spot.get("clipped"))
+            century = 2000 if 2000 + clipped <= (published.year if published else 2030) + 1 else 1900
+            return str(century + clipped)
         if rule == "season" and not spot.get("year"):
             return _resolve_season(spot, text, published)
         if rule in {"year", "season", "fiscal", "fiscal_after"}:

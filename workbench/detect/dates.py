@@ -81,6 +81,8 @@ def _spots(text: str) -> tuple[Spot, ...]:
         for rule, m in ((r, p.match(text, pos)) for r in rules for p in _RULES[r]):
             if m is None or m.end() == m.start():
                 continue
+            if rule == "clipped_year" and not _CLIPPED_YEAR_BEFORE_RE.search(text, max(0, pos - 8), pos):
+                continue  # an opening quotation mark, not a clipped year
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             end = m.end()
             if rule in {"ago", "anchored"} and (m.group("dir") or "").lower() in {"before", "after"}:
@@ -108,6 +110,7 @@ def _spots(text: str) -> tuple[Spot, ...]:
 
 
 _EVENT_RE = _language.dates.EVENT_RE
+_CLIPPED_YEAR_BEFORE_RE = _language.dates.CLIPPED_YEAR_BEFORE_RE
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 
@@ -137,8 +140,12 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     out = []
     anchor: str | None = None  # the date the narrative last gave
     day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")
+    previous_end = -1
     for spot in _spots(text):
-        if _narrative_relative(spot, text):
+        if spot.rule == "weekday" and day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
+                text, previous_end, spot.start):
+            value = day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
+        elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, day_anchor if unit in _DAY_UNITS else anchor)
         else:
@@ -146,12 +153,14 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
             anchor = value or anchor
             if value and len(value) == 10:
                 day_anchor = value
+        previous_end = spot.end
         score = 0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75
         out.append(Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                              score=score, extra={"rule": spot.rule}))
     return out
 
 
+_WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
 
 

@@ -30,6 +30,8 @@ _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
 _GLUED_UNIT_RE = _language.units.GLUED_UNIT_RE
+_CLIPPED_YEAR_BEFORE_RE = _language.dates.CLIPPED_YEAR_BEFORE_RE
+_ARTICLE_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")
 
 
 def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
@@ -45,6 +47,11 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         return True  # 2S19, 5-A
     if re.match(r"[A-Za-z]", text[end : end + 1]) and not _GLUED_UNIT_RE.match(text, end):
         return True
+    if end - start >= 3 and re.match(r"X\b", text[end : end + 2]):
+        return True  # "777X": a model; a multiple is written small and short ("3x")
+    if end - start == 2 and re.search(r"(?:^|\s)['’]$", before) and _CLIPPED_YEAR_BEFORE_RE.search(
+            before[:-1]):
+        return True  # "class of '91", "in ’08": a clipped year, not an opening quotation mark
     if _OPERATOR_BEFORE_RE.search(before) or _OPERATOR_AFTER_RE.match(text, end):
         return True  # a formula ("a = 0.5 × p × v2"): a coefficient, not a quantity
     if _HEADING_AFTER_RE.match(text, end) and _HEADING_BEFORE_RE.search(before):
@@ -53,8 +60,9 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
     prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
     if prev and not explicit and not grouped and not _CALIBRE_AFTER_RE.match(text, end):
         word = prev.group(1)
-        if word.lower().rstrip(".") in NAME_PRECEDERS:
-            return True
+        if word.lower().rstrip(".") in NAME_PRECEDERS and not _ARTICLE_BEFORE_RE.search(
+                before, 0, len(before) - len(prev.group(0))):
+            return True  # "area 55", "page 12"; but "an area 5 times larger" measures
         if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
             word not in _COUNTRY_LIKE
         ) and not (word.lower() in _QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))):

@@ -27,7 +27,7 @@ from workbench.detect.numbers import NUMBER_WORDS, WORD_NUMBER, parse_number, si
 _language = language()  # English: the detectors' default language
 
 _WORD_TOKEN_RE = re.compile(
-    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w'’-]|[.,](?=\d))*[\w'’]|[A-Za-z0-9])"
+    r"\s+(?P<q>[\"“‘]?)(?P<w>(?:[A-Z]\.){2,}(?:[-‐‑][a-z]+\b)?|[A-Za-z0-9](?:[\w'’-]|[.,](?=\d))*[\w'’]|[A-Za-z0-9])"
 )
 _DETERMINERS = _language.figures.DETERMINERS
 _ADVERBS = _language.figures.ADVERBS
@@ -53,6 +53,8 @@ _CURRENCY_WORD_RE = re.compile(
 _GLUED_MEASURE_RE = _language.units.GLUED_MEASURE_RE
 
 
+_NAME_GOES_ON_RE = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z]")
+_ADJECTIVE_JOINS = frozenset({"and", "or"})
 _COORDINATED_RE = re.compile(r"\s+(?:and|or)\s+(?P<words>(?:[a-z]+\s+)?[A-Za-z][a-z]+s)\b(?![-'’])")
 # what may follow a noun that ends a list: punctuation, a verb or preposition, not another noun
 _NOUN_ENDS_RE = re.compile(r"\s*(?:[^\w\s]|$)|\s+(?:[a-z]+ed|[a-z]+ing|" + "|".join(
@@ -61,6 +63,10 @@ _RATIO_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<den>\d{{1,4}}|{WORD_NUMBER})\
                        re.IGNORECASE)
 _COMPARED_RE = _language.figures.COMPARED_RE
 _SENTENCE_END_IN = re.compile(r"[.!?;]\s")
+_SET_BEFORE_RE = _language.figures.SET_BEFORE_RE
+_OWN_UNITS = frozenset({"percent", "percentage point", "basis point", "time", "year"})
+# an all-capitals headline ("SEVERAL BUILDINGS COLLAPSE"): its plurals are words, not acronyms
+_SHOUTED_BEFORE_RE = re.compile(r"\b[A-Z]{3,}\s+$")
 
 
 @dataclass
@@ -165,6 +171,7 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
     (``17-storey apartment building``).
     """
     content = 0
+    last = ""  # the previous content word
     for _ in range(max_words + 6):
         wm = _WORD_TOKEN_RE.match(text, pos)
         if not wm:
@@ -172,10 +179,16 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         word = wm.group("w")
         lowered = word.lower()
         pos = wm.end()
+        if lowered in _ADJECTIVE_JOINS and last and not partitive and _joins_modifiers(text, pos, last):
+            last = ""
+            continue  # "13,000 American and British soldiers": two modifiers of one noun
         if not partitive and lowered[-2:] in {"s'", "s’"} and is_plural(lowered[:-1]):
             return wm.end() - 1, singular(lowered[:-1])  # "the two billionaires’ strategies"
         if lowered == "such" and not _SUCH_AS_RE.match(text, pos):
             continue  # "10 such tanks"
+        if lowered[-2:] in {"'s", "’s"} and word[0].isupper() and not partitive and _NAME_GOES_ON_RE.match(
+                text, pos):
+            continue  # "three People's Liberation Army ships": a possessive inside a name
         if lowered in STOP_WORDS or lowered.endswith(("'s", "’s", "s'", "s’")):
             if partitive and (lowered in _DETERMINERS or lowered[-2:] in {"'s", "’s"}):
                 continue
@@ -183,6 +196,7 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         if partitive and lowered in NUMBER_WORDS:
             continue
         content += 1
+        last = word
         if content > max_words:
             return None
         if any(c.isdigit() for c in word):
@@ -196,7 +210,9 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
             if nxt and is_plural(nxt.group("w").lower()) and nxt.group("w")[0].islower():
                 continue  # "armored personnel carriers", "police officers": a modifier
             return pos, INVARIANT_NOUNS[lowered]
-        if word.isupper() and len(word) > 1 and "." not in word:
+        if word.isupper() and len(word) > 1 and "." not in word and not (
+                is_plural(lowered) and _SHOUTED_BEFORE_RE.search(text, max(0, pos - len(word) - 12),
+                                                                 pos - len(word))):
             nxt = _WORD_TOKEN_RE.match(text, pos)
             if nxt and nxt.group("w")[0].islower() and next_is_noun(text, pos):
                 continue
@@ -204,6 +220,8 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
         if is_plural(lowered):
             if singular_ok and not partitive and content == 1 and not compound:
                 return None  # "one defines": a verb, not a plural head
+            if word[0].isupper() and _name_runs_on(text, pos):
+                continue  # "Marine Corps pilots", "M1 Abrams tanks": a name before the noun
             return pos, singular(lowered)
         if singular_ok and word[0].islower() and not lowered.endswith(("ed", "ly")):
             nxt = _WORD_TOKEN_RE.match(text, pos)
@@ -215,6 +233,35 @@ def head_noun(text: str, pos: int, *, singular_ok: bool, partitive: bool = False
                 continue
             return pos, lowered
     return None
+
+
+def _joins_modifiers(text: str, pos: int, last: str) -> bool:
+    """ "American and British soldiers": "and" joins two modifiers when the word before it
+    is no plural noun and a word, not a number, follows."""
+    if is_plural(last.lower()) or last.lower() in MEASURE_UNITS:
+        return False
+    nxt = _WORD_TOKEN_RE.match(text, pos)
+    if not nxt:
+        return False
+    word = nxt.group("w")
+    return word.isalpha() and word.lower() not in STOP_WORDS and word.lower() not in NUMBER_WORDS
+
+
+def _name_runs_on(text: str, pos: int) -> bool:
+    """After a capitalised plural, a model or a lower-case plural noun carries the count on."""
+    nxt = _WORD_TOKEN_RE.match(text, pos)
+    if not nxt:
+        return False
+    word = nxt.group("w")
+    if any(c.isdigit() for c in word):
+        return True
+    if not word[0].islower() or word in STOP_WORDS:
+        return False
+    if is_plural(word) or word in INVARIANT_NOUNS:
+        return True
+    after = _WORD_TOKEN_RE.match(text, nxt.end())  # "Corps helicopter pilots": a compound
+    return (not word.endswith(("ed", "ly", "ing")) and after is not None
+            and after.group("w").islower() and is_plural(after.group("w")))
 
 
 def next_is_noun(text: str, pos: int) -> bool:
@@ -299,16 +346,32 @@ def ratio(text: str, figure: Figure) -> bool:
 def units_from_comparison(text: str, found: list[Figure]) -> None:
     """ "20,000 volunteers, up from 12,000": the compared number counts the same thing."""
     for before, figure in zip(found, found[1:], strict=False):
-        if figure.unit is not None or figure.money or before.unit is None or before.money:
+        if (before.unit is None and figure.unit is not None and not figure.money
+                and _CHANGE_TO_LEVEL_RE.fullmatch(text, before.end, figure.start)
+                and _BY_BEFORE_RE.search(text, max(0, before.start - 4), before.start)):
+            before.unit = figure.unit  # "down by 30 to 126 points": the change counts points too
+            continue
+        # a unit guessed from the clause gives way; one read off the figure itself does not
+        guessed = not figure.head and figure.unit not in _OWN_UNITS
+        if (figure.unit is not None and not guessed) or figure.money or before.unit is None or before.money:
             continue
         between = text[before.end : figure.start]
         if len(between) < 60 and not _SENTENCE_END_IN.search(between) and _COMPARED_RE.search(between):
             figure.unit = before.unit
+        elif (len(between) < 120 and not _SENTENCE_END_IN.search(between)
+              and _SET_BEFORE_RE.search(text, max(0, before.start - 12), before.start)
+              and re.search(r",\s*$", between)):
+            figure.unit = before.unit  # "Among the 10 districts that burned most, seven ..."
+
+
+_CHANGE_TO_LEVEL_RE = re.compile(r"\s+to\s+")
+_BY_BEFORE_RE = re.compile(r"\bby\s+$")
 
 
 # Compound measures: "61-year-old", "2-year mark", "a 25-fold rise".
 COMPOUND_RE = re.compile(
-    r"[-‐‑](?P<unit>[a-z]{1,12})(?P<old>[-\s]old\b)?(?![-\w])", re.IGNORECASE
+    r"[-‐‑](?P<unit>[a-z]{1,12})(?:(?P<old>[-\s]old\b)|[-‐‑](?:long|wide|high|deep|tall|thick)\b)?"
+    r"(?![-\w])", re.IGNORECASE
 )
 _ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _NAME_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+){1,4}\b(?![-'’])")
@@ -365,6 +428,8 @@ def compound(text: str, figure: Figure) -> Figure | None:
         name = _NAME_AFTER_RE.match(text, figure.end) if noun is None else None
         if noun is not None:
             figure.end = noun[0]
+            if unit_word == "strong":  # "a 3,000-strong force": the force is what it counts
+                figure.unit = noun[1]
         elif name and not any(w.lower() in STOP_WORDS for w in name.group().split()):
             figure.end = name.end()  # "51-member Congressional Black Caucus": what it measures
         am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)

@@ -57,6 +57,8 @@ def counting_ordinal(text: str, pos: int) -> Figure | None:
         return Figure(pos, end, value, "place", head=True)  # "finished fourth in the vote"
     if word[0].isdigit() or not _DETERMINER_BEFORE_RE.search(text, max(0, pos - 6), pos):
         return None  # "the 20th", "Second, ...": a date or a list, not a count
+    if value == 2:
+        return None  # "a second submarine" is another one, "second strike" a doctrine: no count
     if re.match(r"[-‐‑\s]+(?:[a-z]+est|largest|in[-‐‑]command)\b", text[end : end + 20]):
         return None  # "the second-largest": a rank by size, not a count
     noun = head_noun(text, end, singular_ok=True, max_words=3, compound=False)

@@ -15,6 +15,8 @@ import re
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
+from workbench.detect.figure_measures import STARTS as MEASURE_STARTS
+from workbench.detect.figure_measures import measure_at, measures_a_gap
 from workbench.detect.figure_names import (
     LABEL_BEFORE_RE,
     MILITARY_TIME_RE,
@@ -90,12 +92,18 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     for pos, token in tokens(text):
         if pos < taken_until:
             continue
+        measure = measure_at(text, pos, token) if token in MEASURE_STARTS else None
+        if measure is not None:  # "Mach 5", "a fraction of an inch", "a day after the vote"
+            found.append(finish(text, measure))
+            taken_until = measure.end
+            continue
         if token[0].isdigit() or token[0] == "." or token in _CORE_STARTS:
             m = _CORE_RE.match(text, pos)
             if m is not None and m.end() > m.start():
                 taken_until = m.end()
                 figure = _figure_from_core(text, m)
-                if figure is not None and not _inside(figure.start, figure.end, dates, m):
+                if figure is not None and (not _inside(figure.start, figure.end, dates, m)
+                                           or measures_a_gap(text, figure)):
                     found.append(figure)
                     taken_until = figure.consumed or figure.end
                     continue
@@ -144,6 +152,14 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if is_name_or_debris(text, num_start, m.end("num"), explicit=bool(
             m.group("cur") or m.group("pct") or m.group("pct2") or m.group("abbr"))):
         return None
+    slash = _SLASH_RE.match(text, m.end("num"))
+    if slash:
+        return _fraction(text, m, slash)
+    mixed = _MIXED_FRACTION_RE.match(text, m.end("num")) if not m.group("cur") else None
+    if mixed and 0 < int(mixed.group("n")) < int(mixed.group("d")):
+        whole = parse_number(m.group("num")) or 0  # "down 1-4/32": a bond price, 1 and 4/32
+        value = whole + int(mixed.group("n")) / int(mixed.group("d"))
+        return finish(text, counted(text, Figure(m.start(), mixed.end(), value, None)))
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
         if TIME_AFTER_RE.match(text, m.end("num")):
             return None
@@ -202,6 +218,21 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if mm:  # "magnitude 6.4": the unit comes first
         figure.start, figure.unit, figure.head = mm.start(), "magnitude", True
         return finish(text, figure)
+    grown = counted(text, figure)
+    if (grown is not None and not grown.head and grown.unit is None
+            and _MODEL_AFTER_RE.match(text, grown.end)
+            and _DETERMINER_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start)):
+        return None  # "the 737 Max", "an 800 Series": a determiner, a number, a name: a model
+    return finish(text, grown)
+
+
+def _fraction(text: str, m: re.Match[str], slash: re.Match[str]) -> Figure | None:
+    """ "7/32" (a bond price move in 32nds), "3/4 of the staff": a fraction is its quotient;
+    "24/7" and "9/11" are no fractions at all."""
+    numerator, denominator = parse_number(m.group("num")), int(slash.group(1))
+    if numerator is None or m.group("cur") or not 0 < numerator < denominator:
+        return None
+    figure = Figure(m.start(), slash.end(), numerator / denominator, None)
     return finish(text, counted(text, figure))
 
 
@@ -344,8 +375,8 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
     rm = _RANGE_RE.match(text, figure.end)
     if not rm or ("and" in rm.group() and "between" not in text[max(0, figure.start - 9) : figure.start].lower()):
         return
-    if "to" in rm.group() and before.endswith("from "):
-        return  # "rose from 10 to 15": two figures
+    if "to" in rm.group() and before.endswith(("from ", "by ")):
+        return  # "rose from 10 to 15", "down by 30 to 126": a change and a level, two figures
     nm = _CORE_RE.match(text, rm.end())
     if not nm or nm.group("vague") or (nm.group("cur") and currency is None and nm.group("cur")):
         return
@@ -362,6 +393,9 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
         low *= _scale_of(nm)  # "$10-15 billion": the scale belongs to both ends
     if high is None or not isinstance(low, int | float) or not low < high:
         return
+    if "to" in rm.group() and high > 3 * low and _CHANGE_BEFORE_RE.search(
+            text, max(0, figure.start - 12), figure.start):
+        return  # "gained $12.40 to $2,034.10": a change and the level it reached
     if nm.group("num") and is_name_or_debris(text, nm.start("num"), nm.end("num")):
         return
     figure.value = [low, high]
@@ -373,6 +407,11 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
+_MODEL_AFTER_RE = re.compile(r"\s+[A-Z][A-Za-z]*\b")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
+_CHANGE_BEFORE_RE = _language.figures.CHANGE_BEFORE_RE
+_MIXED_FRACTION_RE = re.compile(r"[-‐‑ ](?P<n>\d{1,2})/(?P<d>\d{1,3})\b(?![/.,]?\d)")
+_SLASH_RE = re.compile(r"/(\d{1,3})\b(?![/.,]?\d)")
 _SCALE_WORDS = _language.figures.SCALE_WORDS
 _FEW_BEFORE_RE = _language.figures.FEW_BEFORE_RE
 _SPACED_SCALE_RE = re.compile(

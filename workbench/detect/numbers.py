@@ -29,7 +29,9 @@ _IRREGULAR = _words.IRREGULAR_PLURALS
 _NOT_PLURAL_ENDINGS = _words.NOT_PLURAL_ENDINGS
 
 # Digits: 90,000 / 32 000 (space, no-break or thin space groups) / 1.5 / .5
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:\.\d+)?|\.\d+)"
+# Space-grouped thousands ("32 000") end where a model name starts: "400 737 Max jets" and
+# "400 737-800s" are 400 aircraft of a numbered model, not 400,737.
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d|(?-i:\s+[A-Z])|[A-Za-z\-‐‑])|\d+(?:\.\d+)?|\.\d+)"
 
 _SEP_RE = re.compile(r"[,\u00a0\u202f ](?=\d{3}\b)")
 _DIGITS_RE = re.compile(rf"^({DIGITS})\s*([a-z]+)?$")

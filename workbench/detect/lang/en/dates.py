@@ -129,6 +129,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
+    ("clipped_year", re.compile(r"['\u2019](?P<clipped>\d\d)\b(?!['\u2019]?s\b|[.,:]\d|\s*%)")),
     ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
@@ -164,6 +165,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
         rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
+    # "the summer and autumn of 2024": two seasons share the year
+    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:and|or|to|through)\s+"
+                          rf"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
 ]
 
 # token -> the rules whose pattern may begin there, as (words, rules) pairs; a
@@ -186,8 +190,14 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
     (SEASONS, ("season",)),
     (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
-    (("'", "’"), ("decade2",)),
+    (("'", "’"), ("decade2", "clipped_year")),
 )
+
+# ``the class of '91``, ``in ’08``: the words a clipped year follows (elsewhere the mark
+# may open a quotation: "'30 soldiers died,' he said").
+CLIPPED_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:of|in|since|from|by|until|till|the|class|spring|summer|autumn|fall|winter)\s+$",
+    re.IGNORECASE)
 
 # ``two days after the strike``: an event follows, so the phrase places a date.
 EVENT_AFTER_RE = re.compile(r"\s+(?:an?|the|his|her|its|their|[A-Z][a-z]+|[a-z]+ing)\b")

@@ -34,6 +34,7 @@ NAME_PRECEDERS = frozenset(
      "block", "lane", "ward", "row", "seat", "box", "code", "model", "mark", "class",
      "unit", "brigade", "division", "battalion", "regiment", "corps", "army", "squadron",
      "fleet", "building", "street", "avenue", "road", "apartment", "suite", "floor",
+     "area", "sector", "terminal", "pier", "berth", "hangar", "runway", "interstate",
      "channel", "bus", "train", "track", "slide", "part", "act", "scene", "verse", "psalm",
      "week", "day", "year", "month", "quarter", "minute"}
 )  # fmt: skip
@@ -59,9 +60,22 @@ LY_NOUNS = frozenset({"supply", "family", "rally", "ally", "assembly", "anomaly"
                        "reply", "belly", "jelly", "bully"})
 
 # ``up from 20``, ``versus 30``: the earlier figure of a comparison shares the unit.
-COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared)\s+(?:from|with|to)|"
+COMPARED_RE = re.compile(r"(?:\b(?:up|down|rising|falling|rose|fell|compared|grew|climbed|jumped|"
+                          r"dropped|increased|decreased|declined|surged|soared|slipped|plunged)\s+"
+                          r"(?:from|with|to)|\bturned\s+(?:in)?to|\bbec[oa]me|"
                           r"\bversus|\bvs\.?|\bagainst|\bfrom)\s+(?:an?\s+estimated\s+|about\s+|"
                           r"around\s+|some\s+|nearly\s+)?$")
+
+# ``gained $12.40 to $2,034.10``: a verb of change before "N to M" makes it a change
+# and the level reached, when the two are far apart (a range's ends are alike).
+CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:gained|gains|rose|rises|fell|falls|added|adds|lost|loses|climbed|climbs|dropped|drops|"
+    r"jumped|jumps|slipped|slips|declined|declines|advanced|advances|slid|slides|eased|eases|"
+    r"firmed|firms|tumbled|tumbles|sank|sinks|up|down)\s+$", re.IGNORECASE)
+
+# ``Among the 10 districts that burned most, seven ...``: the set a later bare number
+# is taken from.
+SET_BEFORE_RE = re.compile(r"\b(?:[Aa]mong|[Oo]f)\s+(?:the|its|their|these|those)\s+$")
 
 # Word and digit ordinals a counting ordinal may be (``first`` is left out).
 ORDINAL_RE = re.compile(
@@ -163,6 +177,28 @@ APPROX_ONE_RE = re.compile(
     r"kilometre|kilometer)\b",
     re.IGNORECASE,
 )
+
+# ``18 years after the war``, ``a day before the vote``: a duration that measures the gap
+# between two events is a figure, though it also places the later one.
+GAP_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+GAP_AFTER_RE = re.compile(r"\s+(?:after|before)\b", re.IGNORECASE)
+ONE_GAP_RE = re.compile(
+    r"\b(?:an?|one)\s+(?P<noun>day|week|month|year|decade|hour|minute)(?=\s+(?:after|before)\b)",
+    re.IGNORECASE,
+)
+
+# ``a week or more``, ``killed in a day``: one unit of time that measures.
+ONE_SPAN_RE = re.compile(
+    r"\b(?:an?)\s+(?P<noun>day|week|month|year|decade|hour|minute)\b"
+    r"(?P<more>\s+or\s+(?:more|longer|less|so)\b)?", re.IGNORECASE)
+IN_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Ff]or)\s+$")
+
+# ``a fraction of an inch``: an unnamed part of one unit.
+FRACTION_OF_ONE_RE = re.compile(
+    r"(?:\b[Aa]\s+(?:tiny\s+|small\s+)?)?\b[Ff]raction\s+of\s+(?:an?|one)\s+(?P<noun>[a-z]+)\b")
+
+# ``Mach 5``, ``Mach 5-plus``: a speed in multiples of the speed of sound, unit first.
+MACH_RE = re.compile(r"\b[Mm]ach\s+(?P<num>\d+(?:\.\d+)?)(?:[-‐‑ ]?plus\b|\+)?")
 
 # A percent after a number: ``%``, ``percent``, ``per cent``, ``percentage points``.
 PERCENT_RE = re.compile(

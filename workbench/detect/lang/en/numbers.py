@@ -75,6 +75,11 @@ IRREGULAR_PLURALS = {
     "police": "police", "personnel": "personnel", "aircraft": "aircraft",
     "buses": "bus", "gases": "gas", "crises": "crisis", "analyses": "analysis",
     "kms": "km", "yrs": "year", "hrs": "hour", "mins": "minute", "lbs": "lb",
+    # -ies plurals of nouns in -ie, not -y
+    "sorties": "sortie", "movies": "movie", "calories": "calorie", "zombies": "zombie",
+    "rookies": "rookie", "cookies": "cookie", "selfies": "selfie", "hoodies": "hoodie",
+    "brownies": "brownie", "goalies": "goalie", "lies": "lie", "ties": "tie",
+    "pies": "pie", "dies": "die", "magpies": "magpie", "aunties": "auntie",
 }  # fmt: skip
 
 # Endings of nouns that are singular though they end in -s: "press", "campus", "series".

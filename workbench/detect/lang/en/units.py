@@ -39,7 +39,7 @@ MEASURE_UNITS = {
     "degrees": "degree", "degree": "degree", "ft": "foot", "feet": "foot", "foot": "foot",
     "hectares": "hectare", "acres": "acre", "bp": "basis point", "storey": "storey",
     "year": "year", "day": "day", "month": "month", "week": "week", "hour": "hour",
-    "minute": "minute", "kt": "kiloton", "megawatts": "megawatt", "gigawatts": "gigawatt",
+    "minute": "minute", "inch": "inch", "inches": "inch", "kt": "kiloton", "megawatts": "megawatt", "gigawatts": "gigawatt",
 }  # fmt: skip
 
 # Plural-less nouns that name what is counted, with the unit to report.
@@ -55,7 +55,7 @@ INVARIANT_NOUNS = {
 RATE_NOUNS = frozenset(
     {"day", "week", "month", "year", "hour", "minute", "second", "barrel", "share", "tonne",
      "ton", "head", "person", "gallon", "litre", "liter", "kilogram", "pound", "night",
-     "piece", "unit", "megawatt-hour", "kilowatt-hour"}
+     "piece", "unit", "megawatt-hour", "kilowatt-hour", "ounce", "bushel"}
 )  # fmt: skip
 
 # What a lone number counts, read from its clause: "the camp's population is around 40,000".
