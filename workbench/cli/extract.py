@@ -77,7 +77,7 @@ def extract_record(source: str) -> dict[str, Any]:
         published=article.published,
         site_name=article.site_name,
         language=article.language,
-        text=article.text,
+        text=article.body,  # the title is its own field
     )
 
 

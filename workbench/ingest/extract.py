@@ -29,6 +29,7 @@ from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
 from workbench.ingest.nesting import cap_nesting
+from workbench.ingest.set_apart import set_apart
 from workbench.ingest.soup import parse_html
 from workbench.ingest.titles import choose_title
 
@@ -78,14 +79,14 @@ def extract_html(
     meta.copyright_years = set(_COPYRIGHT_YEAR.findall(html))
     document = _trafilatura(html, url)
     title = choose_title(meta, document.title if document else None, url or meta.canonical_url)
-    blocks = _without_headline(_body_blocks(document, meta), title)
+    blocks = set_apart(_without_headline(_body_blocks(document, meta), title), soup)
     if not _reads_as_prose(blocks):
         raise NoArticleTextError(
             "No article text found on the page.",
             "The page may be an index, a video page or one that needs JavaScript. Open it "
             "in a browser, copy the article's text and paste it instead.",
         )
-    text, spans = assemble(blocks)
+    text, spans = assemble(_with_headline(blocks, title))
     page_url = url or meta.canonical_url
     return ExtractedArticle(
         title=title,
@@ -185,10 +186,21 @@ def _publication_date(meta: PageMetadata, document: trafilatura.settings.Documen
 
 
 def _without_headline(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
-    """The headline is the title, not the body's first paragraph (the contract of ``text``)."""
+    """The body's copy of the headline: the title block put before the body replaces it."""
     if title and blocks and _compact(blocks[0].text) == _compact(title):
         return blocks[1:]
     return blocks
+
+
+def _with_headline(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
+    """The headline opens the text as its ``title`` block, as a pasted text's first line does.
+
+    Detection reads it like the body, so a headline's "$9 billion" can be
+    checked against the body's "$8.8 billion"; its claims are marked as the
+    headline's (``workbench.domain.articles.headline_span``).
+    """
+    headline = " ".join((title or "").split())
+    return [TextBlock("title", headline), *blocks] if headline else blocks
 
 
 def _reads_as_prose(blocks: list[TextBlock]) -> bool:
