@@ -115,3 +115,11 @@ def test_a_pronoun_inside_a_name_is_not_the_narrators_voice() -> None:
 )
 def test_reactions_opinions_and_editorial_notes_are_not(sentence: str) -> None:
     assert statements(sentence) == []
+
+
+def test_questions_closed_by_a_bracket_or_titled_without_a_mark_are_not_statements() -> None:
+    text = (
+        "Is the harbour bridge rebuilt in 2023 safe for heavy trucks\n\n"
+        "The bridge carried 14,000 trucks in May. (Who inspected it after the storm in 2023?)"
+    )
+    assert statements(text) == ["The bridge carried 14,000 trucks in May"]

@@ -78,6 +78,7 @@ _REACTION = _language.statements.REACTION
 _FINDING = _language.statements.FINDING
 _UPDATE_PROMISE = _language.statements.UPDATE_PROMISE
 _EDITORIAL = _language.statements.EDITORIAL
+_QUESTION_TITLE = _language.statements.QUESTION_TITLE
 # A capitalised pronoun inside a name (``Check Your Fact``) is no narrator's voice.
 _PRONOUN_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w’'-]*) (?:Your|Our|My|We|You)(?= [A-Z])")
 # A feeling is the sentence's news only in a short sentence with no fact of its own.
@@ -181,8 +182,10 @@ def sentence_features(
     """The names of the features that fire on ``text[start:end]``; None when it is excluded."""
     sentence = text[start:end]
     words = _WORD.findall(sentence)
-    if len(words) < 4 or sentence.rstrip(_CLOSING).endswith("?"):
-        return None
+    if len(words) < 4 or sentence.rstrip(_CLOSING + ")]").endswith("?"):
+        return None  # a question, also one closed by a bracket or quotation mark
+    if is_heading and _QUESTION_TITLE.match(sentence):
+        return None  # a title that asks without its question mark
     if len(words) < 30 and _CREDIT.search(sentence):
         return None
     if _EDITORIAL.match(sentence):

@@ -147,6 +147,12 @@ EDITORIAL = re.compile(
     r"|(?:Editor[’']s\s+note|Correction|Clarification|Update[d]?)\b[^:]{0,30}:)",
 )
 
+# A title that asks, even without its question mark: ``Is the new bridge safe``.
+QUESTION_TITLE = re.compile(
+    r"^\W*(?:Is|Are|Was|Were|Can|Could|Should|Would|Will|Does|Do|Did|Has|Have|Had)\s+"
+    r"(?:the\s+|a\s+|an\s+|this\s+|that\s+|there\s+|it\s+|[A-Z][\w’'-]*\s+)"
+)
+
 # Multi-word cues, one named group per cue.
 PHRASES = re.compile(
     r"\b(?:(?P<scheduled>(?:is|are|was|were) (?:due|scheduled|set|slated) to|takes? place|"
