@@ -77,7 +77,7 @@ def extract_record(source: str) -> dict[str, Any]:
         published=article.published,
         site_name=article.site_name,
         language=article.language,
-        text=article.body,  # the title is its own field
+        text=article.text,
     )
 
 
@@ -100,8 +100,8 @@ def _record(source: str, *, error: str | None = None, **fields: Any) -> dict[str
 def _write_text(out: TextIO, record: dict[str, Any], first: bool) -> None:
     if not first:
         out.write("\n\f\n")  # a page break between articles
-    if record["title"]:
-        out.write(record["title"] + "\n\n")
+    if record["title"] and not (record["text"] or "").startswith(record["title"]):
+        out.write(record["title"] + "\n\n")  # the text opens with its headline already
     out.write((record["text"] or "") + "\n")
 
 
