@@ -77,3 +77,17 @@ def test_a_sentence_mentioning_a_photo_stays_a_paragraph() -> None:
 def test_detection_without_structure_proposes_everything() -> None:
     text = "Dockers struck for 3 days.\n\nContributor/Getty Images"
     assert any(d.kind == "figure" for d in detect_drafts(text, None))
+
+
+def test_a_headline_that_reads_like_a_sentence_does_not_make_a_list_of_links_an_article() -> None:
+    from dataclasses import replace
+
+    from workbench.ingest.article_text import page_without_text
+    from workbench.ingest.extract import assemble
+
+    headline = "Prices rose 5%: what the rise means for every household in the region"
+    links = [TextBlock("list_item", f"Harbour story number {n} about cranes ships and dockers in the port")
+             for n in range(8)]
+    text, blocks = assemble([TextBlock("title", headline), *links])
+    article = replace(extract_html(PAGE), title=headline, text=text, blocks=blocks)
+    assert page_without_text(article) == "only links or short labels, no sentences"
