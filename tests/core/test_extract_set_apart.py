@@ -91,3 +91,14 @@ def test_a_headline_that_reads_like_a_sentence_does_not_make_a_list_of_links_an_
     text, blocks = assemble([TextBlock("title", headline), *links])
     article = replace(extract_html(PAGE), title=headline, text=text, blocks=blocks)
     assert page_without_text(article) == "only links or short labels, no sentences"
+
+
+def test_the_headline_is_not_repeated_when_the_body_block_opens_with_it() -> None:
+    items = "".join(f"<li><a href='/d{n}'>Dock {n} handled {n * 1000} containers in the year to March</a></li>" for n in range(1, 7))
+    page = (
+        "<html><head><title>Valdora docks handled 21,000 containers</title></head><body><main>"
+        f"<h1>Valdora docks handled 21,000 containers</h1><ul>{items}</ul></main></body></html>"
+    ).encode()
+    article = extract_html(page)
+    assert article.text.count("Valdora docks handled 21,000 containers") == 1
+    assert article.text.startswith("Valdora docks handled 21,000 containers\n\nDock 1 handled")

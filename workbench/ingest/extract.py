@@ -189,6 +189,9 @@ def _without_headline(blocks: list[TextBlock], title: str | None) -> list[TextBl
     """The body's copy of the headline: the title block put before the body replaces it."""
     if title and blocks and _compact(blocks[0].text) == _compact(title):
         return blocks[1:]
+    first_line, _, rest = blocks[0].text.partition("\n") if blocks else ("", "", "")
+    if title and rest.strip() and _compact(first_line) == _compact(title):
+        return [TextBlock(blocks[0].kind, rest.strip()), *blocks[1:]]  # a block that opens with it
     return blocks
 
 
