@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from workbench.ingest.body import TextBlock
 
@@ -25,6 +25,8 @@ _SHORT = 300  # characters: a caption or byline is a line or two
 
 _CAPTION_CLASS = re.compile(r"caption|credit|photo-?text|image-?text|wp-caption", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author-?name|article-?author", re.I)
+_APART_CLASS = re.compile(f"{_CAPTION_CLASS.pattern}|{_BYLINE_CLASS.pattern}", re.I)
+_TAGS = frozenset({"p", "div", "span", "small", "cite"})
 
 # A photo credit standing alone or closing a caption: ``Contributor/Getty Images``,
 # ``(Photo: Jane Doe/Reuters)``, ``Photograph: Jane Doe/AP``.
@@ -67,18 +69,24 @@ def _marked_texts(soup: BeautifulSoup | None) -> tuple[set[str], set[str]]:
     bylines: set[str] = set()
     if soup is None:
         return captions, bylines
-    for element in soup.find_all(["figcaption", "p", "div", "span", "small", "cite"]):
+    for element in soup.find_all(_marked_apart):
         classes = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
-        if element.name == "figcaption" or _CAPTION_CLASS.search(classes):
-            target = captions
-        elif _BYLINE_CLASS.search(classes) or element.get("rel") == ["author"]:
-            target = bylines
-        else:
-            continue
+        target = bylines if _BYLINE_CLASS.search(classes) and element.name != "figcaption" else captions
         text = _compact(element.get_text(" "))
         if text and len(text) <= _SHORT:
             target.add(text)
     return captions, bylines
+
+
+def _marked_apart(element: Tag) -> bool:
+    """A figcaption, or a text element whose class or id names a caption or byline."""
+    if element.name == "figcaption":
+        return True
+    if element.name not in _TAGS:
+        return False
+    classes = element.get("class")
+    named = " ".join(classes) if isinstance(classes, list) else str(classes or "")
+    return bool(_APART_CLASS.search(f"{named} {element.get('id') or ''}"))
 
 
 def _compact(text: str) -> str:
