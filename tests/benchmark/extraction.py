@@ -98,7 +98,7 @@ def ours(raw: bytes) -> Extraction:
         article = extract_html(raw)
     except IngestError:
         return Extraction("", None, [], None)
-    return Extraction(article.text, article.title, article.authors, article.published)
+    return Extraction(article.body, article.title, article.authors, article.published)
 
 
 def trafilatura_alone(raw: bytes) -> Extraction:

@@ -41,7 +41,11 @@ def test_json_ld_news_article_metadata_and_clean_body() -> None:
     assert article.site_name == "The Harbour Gazette"
     assert article.language == "en-GB"
     assert article.url == "https://harbour-gazette.example/news/2024/03/12/bridge-repairs"
-    assert article.text.startswith("The regional transport authority confirmed on Tuesday")
+    # the headline opens the text once, as its title block; the body follows
+    assert article.text.startswith("Bridge repairs to cost twice the estimate\n\nThe regional transport authority")
+    assert block_texts(article)[0] == ("title", "Bridge repairs to cost twice the estimate")
+    assert article.text.count("Bridge repairs to cost twice the estimate") == 1
+    assert article.body.startswith("The regional transport authority confirmed on Tuesday")
     assert article.text.endswith("without a public tender.")
     for furniture in ("We use cookies", "1.2k shares", "autumn fashion range", "Ferry timetable", "All rights reserved", "Politics"):
         assert furniture not in article.text
@@ -148,7 +152,7 @@ def test_live_blog_keeps_each_update_with_its_heading() -> None:
 
 def test_paywall_teaser_keeps_the_teaser_and_drops_the_sales_pitch() -> None:
     article = extract("paywall_teaser.html")
-    assert article.text.startswith("For six years the port authority has kept a second budget")
+    assert article.body.startswith("For six years the port authority has kept a second budget")
     assert "9 million euros a year" in article.text
     for pitch in ("Subscribe", "See offers", "Cancel any time"):
         assert pitch not in article.text
@@ -156,7 +160,7 @@ def test_paywall_teaser_keeps_the_teaser_and_drops_the_sales_pitch() -> None:
 
 def test_boilerplate_heavy_page_keeps_only_the_article() -> None:
     article = extract("boilerplate_heavy.html")
-    assert article.text.startswith("The summer music festival drew a record 86,000 visitors")
+    assert article.body.startswith("The summer music festival drew a record 86,000 visitors")
     assert "Ana Sousa" in article.text
     for furniture in ("cookies", "newsletter", "Advertisement", "Share this article", "342 comments", "Most read", "Storm warning", "Home"):
         assert furniture not in article.text
@@ -166,8 +170,8 @@ def test_boilerplate_heavy_page_keeps_only_the_article() -> None:
 def test_json_ld_article_body_is_used_when_the_page_renders_it_with_script() -> None:
     article = extract("jsonld_articlebody_only.html")
     assert article.authors == ["Nora Lindgren"]
-    assert [kind for kind, _ in block_texts(article)] == ["paragraph"] * 3
-    assert article.text.startswith("The island ferry operator will add two extra winter sailings")
+    assert [kind for kind, _ in block_texts(article)] == ["title"] + ["paragraph"] * 3
+    assert article.body.startswith("The island ferry operator will add two extra winter sailings")
     assert "enable JavaScript" not in article.text
 
 

@@ -41,7 +41,7 @@ def test_a_codec_name_in_meta_is_ignored_and_the_page_decoded_by_detection(name:
     article = extract_html(page_declaring(name))
 
     assert article.title == TITLE
-    assert article.text.startswith("Residents of the northern districts")
+    assert article.body.startswith("Residents of the northern districts")
     assert article.extra["encoding_source"] == "detected"
     assert f"declares the charset \u201c{name}\u201d" in article.extra["encoding_note"]
     assert "not a known text encoding" in article.extra["encoding_note"]
@@ -162,4 +162,4 @@ def test_json_ld_nested_thousands_deep_is_skipped_and_the_article_kept() -> None
     article = extract_html(page.replace(b"</head>", deep + b"</head>", 1))
 
     assert article.title == TITLE
-    assert article.text.startswith("Residents of the northern districts")
+    assert article.body.startswith("Residents of the northern districts")

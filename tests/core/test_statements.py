@@ -76,3 +76,50 @@ def test_earlier_claims_raise_the_score() -> None:
     figure = Candidate("figure", 8, 21, text[8:21], 2, "division")
     with_figure = detect_statements(text, None, [figure])
     assert with_figure and (not alone or with_figure[0].score > alone[0].score)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is no evidence for this claim.",
+        "The Daily Ledger could not independently verify the footage.",
+        "Fact Finders has not been able to independently confirm the figures.",
+        "An analysis by the statistics office found that rents rose across the region.",
+        "The mayor never said that she was “terrified” of the new bridge.",
+    ],
+)
+def test_findings_and_fact_check_verdicts_are_statements(sentence: str) -> None:
+    assert statements(sentence) == [sentence.rstrip(".")]
+
+
+def test_a_pronoun_inside_a_name_is_not_the_narrators_voice() -> None:
+    sentence = "Verify Our News contacted the port authority and obtained a copy of the contract."
+    assert statements(sentence) == [sentence.rstrip(".")]
+    # an editor's promise to update the piece is no forecast
+    promise = "Verify Our News reached out to the ministry for comment and will update this article if it replies."
+    assert statements(promise) == [promise.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor said she was “very moved” by the welcome.",
+        "He said he was not deterred by the long delays.",
+        "The plan to merge the two agencies is doubtful.",
+        "Such a patchwork of rules is worrisome for small growers.",
+        "This article has been adapted from a lecture given at the Harbour Institute.",
+        "(Additional reporting by Ana Ruiz, Tom Reyes, Lena Ortiz, Carl Mendez, Ida Holm, Per Lund, Jon Berg, "
+        "Eva Nilsson and Olaf Dahl; Writing by Sara Kim; Editing by Paul Vos and Greta Lind)",
+        "Editor’s note: An earlier version of this story misstated the date of the vote.",
+    ],
+)
+def test_reactions_opinions_and_editorial_notes_are_not(sentence: str) -> None:
+    assert statements(sentence) == []
+
+
+def test_questions_closed_by_a_bracket_or_titled_without_a_mark_are_not_statements() -> None:
+    text = (
+        "Is the harbour bridge rebuilt in 2023 safe for heavy trucks\n\n"
+        "The bridge carried 14,000 trucks in May. (Who inspected it after the storm in 2023?)"
+    )
+    assert statements(text) == ["The bridge carried 14,000 trucks in May"]

@@ -100,8 +100,8 @@ def _record(source: str, *, error: str | None = None, **fields: Any) -> dict[str
 def _write_text(out: TextIO, record: dict[str, Any], first: bool) -> None:
     if not first:
         out.write("\n\f\n")  # a page break between articles
-    if record["title"]:
-        out.write(record["title"] + "\n\n")
+    if record["title"] and not (record["text"] or "").startswith(record["title"]):
+        out.write(record["title"] + "\n\n")  # the text opens with its headline already
     out.write((record["text"] or "") + "\n")
 
 

@@ -38,6 +38,7 @@ WEIGHTS: dict[str, float] = {
     "cause": 0.1,
     "scheduled": 0.15,
     "reported_fact": 0.1,  # ``X said`` with a fact outside the quotation marks
+    "finding": 0.3,  # what a check or analysis established: ``found that``, ``no evidence``
     "caption": 0.2,  # a verbless line naming who, where and when
     "modal": -0.4,
     "intention": -0.3,
@@ -47,6 +48,7 @@ WEIGHTS: dict[str, float] = {
     "first_person": -0.3,
     "quote_heavy": -0.3,
     "characterisation": -0.1,
+    "reaction": -0.35,  # a feeling reported: ``said he was "very moved"``
 }
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -71,6 +73,16 @@ _PHRASES = _language.statements.PHRASES
 _CREDIT = _language.statements.CREDIT
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 _SPEECH_ONLY = _language.statements.SPEECH_ONLY
+_FEELING_WORDS = _language.statements.FEELING_WORDS
+_REACTION = _language.statements.REACTION
+_FINDING = _language.statements.FINDING
+_UPDATE_PROMISE = _language.statements.UPDATE_PROMISE
+_EDITORIAL = _language.statements.EDITORIAL
+_QUESTION_TITLE = _language.statements.QUESTION_TITLE
+# A capitalised pronoun inside a name (``Check Your Fact``) is no narrator's voice.
+_PRONOUN_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w’'-]*) (?:Your|Our|My|We|You)(?= [A-Z])")
+# A feeling is the sentence's news only in a short sentence with no fact of its own.
+_REACTION_WORDS = 20
 _CLOSING = "\"”’'»"
 _FINAL = ".!?…;:"
 
@@ -170,10 +182,14 @@ def sentence_features(
     """The names of the features that fire on ``text[start:end]``; None when it is excluded."""
     sentence = text[start:end]
     words = _WORD.findall(sentence)
-    if len(words) < 4 or sentence.rstrip(_CLOSING).endswith("?"):
-        return None
+    if len(words) < 4 or sentence.rstrip(_CLOSING + ")]").endswith("?"):
+        return None  # a question, also one closed by a bracket or quotation mark
+    if is_heading and _QUESTION_TITLE.match(sentence):
+        return None  # a title that asks without its question mark
     if len(words) < 30 and _CREDIT.search(sentence):
         return None
+    if _EDITORIAL.match(sentence):
+        return None  # a note about the article itself, not about the world
     inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes)
     narration = _outside_quotes(text, start, end, quotes)
     quote_share = inside / max(1, len(sentence))
@@ -184,6 +200,7 @@ def sentence_features(
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
              and not _inside_any(c.start, quotes)}
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
+    narration = _UPDATE_PROMISE.sub(" ", narration)
     if len(_ENTITY.findall(narration)) >= 2:
         names.append("entities")
     tokens = _WORD.findall(narration)
@@ -206,7 +223,7 @@ def sentence_features(
         ("characterisation", _CHARACTER_WORDS),
     ):
         if name == "first_person":
-            hit = bool(_FIRST_PERSON_WORDS.intersection(tokens))
+            hit = bool(_FIRST_PERSON_WORDS.intersection(_WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
             hit = bool(lower & vocabulary) or name in phrases
         if hit:
@@ -214,11 +231,20 @@ def sentence_features(
     main = "intention" in names and _MAIN_INTENTION.match(narration.strip())
     if main and not _RELATIVE.search(main.group(0)):
         names.append("main_intention")
-    # ``May 16`` is a month: only a lowercase ``may`` is a modal
-    if _MODAL_WORDS.intersection(t if t == "May" else t.lower() for t in tokens) and (
+    finding = _FINDING.search(narration)
+    if finding:
+        names.append("finding")
+    # ``May 16`` is a month: only a lowercase ``may`` is a modal; ``could not verify`` is a finding
+    modal_text = narration[: finding.start()] + narration[finding.end():] if finding else narration
+    modal_tokens = _WORD.findall(modal_text)
+    if _MODAL_WORDS.intersection(t if t == "May" else t.lower() for t in modal_tokens) and (
         "scheduled" not in names
     ):
         names.append("modal")
+    if not kinds and "finding" not in names and len(words) <= _REACTION_WORDS and any(
+        m.group("feeling") in _FEELING_WORDS for m in _REACTION.finditer(narration)
+    ):
+        names.append("reaction")
     reported = bool(lower & _REPORTED_WORDS)
     if reported and (kinds or "event_verb" in names):
         names.append("reported_fact")

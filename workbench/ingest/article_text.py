@@ -36,7 +36,7 @@ def page_without_text(article: ExtractedArticle) -> str | None:
     """
     if "html" not in (article.provenance.content_type or "").lower():
         return None
-    return missing_text_reason(article.title, article.text)
+    return missing_text_reason(article.title, article.body)  # the headline is no article text
 
 
 def missing_text_reason(title: str | None, text: str) -> str | None:

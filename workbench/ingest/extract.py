@@ -31,6 +31,7 @@ from workbench.ingest.charset import decode_html
 from workbench.ingest.dates import normalise_date
 from workbench.ingest.metadata import PageMetadata, read_metadata
 from workbench.ingest.nesting import cap_nesting
+from workbench.ingest.set_apart import marked_texts, set_apart
 from workbench.ingest.titles import choose_title
 
 log = logging.getLogger(__name__)
@@ -79,16 +80,17 @@ def extract_html(
     tree = _parse(_XML_DECLARATION.sub("", html, count=1))
     meta = read_metadata(tree) if tree is not None else PageMetadata()
     meta.copyright_years = set(_COPYRIGHT_YEAR.findall(html))
+    marked = marked_texts(tree)  # captions and bylines, read before trafilatura prunes the tree
     document = _trafilatura(tree if tree is not None else html, html, url)
     title = choose_title(meta, document.title if document else None, url or meta.canonical_url)
-    blocks = _without_headline(_body_blocks(document, meta), title)
+    blocks = set_apart(_without_headline(_body_blocks(document, meta), title), marked)
     if not _reads_as_prose(blocks):
         raise NoArticleTextError(
             "No article text found on the page.",
             "The page may be an index, a video page or one that needs JavaScript. Open it "
             "in a browser, copy the article's text and paste it instead.",
         )
-    text, spans = assemble(blocks)
+    text, spans = assemble(_with_headline(blocks, title))
     page_url = url or meta.canonical_url
     return ExtractedArticle(
         title=title,
@@ -202,10 +204,24 @@ def _publication_date(meta: PageMetadata, document: trafilatura.settings.Documen
 
 
 def _without_headline(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
-    """The headline is the title, not the body's first paragraph (the contract of ``text``)."""
+    """The body's copy of the headline: the title block put before the body replaces it."""
     if title and blocks and _compact(blocks[0].text) == _compact(title):
         return blocks[1:]
+    first_line, _, rest = blocks[0].text.partition("\n") if blocks else ("", "", "")
+    if title and rest.strip() and _compact(first_line) == _compact(title):
+        return [TextBlock(blocks[0].kind, rest.strip()), *blocks[1:]]  # a block that opens with it
     return blocks
+
+
+def _with_headline(blocks: list[TextBlock], title: str | None) -> list[TextBlock]:
+    """The headline opens the text as its ``title`` block, as a pasted text's first line does.
+
+    Detection reads it like the body, so a headline's "$9 billion" can be
+    checked against the body's "$8.8 billion"; its claims are marked as the
+    headline's (``workbench.domain.articles.headline_span``).
+    """
+    headline = " ".join((title or "").split())
+    return [TextBlock("title", headline), *blocks] if headline else blocks
 
 
 def _reads_as_prose(blocks: list[TextBlock]) -> bool:

@@ -10,11 +10,12 @@ from workbench.detect.pipeline import covers_selection
 from workbench.domain.kinds import ClaimKind
 from workbench.evidence.facts import ClaimFacts
 from workbench.kinds.spec import KindSpec, Selection, on_its_own
+from workbench.memory.normalise import names_absolute_date
 
 
 def memory_keys(value: Any, unit: str | None, text: str) -> set[str]:
-    """``date:2024-03-05`` for any wording of that day."""
-    if isinstance(value, str) and value.strip():
+    """``date:2024-03-05`` for any wording of that day that names it, not ``Tuesday``."""
+    if isinstance(value, str) and value.strip() and names_absolute_date(text):
         return {f"date:{value.strip()}"}
     return set()
 

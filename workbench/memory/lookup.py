@@ -23,6 +23,7 @@ from workbench.domain.records import ClaimRecord
 from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
 from workbench.memory.indexing import claim_index_rows
+from workbench.memory.normalise import content_words
 from workbench.memory.similarity import idf, weighted_jaccard
 from workbench.storage.claims import load_claim, record_history
 from workbench.storage.convert import claim_record
@@ -88,13 +89,15 @@ def _find(
     session: Session, session_id: int | None, kind: str, keys: set[str], words: set[str],
     threshold: float, limit: int,
 ) -> list[Match]:
+    # ``Tuesday`` or ``last week`` alone is no content: it must not make a match.
+    words = content_words(words)
     by_key = _key_candidates(session, session_id, keys)
     weights, documents = _weights(session, words)
     candidates = set(by_key) | _token_candidates(session, session_id, words, weights)
     if not candidates:
         return []
     their_keys = _keys_of(session, candidates)
-    their_words = _tokens_of(session, candidates)
+    their_words = {c: content_words(w) for c, w in _tokens_of(session, candidates).items()}
     weights.update(_weights(session, set().union(*their_words.values()) - set(weights))[0])
     default = idf(1, documents)
     scored = []

@@ -31,6 +31,9 @@ _UNIT_TABLE = {
 }
 
 STOPWORDS = _language.stop_words.STOP_WORDS
+RELATIVE_DATE_WORDS = _language.stop_words.RELATIVE_DATE_WORDS
+_MONTH_NAMES = frozenset(_language.dates.MONTHS)
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 _NUMBER_RE = re.compile(
     rf"(?<![\w.])(?:{DIGITS}(?:\s?{SCALE_WORD}\b)?|(?:{WORD_NUMBER}))(?![\w])", re.IGNORECASE
@@ -122,6 +125,23 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
 
 def token_set(text: str) -> set[str]:
     return set(tokens(text))
+
+
+def content_words(words: set[str]) -> set[str]:
+    """Tokens without the words that only place a claim in time (``tuesday``, ``last``)."""
+    return {w for w in words if w not in RELATIVE_DATE_WORDS}
+
+
+def names_absolute_date(text: str) -> bool:
+    """True when ``text`` itself names a year or a month, not only ``Tuesday`` or ``last week``.
+
+    A relative date is resolved against its article's publication date, so two
+    unrelated articles of the same week share the value without sharing a claim.
+    """
+    if _YEAR_RE.search(text):
+        return True
+    return any(word[:1].isupper() and word.casefold() in _MONTH_NAMES
+               for word in re.findall(r"[^\W\d_]+", text))
 
 
 def _number_token(match: re.Match[str]) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from workbench.detect.candidate import Candidate
-from workbench.domain.articles import ExtractedArticle
+from workbench.domain.articles import HEADLINE_TAG, ExtractedArticle, headline_span, set_apart_spans
 from workbench.domain.errors import NoArticleTextError
 from workbench.domain.progress import CancelFn, ProgressFn, check, no_progress
 from workbench.domain.records import ArticleRecord, ClaimDraft
@@ -93,7 +93,9 @@ def store_extracted(
         raise no_article_text_error(reason)
     progress(0.5, "Finding claims")
     # File names, sizes and dates of a list of files are no claims to review.
-    drafts = [] if reason is not None else detect_drafts(extracted.text, extracted.published)
+    drafts = [] if reason is not None else detect_drafts(
+        extracted.text, extracted.published, extracted.blocks
+    )
     check(cancel)  # last chance: after this the article is stored
     progress(0.8, "Saving")
     # One transaction: the article, its version, its claims and their memory
@@ -119,14 +121,28 @@ def redetect(db: Database, article_id: int) -> int:
     """Run detection again on an article; only claims the reviewer does not have are added."""
     article = articles.get_article(db, article_id)
     return claim_edits.store_detected(
-        db, article_id, detect_drafts(article.text, article.published), by=DETECTOR
+        db, article_id, detect_drafts(article.text, article.published, article.structure), by=DETECTOR
     )
 
 
-def detect_drafts(text: str, published: str | None) -> list[ClaimDraft]:
+def detect_drafts(text: str, published: str | None, structure: object = ()) -> list[ClaimDraft]:
+    """Proposed claims; none in captions or bylines, those in the headline tagged as such.
+
+    ``structure``: the text's blocks (``Block``s or stored dicts), when known.
+    """
     from workbench.kinds import detect
 
-    return [draft_from(c) for c in detect(text, parse_published(published))]
+    apart = set_apart_spans(structure)
+    headline = headline_span(structure)
+    drafts = []
+    for candidate in detect(text, parse_published(published)):
+        if any(start <= candidate.start < end for start, end in apart):
+            continue
+        draft = draft_from(candidate)
+        if headline and headline[0] <= candidate.start < headline[1]:
+            draft = replace(draft, tags=[*draft.tags, HEADLINE_TAG])
+        drafts.append(draft)
+    return drafts
 
 
 def draft_from(candidate: Candidate) -> ClaimDraft:

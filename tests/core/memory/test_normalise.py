@@ -31,8 +31,14 @@ def test_equipment_aliases_share_the_gazetteer_key(name):
 
 
 def test_dates_key_on_the_iso_value():
-    assert claim_keys("date", "2024-03-05", None, "Tuesday") == claim_keys("date", "2024-03-05", None, "5 March 2024")
-    assert claim_keys("date", "2024-03-05", None, "") != claim_keys("date", "2024-03-06", None, "")
+    assert claim_keys("date", "2024-03-05", None, "Tuesday, March 5") == claim_keys("date", "2024-03-05", None, "5 March 2024")
+    assert claim_keys("date", "2024-03-05", None, "March 5") != claim_keys("date", "2024-03-06", None, "March 6")
+
+
+@pytest.mark.parametrize("said", ["Tuesday", "yesterday", "last week", "earlier this month"])
+def test_a_relative_date_has_no_value_key(said):
+    # resolved against the article's publication date: not the claim's own content
+    assert claim_keys("date", "2024-03-05", None, said) == set()
 
 
 def test_quotes_and_statements_have_no_value_key():

@@ -74,7 +74,9 @@ OPINION_WORDS = _words(
     outrageous disgraceful welcome welcomed welcomes condemn condemns condemned praise
     praised criticized criticised anxieties angry sad happy proud great terrible wonderful
     good bad wrong deserve deserves deserved condemnation outrage criticism backlash anger
-    dismay alarm indignation fury applause"""
+    dismay alarm indignation fury applause doubtful dubious questionable worrisome worrying
+    troubling vital crucial essential insufficient inadequate testament regrettable
+    shameful laudable commendable admirable misguided"""
 )
 
 # First and second person: the writer's or a speaker's own view.
@@ -98,6 +100,58 @@ RELATIVE = re.compile(r"\b(?:which|who|that|whose|where)\b")
 
 # Reporting verbs: ``X said`` with a fact outside the quotation marks.
 REPORTED_WORDS = _words("said says told reported announced confirmed stated claimed added according")
+
+# Feelings a person is said to have: ``he was "very moved"``, ``left them bewildered``.
+FEELING_WORDS = _words(
+    """moved touched saddened shocked stunned bewildered scared frightened depressed
+    devastated heartbroken delighted thrilled honoured honored humbled grateful thankful
+    relieved disappointed upset angry furious happy proud sad excited optimistic pessimistic
+    hopeful confident deterred discouraged encouraged worried concerned nervous afraid
+    overwhelmed emotional"""
+)
+
+# A feeling as what the sentence reports: ``said he was very moved``, ``has left them scared``.
+REACTION = re.compile(
+    r"\b(?:(?:was|were|is|are|am|been|felt|feels?|feeling|remains?|left\s+(?:them|him|her|us|me))"
+    r"|(?:said|says|told\s+\w+)\s+(?:he|she|they|it|we|I)\s+(?:was|were|is|are|felt|feels?))"
+    r"\s+(?:not\s+|so\s+|very\s+|deeply\s+|truly\s+|really\s+|quite\s+|\W)*(?P<feeling>[a-z]+)",
+)
+
+# What a check or an analysis established: ``An analysis found that``, a fact-check's
+# verdict (``There is no evidence for this claim``, ``could not independently verify``).
+FINDING = re.compile(
+    r"\b(?:there\s+(?:is|was|are|were)\s+no\s+(?:evidence|record|indication|sign|proof|report)s?"
+    r"|no\s+evidence\s+(?:that|of|for|to)"
+    r"|(?:never|not)\s+(?:said|says|claimed|stated|admitted|announced)"
+    r"|did\s*(?:not|n[’']t)\s+(?:say|claim|state|admit|announce)"
+    r"|(?:could|can|did|does|do|has|have|had|was|were)\s*(?:not|n[’']t)\s+(?:been\s+able\s+to\s+)?"
+    r"(?:independently\s+)?(?:be\s+)?(?:verif|confirm|determin|find|found|locat|substantiat|corroborat)\w*"
+    r"|(?:analysis|study|review|report|investigation|survey|audit|data|search|check|records?)\s+"
+    r"(?:by\s+[\w .’'-]{1,40}\s+)?(?:found|finds|showed|shows|revealed|reveals|concluded|indicates|indicated)"
+    r"|(?:found|concluded|determined|confirmed)\s+that)\b",
+    re.IGNORECASE,
+)
+
+# An editor's promise inside a report: ``will update this article if ...``: no forecast.
+UPDATE_PROMISE = re.compile(
+    r"\b(?:will|would)\s+update\s+(?:this|the)\s+(?:article|piece|story|post|report|fact[- ]check)\b",
+    re.IGNORECASE,
+)
+
+# Notes about the article itself: ``This article has been adapted from ...``.
+EDITORIAL = re.compile(
+    r"^\W*(?:This\s+(?:article|story|piece|post|report|essay|interview|version)\s+"
+    r"(?:has\s+been|was|is|first|originally)\b[^.]{0,40}?\b(?:adapted|excerpted|updated|published|"
+    r"republished|reprinted|appeared|edited|condensed|corrected|produced)"
+    r"|(?:Additional\s+reporting|Reporting|Writing|Editing)\s+by\b"
+    r"|(?:Editor[’']s\s+note|Correction|Clarification|Update[d]?)\b[^:]{0,30}:)",
+)
+
+# A title that asks, even without its question mark: ``Is the new bridge safe``.
+QUESTION_TITLE = re.compile(
+    r"^\W*(?:Is|Are|Was|Were|Can|Could|Should|Would|Will|Does|Do|Did|Has|Have|Had)\s+"
+    r"(?:the\s+|a\s+|an\s+|this\s+|that\s+|there\s+|it\s+|[A-Z][\w’'-]*\s+)"
+)
 
 # Multi-word cues, one named group per cue.
 PHRASES = re.compile(

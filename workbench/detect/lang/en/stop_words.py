@@ -32,3 +32,11 @@ STOP_WORDS = frozenset(
     which what when where why how all any both each few more most other some very just also
     said says say according told reported report reports s t mr mrs ms""".split()
 )
+
+# Words that only place a claim in time relative to its article (``Tuesday``,
+# ``last week``): two claims sharing them need not say the same thing.
+RELATIVE_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow
+    tonight weekend week month year day night morning afternoon evening last next this
+    earlier later ago recently past previous coming""".split()
+)
