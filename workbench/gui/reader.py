@@ -131,11 +131,15 @@ class ArticleReader(QTextBrowser):
             self._blocks_left = []
             return
         self._cursor = QTextCursor(document)
-        self._write_header(self._cursor, article)
-        self._blocks_left = [
-            block for block in reversed(self._blocks(article))
-            if not (block.get("kind") == "title" and _same(article.text[block["start"]:block["end"]], article.title))
-        ]  # reversed: the next block is popped off the end
+        blocks = self._blocks(article)
+        # A text that opens with its headline (pasted text, web pages) shows it once, as the
+        # header, placed like any block so that claims in the headline are highlighted there.
+        opening = blocks[0] if blocks else None
+        headline = opening if opening is not None and opening.get("kind") == "title" and _same(
+            article.text[opening["start"]:opening["end"]], article.title) else None
+        self._write_header(self._cursor, article, headline)
+        self._blocks_left = [block for block in reversed(blocks) if block is not headline]
+        # reversed: the next block is popped off the end
         self._write_slice()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -179,14 +183,18 @@ class ArticleReader(QTextBrowser):
                 found.append({"kind": "paragraph", "start": offset, "end": offset + len(part)})
             offset += len(part) + 2
         return found
-    def _write_header(self, cursor: QTextCursor, article: ArticleRecord) -> None:
+    def _write_header(self, cursor: QTextCursor, article: ArticleRecord, headline: dict | None) -> None:
         fmt = QTextBlockFormat()
         fmt.setBottomMargin(10)
         cursor.setBlockFormat(fmt)
         title = QTextCharFormat()
         title.setFontPointSize(self._size(20))
         title.setFontWeight(QFont.Weight.Bold)
-        cursor.insertText(article.display_title, title)
+        if headline is None:
+            cursor.insertText(article.display_title, title)
+        else:
+            self._place(cursor, article.text, headline)
+            cursor.insertText(article.text[headline["start"]:headline["end"]].replace("\n", "\u2028"), title)
         meta = [", ".join(article.authors), _date(article.published), article.site_name]
         line = "  ·  ".join(part for part in meta if part)
         if line:
@@ -219,13 +227,17 @@ class ArticleReader(QTextBrowser):
         part = text[block["start"] : block["end"]]
         if kind == "list_item":
             cursor.insertText("•  ", char)
-        placed = Placed(block["start"], block["end"], cursor.position(), part)
-        self.placed.append(placed)
-        self._starts.append(placed.start)
-        self._doc_starts.append(placed.doc_start)
+        self._place(cursor, text, block)
         # Newlines inside a block would become new document blocks; a line
         # separator keeps the same count of positions on one block.
         cursor.insertText(part.replace("\n", "\u2028"), char)
+
+    def _place(self, cursor: QTextCursor, text: str, block: dict) -> None:
+        """Remember where a block's text starts in the document (it is inserted next)."""
+        placed = Placed(block["start"], block["end"], cursor.position(), text[block["start"] : block["end"]])
+        self.placed.append(placed)
+        self._starts.append(placed.start)
+        self._doc_starts.append(placed.doc_start)
 
     def _size(self, points: float) -> float:
         return max(6.0, points + self.zoom)
