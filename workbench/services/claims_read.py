@@ -38,7 +38,7 @@ def claim_details(db: Database, claim_id: int, session_id: int | None) -> ClaimD
     """All three in one transaction: on a remote server each one costs round trips.
     The session's sources are read first, so the evidence finds its sources
     already loaded instead of reading them one by one."""
-    with db.session() as session:
+    with db.reading() as session:
         sources = _sources.list_sources_in(session, session_id) if session_id is not None else []
         evidence = _sources.list_evidence_in(session, claim_id)
         history = _claims.claim_history_in(session, claim_id)
