@@ -251,15 +251,11 @@ def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> Claim
 
 def claim_history(db: Database, claim_id: int) -> list[HistoryRecord]:
     with db.session() as session:
-        return claim_history_in(session, claim_id)
-
-
-def claim_history_in(session: Session, claim_id: int) -> list[HistoryRecord]:
-    load_claim(session, claim_id)
-    rows = session.scalars(
-        select(ClaimHistory).where(ClaimHistory.claim_id == claim_id).order_by(ClaimHistory.id)
-    ).all()
-    return [history_record(row) for row in rows]
+        load_claim(session, claim_id)
+        rows = session.scalars(
+            select(ClaimHistory).where(ClaimHistory.claim_id == claim_id).order_by(ClaimHistory.id)
+        ).all()
+        return [history_record(row) for row in rows]
 
 
 def load_claim(session: Session, claim_id: int) -> Claim:

@@ -32,6 +32,7 @@ from workbench.domain.errors import (
     NotADatabaseError,
 )
 from workbench.storage.schema_check import schema_is_current
+from workbench.storage.server_ping import ping_when_idle
 from workbench.storage.sqlite_file import (
     check_sqlite_file,
     is_damage,
@@ -195,12 +196,14 @@ def _make_engine(url: URL, *, read_only: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
+        engine = create_engine(url, connect_args=_server_connect_args(url))
     except NoSuchModuleError:
         raise DatabaseError(
             f"The workbench cannot talk to '{url.get_backend_name()}' databases ({describe(url)}).",
             "Use a SQLite file or a PostgreSQL URL (postgresql://user@host/dbname).",
         ) from None
+    ping_when_idle(engine)
+    return engine
 
 
 def _server_connect_args(url: URL) -> dict[str, object]:

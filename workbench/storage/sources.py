@@ -87,12 +87,10 @@ def update_source_in(session: Session, source_id: int, **fields: str | None) -> 
 
 def list_sources(db: Database, session_id: int) -> list[SourceRecord]:
     with db.session() as session:
-        return list_sources_in(session, session_id)
-
-
-def list_sources_in(session: Session, session_id: int) -> list[SourceRecord]:
-    rows = session.scalars(select(Source).where(Source.session_id == session_id).order_by(Source.id)).all()
-    return [source_record(row) for row in rows]
+        rows = session.scalars(
+            select(Source).where(Source.session_id == session_id).order_by(Source.id)
+        ).all()
+        return [source_record(row) for row in rows]
 
 
 def attach_source(
