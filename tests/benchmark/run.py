@@ -97,6 +97,12 @@ def review() -> list[Row]:
     return review_bench.rows()
 
 
+def remote() -> list[Row]:
+    from tests.benchmark import remote_bench
+
+    return remote_bench.rows()
+
+
 def export() -> list[Row]:
     from tests.benchmark import export_bench
 
@@ -146,6 +152,7 @@ SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
     ("storage", storage),
     ("window", window),
     ("review keys and stalls", review),
+    ("remote server", remote),
     ("export", export),
     ("re-check", recheck),
     ("memory and evidence", evidence),

@@ -6,22 +6,16 @@ from __future__ import annotations
 from workbench.domain.errors import NotFoundError
 from workbench.domain.records import (
     ClaimRecord,
-    EvidenceRecord,
-    HistoryRecord,
     SessionSummary,
-    SourceRecord,
 )
 from workbench.storage import articles as _articles
 from workbench.storage import claims as _claims
-from workbench.storage import sources as _sources
+from workbench.storage.claim_details import ClaimDetails, claim_details
 from workbench.storage.database import Database
 
 __all__ = [
     "ClaimDetails", "claim_details", "claim_in_session", "claims_of_article", "claims_of_session", "get_claim",
 ]
-
-# A claim's evidence, its history, and the sources of its session (to reuse one).
-ClaimDetails = tuple[list[EvidenceRecord], list[HistoryRecord], list[SourceRecord]]
 
 get_claim = _claims.get_claim
 
@@ -32,13 +26,6 @@ def claims_of_article(db: Database, article_id: int) -> list[ClaimRecord]:
 
 def claims_of_session(db: Database, session_id: int) -> list[ClaimRecord]:
     return _claims.list_claims(db, session_id=session_id)
-
-
-def claim_details(db: Database, claim_id: int, session_id: int | None) -> ClaimDetails:
-    evidence = _sources.list_evidence(db, claim_id)
-    history = _claims.claim_history(db, claim_id)
-    sources = _sources.list_sources(db, session_id) if session_id is not None else []
-    return evidence, history, sources
 
 
 def claim_in_session(db: Database, session: SessionSummary, claim_id: int) -> ClaimRecord:

@@ -72,7 +72,7 @@ def version_from(extracted: ExtractedArticle, number: int) -> ArticleVersion:
 
 
 def list_articles(db: Database, session_id: int) -> list[ArticleRecord]:
-    with db.session() as session:
+    with db.reading() as session:
         articles = session.scalars(
             select(Article)
             .where(Article.session_id == session_id)

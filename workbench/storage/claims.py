@@ -77,7 +77,7 @@ def list_claims(
             Article.session_id == session_id
         )
     query = query.order_by(Claim.article_id, Claim.start, Claim.end.desc(), Claim.id)
-    with db.session() as session:
+    with db.reading() as session:
         return [ClaimRecord(**row) for row in session.execute(query).mappings()]
 
 
@@ -94,7 +94,7 @@ def claims_by_id_in(session: Session, claim_ids: Iterable[int]) -> list[ClaimRec
 
 
 def get_claim(db: Database, claim_id: int) -> ClaimRecord:
-    with db.session() as session:
+    with db.reading() as session:
         return claim_record(load_claim(session, claim_id))
 
 

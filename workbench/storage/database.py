@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import platformdirs
@@ -32,6 +33,8 @@ from workbench.domain.errors import (
     DatabaseUnreachableError,
     NotADatabaseError,
 )
+from workbench.storage.schema_check import schema_is_current
+from workbench.storage.server_ping import ping_when_idle
 from workbench.storage.sqlite_file import (
     check_sqlite_file,
     is_damage,
@@ -122,6 +125,27 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads. On a server it runs without a
+        transaction: no BEGIN and no ROLLBACK, two round trips fewer per read.
+        Each statement still sees committed data only, as it would in the
+        server's default (read committed) transaction."""
+        if self.is_sqlite:
+            with self.session() as session:
+                yield session
+            return
+        session = self._autocommit_sessions()
+        try:
+            with translate_errors(self.location):
+                yield session
+        finally:
+            session.close()
+
+    @cached_property
+    def _autocommit_sessions(self) -> sessionmaker[Session]:
+        return sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -151,8 +175,13 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
     try:
         with translate_errors(db.location):
             with engine.connect() as connection:
-                connection.exec_driver_sql("SELECT 1")
-        if migrate:
+                # One query shows the server answers and, for a database already
+                # at this program's schema, spares Alembic's checks: on a remote
+                # server each costs round trips at every start.
+                at_head = migrate and schema_is_current(connection)
+                if not at_head:
+                    connection.exec_driver_sql("SELECT 1")
+        if migrate and not at_head:
             from workbench.storage.migrate import migrate_to_head
 
             migrate_to_head(db)
@@ -179,12 +208,14 @@ def _make_engine(url: URL, *, read_only: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
+        engine = create_engine(url, connect_args=_server_connect_args(url))
     except NoSuchModuleError:
         raise DatabaseError(
             f"The workbench cannot talk to '{url.get_backend_name()}' databases ({describe(url)}).",
             "Use a SQLite file or a PostgreSQL URL (postgresql://user@host/dbname).",
         ) from None
+    ping_when_idle(engine)
+    return engine
 
 
 def _server_connect_args(url: URL) -> dict[str, object]:

@@ -30,7 +30,7 @@ _LAST_EDITED_FIRST = (ReviewSession.updated_at.desc(), ReviewSession.id.desc())
 
 def session_ids(db: Database) -> list[int]:
     """Every session's id, last edited first: what start-up needs, without counting claims."""
-    with db.session() as session:
+    with db.reading() as session:
         return list(session.scalars(
             select(ReviewSession.id).order_by(*_LAST_EDITED_FIRST)
         ))
@@ -73,7 +73,7 @@ def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
                 ReviewSession.id.in_(matching_articles),
             )
         )
-    with db.session() as session:
+    with db.reading() as session:
         rows = session.execute(query).all()
         firsts = _first_article_titles(session, [row[0].id for row in rows])
         return [

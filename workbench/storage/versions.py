@@ -183,7 +183,7 @@ def keep_old_anchor(db: Database, claim_id: int, *, by: str) -> None:
 
 def change_summary(db: Database, session_id: int) -> dict[int, ChangeSummary]:
     """Per article of a session: versions stored and claims flagged for review."""
-    with db.session() as session:
+    with db.reading() as session:
         versions = dict(
             session.execute(
                 select(ArticleVersion.article_id, func.count(ArticleVersion.id))
