@@ -185,7 +185,8 @@ def open_database(location: str | os.PathLike[str] | None = None, *, migrate: bo
             from workbench.storage.migrate import migrate_to_head
 
             migrate_to_head(db)
-            # Only on a schema that has the log; every write from here on is logged.
+        if migrate:
+            # Only on a schema that has the log (at head now); every write from here on is logged.
             from workbench.storage.change_log import record_changes
 
             record_changes(db)
