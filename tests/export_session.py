@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from tests.factories import DEMO_TEXT, make_article
 from workbench.domain.records import ClaimDraft
 from workbench.services import claim_edits
 from workbench.storage import articles, sessions, sources
-from workbench.storage.database import Database
+from workbench.storage.database import Database, open_database
 
 HOSTILE_TITLE = 'Belarus <script>alert("x")</script> & "war"'
 SECOND_TEXT = "Prices rose\n\nPrices fell by 5 percent in March, the ministry said."
@@ -67,3 +68,13 @@ def build_review(db: Database) -> Review:
     sources.attach_source(db, troops, plain.id, by="ana")
     sources.attach_source(db, prices, ministry.id, by="bob", stance="supports")
     return Review(session.id, article.id, second.id, troops, quote, systems, unverifiable, prices)
+
+
+def review_file(path: Path) -> Path:
+    """A SQLite file at ``path`` holding the review (``build_review``); returns the path."""
+    db = open_database(path)
+    try:
+        build_review(db)
+    finally:
+        db.close()
+    return path

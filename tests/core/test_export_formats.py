@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from tests import tally_format
-from tests.export_session import build_review
+from tests.export_session import build_review, review_file
 from workbench.cli import main
 from workbench.domain.errors import ExportError
 from workbench.export import formats
 from workbench.export.filters import ExportFilter
 from workbench.export.formats.base import ExportFormat, ExportOptions
 from workbench.export.run import export, export_text
-from workbench.storage.database import Database, open_database
+from workbench.storage.database import Database
 
 
 @pytest.fixture
@@ -30,13 +30,7 @@ def tally_registered(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "review.sqlite"
-    db = open_database(path)
-    try:
-        build_review(db)
-    finally:
-        db.close()
-    return path
+    return review_file(tmp_path / "review.sqlite")
 
 
 def test_the_cli_offers_a_registered_format_and_writes_through_it(

@@ -9,21 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.export_session import build_review
-from workbench.storage.database import open_database
+from tests.export_session import review_file
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "review.sqlite"
-    db = open_database(path)
-    try:
-        build_review(db)
-    finally:
-        db.close()
-    return path
+    return review_file(tmp_path / "review.sqlite")
 
 
 def _run(args: list[str], stdout: object) -> subprocess.CompletedProcess[str]:

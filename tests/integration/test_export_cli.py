@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.export_session import build_review
+from tests.export_session import review_file
 from workbench.cli import main
 from workbench.storage import sessions
 from workbench.storage.database import open_database
@@ -23,13 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "review.sqlite"
-    db = open_database(path)
-    try:
-        build_review(db)
-    finally:
-        db.close()
-    return path
+    return review_file(tmp_path / "review.sqlite")
 
 
 def test_csv_to_a_file_with_filters(db_path: Path, tmp_path: Path, capsys):

@@ -21,7 +21,7 @@ from workbench.export import session_schema as schema
 from workbench.export import session_values as values
 from workbench.export.session_checks import check_document, check_header
 from workbench.export.session_parts_import import import_parts
-from workbench.export.session_schema import damaged
+from workbench.export.session_schema import damaged, not_text, not_valid_json
 from workbench.export.session_stream import Limits, too_large
 from workbench.storage.database import Database, translate_errors
 from workbench.storage.models import ReviewSession
@@ -70,16 +70,9 @@ def _parse(content: str | bytes) -> dict[str, Any]:
     try:
         data = json.loads(content)
     except json.JSONDecodeError as error:
-        raise SessionFileError(
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-            "it may be damaged or cut short.",
-            "Export the session again; nothing was imported.",
-        ) from None
+        raise not_valid_json(f"line {error.lineno}, column {error.colno}: {error.msg}") from None
     except UnicodeDecodeError:
-        raise SessionFileError(
-            "The file is not a text (JSON) file.",
-            "Choose a .json file exported by the workbench; nothing was imported.",
-        ) from None
+        raise not_text() from None
     except RecursionError:
         # The C parser stops cleanly at Python's recursion limit; a session
         # file is never nested more than a few levels deep.

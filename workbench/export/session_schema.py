@@ -188,6 +188,21 @@ def damaged(detail: str) -> SessionFileError:
     )
 
 
+def not_valid_json(where: str) -> SessionFileError:
+    """The file does not parse; ``where`` says where, as its parser tells it."""
+    return SessionFileError(
+        f"The file is not valid JSON ({where}); it may be damaged or cut short.",
+        "Export the session again; nothing was imported.",
+    )
+
+
+def not_text() -> SessionFileError:
+    return SessionFileError(
+        "The file is not a text (JSON) file.",
+        "Choose a .json file exported by the workbench; nothing was imported.",
+    )
+
+
 def _time(value: str, where: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)

@@ -30,7 +30,7 @@ import ijson
 
 from workbench.domain.errors import SessionFileError
 from workbench.export import session_schema as schema
-from workbench.export.session_schema import damaged
+from workbench.export.session_schema import damaged, not_text, not_valid_json
 
 _OPEN = {"start_map", "start_array"}
 _CLOSE = {"end_map", "end_array"}
@@ -108,16 +108,9 @@ def parts(head: bytes, file: IO[str] | IO[bytes], limits: Limits) -> Iterator[Pa
         detail = str(error).splitlines()[0] if str(error) else "it ends too early"
         if "overflow" in detail:
             raise damaged("it holds a number too large for the database") from None
-        raise SessionFileError(
-            f"The file is not valid JSON ({detail}, near byte {reader.position:,}); "
-            "it may be damaged or cut short.",
-            "Export the session again; nothing was imported.",
-        ) from None
+        raise not_valid_json(f"{detail}, near byte {reader.position:,}") from None
     except UnicodeDecodeError:
-        raise SessionFileError(
-            "The file is not a text (JSON) file.",
-            "Choose a .json file exported by the workbench; nothing was imported.",
-        ) from None
+        raise not_text() from None
 
 
 class _Builder:
