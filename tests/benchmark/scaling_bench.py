@@ -121,7 +121,7 @@ Path(sys.argv[1]).write_text(json.dumps(document), encoding="utf-8")
 _IMPORT_PEAK = """
 import resource, sys, time
 from pathlib import Path
-from workbench.export.json_import import import_session_file
+from workbench.services.export import import_session_file
 from workbench.storage.database import open_database
 db = open_database(Path(sys.argv[2]))
 began = time.perf_counter()

@@ -14,8 +14,8 @@ from tests.export_session import build_review
 from workbench.domain.errors import SessionFileError
 from workbench.export import session_schema as schema
 from workbench.export.json_export import session_document, write_session_json
-from workbench.export.json_import import import_session, import_session_file
 from workbench.memory.lookup import find_prior
+from workbench.services.export import import_session, import_session_file
 from workbench.storage import claims, sessions, sources
 from workbench.storage.database import open_database
 from workbench.storage.models import (

@@ -15,9 +15,9 @@ from workbench.domain.errors import SessionFileError
 from workbench.export.filters import ExportFilter
 from workbench.export.formats.base import ExportOptions
 from workbench.export.json_export import session_document
-from workbench.export.json_import import import_session, import_session_file
 from workbench.export.run import export_text
 from workbench.services.edits import apply
+from workbench.services.export import import_session, import_session_file
 from workbench.services.review_edits import AssignArticle, AssignClaim, SetReviewState
 from workbench.storage import articles, claims
 from workbench.storage.database import Database, open_database

@@ -22,10 +22,11 @@ from sqlalchemy import func, select
 from tests.export_session import build_review
 from workbench.cli import main
 from workbench.domain.errors import SessionFileError
-from workbench.export import json_import, session_rows
+from workbench.export import json_import
 from workbench.export.json_export import session_document, write_session_json
-from workbench.export.json_import import import_session_file
 from workbench.export.run import TEXT_FORMATS, ExportOptions, export
+from workbench.memory import indexing
+from workbench.services.export import import_session_file
 from workbench.storage.database import Database, open_database
 from workbench.storage.models import Base
 
@@ -318,7 +319,7 @@ def test_a_failure_during_the_write_leaves_nothing_behind(sqlite_db, document, m
         raise OSError("disk I/O error")
 
     before = row_counts(sqlite_db)
-    monkeypatch.setattr(session_rows, "write_index", disk_trouble)
+    monkeypatch.setattr(indexing, "write_index", disk_trouble)
     with pytest.raises(OSError):
         import_session_file(sqlite_db, io.StringIO(json.dumps(document)))
     assert row_counts(sqlite_db) == before

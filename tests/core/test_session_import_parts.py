@@ -16,7 +16,7 @@ from workbench.cli import main
 from workbench.domain.errors import SessionFileError
 from workbench.export import json_import, session_parts_import
 from workbench.export.json_export import session_document
-from workbench.export.json_import import import_session_file
+from workbench.services.export import import_session_file
 from workbench.storage.database import Database, open_database
 
 

@@ -41,7 +41,9 @@ MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_PART_VALUES = 4_000_000
 
 
-def import_session_file(db: Database, file: IO[str] | IO[bytes], *, title: str | None = None) -> SessionSummary:
+def import_session_file(
+    db: Database, file: IO[str] | IO[bytes], *, title: str | None = None, index: rows.IndexFn
+) -> SessionSummary:
     """Read a session file and store it as a new session.
 
     A large file is checked and written part by part inside one transaction,
@@ -52,10 +54,10 @@ def import_session_file(db: Database, file: IO[str] | IO[bytes], *, title: str |
     if len(head) > MAX_FILE_BYTES:
         raise too_large(MAX_FILE_BYTES)
     if len(head) <= WHOLE_FILE_BYTES:
-        return import_session(db, _parse(head), title=title)
+        return import_session(db, _parse(head), title=title, index=index)
     limits = Limits(MAX_FILE_BYTES, MAX_PART_BYTES, MAX_PART_VALUES)
     head_bytes = head.encode("utf-8", "surrogatepass") if isinstance(head, str) else head
-    return import_parts(db, head_bytes, _Unreadable(file), limits, title=new_title)
+    return import_parts(db, head_bytes, _Unreadable(file), limits, title=new_title, index=index)
 
 
 def read_document(file: IO[str] | IO[bytes]) -> dict[str, Any]:
@@ -107,7 +109,9 @@ def _cannot_read(error: OSError) -> SessionFileError:
     )
 
 
-def import_session(db: Database, data: dict[str, Any], *, title: str | None = None) -> SessionSummary:
+def import_session(
+    db: Database, data: dict[str, Any], *, title: str | None = None, index: rows.IndexFn
+) -> SessionSummary:
     """Store a session document as a new session; returns it.
 
     Everything is checked first (``session_checks``), so a bad file is refused
@@ -117,7 +121,7 @@ def import_session(db: Database, data: dict[str, Any], *, title: str | None = No
     new_title = _new_title(title) if title is not None else None
     check_document(data, postgres=db.engine.dialect.name == "postgresql")
     with translate_errors(db.location), db.engine.begin() as connection:
-        session_id = _write_document(connection, data, new_title)
+        session_id = _write_document(connection, data, new_title, index)
     return get_session(db, session_id)
 
 
@@ -129,7 +133,7 @@ def _new_title(title: str) -> str:
     return title[: ReviewSession.__table__.c.title.type.length]  # type: ignore[attr-defined]
 
 
-def _write_document(connection: Connection, data: dict[str, Any], title: str | None) -> int:
+def _write_document(connection: Connection, data: dict[str, Any], title: str | None, index: rows.IndexFn) -> int:
     """Write a checked document; returns the new session's id."""
     session = rows.decode(data["session"], schema.SESSION)
     if title is not None:
@@ -146,6 +150,6 @@ def _write_document(connection: Connection, data: dict[str, Any], title: str | N
             [(v["id"], rows.decode(v, schema.ARTICLE_VERSION)) for v in item["versions"]],
         )
         rows.write_claims(
-            connection, article_id, version_ids, source_ids, [rows.claim_parts(c) for c in item["claims"]]
+            connection, article_id, version_ids, source_ids, [rows.claim_parts(c) for c in item["claims"]], index
         )
     return session_id

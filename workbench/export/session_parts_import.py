@@ -34,12 +34,13 @@ _ORDER = ("session", "sources", "articles")
 
 
 def import_parts(
-    db: Database, head: bytes, rest: IO[str] | IO[bytes] | Any, limits: Limits, *, title: str | None
+    db: Database, head: bytes, rest: IO[str] | IO[bytes] | Any, limits: Limits, *, title: str | None,
+    index: rows.IndexFn,
 ) -> SessionSummary:
     """Store the session file whose first bytes are ``head`` as a new session."""
     checker = Checker(postgres=db.engine.dialect.name == "postgresql")
     with translate_errors(db.location), db.engine.begin() as connection:
-        load = _Load(connection, checker, title)
+        load = _Load(connection, checker, title, index)
         try:
             for part in parts(head, rest, limits):
                 load.take(part)
@@ -54,8 +55,9 @@ def import_parts(
 
 
 class _Load:
-    def __init__(self, connection: Connection, checker: Checker, title: str | None) -> None:
+    def __init__(self, connection: Connection, checker: Checker, title: str | None, index: rows.IndexFn) -> None:
         self.connection = connection
+        self.index = index
         self.checker = checker
         self.title = title
         self.header: dict[str, Any] = {}
@@ -197,7 +199,9 @@ class _Article:
     def _write(self) -> None:
         if self.load.writing and self.batch and self.ids is not None:
             article_id, version_ids = self.ids
-            rows.write_claims(self.load.connection, article_id, version_ids, self.load.source_ids, self.batch)
+            rows.write_claims(
+                self.load.connection, article_id, version_ids, self.load.source_ids, self.batch, self.load.index
+            )
         self.batch = []
 
 

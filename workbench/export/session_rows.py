@@ -5,13 +5,12 @@ these, inside the caller's one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 
 from workbench.export import session_schema as schema
-from workbench.memory.indexing import write_index
 from workbench.storage.models import (
     Article,
     ArticleVersion,
@@ -21,6 +20,10 @@ from workbench.storage.models import (
     ReviewSession,
     Source,
 )
+
+# Writes the claim-memory index of stored claims inside the same transaction:
+# given by the use case (services), since indexing is memory's, not export's.
+IndexFn = Callable[[Connection, list[tuple[Any, ...]]], None]
 
 # A claim as the file gives it: its old id, its version's old id (or None),
 # its row, its evidence (old source id, row) and its history rows.
@@ -80,6 +83,7 @@ def write_claims(
     version_ids: dict[Any, int],
     source_ids: dict[Any, int],
     claims: Sequence[ClaimParts],
+    index: IndexFn,
 ) -> None:
     """Store an article's claims with their evidence and history, and index them in claim memory."""
     claim_ids = insert_rows(
@@ -100,14 +104,12 @@ def write_claims(
         ClaimHistory,
         [{**row, "claim_id": claim_id} for claim_id, claim in zip(claim_ids, claims, strict=True) for row in claim[4]],
     )
-    # Core inserts bypass the ORM, so imported claims are indexed here, in the same transaction.
-    write_index(
+    index(
         connection,
         [
             (claim_id, row["kind"], row["value"], row["unit"], row["wording"], row["text"])
             for claim_id, (_, _, row, _, _) in zip(claim_ids, claims, strict=True)
         ],
-        replace=False,
     )
 
 
