@@ -37,6 +37,7 @@ from workbench.detect.figures import detect_figures
 from workbench.detect.sentences import sentences
 from workbench.evidence.rank import claim_facts, rank_passages
 from workbench.kinds import claim_keys, detect
+from workbench.memory.indexing import index_claims
 from workbench.memory.lookup import DEFAULT_THRESHOLD, find_prior_for_text
 from workbench.memory.normalise import UNIT_SYNONYMS, number_key, unit_key
 from workbench.storage.database import Database, open_database
@@ -146,12 +147,17 @@ def _session(db: Database, title: str, text: str) -> tuple[int, int]:
 
 def _store_reviewed(db: Database, article_id: int, candidates: list[Candidate]) -> None:
     now = datetime.now(UTC)
-    with db.session() as session:  # through the ORM, so the index listener runs as in the app
-        for c in candidates:
-            session.add(Claim(
+    with db.session() as session:  # and indexed in the same transaction, as every write path of the app does
+        claims = [
+            Claim(
                 article_id=article_id, kind=c.kind, start=c.start, end=c.end, text=c.text, value=c.value,
                 unit=c.unit, verdict="true", created_at=now, updated_at=now,
-            ))
+            )
+            for c in candidates
+        ]
+        session.add_all(claims)
+        session.flush()
+        index_claims(session, [claim.id for claim in claims], new=True)
 
 
 def _reworded(candidate: Candidate) -> str | None:
