@@ -225,3 +225,10 @@ class Listener:
             self._connection.close()
         except Exception:  # already gone with the server: nothing to close
             log.debug("listener connection already closed", exc_info=True)
+
+    def __del__(self) -> None:
+        # A feed handed back by a watch job after its window closed is dropped unclosed
+        # (the window no longer takes late results): its connection goes with it, closed.
+        connection = getattr(self, "_connection", None)
+        if connection is not None and not connection.closed:
+            self.close()
