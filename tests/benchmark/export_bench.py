@@ -46,7 +46,7 @@ STATUSES = ("proposed", "accepted", "dismissed")
 FLOOR_SQL = """
 SELECT s.title, v.title, v.final_url, v.published, c.id, c.kind, c.text, c.wording,
        c.value, c.unit, c.speaker, c.status, c.verdict, c.rationale, src.sources,
-       c.updated_by, c.updated_at, c.start, c.start, c."end"
+       c.updated_by, c.updated_at, c.start, c.start, c."end", c.review_state, c.assignee
 FROM claim c
 JOIN article a ON a.id = c.article_id
 JOIN review_session s ON s.id = a.session_id
@@ -56,7 +56,7 @@ LEFT JOIN (
     FROM evidence e JOIN source so ON so.id = e.source_id
     GROUP BY e.claim_id
 ) src ON src.claim_id = c.id
-WHERE a.session_id = ?
+WHERE a.session_id = ? AND c.deleted_at IS NULL
 ORDER BY a.position, a.id, c.start, c."end" DESC, c.id
 """
 
@@ -146,7 +146,7 @@ def floor_export(db_path: Path, session_id: int, out_path: Path) -> None:
     try:
         with out_path.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
-            writer.writerow(["col"] * 20)
+            writer.writerow(["col"] * 22)
             writer.writerows(connection.execute(FLOOR_SQL, (session_id,)))
     finally:
         connection.close()
