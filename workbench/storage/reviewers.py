@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from workbench.storage.database import Database
@@ -65,11 +66,14 @@ def save_window_state(db: Database, session_id: int, reviewer: str, state: dict[
 
 def save_window_state_in(session: Session, session_id: int, reviewer: str, state: dict[str, Any]) -> None:
     key = current_role_in(session) or reviewer
-    row = session.get(WindowState, (session_id, key))
-    if row is None:
-        session.add(WindowState(session_id=session_id, reviewer=key, ui_state=dict(state)))
-    else:
-        row.ui_state = dict(state)
+    # One statement, insert or replace: the window saves in the background and once more as it
+    # closes, and a read-then-insert of both would meet on the primary key.
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(WindowState).values(session_id=session_id, reviewer=key, ui_state=dict(state))
+    session.execute(statement.on_conflict_do_update(
+        index_elements=[WindowState.session_id, WindowState.reviewer],
+        set_={"ui_state": statement.excluded.ui_state},
+    ))
 
 
 def load_window_state(db: Database, session_id: int, reviewer: str) -> dict[str, Any]:
