@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 Span = tuple[int, int, int, int]  # start, end, claim id, rank (0 wins a tie: a reviewed claim)
@@ -30,17 +30,23 @@ def segments(spans: Iterable[Span], lo: int | None = None, hi: int | None = None
     claim covers. With bounds, every stretch of the range is listed, covered or
     not, so a repaint can clear what no longer has a claim.
     """
+    return list(iter_segments(spans, lo, hi))
+
+
+def iter_segments(spans: Iterable[Span], lo: int | None = None, hi: int | None = None) -> Iterator[Segment]:
+    """``segments``, worked out as they are taken: a 20,000-claim article's
+    sweep is spread over the paint's slices instead of holding the window."""
     ordered = sorted((s for s in spans if s[1] > s[0]), key=lambda s: s[0])
     bounded = lo is not None and hi is not None
     if bounded:  # the length that decides nesting is the whole claim's, not the clipped part's
         ordered = [(s, e, i, r) for s, e, i, r in ordered if s < hi and e > lo]  # type: ignore[operator]
     if not ordered and not bounded:
-        return []
+        return
     points = {p for s, e, _, _ in ordered for p in (s, e)}
     if bounded:
         points = {p for p in points if lo <= p <= hi} | {lo, hi}  # type: ignore[operator, arg-type]
     cuts = sorted(points)
-    found: list[Segment] = []
+    last: Segment | None = None  # held back: the next stretch may extend it
     # (length, rank, end, id): the innermost first and, of two claims on the
     # same words, the reviewed one, whose verdict colour says something.
     active: list[tuple[int, int, int, int]] = []
@@ -57,11 +63,14 @@ def segments(spans: Iterable[Span], lo: int | None = None, hi: int | None = None
         top = active[0][3] if active else None
         if top is None and not bounded:
             continue
-        if found and found[-1].claim_id == top and found[-1].end == a:
-            found[-1] = Segment(found[-1].start, b, top)
+        if last is not None and last.claim_id == top and last.end == a:
+            last = Segment(last.start, b, top)
         else:
-            found.append(Segment(a, b, top))
-    return found
+            if last is not None:
+                yield last
+            last = Segment(a, b, top)
+    if last is not None:
+        yield last
 
 
 class SpanIndex:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -28,6 +28,7 @@ from workbench.gui import focus, source_details, undo, window_geometry
 from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
+from workbench.gui.collector_pause import freeze_start_up
 from workbench.gui.conflict_control import ConflictControl
 from workbench.gui.edit_commands import EditSource
 from workbench.gui.error_route import ErrorRoute, unexpected
@@ -451,6 +452,10 @@ class MainWindow(QMainWindow):
     def focus_address_bar(self) -> None:
         self.address_bar.setFocus()
         self.address_bar.selectAll()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        QTimer.singleShot(0, freeze_start_up)  # once the window is up: see collector_pause
 
     # --- closing ------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)

@@ -12,13 +12,14 @@ holds the window for long.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
 from workbench.domain.records import ClaimRecord
-from workbench.gui.highlight_spans import Segment, SpanIndex, segments
+from workbench.gui.highlight_spans import Segment, SpanIndex, iter_segments, segments
 
 if TYPE_CHECKING:
     from workbench.gui.reader import ArticleReader
@@ -78,7 +79,9 @@ class HighlightPainter:
         self._wanted: dict[int, Painted] = {}
         self._painted: dict[int, Painted] = {}
         self._index = SpanIndex([])
-        self._queue: list[Segment] = []  # reversed: the next segment is at the end
+        # A full paint's segments, worked out as they are painted; ``_next`` is the one to paint next.
+        self._pending: Iterator[Segment] = iter(())
+        self._next: Segment | None = None
         self._plan_pending = False
         self._ready = False
         self._started = False
@@ -92,7 +95,7 @@ class HighlightPainter:
 
     @property
     def busy(self) -> bool:
-        return bool(self._queue) or self._plan_pending
+        return self._next is not None or self._plan_pending
 
     def set_claims(self, claims: list[ClaimRecord], colours: dict[int, str]) -> None:
         self._claims = {c.id: c for c in claims}
@@ -132,25 +135,28 @@ class HighlightPainter:
             for segment in segments(self._index.overlapping(lo, hi), lo, hi):
                 self._apply(segment, cursor)
         cursor.endEditBlock()
-        if self._queue and not self._plan_pending:  # a full paint under way: what is left follows the new claims
-            after = self._queue[-1].start
-            self._queue = list(reversed([s for s in segments(self._index.spans) if s.start >= after]))
+        if self._next is not None and not self._plan_pending:  # a full paint under way: what is left follows the new claims
+            after = self._next.start
+            self._follow(s for s in iter_segments(self._index.spans) if s.start >= after)
 
     def _paint_slice(self) -> None:
         if self._plan_pending:
             self._plan_pending = False
-            self._queue = list(reversed(segments(self._index.spans)))
-            self._timer.start()
-            return
+            self._follow(iter_segments(self._index.spans))
         deadline = time.perf_counter() + SLICE_SECONDS
         cursor = self._edit()
-        while self._queue and time.perf_counter() < deadline:
-            self._apply(self._queue.pop(), cursor)
+        while self._next is not None and time.perf_counter() < deadline:
+            self._apply(self._next, cursor)
+            self._next = next(self._pending, None)
         cursor.endEditBlock()
-        if self._queue:
+        if self._next is not None:
             self._timer.start()
         else:
             self._timer.stop()
+
+    def _follow(self, pending: Iterator[Segment]) -> None:
+        self._pending = pending
+        self._next = next(pending, None)
 
     def _edit(self) -> QTextCursor:
         """One edit block per slice: the document tells its layout once, not once per claim."""

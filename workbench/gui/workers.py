@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.domain.errors import CancelledError, WorkbenchError
 from workbench.domain.progress import CancelFn, ProgressFn
+from workbench.gui.collector_pause import full_collections_put_off
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,8 @@ class Worker(QRunnable):
             self._emit("finished")
             return
         try:
-            result = self.job(self.handle._cancelled.is_set, self._progress)
+            with full_collections_put_off():  # a full collection would hold the window still
+                result = self.job(self.handle._cancelled.is_set, self._progress)
         except WorkbenchError as error:
             self._emit("failed", error)
         except Exception as error:
