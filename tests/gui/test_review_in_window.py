@@ -44,11 +44,13 @@ def test_setting_a_review_state_shows_in_the_list_and_undo_takes_it_back(qtbot, 
     window = open_window(seeded_db)
     claim = _on_claim(qtbot, window)
     assert window.editor.review_row.state.currentData() == "unstarted"
+    table = window.claims_panel.table
+    assert table.isColumnHidden(REVIEW)  # no room taken from the claims' words until the team reviews here
 
     _choose_state(window, "needs_second_check")
 
     assert _stored(window, claim.id).review_state == "needs_second_check"
-    assert table_text(window, claim.id, REVIEW) == "2nd check"
+    assert table_text(window, claim.id, REVIEW) == "2nd check" and not table.isColumnHidden(REVIEW)
     _press(qtbot, window, Qt.Key.Key_I, CTRL_SHIFT)  # Mark In Progress
     assert _stored(window, claim.id).review_state == "in_progress"
     assert window.editor.review_row.state.currentData() == "in_progress"

@@ -108,7 +108,7 @@ class ClaimsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
         for column, width in ((KIND, 94), (VALUE, 112), (SPEAKER, 104), (VERDICT, 124), (SOURCES, 48), (PRIOR, 46),
-                              (STATUS, 90), (REVIEW, 96)):
+                              (STATUS, 90), (REVIEW, 88)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)
@@ -210,6 +210,9 @@ class ClaimsPanel(QWidget):
                 parts.append(
                     f'<span style="color:{level.colour}">●</span> {level.label} {counts[level.key]}'
                 )
+        # The Review column takes room from the claim's words: shown once the team reviews here.
+        in_review = any(c.review_state != ReviewState.UNSTARTED or c.assignee for c in self.model.claims)
+        self.table.setColumnHidden(REVIEW, not (in_review or self.review_box.currentData()))
         total = self.proxy.rowCount()
         shown = f"{total} of {self.model.rowCount()}" if total != self.model.rowCount() else str(total)
         self.counts.setText(f"{shown} shown&nbsp;&nbsp;" + "&nbsp;&nbsp;".join(parts))

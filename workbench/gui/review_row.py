@@ -101,6 +101,7 @@ class ReviewRow(QWidget):
         self.assignee.blockSignals(False)
         if self.claim is not None:
             self._show_assignee(self.claim.assignee)
+            self._show_state(self.claim)
             self._show_lock(self.claim, None)
 
     # --- showing (the editor calls this whenever it shows a claim) -------------
@@ -121,12 +122,14 @@ class ReviewRow(QWidget):
         if claim is None:
             self.lock.hide()
             return
-        self.state.setCurrentIndex(max(0, self.state.findData(claim.review_state)))
-        # Leaving approved is a reopen: only for those who may.
-        self.state.setEnabled(not locked or self.may_reopen)
+        self._show_state(claim)
         if not typing:
             self._show_assignee(claim.assignee)
         self._show_lock(claim, history)
+
+    def _show_state(self, claim: ClaimRecord) -> None:
+        self.state.setCurrentIndex(max(0, self.state.findData(claim.review_state)))
+        self.state.setEnabled(not claim.approved or self.may_reopen)  # leaving approved is a reopen
 
     def _show_assignee(self, assignee: str) -> None:
         index = self.assignee.findData(assignee)
