@@ -7,8 +7,8 @@ and the editor.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from tests.gui.helpers import claim_with_text, table_text, wait_for_details
 from workbench.gui.claims_model import REVIEW
@@ -222,3 +222,27 @@ def test_the_status_bar_says_who_you_are_and_the_display_name_can_be_set(qtbot, 
     assert claim_store.claim_history(window.db, claim.id)[-1].by == "Ana Lima"
     window.review.set_display_name("   ")  # refused: the name stays
     assert "cannot be empty" in window.message_bar.text() and label.text() == "Reviewing as Ana Lima"
+
+
+def test_set_display_name_from_the_file_menu_asks_for_the_name(qtbot, open_window, seeded_db):
+    window = open_window(seeded_db)
+    action = window.actions_by_name["set_display_name"]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()
+    answered: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        answered.append(dialog.textValue())  # the current name, to edit
+        dialog.setTextValue("Cleo Reyes")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    action.trigger()
+
+    assert answered == ["tester"]
+    assert window.review.identity_label.text() == "Reviewing as Cleo Reyes"
+    assert window.reviewer == "Cleo Reyes"
