@@ -115,7 +115,6 @@ class ReviewRow(QWidget):
         # What approval locks (domain.review.LOCKED_FIELDS): read-only, so it can still be read and copied.
         editor.verdict.setEnabled(claim is not None and not locked)
         editor.rationale.setReadOnly(locked)
-        editor.rationale.setProperty("locked", locked)
         for button in (editor.accept_button, editor.dismiss_button):
             button.setEnabled(button.isEnabled() and not locked)
         self.setEnabled(claim is not None)
