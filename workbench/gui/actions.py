@@ -87,6 +87,18 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     add("copy_prior", "&Copy Verdict Checked Before", w.memory.copy_best, "C", "Ctrl+Shift+M",
         tip="Copy the verdict, rationale and sources of the same claim reviewed in another session")
     add("find", "&Find in Article…", w.show_find, Std.Find)
+    # The team's review (review_control): Ctrl+Shift, so no letter typed in a field is taken.
+    add("review_in_progress", "Mark &In Progress", lambda: w.review.set_state("in_progress"), "Ctrl+Shift+I")
+    add("review_second_check", "Needs &Second Check", lambda: w.review.set_state("needs_second_check"),
+        "Ctrl+Shift+N", tip="Ask a colleague to check the verdict again")
+    add("approve_claim", "A&pprove Claim", w.review.approve, "Ctrl+Shift+A",
+        tip="Sign the verdict off: it is locked until an editor reopens it")
+    add("reopen_claim", "Re&open Claim", w.review.reopen, "Ctrl+Shift+P",
+        tip="Move an approved claim back to in progress (editors only)")
+    add("assign_claim", "Assign &To…", w.review.focus_assignee, "Ctrl+Shift+G",
+        tip="Type or pick the reviewer the claim is assigned to")
+    add("set_display_name", "Set &Display Name…", w.review.set_display_name,
+        tip="The name your changes are shown under, for every machine on this database")
     add("next_claim", "&Next Claim", lambda: w.claims_panel.move(1), "J")
     add("previous_claim", "&Previous Claim", lambda: w.claims_panel.move(-1), "K")
     add("focus_claims", "Go to Claims &List", lambda: focus.leave_field(w), "Ctrl+1", "Esc",
@@ -112,7 +124,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     window.recent_menu = file.addMenu("Open &Recent")
     window.recent_menu.aboutToShow.connect(window.sessions.fill_recent_menu)
     for name in ("rename_session", "duplicate_session", "delete_session", None,
-                 "open_url", "open_file", "paste_text", None, "export", "switch_database", None, "quit"):
+                 "open_url", "open_file", "paste_text", None, "export", "switch_database", "set_display_name", None, "quit"):
         _add(file, a, name)
     edit = bar.addMenu("&Edit")
     for name in ("undo", "redo", None, "add_claim", "accept", "dismiss", "delete_claim", None, "find"):
@@ -121,6 +133,9 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     for name in ("next_claim", "previous_claim", None, "copy_prior", None):
         _add(claim, a, name)
     window.verdict_menu = claim.addMenu("&Verdict")
+    review = claim.addMenu("&Review")
+    for name in ("review_in_progress", "review_second_check", "approve_claim", "reopen_claim", None, "assign_claim"):
+        _add(review, a, name)
     article = bar.addMenu("&Article")
     for name in ("recheck_article", "recheck_session", "show_changes", None, "remove_article"):
         _add(article, a, name)

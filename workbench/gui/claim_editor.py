@@ -38,6 +38,7 @@ from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord,
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import format_value
 from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner, parse_value
+from workbench.gui.review_row import ReviewRow
 from workbench.gui.unsaved_fields import UnsavedFields
 
 COMMIT_DELAY_MS = 600
@@ -91,7 +92,8 @@ class ClaimEditor(QTabWidget):
         sources.setFrameShape(QFrame.Shape.NoFrame)
         sources.setWidget(self._sources_tab())
         self.addTab(sources, "Sources")
-        self.addTab(self._history_tab(), "History")
+        self.history = HistoryView()
+        self.addTab(self.history, "History")
         self.set_claim(None, None, [], [], [])
 
     # --- building ---------------------------------------------------------
@@ -142,6 +144,8 @@ class ClaimEditor(QTabWidget):
         form.addRow(self.unsaved_note)
         form.addRow("Quoted", self.quoted)
         form.addRow("Verdict", verdict_row)
+        self.review_row = ReviewRow()  # review state, assignee, and the approval lock (review_row.py)
+        form.addRow("Review", self.review_row)
         form.addRow("Rationale", self.rationale)
         form.addRow("Wording", self.wording)
         form.addRow("Kind", kind_row)
@@ -237,10 +241,6 @@ class ClaimEditor(QTabWidget):
             widget.editingFinished.connect(self._source_edited)
         return page
 
-    def _history_tab(self) -> QWidget:
-        self.history = HistoryView()
-        return self.history
-
     # --- showing ----------------------------------------------------------
     def set_claim(
         self,
@@ -279,6 +279,7 @@ class ClaimEditor(QTabWidget):
             self.quoted.setText("Select a claim in the list or in the text.")
         else:
             self._fill(claim, scale)
+        self.review_row.show_claim(self, claim, history)
         if not details_shown:
             self._fill_sources(evidence, session_sources)
             self.history.fill(history)

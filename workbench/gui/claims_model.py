@@ -18,14 +18,16 @@ from PySide6.QtGui import QBrush, QColor
 from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
 
-COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Prior", "Status")
-KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, PRIOR, STATUS = range(len(COLUMNS))
+COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Prior", "Status", "Review")
+KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, PRIOR, STATUS, REVIEW = range(len(COLUMNS))
 PRIOR_MARK = "✓"  # checked before in another session
 HEADER_TIPS = {
     SOURCES: "Sources linked to the claim",
     PRIOR: "✓: the same claim was checked before in another session",
     STATUS: "Proposed, accepted or dismissed; ⚑ when a re-check found the article changed here",
+    REVIEW: "The team's review: in progress, needs second check, approved (locked); and the assignee",
 }
+REVIEW_LABELS = {"unstarted": "", "in_progress": "In progress", "needs_second_check": "2nd check", "approved": "✔ Approved"}
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 EXCERPT = 90
@@ -207,6 +209,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return PRIOR_MARK if claim.id in self.prior else ""
         if column == STATUS:
             return FLAG_LABELS.get(claim.anchor_outcome or "", claim.status.capitalize())
+        if column == REVIEW:
+            return REVIEW_LABELS.get(claim.review_state, claim.review_state)
         return ""
 
     def _tooltip(self, claim: ClaimRecord, column: int) -> str | None:
@@ -214,6 +218,9 @@ class ClaimsTableModel(QAbstractTableModel):
             return claim.display_text
         if column == VALUE:
             return format_value(claim.value, claim.unit) or None
+        if column == REVIEW:
+            state = claim.review_state.replace("_", " ").capitalize()
+            return f"{state}; assigned to {claim.assignee}" if claim.assignee else state
         if column == PRIOR and claim.id in self.prior:
             verdict = self.prior[claim.id][1]
             label = self.scale.level(verdict).label if verdict in {lv.key for lv in self.scale.levels} else verdict
@@ -235,6 +242,8 @@ class ClaimsTableModel(QAbstractTableModel):
             return claim.source_count
         if column == STATUS:
             return (not claim.flagged, claim.status)
+        if column == REVIEW:
+            return list(REVIEW_LABELS).index(claim.review_state) if claim.review_state in REVIEW_LABELS else 0
         if column == PRIOR:
             return claim.id not in self.prior
         if column == VALUE and isinstance(claim.value, int | float):
@@ -256,6 +265,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self.kind = ""
         self.verdict = ""  # a level key; "unreviewed" matches claims with no verdict
         self.status = ""
+        self.review = ""  # a review state (kinds.ReviewState value)
         self.text = ""
         # Row -> accepted, for the current filters and contents: the view and
         # the verdict counts ask the same question once per keystroke.
@@ -272,20 +282,23 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
     def _forget(self, *_args: Any) -> None:
         self._accepted.clear()
 
-    def set_filters(self, *, kind: str = "", verdict: str = "", status: str = "", text: str = "") -> None:
+    def set_filters(self, *, kind: str = "", verdict: str = "", status: str = "", text: str = "",
+                    review: str = "") -> None:
         self.beginFilterChange()
         self.kind, self.verdict, self.status, self.text = kind, verdict, status, text.strip()
+        self.review = review
         self._words = self.text.casefold().split()
         self._accepted.clear()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filters(self) -> dict[str, str]:
-        return {"kind": self.kind, "verdict": self.verdict, "status": self.status, "text": self.text}
+        return {"kind": self.kind, "verdict": self.verdict, "status": self.status, "text": self.text,
+                "review": self.review}
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         # Keyed on the record too: Qt re-filters on a reset or dataChanged
         # before our own slot on the same signal could clear the cache.
-        if not (self.kind or self.status or self.verdict or self._words):
+        if not (self.kind or self.status or self.verdict or self.review or self._words):
             return True  # no filter: asked once per row on every reset, so answer at once
         model = self._model
         assert model is not None
@@ -304,6 +317,8 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         elif self.status and claim.status != self.status:
             return False
         if self.verdict and model._level(claim).key != self.verdict:
+            return False
+        if self.review and claim.review_state != self.review:
             return False
         if self._words:
             haystack = model.haystack(row)
@@ -325,7 +340,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         # visible row back costs more than the filtering itself.
         counts: dict[str, int] = {}
         root = QModelIndex()
-        unfiltered = not (self.kind or self.status or self.verdict or self._words)
+        unfiltered = not (self.kind or self.status or self.verdict or self.review or self._words)
         for row, claim in enumerate(model.claims):
             if unfiltered or self.filterAcceptsRow(row, root):
                 key = model._level(claim).key

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.kinds import ClaimKind, ClaimStatus
+from workbench.domain.kinds import ClaimKind, ClaimStatus, ReviewState
 from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import (
@@ -24,6 +24,7 @@ from workbench.gui.claims_model import (
     FLAGGED,
     KIND,
     PRIOR,
+    REVIEW,
     SOURCES,
     SPEAKER,
     STATUS,
@@ -75,8 +76,13 @@ class ClaimsPanel(QWidget):
         for status in ClaimStatus:
             self.status_box.addItem(status.value.capitalize(), status.value)
         self.status_box.addItem("⚑ Changed by re-check", FLAGGED)
+        self.review_box = QComboBox()
+        self.review_box.setObjectName("reviewFilter")
+        self.review_box.addItem("Any review", "")
+        for state in ReviewState:
+            self.review_box.addItem(state.value.replace("_", " ").capitalize(), state.value)
         filters.addWidget(self.search, 2)
-        for box in (self.kind_box, self.verdict_box, self.status_box):
+        for box in (self.kind_box, self.verdict_box, self.status_box, self.review_box):
             filters.addWidget(box, 1)
             box.currentIndexChanged.connect(self._filters_edited)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
@@ -102,7 +108,7 @@ class ClaimsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CLAIM, QHeaderView.ResizeMode.Stretch)
         for column, width in ((KIND, 94), (VALUE, 112), (SPEAKER, 104), (VERDICT, 124), (SOURCES, 48), (PRIOR, 46),
-                              (STATUS, 90)):
+                              (STATUS, 90), (REVIEW, 88)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout.addWidget(self.table, 1)
@@ -169,7 +175,8 @@ class ClaimsPanel(QWidget):
     def set_filters(self, filters: dict[str, str]) -> None:
         self._quiet = True
         self.search.setText(filters.get("text", ""))
-        for box, key in ((self.kind_box, "kind"), (self.verdict_box, "verdict"), (self.status_box, "status")):
+        for box, key in ((self.kind_box, "kind"), (self.verdict_box, "verdict"), (self.status_box, "status"),
+                         (self.review_box, "review")):
             box.setCurrentIndex(max(0, box.findData(filters.get(key, ""))))
         self._quiet = False
         self._apply_filters()
@@ -186,6 +193,7 @@ class ClaimsPanel(QWidget):
             kind=self.kind_box.currentData() or "",
             verdict=self.verdict_box.currentData() or "",
             status=self.status_box.currentData() or "",
+            review=self.review_box.currentData() or "",
             text=self.search.text(),
         )
         self.update_counts()
@@ -202,6 +210,9 @@ class ClaimsPanel(QWidget):
                 parts.append(
                     f'<span style="color:{level.colour}">●</span> {level.label} {counts[level.key]}'
                 )
+        # The Review column takes room from the claim's words: shown once the team reviews here.
+        in_review = any(c.review_state != ReviewState.UNSTARTED or c.assignee for c in self.model.claims)
+        self.table.setColumnHidden(REVIEW, not (in_review or self.review_box.currentData()))
         total = self.proxy.rowCount()
         shown = f"{total} of {self.model.rowCount()}" if total != self.model.rowCount() else str(total)
         self.counts.setText(f"{shown} shown&nbsp;&nbsp;" + "&nbsp;&nbsp;".join(parts))

@@ -41,6 +41,7 @@ from workbench.gui.outage_control import OutageControl
 from workbench.gui.progress_row import ProgressRow
 from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
+from workbench.gui.review_control import ReviewControl
 from workbench.gui.session_control import SessionControl
 from workbench.gui.workers import JobRunner
 from workbench.services import articles_read as article_service
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.recheck = RecheckControl(self)
         self.memory = MemoryControl(self)
         self.details = ClaimDetails(self)
+        self.review = ReviewControl(self)  # review states, assignments, who you are
         self.conflicts = ConflictControl(self)
         self.outage = OutageControl(self)  # edits go through it (undo._Command._apply)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
@@ -471,6 +473,7 @@ class MainWindow(QMainWindow):
         self.recheck.close()
         self.memory.close()
         self.details.close()
+        self.review.close()
         self.live.close()
         self.claim_reader.shutdown()
         if self.db is not None:

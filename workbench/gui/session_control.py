@@ -91,7 +91,9 @@ class SessionControl(QObject):
             w.db.close()
         w.db = db
         try:  # on PostgreSQL the name comes with the database role, not this machine
-            w.reviewer = team.who_am_i(db, w.chosen_reviewer).display_name
+            identity = team.who_am_i(db, w.chosen_reviewer)
+            w.reviewer = identity.display_name
+            w.review.identity_known(identity)
         except WorkbenchError as error:
             w.report(error)
         w.undo_stack.clear()

@@ -28,6 +28,7 @@ from workbench.services.changes import Changes, Done, ids
 from workbench.services.edits import StaleEdit
 from workbench.storage import review as review_store
 from workbench.storage.claims import load_claim
+from workbench.storage.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +126,21 @@ def _set(
     return Done(changes, inverse)
 
 
-def _check_may_reopen(session: Session, claim_id: int, by: str) -> None:
+def may_reopen(db: Database, by: str) -> bool:
+    """May ``by`` (on PostgreSQL: the connected role) reopen approved claims? The window offers Reopen only then."""
+    with db.session() as session:
+        return _may_reopen_in(session, by)[0]
+
+
+def _may_reopen_in(session: Session, by: str) -> tuple[bool, str]:
     if review_store.on_server(session):
-        allowed, who = review_store.server_editor(session)
-    else:
-        editors = editors_from(os.environ.get(EDITORS_VARIABLE))
-        allowed, who = editors is None or by in editors, by
+        return review_store.server_editor(session)
+    editors = editors_from(os.environ.get(EDITORS_VARIABLE))
+    return editors is None or by in editors, by
+
+
+def _check_may_reopen(session: Session, claim_id: int, by: str) -> None:
+    allowed, who = _may_reopen_in(session, by)
     if not allowed:
         raise refuse_reopen(claim_id, who, review_store.on_server(session))
 

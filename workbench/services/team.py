@@ -18,7 +18,9 @@ from workbench.storage import reviewers, team_grants
 from workbench.storage.database import Database
 from workbench.storage.team_grants import GROUP
 
-__all__ = ["GROUP", "Identity", "grant_reviewers", "login_name", "set_display_name", "who_am_i"]
+__all__ = [
+    "GROUP", "Identity", "Member", "grant_reviewers", "login_name", "set_display_name", "team_members", "who_am_i",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,21 @@ class Identity:
 
     role: str | None
     display_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """Someone a claim can be assigned to: the name stored (the role on PostgreSQL) and the name shown."""
+
+    assignee: str
+    display_name: str
+
+    @property
+    def label(self) -> str:
+        """"Alice Smith (alice)" when the role and the name differ, else the name."""
+        if self.display_name == self.assignee:
+            return self.assignee
+        return f"{self.display_name} ({self.assignee})"
 
 
 def login_name() -> str:
@@ -55,6 +72,25 @@ def set_display_name(db: Database, name: str) -> Identity:
     role = reviewers.current_role(db)
     reviewers.set_display_name(db, role or login_name(), name)
     return Identity(role, name[: reviewers.MAX_NAME])
+
+
+def team_members(db: Database, me: Identity | None = None) -> list[Member]:
+    """Whom a claim can be assigned to: the team's roles and named reviewers, the names already
+    assigned, and ``me``; by name. On PostgreSQL a member is assigned by role, which no one can rename."""
+    named, roles, assigned = reviewers.team_names(db)
+    members: dict[str, Member] = {}
+    if db.is_sqlite:  # no roles: a reviewer is the name their changes are shown under
+        for name in named.values():
+            members[name] = Member(name, name)
+    else:
+        for role in {*roles, *named}:
+            members[role] = Member(role, named.get(role, role))
+    if me is not None:
+        mine = me.role or me.display_name
+        members.setdefault(mine, Member(mine, me.display_name))
+    for name in assigned:
+        members.setdefault(name, Member(name, named.get(name, name) if not db.is_sqlite else name))
+    return sorted(members.values(), key=lambda m: (m.display_name.casefold(), m.assignee))
 
 
 def grant_reviewers(db: Database, roles: Sequence[str]) -> list[str]:

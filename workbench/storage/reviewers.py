@@ -14,11 +14,17 @@ from sqlalchemy import select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from workbench.domain.review import EDITOR_ROLE
 from workbench.storage.database import Database
-from workbench.storage.models import Reviewer, ReviewSession, WindowState
+from workbench.storage.models import Article, Claim, Reviewer, ReviewSession, WindowState
+from workbench.storage.team_grants import GROUP
 
 # Longest display name kept (the column's width).
 MAX_NAME = 200
+# Names offered for an assignment: enough for a newsroom desk, few enough for a list.
+MAX_ASSIGNEES = 100
+# The group roles whose login members are the team on PostgreSQL.
+TEAM_GROUPS = (GROUP, EDITOR_ROLE)
 
 
 def current_role(db: Database) -> str | None:
@@ -51,6 +57,27 @@ def set_display_name(db: Database, role: str, name: str) -> None:
             session.add(Reviewer(role=role, display_name=name[:MAX_NAME]))
         else:
             row.display_name = name[:MAX_NAME]
+
+
+def team_names(db: Database) -> tuple[dict[str, str], list[str], list[str]]:
+    """Who the team is: display names by role, the login roles of the team's groups
+    (PostgreSQL; none on SQLite), and the names claims and articles are assigned to."""
+    with db.session() as session:
+        named = {row.role: row.display_name for row in session.scalars(select(Reviewer)) if row.display_name}
+        roles: list[str] = []
+        if session.get_bind().dialect.name == "postgresql":
+            roles = list(session.scalars(text(
+                "SELECT DISTINCT r.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                "JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = ANY(:groups) AND r.rolcanlogin "
+                "ORDER BY r.rolname"
+            ), {"groups": list(TEAM_GROUPS)}))
+        assigned = set(session.scalars(
+            select(Claim.assignee).where(Claim.assignee != "", Claim.deleted_at.is_(None)).distinct()
+            .limit(MAX_ASSIGNEES)
+        ))
+        assigned |= set(session.scalars(select(Article.assignee).where(Article.assignee != "").distinct()
+                                        .limit(MAX_ASSIGNEES)))
+        return named, roles, sorted(assigned)
 
 
 def window_state_key(db: Database, reviewer: str) -> str:
