@@ -24,6 +24,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints", "QFont::setPointSize", "does not support raise"))
 
 
+@pytest.fixture(autouse=True)
+def user_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The window's own files (edits kept through an outage) go to the test's folder, not the home."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "review.sqlite"

@@ -101,3 +101,24 @@ def test_a_queued_edit_overtaken_by_a_colleague_raises_the_conflict_view(qtbot, 
     assert "verdict: now True, yours False" in bar.text() and "rationale: now Confirmed by the ministry." in bar.text()
     stored = claim_store.get_claim(direct, claim.id)
     assert (stored.verdict, stored.rationale) == ("true", "Confirmed by the ministry.")  # not overwritten
+
+
+def test_edits_still_waiting_when_the_window_closes_are_stored_by_the_next_window(
+        qtbot, open_window, server, user_data_folder):  # noqa: ANN001
+    direct, proxy, url = server
+    window = open_window(url)
+    claim = _down(qtbot, window, proxy)
+    window.claims_panel.table.setFocus()
+    qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)  # False, while the server is down
+    assert len(window.outage.queue) == 1
+    window.close()  # at once: closing does not wait on the server that does not answer
+    kept = list(user_data_folder.rglob("unsaved-edits/*.json"))
+    assert len(kept) == 1 and claim_store.get_claim(direct, claim.id).verdict is None
+
+    proxy.restore()
+    again = open_window(url)
+    assert "1 edit not saved yet when the window last closed" in again.message_bar.text()
+    qtbot.waitUntil(lambda: claim_store.get_claim(direct, claim.id).verdict == "false", timeout=RETRY_MS * 3)
+    qtbot.waitUntil(lambda: len(again.outage.queue) == 0)
+    assert not kept[0].exists()  # stored: nothing is kept any more
+    assert again.claims_panel.model.claim_by_id(claim.id).verdict == "false"

@@ -68,7 +68,8 @@ def check_unlocked(claim_id: int, state: str | None, fields: Iterable[str]) -> N
     if state == ReviewState.APPROVED and locked:
         raise ApprovedLockedError(
             f"Claim {claim_id} is approved: its {', '.join(locked)} cannot be changed.",
-            f"An editor can reopen it first (workbench reopen {claim_id}); nothing was changed.",
+            f"An editor can reopen it first (Claim > Review > Reopen in the window, `workbench reopen {claim_id}` "
+            "on the command line); nothing was changed.",
         )
 
 

@@ -4,15 +4,22 @@ Every edit the undo stack applies goes through ``write``. While the server
 answers, that is simply the edit. When it does not, the edit joins the queue
 (``services.pending_edits``) behind any already waiting, the command stores
 nothing (so it leaves the undo stack), its values stay in the editor marked
-unsaved, and the status bar counts what waits. The queue is tried again
-every few seconds and before the next edit; what it stores is shown as any
-edit is, a queued edit a colleague overtook raises the conflict view, and
-the "Cannot reach" message goes once the server takes edits again.
+unsaved, and the status bar counts what waits. Every few seconds a
+background job asks the server whether it answers (the window never waits
+on a connection timing out); when it does, the queue is stored in order,
+what it stores is shown as any edit is, a queued edit a colleague overtook
+raises the conflict view, and the "Cannot reach" message goes. While edits
+wait, a new edit joins them without trying the server first.
+
+What waits is also written to a file (``services.kept_edits``) each time
+the queue changes: closing the window, or its ending, during an outage
+loses nothing, and the next window on the same database stores them.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -20,6 +27,8 @@ from PySide6.QtWidgets import QLabel
 
 from workbench.domain.errors import ConflictError, DatabaseUnreachableError, WorkbenchError
 from workbench.gui.undo import show_changed_claims
+from workbench.gui.workers import JobRunner
+from workbench.services import kept_edits
 from workbench.services.changes import Done
 from workbench.services.edits import Operation, apply
 from workbench.services.pending_edits import EditQueued, PendingEdits, waiting_text
@@ -38,7 +47,9 @@ class OutageControl(QObject):
         self.window = window
         self.queue = PendingEdits()
         self.timer = QTimer(self, interval=RETRY_MS)
-        self.timer.timeout.connect(self.retry)
+        self.timer.timeout.connect(self._ask_server)
+        self.jobs = JobRunner(self)  # quiet: no progress row for a probe
+        self._kept: Path | None = None  # where the queue of the open database is kept
         self.count = QLabel()
         self.count.setObjectName("unsavedCount")
         window.statusBar().addPermanentWidget(self.count)
@@ -48,9 +59,7 @@ class OutageControl(QObject):
     def write(self, operation: Operation) -> Done:
         """Store an edit, or queue it behind the edits waiting for the server (raising ``EditQueued``)."""
         w = self.window
-        if len(self.queue):
-            self.retry()
-        if len(self.queue) == 0 or w.db is None:
+        if len(self.queue) == 0 or w.db is None:  # edits waiting: this one waits behind them
             try:
                 done = apply(w.db, operation, by=w.reviewer)  # type: ignore[arg-type]
             except DatabaseUnreachableError as error:
@@ -62,6 +71,20 @@ class OutageControl(QObject):
         self.queue.add(operation)
         self._update()
         raise EditQueued(self._cause, len(self.queue))
+
+    def _ask_server(self) -> None:
+        """Whether the server answers, asked in the background; the queue is stored once it does."""
+        db = self.window.db
+        if db is None or not len(self.queue) or self.jobs.running:
+            return
+        self.jobs.start(
+            lambda _cancel, _progress: db.check_reachable(), "asking the server whether it answers",
+            on_success=lambda _none: self.retry() if self.window.db is db else None,
+            on_error=self._still_down,
+        )
+
+    def _still_down(self, error: WorkbenchError) -> None:
+        self._cause = error
 
     def retry(self) -> None:
         """Store what waits, in order, as far as the server lets us."""
@@ -102,15 +125,59 @@ class OutageControl(QObject):
         self.window.editor.set_unsaved("queued", values, note)
         self.count.setText(f"{waiting_text(waiting)} — retrying")
         self.count.setVisible(bool(waiting))
+        self._keep()
         if waiting and not self.timer.isActive():
             self.timer.start()
         elif not waiting:
             self.timer.stop()
 
+    # --- kept across windows ----------------------------------------------
+    def database_opened(self) -> None:
+        """Take up the edits a window on this database could not store before it closed."""
+        w = self.window
+        self._kept = kept_edits.path_for(w.db, w.reviewer) if w.db is not None else None
+        if self._kept is None:
+            return
+        try:
+            kept = kept_edits.read(self._kept)
+        except WorkbenchError as error:
+            w.report(error)
+            return
+        if not kept:
+            return
+        for operation in kept:
+            self.queue.add(operation)
+        self._cause = self._cause or WorkbenchError("The server could not be reached when the window last closed.")
+        self._update()
+        w.message_bar.show_info(
+            f"{waiting_text(len(kept))} when the window last closed: they are stored as soon as the server answers.",
+            "Each is checked against what colleagues changed meanwhile, as any edit is.",
+        )  # the timer asks the server: the first try comes after the session's list is read
+
+    def set_aside(self) -> None:
+        """Another database is opened: what waits for this one stays in its file, not in this queue."""
+        self._keep()
+        self.queue = PendingEdits()
+        self._kept = None
+        self.jobs.cancel_all()
+        self._update()
+
+    def _keep(self) -> None:
+        if self._kept is None:
+            return
+        try:
+            kept_edits.keep(self._kept, self.queue.operations(), self.window.db.location if self.window.db else "")
+        except (OSError, TypeError) as error:  # a full disk: the queue still waits in the window
+            log.warning("could not keep the edits waiting for the server in %s: %s", self._kept, error)
+
     def close(self) -> None:
-        """Closing the window: one last try, so what waits is stored if the server is back."""
+        """Closing the window: what waits is kept for the next window on this database.
+
+        Not tried once more: while the server does not answer, a try would
+        hold the closing window for as long as a connection takes to time out.
+        """
         self.timer.stop()
-        if len(self.queue) and self.window.db is not None:
-            flushed = self.queue.flush(self.window.db, by=self.window.reviewer)
-            if len(self.queue):
-                log.warning("closed with %s (%s)", waiting_text(len(self.queue)), flushed.stopped_by)
+        self.jobs.shutdown()
+        if len(self.queue):
+            log.warning("closed with %s; kept in %s", waiting_text(len(self.queue)), self._kept)
+        self._keep()

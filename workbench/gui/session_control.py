@@ -88,6 +88,7 @@ class SessionControl(QObject):
             w.report(error)
             return False
         if w.db is not None:
+            w.outage.set_aside()  # edits waiting for the old server are kept for it, not sent to this one
             w.db.close()
         w.db = db
         try:  # on PostgreSQL the name comes with the database role, not this machine
@@ -97,6 +98,7 @@ class SessionControl(QObject):
         except WorkbenchError as error:
             w.report(error)
         w.undo_stack.clear()
+        w.outage.database_opened()
         w.memory.forget()  # claim ids of another database mean other claims
         self.demo_session_id = None  # and so do session ids
         w.imports.forget_sessions()

@@ -111,6 +111,11 @@ class Database:
             return Path(self.url.database or "")
         return None
 
+    def check_reachable(self) -> None:
+        """Raise ``DatabaseUnreachableError`` (or another ``DatabaseError``) unless the server answers now."""
+        with translate_errors(self.location), self.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed on success, rolled back on error."""
