@@ -398,6 +398,21 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         if self._model is not None:
             self._model.sort(column, order)
 
+    def neighbour(self, claim_id: int) -> int | None:
+        """The claim shown after this one, or before it if it is the last: the one to select once it is deleted.
+
+        None when it is the only one, or not in view (filtered out).
+        """
+        model = self._model
+        row = model.row_of(claim_id) if model is not None else None
+        if model is None or row is None:
+            return None
+        shown = self.mapFromSource(model.index(row, 0)).row()
+        if shown < 0:
+            return None
+        other = shown + 1 if shown + 1 < self.rowCount() else shown - 1
+        return self.index(other, 0).data(CLAIM_ID_ROLE) if other >= 0 else None
+
     def claim_ids(self) -> list[int]:
         return [self.index(row, 0).data(CLAIM_ID_ROLE) for row in range(self.rowCount())]
 

@@ -385,10 +385,7 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         if claim is None:
             return
-        ids = self.claims_panel.proxy.claim_ids()
-        index = ids.index(claim.id) if claim.id in ids else -1
-        after = ids[index + 1] if 0 <= index < len(ids) - 1 else (ids[index - 1] if index > 0 else None)
-        self.push(undo.DeleteClaim(self, claim, after))
+        self.push(undo.DeleteClaim(self, claim, self.claims_panel.proxy.neighbour(claim.id)))
 
     def add_selection_as_claim(self) -> None:
         span = self.reader.selected_span()
