@@ -18,7 +18,10 @@ from tests.factories import long_read, make_article
 from tests.gui.helpers import wait_for_claims, wait_for_details
 from tests.gui.test_highlights import _colour_at
 from workbench.gui.claims_model import CLAIM, VERDICT
+from workbench.gui.undo import show_changed_claims
 from workbench.services import claim_edits, claims_read
+from workbench.services.claim_edits import DeleteClaim
+from workbench.services.edits import apply
 from workbench.services.importing import import_text, store_extracted
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions
@@ -251,3 +254,20 @@ def test_removing_an_article_not_shown_keeps_the_one_shown_and_its_list(qtbot, o
     window.undo_stack.undo()  # it comes back and is shown, as before
     wait_for_claims(qtbot, window)
     assert window.article is not None and window.article.title == "Second report"
+
+
+def test_queued_deletes_and_restores_stored_later_change_their_rows_alone(qtbot, open_window, long_db, monkeypatch):
+    # The path of edits queued while the server was down and stored when it is back (outage_control).
+    window = _open(qtbot, open_window, long_db)
+    panel = window.claims_panel
+    shown = panel.proxy.claim_ids()
+    window.select_claim(shown[10])
+    watch = Watch(monkeypatch, window)
+
+    deleted = apply(window.db, DeleteClaim(shown[200]), by="tester")
+    show_changed_claims(window, deleted, focus=None)
+    assert panel.proxy.claim_ids() == shown[:200] + shown[201:] and panel.current_id() == shown[10]
+    show_changed_claims(window, apply(window.db, deleted.inverse, by="tester"), focus=None)
+    assert panel.proxy.claim_ids() == shown and panel.current_id() == shown[10]
+    assert window.reader.painter.claim(shown[200]) is not None
+    assert watch.rows_only(removed=1, inserted=1)

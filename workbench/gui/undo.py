@@ -111,13 +111,14 @@ def show_changed_claims(editor: Editor, done: Done, *, focus: int | None) -> Non
     if changes.removed_claim_ids - present:
         editor.claims_removed(changes.removed_claim_ids - present, None)
     came = [c for c in done.claims if c.id in changes.added_claim_ids and editor.known_version(c.id) is None]
-    if came:
+    if came:  # a row inserted, not replaced: it was not shown
         editor.claims_added(came, None)
+    inserted = {c.id for c in came}
     if focus is not None and editor.known_version(focus) is None:
         editor.claims_reloaded(focus)
         return
     for claim in done.claims:  # only rows the window shows: a source may back claims elsewhere
-        if claim.id not in {c.id for c in came} and editor.known_version(claim.id) is not None:
+        if claim.id not in inserted and editor.known_version(claim.id) is not None:
             editor.claim_changed(claim, claim.id)
     if focus is not None and focus not in {c.id for c in done.claims}:
         editor.claims_reloaded(focus)  # deleted meanwhile: the list read again drops it
