@@ -125,6 +125,21 @@ def test_deleting_a_claim_round_trips_with_its_three_sources(any_db, desk):
         apply(any_db, deleted.inverse, by=BY)
 
 
+def test_logging_deleting_and_restoring_a_claim_name_its_row_so_no_list_is_read_again(any_db, desk):
+    _session_id, article_id, _ids = desk
+    added = apply(any_db, AddClaim(article_id, ClaimDraft(kind="statement", start=0, end=24)), by=BY)
+    (record,) = added.claims  # the new row as stored: a view inserts it without reading its list
+    assert added.changes.added_claim_ids == {record.id} and not added.changes.list_changed
+    deleted = apply(any_db, DeleteClaim(record.id, expected_version=record.version), by=BY)
+    assert deleted.changes.removed_claim_ids == {record.id} and not deleted.changes.list_changed
+    restored = apply(any_db, deleted.inverse, by=BY)
+    assert [c.id for c in restored.claims] == [record.id] and restored.changes.added_claim_ids == {record.id}
+    assert not restored.changes.list_changed
+    removed = apply(any_db, RemoveArticle(article_id), by=BY)
+    assert removed.changes.list_changed  # another article is shown then: its list is read
+    assert apply(any_db, removed.inverse, by=BY).changes.list_changed
+
+
 def test_attaching_a_new_source_round_trips(any_db, desk):
     session_id, _article, (claim_id, *_) = desk
     operation = AttachSource(session_id, claim_id, "https://ministry.example/troops", title="Troops",

@@ -32,6 +32,16 @@ def test_claims_overlapping_a_range_are_found_without_a_full_scan():
     assert {s[2] for s in index.overlapping(150, 205)} == {3}
 
 
+def test_a_claim_logged_or_deleted_changes_the_index_as_a_rebuilt_one_would():
+    index = SpanIndex([(0, 100, 1, 1), (40, 50, 2, 1), (200, 210, 3, 1)])
+    index.add((45, 400, 4, 0))  # longer than any before: found from far past its start
+    index.discard(2, 40)
+    rebuilt = SpanIndex([(0, 100, 1, 1), (200, 210, 3, 1), (45, 400, 4, 0)])
+    for lo, hi in ((45, 46), (150, 151), (205, 206), (399, 400), (400, 401)):
+        assert sorted(index.overlapping(lo, hi)) == sorted(rebuilt.overlapping(lo, hi))
+    assert {s[2] for s in index.overlapping(45, 46)} == {1, 4}
+
+
 def _colour_at(window, offset: int) -> QColor:  # noqa: ANN001
     cursor = QTextCursor(window.reader.document())
     cursor.setPosition(window.reader.doc_position(offset) + 1)  # the format of the character before

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
 from tests.factories import make_article
 from workbench.domain.scales import get_scale
-from workbench.gui.claims_model import ClaimsFilterProxy, ClaimsTableModel
+from workbench.gui.claims_model import COLUMNS, ClaimsFilterProxy, ClaimsTableModel
 from workbench.gui.session_control import about_text
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
@@ -57,6 +57,34 @@ def test_claims_model_passes_qt_model_checks(qtmodeltester, seeded_db):
     qtmodeltester.check(proxy, force_py=True)
     assert proxy.rowCount() == sum(c.kind == "figure" for c in claims) > 0
     assert proxy.verdict_counts() == {"unreviewed": proxy.rowCount()}
+
+
+def test_a_row_inserted_or_removed_keeps_the_model_valid_and_the_order_a_full_read_gives(qtmodeltester, seeded_db):
+    db = open_database(seeded_db)
+    try:
+        claims = claim_store.list_claims(db, session_id=sessions.list_sessions(db)[0].id)
+    finally:
+        db.close()
+    model = ClaimsTableModel(get_scale("default"))
+    proxy = ClaimsFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filters(kind="figure")
+    model.set_claims(claims)
+    qtmodeltester.check(model, force_py=True)  # it follows the resets, inserts and removals below
+    for column in range(len(COLUMNS)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            model.set_claims(claims)
+            full = [c.id for c in model.claims]
+            model.set_claims(claims[:3] + claims[5:])
+            model.insert_claim(claims[4])
+            model.insert_claim(claims[3])
+            assert [c.id for c in model.claims] == full, (COLUMNS[column], order)
+            assert all(model.row_of(c.id) == row for row, c in enumerate(model.claims))
+            model.remove_claim(claims[3].id)
+            assert [c.id for c in model.claims] == [i for i in full if i != claims[3].id]
+            assert all(model.row_of(c.id) == row for row, c in enumerate(model.claims))
+            assert proxy.claim_ids() == [c.id for c in model.claims if c.kind == "figure"]
 
 
 def test_about_names_the_versions():

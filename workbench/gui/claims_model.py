@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
@@ -107,6 +108,71 @@ class ClaimsTableModel(QAbstractTableModel):
         except TypeError:  # mixed keys (a verdict from another scale): order by the words shown
             return sorted(claims, key=lambda c: self._display(c, column).casefold(),
                           reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def insert_claim(self, claim: ClaimRecord) -> None:
+        """One claim more (logged, or back from a delete), at its place in the order shown.
+
+        Its row is inserted alone, so a view keeps its selection and scroll
+        and a 20,000-row list is not read again; a claim already shown is
+        replaced instead.
+        """
+        if claim.id in self._rows:
+            self.replace_claim(claim)
+            return
+        row = self._place_of(claim)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.claims.insert(row, claim)
+        self._renumber(row)
+        self.endInsertRows()
+
+    def remove_claim(self, claim_id: int) -> None:
+        """One claim less (deleted): its row goes alone; the others keep their place."""
+        row = self._rows.get(claim_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.claims[row]
+        del self._rows[claim_id]
+        self._haystacks.pop(claim_id, None)
+        self._renumber(row)
+        self.endRemoveRows()
+
+    def _renumber(self, first: int) -> None:
+        for row in range(first, len(self.claims)):
+            self._rows[self.claims[row].id] = row
+
+    def _place_of(self, claim: ClaimRecord) -> int:
+        """The row where ``_ordered`` would put ``claim``: a binary search, a few keys read.
+
+        Of rows that sort equal, reading order (then the oldest claim) comes
+        first, as in the list read from the database, so an undone delete
+        comes back to the row it left.
+        """
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        column = self.sort_column
+
+        def key(c: ClaimRecord) -> Any:
+            if column == CLAIM:
+                return (c.article_id, c.start, c.end)
+            value = self._sort_key(c, column)
+            return (1, value) if isinstance(value, str) else (0, value)
+
+        def before(c: ClaimRecord, wanted: Any) -> bool:  # does row ``c`` come before the new claim?
+            mine = key(c)
+            if mine != wanted:
+                return (mine > wanted) if descending else (mine < wanted)
+            return _reading_order(c) < _reading_order(claim)
+
+        try:
+            wanted = key(claim)
+            return _bisect(self.claims, lambda c: before(c, wanted))
+        except TypeError:  # mixed keys (a verdict from another scale): ordered by the words shown
+            words = self._display(claim, column).casefold()
+
+            def before_in_words(c: ClaimRecord) -> bool:
+                mine = self._display(c, column).casefold()
+                return (mine > words) if descending else (mine < words)
+            return _bisect(self.claims, before_in_words)
 
     def replace_claim(self, claim: ClaimRecord) -> None:
         row = self.row_of(claim.id)
@@ -257,6 +323,23 @@ class ClaimsTableModel(QAbstractTableModel):
             return self.scale.levels[0]
 
 
+def _reading_order(claim: ClaimRecord) -> tuple[int, int, int, int]:
+    """The order the database lists an article's claims in (``list_claims``)."""
+    return (claim.article_id, claim.start, -claim.end, claim.id)
+
+
+def _bisect(claims: list[ClaimRecord], before: Callable[[ClaimRecord], bool]) -> int:
+    """The first row that does not come ``before`` the new claim (rows are in order)."""
+    lo, hi = 0, len(claims)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if before(claims[mid]):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 class ClaimsFilterProxy(QSortFilterProxyModel):
     """Filters by kind, verdict, status and free text; the source model keeps the sort order."""
 
@@ -329,6 +412,21 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         """The source model orders its rows (fast, in Python); the proxy keeps that order."""
         if self._model is not None:
             self._model.sort(column, order)
+
+    def neighbour(self, claim_id: int) -> int | None:
+        """The claim shown after this one, or before it if it is the last: the one to select once it is deleted.
+
+        None when it is the only one, or not in view (filtered out).
+        """
+        model = self._model
+        row = model.row_of(claim_id) if model is not None else None
+        if model is None or row is None:
+            return None
+        shown = self.mapFromSource(model.index(row, 0)).row()
+        if shown < 0:
+            return None
+        other = shown + 1 if shown + 1 < self.rowCount() else shown - 1
+        return self.index(other, 0).data(CLAIM_ID_ROLE) if other >= 0 else None
 
     def claim_ids(self) -> list[int]:
         return [self.index(row, 0).data(CLAIM_ID_ROLE) for row in range(self.rowCount())]

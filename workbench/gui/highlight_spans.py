@@ -9,7 +9,7 @@ to one claim repaints only the characters that claim covers.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -80,6 +80,22 @@ class SpanIndex:
         self.spans = sorted(spans, key=lambda s: s[0])
         self.starts = [s[0] for s in self.spans]
         self.longest = max((s[1] - s[0] for s in self.spans), default=0)
+
+    def add(self, span: Span) -> None:
+        """One claim more, kept in order: no re-sort of the others."""
+        at = bisect_right(self.starts, span[0])
+        self.spans.insert(at, span)
+        self.starts.insert(at, span[0])
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def discard(self, claim_id: int, start: int) -> None:
+        """The claim's span, found by its start, taken out (``longest`` may stay longer: a wider search, no miss)."""
+        at = bisect_left(self.starts, start)
+        while at < len(self.spans) and self.starts[at] == start:
+            if self.spans[at][2] == claim_id:
+                del self.spans[at], self.starts[at]
+                return
+            at += 1
 
     def overlapping(self, lo: int, hi: int) -> list[Span]:
         first = bisect_left(self.starts, lo - self.longest)

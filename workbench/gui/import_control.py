@@ -233,8 +233,9 @@ class ImportControl(QObject):
         index = ids.index(removed.article_id) if removed.article_id in ids else 0
         w.memory.forget()  # "checked before" hints may have named its claims
         w.reload_articles()
-        after = w.articles[min(index, len(w.articles) - 1)].id if w.articles else None
-        w.show_article(after)
+        if w.article is None or w.article.id == removed.article_id:  # another one shown: it stays, its list unread
+            after = w.articles[min(index, len(w.articles) - 1)].id if w.articles else None
+            w.show_article(after)
         count = removed.reviewed_count
         reviewed = "" if not count else " with its reviewed claim" if count == 1 else f" with its {count} reviewed claims"
         w.message_bar.show_info(

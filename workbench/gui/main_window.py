@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -24,7 +24,7 @@ from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.records import ArticleRecord, ClaimDraft, ClaimRecord
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import focus, source_details, undo, window_geometry
+from workbench.gui import claim_rows, focus, source_details, undo, window_geometry
 from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
@@ -317,22 +317,15 @@ class MainWindow(QMainWindow):
         row = self.claims_panel.model.row_of(claim_id)
         return self.claims_panel.model.claim(row).version if row is not None else None
 
+    # Rows changed, came or went after an edit: those rows alone (claim_rows.py).
     def claim_changed(self, claim: ClaimRecord | None, claim_id: int) -> None:
-        """One claim's fields changed: update its row, its highlight and the editor, not the whole list."""
-        model = self.claims_panel.model
-        if claim is None or model.row_of(claim.id) is None or self.article is None or claim.article_id != self.article.id:
-            self.claims_reloaded(claim_id)
-            return
-        model.replace_claim(claim)
-        placed = placed_in_current_text([claim])
-        if placed:
-            self.reader.update_claim(placed[0], model.colour_of(claim))
-        else:
-            self.reader.set_claims(placed_in_current_text(model.claims), self._colours(model.claims))
-        self.claims_panel.update_counts()
-        if claim.id == self.claims_panel.current_id():
-            self.editor.set_claim(claim, self.scale, *self.details.known(claim.id))
-            self.details.request(claim.id)
+        claim_rows.show_changed(self, claim, claim_id)
+
+    def claims_added(self, claims: Iterable[ClaimRecord], select: int | None) -> None:
+        claim_rows.show_added(self, claims, select)
+
+    def claims_removed(self, claim_ids: Iterable[int], select: int | None) -> None:
+        claim_rows.show_removed(self, claim_ids, select)
 
     def claims_reloaded(self, select: int | None) -> None:
         if select is not None and self.db is not None and self.claims_panel.model.row_of(select) is not None:
@@ -395,10 +388,7 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         if claim is None:
             return
-        ids = self.claims_panel.proxy.claim_ids()
-        index = ids.index(claim.id) if claim.id in ids else -1
-        after = ids[index + 1] if 0 <= index < len(ids) - 1 else (ids[index - 1] if index > 0 else None)
-        self.push(undo.DeleteClaim(self, claim, after))
+        self.push(undo.DeleteClaim(self, claim, self.claims_panel.proxy.neighbour(claim.id)))
 
     def add_selection_as_claim(self) -> None:
         span = self.reader.selected_span()

@@ -93,7 +93,6 @@ class ArticleReader(QTextBrowser):
         self._starts: list[int] = []  # placed block starts, for bisect
         self._doc_starts: list[int] = []
         self.article: ArticleRecord | None = None
-        self.claims: list[ClaimRecord] = []
         self.colours: dict[int, str] = {}
         self.selected_id: int | None = None
         self.zoom = 0
@@ -119,7 +118,6 @@ class ArticleReader(QTextBrowser):
         self._waiting = []
         self.article = article
         self.placed, self._starts, self._doc_starts = [], [], []
-        self.claims = []
         self.selected_id = None
         document = QTextDocument(self)
         document.setUndoRedoEnabled(False)  # highlights are formats: no undo history of them
@@ -243,9 +241,13 @@ class ArticleReader(QTextBrowser):
         return max(6.0, points + self.zoom)
 
     # --- highlights -------------------------------------------------------
+    @property
+    def claims(self) -> list[ClaimRecord]:
+        """The claims shown (highlighted, or dismissed and only clickable)."""
+        return self.painter.shown()
+
     def set_claims(self, claims: list[ClaimRecord], colours: dict[int, str]) -> None:
         """Show these claims; only those whose place, colour or state changed are repainted."""
-        self.claims = claims
         self.colours = colours
         self.painter.set_claims(claims, colours)
         if self.selected_id is not None and not any(c.id == self.selected_id for c in claims):
@@ -253,11 +255,19 @@ class ArticleReader(QTextBrowser):
         self._mark_selected()
 
     def update_claim(self, claim: ClaimRecord, colour: str) -> None:
-        """One claim changed (a verdict, a status): repaint it alone."""
-        self.claims = [claim if c.id == claim.id else c for c in self.claims]
+        """One claim changed (a verdict, a status) or logged: repaint it alone, the others are not read."""
         self.colours[claim.id] = colour
-        self.painter.set_claims(self.claims, self.colours)
+        self.painter.put(claim, colour)
         if claim.id == self.selected_id:
+            self._mark_selected()
+
+    def remove_claims(self, claim_ids: set[int] | frozenset[int]) -> None:
+        """Claims deleted: their highlights alone go (the words beneath show their other claims)."""
+        self.painter.drop(claim_ids)
+        for claim_id in claim_ids:
+            self.colours.pop(claim_id, None)
+        if self.selected_id in claim_ids:
+            self.selected_id = None
             self._mark_selected()
 
     def select_claim(self, claim_id: int | None, scroll: bool = True) -> None:

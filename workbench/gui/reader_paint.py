@@ -12,7 +12,7 @@ holds the window for long.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -97,13 +97,13 @@ class HighlightPainter:
     def busy(self) -> bool:
         return self._next is not None or self._plan_pending
 
+    def shown(self) -> list[ClaimRecord]:
+        """The claims the document is painted for (dismissed ones too: they are clickable)."""
+        return list(self._claims.values())
+
     def set_claims(self, claims: list[ClaimRecord], colours: dict[int, str]) -> None:
         self._claims = {c.id: c for c in claims}
-        wanted = {
-            c.id: (c.start, c.end, colours.get(c.id, UNREVIEWED), c.verdict is not None)
-            for c in claims
-            if c.status != "dismissed" and c.end > c.start
-        }
+        wanted = {c.id: state for c in claims if (state := _state(c, colours.get(c.id, UNREVIEWED)))}
         if wanted == self._wanted and self._started:
             return
         self._wanted = wanted
@@ -111,25 +111,60 @@ class HighlightPainter:
         if self._ready:
             self._repaint()
 
+    def put(self, claim: ClaimRecord, colour: str) -> None:
+        """One claim logged or changed: its span alone is indexed and repainted, the others are not read."""
+        self._claims[claim.id] = claim
+        if self._want(claim.id, _state(claim, colour)) and self._ready:
+            self._repaint({claim.id})
+
+    def drop(self, claim_ids: Iterable[int]) -> None:
+        """Claims deleted: their spans alone are taken out and repainted (to what lies beneath)."""
+        changed = set()
+        for claim_id in claim_ids:
+            self._claims.pop(claim_id, None)
+            if self._want(claim_id, None):
+                changed.add(claim_id)
+        if changed and self._ready:
+            self._repaint(changed)
+
+    def _want(self, claim_id: int, state: Painted | None) -> bool:
+        old = self._wanted.get(claim_id)
+        if old == state:
+            return False
+        if old is not None:
+            self._index.discard(claim_id, old[0])
+            del self._wanted[claim_id]
+        if state is not None:
+            self._wanted[claim_id] = state
+            self._index.add((state[0], state[1], claim_id, 0 if state[3] else 1))
+        return True
+
     def document_ready(self) -> None:
         self._ready = True
         self._repaint()
 
     # --- painting -----------------------------------------------------------
-    def _repaint(self) -> None:
-        changed = {i for i in self._painted.keys() | self._wanted.keys() if self._painted.get(i) != self._wanted.get(i)}
+    def _repaint(self, changed: set[int] | None = None) -> None:
+        """Repaint the claims whose state differs from what is painted (``changed``, when the caller knows)."""
+        if changed is None:
+            changed = {i for i in self._painted.keys() | self._wanted.keys() if self._painted.get(i) != self._wanted.get(i)}
         if not self._started or len(changed) > FULL_REPAINT:
             if self._painted:
                 self._clear_all()
             self._started = True
             self._painted = dict(self._wanted)
-            self._plan_pending = True  # worked out in the first slice, an event of its own
+            self._plan_pending = True  # segments are worked out as the slices paint them
             self._timer.start()
             return
         ranges = sorted(
             (state[0], state[1]) for i in changed for state in (self._painted.get(i), self._wanted.get(i)) if state
         )
-        self._painted = dict(self._wanted)
+        for claim_id in changed:  # the others are painted as wanted already
+            state = self._wanted.get(claim_id)
+            if state is None:
+                self._painted.pop(claim_id, None)
+            else:
+                self._painted[claim_id] = state
         cursor = self._edit()
         for lo, hi in _merged(ranges):
             for segment in segments(self._index.overlapping(lo, hi), lo, hi):
@@ -185,6 +220,13 @@ class HighlightPainter:
         cursor = QTextCursor(self.reader.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeCharFormat(self._clear)
+
+
+def _state(claim: ClaimRecord, colour: str) -> Painted | None:
+    """How a claim is painted; None for one not painted (dismissed, or an empty span)."""
+    if claim.status == "dismissed" or claim.end <= claim.start:
+        return None
+    return (claim.start, claim.end, colour, claim.verdict is not None)
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ the stack; the failed step stored nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -43,6 +44,8 @@ class Editor(Protocol):
 
     def known_version(self, claim_id: int) -> int | None: ...
     def claim_changed(self, claim: ClaimRecord | None, claim_id: int) -> None: ...
+    def claims_added(self, claims: Iterable[ClaimRecord], select: int | None) -> None: ...
+    def claims_removed(self, claim_ids: Iterable[int], select: int | None) -> None: ...
     def claims_reloaded(self, select: int | None) -> None: ...
     def report(self, error: WorkbenchError) -> None: ...
 
@@ -94,7 +97,8 @@ class _Command(QUndoCommand):
 
 
 def show_changed_claims(editor: Editor, done: Done, *, focus: int | None) -> None:
-    """Replace the rows of the claims the edit changed; read the list again only when rows came or went.
+    """Replace, insert or remove the rows of the claims the edit changed, logged or deleted;
+    read the list again only when the edit does not name its rows (an article removed or put back).
 
     ``focus``: the claim the edit was about; the window goes to it if it is
     not shown (on another article of the session), as it always has.
@@ -103,11 +107,18 @@ def show_changed_claims(editor: Editor, done: Done, *, focus: int | None) -> Non
     if changes.list_changed:
         editor.claims_reloaded(focus)
         return
+    present = {claim.id for claim in done.claims}
+    if changes.removed_claim_ids - present:
+        editor.claims_removed(changes.removed_claim_ids - present, None)
+    came = [c for c in done.claims if c.id in changes.added_claim_ids and editor.known_version(c.id) is None]
+    if came:  # a row inserted, not replaced: it was not shown
+        editor.claims_added(came, None)
+    inserted = {c.id for c in came}
     if focus is not None and editor.known_version(focus) is None:
         editor.claims_reloaded(focus)
         return
     for claim in done.claims:  # only rows the window shows: a source may back claims elsewhere
-        if editor.known_version(claim.id) is not None:
+        if claim.id not in inserted and editor.known_version(claim.id) is not None:
             editor.claim_changed(claim, claim.id)
     if focus is not None and focus not in {c.id for c in done.claims}:
         editor.claims_reloaded(focus)  # deleted meanwhile: the list read again drops it
@@ -149,9 +160,12 @@ class AddClaim(_Command):
         self.record: ClaimRecord | None = None
 
     def shown(self, done: Done, *, undone: bool) -> None:
-        if not undone:
-            self.record = done.claims[0] if done.claims else self.record
-        self.editor.claims_reloaded(None if undone else (self.record.id if self.record else None))
+        """The claim's row inserted and selected; on undo, removed (no claim selected then, as after a list read)."""
+        if undone:
+            self.editor.claims_removed(done.changes.removed_claim_ids, None)
+            return
+        self.record = done.claims[0] if done.claims else self.record
+        self.editor.claims_added(done.claims, self.record.id if self.record else None)
 
 
 class DeleteClaim(_Command):
@@ -163,9 +177,12 @@ class DeleteClaim(_Command):
         self.select_after = select_after
 
     def shown(self, done: Done, *, undone: bool) -> None:
-        if undone and done.claims:
-            self.record = done.claims[0]
-        self.editor.claims_reloaded(self.record.id if undone else self.select_after)
+        """The row removed and the next claim in view selected; on undo, the row back in place and selected."""
+        if not undone:
+            self.editor.claims_removed(done.changes.removed_claim_ids, self.select_after)
+            return
+        self.record = done.claims[0] if done.claims else self.record
+        self.editor.claims_added(done.claims, self.record.id)
 
 
 class AttachSource(_Command):

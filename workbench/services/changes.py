@@ -28,6 +28,9 @@ def ids(values: Iterable[int]) -> frozenset[int]:
 class Changes:
     claim_ids: frozenset[int] = frozenset()  # claims added, edited, or whose source links changed
     removed_claim_ids: frozenset[int] = frozenset()
+    # Claims that came (logged, or back from a delete): ``Done.claims`` holds them as stored,
+    # so a view inserts their rows without reading its list again.
+    added_claim_ids: frozenset[int] = frozenset()
     article_ids: frozenset[int] = frozenset()
     session_ids: frozenset[int] = frozenset()
     source_ids: frozenset[int] = frozenset()
@@ -38,13 +41,21 @@ class Changes:
 
     @property
     def list_changed(self) -> bool:
-        """Rows came or went: a list must be read again, not just some rows replaced."""
-        return self.claims_added or self.claims_removed or self.articles_added or self.articles_removed
+        """Rows came or went that the edit does not name one by one: a list must be read again.
+
+        A claim logged, deleted or brought back is named (``added_claim_ids``,
+        ``removed_claim_ids``), so a view inserts or drops its row; an article
+        removed or put back changes which list is shown.
+        """
+        return (self.articles_added or self.articles_removed
+                or (self.claims_added and not self.added_claim_ids)
+                or (self.claims_removed and not self.removed_claim_ids))
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             claim_ids=self.claim_ids | other.claim_ids,
             removed_claim_ids=self.removed_claim_ids | other.removed_claim_ids,
+            added_claim_ids=self.added_claim_ids | other.added_claim_ids,
             article_ids=self.article_ids | other.article_ids,
             session_ids=self.session_ids | other.session_ids,
             source_ids=self.source_ids | other.source_ids,

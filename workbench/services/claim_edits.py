@@ -179,6 +179,7 @@ def _claim_changes(session: Session, record: ClaimRecord, *, added: bool) -> Cha
     return Changes(
         claim_ids=ids([record.id]), article_ids=ids([record.article_id]),
         session_ids=ids([load_article(session, record.article_id).session_id]), claims_added=added,
+        added_claim_ids=ids([record.id]) if added else frozenset(),
     )
 
 
