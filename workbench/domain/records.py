@@ -201,3 +201,13 @@ class AnchorState:
     confidence: float | None
     detail: dict[str, Any]
     verdict: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDetails:
+    """What a source's page says of itself: its title, publisher and date, for the evidence form."""
+
+    url: str
+    title: str
+    publisher: str
+    published: str | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,10 +34,12 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import Stance
-from workbench.services.evidence import EvidenceResult, Passage
+
+if TYPE_CHECKING:
+    from workbench.services.evidence import EvidenceResult, Passage
 
 # Runs the search: (source) -> result; the window passes one that uses its JobRunner.
-Search = Callable[[str, Callable[[EvidenceResult], None], Callable[[WorkbenchError], None]], None]
+Search = Callable[[str, Callable[["EvidenceResult"], None], Callable[[WorkbenchError], None]], None]
 HIGHLIGHT = "#fff59d"
 
 

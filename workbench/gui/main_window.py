@@ -45,7 +45,7 @@ from workbench.gui.review_control import ReviewControl
 from workbench.gui.session_control import SessionControl
 from workbench.gui.workers import JobRunner
 from workbench.services import articles_read as article_service
-from workbench.services import claims_read
+from workbench.services import claims_read, warm_up
 from workbench.services import sources as source_service
 from workbench.services.articles_read import RemovedArticle
 from workbench.services.database import Database
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.outage = OutageControl(self)  # edits go through it (undo._Command._apply)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
+        self.warm_up_jobs = JobRunner(self)  # quiet: the detectors loaded once the window is up
+        self._warming_up = False
         self._claims_wanted = self._claims_shown = 0
         self.closed = False
         self.live = LiveUpdates(self)  # colleagues' changes, shown as they are committed
@@ -447,7 +449,17 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        QTimer.singleShot(0, freeze_start_up)  # once the window is up: see collector_pause
+        if not self._warming_up:
+            self._warming_up = True
+            QTimer.singleShot(0, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Load what the first stored claim needs; then freeze what lives as long as the process."""
+        self.warm_up_jobs.start(
+            lambda _cancel, _progress: warm_up.load_later_modules(), "loading the detectors",
+            on_success=lambda _none: freeze_start_up(),  # see collector_pause
+            on_error=lambda error: log.warning("loading the detectors in the background failed: %s", error),
+        )
 
     # --- closing ------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
@@ -455,6 +467,7 @@ class MainWindow(QMainWindow):
         self.editor.commit_pending()
         self.outage.close()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
+        self.warm_up_jobs.shutdown()  # an import cannot be stopped; it finishes on its own
         self.sessions.save_ui_state()
         window_geometry.save(self)
         # Quit is at once: jobs are abandoned (their late signals dropped) and

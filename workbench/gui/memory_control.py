@@ -30,12 +30,13 @@ from workbench.gui.memory_panel import MemoryPanel
 from workbench.gui.workers import JobRunner
 from workbench.services import sources as source_service
 from workbench.services.database import Database
-from workbench.services.evidence import EvidenceResult, find_evidence
+from workbench.services.evidence import find_evidence
 from workbench.services.memory import Match, find_prior
 from workbench.services.sources import LinkDetails
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.evidence import EvidenceResult
 
 log = logging.getLogger(__name__)
 TAB_TITLE = "Checked before"

@@ -8,7 +8,6 @@ fetch (``details_from_article``), by the same rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -16,20 +15,13 @@ from bs4 import BeautifulSoup
 from workbench.domain.articles import ExtractedArticle
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.progress import CancelFn
+from workbench.domain.records import LinkDetails
 from workbench.ingest.charset import decode_html
 from workbench.ingest.fetch import fetch
 from workbench.ingest.soup import parse_html
 
 # A title is a line, not a paragraph: pages sometimes stuff keywords in it.
 MAX_TITLE = 300
-
-
-@dataclass(frozen=True, slots=True)
-class LinkDetails:
-    url: str
-    title: str
-    publisher: str
-    published: str | None = None
 
 
 def fetch_link_details(url: str, *, cancel: CancelFn | None = None) -> LinkDetails:

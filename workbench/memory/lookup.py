@@ -23,7 +23,6 @@ from workbench.domain.records import ClaimRecord
 from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
 from workbench.memory.indexing import claim_index_rows
-from workbench.memory.normalise import content_words
 from workbench.memory.similarity import idf, weighted_jaccard
 from workbench.storage.claims import load_claim, record_history
 from workbench.storage.convert import claim_record
@@ -90,6 +89,8 @@ def _find(
     threshold: float, limit: int,
 ) -> list[Match]:
     # ``Tuesday`` or ``last week`` alone is no content: it must not make a match.
+    from workbench.memory.normalise import content_words  # loads the detectors: see indexing
+
     words = content_words(words)
     by_key = _key_candidates(session, session_id, keys)
     weights, documents = _weights(session, words)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.domain.records import EvidenceRecord, SourceRecord
-from workbench.ingest.link_details import LinkDetails, fetch_link_details
+from workbench.domain.progress import CancelFn
+from workbench.domain.records import EvidenceRecord, LinkDetails, SourceRecord
 from workbench.storage import sources as _sources
 from workbench.storage.database import Database
 from workbench.storage.models import Source
@@ -20,6 +20,14 @@ __all__ = [
 list_sources = _sources.list_sources
 source_location = _sources.source_location
 is_file_uri = _sources.is_file_uri
+
+
+def fetch_link_details(url: str, *, cancel: CancelFn | None = None) -> LinkDetails:
+    """Fetch ``url`` and read its title and publisher; raises ``WorkbenchError`` on failure."""
+    # Imported here: the page parser and the HTTP library are not needed to open a window.
+    from workbench.ingest.link_details import fetch_link_details as fetch
+
+    return fetch(url, cancel=cancel)
 
 
 def file_path(url: str) -> Path:
