@@ -26,9 +26,14 @@ DEFAULT = "en"
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:_[a-z]{2})?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LanguageData:
-    """One language's data modules; every field is a module of that language's folder."""
+    """One language's data modules; every field is a module of that language's folder.
+
+    Compared and hashed by identity (one instance per code, see ``_load``): the
+    detectors key their per-language caches on it, and hashing twelve modules
+    on every look-up would cost more than the look-up.
+    """
 
     code: str
     numbers: ModuleType  # number words, scales, ordinals, fractions, plurals
