@@ -63,29 +63,25 @@ def speaking(code: str | None) -> Iterator[LanguageData]:
 
 
 def in_context_language(detector: F) -> F:
-    """Run ``detector(text, ctx, ...)`` in ``ctx.language`` (English when no context is given)."""
+    """Run ``detector(text, ctx, ...)`` in ``ctx.language``; with no context, in the current one."""
 
     @functools.wraps(detector)
     def run(text: str, ctx: Any = None, *args: Any, **kwargs: Any) -> Any:
         code = getattr(ctx, "language", None)
         if code is None or code == _CURRENT.get().code:
-            if ctx is None:
-                return detector(text, *args, **kwargs)
             return detector(text, ctx, *args, **kwargs)
         with speaking(code):
-            if ctx is None:
-                return detector(text, *args, **kwargs)
             return detector(text, ctx, *args, **kwargs)
 
     return run  # type: ignore[return-value]
 
 
-def per_language(build: Callable[[LanguageData], T]) -> Callable[[], T]:
-    """``build(language)`` for the current language, built once per language."""
+def per_language(build: Callable[[LanguageData], T]) -> Callable[..., T]:
+    """``build(language)`` for the current language (or the one given), built once per language."""
     built = functools.cache(build)
 
     @functools.wraps(build)
-    def for_current() -> T:
-        return built(_CURRENT.get())
+    def for_current(lang: LanguageData | None = None) -> T:
+        return built(lang or _CURRENT.get())
 
     return for_current
