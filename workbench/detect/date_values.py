@@ -131,7 +131,8 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
     if weekday:
         # "Tuesday, November 19": the weekday says which year
         years = [y for y in (published.year, published.year - 1, published.year + 1)
-                 if _valid(y, month, day) and date(y, month, day).weekday() == date_words.WEEKDAYS[weekday.lower()]]
+                 if _valid(y, month, day) and date(y, month, day).weekday()
+                 == date_words.WEEKDAYS[weekday.lower()]]
         if years:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))

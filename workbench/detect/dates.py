@@ -78,7 +78,8 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
         for rule, m in ((r, p.match(text, pos)) for r in rules for p in grammar.rules[r]):
             if m is None or m.end() == m.start():
                 continue
-            if rule == "clipped_year" and not date_words.CLIPPED_YEAR_BEFORE_RE.search(text, max(0, pos - 8), pos):
+            if rule == "clipped_year" and not date_words.CLIPPED_YEAR_BEFORE_RE.search(
+                    text, max(0, pos - 8), pos):
                 continue  # an opening quotation mark, not a clipped year
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             end = m.end()
@@ -209,13 +210,14 @@ def _plausible(spot: Spot, text: str) -> bool:
         # "in the autumn" places; "the summer heat", "survive the winter" do not
         return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
-    if spot.rule == "month" and spot.get("month") in date_words.MONTHS_THAT_ARE_WORDS and not spot.get("rel"):
+    word_months = date_words.MONTHS_THAT_ARE_WORDS
+    if spot.rule == "month" and spot.get("month") in word_months and not spot.get("rel"):
         return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
             return False
-    if spot.rule == "mdy" and spot.get("month") in date_words.MONTHS_THAT_ARE_WORDS and not spot.get("year"):
+    if spot.rule == "mdy" and spot.get("month") in word_months and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
         return not _PLURAL_AFTER_RE.match(text, spot.end)
     if spot.rule in {"mdy", "dmy"}:

@@ -21,8 +21,9 @@ from itertools import pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.equipment_words import equipment_patterns
 from workbench.detect.lang import LanguageData
-from workbench.detect.language_scope import current_language, in_context_language, per_language
+from workbench.detect.language_scope import current_language, in_context_language
 from workbench.detect.ship_names import hulls, ship_classes
 from workbench.detect.transliteration import one_letter_off, transliteration_slip
 from workbench.paths import resource
@@ -39,27 +40,6 @@ _NORMALISE = re.compile(r"[\s\-\u2010\u2011\u2013/.'\u2019]+")
 _WINDOW = 120
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    """The patterns of this module built from one language's equipment words."""
-
-    context: re.Pattern[str]  # a military word anywhere around an ambiguous name
-    context_next: re.Pattern[str]  # ... right after it
-    family: re.Pattern[str]  # a bare family name before a family word: "AK-platform"
-
-
-@per_language
-def _patterns(lang: LanguageData) -> _Patterns:
-    words = lang.equipment
-    return _Patterns(
-        context=re.compile(rf"\b(?:{words.CONTEXT_WORDS})\b", re.IGNORECASE),
-        context_next=re.compile(rf"(?:{words.CONTEXT_WORDS})\b", re.IGNORECASE),
-        family=re.compile(
-            rf"\b(?:{'|'.join(words.FAMILY_PREFIXES)})(?={words.FAMILY_SUFFIX.pattern})"
-        ),
-    )
 
 
 # A misspelt transliteration ("Iskandar", "Kinzal") is looked for only in capitalised
@@ -254,7 +234,7 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
     The misspelt word is read as the gazetteer's word and the name is walked on from there
     ("Iskandar-M"), so variants keep working; the match counts as ambiguous.
     """
-    patterns = _patterns()
+    patterns = equipment_patterns()
     matches = []
     for i, (start, end, token) in enumerate(tokens):
         if start in taken or len(token) < _MIN_MISSPELT or not token[0].isupper() or token.isupper():
@@ -327,7 +307,7 @@ def _ships(text: str) -> list[_Match]:
 
 def _families(text: str) -> list[_Match]:
     """'AK-platform', 'AR-style': a bare family name before a family word."""
-    patterns = _patterns()
+    patterns = equipment_patterns()
     cues = current_language().equipment
     matches = []
     for found in patterns.family.finditer(text):
@@ -428,7 +408,7 @@ def _fits(written: list[str], gaps: list[str], alias: _Alias) -> bool:
 
 def _in_context(text: str, match: _Match, plain: list[_Match]) -> bool:
     """An ambiguous name counts only near military words and not as part of a person's name."""
-    patterns = _patterns()
+    patterns = equipment_patterns()
     if _after_a_title_or_before_speech(text, match):
         return False
     if patterns.context_next.match(text, _skip_space(text, match.end)):

@@ -44,7 +44,8 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         return True
     if end - start >= 3 and re.match(r"X\b", text[end : end + 2]):
         return True  # "777X": a model; a multiple is written small and short ("3x")
-    if end - start == 2 and re.search(r"(?:^|\s)['’]$", before) and lang.dates.CLIPPED_YEAR_BEFORE_RE.search(
+    clipped_year_before = lang.dates.CLIPPED_YEAR_BEFORE_RE
+    if end - start == 2 and re.search(r"(?:^|\s)['’]$", before) and clipped_year_before.search(
             before[:-1]):
         return True  # "class of '91", "in ’08": a clipped year, not an opening quotation mark
     if _OPERATOR_BEFORE_RE.search(before) or _OPERATOR_AFTER_RE.match(text, end):
@@ -60,7 +61,8 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
             return True  # "area 55", "page 12"; but "an area 5 times larger" measures
         if not word.endswith(".") and word.lower() not in fw.stop_words and word[0].isupper() and (
             word not in lang.figures.COUNTRY_LIKE
-        ) and not (word.lower() in lang.figures.QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))):
+        ) and not (word.lower() in lang.figures.QUANTIFIER_WORDS
+                   and sentence_start(text, start - len(prev.group(0)))):
             line = _title_case_line(text, start)
             if line is None:
                 return True  # Leopard 2, World War 2, Strv 122, MH 17

@@ -252,7 +252,8 @@ def _joins_modifiers(text: str, pos: int, last: str) -> bool:
     if not nxt:
         return False
     word = nxt.group("w")
-    return word.isalpha() and word.lower() not in fw.stop_words and word.lower() not in lang.numbers.NUMBER_WORDS
+    lowered = word.lower()
+    return word.isalpha() and lowered not in fw.stop_words and lowered not in lang.numbers.NUMBER_WORDS
 
 
 def _name_runs_on(text: str, pos: int) -> bool:
@@ -375,7 +376,8 @@ def units_from_comparison(text: str, found: list[Figure]) -> None:
         if (figure.unit is not None and not guessed) or figure.money or before.unit is None or before.money:
             continue
         between = text[before.end : figure.start]
-        if len(between) < 60 and not _SENTENCE_END_IN.search(between) and lang.figures.COMPARED_RE.search(between):
+        if (len(between) < 60 and not _SENTENCE_END_IN.search(between)
+                and lang.figures.COMPARED_RE.search(between)):
             figure.unit = before.unit
         elif (len(between) < 120 and not _SENTENCE_END_IN.search(between)
               and lang.figures.SET_BEFORE_RE.search(text, max(0, before.start - 12), before.start)

@@ -60,9 +60,10 @@ def counting_ordinal(text: str, pos: int) -> Figure | None:
     if re.match(r"[-‐‑\s]+(?:[a-z]+est|largest|in[-‐‑]command)\b", text[end : end + 20]):
         return None  # "the second-largest": a rank by size, not a count
     noun = head_noun(text, end, singular_ok=True, max_words=3, compound=False)
-    if noun is None or noun[1] in figure_words().stop_words or singular(noun[1]) in words.ORDINAL_NAMED_NOUNS:
+    named_nouns = words.ORDINAL_NAMED_NOUNS
+    if noun is None or noun[1] in figure_words().stop_words or singular(noun[1]) in named_nouns:
         return None
     between = text[end : noun[0]]
-    if any(singular(w.lower()) in words.ORDINAL_NAMED_NOUNS for w in re.findall(r"[A-Za-z]+", between)):
+    if any(singular(w.lower()) in named_nouns for w in re.findall(r"[A-Za-z]+", between)):
         return None
     return Figure(pos, noun[0], value, singular(noun[1]), head=True)

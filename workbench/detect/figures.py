@@ -131,7 +131,8 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
         if figure_cues.TIME_AFTER_RE.match(text, m.end("num")):
             return None
-        if re.fullmatch(r"[0-2]\d[0-5]\d", m.group("num")) and figure_cues.MILITARY_TIME_RE.match(text, m.end("num")):
+        if re.fullmatch(r"[0-2]\d[0-5]\d", m.group("num")) and figure_cues.MILITARY_TIME_RE.match(
+                text, m.end("num")):
             return None
     value = parse_number(m.group("num"))
     if value is None or (m.group("abbr") or "").lower() == "t" and not m.group("cur"):
@@ -214,7 +215,8 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     value = 1.0 if lowered == "a single" else parse_number(phrase)
     if value is None:
         return None
-    few = figure_cues.FEW_BEFORE_RE.search(text, max(0, start - 14), start) if words[0] in figure_cues.SCALE_WORDS else None
+    few = (figure_cues.FEW_BEFORE_RE.search(text, max(0, start - 14), start)
+           if words[0] in figure_cues.SCALE_WORDS else None)
     if few:  # "a few dozen protesters", "several hundred troops": vague, value null
         start, value = few.start(), None
     if lowered in {"a", "an"}:

@@ -167,7 +167,8 @@ class Resolver:
         longest = 4 if len(core) < len(tokens) else 3
         # the last word is the surname even when it is also a title (``Wayne King``)
         if 2 <= len(core) <= longest and tokens[0] in core and not any(
-            t.lower() in lang.titles.TITLES or t.lower() in lang.people.FUNCTION_WORDS or t.isupper() for t in core[:-1]
+            t.lower() in lang.titles.TITLES or t.lower() in lang.people.FUNCTION_WORDS or t.isupper()
+            for t in core[:-1]
         ) and not tokens[-1].isupper() and tokens[-1].lower() not in lang.people.FUNCTION_WORDS:
             name = " ".join(tokens)
             self._people.append((pos, name))

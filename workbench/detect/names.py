@@ -99,7 +99,8 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
         for segment in prefix.split(","):
             segment = segment.rstrip()
             name = grammar.trailing_name.search(segment)
-            if name and _usable_name(name.group(0)) and not people.PLACE_BEFORE.search(segment, 0, name.start()):
+            if name and _usable_name(name.group(0)) and not people.PLACE_BEFORE.search(
+                    segment, 0, name.start()):
                 return (without_leading_function_words(segment[body_start(segment, name):]), "name")
     prefix = prefix.rstrip(" ,")
     if not prefix:
@@ -245,7 +246,9 @@ def without_leading_function_words(words: str) -> str:
     """``If Ukraine`` -> ``Ukraine``: a capitalised sentence opener is not part of a name."""
     people = current_language().people
     tokens = words.split(" ")
-    while len(tokens) > 1 and (tokens[0].lower() in people.NOT_SUBJECTS or tokens[0] in people.CALENDAR_WORDS):
+    while len(tokens) > 1 and (
+        tokens[0].lower() in people.NOT_SUBJECTS or tokens[0] in people.CALENDAR_WORDS
+    ):
         tokens.pop(0)
     return " ".join(tokens)
 
@@ -253,7 +256,11 @@ def without_leading_function_words(words: str) -> str:
 def _usable_name(words: str) -> bool:
     people = current_language().people
     first = words.split()[0]
-    return first not in people.CALENDAR_WORDS and words.lower() not in people.NOT_SUBJECTS and first not in people.PRONOUNS
+    return (
+        first not in people.CALENDAR_WORDS
+        and words.lower() not in people.NOT_SUBJECTS
+        and first not in people.PRONOUNS
+    )
 
 
 def _is_sentence_start_word(words: str, before: str) -> bool:

@@ -170,7 +170,8 @@ def _parse_words(text: str) -> float | None:
             continue
         if tok in number_words.FRACTIONS:
             numerator = current if current is not None else 1.0
-            fraction += numerator / number_words.FRACTIONS[tok] if current is not None else 1 / number_words.FRACTIONS[tok]
+            parts = number_words.FRACTIONS[tok]
+            fraction += numerator / parts if current is not None else 1 / parts
             current = None if current is not None else current
             seen_any = True
             i += 1

@@ -319,7 +319,8 @@ def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
     patterns = _patterns()
     participle_seen = False
     for verb in reversed(list(patterns.verb.finditer(masked, start, open_pos))):
-        if patterns.participle.match(verb.group(0)) and not speech.AUXILIARY.search(masked, start, verb.start()):
+        if patterns.participle.match(verb.group(0)) and not speech.AUXILIARY.search(
+                masked, start, verb.start()):
             participle_seen = True
             continue
         found = _quoted_as(masked, verb, open_pos) or subject_before(masked, start, verb.start())

@@ -199,7 +199,8 @@ def sentence_features(
         ("characterisation", cues.CHARACTER_WORDS),
     ):
         if name == "first_person":
-            hit = bool(cues.FIRST_PERSON_WORDS.intersection(_WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
+            hit = bool(cues.FIRST_PERSON_WORDS.intersection(
+                _WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
             hit = bool(lower & vocabulary) or name in phrases
         if hit:

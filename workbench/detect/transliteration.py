@@ -26,7 +26,8 @@ def transliteration_slip(written: str, name: str) -> bool:
     if longer[:k] + longer[k + 1 :] != shorter:
         return False
     extra = longer[k]
-    return extra in words.TRANSLITERATION_EXTRAS or (k > 0 and longer[k - 1] == extra) or longer[k + 1 : k + 2] == extra
+    return (extra in words.TRANSLITERATION_EXTRAS or (k > 0 and longer[k - 1] == extra)
+            or longer[k + 1 : k + 2] == extra)
 
 
 def one_letter_off(token: str) -> list[str]:

@@ -3,9 +3,12 @@
 As spaCy keeps ``spacy/lang/xx/``, each language is a package here
 (``en/``) holding data modules named for what they hold: ``numbers``,
 ``dates``, ``units``... The detectors hold the logic and take their words
-from ``language(code)``, so a second language is a second folder, not a
+from the language of the call (``DetectContext.language``, made current by
+``detect.language_scope``), so a second language is a second folder, not a
 fork of the detectors. A folder is found by its code: dropping ``xx/`` into
 this package (or onto its ``__path__``) is all it takes to register it.
+Detection falls back to English for a code with no folder; ``language``
+itself refuses one, for callers that must know.
 """
 
 from __future__ import annotations
