@@ -235,13 +235,14 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
     ("Iskandar-M"), so variants keep working; the match counts as ambiguous.
     """
     patterns = equipment_patterns()
+    lang = current_language()
     matches = []
     for i, (start, end, token) in enumerate(tokens):
         if start in taken or len(token) < _MIN_MISSPELT or not token[0].isupper() or token.isupper():
             continue
         if start > 0 and text[start - 1].isalnum():
             continue
-        name = _misspelling_of(token, current_language())
+        name = _misspelling_of(token, lang)
         if name is None:
             continue
         if _opens_sentence(text, start) and not patterns.context_next.match(text, _skip_space(text, end)):

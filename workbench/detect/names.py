@@ -271,8 +271,8 @@ def _is_sentence_start_word(words: str, before: str) -> bool:
 
 def strip_titles(words: str) -> str:
     """``Russian President Vladimir Putin`` -> ``Vladimir Putin``; keeps at least one word."""
-    titles = current_language().titles
-    people = current_language().people
+    lang = current_language()
+    titles, people = lang.titles, lang.people
     tokens = words.split()
     titled = [i for i, t in enumerate(tokens[:-1]) if t.lower() in titles.TITLES]
     if titled:  # ``South Carolina Republican Gov. Nikki Haley``: the name follows the last title
