@@ -18,6 +18,7 @@ import pytest
 import workbench.detect.lang as lang_package
 from workbench.detect.candidate import DetectContext
 from workbench.detect.dates import detect_dates
+from workbench.domain.errors import UnknownLanguageError
 from workbench.ingest.text import extract_text
 from workbench.kinds import detect
 from workbench.services.importing import detect_drafts, redetect, store_extracted
@@ -81,6 +82,17 @@ def test_a_regional_tag_reads_its_language_and_an_unknown_one_reads_english(toy_
     assert detect(TEXT, None, language="qq") == english  # no folder for "qq": English, no error
     assert detect(TEXT, None, language="not a tag") == english
     assert detect(TEXT, None, language=None) == english
+
+
+def test_a_half_made_language_folder_is_refused_not_skipped(tmp_path: Path, monkeypatch):
+    """A folder without its data modules is a mistake to see, not a language to read as English."""
+    folder = tmp_path / "xu"
+    folder.mkdir()
+    (folder / "__init__.py").write_text('"""A language begun and not finished."""\n')
+    monkeypatch.setattr(lang_package, "__path__", [*lang_package.__path__, str(tmp_path)])
+    with pytest.raises(UnknownLanguageError, match="lacks its"):
+        detect(TEXT, None, language="xu")
+    sys.modules.pop("workbench.detect.lang.xu", None)
 
 
 def test_import_detects_in_the_language_the_page_declares(toy_language: str, sqlite_db):

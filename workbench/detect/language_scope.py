@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from workbench.detect.lang import DEFAULT, LanguageData, language
+from workbench.detect.lang import DEFAULT, LanguageData, available, language
 from workbench.domain.errors import UnknownLanguageError
 
 T = TypeVar("T")
@@ -32,10 +32,11 @@ _CURRENT: ContextVar[LanguageData] = ContextVar("detect_language", default=langu
 def detection_language(code: str | None) -> LanguageData:
     """The language to detect claims of ``code`` in; English when it has no folder.
 
-    ``"pt-BR"`` is read as ``pt_br``, then as ``pt``. A code with no word lists
+    ``"pt-BR"`` is read as ``pt_br``, then as ``pt``. A code with no folder
     (or none at all: most pages do not say) falls back to English rather than
     failing the import: English rules find the digits, dates and quotations of a
-    page in another language better than no detection does.
+    page in another language better than no detection does. A folder that is
+    there but lacks a data module is a mistake in the code, and is raised.
     """
     if not code:
         return language(DEFAULT)
@@ -43,7 +44,8 @@ def detection_language(code: str | None) -> LanguageData:
         try:
             return language(candidate)
         except UnknownLanguageError:
-            continue
+            if candidate.strip().lower() in available():
+                raise
     return language(DEFAULT)
 
 
