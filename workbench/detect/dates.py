@@ -135,7 +135,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 
 @in_context_language
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
-    """Date candidates with ISO values resolved against ``ctx.published``."""
+    """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
     out = []
     anchor: str | None = None  # the date the narrative last gave
     day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")

@@ -190,7 +190,7 @@ def _entry_context(entry: Entry) -> re.Pattern[str] | None:
 def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     """Every named system in ``text``, longest name first, as ``equipment`` candidates."""
     cues = current_language().equipment
-    del ctx  # equipment names do not depend on the publication date
+    del ctx  # no publication date needed; its language is current (in_context_language)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found = _candidates(text, tokens)
     found += _misspelt(text, tokens, {m.start for m in found})

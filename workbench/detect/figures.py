@@ -45,9 +45,9 @@ _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 
 @in_context_language
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
-    """Figure candidates in ``text``; ``ctx`` is unused today but part of the contract."""
-    number_words = current_language().numbers
-    figure_cues = current_language().figures
+    """Figure candidates in ``text``, read with the words of ``ctx.language``."""
+    lang = current_language()
+    number_words, figure_cues = lang.numbers, lang.figures
     fw = figure_words()
     dates = SpanIndex(date_spans(text))
     found: list[Figure] = []
@@ -108,8 +108,8 @@ def _figure_from_core(text: str, m: re.Match[str]) -> Figure | None:
 
 
 def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
-    number_words = current_language().numbers
-    figure_cues = current_language().figures
+    lang = current_language()
+    number_words, figure_cues = lang.numbers, lang.figures
     fw = figure_words()
     start, end = m.start(), m.end()
     num_start = m.start("num")

@@ -8,7 +8,7 @@ two threads detecting in two languages each see their own.
 
 What a detector compiles from a language's words (regexes, look-up tables) is
 built once per language by a ``per_language`` builder and cached, so English
-detection costs what it did when English was bound at import time.
+detection costs about what it did when English was bound at import time.
 """
 
 from __future__ import annotations
