@@ -43,6 +43,12 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class DetectContext:
-    """What detectors may know beyond the text: the publication date resolves relative dates."""
+    """What detectors may know beyond the text.
+
+    The publication date resolves relative dates; ``language`` is the code of the
+    text's language, whose folder in ``detect/lang/`` the detectors read their
+    words from (English when it has none, see ``language_scope.detection_language``).
+    """
 
     published: date | None = None
+    language: str = "en"

@@ -14,19 +14,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from workbench.detect.lang import language
+from workbench.detect.language_scope import current_language
 from workbench.detect.numbers import parse_number
-
-_language = language()  # English: the detectors' default language
-
-MONTHS = _language.dates.MONTHS
-WEEKDAYS = _language.dates.WEEKDAYS
-SEASONS = _language.dates.SEASONS
-_SEASON_MIDDLES = _language.dates.SEASON_MIDDLES
-_WHICH_OFFSETS = _language.dates.WHICH_OFFSETS
-
-_TENSE_MARKERS = _language.dates.TENSE_MARKERS
-
 
 _SENTENCE_REACH = 300
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
@@ -36,6 +25,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     """"past", "future" or None: the tense marker nearest to a span in its sentence."""
     # Look no further than a long sentence's length: unbounded searches make
     # a text without full stops quadratic.
+    date_words = current_language().dates
     floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
     # a sentence ends at a mark followed by a space: "0.5%" and "Oct.7" do not end one
     lefts = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, start)]
@@ -43,7 +33,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     rm = _SENTENCE_END_RE.search(text, end, ceiling)
     right = rm.start() if rm else ceiling
     best: tuple[int, str] | None = None
-    for m in _TENSE_MARKERS.finditer(text, left, right):
+    for m in date_words.TENSE_MARKERS.finditer(text, left, right):
         if start <= m.start() < end:
             continue
         distance = start - m.end() if m.end() <= start else m.start() - end
@@ -122,14 +112,16 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
 
 def _resolve_season(spot: Spot, text: str, published: date | None) -> str | None:
     """ "in the autumn": the year of the nearest such season the tense allows."""
+    date_words = current_language().dates
     if published is None:
         return None
-    middle = _SEASON_MIDDLES[spot.get("season").lower()]
+    middle = date_words.SEASON_MIDDLES[spot.get("season").lower()]
     return str(_nearest_year(published, middle, 15, tense_near(text, spot.start, spot.end)))
 
 
 def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
-    month = MONTHS[spot.get("month").rstrip(".").lower()]
+    date_words = current_language().dates
+    month = date_words.MONTHS[spot.get("month").rstrip(".").lower()]
     day = int(spot.get("day"))
     if spot.get("year"):
         return date(int(spot.get("year")), month, day).isoformat()
@@ -139,7 +131,8 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
     if weekday:
         # "Tuesday, November 19": the weekday says which year
         years = [y for y in (published.year, published.year - 1, published.year + 1)
-                 if _valid(y, month, day) and date(y, month, day).weekday() == WEEKDAYS[weekday.lower()]]
+                 if _valid(y, month, day) and date(y, month, day).weekday()
+                 == date_words.WEEKDAYS[weekday.lower()]]
         if years:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
@@ -155,7 +148,8 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
-    month = MONTHS[(spot.get("month") or spot.get("month2")).rstrip(".").lower()]
+    date_words = current_language().dates
+    month = date_words.MONTHS[(spot.get("month") or spot.get("month2")).rstrip(".").lower()]
     if spot.get("year"):
         return f"{spot.get('year')}-{month:02d}"
     if published is None:
@@ -186,9 +180,10 @@ def _nearest_year(published: date, month: int, day: int, tense: str | None) -> i
 
 
 def _resolve_weekday(spot: Spot, text: str, published: date | None) -> str | None:
+    date_words = current_language().dates
     if published is None:
         return None
-    target = WEEKDAYS[spot.get("weekday").lower()]
+    target = date_words.WEEKDAYS[spot.get("weekday").lower()]
     mod = (spot.get("mod") or "").lower()
     back = (published.weekday() - target) % 7
     forward = (target - published.weekday()) % 7
@@ -215,11 +210,12 @@ def _resolve_deixis(spot: Spot, published: date | None) -> str | None:
 
 
 def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
+    date_words = current_language().dates
     if published is None:
         return None
-    offset = _WHICH_OFFSETS[spot.get("which").lower()]
+    offset = date_words.WHICH_OFFSETS[spot.get("which").lower()]
     unit = spot.get("unit").lower()
-    if unit in SEASONS:
+    if unit in date_words.SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked
         return str(published.year + offset)
     if unit == "quarter":
@@ -238,13 +234,14 @@ def _period_value(published: date, unit: str, offset: int) -> str:
 
 
 def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | None:
+    date_words = current_language().dates
     if spot.get("year"):
         return spot.get("year")
     if published is None:
         return None
     which = spot.get("which")
     if which:
-        return str(published.year + _WHICH_OFFSETS[which.lower()])
+        return str(published.year + date_words.WHICH_OFFSETS[which.lower()])
     # "the fourth quarter" in February is last year's when the text speaks of the past
     nth = (spot.get("nth") or spot.get("q") or "")[:1]
     quarter = {"f": 1, "1": 1, "s": 2, "2": 2, "t": 3, "3": 3, "4": 4}.get(nth.lower())

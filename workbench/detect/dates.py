@@ -1,6 +1,6 @@
 """Date claims: absolute and relative temporal expressions, resolved to ISO 8601.
 
-Spotting is a small grammar of compiled patterns (``_PATTERNS``); each match
+Spotting is a small grammar of compiled patterns (the language's ``PATTERNS``); each match
 becomes a ``Spot`` with the fields it read, the longest non-overlapping spots
 win, and ``date_values.resolve`` turns a spot into an ISO value against the
 publication date. ``date_spans`` exposes the spots so the figure detector can leave years
@@ -11,50 +11,42 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.date_values import (
-    MONTHS,
-    WEEKDAYS,
     Spot,
     resolve,
     resolve_from_anchor,
     tense_near,
 )
-from workbench.detect.figure_words import STOP_WORDS
-from workbench.detect.lang import language
+from workbench.detect.figure_words import figure_words
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, in_context_language, per_language
 from workbench.detect.numbers import tokens
 
-_language = language()  # English: the detectors' default language
-
-__all__ = ["MONTHS", "WEEKDAYS", "date_spans", "detect_dates", "tense_near"]
+__all__ = ["date_spans", "detect_dates", "tense_near"]
 
 
-_COUNT_BEFORE = _language.dates.COUNT_BEFORE
-_COUNT_AFTER = _language.dates.COUNT_AFTER
-_APPROXIMATE_YEAR_BEFORE = _language.dates.APPROXIMATE_YEAR_BEFORE
-_YEAR_PREPOSITION_BEFORE = _language.dates.YEAR_PREPOSITION_BEFORE
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_YEAR_NOUNS = _language.dates.YEAR_NOUNS
-_MONTHS_THAT_ARE_WORDS = _language.dates.MONTHS_THAT_ARE_WORDS
-
-
-_MONTH_PREPOSITION = _language.dates.MONTH_PREPOSITION
-_SEASON_PREPOSITION = _language.dates.SEASON_PREPOSITION
-_NEXT_NOUN_RE = _language.dates.NEXT_NOUN_RE
-_MEASURING_BEFORE_RE = _language.dates.MEASURING_BEFORE_RE
-_EVENT_AFTER_RE = _language.dates.EVENT_AFTER_RE
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
-_DEICTIC_AFTER_RE = _language.dates.DEICTIC_AFTER_RE
 
 
-_PATTERNS = _language.dates.PATTERNS
+@dataclass(frozen=True)
+class _Grammar:
+    """One language's date patterns, indexed by the token a pattern may begin at."""
+
+    rules: dict[str, list[re.Pattern[str]]]  # rule name -> its patterns
+    start_rules: dict[str, tuple[str, ...]]  # token -> the rules whose pattern may begin there
 
 
-_RULES: dict[str, list[re.Pattern[str]]] = {}
-for _rule, _pattern in _PATTERNS:
-    _RULES.setdefault(_rule, []).append(_pattern)
+@per_language
+def _grammar(lang: LanguageData) -> _Grammar:
+    rules: dict[str, list[re.Pattern[str]]] = {}
+    for rule, pattern in lang.dates.PATTERNS:
+        rules.setdefault(rule, []).append(pattern)
+    return _Grammar(rules, _starts(*lang.dates.START_WORDS))
 
 
 def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
@@ -66,27 +58,33 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
     return {word: tuple(rules) for word, rules in table.items()}
 
 
-_START_RULES = _starts(*_language.dates.START_WORDS)
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "fiscal_after", "quarter")
 
 
-@lru_cache(maxsize=8)
 def _spots(text: str) -> tuple[Spot, ...]:
     """Every date expression, longest first where they overlap."""
+    return _spots_in(text, current_language())
+
+
+@lru_cache(maxsize=8)
+def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
+    date_words = lang.dates
+    grammar = _grammar()
     found: list[Spot] = []
     for pos, token in tokens(text):
-        rules = _DIGIT_RULES if token[0].isdigit() else _START_RULES.get(token)
+        rules = _DIGIT_RULES if token[0].isdigit() else grammar.start_rules.get(token)
         if not rules:
             continue
-        for rule, m in ((r, p.match(text, pos)) for r in rules for p in _RULES[r]):
+        for rule, m in ((r, p.match(text, pos)) for r in rules for p in grammar.rules[r]):
             if m is None or m.end() == m.start():
                 continue
-            if rule == "clipped_year" and not _CLIPPED_YEAR_BEFORE_RE.search(text, max(0, pos - 8), pos):
+            if rule == "clipped_year" and not date_words.CLIPPED_YEAR_BEFORE_RE.search(
+                    text, max(0, pos - 8), pos):
                 continue  # an opening quotation mark, not a clipped year
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             end = m.end()
             if rule in {"ago", "anchored"} and (m.group("dir") or "").lower() in {"before", "after"}:
-                if rule == "ago" and not _EVENT_AFTER_RE.match(text, end):
+                if rule == "ago" and not date_words.EVENT_AFTER_RE.match(text, end):
                     continue  # "for two days before" measures; "two days after the strike" places
                 end = _event_end(text, end)  # "two days after the deadline": the event stays
             spot = _trim(Spot(m.start(), end, rule, fields), text)
@@ -109,14 +107,14 @@ def _spots(text: str) -> tuple[Spot, ...]:
     return tuple(chosen)
 
 
-_EVENT_RE = _language.dates.EVENT_RE
-_CLIPPED_YEAR_BEFORE_RE = _language.dates.CLIPPED_YEAR_BEFORE_RE
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 
 def _event_end(text: str, end: int) -> int:
     """Where the event after "before"/"after" ends: "the filing deadline", "Meadows announced"."""
-    em = _EVENT_RE.match(text, end)
+    stop_words = figure_words().stop_words
+    date_words = current_language().dates
+    em = date_words.EVENT_RE.match(text, end)
     if em is None:
         return end
     if em.group("verb"):
@@ -124,7 +122,7 @@ def _event_end(text: str, end: int) -> int:
     pos, last = em.end(), end
     for _ in range(3):  # the noun phrase: up to three words before a preposition or clause
         wm = _NP_WORD_RE.match(text, pos)
-        if wm is None or wm.group(1) in STOP_WORDS:
+        if wm is None or wm.group(1) in stop_words:
             break
         pos = last = wm.end()
     return last
@@ -135,8 +133,9 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in _spots(text)]
 
 
+@in_context_language
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
-    """Date candidates with ISO values resolved against ``ctx.published``."""
+    """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
     out = []
     anchor: str | None = None  # the date the narrative last gave
     day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")
@@ -194,29 +193,31 @@ def _trim(spot: Spot, text: str) -> Spot | None:
 
 def _plausible(spot: Spot, text: str) -> bool:
     """Reject matches that are counts, model numbers or modal verbs rather than dates."""
+    date_words = current_language().dates
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
-        if _APPROXIMATE_YEAR_BEFORE.search(before):
+        if date_words.APPROXIMATE_YEAR_BEFORE.search(before):
             return True  # "since around 2024": still a year
-        if _COUNT_BEFORE.search(before) and not spot.get("edge"):
-            return bool(_YEAR_PREPOSITION_BEFORE.search(before)) and (
-                not _COUNT_AFTER.match(text, spot.end)
+        if date_words.COUNT_BEFORE.search(before) and not spot.get("edge"):
+            return bool(date_words.YEAR_PREPOSITION_BEFORE.search(before)) and (
+                not date_words.COUNT_AFTER.match(text, spot.end)
             )
-        if _COUNT_AFTER.match(text, spot.end) or _counts_a_noun(text, spot.end):
+        if date_words.COUNT_AFTER.match(text, spot.end) or _counts_a_noun(text, spot.end):
             return False
         if re.search(r"(?:\bNo\.?|\b[Nn]umber|\b[Pp]age|\b[Ff]light|\b[Rr]oute)\s*$", before):
             return False
     if spot.rule == "season" and not spot.get("year"):
         # "in the autumn" places; "the summer heat", "survive the winter" do not
-        return bool(_SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
-            not _NEXT_NOUN_RE.match(text, spot.end))
-    if spot.rule == "month" and spot.get("month") in _MONTHS_THAT_ARE_WORDS and not spot.get("rel"):
-        return bool(_MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
+        return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
+            not date_words.NEXT_NOUN_RE.match(text, spot.end))
+    word_months = date_words.MONTHS_THAT_ARE_WORDS
+    if spot.rule == "month" and spot.get("month") in word_months and not spot.get("rel"):
+        return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
             return False
-    if spot.rule == "mdy" and spot.get("month") in _MONTHS_THAT_ARE_WORDS and not spot.get("year"):
+    if spot.rule == "mdy" and spot.get("month") in word_months and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
         return not _PLURAL_AFTER_RE.match(text, spot.end)
     if spot.rule in {"mdy", "dmy"}:
@@ -227,9 +228,9 @@ def _plausible(spot: Spot, text: str) -> bool:
         return False  # "NBC's Today show": a name
     if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:
         # "two days after the strike" places an event; "for two days before" measures
-        if _MEASURING_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start):
+        if date_words.MEASURING_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start):
             return False
-    if spot.rule == "ago" and _DEICTIC_AFTER_RE.match(text, spot.end):
+    if spot.rule == "ago" and date_words.DEICTIC_AFTER_RE.match(text, spot.end):
         return False  # "later this week" is the date, not "two years later"
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
@@ -242,10 +243,12 @@ def _after_sentence_end(text: str, pos: int) -> bool:
 
 def _counts_a_noun(text: str, end: int) -> bool:
     """ "1500 soldiers": a plural noun right after a bare four-digit number makes it a count."""
+    stop_words = figure_words().stop_words
+    date_words = current_language().dates
     wm = _NEXT_WORD.match(text, end)
     if not wm:
         return False
     word = wm.group(1)
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            and word not in STOP_WORDS and word not in _YEAR_NOUNS)
+            and word not in stop_words and word not in date_words.YEAR_NOUNS)
 

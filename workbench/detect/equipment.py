@@ -21,12 +21,12 @@ from itertools import pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.lang import language
+from workbench.detect.equipment_words import equipment_patterns
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, in_context_language
 from workbench.detect.ship_names import hulls, ship_classes
 from workbench.detect.transliteration import one_letter_off, transliteration_slip
 from workbench.paths import resource
-
-_language = language()  # English: the detectors' default language
 
 KIND = "equipment"
 
@@ -39,19 +39,9 @@ _NORMALISE = re.compile(r"[\s\-\u2010\u2011\u2013/.'\u2019]+")
 # How far around an ambiguous name military words are looked for (about 20 words).
 _WINDOW = 120
 
-_CONTEXT_WORDS = _language.equipment.CONTEXT_WORDS
-_CONTEXT = re.compile(rf"\b(?:{_CONTEXT_WORDS})\b", re.IGNORECASE)
-_CONTEXT_NEXT = re.compile(rf"(?:{_CONTEXT_WORDS})\b", re.IGNORECASE)
-
-_HONORIFICS = _language.equipment.HONORIFICS
-_SPEECH = _language.equipment.SPEECH_AFTER
-_OK_BEFORE = _language.equipment.OK_BEFORE
-_NOT_A_SYSTEM = _language.equipment.NOT_A_SYSTEM
-_DESCRIPTORS = _language.equipment.DESCRIPTORS
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
-_FAMILY_SUFFIX = _language.equipment.FAMILY_SUFFIX
-_FAMILY_PREFIXES = _language.equipment.FAMILY_PREFIXES
-_FAMILY = re.compile(rf"\b(?:{'|'.join(_FAMILY_PREFIXES)})(?={_FAMILY_SUFFIX.pattern})")
+
+
 # A misspelt transliteration ("Iskandar", "Kinzal") is looked for only in capitalised
 # words this long: shorter names are one letter away from too many ordinary words.
 _MIN_MISSPELT = 6
@@ -151,13 +141,19 @@ def lookup(name: str) -> Entry | None:
     return None
 
 
-@cache
 def _trie() -> _Node:
+    return _trie_in(current_language())
+
+
+@cache
+def _trie_in(lang: LanguageData) -> _Node:
+    """The gazetteer's names as a token trie; ``lang`` says which words describe a name."""
+    descriptors = lang.equipment.DESCRIPTORS
     root = _Node()
     for entry in all_entries():
         for name in dict.fromkeys(entry.names):
             spans = list(_TOKEN.finditer(name))
-            if not spans or _ends_in_a_descriptor(name):
+            if not spans or _ends_in_a_descriptor(name, descriptors):
                 continue
             tokens = tuple(m.group() for m in spans)
             spaced = tuple(" " in name[a.end() : b.start()] for a, b in pairwise(spans))
@@ -176,10 +172,10 @@ def _trie() -> _Node:
     return root
 
 
-def _ends_in_a_descriptor(name: str) -> bool:
+def _ends_in_a_descriptor(name: str, descriptors: frozenset[str]) -> bool:
     """'Kilo-class submarine', 'Puma IFV': the span is the name, not the generic noun after it."""
     last = name.rsplit(" ", 1)[-1]
-    return " " in name and last != "class" and (last.islower() or last in _DESCRIPTORS)
+    return " " in name and last != "class" and (last.islower() or last in descriptors)
 
 
 @cache
@@ -190,13 +186,15 @@ def _entry_context(entry: Entry) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
+@in_context_language
 def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     """Every named system in ``text``, longest name first, as ``equipment`` candidates."""
-    del ctx  # equipment names do not depend on the publication date
+    cues = current_language().equipment
+    del ctx  # no publication date needed; its language is current (in_context_language)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found = _candidates(text, tokens)
     found += _misspelt(text, tokens, {m.start for m in found})
-    found = [m for m in found if not _NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
+    found = [m for m in found if not cues.NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
     accepted += _ships(text) + _families(text)
@@ -236,16 +234,18 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
     The misspelt word is read as the gazetteer's word and the name is walked on from there
     ("Iskandar-M"), so variants keep working; the match counts as ambiguous.
     """
+    patterns = equipment_patterns()
+    lang = current_language()
     matches = []
     for i, (start, end, token) in enumerate(tokens):
         if start in taken or len(token) < _MIN_MISSPELT or not token[0].isupper() or token.isupper():
             continue
         if start > 0 and text[start - 1].isalnum():
             continue
-        name = _misspelling_of(token)
+        name = _misspelling_of(token, lang)
         if name is None:
             continue
-        if _opens_sentence(text, start) and not _CONTEXT_NEXT.match(text, _skip_space(text, end)):
+        if _opens_sentence(text, start) and not patterns.context_next.match(text, _skip_space(text, end)):
             continue  # "Murder charges ...": a capital that only opens a sentence proves nothing
         corrected = [*tokens[:i], (start, end, name), *tokens[i + 1 :]]
         best = _longest_at(text, corrected, i)
@@ -261,8 +261,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=4096)  # names, places and sentence openers recur across texts
-def _misspelling_of(token: str) -> str | None:
-    """The name word ``token`` is a transliteration slip of, if any."""
+def _misspelling_of(token: str, lang: LanguageData) -> str | None:
+    """The name word ``token`` is a transliteration slip of, if any (``lang`` keys the cache:
+    which slips transliteration makes is the current language's data)."""
     index = _misspelling_index()
     key = next((k for k in one_letter_off(token) if k in index), None)
     if key is None or not transliteration_slip(token.casefold(), index[key].casefold()):
@@ -307,9 +308,11 @@ def _ships(text: str) -> list[_Match]:
 
 def _families(text: str) -> list[_Match]:
     """'AK-platform', 'AR-style': a bare family name before a family word."""
+    patterns = equipment_patterns()
+    cues = current_language().equipment
     matches = []
-    for found in _FAMILY.finditer(text):
-        entry = lookup(_FAMILY_PREFIXES[found.group()])
+    for found in patterns.family.finditer(text):
+        entry = lookup(cues.FAMILY_PREFIXES[found.group()])
         if entry is not None:
             alias = _Alias(entry, (found.group(),), (), False, False)
             matches.append(_Match(found.start(), found.end(), alias, 0.8))
@@ -318,7 +321,8 @@ def _families(text: str) -> list[_Match]:
 
 def _with_family(text: str, match: _Match) -> _Match:
     """'AK-platform rifles', 'AR-15-style rifle': the family word belongs to the name."""
-    suffix = _FAMILY_SUFFIX.match(text, match.end)
+    cues = current_language().equipment
+    suffix = cues.FAMILY_SUFFIX.match(text, match.end)
     if suffix is None:
         return match
     return _Match(match.start, suffix.end(), match.alias, match.score)
@@ -405,9 +409,10 @@ def _fits(written: list[str], gaps: list[str], alias: _Alias) -> bool:
 
 def _in_context(text: str, match: _Match, plain: list[_Match]) -> bool:
     """An ambiguous name counts only near military words and not as part of a person's name."""
+    patterns = equipment_patterns()
     if _after_a_title_or_before_speech(text, match):
         return False
-    if _CONTEXT_NEXT.match(text, _skip_space(text, match.end)):
+    if patterns.context_next.match(text, _skip_space(text, match.end)):
         return True  # "Abrams tanks", "Tiger helicopters", "Patriot Air Defense"
     if _before_a_name_word(text, match.end) or _after_a_name_word(text, match.start):
         return False
@@ -415,7 +420,7 @@ def _in_context(text: str, match: _Match, plain: list[_Match]) -> bool:
         return True  # "the Iskander-M ... the Iskander": the short name after the full one
     low, high = _window(text, match.start, match.end)
     around = text[low : match.start] + " " + text[match.end : high]
-    if _CONTEXT.search(around):
+    if patterns.context.search(around):
         return True
     extra = _entry_context(match.alias.entry)
     if extra is not None and extra.search(around):
@@ -443,10 +448,11 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _after_a_title_or_before_speech(text: str, match: _Match) -> bool:
+    cues = current_language().equipment
     previous = re.search(r"([A-Za-z]+)\.?\s+$", text[max(0, match.start - 20) : match.start])
-    if previous and previous.group(1).casefold() in _HONORIFICS:
+    if previous and previous.group(1).casefold() in cues.HONORIFICS:
         return True  # "Mr. Abrams", "Gen. Bradley"
-    return _SPEECH.match(text, match.end) is not None  # "Abrams said"
+    return cues.SPEECH_AFTER.match(text, match.end) is not None  # "Abrams said"
 
 
 def _before_a_name_word(text: str, end: int) -> bool:
@@ -456,11 +462,12 @@ def _before_a_name_word(text: str, end: int) -> bool:
 
 def _after_a_name_word(text: str, start: int) -> bool:
     """'Stacey Abrams': a capitalised word before that is not a determiner or a nationality."""
+    cues = current_language().equipment
     previous = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 25) : start])
     if previous is None:
         return False
     word = previous.group(1)
-    return word.casefold() not in _OK_BEFORE and not _DEMONYM.fullmatch(word)
+    return word.casefold() not in cues.OK_BEFORE and not _DEMONYM.fullmatch(word)
 
 
 def _longest_first(matches: list[_Match]) -> list[_Match]:

@@ -12,20 +12,11 @@ from __future__ import annotations
 import re
 
 from workbench.detect.figure_nouns import Figure
-from workbench.detect.figure_words import MEASURE_UNITS
-from workbench.detect.lang import language
+from workbench.detect.figure_words import figure_words
+from workbench.detect.language_scope import current_language
 
-_language = language()  # English: the detectors' default language
-
-_GAP_UNITS = _language.figures.GAP_UNITS
-_GAP_AFTER_RE = _language.figures.GAP_AFTER_RE
-_ONE_GAP_RE = _language.figures.ONE_GAP_RE
-_ONE_SPAN_RE = _language.figures.ONE_SPAN_RE
-_IN_BEFORE_RE = _language.figures.IN_BEFORE_RE
 # "in a day's time", "for a year-long study", "in a week or two": more follows the unit
 _UNIT_GOES_ON_RE = re.compile(r"['’-]|\s+or\s+two\b")
-_FRACTION_OF_ONE_RE = _language.figures.FRACTION_OF_ONE_RE
-_MACH_RE = _language.figures.MACH_RE
 
 # Tokens where one of these figures may start (the scan is keyed by lower-cased tokens).
 STARTS = frozenset({"mach", "fraction", "a", "an", "one"})
@@ -33,27 +24,30 @@ STARTS = frozenset({"mach", "fraction", "a", "an", "one"})
 
 def measures_a_gap(text: str, figure: Figure) -> bool:
     """ "18 years" in "18 years after the war": a duration between two events."""
-    return figure.unit in _GAP_UNITS and bool(_GAP_AFTER_RE.match(text, figure.end))
+    words = current_language().figures
+    return figure.unit in words.GAP_UNITS and bool(words.GAP_AFTER_RE.match(text, figure.end))
 
 
 def measure_at(text: str, pos: int, token: str) -> Figure | None:
     """The unit-first, fractional or one-unit gap figure that starts at ``pos``, if any."""
+    words = current_language().figures
+    fw = figure_words()
     if token == "mach":
-        m = _MACH_RE.match(text, pos)
+        m = words.MACH_RE.match(text, pos)
         if m:
             return Figure(pos, m.end(), float(m.group("num")), "Mach", head=True)
         return None
     if token == "fraction" or token == "a":
-        m = _FRACTION_OF_ONE_RE.match(text, pos)
-        unit = MEASURE_UNITS.get(m.group("noun").lower()) if m else None
+        m = words.FRACTION_OF_ONE_RE.match(text, pos)
+        unit = fw.measure_units.get(m.group("noun").lower()) if m else None
         if m and unit:
             return Figure(pos, m.end(), None, unit, head=True)
     if token in {"a", "an", "one"}:
-        m = _ONE_GAP_RE.match(text, pos)
+        m = words.ONE_GAP_RE.match(text, pos)
         if m:
             return Figure(pos, m.end(), 1, m.group("noun").lower(), head=True)
-        m = _ONE_SPAN_RE.match(text, pos) if token != "one" else None
-        if m and (m.group("more") or _IN_BEFORE_RE.search(text, max(0, pos - 4), pos)) and not (
+        m = words.ONE_SPAN_RE.match(text, pos) if token != "one" else None
+        if m and (m.group("more") or words.IN_BEFORE_RE.search(text, max(0, pos - 4), pos)) and not (
                 _UNIT_GOES_ON_RE.match(text, m.end())):
             return Figure(pos, m.end(), 1, m.group("noun").lower(), head=True)  # "in a day"
     return None

@@ -12,16 +12,11 @@ from functools import lru_cache
 
 from workbench.detect.candidate import DetectContext
 from workbench.detect.equipment import detect_equipment
-from workbench.detect.figure_words import NAME_PRECEDERS, STOP_WORDS
-from workbench.detect.lang import language
-
-_language = language()  # English: the detectors' default language
+from workbench.detect.figure_words import figure_words
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language
 
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“‘(]\s*|[—–-]\s+)$")
-TIME_AFTER_RE = _language.figures.TIME_AFTER_RE
-MILITARY_TIME_RE = _language.figures.MILITARY_TIME_RE
-LABEL_BEFORE_RE = _language.figures.LABEL_BEFORE_RE
-_CALIBRE_AFTER_RE = _language.units.CALIBRE_AFTER_RE
 _OPERATOR_BEFORE_RE = re.compile(r"(?:^|\s)[=×*÷]\s*$")
 _OPERATOR_AFTER_RE = re.compile(r"\s*[×*÷=](?:\s|$)")
 _HEADING_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][a-z]+[ \t]+$")
@@ -29,8 +24,6 @@ _HEADING_AFTER_RE = re.compile(r":")
 _LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*$")
 _LIST_MARKER_RE = re.compile(r"[.)]\s+[A-Z]")
 _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
-_GLUED_UNIT_RE = _language.units.GLUED_UNIT_RE
-_CLIPPED_YEAR_BEFORE_RE = _language.dates.CLIPPED_YEAR_BEFORE_RE
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")
 
 
@@ -40,16 +33,19 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
     ``explicit`` numbers carry their own unit (``%``, a currency, ``bn``) and
     are never names.
     """
+    lang = current_language()
+    fw = figure_words()
     before = text[max(0, start - 30) : start]
     if re.search(r"[A-Za-z][-‐‑]?$", before):
         return True  # S-400, F-16, Covid-19, G40
     if re.match(r"[A-Za-z]{1,2}\d|[-‐‑][A-Z]", text[end : end + 3]):
         return True  # 2S19, 5-A
-    if re.match(r"[A-Za-z]", text[end : end + 1]) and not _GLUED_UNIT_RE.match(text, end):
+    if re.match(r"[A-Za-z]", text[end : end + 1]) and not lang.units.GLUED_UNIT_RE.match(text, end):
         return True
     if end - start >= 3 and re.match(r"X\b", text[end : end + 2]):
         return True  # "777X": a model; a multiple is written small and short ("3x")
-    if end - start == 2 and re.search(r"(?:^|\s)['’]$", before) and _CLIPPED_YEAR_BEFORE_RE.search(
+    clipped_year_before = lang.dates.CLIPPED_YEAR_BEFORE_RE
+    if end - start == 2 and re.search(r"(?:^|\s)['’]$", before) and clipped_year_before.search(
             before[:-1]):
         return True  # "class of '91", "in ’08": a clipped year, not an opening quotation mark
     if _OPERATOR_BEFORE_RE.search(before) or _OPERATOR_AFTER_RE.match(text, end):
@@ -58,14 +54,15 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         return True  # "Hypothesis 1:", "Scenario 2:": a numbered heading
     grouped = bool(re.search(r"[,.]\d", text[start:end]))
     prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
-    if prev and not explicit and not grouped and not _CALIBRE_AFTER_RE.match(text, end):
+    if prev and not explicit and not grouped and not lang.units.CALIBRE_AFTER_RE.match(text, end):
         word = prev.group(1)
-        if word.lower().rstrip(".") in NAME_PRECEDERS and not _ARTICLE_BEFORE_RE.search(
+        if word.lower().rstrip(".") in fw.name_preceders and not _ARTICLE_BEFORE_RE.search(
                 before, 0, len(before) - len(prev.group(0))):
             return True  # "area 55", "page 12"; but "an area 5 times larger" measures
-        if not word.endswith(".") and word.lower() not in STOP_WORDS and word[0].isupper() and (
-            word not in _COUNTRY_LIKE
-        ) and not (word.lower() in _QUANTIFIER_WORDS and sentence_start(text, start - len(prev.group(0)))):
+        if not word.endswith(".") and word.lower() not in fw.stop_words and word[0].isupper() and (
+            word not in lang.figures.COUNTRY_LIKE
+        ) and not (word.lower() in lang.figures.QUANTIFIER_WORDS
+                   and sentence_start(text, start - len(prev.group(0)))):
             line = _title_case_line(text, start)
             if line is None:
                 return True  # Leopard 2, World War 2, Strv 122, MH 17
@@ -80,8 +77,6 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
     return False
 
 
-_COUNTRY_LIKE = _language.figures.COUNTRY_LIKE
-_QUANTIFIER_WORDS = _language.figures.QUANTIFIER_WORDS
 
 
 def capitalised_name(text: str, start: int, phrase: str) -> bool:
@@ -109,12 +104,12 @@ def _title_case_line(text: str, pos: int) -> tuple[int, str] | None:
 
 def _inside_equipment_name(line: str, start: int, end: int) -> bool:
     """ "Leopard 2", "Challenger 2": the gazetteer knows the names a headline's capitals hide."""
-    return any(s <= start and end <= e for s, e in _equipment_spans(line))
+    return any(s <= start and end <= e for s, e in _equipment_spans(line, current_language()))
 
 
 @lru_cache(maxsize=256)
-def _equipment_spans(line: str) -> tuple[tuple[int, int], ...]:
-    return tuple((c.start, c.end) for c in detect_equipment(line, DetectContext()))
+def _equipment_spans(line: str, lang: LanguageData) -> tuple[tuple[int, int], ...]:
+    return tuple((c.start, c.end) for c in detect_equipment(line, DetectContext(language=lang.code)))
 
 
 @lru_cache(maxsize=512)

@@ -1,23 +1,71 @@
 """The vocabulary the figure detector reads: approximators, units, currencies, stop words.
 
 The words themselves are language data (``lang/en/units.py``, ``figures.py``,
-``stop_words.py``); these names are what the figure modules import.
+``stop_words.py``); ``figure_words()`` gathers the current language's for the
+figure modules.
 """
 
 from __future__ import annotations
 
-from workbench.detect.lang import language
+import re
+from dataclasses import dataclass
+from typing import Any
 
-_language = language()  # English: the detectors' default language
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import per_language
+from workbench.detect.numbers import DIGITS
 
-APPROXIMATOR_RE = _language.figures.APPROXIMATOR_RE
-CURRENCY_SYMBOLS = _language.units.CURRENCY_SYMBOLS
-CURRENCY_WORDS = _language.units.CURRENCY_WORDS
-MEASURE_UNITS = _language.units.MEASURE_UNITS
-INVARIANT_NOUNS = _language.units.INVARIANT_NOUNS
-RATE_NOUNS = _language.units.RATE_NOUNS
-COMPOUND_BLACKLIST = _language.figures.COMPOUND_BLACKLIST
-NAME_PRECEDERS = _language.figures.NAME_PRECEDERS
-STOP_WORDS = _language.stop_words.NOUN_PHRASE_ENDS
-UNIT_FROM_CONTEXT = _language.units.UNIT_FROM_CONTEXT
-CURRENCY_FROM_CONTEXT = _language.units.CURRENCY_FROM_CONTEXT
+
+@dataclass(frozen=True)
+class FigureWords:
+    """One language's words around a figure, under the names the figure modules use."""
+
+    approximator_re: re.Pattern[str]
+    currency_symbols: dict[str, str]
+    currency_words: dict[str, tuple[str, float]]  # word -> (currency code, multiplier)
+    measure_units: dict[str, str]
+    invariant_nouns: dict[str, str]
+    rate_nouns: frozenset[str]
+    compound_blacklist: frozenset[str]
+    name_preceders: frozenset[str]
+    stop_words: frozenset[str]
+    unit_from_context: list[Any]  # (pattern of the context, the unit it implies)
+    currency_from_context: list[Any]
+    # Built from the words above: the figure detector's patterns in this language.
+    core_re: re.Pattern[str]  # the number core: digits with sign and scale, number words
+    core_starts: frozenset[str]  # tokens a core may begin at
+    counted_whole_re: re.Pattern[str]  # what a partitive's whole may be: "of the 10", "of which"
+    one_measures: frozenset[str]  # what "one" may count without being a mere determiner
+
+
+@per_language
+def figure_words(lang: LanguageData) -> FigureWords:
+    """The figure words of the language detection runs in."""
+    figures = lang.figures
+    return FigureWords(
+        approximator_re=lang.figures.APPROXIMATOR_RE,
+        currency_symbols=lang.units.CURRENCY_SYMBOLS,
+        currency_words=lang.units.CURRENCY_WORDS,
+        measure_units=lang.units.MEASURE_UNITS,
+        invariant_nouns=lang.units.INVARIANT_NOUNS,
+        rate_nouns=lang.units.RATE_NOUNS,
+        compound_blacklist=lang.figures.COMPOUND_BLACKLIST,
+        name_preceders=lang.figures.NAME_PRECEDERS,
+        stop_words=lang.stop_words.NOUN_PHRASE_ENDS,
+        unit_from_context=lang.units.UNIT_FROM_CONTEXT,
+        currency_from_context=lang.units.CURRENCY_FROM_CONTEXT,
+        core_re=re.compile(
+            rf"(?<![\w.,#@/\\:+])(?:{figures.CURRENCY_SIGN}\s?)?(?P<num>{DIGITS})\+?(?P<pct>\s*%)?"
+            rf"{figures.SCALE_AFTER_DIGITS}?(?P<pct2>\s*%)?"
+            rf"|\b(?P<word>{figures.WORD_CORE})\b"
+            rf"|\b(?P<vague>{figures.VAGUE_CORE})\b",
+            re.IGNORECASE,
+        ),
+        core_starts=frozenset(
+            lang.numbers.NUMBER_WORDS | set(lang.units.CURRENCY_SYMBOLS) | figures.CORE_START_WORDS
+        ),
+        counted_whole_re=re.compile(rf"\d|\b(?:{lang.numbers.WORD_NUMBER}|which|whom)\b", re.IGNORECASE),
+        one_measures=(
+            frozenset(lang.units.MEASURE_UNITS.values()) | lang.units.RATE_NOUNS | figures.ONE_MEASURES
+        ),
+    )

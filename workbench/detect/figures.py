@@ -17,13 +17,7 @@ from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
 from workbench.detect.figure_measures import STARTS as MEASURE_STARTS
 from workbench.detect.figure_measures import measure_at, measures_a_gap
-from workbench.detect.figure_names import (
-    LABEL_BEFORE_RE,
-    MILITARY_TIME_RE,
-    TIME_AFTER_RE,
-    capitalised_name,
-    is_name_or_debris,
-)
+from workbench.detect.figure_names import capitalised_name, is_name_or_debris
 from workbench.detect.figure_nouns import (
     COMPOUND_RE,
     Figure,
@@ -39,51 +33,22 @@ from workbench.detect.figure_nouns import (
     units_from_comparison,
 )
 from workbench.detect.figure_ordinals import counting_ordinal
-from workbench.detect.figure_words import (
-    APPROXIMATOR_RE,
-    COMPOUND_BLACKLIST,
-    CURRENCY_SYMBOLS,
-    MEASURE_UNITS,
-    RATE_NOUNS,
-    STOP_WORDS,
-)
-from workbench.detect.lang import language
-from workbench.detect.numbers import (
-    ABBREVIATED_SCALES,
-    DIGITS,
-    NUMBER_WORDS,
-    ORDINALS,
-    SCALES,
-    WORD_NUMBER,
-    parse_number,
-    singular,
-    tokens,
-)
+from workbench.detect.figure_words import figure_words
+from workbench.detect.language_scope import current_language, in_context_language
+from workbench.detect.numbers import DIGITS, parse_number, singular, tokens
 from workbench.detect.spans import SpanIndex
 
-_language = language()  # English: the detectors' default language
-
-_CUR = _language.figures.CURRENCY_SIGN
-_SCALE = _language.figures.SCALE_AFTER_DIGITS
-_CORE_RE = re.compile(
-    rf"(?<![\w.,#@/\\:+])(?:{_CUR}\s?)?(?P<num>{DIGITS})\+?(?P<pct>\s*%)?{_SCALE}?(?P<pct2>\s*%)?"
-    rf"|\b(?P<word>{_language.figures.WORD_CORE})\b"
-    rf"|\b(?P<vague>{_language.figures.VAGUE_CORE})\b",
-    re.IGNORECASE,
-)
-_A_COUNTS = _language.figures.A_COUNTS
-_CORE_STARTS = frozenset(NUMBER_WORDS | set(CURRENCY_SYMBOLS) | _language.figures.CORE_START_WORDS)
-# "about a week", "more than a year": one unit with an approximator
-_APPROXIMATOR_STARTS = _language.figures.APPROXIMATOR_STARTS
-_APPROX_ONE_RE = _language.figures.APPROX_ONE_RE
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b)\s*")
-_PERCENT_RE = _language.figures.PERCENT_RE
 _PERCENT_AHEAD_RE = re.compile(rf"\s+to\s+{DIGITS}\s*(?:%|percent\b|per\s+cent\b)")
 _MAGNITUDE_BEFORE_RE = re.compile(r"\b[Mm]agnitude[ -]$")
 
 
+@in_context_language
 def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
-    """Figure candidates in ``text``; ``ctx`` is unused today but part of the contract."""
+    """Figure candidates in ``text``, read with the words of ``ctx.language``."""
+    lang = current_language()
+    number_words, figure_cues = lang.numbers, lang.figures
+    fw = figure_words()
     dates = SpanIndex(date_spans(text))
     found: list[Figure] = []
     later: list[re.Match[str]] = []  # "about a week"
@@ -97,8 +62,8 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
             found.append(finish(text, measure))
             taken_until = measure.end
             continue
-        if token[0].isdigit() or token[0] == "." or token in _CORE_STARTS:
-            m = _CORE_RE.match(text, pos)
+        if token[0].isdigit() or token[0] == "." or token in fw.core_starts:
+            m = fw.core_re.match(text, pos)
             if m is not None and m.end() > m.start():
                 taken_until = m.end()
                 figure = _figure_from_core(text, m)
@@ -107,9 +72,9 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
                     found.append(figure)
                     taken_until = figure.consumed or figure.end
                     continue
-        if token in _APPROXIMATOR_STARTS:
-            later.extend(filter(None, [_APPROX_ONE_RE.match(text, pos)]))
-        if token in ORDINALS or token in _MULTIPLIERS or token.endswith("fold") or (
+        if token in figure_cues.APPROXIMATOR_STARTS:
+            later.extend(filter(None, [figure_cues.APPROX_ONE_RE.match(text, pos)]))
+        if token in number_words.ORDINALS or token in figure_cues.MULTIPLIERS or token.endswith("fold") or (
                 token[0].isdigit() and text[pos + len(token) : pos + len(token) + 2] in _ORDINAL_ENDS):
             ordinal = counting_ordinal(text, pos)
             if ordinal is not None:
@@ -117,7 +82,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     taken = SpanIndex((f.start, f.end) for f in found)
     for m in later:
         if not (taken.overlaps(m.start(), m.end()) or dates.overlaps(m.start(), m.end())):
-            found.append(Figure(m.start(), m.end(), 1, MEASURE_UNITS.get(m.group("noun").lower()),
+            found.append(Figure(m.start(), m.end(), 1, fw.measure_units.get(m.group("noun").lower()),
                                 head=True))
     for figure in ordinals:
         if not (taken.overlaps(figure.start, figure.end) or dates.overlaps(figure.start, figure.end)):
@@ -143,6 +108,9 @@ def _figure_from_core(text: str, m: re.Match[str]) -> Figure | None:
 
 
 def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
+    lang = current_language()
+    number_words, figure_cues = lang.numbers, lang.figures
+    fw = figure_words()
     start, end = m.start(), m.end()
     num_start = m.start("num")
     if re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]):
@@ -161,16 +129,17 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
         value = whole + int(mixed.group("n")) / int(mixed.group("d"))
         return finish(text, counted(text, Figure(m.start(), mixed.end(), value, None)))
     if not m.group("pct") and not m.group("pct2") and not m.group("abbr") and not m.group("scale"):
-        if TIME_AFTER_RE.match(text, m.end("num")):
+        if figure_cues.TIME_AFTER_RE.match(text, m.end("num")):
             return None
-        if re.fullmatch(r"[0-2]\d[0-5]\d", m.group("num")) and MILITARY_TIME_RE.match(text, m.end("num")):
+        if re.fullmatch(r"[0-2]\d[0-5]\d", m.group("num")) and figure_cues.MILITARY_TIME_RE.match(
+                text, m.end("num")):
             return None
     value = parse_number(m.group("num"))
     if value is None or (m.group("abbr") or "").lower() == "t" and not m.group("cur"):
         return None
     scale = _scale_of(m)
     value *= scale
-    currency = CURRENCY_SYMBOLS.get(m.group("cur") or "")
+    currency = fw.currency_symbols.get(m.group("cur") or "")
     neg = _NEGATIVE_RE.search(text[max(0, start - 7) : start]) if not currency else None
     if neg:  # "-15 degrees", "minus 40C": the sign is part of the number
         start -= len(neg.group()) - (1 if neg.group()[0].isspace() else 0)
@@ -179,7 +148,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     end = _strip_end(text, end)
     spaced = None if scale != 1.0 else _SPACED_SCALE_RE.match(text, end)
     if spaced and (currency or spaced.group("noun")):  # "2 m people", "$5 m": a scale before a counted noun, not metres
-        scale = float(ABBREVIATED_SCALES[spaced.group(1).lower()])
+        scale = float(number_words.ABBREVIATED_SCALES[spaced.group(1).lower()])
         value *= scale
         end = spaced.end()
     figure = Figure(start, end, value, None, money=currency is not None)
@@ -192,7 +161,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
         figure.value = scaled(figure.value, 0.01)
         figure.unit = "percent"
         return finish(text, trailing_noun(text, figure))
-    pm = _PERCENT_RE.match(text, figure.end)
+    pm = figure_cues.PERCENT_RE.match(text, figure.end)
     if not pm and _PERCENT_AHEAD_RE.match(text, figure.end):
         figure.value = scaled(figure.value, 0.01)  # "from 10 to 15 percent": both are percent
         figure.unit = "percent"
@@ -237,6 +206,8 @@ def _fraction(text: str, m: re.Match[str], slash: re.Match[str]) -> Figure | Non
 
 
 def _word_number(text: str, m: re.Match[str]) -> Figure | None:
+    figure_cues = current_language().figures
+    fw = figure_words()
     phrase = m.group("word")
     lowered = phrase.lower()
     words = lowered.replace("-", " ").split()
@@ -244,7 +215,8 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     value = 1.0 if lowered == "a single" else parse_number(phrase)
     if value is None:
         return None
-    few = _FEW_BEFORE_RE.search(text, max(0, start - 14), start) if words[0] in _SCALE_WORDS else None
+    few = (figure_cues.FEW_BEFORE_RE.search(text, max(0, start - 14), start)
+           if words[0] in figure_cues.SCALE_WORDS else None)
     if few:  # "a few dozen protesters", "several hundred troops": vague, value null
         start, value = few.start(), None
     if lowered in {"a", "an"}:
@@ -256,7 +228,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return finish(text, Figure(start, noun[0], 1, noun[1], head=True))
     if capitalised_name(text, start, phrase):
         return None
-    if LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
+    if figure_cues.LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
         return None  # "the number one exporter", "Phase Two": a rank or label, not a count
     as_much = _AS_MUCH_RE.match(text, end) if lowered == "half" else None
     if as_much:  # "half as much coal-fired electricity"
@@ -267,22 +239,22 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         one = _FRACTION_OF_ONE_RE.match(text, end)
         if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
             return _fraction_of_one(text, Figure(start, one.end(), value, None))
-        the = _HALF_THE_RE.match(text, end) if lowered == "half" else None
+        the = figure_cues.HALF_THE_RE.match(text, end) if lowered == "half" else None
         noun = head_noun(text, the.start(1), singular_ok=True, partitive=True) if the else None
-        if noun is not None and noun[1] not in STOP_WORDS:  # "half the aid", "half its budget"
+        if noun is not None and noun[1] not in fw.stop_words:  # "half the aid", "half its budget"
             return finish(text, Figure(start, noun[0], value, noun[1], head=True))
         # "a third" is a fraction only before "of" or alone: "a third world war" is an ordinal
         if _NEXT_LOWER_RE.match(text, end) and not _OF_RE.match(text, end):
             return None
         if lowered == "half" and not _OF_RE.match(text, end):
             return None
-        if lowered == "half" and _HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
+        if lowered == "half" and figure_cues.HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
             return None  # "the first half of the match": a period, not a fraction
     hyphen = COMPOUND_RE.match(text, end)
-    if hyphen and hyphen.group("unit").lower() in COMPOUND_BLACKLIST:
+    if hyphen and hyphen.group("unit").lower() in fw.compound_blacklist:
         return None
     figure = Figure(start, end, value, None)
-    if phrase.lower().startswith(("a ", "an ")) and words[1] in _A_COUNTS:
+    if phrase.lower().startswith(("a ", "an ")) and words[1] in figure_cues.A_COUNTS:
         pass  # "a hundred" keeps its "a": it stands for one
     _extend_range(text, figure, 1.0, None)
     cur = currency_word(text, figure)
@@ -290,7 +262,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         figure.unit = cur
         figure.money = True
         return finish(text, rate(text, figure))
-    pm = _PERCENT_RE.match(text, figure.end)
+    pm = figure_cues.PERCENT_RE.match(text, figure.end)
     if pm:
         figure.end = pm.end()
         figure.value = scaled(figure.value, 0.01)
@@ -316,25 +288,28 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
 def _counts_one(text: str, figure: Figure) -> bool:
     """ "one hour", "one day a week", "at least one video", "one of its five systems" count;
     "one way", "one office", "one of the neighbours" do not."""
+    fw = figure_words()
     if _ONE_STRESSED_RE.search(text, max(0, figure.start - 6), figure.start):
         return True  # "only one engagement", "the one remaining supply line": the count is the point
-    if figure.unit in _ONE_MEASURES or APPROXIMATOR_RE.search(text, max(0, figure.start - 25),
+    if figure.unit in fw.one_measures or fw.approximator_re.search(text, max(0, figure.start - 25),
                                                               figure.start):
         return True
     if figure.consumed is not None:  # a partitive counts when the whole is counted too
-        return bool(_COUNTED_WHOLE_RE.search(text, figure.consumed, figure.end))
+        return bool(fw.counted_whole_re.search(text, figure.consumed, figure.end))
     last = text[figure.start : figure.end].rsplit(None, 1)[-1].lower()
     return singular(last) != (figure.unit or "").lower()  # a rate ran on: "one meal a day"
 
 
 def _fraction_of_one(text: str, figure: Figure) -> Figure | None:
-    pm = _PERCENT_RE.match(text, figure.end)
+    figure_cues = current_language().figures
+    fw = figure_words()
+    pm = figure_cues.PERCENT_RE.match(text, figure.end)
     if pm and pm.group("pp"):
         figure.end, figure.unit, figure.head = pm.end(), "percentage point", True
         figure.value = scaled(figure.value, 0.01)
         return finish(text, figure)
     noun = head_noun(text, figure.end, singular_ok=True, max_words=2)
-    if noun is None or noun[1] in STOP_WORDS:
+    if noun is None or noun[1] in fw.stop_words:
         return None
     figure.end, figure.unit, figure.head = noun[0], noun[1], True
     return finish(text, figure)
@@ -371,13 +346,15 @@ def _vague(text: str, m: re.Match[str]) -> Figure | None:
 
 def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
                   *, percent: bool = False) -> None:
+    figure_cues = current_language().figures
+    fw = figure_words()
     before = text[max(0, figure.start - 6) : figure.start].lower()
     rm = _RANGE_RE.match(text, figure.end)
     if not rm or ("and" in rm.group() and "between" not in text[max(0, figure.start - 9) : figure.start].lower()):
         return
     if "to" in rm.group() and before.endswith(("from ", "by ")):
         return  # "rose from 10 to 15", "down by 30 to 126": a change and a level, two figures
-    nm = _CORE_RE.match(text, rm.end())
+    nm = fw.core_re.match(text, rm.end())
     if not nm or nm.group("vague") or (nm.group("cur") and currency is None and nm.group("cur")):
         return
     if percent and not (nm.group("pct") or nm.group("pct2")):
@@ -393,7 +370,7 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
         low *= _scale_of(nm)  # "$10-15 billion": the scale belongs to both ends
     if high is None or not isinstance(low, int | float) or not low < high:
         return
-    if "to" in rm.group() and high > 3 * low and _CHANGE_BEFORE_RE.search(
+    if "to" in rm.group() and high > 3 * low and figure_cues.CHANGE_BEFORE_RE.search(
             text, max(0, figure.start - 12), figure.start):
         return  # "gained $12.40 to $2,034.10": a change and the level it reached
     if nm.group("num") and is_name_or_debris(text, nm.start("num"), nm.end("num")):
@@ -409,28 +386,19 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _MODEL_AFTER_RE = re.compile(r"\s+[A-Z][A-Za-z]*\b")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
-_CHANGE_BEFORE_RE = _language.figures.CHANGE_BEFORE_RE
 _MIXED_FRACTION_RE = re.compile(r"[-‐‑ ](?P<n>\d{1,2})/(?P<d>\d{1,3})\b(?![/.,]?\d)")
 _SLASH_RE = re.compile(r"/(\d{1,3})\b(?![/.,]?\d)")
-_SCALE_WORDS = _language.figures.SCALE_WORDS
-_FEW_BEFORE_RE = _language.figures.FEW_BEFORE_RE
 _SPACED_SCALE_RE = re.compile(
     r"\s([mk])(?:(?=\s+(?P<noun>[a-z]+s|people|children|yuan|yen)\b)|(?=\s*[.,;)]|$))")
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
-_MULTIPLIERS = _language.figures.MULTIPLIERS
 _ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
-_HALF_AS_PERIOD_RE = _language.figures.HALF_AS_PERIOD_RE
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
 _FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
 _ONE_STRESSED_RE = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Tt]he)\s+$")
-_HALF_THE_RE = _language.figures.HALF_THE_RE
-_COUNTED_WHOLE_RE = re.compile(rf"\d|\b(?:{WORD_NUMBER}|which|whom)\b", re.IGNORECASE)
 _AND_AGAIN_RE = re.compile(r"\s+and\s+([a-z]+)\b", re.I)
 _DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 _BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
-# What "one" may count without being a mere determiner: a measure of time, distance, money.
-_ONE_MEASURES = frozenset(MEASURE_UNITS.values()) | RATE_NOUNS | _language.figures.ONE_MEASURES
 def _strip_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
@@ -447,12 +415,13 @@ def _inside(start: int, end: int, dates: SpanIndex, m: re.Match[str]) -> bool:
 
 
 def _scale_of(m: re.Match[str]) -> float:
+    number_words = current_language().numbers
     abbr = (m.group("abbr") or "").lower()
     scale = (m.group("scale") or "").lower()
     if scale:
-        return float(SCALES[scale])
+        return float(number_words.SCALES[scale])
     if abbr:
-        return float(ABBREVIATED_SCALES[abbr])
+        return float(number_words.ABBREVIATED_SCALES[abbr])
     return 1.0
 
 

@@ -11,47 +11,60 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
-from workbench.detect.lang import language
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.names import (
-    FUNCTION_WORDS,
-    NAME_SEQUENCE,
-    NAME_TOKEN,
-    PARTICLES,
-    TITLES,
     UPPER,
     is_body,
+    name_grammar,
     speaker_form,
     strip_titles,
     without_leading_function_words,
 )
 from workbench.detect.sentences import paragraphs
 
-_language = language()  # English: the detectors' default language
-
-POST_NOUNS = _language.people.POST_NOUNS
-OUTLET_NOUNS = _language.people.OUTLET_NOUNS
-# Where an account is introduced: ``the account Several``, ``Tracker, an X account that``.
-_ACCOUNT_INTRO = re.compile(
-    rf"\b(?:account|blogger|channel|user|handle|{OUTLET_NOUNS})\s+(?P<after>{NAME_SEQUENCE.pattern})"
-    rf"|(?P<before>{NAME_SEQUENCE.pattern}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?"
-    r"(?:account|blogger|channel|user)\b"
-)
-_AFTER_PREPOSITION = _language.people.AFTER_PREPOSITION
-# ``Pravda published the claim``: a publisher named as the subject of a publishing verb.
-_PUBLISHER = re.compile(
-    rf"(?<![\w,] )\b(?P<name>{NAME_SEQUENCE.pattern})\s+(?:later\s+|also\s+|[a-z]+ly\s+)?"
-    rf"(?:{_language.people.PUBLISHING_VERBS})\b"
-)
 # How far back a post or document may find its author: the same or the previous paragraphs.
 _ANAPHOR_REACH = 1200
 
 _POSSESSIVE_SPLIT = re.compile(r"(?<=[’']s)\s+|(?<=\w[’'])\s+")
-_SPOKESPERSON_FOR = re.compile(
-    rf"{_language.people.SPOKESPERSON_BEFORE}((?:{NAME_TOKEN}[ ])*{NAME_TOKEN}"
-    rf"{_language.people.SPOKESPERSON_BODY_AFTER})"
-)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns of this module built from one language's people words."""
+
+    name_sequence: re.Pattern[str]
+    account_intro: re.Pattern[str]
+    publisher: re.Pattern[str]
+    spokesperson_for: re.Pattern[str]
+
+
+@per_language
+def _patterns(lang: LanguageData) -> _Patterns:
+    people = lang.people
+    names = name_grammar(lang)
+    sequence, token = names.name_sequence.pattern, names.name_token
+    return _Patterns(
+        name_sequence=names.name_sequence,
+        # Where an account is introduced: ``the account Several``, ``Tracker, an X account that``.
+        account_intro=re.compile(
+            rf"\b(?:account|blogger|channel|user|handle|{people.OUTLET_NOUNS})\s+(?P<after>{sequence})"
+            rf"|(?P<before>{sequence}),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){{0,3}}?"
+            r"(?:account|blogger|channel|user)\b"
+        ),
+        # ``Pravda published the claim``: a publisher named as the subject of a publishing verb.
+        publisher=re.compile(
+            rf"(?<![\w,] )\b(?P<name>{sequence})\s+(?:later\s+|also\s+|[a-z]+ly\s+)?"
+            rf"(?:{people.PUBLISHING_VERBS})\b"
+        ),
+        spokesperson_for=re.compile(
+            rf"{people.SPOKESPERSON_BEFORE}((?:{token}[ ])*{token}"
+            rf"{people.SPOKESPERSON_BODY_AFTER})"
+        ),
+    )
 
 
 def _line_end_marks(text: str) -> tuple[list[int], list[str]]:
@@ -79,6 +92,8 @@ class Resolver:
     """
 
     def __init__(self, masked: str, attributions: list[tuple[int, tuple[str, str]]]) -> None:
+        lang = current_language()
+        patterns = _patterns()
         self._masked = masked
         self._bodies: dict[str, str] = {}
         self._by_surname: dict[str, str] = {}
@@ -96,7 +111,7 @@ class Resolver:
         headings = []
         lone: list[tuple[int, str, bool]] = []  # one-word names: surnames once all are known
         line_ends, line_lasts = _line_end_marks(masked)
-        for match in NAME_SEQUENCE.finditer(masked):
+        for match in patterns.name_sequence.finditer(masked):
             in_heading = line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)"
             first = True  # of two owners' names (``Russia’s Wagner``) only the first may lead
             for part in _POSSESSIVE_SPLIT.split(match.group(0)):
@@ -121,7 +136,7 @@ class Resolver:
                 self._mentions.append((pos, full, lead))
         self._mentions.sort()
         self._mention_starts = [pos for pos, _, _ in self._mentions]
-        self._spokes = [(m.start(), m.group(1)) for m in _SPOKESPERSON_FOR.finditer(masked)]
+        self._spokes = [(m.start(), m.group(1)) for m in patterns.spokesperson_for.finditer(masked)]
         self._events: list[tuple[int, str, bool]] = []
         self._solo: list[tuple[int, str]] = []  # lone-word subjects: only posts point to them
         for pos, found in attributions:
@@ -132,7 +147,7 @@ class Resolver:
                 # a lone unresolved word (``Ukraine``, ``X``) is too often a place or a site
                 if " " in name or is_body(name):
                     self._events.append((pos, name, is_body(name)))
-                elif not _AFTER_PREPOSITION.search(
+                elif not lang.people.AFTER_PREPOSITION.search(
                     masked, max(0, pos - 60), max(0, masked.rfind(found[0], 0, pos))
                 ):
                     self._solo.append((pos, name))  # ``a video on Facebook claims``: no subject
@@ -142,17 +157,19 @@ class Resolver:
 
         ``checked``: the caller already knows the words name no body.
         """
+        lang = current_language()
         if not checked and is_body(words):
             return None
         tokens = strip_titles(without_leading_function_words(words)).split()
         # ``Philip M. Breedlove``, ``Luiz Inácio Lula da Silva``: initials and particles are
         # part of the name but do not count towards its length
-        core = [t for t in tokens if not _INITIAL.match(t) and t not in PARTICLES]
+        core = [t for t in tokens if not _INITIAL.match(t) and t not in lang.titles.PARTICLES]
         longest = 4 if len(core) < len(tokens) else 3
         # the last word is the surname even when it is also a title (``Wayne King``)
         if 2 <= len(core) <= longest and tokens[0] in core and not any(
-            t.lower() in TITLES or t.lower() in FUNCTION_WORDS or t.isupper() for t in core[:-1]
-        ) and not tokens[-1].isupper() and tokens[-1].lower() not in FUNCTION_WORDS:
+            t.lower() in lang.titles.TITLES or t.lower() in lang.people.FUNCTION_WORDS or t.isupper()
+            for t in core[:-1]
+        ) and not tokens[-1].isupper() and tokens[-1].lower() not in lang.people.FUNCTION_WORDS:
             name = " ".join(tokens)
             self._people.append((pos, name))
             self._by_surname.setdefault(_surname_key(tokens[-1]), name)
@@ -236,11 +253,13 @@ class Resolver:
         handle last quoted; a document for the body last quoted. Otherwise nobody: an
         anonymous post has no speaker, and a person named earlier did not write it.
         """
+        lang = current_language()
+        patterns = _patterns()
         low = max(0, pos - _ANAPHOR_REACH)
-        intros = list(_ACCOUNT_INTRO.finditer(self._masked, low, pos))
+        intros = list(patterns.account_intro.finditer(self._masked, low, pos))
         if intros:
             return self._full_name(intros[-1].group("after") or intros[-1].group("before"))
-        if noun in POST_NOUNS:
+        if noun in lang.people.POST_NOUNS:
             near = [(p, n) for p, n in self._solo if low <= p < pos]
         else:
             near = [(p, n) for p, n, body in self._events if low <= p < pos and body]
@@ -248,7 +267,7 @@ class Resolver:
                 named = [(p, _as_written(self._masked, p, w)) for p, w in self._body_mentions
                          if low <= p < pos]
                 named += [(m.start(), m.group("name"))
-                          for m in _PUBLISHER.finditer(self._masked, low, pos)]
+                          for m in patterns.publisher.finditer(self._masked, low, pos)]
                 return max(named)[1] if named else None
         return max(near)[1] if near else None
 
@@ -324,12 +343,13 @@ class Resolver:
         return before[-1] if before else None
 
     def _body_named(self, noun: str, pos: int) -> str | None:
+        patterns = _patterns()
         if noun.startswith("spokes") or noun in {"statement", "official"}:
             before = [body for start, body in self._spokes if start < pos]
             if before:
                 return self._body_full_name(before[-1])
             return self._last_event(pos, body=True)  # ``Netanyahu's office said ... the statement said``
-        for match in reversed(list(NAME_SEQUENCE.finditer(self._masked, 0, pos))):
+        for match in reversed(list(patterns.name_sequence.finditer(self._masked, 0, pos))):
             if match.group(0).lower().split()[-1] == noun.split()[-1]:
                 return self._body_full_name(match.group(0))
         if " " not in noun:  # ``the ministry`` after ``the foreign ministry said``
@@ -349,7 +369,6 @@ _INITIAL = re.compile(rf"[{UPPER}]\.$")
 # Words that may stand between a name and what governs it: ``was 31-year-old Rana Khoury``,
 # ``the opposition leader Tomas Berg``.
 _DESCRIPTOR_BEFORE = re.compile(r"(?:\s+|^)(?:the|a|an|[\w-]*\d[\w-]*|[a-z]+)\s*$")
-_INVERTING = _language.speech.INVERTING
 _CLAUSE_OPENERS = ",.;:!?—–(“”\"#\n"
 _OPENER_REACH = 60  # chars looked at before a name
 
@@ -361,15 +380,16 @@ def _opens_clause(masked: str, pos: int) -> bool:
     inverted speech verb; after any other word (``met Tomas Berg``, ``with Egypt``) it
     is governed by that word.
     """
+    lang = current_language()
     before = masked[max(0, pos - _OPENER_REACH) : pos]
     while True:
         word = _DESCRIPTOR_BEFORE.search(before)
         if not word:
             break
         token = word.group(0).strip()
-        if token in _INVERTING:
+        if token in lang.speech.INVERTING:
             return True
-        if token not in {"the", "a", "an"} and token.lower() not in TITLES and not any(
+        if token not in {"the", "a", "an"} and token.lower() not in lang.titles.TITLES and not any(
             ch.isdigit() for ch in token
         ):
             return False

@@ -10,69 +10,86 @@ article first gives (``Lukashenko`` -> ``Alexander Lukashenko``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from workbench.detect.lang import language
-
-_language = language()  # English: the detectors' default language
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, per_language
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_ABBREVIATED = _language.titles.ABBREVIATED_TITLES
-# A capitalised word; a final period only on initials and abbreviated titles, so that a
-# name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
-# ``U.S.``/``U.N.`` stay one token so that ``the U.S. State Department`` is one body.
-NAME_TOKEN = (
-    rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.|{_ABBREVIATED}\.|[{UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
-)
-PARTICLES = _language.titles.PARTICLES
-_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
-# ``Ursula von der Leyen``: up to two particles between two capitalised words.
-NAME_SEQUENCE = re.compile(
-    rf"{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{NAME_TOKEN})*"
-)
-_TRAILING_NAME = re.compile(rf"(?:{NAME_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}))*{NAME_TOKEN}$")
-_TRAILING_FILLER = _language.people.TRAILING_FILLER
 _ACRONYM_AFTER = re.compile(rf"\s*\((?:[{UPPER}][\w.&-]*)\)$")
 _LOWER_HEAD = re.compile(r"([\w’'-]+)$")
-_SKIPPABLE = _language.people.SKIPPABLE
-_NAMED_LATER = re.compile(
-    rf"[^.;:!?]*?(?:,\s+|\bname as\s+|\bnamed\s+|\bidentified as\s+)({NAME_SEQUENCE.pattern})"
-    r"\s*(?:[,.;]|$)"
-)
-_LEADING_SUBJECT = re.compile(
-    rf"\s*(?:(?P<pron>he|she|they)\b|(?P<the>the\s+)?(?:{_SKIPPABLE}\s+){{0,3}}?"
-    rf"(?P<name>{NAME_SEQUENCE.pattern})"
-    r"|(?P<desc>(?:an?|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)))",
-)
 _OWNED_HEAD = re.compile(r"\s+([\w-]+)")
-_BODY_OF = re.compile(rf"^[\w’'\s-]{{0,40}}?\b(?:for|of|at|from)\s+(?:the\s+)?({NAME_SEQUENCE.pattern})")
-
-_CALENDAR = _language.people.CALENDAR_WORDS
-PRONOUNS = _language.people.PRONOUNS
-TITLES = _language.titles.TITLES
-BODY_WORDS = _language.people.BODY_WORDS
-LEADER_NOUNS = _language.people.LEADER_NOUNS
-BODY_NOUNS = _language.people.BODY_NOUNS
-PERSON_NOUNS = _language.people.PERSON_NOUNS
-_OWNED = _language.people.OWNED
-_HEAD_OF = _language.people.HEAD_OF
 # ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
 _BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
-_NAMED_BODY = re.compile(rf"((?:{NAME_TOKEN}\s+)+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)$")
-_LOWER_RUN = _language.people.LOWER_RUN
-ANAPHORS = _language.people.ANAPHORS
-_NOT_SUBJECTS = _language.people.NOT_SUBJECTS
-_DOCUMENT_NOUNS = _language.people.DOCUMENT_NOUNS
 
-FUNCTION_WORDS = _language.people.FUNCTION_WORDS
+
+@dataclass(frozen=True)
+class NameGrammar:
+    """One language's patterns of names, built from its titles, particles and people words."""
+
+    name_token: str  # a capitalised word of a name (a regex)
+    name_sequence: re.Pattern[str]  # a run of them, particles between
+    trailing_name: re.Pattern[str]
+    named_later: re.Pattern[str]
+    leading_subject: re.Pattern[str]
+    body_of: re.Pattern[str]
+    named_body: re.Pattern[str]
+    linked_before: re.Pattern[str]
+    document_of: re.Pattern[str]
+
+
+@per_language
+def name_grammar(lang: LanguageData) -> NameGrammar:
+    """The name patterns of the language detection runs in."""
+    # A capitalised word; a final period only on initials and abbreviated titles, so that a
+    # name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
+    # ``U.S.``/``U.N.`` stay one token so that ``the U.S. State Department`` is one body.
+    name_token = (
+        rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.|{lang.titles.ABBREVIATED_TITLES}\."
+        rf"|[{UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
+    )
+    particle = "(?:" + "|".join(sorted(lang.titles.PARTICLES)) + ")"
+    # ``Ursula von der Leyen``: up to two particles between two capitalised words.
+    name_sequence = re.compile(rf"{name_token}(?:[ ](?:{particle}[ ]){{0,2}}{name_token})*")
+    sequence = name_sequence.pattern
+    return NameGrammar(
+        name_token=name_token,
+        name_sequence=name_sequence,
+        trailing_name=re.compile(rf"(?:{name_token}(?:[ ](?:{particle}[ ]){{0,2}}))*{name_token}$"),
+        named_later=re.compile(
+            rf"[^.;:!?]*?(?:,\s+|\bname as\s+|\bnamed\s+|\bidentified as\s+)({sequence})"
+            r"\s*(?:[,.;]|$)"
+        ),
+        leading_subject=re.compile(
+            rf"\s*(?:(?P<pron>he|she|they)\b|(?P<the>the\s+)?(?:{lang.people.SKIPPABLE}\s+){{0,3}}?"
+            rf"(?P<name>{sequence})"
+            r"|(?P<desc>(?:an?|the|one|another)\s+(?:[\w’'-]+\s+){0,3}?(?P<head>[\w’'-]+)))",
+        ),
+        body_of=re.compile(
+            rf"^[\w’'\s-]{{0,40}}?\b(?:for|of|at|from)\s+(?:the\s+)?({sequence})"
+        ),
+        named_body=re.compile(rf"((?:{name_token}\s+)+(?:[a-z][\w-]*\s+){{0,2}}[a-z]+)$"),
+        # ``Institute for the Study of War``, ``Union of Mechanical Engineers of Russia``: a
+        # body's name runs on through ``of`` and ``for (the)``; a person's does not
+        # (``Secretary of State``).
+        linked_before=re.compile(rf"({sequence})\s+(?:of|for|on)(?:\s+the)?\s+$"),
+        # ``Washington Post report``, ``Bellingcat’s new analysis``: the body's name before
+        # its document.
+        document_of=re.compile(
+            rf"((?:{name_token}\s+)*{name_token})(?:’s|'s)?\s+(?:[a-z][\w-]*\s+){{0,2}}[\w-]+$"
+        ),
+    )
 
 
 def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
     """The subject that ends right before a speech verb at ``verb``, searching from ``start``."""
+    people = current_language().people
+    grammar = name_grammar()
     prefix = masked[max(start, verb - 240) : verb]  # a subject is never further away
     last_mark = max(prefix.rfind(m) for m in "\"“”«»„")
     prefix = prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
     while True:
-        trimmed = _TRAILING_FILLER.sub("", prefix)
+        trimmed = people.TRAILING_FILLER.sub("", prefix)
         if trimmed == prefix:
             break
         prefix = trimmed
@@ -81,28 +98,29 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
         # ``Yaroslav Trofimov, a correspondent for X, said``: the name opens the clause.
         for segment in prefix.split(","):
             segment = segment.rstrip()
-            name = _TRAILING_NAME.search(segment)
-            if name and _usable_name(name.group(0)) and not _PLACE_BEFORE.search(segment, 0, name.start()):
+            name = grammar.trailing_name.search(segment)
+            if name and _usable_name(name.group(0)) and not people.PLACE_BEFORE.search(
+                    segment, 0, name.start()):
                 return (without_leading_function_words(segment[body_start(segment, name):]), "name")
     prefix = prefix.rstrip(" ,")
     if not prefix:
         return None
     last_word = _LOWER_HEAD.search(prefix)
-    if last_word and last_word.group(1) in PRONOUNS:
+    if last_word and last_word.group(1) in people.PRONOUNS:
         return (last_word.group(1).lower(), "pronoun")
     if last_word and last_word.group(1) in {"it", "It", "they", "They"}:
         return ("it", "it")
-    name = _TRAILING_NAME.search(prefix)
+    name = grammar.trailing_name.search(prefix)
     if name:
         words = without_leading_function_words(prefix[body_start(prefix, name):])
         before = prefix[: name.end() - len(words)]
-        if _PLACE_BEFORE.search(before):
+        if people.PLACE_BEFORE.search(before):
             return None
-        if words.lower() in PERSON_NOUNS:
+        if words.lower() in people.PERSON_NOUNS:
             return (words.lower(), "anonymous")  # ``Officials said``
-        if words.lower() in _NOT_SUBJECTS or _is_sentence_start_word(words, before):
+        if words.lower() in people.NOT_SUBJECTS or _is_sentence_start_word(words, before):
             return None
-        other = _TRAILING_NAME.search(before[:-5]) if before.endswith(" and ") else None
+        other = grammar.trailing_name.search(before[:-5]) if before.endswith(" and ") else None
         if other:  # ``The United States and South Korea said``
             words = other.group(0) + " and " + words
             before = before[: other.start()]
@@ -113,17 +131,13 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     if not head:
         return None
     word = head.group(1)
-    if word in PRONOUNS:
+    if word in people.PRONOUNS:
         return (word.lower(), "pronoun")
     if word in {"it", "It", "they", "They"}:
         return ("it", "it")
     return _described(prefix, word.lower())
 
 
-_PLACE_BEFORE = _language.people.PLACE_BEFORE
-# ``Institute for the Study of War``, ``Union of Mechanical Engineers of Russia``: a body's
-# name runs on through ``of`` and ``for (the)``; a person's does not (``Secretary of State``).
-_LINKED_BEFORE = re.compile(rf"({NAME_SEQUENCE.pattern})\s+(?:of|for|on)(?:\s+the)?\s+$")
 _POSSESSOR = re.compile(r"[^\s]+(?:’s|'s)\s+")
 _LINK_REACH = 80  # chars searched for each link: keeps the backward search linear
 
@@ -135,12 +149,13 @@ def body_start(prefix: str, name: re.Match[str]) -> int:
     onto a name without a title in it (``Bank of England Governor Andrew Bailey`` is a person).
     A possessor before the body (``Russia’s Union of ...``) is not part of its name.
     """
+    grammar = name_grammar()
     start = name.start()
     if strip_titles(name.group(0)) != name.group(0):
         return start
     cursor, best = start, start
     for _ in range(4):  # a body name has few links
-        link = _LINKED_BEFORE.search(prefix, max(0, cursor - _LINK_REACH), cursor)
+        link = grammar.linked_before.search(prefix, max(0, cursor - _LINK_REACH), cursor)
         if not link:
             break
         part = link.group(1)
@@ -157,54 +172,52 @@ def body_start(prefix: str, name: re.Match[str]) -> int:
 
 def _described(prefix: str, head: str) -> tuple[str, str] | None:
     """A subject without a name: ``the head of the agency``, ``the ministry’s statement``."""
+    people = current_language().people
+    grammar = name_grammar()
     prefix = prefix[-80:]  # a description is short; the cut keeps the searches linear
-    owned = _OWNED.search(prefix)
+    owned = people.OWNED.search(prefix)
     if owned:  # ``the ministry’s statement``, ``Netanyahu’s office``
         owner, thing = owned.group("owner"), owned.group("thing")
         if owner[:1].isupper():
             return (owned.group(0) if thing == "office" else owner, "name")
-        if owner.lower() in BODY_NOUNS:
+        if owner.lower() in people.BODY_NOUNS:
             return (owner.lower(), "body_noun")
-    of = _HEAD_OF.search(prefix)
+    of = people.HEAD_OF.search(prefix)
     if of:
         head = of.group("head").lower()
-    if head in LEADER_NOUNS:
+    if head in people.LEADER_NOUNS:
         return (prefix[-40:].strip(), "leader")
-    if head in PERSON_NOUNS:
+    if head in people.PERSON_NOUNS:
         return (head, "anonymous")  # ``a senior official``: nobody is named
-    named_body = _NAMED_BODY.search(prefix)
-    if head in BODY_WORDS and named_body:  # ``Russian state media``
+    named_body = grammar.named_body.search(prefix)
+    if head in people.BODY_WORDS and named_body:  # ``Russian state media``
         return (named_body.group(1), "name")
-    if head in BODY_NOUNS:
+    if head in people.BODY_NOUNS:
         phrase = _BODY_PHRASE.search(prefix)
         return (phrase.group(1) if phrase else head, "body_noun")
-    document = _DOCUMENT_OF.search(prefix) if head in _DOCUMENT_NOUNS else None
+    document = grammar.document_of.search(prefix) if head in people.DOCUMENT_NOUNS else None
     if document:  # ``a Washington Post report found``
         publisher = without_leading_function_words(document.group(1))
-        if publisher.lower() not in _NOT_SUBJECTS and publisher.lower() not in FUNCTION_WORDS:
+        if publisher.lower() not in people.NOT_SUBJECTS and publisher.lower() not in people.FUNCTION_WORDS:
             return (publisher, "name")
-    if head in ANAPHORS:
+    if head in people.ANAPHORS:
         return (head, "anaphor")
     return None
 
 
-# ``Washington Post report``, ``Bellingcat’s new analysis``: the body's name before its document.
-_DOCUMENT_OF = re.compile(
-    rf"((?:{NAME_TOKEN}\s+)*{NAME_TOKEN})(?:’s|'s)?\s+(?:[a-z][\w-]*\s+){{0,2}}[\w-]+$"
-)
-
-
 def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
     """The subject that follows an inverted verb or ``according to``: ``said Ivan Sichkar``."""
-    match = _LEADING_SUBJECT.match(masked, pos, limit)
+    people = current_language().people
+    grammar = name_grammar()
+    match = grammar.leading_subject.match(masked, pos, limit)
     if not match:
         return None
     if match.group("pron"):
         return (match.group("pron").lower(), "pronoun")
     if match.group("name"):
         words = match.group("name")
-        rest = _LOWER_RUN.match(masked, match.end("name"), limit)
-        if rest and rest.group(0).split()[-1].lower() in PERSON_NOUNS | BODY_WORDS:
+        rest = people.LOWER_RUN.match(masked, match.end("name"), limit)
+        if rest and rest.group(0).split()[-1].lower() in people.PERSON_NOUNS | people.BODY_WORDS:
             # a name that only qualifies a noun: ``one GOP operative``, ``Chinese state media``
             return _described(words + rest.group(0), rest.group(0).split()[-1].lower())
         return (("the " + words) if match.group("the") else words, "name")
@@ -212,56 +225,67 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
     owned = _OWNED_HEAD.match(masked, match.end("head"), limit)
     if owned and head.endswith(("’s", "'s")):  # ``reads the video’s description``: the thing owned is the head
         head = owned.group(1).lower()
-    named = _NAMED_LATER.match(masked, match.end(), min(limit, match.end() + 60))
+    named = grammar.named_later.match(masked, match.end(), min(limit, match.end() + 60))
     if named:  # ``said one of the neighbors, Yang Shu-mei`` / ``who gave his name as Chang``
         return (named.group(1), "name")
-    body = _BODY_OF.match(masked[match.start("desc") : limit])
+    body = grammar.body_of.match(masked[match.start("desc") : limit])
     if body:
         return (body.group(1), "name")
-    if head in LEADER_NOUNS:
+    if head in people.LEADER_NOUNS:
         return (match.group("desc"), "leader")
-    if head in PERSON_NOUNS:
+    if head in people.PERSON_NOUNS:
         return (head, "anonymous")
-    if head in BODY_NOUNS:
+    if head in people.BODY_NOUNS:
         return (head, "body_noun")
-    if head in ANAPHORS:
+    if head in people.ANAPHORS:
         return (head, "anaphor")
     return None
 
 
 def without_leading_function_words(words: str) -> str:
     """``If Ukraine`` -> ``Ukraine``: a capitalised sentence opener is not part of a name."""
+    people = current_language().people
     tokens = words.split(" ")
-    while len(tokens) > 1 and (tokens[0].lower() in _NOT_SUBJECTS or tokens[0] in _CALENDAR):
+    while len(tokens) > 1 and (
+        tokens[0].lower() in people.NOT_SUBJECTS or tokens[0] in people.CALENDAR_WORDS
+    ):
         tokens.pop(0)
     return " ".join(tokens)
 
 
 def _usable_name(words: str) -> bool:
+    people = current_language().people
     first = words.split()[0]
-    return first not in _CALENDAR and words.lower() not in _NOT_SUBJECTS and first not in PRONOUNS
+    return (
+        first not in people.CALENDAR_WORDS
+        and words.lower() not in people.NOT_SUBJECTS
+        and first not in people.PRONOUNS
+    )
 
 
 def _is_sentence_start_word(words: str, before: str) -> bool:
     """``Officials said``: a capitalised common word at the start of a sentence is no name."""
-    return " " not in words and words.lower() in _NOT_SUBJECTS
+    people = current_language().people
+    return " " not in words and words.lower() in people.NOT_SUBJECTS
 
 
 def strip_titles(words: str) -> str:
     """``Russian President Vladimir Putin`` -> ``Vladimir Putin``; keeps at least one word."""
+    lang = current_language()
+    titles, people = lang.titles, lang.people
     tokens = words.split()
-    titled = [i for i, t in enumerate(tokens[:-1]) if t.lower() in TITLES]
+    titled = [i for i, t in enumerate(tokens[:-1]) if t.lower() in titles.TITLES]
     if titled:  # ``South Carolina Republican Gov. Nikki Haley``: the name follows the last title
         tokens = tokens[titled[-1] + 1 :]
     while len(tokens) > 1:
         first = tokens[0].lower().rstrip(",")
         nationality = (
-            first.endswith(("n", "ese", "ish", "i", "ch")) and tokens[1].lower() in TITLES
+            first.endswith(("n", "ese", "ish", "i", "ch")) and tokens[1].lower() in titles.TITLES
         )
         possessive = first.endswith(("’", "'", "’s", "'s"))
         # ``Analyst Sarah Lind``: a role opening the sentence describes the name after it
-        role = first in PERSON_NOUNS and len(first) > 3 and tokens[1][:1].isupper()  # not "Son"
-        if first in TITLES or nationality or possessive or role:
+        role = first in people.PERSON_NOUNS and len(first) > 3 and tokens[1][:1].isupper()  # not "Son"
+        if first in titles.TITLES or nationality or possessive or role:
             tokens.pop(0)
         else:
             break
@@ -269,8 +293,9 @@ def strip_titles(words: str) -> str:
 
 
 def is_body(words: str) -> bool:
+    people = current_language().people
     tokens = words.lower().replace("the ", "", 1).split()
-    return any(t.strip(".,") in BODY_WORDS for t in tokens) or (
+    return any(t.strip(".,") in people.BODY_WORDS for t in tokens) or (
         len(tokens) == 1 and words.replace("the ", "").isupper()
     )
 

@@ -12,21 +12,13 @@ import re
 from functools import lru_cache
 
 from workbench.detect.lang import language
+from workbench.detect.language_scope import current_language
 
-_words = language().numbers  # English: the detectors' default language
-SMALL = _words.SMALL
-TENS = _words.TENS
-SCALES = _words.SCALES
-ABBREVIATED_SCALES = _words.ABBREVIATED_SCALES
-ORDINALS = _words.ORDINALS
-FRACTIONS = _words.FRACTIONS
-VAGUE_WORDS = _words.VAGUE_WORDS
-NUMBER_WORDS = _words.NUMBER_WORDS
-WORD_NUMBER = _words.WORD_NUMBER
-SCALE_WORD = _words.SCALE_WORD
-_NO_SINGULAR = _words.NO_SINGULAR
-_IRREGULAR = _words.IRREGULAR_PLURALS
-_NOT_PLURAL_ENDINGS = _words.NOT_PLURAL_ENDINGS
+# The number patterns of English, for the callers outside detection that build
+# their own regexes around them (claim memory); the detectors read the current
+# language's (``current().numbers``).
+WORD_NUMBER = language().numbers.WORD_NUMBER
+SCALE_WORD = language().numbers.SCALE_WORD
 
 # Digits: 90,000 / 32 000 (space, no-break or thin space groups) / 1.5 / .5
 # Space-grouped thousands ("32 000") end where a model name starts: "400 737 Max jets" and
@@ -47,6 +39,7 @@ def parse_number(text: str) -> float | None:
     ``a third``, ``three-quarters``, ``a dozen``, ``seventh`` (7). Vague amounts
     (``dozens``, ``several``) and anything unreadable give None.
     """
+    number_words = current_language().numbers
     cleaned = _normalise(text)
     if not cleaned:
         return None
@@ -56,7 +49,7 @@ def parse_number(text: str) -> float | None:
         suffix = match.group(2)
         if suffix is None:
             return value
-        scale = SCALES.get(suffix) or ABBREVIATED_SCALES.get(suffix)
+        scale = number_words.SCALES.get(suffix) or number_words.ABBREVIATED_SCALES.get(suffix)
         if scale is None and suffix in {"st", "nd", "rd", "th"}:
             return value
         return value * scale if scale else None
@@ -68,36 +61,45 @@ def parse_number(text: str) -> float | None:
 
 def parse_ordinal(text: str) -> int | None:
     """``seventh`` and ``7th`` -> 7, ``twenty-first`` -> 21; None if not an ordinal."""
+    number_words = current_language().numbers
     word = _normalise(text)
     match = _ORDINAL_DIGITS_RE.match(word)
     if match:
         return int(match.group(1))
-    if word in ORDINALS:
-        return ORDINALS[word]
+    if word in number_words.ORDINALS:
+        return number_words.ORDINALS[word]
     head, _, last = word.replace(" ", "-").rpartition("-")
-    if head in TENS and last in ORDINALS and ORDINALS[last] < 10:
-        return TENS[head] + ORDINALS[last]
+    ordinals, tens = number_words.ORDINALS, number_words.TENS
+    if head in tens and last in ordinals and ordinals[last] < 10:
+        return tens[head] + ordinals[last]
     return None
 
 
 def is_vague_quantity(text: str) -> bool:
     """``dozens``, ``hundreds of``, ``tens of thousands``, ``several``, ``a handful``."""
+    number_words = current_language().numbers
     words = _normalise(text).split()
-    return bool(words) and words[0] in {"a", "an"} | VAGUE_WORDS and any(
-        w in VAGUE_WORDS for w in words
-    ) and not any(w in SMALL or w in TENS for w in words)
+    return bool(words) and words[0] in {"a", "an"} | number_words.VAGUE_WORDS and any(
+        w in number_words.VAGUE_WORDS for w in words
+    ) and not any(w in number_words.SMALL or w in number_words.TENS for w in words)
 
 
 def is_number_word(word: str) -> bool:
-    return word.lower() in NUMBER_WORDS
+    number_words = current_language().numbers
+    return word.lower() in number_words.NUMBER_WORDS
 
 
 def singular(noun: str) -> str:
     """The singular of a counted noun: ``troops`` -> ``troop``, ``people`` -> ``person``."""
+    number_words = current_language().numbers
     word = noun.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(_NOT_PLURAL_ENDINGS) or word in _NO_SINGULAR:
+    if word in number_words.IRREGULAR_PLURALS:
+        return number_words.IRREGULAR_PLURALS[word]
+    if (
+        len(word) <= 3
+        or word.endswith(number_words.NOT_PLURAL_ENDINGS)
+        or word in number_words.NO_SINGULAR
+    ):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -137,6 +139,7 @@ def _normalise(text: str) -> str:
 
 def _parse_words(text: str) -> float | None:
     """Number words with scales and fractions, read left to right."""
+    number_words = current_language().numbers
     tokens = [t for t in _TOKEN_RE.findall(text.replace("-", " ")) if t != "and"]
     if not tokens:
         return None
@@ -149,10 +152,10 @@ def _parse_words(text: str) -> float | None:
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok in {"a", "an"}:
-            if nxt in FRACTIONS or nxt in SCALES or nxt in {"dozen", "half"}:
-                current = (current or 0.0) + 1 if nxt not in FRACTIONS else current
-                if nxt in FRACTIONS:
-                    fraction = 1 / FRACTIONS[nxt]
+            if nxt in number_words.FRACTIONS or nxt in number_words.SCALES or nxt in {"dozen", "half"}:
+                current = (current or 0.0) + 1 if nxt not in number_words.FRACTIONS else current
+                if nxt in number_words.FRACTIONS:
+                    fraction = 1 / number_words.FRACTIONS[nxt]
                     seen_any = True
                     i += 2
                     continue
@@ -165,26 +168,27 @@ def _parse_words(text: str) -> float | None:
             seen_any = True
             i += 2
             continue
-        if tok in FRACTIONS:
+        if tok in number_words.FRACTIONS:
             numerator = current if current is not None else 1.0
-            fraction += numerator / FRACTIONS[tok] if current is not None else 1 / FRACTIONS[tok]
+            parts = number_words.FRACTIONS[tok]
+            fraction += numerator / parts if current is not None else 1 / parts
             current = None if current is not None else current
             seen_any = True
             i += 1
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?", tok):
             current = (current or 0.0) + float(tok)
-        elif tok in SMALL:
-            current = (current or 0.0) + SMALL[tok]
-        elif tok in TENS:
-            current = (current or 0.0) + TENS[tok]
+        elif tok in number_words.SMALL:
+            current = (current or 0.0) + number_words.SMALL[tok]
+        elif tok in number_words.TENS:
+            current = (current or 0.0) + number_words.TENS[tok]
         elif tok == "dozen":
             current = (current if current is not None else 1.0) * 12
         elif tok == "hundred":
             current = (current if current is not None else 1.0) * 100
-        elif tok in SCALES:
+        elif tok in number_words.SCALES:
             base = (current or 0.0) + fraction
-            total += (base if base else 1.0) * SCALES[tok]
+            total += (base if base else 1.0) * number_words.SCALES[tok]
             current, fraction = None, 0.0
         else:
             return None

@@ -17,6 +17,7 @@ from datetime import date
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.figures import detect_figures
+from workbench.detect.language_scope import speaking
 from workbench.detect.quotes import find_quote_marks
 
 # A detector sees the text and what the detectors run before it found.
@@ -33,20 +34,26 @@ _PIECE = 200_000  # characters
 _CUTS = ("\n\n", "\n", ". ", " ")
 
 
-def detect(text: str, published: date | None, detectors: Sequence[Detector]) -> list[Candidate]:
+def detect(
+    text: str, published: date | None, detectors: Sequence[Detector], language: str | None = "en"
+) -> list[Candidate]:
     """Every claim the ``detectors``, run in order, propose in ``text``.
 
-    ``published`` resolves relative dates.
+    ``published`` resolves relative dates. ``language`` is the text's language
+    code; one with no word lists in ``detect/lang/`` (or None) is detected as
+    English (see ``language_scope.detection_language``).
     """
-    if len(text) <= 2 * _PIECE:
-        return _detect_piece(text, published, detectors)
-    found: list[Candidate] = []
-    for start, end in _pieces(text):
-        found.extend(
-            replace(c, start=c.start + start, end=c.end + start) if start else c
-            for c in _detect_piece(text[start:end], published, detectors)
-        )
-    return found
+    with speaking(language) as words:
+        ctx = DetectContext(published=published, language=words.code)
+        if len(text) <= 2 * _PIECE:
+            return _detect_piece(text, ctx, detectors)
+        found: list[Candidate] = []
+        for start, end in _pieces(text):
+            found.extend(
+                replace(c, start=c.start + start, end=c.end + start) if start else c
+                for c in _detect_piece(text[start:end], ctx, detectors)
+            )
+        return found
 
 
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
@@ -64,8 +71,7 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _detect_piece(text: str, published: date | None, detectors: Sequence[Detector]) -> list[Candidate]:
-    ctx = DetectContext(published=published)
+def _detect_piece(text: str, ctx: DetectContext, detectors: Sequence[Detector]) -> list[Candidate]:
     found: list[Candidate] = []
     for detector in detectors:
         found.extend(detector(text, ctx, found))

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.language_scope import in_context_language
 from workbench.detect.sentences import paragraphs
 from workbench.detect.speakers import attribute_speakers
 
@@ -35,6 +36,7 @@ class QuoteMarks:
     typographic: bool
 
 
+@in_context_language
 def detect_quotes(text: str, ctx: DetectContext | None = None) -> list[Candidate]:
     """Every quotation of three words or more, with its speaker where the text says."""
     pairs = [p for p in find_quote_marks(text) if _word_count(text, p) >= MIN_WORDS]

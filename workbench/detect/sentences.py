@@ -16,14 +16,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from workbench.detect.lang import language
-
-_language = language()  # English: the detectors' default language
-
-_ALWAYS_ABBREV = _language.sentences.ALWAYS_ABBREVIATIONS
-_BEFORE_NUMBER = _language.sentences.BEFORE_NUMBER
-_STARTERS = _language.sentences.STARTERS
-_ABBREVIATIONS_ENDING = _language.sentences.ABBREVIATIONS_ENDING
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language
 
 _TERMINAL = re.compile(r"[.!?…]+[\"”’'»)\]]*|[\"”»][.!?]")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -53,11 +47,12 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Every sentence as ``(start, end)``, end exclusive, final punctuation included."""
-    return list(_cached_sentences(text))
+    return list(_cached_sentences(text, current_language()))
 
 
 @lru_cache(maxsize=8)  # quotes, speakers and statements all split the same article
-def _cached_sentences(text: str) -> tuple[tuple[int, int], ...]:
+def _cached_sentences(text: str, lang: LanguageData) -> tuple[tuple[int, int], ...]:
+    # ``lang`` (the current language, whose abbreviations _is_boundary reads) keys the cache.
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text):
         for l_start, l_end in _lines(text, p_start, p_end):
@@ -116,6 +111,7 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     """Does the terminal run text[mark:cut] end a sentence?"""
+    abbreviations = current_language().sentences
     nxt = _NEXT_WORD.match(text, cut, end)
     if not nxt:
         return False
@@ -133,10 +129,10 @@ def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     if not token:
         return True
     word_before = token.group(1).lower().lstrip("'’-")
-    starter = word.lower() in _STARTERS
-    if word_before in _ALWAYS_ABBREV:
-        return word_before in _ABBREVIATIONS_ENDING and starter
-    if word_before in _BEFORE_NUMBER and first.isdigit():
+    starter = word.lower() in abbreviations.STARTERS
+    if word_before in abbreviations.ALWAYS_ABBREVIATIONS:
+        return word_before in abbreviations.ABBREVIATIONS_ENDING and starter
+    if word_before in abbreviations.BEFORE_NUMBER and first.isdigit():
         return False
     if len(word_before) == 1 and word_before.isalpha():  # an initial: ``George W. Bush``
         return starter

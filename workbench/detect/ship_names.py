@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from workbench.detect.lang import language
-
-_words = language().equipment
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, per_language
 
 # One word of a ship's or class's name: "Carney", "Sa'ar", "Gerald", "R."; two or three
 # words may follow ("Arleigh Burke", "Harry S. Truman", "Prince of Wales").
@@ -29,10 +29,29 @@ _NAME_WORD = r"[A-Z][\w'\u2019]*\.?"
 _NAME = rf"{_NAME_WORD}(?:\s(?:of\s|the\s)?{_NAME_WORD}){{0,3}}"
 _PENNANT = r"\s?\((?:[A-Z]{1,4}[- ]?)?\d{1,4}[A-Z]?\)"
 
-_HULL = re.compile(rf"\b(?P<prefix>{_words.SHIP_PREFIXES})\s(?P<name>{_NAME})(?P<pennant>{_PENNANT})?")
 _CLASS = re.compile(rf"\b(?P<name>{_NAME})(?P<gap>[-\u2010\u2011 ])[Cc]lass\b")
-_SHIP_NOUN = re.compile(rf"\s+{_words.SHIP_NOUNS}", re.IGNORECASE)
-_NAVAL = re.compile(rf"\b{_words.SHIP_NOUNS}|\b(?:navy|naval|fleet)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns of this module built from one language's ship words."""
+
+    hull: re.Pattern[str]  # a hull prefix, a name, a pennant: "USS Carney (DDG-64)"
+    ship_noun: re.Pattern[str]  # a ship noun right after a class name
+    naval: re.Pattern[str]  # a naval word near a class name
+
+
+@per_language
+def _patterns(lang: LanguageData) -> _Patterns:
+    words = lang.equipment
+    return _Patterns(
+        hull=re.compile(
+            rf"\b(?P<prefix>{words.SHIP_PREFIXES})\s(?P<name>{_NAME})(?P<pennant>{_PENNANT})?"
+        ),
+        ship_noun=re.compile(rf"\s+{words.SHIP_NOUNS}", re.IGNORECASE),
+        naval=re.compile(rf"\b{words.SHIP_NOUNS}|\b(?:navy|naval|fleet)\b", re.IGNORECASE),
+    )
+
 # How far around a class name naval words are looked for when no ship noun follows it.
 _WINDOW = 150
 
@@ -40,9 +59,10 @@ _WINDOW = 150
 def hulls(text: str) -> list[tuple[int, int, str]]:
     """``USS Carney (DDG-64)``: a hull prefix, the ship's name and its pennant if given."""
     found = []
-    for match in _HULL.finditer(text):
+    words = current_language().equipment
+    for match in _patterns().hull.finditer(text):
         pennant = match.group("pennant")
-        if match.group("prefix") in _words.PREFIXES_NEEDING_PENNANT and not pennant:
+        if match.group("prefix") in words.PREFIXES_NEEDING_PENNANT and not pennant:
             continue
         end = match.end() if pennant else match.end("name")
         if not pennant and re.search(r"\w{2}\.$", match.group("name")):
@@ -69,10 +89,10 @@ def ship_classes(text: str, known: Callable[[str], bool]) -> list[tuple[int, int
             words[-1],
         )
         name = re.sub(r"^\W+", "", name)
-        if name.casefold() in _words.NOT_SHIP_CLASSES:
+        if name.casefold() in current_language().equipment.NOT_SHIP_CLASSES:
             continue
         start = match.end("name") - len(name)
-        if not (_SHIP_NOUN.match(text, match.end()) or _naval_nearby(text, start, match.end())):
+        if not (_patterns().ship_noun.match(text, match.end()) or _naval_nearby(text, start, match.end())):
             continue
         found.append((start, match.end(), f"{name}-class"))
     return found
@@ -80,4 +100,4 @@ def ship_classes(text: str, known: Callable[[str], bool]) -> list[tuple[int, int
 
 def _naval_nearby(text: str, start: int, end: int) -> bool:
     low = max(0, start - _WINDOW)
-    return _NAVAL.search(text[low:start] + " " + text[end : end + _WINDOW]) is not None
+    return _patterns().naval.search(text[low:start] + " " + text[end : end + _WINDOW]) is not None

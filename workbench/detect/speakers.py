@@ -20,23 +20,41 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from workbench.detect.equipment import lookup as equipment_named
-from workbench.detect.lang import language
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.name_table import Resolver
-from workbench.detect.names import NAME_SEQUENCE, subject_after, subject_before
+from workbench.detect.names import name_grammar, subject_after, subject_before
 from workbench.detect.sentences import sentences
 from workbench.detect.unspoken import is_inscription, is_title, names_a_thing
 
-_language = language()  # English: the detectors' default language
 
-SPEECH_VERBS = _language.speech.SPEECH_VERBS
-PARTICIPLES = _language.speech.PARTICIPLES
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS}|{PARTICIPLES})\b")
-_PARTICIPLE = re.compile(rf"(?:{PARTICIPLES})$")
-_AUXILIARY = _language.speech.AUXILIARY
-_ACCORDING = _language.speech.ACCORDING
-_NEW_CLAUSE = _language.speech.NEW_CLAUSE
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns of this module built from one language's speech words."""
+
+    verb: re.Pattern[str]  # a speech verb or participle
+    participle: re.Pattern[str]  # ... that is a participle
+    # ``,” Jane Roe, a senior fellow at ... and director of ..., told X``: a name in apposition
+    # right after the closing mark may be followed by a long description before its verb.
+    apposed_name: re.Pattern[str]
+
+
+@per_language
+def _patterns(lang: LanguageData) -> _Patterns:
+    speech = lang.speech
+    return _Patterns(
+        verb=re.compile(rf"\b(?:{speech.SPEECH_VERBS}|{speech.PARTICIPLES})\b"),
+        participle=re.compile(rf"(?:{speech.PARTICIPLES})$"),
+        apposed_name=re.compile(
+            rf"\s*({name_grammar(lang).name_sequence.pattern}),\s+(?:an?\s|the\s|[a-z])"
+            r"[^.;!?“”\"]{1,220}?,\s+"
+        ),
+    )
+
+
 # How far after a closing mark an attribution may start (``,” Belarus’ strongman leader, ...``).
 _AFTER_REACH = 90
 
@@ -172,6 +190,7 @@ def _far(
     quotation is not theirs by default; sentences that go on reporting speech (``Any
     hospital, he said, ...``) or about the speaker (``Hajjaj is keenly aware ...``) do not.
     """
+    patterns = _patterns()
     if masked.find("\n\n", ref, pos) < 0:
         return False
     first = bisect.bisect_right(starts, ref)
@@ -180,7 +199,7 @@ def _far(
         return True
     surname = speaker.split()[-1]
     return any(
-        not _VERB.search(masked, start, end) and masked.find(surname, start, end) < 0
+        not patterns.verb.search(masked, start, end) and masked.find(surname, start, end) < 0
         for start, end in spans[first:last]
     )
 
@@ -227,22 +246,24 @@ def _sentence_of(
 
 def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
     """An attribution that follows the closing mark: ``,” he said`` / ``,” said X``."""
+    speech = current_language().speech
+    patterns = _patterns()
     start = close_pos + 1
-    apposed = _APPOSED_NAME.match(masked, start, limit)
-    if apposed and _VERB.match(masked, apposed.end(), limit):
-        if not _PARTICIPLE.match(_VERB.match(masked, apposed.end(), limit).group(0)):
+    apposed = patterns.apposed_name.match(masked, start, limit)
+    if apposed and patterns.verb.match(masked, apposed.end(), limit):
+        if not patterns.participle.match(patterns.verb.match(masked, apposed.end(), limit).group(0)):
             return (apposed.group(1), "name")
-    if _NEW_CLAUSE.match(masked, start, limit):
+    if speech.NEW_CLAUSE.match(masked, start, limit):
         return None  # ``,” while Keller said nothing``: another subject's clause
     window_end = min(limit, start + _AFTER_REACH)
-    according = _ACCORDING.search(masked, start, window_end)
-    for verb in _VERB.finditer(masked, start, window_end):
+    according = speech.ACCORDING.search(masked, start, window_end)
+    for verb in patterns.verb.finditer(masked, start, window_end):
         if according and according.start() < verb.start():
             break
-        if _PARTICIPLE.match(verb.group(0)):
+        if patterns.participle.match(verb.group(0)):
             return None
         found = _quoted_as(masked, verb, limit) or subject_before(masked, start, verb.start())
-        if found is None and verb.group(0) not in _OBJECT_FOLLOWS:
+        if found is None and verb.group(0) not in speech.OBJECT_FOLLOWS:
             found = subject_after(masked, verb.end(), limit)
         if found is not None:
             return found
@@ -252,12 +273,6 @@ def _after(masked: str, close_pos: int, limit: int) -> tuple[str, str] | None:
     return None
 
 
-_OBJECT_FOLLOWS = _language.speech.OBJECT_FOLLOWS
-# ``,” Jane Roe, a senior fellow at ... and director of ..., told X``: a name in apposition
-# right after the closing mark may be followed by a long description before its verb.
-_APPOSED_NAME = re.compile(
-    rf"\s*({NAME_SEQUENCE.pattern}),\s+(?:an?\s|the\s|[a-z])[^.;!?“”\"]{{1,220}}?,\s+"
-)
 _QUOTED_AS = re.compile(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|writing)\b")
 
 
@@ -277,13 +292,15 @@ def _all_attributions(
     The subject stands before the verb, or after it when the verb opens a clause
     (``..., said Dr. Marwan Al-Hams, director of ...``).
     """
+    speech = current_language().speech
+    patterns = _patterns()
     found = []
     for start, end in spans:
-        for verb in _VERB.finditer(masked, start, end):
-            if _PARTICIPLE.match(verb.group(0)):
+        for verb in patterns.verb.finditer(masked, start, end):
+            if patterns.participle.match(verb.group(0)):
                 continue
             subject = subject_before(masked, start, verb.start())
-            if subject is None and verb.group(0) not in _OBJECT_FOLLOWS and _INVERTED.search(
+            if subject is None and verb.group(0) not in speech.OBJECT_FOLLOWS and _INVERTED.search(
                 masked, max(start, verb.start() - 3), verb.start()
             ):
                 subject = subject_after(masked, verb.end(), end)
@@ -298,9 +315,12 @@ _INVERTED = re.compile(r"[,”\"]\s*$")
 
 def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
     """A speech verb earlier in the sentence, nearest first: ``Putin said ... “...”``."""
+    speech = current_language().speech
+    patterns = _patterns()
     participle_seen = False
-    for verb in reversed(list(_VERB.finditer(masked, start, open_pos))):
-        if _PARTICIPLE.match(verb.group(0)) and not _AUXILIARY.search(masked, start, verb.start()):
+    for verb in reversed(list(patterns.verb.finditer(masked, start, open_pos))):
+        if patterns.participle.match(verb.group(0)) and not speech.AUXILIARY.search(
+                masked, start, verb.start()):
             participle_seen = True
             continue
         found = _quoted_as(masked, verb, open_pos) or subject_before(masked, start, verb.start())
@@ -308,7 +328,7 @@ def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
             return found
     if participle_seen:  # ``Dr. Michael Desch, an expert, questioned ..., saying that “...”``
         return subject_after(masked, start, open_pos)
-    according = _ACCORDING.search(masked, start, open_pos)
+    according = speech.ACCORDING.search(masked, start, open_pos)
     if according:
         return subject_after(masked, according.end(), open_pos)
     return None

@@ -20,10 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.lang import language
+from workbench.detect.language_scope import current_language, in_context_language
 from workbench.detect.sentences import paragraphs, sentences
-
-_language = language()  # English: the detectors' default language
 
 BASE = 0.3
 THRESHOLD = 0.4
@@ -54,31 +52,7 @@ WEIGHTS: dict[str, float] = {
 _WORD = re.compile(r"[\w’'-]+")
 
 
-_IRREGULAR_PAST = _language.statements.IRREGULAR_PAST
-_NOT_PAST = _language.statements.NOT_PAST
-_SUPERLATIVES = _language.statements.SUPERLATIVES
-_NOT_SUPERLATIVE = _language.statements.NOT_SUPERLATIVE
-_COMPARISON_WORDS = _language.statements.COMPARISON_WORDS
-_CAUSE_WORDS = _language.statements.CAUSE_WORDS
-_MODAL_WORDS = _language.statements.MODAL_WORDS
-_INTENTION_WORDS = _language.statements.INTENTION_WORDS
-_HEDGE_WORDS = _language.statements.HEDGE_WORDS
-_OPINION_WORDS = _language.statements.OPINION_WORDS
-_FIRST_PERSON_WORDS = _language.statements.FIRST_PERSON_WORDS
-_CHARACTER_WORDS = _language.statements.CHARACTER_WORDS
-_MAIN_INTENTION = _language.statements.MAIN_INTENTION
-_RELATIVE = _language.statements.RELATIVE
-_REPORTED_WORDS = _language.statements.REPORTED_WORDS
-_PHRASES = _language.statements.PHRASES
-_CREDIT = _language.statements.CREDIT
 _ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
-_SPEECH_ONLY = _language.statements.SPEECH_ONLY
-_FEELING_WORDS = _language.statements.FEELING_WORDS
-_REACTION = _language.statements.REACTION
-_FINDING = _language.statements.FINDING
-_UPDATE_PROMISE = _language.statements.UPDATE_PROMISE
-_EDITORIAL = _language.statements.EDITORIAL
-_QUESTION_TITLE = _language.statements.QUESTION_TITLE
 # A capitalised pronoun inside a name (``Check Your Fact``) is no narrator's voice.
 _PRONOUN_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w’'-]*) (?:Your|Our|My|We|You)(?= [A-Z])")
 # A feeling is the sentence's news only in a short sentence with no fact of its own.
@@ -95,6 +69,7 @@ class _Features:
         return BASE + sum(WEIGHTS[name] for name in self.names)
 
 
+@in_context_language
 def detect_statements(
     text: str, ctx: DetectContext | None = None, found: Iterable[Candidate] = ()
 ) -> list[Candidate]:
@@ -180,72 +155,74 @@ def sentence_features(
     is_heading: bool,
 ) -> _Features | None:
     """The names of the features that fire on ``text[start:end]``; None when it is excluded."""
+    cues = current_language().statements
     sentence = text[start:end]
     words = _WORD.findall(sentence)
     if len(words) < 4 or sentence.rstrip(_CLOSING + ")]").endswith("?"):
         return None  # a question, also one closed by a bracket or quotation mark
-    if is_heading and _QUESTION_TITLE.match(sentence):
+    if is_heading and cues.QUESTION_TITLE.match(sentence):
         return None  # a title that asks without its question mark
-    if len(words) < 30 and _CREDIT.search(sentence):
+    if len(words) < 30 and cues.CREDIT.search(sentence):
         return None
-    if _EDITORIAL.match(sentence):
+    if cues.EDITORIAL.match(sentence):
         return None  # a note about the article itself, not about the world
     inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes)
     narration = _outside_quotes(text, start, end, quotes)
     quote_share = inside / max(1, len(sentence))
     opens_with_quote = sentence[:1] in "\"“„«"
-    if (opens_with_quote or quote_share > 0.5) and _SPEECH_ONLY.match(_strip_quoted(narration)):
+    if (opens_with_quote or quote_share > 0.5) and cues.SPEECH_ONLY.match(_strip_quoted(narration)):
         return None  # a direct quotation with its attribution: the quote claim covers it
     names: list[str] = []
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
              and not _inside_any(c.start, quotes)}
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
-    narration = _UPDATE_PROMISE.sub(" ", narration)
+    narration = cues.UPDATE_PROMISE.sub(" ", narration)
     if len(_ENTITY.findall(narration)) >= 2:
         names.append("entities")
     tokens = _WORD.findall(narration)
     lower = {t.lower() for t in tokens}
-    phrases = {m.lastgroup for m in _PHRASES.finditer(narration.lower())}
+    phrases = {m.lastgroup for m in cues.PHRASES.finditer(narration.lower())}
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
-    if lower & _SUPERLATIVES or any(
-        w.endswith("est") and len(w) > 5 and w not in _NOT_SUPERLATIVE for w in lower
+    if lower & cues.SUPERLATIVES or any(
+        w.endswith("est") and len(w) > 5 and w not in cues.NOT_SUPERLATIVE for w in lower
     ):
         names.append("superlative")
     for name, vocabulary in (
-        ("comparison", _COMPARISON_WORDS),
-        ("cause", _CAUSE_WORDS),
+        ("comparison", cues.COMPARISON_WORDS),
+        ("cause", cues.CAUSE_WORDS),
         ("scheduled", frozenset()),
-        ("intention", _INTENTION_WORDS),
-        ("hedge", _HEDGE_WORDS),
-        ("opinion", _OPINION_WORDS),
+        ("intention", cues.INTENTION_WORDS),
+        ("hedge", cues.HEDGE_WORDS),
+        ("opinion", cues.OPINION_WORDS),
         ("first_person", None),
-        ("characterisation", _CHARACTER_WORDS),
+        ("characterisation", cues.CHARACTER_WORDS),
     ):
         if name == "first_person":
-            hit = bool(_FIRST_PERSON_WORDS.intersection(_WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
+            hit = bool(cues.FIRST_PERSON_WORDS.intersection(
+                _WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
             hit = bool(lower & vocabulary) or name in phrases
         if hit:
             names.append(name)
-    main = "intention" in names and _MAIN_INTENTION.match(narration.strip())
-    if main and not _RELATIVE.search(main.group(0)):
+    main = "intention" in names and cues.MAIN_INTENTION.match(narration.strip())
+    if main and not cues.RELATIVE.search(main.group(0)):
         names.append("main_intention")
-    finding = _FINDING.search(narration)
+    finding = cues.FINDING.search(narration)
     if finding:
         names.append("finding")
     # ``May 16`` is a month: only a lowercase ``may`` is a modal; ``could not verify`` is a finding
     modal_text = narration[: finding.start()] + narration[finding.end():] if finding else narration
     modal_tokens = _WORD.findall(modal_text)
-    if _MODAL_WORDS.intersection(t if t == "May" else t.lower() for t in modal_tokens) and (
+    if cues.MODAL_WORDS.intersection(t if t == "May" else t.lower() for t in modal_tokens) and (
         "scheduled" not in names
     ):
         names.append("modal")
     if not kinds and "finding" not in names and len(words) <= _REACTION_WORDS and any(
-        m.group("feeling") in _FEELING_WORDS for m in _REACTION.finditer(narration)
+        m.group("feeling") in cues.FEELING_WORDS for m in cues.REACTION.finditer(narration)
     ):
         names.append("reaction")
-    reported = bool(lower & _REPORTED_WORDS)
+    reported = bool(lower & cues.REPORTED_WORDS)
     if reported and (kinds or "event_verb" in names):
         names.append("reported_fact")
     if quote_share > 0.5:
@@ -259,9 +236,10 @@ def sentence_features(
 
 def _has_event_verb(lower: set[str]) -> bool:
     """A verb of something that happened or holds, other than the verb of saying."""
-    if lower & _IRREGULAR_PAST:
+    cues = current_language().statements
+    if lower & cues.IRREGULAR_PAST:
         return True
-    return any(w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST for w in lower)
+    return any(w.endswith("ed") and len(w) > 4 and w not in cues.NOT_PAST for w in lower)
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:

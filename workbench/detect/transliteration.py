@@ -8,28 +8,26 @@ deletion; ``transliteration_slip`` then keeps only the edits transliteration mak
 
 from __future__ import annotations
 
-from workbench.detect.lang import language
-
-_words = language().equipment
-_SWAPS = _words.TRANSLITERATION_SWAPS
-_EXTRAS = _words.TRANSLITERATION_EXTRAS
+from workbench.detect.language_scope import current_language
 
 
 def transliteration_slip(written: str, name: str) -> bool:
     """Whether ``written`` differs from ``name`` by one slip a transliteration makes."""
+    words = current_language().equipment
     if len(written) == len(name):
         diff = [k for k in range(len(name)) if written[k] != name[k]]
         if len(diff) == 2 and diff[1] == diff[0] + 1:  # two letters swapped
             return written[diff[0]] == name[diff[1]] and written[diff[1]] == name[diff[0]]
         return len(diff) == 1 and any(
-            written[diff[0]] in group and name[diff[0]] in group for group in _SWAPS
+            written[diff[0]] in group and name[diff[0]] in group for group in words.TRANSLITERATION_SWAPS
         )
     longer, shorter = (written, name) if len(written) > len(name) else (name, written)
     k = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
     if longer[:k] + longer[k + 1 :] != shorter:
         return False
     extra = longer[k]
-    return extra in _EXTRAS or (k > 0 and longer[k - 1] == extra) or longer[k + 1 : k + 2] == extra
+    return (extra in words.TRANSLITERATION_EXTRAS or (k > 0 and longer[k - 1] == extra)
+            or longer[k + 1 : k + 2] == extra)
 
 
 def one_letter_off(token: str) -> list[str]:

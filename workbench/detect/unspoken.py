@@ -11,34 +11,30 @@ from __future__ import annotations
 
 import re
 
-from workbench.detect.lang import language
+from workbench.detect.language_scope import current_language
 
-_language = language()  # English: the detectors' default language
-
-_TITLED = _language.inscriptions.TITLED
-_NAMED_PASSIVE = _language.inscriptions.NAMED_PASSIVE
-_SURFACE = _language.inscriptions.SURFACE
-_INSCRIBED = _language.inscriptions.INSCRIBED
-_MINOR = _language.inscriptions.MINOR_WORDS
 _WORD = re.compile(r"[\w’'-]+")
 
 
 def is_title(quoted: str) -> bool:
     """``“State of the Union”``: a short Title Case name of a show or document, not speech."""
+    cues = current_language().inscriptions
     words = _WORD.findall(quoted)
     if not 2 <= len(words) <= 7 or quoted.rstrip(" ,")[-1:] in ".!?":
         return False
     if sum(w.isupper() and len(w) > 1 for w in words) > len(words) // 2:
         return False  # ``“THIS IS ONLY A TEST”``: shouting, not a title
-    return all(w[0].isupper() or w.lower() in _MINOR for w in words) and words[0][0].isupper()
+    return all(w[0].isupper() or w.lower() in cues.MINOR_WORDS for w in words) and words[0][0].isupper()
 
 
 def names_a_thing(lead: str) -> bool:
     """The lead-in gives the quotation as the name of a document or a thing."""
+    cues = current_language().inscriptions
     tail = lead[-60:]  # both verbs stand right before the mark
-    return bool(_TITLED.search(tail) or _NAMED_PASSIVE.search(tail))
+    return bool(cues.TITLED.search(tail) or cues.NAMED_PASSIVE.search(tail))
 
 
 def is_inscription(lead: str) -> bool:
     """The lead-in presents the words as printed, painted or engraved on something."""
-    return bool(_INSCRIBED.search(lead[-200:]))
+    cues = current_language().inscriptions
+    return bool(cues.INSCRIBED.search(lead[-200:]))

@@ -43,9 +43,14 @@ class KindRegistry:
     def get(self, kind: str) -> KindSpec | None:
         return self._by_name.get(kind)
 
-    def detect(self, text: str, published: date | None = None) -> list[Candidate]:
-        """Every proposed claim in ``text``; ``published`` resolves relative dates."""
-        return pipeline.detect(text, published, self._detectors)
+    def detect(
+        self, text: str, published: date | None = None, language: str | None = "en"
+    ) -> list[Candidate]:
+        """Every proposed claim in ``text``; ``published`` resolves relative dates.
+
+        ``language`` is the text's language code (English when it has no word lists).
+        """
+        return pipeline.detect(text, published, self._detectors, language)
 
     def guess_kind(self, text: str, selection_start: int, selection_end: int) -> str:
         """The kind to propose for a span a reviewer selected by hand (never fails)."""

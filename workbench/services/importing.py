@@ -94,7 +94,7 @@ def store_extracted(
     progress(0.5, "Finding claims")
     # File names, sizes and dates of a list of files are no claims to review.
     drafts = [] if reason is not None else detect_drafts(
-        extracted.text, extracted.published, extracted.blocks
+        extracted.text, extracted.published, extracted.blocks, extracted.language
     )
     check(cancel)  # last chance: after this the article is stored
     progress(0.8, "Saving")
@@ -121,21 +121,29 @@ def redetect(db: Database, article_id: int) -> int:
     """Run detection again on an article; only claims the reviewer does not have are added."""
     article = articles.get_article(db, article_id)
     return claim_edits.store_detected(
-        db, article_id, detect_drafts(article.text, article.published, article.structure), by=DETECTOR
+        db,
+        article_id,
+        detect_drafts(article.text, article.published, article.structure, article.language),
+        by=DETECTOR,
     )
 
 
-def detect_drafts(text: str, published: str | None, structure: object = ()) -> list[ClaimDraft]:
+def detect_drafts(
+    text: str, published: str | None, structure: object = (), language: str | None = None
+) -> list[ClaimDraft]:
     """Proposed claims; none in captions or bylines, those in the headline tagged as such.
 
     ``structure``: the text's blocks (``Block``s or stored dicts), when known.
+    ``language``: the article's language tag (``en-GB``) when the page gave one;
+    detection reads that language's word lists, and English when there are none
+    for it or no tag is known.
     """
     from workbench.kinds import detect
 
     apart = set_apart_spans(structure)
     headline = headline_span(structure)
     drafts = []
-    for candidate in detect(text, parse_published(published)):
+    for candidate in detect(text, parse_published(published), language):
         if any(start <= candidate.start < end for start, end in apart):
             continue
         draft = draft_from(candidate)

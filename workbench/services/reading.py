@@ -22,9 +22,12 @@ def load_article(source: str) -> ExtractedArticle:
     return load_source(source)
 
 
-def detect_claims(text: str, published: date | None = None) -> list[Candidate]:
-    """The claims the workbench would propose in ``text``."""
-    return detect(text, published)
+def detect_claims(
+    text: str, published: date | None = None, language: str | None = None
+) -> list[Candidate]:
+    """The claims the workbench would propose in ``text``, written in ``language`` if known
+    (detected as English when that language has no word lists)."""
+    return detect(text, published, language)
 
 
 def guess_claim_kind(text: str, start: int, end: int) -> str:

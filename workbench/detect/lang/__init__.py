@@ -3,9 +3,12 @@
 As spaCy keeps ``spacy/lang/xx/``, each language is a package here
 (``en/``) holding data modules named for what they hold: ``numbers``,
 ``dates``, ``units``... The detectors hold the logic and take their words
-from ``language(code)``, so a second language is a second folder, not a
+from the language of the call (``DetectContext.language``, made current by
+``detect.language_scope``), so a second language is a second folder, not a
 fork of the detectors. A folder is found by its code: dropping ``xx/`` into
 this package (or onto its ``__path__``) is all it takes to register it.
+Detection falls back to English for a code with no folder; ``language``
+itself refuses one, for callers that must know.
 """
 
 from __future__ import annotations
@@ -26,9 +29,14 @@ DEFAULT = "en"
 _CODE_RE = re.compile(r"[a-z]{2,3}(?:_[a-z]{2})?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LanguageData:
-    """One language's data modules; every field is a module of that language's folder."""
+    """One language's data modules; every field is a module of that language's folder.
+
+    Compared and hashed by identity (one instance per code, see ``_load``): the
+    detectors key their per-language caches on it, and hashing twelve modules
+    on every look-up would cost more than the look-up.
+    """
 
     code: str
     numbers: ModuleType  # number words, scales, ordinals, fractions, plurals
