@@ -113,6 +113,12 @@ def export() -> list[Row]:
     return rows
 
 
+def reports() -> list[Row]:
+    from tests.benchmark import report_bench
+
+    return report_bench.rows()
+
+
 def recheck() -> list[Row]:
     from tests.benchmark import recheck_bench
 
@@ -154,6 +160,7 @@ SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
     ("review keys and stalls", review),
     ("remote server", remote),
     ("export", export),
+    ("reports", reports),
     ("re-check", recheck),
     ("memory and evidence", evidence),
     ("cost against size", scaling),

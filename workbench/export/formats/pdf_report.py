@@ -11,14 +11,26 @@ the one registry; no import path to GUI code hides in the core.
 
 from __future__ import annotations
 
-from workbench.export.formats import html_report
-from workbench.export.formats.base import ExportFormat
+from typing import TYPE_CHECKING, TextIO
+
+from workbench.export.formats.base import ExportFormat, ExportOptions, ExportOutcome
+from workbench.export.report_html import write_html
+
+if TYPE_CHECKING:
+    from workbench.export.pace import Pace
+    from workbench.storage.database import Database
+
+
+def write(out: TextIO, db: Database, session_id: int, options: ExportOptions, pace: Pace) -> ExportOutcome:
+    # No claim anchors: Qt prints a document with thousands of them in quadratic time.
+    return ExportOutcome(write_html(out, db, session_id, options.claim_filter, pace=pace, anchors=False))
+
 
 FORMAT = ExportFormat(
     name="pdf",
     title="PDF",
     label="Printable report, PDF",
     suffix=".pdf",
-    write=html_report.write,
+    write=write,
     printed=True,
 )
