@@ -67,9 +67,11 @@ def write_csv(
 class _Cells:
     """The report's claims as CSV cells: text neutralised, numbers left as numbers.
 
-    One pass from the query's tuples to cells, written for speed: the
-    article's cells are made once per article, and the formula check is
-    inlined rather than a call per cell.
+    One pass from the query's tuples to cells, written for speed (100,000
+    claims must cost little more than the csv module reading straight from
+    SQL): the article's cells are made when the rows move to the next
+    article, the formula check is done by the query, and what stays alive
+    while claims stream is plain text, which the garbage collector skips.
     """
 
     def __init__(self, report: Report, pace: Pace = NO_PACE) -> None:
