@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from workbench.cli.common import OutputError, open_db, utf8_stdout
 from workbench.domain.errors import ExportError, SessionFileError
-from workbench.domain.kinds import ClaimKind
 from workbench.services.export_formats import ExportOptions, ExportOutcome, formats
+from workbench.services.kinds import kind_names
 
 if TYPE_CHECKING:
     from workbench.services.database import Database
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     export.add_argument(
         "--kind", nargs="+", action="extend", default=[], metavar="K",
-        help="only claims of these kinds: " + ", ".join(k.value for k in ClaimKind),
+        help="only claims of these kinds: " + ", ".join(kind_names()),
     )
     export.add_argument("--article", type=int, metavar="ID", help="only this article of the session")
     export.add_argument("--no-bom", action="store_true", help=_for("bom", "plain UTF-8 without a byte order mark"))

@@ -8,8 +8,7 @@ from typing import Any
 
 from sqlalchemy import Select, or_
 
-from workbench.domain.errors import InvalidValueError
-from workbench.domain.kinds import ClaimKind, ClaimStatus, ReviewState
+from workbench.domain.kinds import ClaimStatus, ReviewState, known_kinds, unknown_kind
 from workbench.domain.scales import Scale
 from workbench.storage.models import Claim
 
@@ -81,10 +80,7 @@ class ExportFilter:
 
 
 def _kind(kind: str) -> str:
-    try:
-        return ClaimKind(kind.strip().lower()).value
-    except ValueError:
-        raise InvalidValueError(
-            f"'{kind}' is not a kind of claim.",
-            "Use one of: " + ", ".join(k.value for k in ClaimKind) + ".",
-        ) from None
+    name = kind.strip().lower()
+    if name not in known_kinds():  # the kind registry's names
+        raise unknown_kind(kind)
+    return name

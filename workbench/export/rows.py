@@ -130,6 +130,15 @@ class Report:
             }
         return self._sources
 
+    def source_tuples(self) -> dict[int, list[tuple[str, str, str]]]:
+        """Per claim id, its sources as plain (title, url, stance) tuples, read afresh.
+
+        For a writer that turns them straight into text: it skips building a
+        ``SourceRef`` per source and keeps no tens of thousands of small
+        objects alive for the garbage collector to walk while claims stream.
+        """
+        return query.read_sources(self._connection, self.session.id)
+
     def level(self, verdict: str | None) -> Level:
         return self.levels.get(verdict, self.unreviewed) if verdict else self.unreviewed
 

@@ -15,7 +15,7 @@ import hashlib
 from typing import Any
 
 from workbench.domain.errors import NotFoundError, SessionFileError
-from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus, ReviewState, Stance
+from workbench.domain.kinds import ClaimOrigin, ClaimStatus, ReviewState, Stance, known_kinds
 from workbench.domain.scales import get_scale
 from workbench.export import session_schema as schema
 from workbench.export import session_values as values
@@ -253,16 +253,15 @@ class Checker:
         row = self.fields(item, "claim", where)
         self.unique_id(item, "claim", where)
         for name, allowed in (
-            ("kind", ClaimKind),
-            ("status", ClaimStatus),
-            ("origin", ClaimOrigin),
-            ("review_state", ReviewState),
+            ("kind", known_kinds()),  # the kind registry's names
+            ("status", tuple(ClaimStatus)),
+            ("origin", tuple(ClaimOrigin)),
+            ("review_state", tuple(ReviewState)),
         ):
-            if isinstance(row.get(name), str) and row[name] not in {k.value for k in allowed}:
+            if isinstance(row.get(name), str) and row[name] not in allowed:
                 self.problem(
                     f"{where}.{name}",
-                    f"'{values.quoted(row[name])}' is not one of "
-                    + ", ".join(k.value for k in allowed),
+                    f"'{values.quoted(row[name])}' is not one of " + ", ".join(allowed),
                 )
         if "value" in row and (detail := values.claim_value_problem(row["value"])):
             self.problem(f"{where}.value", detail)

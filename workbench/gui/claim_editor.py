@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.kinds import ClaimKind, Stance
+from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import format_value
 from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner, parse_value
 from workbench.gui.review_row import ReviewRow
 from workbench.gui.unsaved_fields import UnsavedFields
+from workbench.services.kinds import kind_label, kind_names
 
 COMMIT_DELAY_MS = 600
 EMPTY_TEXT = (
@@ -122,8 +123,8 @@ class ClaimEditor(QTabWidget):
         self.wording = NoteEdit(2, "The claim in your words (optional)")
         self.wording.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.kind = QComboBox()
-        for kind in ClaimKind:
-            self.kind.addItem(kind.value.capitalize(), kind.value)
+        for kind in kind_names():
+            self.kind.addItem(kind_label(kind), kind)
         self.value = QLineEdit(placeholderText="e.g. 28000 or 20000-30000")
         self.unit = QLineEdit(placeholderText="unit, e.g. troops")
         kind_row = QHBoxLayout()

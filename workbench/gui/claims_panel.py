@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.kinds import ClaimKind, ClaimStatus, ReviewState
+from workbench.domain.kinds import ClaimStatus, ReviewState
 from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import (
@@ -33,6 +33,7 @@ from workbench.gui.claims_model import (
     ClaimsFilterProxy,
     ClaimsTableModel,
 )
+from workbench.services.kinds import kind_label, kind_names
 
 
 class ClaimsPanel(QWidget):
@@ -68,8 +69,8 @@ class ClaimsPanel(QWidget):
         self.search.setObjectName("claimFilter")
         self.kind_box = QComboBox()
         self.kind_box.addItem("All kinds", "")
-        for kind in ClaimKind:
-            self.kind_box.addItem(kind.value.capitalize(), kind.value)
+        for kind in kind_names():
+            self.kind_box.addItem(kind_label(kind), kind)
         self.verdict_box = QComboBox()
         self.status_box = QComboBox()
         self.status_box.addItem("Any status", "")

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
-from workbench.domain.kinds import ClaimKind
 from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.domain.scales import get_scale
 from workbench.gui.workers import Handle, JobRunner
@@ -51,6 +50,7 @@ from workbench.services.export_formats import (
     ExportOutcome,
     formats,
 )
+from workbench.services.kinds import kind_label, kind_names
 from workbench.services.sessions import get_session
 
 LAST_FOLDER = "export/last_folder"
@@ -95,7 +95,7 @@ class ExportDialog(QDialog):
         self.accepted_only = QCheckBox("Only accepted claims")
         self.approved_only = QCheckBox("Only approved claims (verdict signed off)")
         self.verdicts = _checklist([(lv.key, lv.label) for lv in self.scale.levels])
-        self.kinds = _checklist([(k.value, k.value.capitalize()) for k in ClaimKind])
+        self.kinds = _checklist([(kind, kind_label(kind)) for kind in kind_names()])
         self.bom = QCheckBox("Byte order mark, for spreadsheet programs (recommended)")
         self.bom.setChecked(True)
         self.publisher = QLineEdit(str(self.settings.value(PUBLISHER, "") or session.reviewer))

@@ -3,8 +3,11 @@
 Each module holds one kind's ``SPEC``: its detector, the keys the claim
 memory files it under, how its stored value changes the evidence looked for,
 and how a span a reviewer selects by hand is recognised as this kind. Adding
-a kind is a ``ClaimKind`` member (the closed vocabulary storage checks), one
-module here and one line in ``KINDS``.
+a kind is one module here and one line in ``KINDS``: importing this package
+installs the registry's names as the kinds storage, the export filters and
+the session-file checks accept (``domain.kinds.known_kinds``), and the window
+and the command line list them through ``services.kinds``. ``ClaimKind``
+only names the built-in kinds for code that means one of them.
 
 Where this package sits: a spec is built from parts of ``detect`` (the
 detectors), ``memory.normalise`` (value normalisation) and
@@ -34,6 +37,7 @@ KINDS = KindRegistry(
     ),
     fallback=statement.SPEC.name,
 )
+KINDS.install()
 
 detect = KINDS.detect
 guess_kind = KINDS.guess_kind

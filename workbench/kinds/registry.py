@@ -8,6 +8,7 @@ from typing import Any
 
 from workbench.detect import pipeline
 from workbench.detect.candidate import Candidate
+from workbench.domain.kinds import install_kinds
 from workbench.evidence.facts import ClaimFacts
 from workbench.kinds.spec import KindSpec, Selection
 
@@ -39,6 +40,14 @@ class KindRegistry:
 
     def names(self) -> list[str]:
         return [spec.name for spec in self.specs]
+
+    def install(self) -> tuple[str, ...]:
+        """Make these the kinds storage, export filters and session-file checks accept.
+
+        ``workbench.kinds`` installs ``KINDS`` when imported; returns the
+        names known before, for a test that installs a registry of its own.
+        """
+        return install_kinds(self.names())
 
     def get(self, kind: str) -> KindSpec | None:
         return self._by_name.get(kind)

@@ -27,7 +27,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
-from workbench.domain.kinds import ClaimKind, ClaimOrigin, ClaimStatus
+from workbench.domain.kinds import ClaimOrigin, ClaimStatus, checked_kind
 from workbench.domain.records import ClaimDraft, ClaimRecord, HistoryRecord
 from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
@@ -299,7 +299,7 @@ def record_history(session: Session, claim: Claim, by: str, field: str, old: Any
 def _new_claim(article: Article, draft: ClaimDraft, *, by: str, origin: str) -> Claim:
     version = article.current
     _check_span(version.text, draft.start, draft.end)
-    kind = _kind(draft.kind)
+    kind = checked_kind(draft.kind)
     prefix, suffix = _context(version.text, draft.start, draft.end)
     return Claim(
         article=article,
@@ -335,19 +335,9 @@ def _check_span(text: str, start: int, end: int) -> None:
         )
 
 
-def _kind(kind: str) -> str:
-    try:
-        return ClaimKind(kind).value
-    except ValueError:
-        raise InvalidValueError(
-            f"'{kind}' is not a kind of claim.",
-            "Use one of: " + ", ".join(k.value for k in ClaimKind) + ".",
-        ) from None
-
-
 def _validate(session: Session, claim: Claim, changes: dict[str, Any]) -> None:
     if "kind" in changes:
-        changes["kind"] = _kind(changes["kind"])
+        changes["kind"] = checked_kind(changes["kind"])
     if "status" in changes:
         try:
             changes["status"] = ClaimStatus(changes["status"]).value
