@@ -53,17 +53,18 @@ def test_reviewed_claims_become_claimreview_objects(any_db):
     ]
 
 
-def test_publisher_defaults_to_reviewer_and_missing_url_is_warned(sqlite_db):
+def test_no_publisher_is_made_up_and_a_missing_publisher_or_url_is_warned(sqlite_db):
     review = build_review(sqlite_db)
     out = io.StringIO()
     result = write_claimreview(
         out, sqlite_db, review.session_id, ExportFilter.from_user(get_scale("default"), accepted_only=True)
     )
     items = json.loads(out.getvalue())
-    assert {item["author"]["name"] for item in items} == {"ana"}
+    assert all("author" not in item for item in items)  # never the reviewer's login name ("root")
     assert all("url" not in item for item in items)
     assert len(items) == 2 and result.skipped == 0
     assert any("--review-url" in warning for warning in result.warnings)
+    assert any("No publisher set" in warning and "--publisher" in warning for warning in result.warnings)
 
 
 def test_no_reviewed_claims_gives_an_empty_list_and_a_warning(sqlite_db):
@@ -99,3 +100,26 @@ def test_claim_text_cannot_end_the_script_tag_it_is_pasted_into(sqlite_db):
     assert item["itemReviewed"]["author"]["name"] == "<b>Spy</b>"
     assert item["itemReviewed"]["appearance"]["url"] == "https://news.example/a?x=1&y=</script>"
     assert item["url"] == f"https://factcheck.example/a?b=1&c=2#claim-{claim.id}"
+
+
+def test_google_rules_each_name_the_claims_that_break_them(sqlite_db):
+    session = sessions.create_session(sqlite_db, "Rules", reviewer="ana")
+    text = "It is false that 32,000 troops massed at the border near Brest in the week before the vote."
+    article = articles.add_article(sqlite_db, session.id, make_article(text, source="https://news.example/a"))
+    whole = claim_edits.add_claim(sqlite_db, article.id, ClaimDraft("statement", 0, len(text) - 1), by="ana")
+    short = claim_edits.add_claim(sqlite_db, article.id, ClaimDraft("figure", 17, 30, value=32000, unit="troop"),
+                                  by="ana")
+    for claim in (whole, short):
+        claim_edits.update_claim(sqlite_db, claim.id, {"verdict": "false"}, by="ana", expected_version=None)
+
+    result = write_claimreview(io.StringIO(), sqlite_db, session.id, publisher="Example Fact Check",
+                               review_url="https://news.example/fact-check")
+    warnings = "\n".join(result.warnings)
+    assert f"75 characters or more (Google wants it shorter; set a shorter wording): claim {whole.id}." in warnings
+    assert f"states its own rating (Google forbids it; reword the claim): claim {whole.id}." in warnings
+    assert "on news.example, the site of an article reviewed" in warnings
+    assert "No publisher set" not in warnings
+
+    fine = write_claimreview(io.StringIO(), sqlite_db, session.id, ExportFilter(kinds=frozenset({"figure"})),
+                             publisher="Example Fact Check", review_url="https://factcheck.example/belarus")
+    assert fine.warnings == []

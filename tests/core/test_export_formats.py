@@ -81,7 +81,9 @@ def test_a_printed_format_is_rendered_as_html_for_qt_not_written_as_text(sqlite_
     with pytest.raises(ExportError, match="printed by Qt"):
         export(sqlite_db, review.session_id, ExportOptions("pdf"), io.StringIO())
     html, outcome = export_text(sqlite_db, review.session_id, ExportOptions("pdf"))
-    assert html.startswith("<!DOCTYPE html>") and outcome.count == 5
+    assert html.startswith("<!DOCTYPE html>") and outcome.count == 3  # unreviewed and dismissed left out
+    html, outcome = export_text(sqlite_db, review.session_id, ExportOptions("pdf", include_unreviewed=True))
+    assert outcome.count == 5 and "unreviewed and dismissed left out" not in html
 
 
 def test_a_format_declaring_an_option_nobody_offers_is_refused():

@@ -140,6 +140,7 @@ def test_a_pdf_report_is_read_off_the_gui_thread_and_cancel_stops_it(
     assert dialog.status.text().startswith("Export cancelled: no file was written.")
     assert list(tmp_path.glob("report.pdf*")) == []
 
+    dialog.include_unreviewed.setChecked(True)  # every claim, so the report is long
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)  # again, to the end
     qtbot.waitUntil(lambda: dialog.result() == ExportDialog.DialogCode.Accepted, timeout=30_000)
     assert target.read_bytes().startswith(b"%PDF-")

@@ -88,9 +88,11 @@ def test_pdf_from_the_dialog(qtbot, review_db, settings: QSettings, tmp_path: Pa
     qtbot.addWidget(dialog)
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     dialog.destination.setText(str(tmp_path / "report.pdf"))
+    assert dialog.include_unreviewed.isEnabled() and not dialog.include_unreviewed.isChecked()
     _export(qtbot, dialog)
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-")
-    assert dialog.outcome is not None and dialog.outcome.count == 5
+    # The report shows findings: the unreviewed claim and the dismissed one are left out.
+    assert dialog.outcome is not None and dialog.outcome.count == 3
 
 
 def test_an_unwritable_destination_is_shown_in_the_dialog(qtbot, review_db, settings: QSettings, tmp_path: Path):

@@ -24,7 +24,7 @@ def test_report_prints_to_a_pdf_with_pages(qapp, tmp_path: Path):
     try:
         review = build_review(db)
         path = tmp_path / "report.pdf"
-        assert export_pdf(db, review.session_id, path) == 5
+        assert export_pdf(db, review.session_id, path) == 3  # reviewed claims: not the unreviewed or dismissed
         one_article = tmp_path / "prices.pdf"
         assert export_pdf(db, review.session_id, one_article, ExportFilter(article_id=review.second_article_id)) == 1
     finally:

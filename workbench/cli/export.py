@@ -45,6 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="only claims of these kinds: " + ", ".join(kind_names()),
     )
     export.add_argument("--article", type=int, metavar="ID", help="only this article of the session")
+    export.add_argument(
+        "--include-unreviewed", action="store_true",
+        help=_for("include_unreviewed", "unreviewed and dismissed claims too (a report leaves them out)"),
+    )
     export.add_argument("--no-bom", action="store_true", help=_for("bom", "plain UTF-8 without a byte order mark"))
     export.add_argument("--publisher", metavar="NAME", help=_for("publisher", "the fact-checking organisation"))
     export.add_argument(
@@ -99,7 +103,8 @@ def export_command(args: argparse.Namespace) -> int:
             approved_only=args.approved_only,
         )
         options = ExportOptions(
-            args.format, claim_filter, bom=not args.no_bom, publisher=args.publisher, review_url=args.review_url
+            args.format, claim_filter, bom=not args.no_bom, publisher=args.publisher, review_url=args.review_url,
+            include_unreviewed=args.include_unreviewed,
         )
         if chosen.printed:  # Qt prints it: imported only now, so other formats need no display
             from workbench.gui.pdf_export import export_printed

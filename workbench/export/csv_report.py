@@ -4,7 +4,10 @@ Spreadsheets open it correctly: UTF-8 with a byte order mark by default
 (Excel needs it to read UTF-8), RFC 4180 quoting with CRLF row ends, and
 newlines inside cells kept. Text that a spreadsheet would run as a formula
 is neutralised with a leading apostrophe (OWASP's advice for CSV injection);
-numbers are written as numbers, so a value of -3 stays a number.
+numbers are written as numbers, so a value of -3 stays a number. Values and
+dates read as the article wrote them (``domain.written``): "30%" is 30 with
+the unit percent (the session file keeps 0.3), and every publication date is
+``YYYY-MM-DD``.
 
 The caller opens the file with ``newline=""`` (the csv module's rule), e.g.
 ``open(path, "w", encoding="utf-8", newline="")``.
@@ -19,6 +22,7 @@ from typing import Any, TextIO
 
 from workbench.domain.kinds import ReviewState
 from workbench.domain.review import state_label
+from workbench.domain.written import PERCENT, as_written, published_day
 from workbench.export.filters import ExportFilter
 from workbench.export.pace import NO_PACE, Pace
 from workbench.export.rows import COLUMNS, ClaimRow, Report, open_report
@@ -104,10 +108,12 @@ class _Cells:
                 if article_id != last_article or version_id != last_version:  # rows come article by article
                     last_article, last_version = article_id, version_id
                     info = articles[article_id]
-                    title, url, published = safe(info.title), safe(info.url), safe(info.published)
+                    title, url, published = safe(info.title), safe(info.url), safe(published_day(info.published))
                     starts = blocks.starts(article_id, version_id)
                 if value is None:
                     value = ""
+                elif unit == PERCENT:  # as the article wrote it: 30, not 0.3
+                    value = value_cell(as_written(decode(value) if type(value) is str else value, unit))
                 elif type(value) is str:  # JSON text on SQLite; numbers arrive as numbers
                     cell = text_values.get(value)
                     if cell is None:
@@ -148,12 +154,12 @@ def cells(row: ClaimRow) -> tuple[Any, ...]:
         safe(row.session),
         safe(row.article_title),
         safe(row.article_url),
-        safe(row.published),
+        safe(published_day(row.published)),
         row.claim_id,
         row.kind,
         safe(row.text),
         safe(row.wording),
-        value_cell(row.value),
+        value_cell(as_written(row.value, row.unit)),
         safe(row.unit),
         safe(row.speaker),
         row.status,
@@ -188,9 +194,9 @@ def value_cell(value: Any) -> Any:
     return safe(str(value))
 
 
-def sources_cell(sources: Sequence[tuple[str, str, str]]) -> str:
+def sources_cell(sources: Sequence[tuple[str, ...]]) -> str:
     """All sources in one cell, one per line: ``title <url>``.
 
-    ``sources`` are ``SourceRef`` objects or the plain (title, url, stance) tuples they are made of.
+    ``sources`` are ``SourceRef`` objects or the plain (title, url, stance, passage) tuples they are made of.
     """
-    return "\n".join(f"{title} <{url}>" if title else f"<{url}>" for title, url, _stance in sources)
+    return "\n".join(f"{ref[0]} <{ref[1]}>" if ref[0] else f"<{ref[1]}>" for ref in sources)

@@ -24,6 +24,8 @@ class ExportFilter:
     article_id: int | None = None
     # Only claims whose review is approved (their verdict is locked): what a desk publishes.
     approved_only: bool = False
+    # Only claims with a verdict that were not dismissed: what a printed report shows by default.
+    reviewed_only: bool = False
 
     @classmethod
     def from_user(
@@ -53,6 +55,8 @@ class ExportFilter:
             query = query.where(claim.status == ClaimStatus.ACCEPTED.value)
         if self.approved_only:
             query = query.where(claim.review_state == ReviewState.APPROVED.value)
+        if self.reviewed_only:
+            query = query.where(claim.verdict.is_not(None), claim.status != ClaimStatus.DISMISSED.value)
         if self.kinds:
             query = query.where(claim.kind.in_(sorted(self.kinds)))
         if self.article_id is not None:
@@ -70,6 +74,8 @@ class ExportFilter:
         parts = ["accepted claims" if self.accepted_only else "all claims"]
         if self.approved_only:
             parts[0] = "approved " + parts[0].removeprefix("all ")
+        if self.reviewed_only:
+            parts.append("unreviewed and dismissed left out")
         if self.verdicts:
             parts.append("verdict " + ", ".join(sorted(self.verdicts)))
         if self.kinds:

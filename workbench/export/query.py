@@ -163,17 +163,17 @@ def read_articles(connection: Connection, session_id: int) -> tuple[dict[int, Ar
     return articles, blocks
 
 
-def read_sources(connection: Connection, session_id: int) -> dict[int, list[tuple[str, str, str]]]:
-    """Per claim id: its sources as (title, url, stance), in the order they were attached."""
+def read_sources(connection: Connection, session_id: int) -> dict[int, list[tuple[str, str, str, str]]]:
+    """Per claim id: its sources as (title, url, stance, passage), in the order they were attached."""
     rows = connection.execute(
-        select(_evidence.claim_id, _source.title, _source.url, _evidence.stance)
+        select(_evidence.claim_id, _source.title, _source.url, _evidence.stance, _evidence.passage)
         .join_from(Evidence.__table__, Source.__table__, _source.id == _evidence.source_id)
         .where(_source.session_id == session_id)
         .order_by(_evidence.claim_id, _evidence.id)
     )
-    sources: dict[int, list[tuple[str, str, str]]] = {}
-    for claim_id, title, url, stance in rows:
-        sources.setdefault(claim_id, []).append((title or "", url, stance))
+    sources: dict[int, list[tuple[str, str, str, str]]] = {}
+    for claim_id, title, url, stance, passage in rows:
+        sources.setdefault(claim_id, []).append((title or "", url, stance, passage or ""))
     return sources
 
 

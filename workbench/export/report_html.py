@@ -15,6 +15,7 @@ from html import escape
 from typing import TextIO
 
 from workbench.domain.scales import Level
+from workbench.domain.written import as_written, published_day
 from workbench.export.filters import ExportFilter
 from workbench.export.pace import NO_PACE, Pace
 from workbench.export.query import ArticleInfo
@@ -107,7 +108,7 @@ def _summary(report: Report, rows: list[ClaimRow]) -> str:
 def _article(article: ArticleInfo, rows: list[ClaimRow], anchors: bool) -> str:
     facts = [
         ("Address", _link(article.url) if article.url else escape(article.source)),
-        ("Published", escape(article.published or "not stated")),
+        ("Published", escape(published_day(article.published) or "not stated")),
         ("By", escape(", ".join(article.authors)) if article.authors else ""),
         ("Site", escape(article.site_name)),
         ("Versions", str(article.version_count) if article.version_count > 1 else ""),
@@ -125,7 +126,7 @@ def _article(article: ArticleInfo, rows: list[ClaimRow], anchors: bool) -> str:
 def _claim(number: int, row: ClaimRow, anchors: bool = True) -> str:
     details = [row.kind, row.status]
     if row.value is not None and row.value != "":
-        details.append(f"value {_value(row.value)}{' ' + row.unit if row.unit else ''}")
+        details.append(f"value {_value(as_written(row.value, row.unit))}{' ' + row.unit if row.unit else ''}")
     if row.speaker:
         details.append(f"speaker {row.speaker}")
     if row.paragraph is not None:
@@ -162,7 +163,8 @@ def _badge(level: Level, label: str | None = None) -> str:
 
 def _source(ref: SourceRef) -> str:
     title = f"{escape(ref.title)} — " if ref.title else ""
-    return f"{title}{_link(ref.url)} ({escape(ref.stance)})"
+    quoted = f"<br>\n“{escape(ref.passage)}”" if ref.passage else ""
+    return f"{title}{_link(ref.url)} ({escape(ref.stance)}){quoted}"
 
 
 def _link(url: str) -> str:

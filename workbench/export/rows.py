@@ -53,6 +53,7 @@ class SourceRef(NamedTuple):
     title: str
     url: str
     stance: str
+    passage: str = ""  # the words of the source the reviewer quoted
 
 
 class ClaimRow(NamedTuple):
@@ -130,8 +131,8 @@ class Report:
             }
         return self._sources
 
-    def source_tuples(self) -> dict[int, list[tuple[str, str, str]]]:
-        """Per claim id, its sources as plain (title, url, stance) tuples, read afresh.
+    def source_tuples(self) -> dict[int, list[tuple[str, str, str, str]]]:
+        """Per claim id, its sources as plain (title, url, stance, passage) tuples, read afresh.
 
         For a writer that turns them straight into text: it skips building a
         ``SourceRef`` per source and keeps no tens of thousands of small

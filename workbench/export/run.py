@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -70,6 +71,7 @@ def _write(
     cancel: CancelFn | None,
     progress: ProgressFn | None,
 ) -> ExportOutcome:
+    options = replace(options, claim_filter=options.claims_for(chosen))
     pace = pace_for(db, session_id, options.claim_filter, cancel, progress)
     return chosen.write(out, db, session_id, options, pace)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
+from workbench.domain.written import as_written
 
 COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Prior", "Status", "Review")
 KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, PRIOR, STATUS, REVIEW = range(len(COLUMNS))
@@ -40,6 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def format_value(value: Any, unit: str | None = None) -> str:
+    value = as_written(value, unit)  # "30 percent", not the stored share 0.3
     if value is None:
         text = ""
     elif isinstance(value, float) and value.is_integer():

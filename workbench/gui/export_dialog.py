@@ -98,13 +98,16 @@ class ExportDialog(QDialog):
         self.kinds = _checklist([(kind, kind_label(kind)) for kind in kind_names()])
         self.bom = QCheckBox("Byte order mark, for spreadsheet programs (recommended)")
         self.bom.setChecked(True)
-        self.publisher = QLineEdit(str(self.settings.value(PUBLISHER, "") or session.reviewer))
+        self.include_unreviewed = QCheckBox("Include unreviewed and dismissed claims")
+        # The organisation is a preference, empty until set: never this computer's login name.
+        self.publisher = QLineEdit(str(self.settings.value(PUBLISHER, "") or ""))
         self.publisher.setPlaceholderText("Your organisation, the author of the fact checks")
         self.review_url = QLineEdit()
         self.review_url.setPlaceholderText("https://… the page where the fact check is published")
         # The control for each option a format may read (formats.base.OPTION_NAMES).
         self.option_widgets: dict[str, QWidget] = {
             "bom": self.bom, "publisher": self.publisher, "review_url": self.review_url,
+            "include_unreviewed": self.include_unreviewed,
         }
         self.destination = QLineEdit()
         browse = QPushButton("Browse…")
@@ -130,6 +133,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.approved_only)
         form.addRow("Verdicts (none ticked = all):", self.verdicts)
         form.addRow("Kinds (none ticked = all):", self.kinds)
+        form.addRow("", self.include_unreviewed)
         form.addRow("", self.bom)
         form.addRow("Publisher:", self.publisher)
         form.addRow("Review URL:", self.review_url)
@@ -212,6 +216,7 @@ class ExportDialog(QDialog):
             bom=self.bom.isChecked(),
             publisher=self.publisher.text().strip() or None,
             review_url=self.review_url.text().strip() or None,
+            include_unreviewed=self.include_unreviewed.isChecked(),
         )
         self._stop.clear()
         self._set_exporting(True)

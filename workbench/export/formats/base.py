@@ -9,7 +9,7 @@ format touches no if-chain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from workbench.export.filters import ExportFilter
@@ -26,6 +26,14 @@ class ExportOptions:
     bom: bool = True  # CSV: a byte order mark so spreadsheet programs read UTF-8
     publisher: str | None = None  # ClaimReview: the fact-checking organisation
     review_url: str | None = None  # ClaimReview: where the fact check is published
+    # Reports: unreviewed and dismissed claims too (left out by default: a report shows findings).
+    include_unreviewed: bool = False
+
+    def claims_for(self, chosen: ExportFormat) -> ExportFilter:
+        """The claims a format writes: a report leaves out unreviewed and dismissed ones unless asked."""
+        if "include_unreviewed" in chosen.options and not self.include_unreviewed:
+            return replace(self.claim_filter, reviewed_only=True)
+        return self.claim_filter
 
 
 # The options a format may say it reads: every field above but the two all formats share.

@@ -22,4 +22,5 @@ FORMAT = ExportFormat(
     label="Printable report, HTML",
     suffix=".html",
     write=write,
+    options=frozenset({"include_unreviewed"}),
 )

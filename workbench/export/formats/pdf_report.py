@@ -32,5 +32,6 @@ FORMAT = ExportFormat(
     label="Printable report, PDF",
     suffix=".pdf",
     write=write,
+    options=frozenset({"include_unreviewed"}),
     printed=True,
 )
