@@ -6,6 +6,7 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from workbench.services.database import open_database
 from workbench.storage import claims, sessions, sources
 from workbench.storage.migrate import alembic_config, current_revision, head_revision
 from workbench.storage.models import Base
+from workbench.storage.schema_head import HEAD_REVISION
 
 
 def _script() -> ScriptDirectory:
@@ -33,6 +35,22 @@ def test_revisions_form_one_chain_with_date_first_names():
     assert [r.down_revision for r in revisions][-1] is None
     for revision in revisions:
         assert Path(revision.path).name[:10].replace("_", "").isdigit(), revision.path
+
+
+def test_the_head_known_without_alembic_is_alembic_s_head():
+    # A new migration must update storage/schema_head.py, or every open would migrate again.
+    assert HEAD_REVISION == head_revision()
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path):
+    open_database(tmp_path / "review.sqlite").close()
+    probe = (
+        "import sys; from workbench.services.database import open_database; "
+        f"open_database({str(tmp_path / 'review.sqlite')!r}).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_upgrade_from_empty_matches_the_models(any_db):

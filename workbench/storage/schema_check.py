@@ -8,10 +8,10 @@ database at the head revision answers the one query here; anything else
 
 from __future__ import annotations
 
-from functools import cache
-
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
+
+from workbench.storage.schema_head import HEAD_REVISION
 
 
 def schema_is_current(connection: Connection) -> bool:
@@ -20,11 +20,4 @@ def schema_is_current(connection: Connection) -> bool:
     except DBAPIError:  # no such table yet, or no right to read it: the full path says what to do
         connection.rollback()
         return False
-    return stored == [_head()]
-
-
-@cache
-def _head() -> str:
-    from workbench.storage.migrate import head_revision
-
-    return head_revision()
+    return stored == [HEAD_REVISION]
