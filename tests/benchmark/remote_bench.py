@@ -26,7 +26,7 @@ def rows() -> list[Row]:
         raise RuntimeError(f"remote_probe failed: {done.stderr.strip()[-2000:]}")
     found = json.loads(lines[-1])
     near, far = found["0"], found[str(DELAY_MS)]
-    label = f"remote server ({DELAY_MS} ms each way)"
+    label = f"remote server ({DELAY_MS} ms each way, {far['claims']:,} claims)"
     return [
         Row(f"{label}: 100 J presses", far["presses_s"], "s", f"< {PRESSES_S:g}", far["presses_s"] < PRESSES_S,
             f"{near['presses_s']:.2f} s without added latency"),

@@ -11,6 +11,7 @@ and the statements and round trips those cost, on the GUI thread and off it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -29,12 +30,15 @@ from sqlalchemy import Engine, event
 from tests import pg_server
 from tests.latency_proxy import ProxyProcess
 from workbench.gui.main_window import MainWindow
+from workbench.ingest.text import extract_text
+from workbench.services import claim_edits
 from workbench.services.demo import demo_text
-from workbench.services.importing import import_text
-from workbench.storage import sessions
+from workbench.services.importing import detect_drafts
+from workbench.storage import articles, sessions
 from workbench.storage.database import open_database
 
 PRESSES = 100
+CLAIMS = 10_000  # the session a desk reviews for a week: navigation must not grow with it
 
 
 class StatementCount:
@@ -115,6 +119,18 @@ def measure(url: str, delay_ms: float, folder: Path) -> dict:
         return result
 
 
+def store_many_claims(db, session_id: int) -> None:  # noqa: ANN001
+    """One article of the demo's text repeated, with its claims shifted into each copy: ``CLAIMS`` claims."""
+    body = demo_text()
+    found = detect_drafts(body, None)
+    copies = -(-CLAIMS // len(found))
+    text = "\n\n".join([body] * copies)
+    drafts = [dataclasses.replace(d, start=d.start + offset, end=d.end + offset)
+              for offset in range(0, copies * (len(body) + 2), len(body) + 2) for d in found]
+    article = articles.add_article(db, session_id, extract_text(text, source="demo, many times"))
+    claim_edits.store_detected(db, article.id, drafts[:CLAIMS], by="bench")
+
+
 def main(delays: list[float]) -> dict:
     server = pg_server.start()
     try:
@@ -123,7 +139,7 @@ def main(delays: list[float]) -> dict:
         url = f"postgresql+psycopg://{server.user}@{server.host}:{server.port}/remote_bench"
         db = open_database(url)
         session = sessions.create_session(db, "Remote review", reviewer="bench")
-        import_text(db, session.id, demo_text() * 3, by="bench", source="demo, three times")
+        store_many_claims(db, session.id)
         db.close()
         with TemporaryDirectory() as folder:
             return {str(int(delay)): measure(url, delay, Path(folder)) for delay in delays}
