@@ -41,11 +41,12 @@ def delete_session_if_empty(db: Database, session_id: int) -> bool:
     """Delete the session if it holds no article; say whether it went.
 
     One transaction: an import that stores an article meanwhile keeps its session.
+    A removed article counts: it is kept (with its history), so its session is too.
     """
     with db.session() as orm:
         row = orm.get(ReviewSession, session_id)
         articles = orm.scalar(select(func.count()).select_from(Article).where(Article.session_id == session_id))
-        if row is None or articles:
+        if row is None or row.deleted_at is not None or articles:
             return False
         orm.delete(row)
         return True
