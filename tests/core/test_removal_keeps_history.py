@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, make_url, select, text
 
 from tests.factories import make_article
 from workbench.domain.errors import ConflictError, NotFoundError
@@ -22,11 +24,12 @@ from workbench.domain.records import ClaimDraft
 from workbench.export.csv_report import write_csv
 from workbench.export.json_export import write_session_json
 from workbench.memory.lookup import find_prior
-from workbench.services import claim_edits
+from workbench.services import claim_edits, team
 from workbench.services.article_edits import RemoveArticle
 from workbench.services.edits import apply
+from workbench.services.importing import store_extracted
 from workbench.storage import articles, claims, sessions, sources
-from workbench.storage.database import Database
+from workbench.storage.database import Database, open_database
 from workbench.storage.models import ArticleVersion, Claim, ClaimHistory, Evidence, ReviewSession
 
 OLD_TEXT = (
@@ -160,3 +163,52 @@ def test_a_session_with_no_history_is_deleted_outright(any_db):
     articles.add_article(any_db, empty.id, make_article("No claim in this text."))
     assert sessions.delete_session(any_db, empty.id) is False
     assert sessions.list_sessions(any_db) == [] and count(any_db, ReviewSession) == 0
+
+
+@pytest.fixture
+def reviewer(postgres_url: str) -> Iterator[tuple[Database, Database, str]]:
+    """The owner's connection, and a reviewer's: a login role given only what `workbench team grant` gives."""
+    owner = open_database(postgres_url)
+    role = f"rev_rm_{os.getpid()}"
+    with owner.engine.begin() as connection:
+        connection.execute(text(f"CREATE ROLE {role} LOGIN"))
+    team.grant_reviewers(owner, [role])
+    colleague = open_database(make_url(postgres_url).set(username=role).render_as_string(hide_password=False))
+    try:
+        yield owner, colleague, role
+    finally:
+        colleague.close()
+        with owner.engine.begin() as connection:
+            connection.execute(text(f"DROP OWNED BY {role}"))
+            connection.execute(text(f"DROP ROLE {role}"))
+        owner.close()
+
+
+@pytest.mark.postgres
+def test_a_reviewer_role_removes_an_article_and_deletes_a_session_and_no_history_row_goes(reviewer):
+    owner, colleague, role = reviewer
+    desk = sessions.create_session(owner, "Desk", reviewer="owner")
+    article = store_extracted(owner, desk.id, make_article(), by="detector").article
+    claim = claims.list_claims(owner, article_id=article.id)[0]
+    apply(owner, claim_edits.set_verdict(claim.id, "false"), by="owner")
+    before = history(owner)
+    owner_role = before[0][4]
+    assert owner_role and owner_role != role and {row[4] for row in before} == {owner_role}
+
+    done = apply(colleague, RemoveArticle(article.id), by="Rev")
+
+    assert set(before) <= set(history(owner))  # every row, with the role that wrote it
+    assert {row[4] for row in history(owner)[len(before):]} == {role}
+    assert claims.list_claims(colleague, session_id=desk.id) == []
+
+    apply(colleague, done.inverse, by="Rev")
+
+    back = claims.list_claims(colleague, article_id=article.id)
+    assert claim.id in {c.id for c in back} and claims.get_claim(colleague, claim.id).verdict == "false"
+    assert set(before) <= set(history(owner))
+    assert {row[4] for row in history(owner)[len(before):]} == {role}
+    assert claims.get_claim(colleague, claim.id).version > claim.version
+
+    assert sessions.delete_session(colleague, desk.id, by="Rev") is True
+    assert sessions.list_sessions(colleague) == []
+    assert set(before) <= set(history(owner))
