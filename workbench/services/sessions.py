@@ -45,6 +45,8 @@ def delete_session_if_empty(db: Database, session_id: int) -> bool:
     """
     with db.session() as orm:
         row = orm.get(ReviewSession, session_id)
+        if row is not None:  # an article stored meanwhile waits for this (PostgreSQL), then finds no session
+            _sessions.lock_for_delete(orm, session_id)
         articles = orm.scalar(select(func.count()).select_from(Article).where(Article.session_id == session_id))
         if row is None or row.deleted_at is not None or articles:
             return False

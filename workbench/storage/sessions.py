@@ -193,6 +193,11 @@ def delete_session(db: Database, session_id: int, *, by: str = "") -> bool:
     """
     with db.session() as session:
         row = _load(session, session_id)
+        # Locked before looking: on PostgreSQL a colleague's article or claim
+        # stored meanwhile waits for this transaction (its foreign key check
+        # needs these rows), so the cascade of an outright delete can never
+        # take history that was not there when we looked.
+        lock_for_delete(session, session_id)
         if not has_history(session, session_id):
             session.delete(row)
             return False
@@ -200,6 +205,12 @@ def delete_session(db: Database, session_id: int, *, by: str = "") -> bool:
         mark_removed(session, article_ids, by=by, note=DELETED_NOTE)
         row.deleted_at, row.deleted_by = utcnow(), by
         return True
+
+
+def lock_for_delete(session: Session, session_id: int) -> None:
+    """Lock the session's row and its articles' rows until commit (PostgreSQL; SQLite has one writer)."""
+    session.execute(select(ReviewSession.id).where(ReviewSession.id == session_id).with_for_update())
+    session.execute(select(Article.id).where(Article.session_id == session_id).with_for_update())
 
 
 def has_history(session: Session, session_id: int) -> bool:
