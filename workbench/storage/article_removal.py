@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import NotFoundError
+from workbench.domain.kinds import ClaimStatus
 from workbench.storage.articles import load_article
 from workbench.storage.database import Database
 from workbench.storage.models import Article, Claim, ReviewSession
@@ -56,7 +57,7 @@ def remove_article_in(session: Session, article_id: int, *, by: str = "") -> Rem
     reviewed = set(session.scalars(
         select(Claim.id).where(
             Claim.article_id == article_id, Claim.deleted_at.is_(None),
-            (Claim.verdict.is_not(None)) | (Claim.status != "proposed"),
+            Claim.verdict.is_not(None) | (Claim.status != ClaimStatus.PROPOSED.value),
         )
     ))
     claim_ids = mark_removed(session, [article_id], by=by, note=REMOVED_NOTE)
