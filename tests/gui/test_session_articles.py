@@ -3,6 +3,7 @@ removing an article (Ctrl+Z brings it back), and the first real article leaving 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -80,10 +81,16 @@ def _reviewed_session(db_path: Path) -> None:
         db.close()
 
 
-def _review_state(window, article_id: int) -> list[tuple]:  # noqa: ANN001
+def _review_state(window, article_id: int, history_rows: int | None = None) -> list[tuple]:  # noqa: ANN001
+    """Each claim as the reviewer reads it, its history (the first ``history_rows`` rows) and its sources.
+
+    The version and "last updated" are left out: removing and bringing back
+    an article are edits, which move them on.
+    """
     db = window.db
     return [
-        (claim, claim_store.claim_history(db, claim.id), source_store.list_evidence(db, claim.id))
+        (dataclasses.replace(claim, version=0, updated_at=None, updated_by=""),
+         claim_store.claim_history(db, claim.id)[:history_rows], source_store.list_evidence(db, claim.id))
         for claim in claim_store.list_claims(db, article_id=article_id)
     ]
 
@@ -113,7 +120,10 @@ def test_remove_an_article_then_ctrl_z_brings_it_back_and_redo_removes_it_again(
 
     assert [a.title for a in article_store.list_articles(window.db, window.session_id)] == [
         "Belarus prepares for war", "Second report"]
-    assert _review_state(window, article.id) == before  # claims, verdicts, history and sources as they were
+    # Claims, verdicts, history and sources as they were; the history only grew (removed, then restored).
+    assert _review_state(window, article.id, history_rows=-2) == before
+    assert {tuple(h.field for h in claim_store.claim_history(window.db, claim.id)[-2:])
+            for claim, _history, _evidence in before} == {("deleted", "restored")}
     assert window.article is not None and window.article.id == article.id
     assert len(switcher_titles(window)) == 2
 

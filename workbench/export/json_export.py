@@ -90,7 +90,10 @@ def session_document(
 def _articles(
     connection: Connection, session_id: int, claim_filter: ExportFilter, pace: Pace
 ) -> list[dict[str, Any]]:
-    query = select(*_columns(_article, schema.ARTICLE, "id")).where(_article.c.session_id == session_id)
+    # A removed article (its tombstone) is in no export; its claims are deleted, so no filter lists them.
+    query = select(*_columns(_article, schema.ARTICLE, "id")).where(
+        _article.c.session_id == session_id, _article.c.removed_at.is_(None)
+    )
     if claim_filter.article_id is not None:
         query = query.where(_article.c.id == claim_filter.article_id)
     articles = {

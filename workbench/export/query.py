@@ -110,7 +110,7 @@ class BlockIndex:
 def read_session(connection: Connection, session_id: int) -> SessionInfo:
     row = connection.execute(
         select(_session.id, _session.title, _session.reviewer, _session.scale, _session.notes)
-        .where(_session.id == session_id)
+        .where(_session.id == session_id, _session.deleted_at.is_(None))
     ).first()
     if row is None:
         raise NotFoundError(
@@ -137,7 +137,7 @@ def read_articles(connection: Connection, session_id: int) -> tuple[dict[int, Ar
             _version.structure,
         )
         .join_from(Article.__table__, ArticleVersion.__table__, _version.article_id == _article.id)
-        .where(_article.session_id == session_id)
+        .where(_article.session_id == session_id, _article.removed_at.is_(None))  # a removed one is in no export
         .order_by(_article.position, _article.id, _version.number)
     ).all()
     articles: dict[int, ArticleInfo] = {}

@@ -111,10 +111,13 @@ EVIDENCE = {
     "created_by": Field.TEXT,
     "created_at": Field.TIME,
 }
-# Stored columns the format leaves out on purpose, by table: a deleted claim
-# (its tombstone) is in no export, and a source link's edit counter starts
+# Stored columns the format leaves out on purpose, by table: a deleted claim,
+# a removed article or a deleted session (their tombstones) is in no export, and a source link's edit counter starts
 # again with the link in the database it is imported into.
-NOT_EXPORTED = {"claim": {"deleted_at", "deleted_by"}, "evidence": {"version"}}
+NOT_EXPORTED = {
+    "claim": {"deleted_at", "deleted_by"}, "article": {"removed_at", "removed_by"},
+    "review_session": {"deleted_at", "deleted_by"}, "evidence": {"version"},
+}
 HISTORY = {
     "at": Field.TIME,
     "by": Field.TEXT,

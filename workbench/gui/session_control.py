@@ -199,7 +199,7 @@ class SessionControl(QObject):
             "This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            session_service.delete_session(w.db, w.session_id)
+            session_service.delete_session(w.db, w.session_id, by=w.reviewer)
             self._after_session_gone()
 
     def _after_session_gone(self) -> None:

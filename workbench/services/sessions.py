@@ -41,11 +41,14 @@ def delete_session_if_empty(db: Database, session_id: int) -> bool:
     """Delete the session if it holds no article; say whether it went.
 
     One transaction: an import that stores an article meanwhile keeps its session.
+    A removed article counts: it is kept (with its history), so its session is too.
     """
     with db.session() as orm:
         row = orm.get(ReviewSession, session_id)
+        if row is not None:  # an article stored meanwhile waits for this (PostgreSQL), then finds no session
+            _sessions.lock_for_delete(orm, session_id)
         articles = orm.scalar(select(func.count()).select_from(Article).where(Article.session_id == session_id))
-        if row is None or articles:
+        if row is None or row.deleted_at is not None or articles:
             return False
         orm.delete(row)
         return True

@@ -28,7 +28,8 @@ def add_article_in(session: Session, session_id: int, extracted: ExtractedArticl
     An import adds the article and its claims in one transaction, so that a
     failure or a kill between the two leaves neither.
     """
-    if session.get(ReviewSession, session_id) is None:
+    row = session.get(ReviewSession, session_id)
+    if row is None or row.deleted_at is not None:
         raise NotFoundError(
             f"Session {session_id} does not exist.", "Open or create a session first."
         )
@@ -75,7 +76,7 @@ def list_articles(db: Database, session_id: int) -> list[ArticleRecord]:
     with db.reading() as session:
         articles = session.scalars(
             select(Article)
-            .where(Article.session_id == session_id)
+            .where(Article.session_id == session_id, Article.removed_at.is_(None))
             .options(selectinload(Article.versions))
             .order_by(Article.position, Article.id)
         ).all()
@@ -97,16 +98,10 @@ def raw_bytes(db: Database, article_id: int, version_number: int | None = None) 
         return zlib.decompress(version.raw_zlib) if version.raw_zlib else b""
 
 
-def delete_article(db: Database, article_id: int) -> None:
-    with db.session() as session:
-        article = load_article(session, article_id)
-        touch_session(session, article.session_id)
-        session.delete(article)
-
-
 def load_article(session: Session, article_id: int) -> Article:
+    """The article to read or change; a removed one (``article_removal``) is not found."""
     article = session.get(Article, article_id)
-    if article is None or not article.versions:
+    if article is None or article.removed_at is not None or not article.versions:
         raise NotFoundError(
             f"Article {article_id} does not exist (it may have been removed).",
             "Choose another article in the session.",

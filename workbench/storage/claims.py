@@ -255,6 +255,11 @@ def restore_claim_in(session: Session, record: ClaimRecord, *, by: str) -> Claim
     caller re-indexes it.
     """
     claim = load_claim(session, record.id, deleted=True)
+    if claim.article.removed_at is not None:  # its article (or session) went since: it goes with it
+        raise NotFoundError(
+            f"Claim {record.id} cannot come back: its article was removed since.",
+            "Undo the article's removal first, if it was yours.",
+        )
     _check_version(claim, {}, record.version)
     if claim.deleted_at is None:
         return claim_record(claim)  # brought back already: nothing to do

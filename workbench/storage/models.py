@@ -29,6 +29,11 @@ class ReviewSession(Timestamped, Base):
     # per reviewer (window_state): read only as a fallback.
     ui_state: Mapped[dict[str, Any]] = mapped_column(default=dict)
     scale: Mapped[str] = mapped_column(String(64), default="default")
+    # A deleted session that holds claims is kept, marked (a tombstone): the
+    # history is append-only for reviewers, so it must not go with it. Every
+    # list skips it; only the database owner may purge it.
+    deleted_at: Mapped[datetime | None] = mapped_column()
+    deleted_by: Mapped[str | None] = mapped_column(String(200))
 
     articles: Mapped[list[Article]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="Article.position"
@@ -51,6 +56,11 @@ class Article(Timestamped, Base):
     source: Mapped[str] = mapped_column(Text)  # URL, path or "pasted text", as given
     # The reviewer (name or role) the article is assigned to; "" for nobody.
     assignee: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # A removed article is kept, marked (a tombstone), with its claims marked
+    # deleted: undo brings back the same rows, and their history is never
+    # deleted (reviewers may only add to it). Every read skips it.
+    removed_at: Mapped[datetime | None] = mapped_column()
+    removed_by: Mapped[str | None] = mapped_column(String(200))
 
     session: Mapped[ReviewSession] = relationship(back_populates="articles")
     versions: Mapped[list[ArticleVersion]] = relationship(

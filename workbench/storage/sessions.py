@@ -1,10 +1,19 @@
-"""Review sessions: list, create, rename, duplicate, delete, find, remember UI state."""
+"""Review sessions: list, create, rename, duplicate, delete, find, remember UI state.
+
+A session whose claims have any history is never deleted outright: the
+history is append-only for reviewers (``team_grants``), and deleting the
+session would take it through the foreign keys' cascades. It is kept, marked
+deleted (``deleted_at``), with its articles marked removed and their claims
+marked deleted (``tombstones``); every list and lookup here skips it. Only
+the database owner can purge such rows, with plain SQL. A session with no
+history (nothing reviewed, nothing detected) is still deleted outright.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import InvalidValueError, NotFoundError
@@ -23,16 +32,24 @@ from workbench.storage.models import (
     Source,
 )
 from workbench.storage.reviewers import load_window_state, save_window_state_in
+from workbench.storage.tombstones import mark_removed
 
 # How sessions are listed everywhere: last edited first.
 _LAST_EDITED_FIRST = (ReviewSession.updated_at.desc(), ReviewSession.id.desc())
+
+# The condition every read of sessions adds: deleted sessions (tombstones) are not shown.
+SHOWN = ReviewSession.deleted_at.is_(None)
+# Likewise for articles: removed ones (``article_removal``) are not shown.
+ARTICLE_SHOWN = Article.removed_at.is_(None)
+
+DELETED_NOTE = "session deleted"
 
 
 def session_ids(db: Database) -> list[int]:
     """Every session's id, last edited first: what start-up needs, without counting claims."""
     with db.reading() as session:
         return list(session.scalars(
-            select(ReviewSession.id).order_by(*_LAST_EDITED_FIRST)
+            select(ReviewSession.id).where(SHOWN).order_by(*_LAST_EDITED_FIRST)
         ))
 
 
@@ -43,6 +60,7 @@ def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
     """
     articles = (
         select(Article.session_id, func.count(Article.id).label("n"))
+        .where(ARTICLE_SHOWN)
         .group_by(Article.session_id)
         .subquery()
     )
@@ -57,6 +75,7 @@ def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
         select(ReviewSession, articles.c.n, claims.c.n)
         .outerjoin(articles, articles.c.session_id == ReviewSession.id)
         .outerjoin(claims, claims.c.session_id == ReviewSession.id)
+        .where(SHOWN)
         .order_by(*_LAST_EDITED_FIRST)
     )
     if search.strip():
@@ -64,7 +83,7 @@ def list_sessions(db: Database, search: str = "") -> list[SessionSummary]:
         matching_articles = (
             select(Article.session_id)
             .join(ArticleVersion, ArticleVersion.article_id == Article.id)
-            .where(or_(ArticleVersion.title.ilike(pattern), Article.source.ilike(pattern)))
+            .where(ARTICLE_SHOWN, or_(ArticleVersion.title.ilike(pattern), Article.source.ilike(pattern)))
         )
         query = query.where(
             or_(
@@ -166,9 +185,39 @@ def touch_session(session: Session, session_id: int) -> None:
         row.updated_at = utcnow()
 
 
-def delete_session(db: Database, session_id: int) -> None:
+def delete_session(db: Database, session_id: int, *, by: str = "") -> bool:
+    """Delete a session; returns True when it was kept as a tombstone (it has history), False when it went.
+
+    Either way it is gone from every list. One transaction: a claim logged
+    meanwhile is either in the tombstone or there was none to keep.
+    """
     with db.session() as session:
-        session.delete(_load(session, session_id))
+        row = _load(session, session_id)
+        # Locked before looking: on PostgreSQL a colleague's article or claim
+        # stored meanwhile waits for this transaction (its foreign key check
+        # needs these rows), so the cascade of an outright delete can never
+        # take history that was not there when we looked.
+        lock_for_delete(session, session_id)
+        if not has_history(session, session_id):
+            session.delete(row)
+            return False
+        article_ids = list(session.scalars(select(Article.id).where(Article.session_id == session_id, ARTICLE_SHOWN)))
+        mark_removed(session, article_ids, by=by, note=DELETED_NOTE)
+        row.deleted_at, row.deleted_by = utcnow(), by
+        return True
+
+
+def lock_for_delete(session: Session, session_id: int) -> None:
+    """Lock the session's row and its articles' rows until commit (PostgreSQL; SQLite has one writer)."""
+    session.execute(select(ReviewSession.id).where(ReviewSession.id == session_id).with_for_update())
+    session.execute(select(Article.id).where(Article.session_id == session_id).with_for_update())
+
+
+def has_history(session: Session, session_id: int) -> bool:
+    """Whether any claim of the session, deleted ones included, has a history row."""
+    return bool(session.scalar(select(exists().where(
+        ClaimHistory.claim_id == Claim.id, Claim.article_id == Article.id, Article.session_id == session_id,
+    ))))
 
 
 def duplicate_session(db: Database, session_id: int, title: str | None = None) -> SessionSummary:
@@ -202,6 +251,8 @@ def duplicate_session(db: Database, session_id: int, title: str | None = None) -
                 )
                 copy.sources.append(new_source)
             for article in original.articles:
+                if article.removed_at is not None:
+                    continue  # a removed article's tombstone stays with the original only
                 copied.extend(_copy_article(article, copy, sources))
         session.flush()
         _copy_index_rows(session, {original.id: new.id for original, new in copied})
@@ -281,7 +332,7 @@ def _clean_title(title: str) -> str:
 
 def _load(session: Session, session_id: int) -> ReviewSession:
     row = session.get(ReviewSession, session_id)
-    if row is None:
+    if row is None or row.deleted_at is not None:
         raise _missing(session_id)
     return row
 
@@ -299,7 +350,7 @@ def _first_article_titles(session: Session, ids: list[int]) -> dict[int, str]:
     rows = session.execute(
         select(Article.session_id, Article.position, Article.source, ArticleVersion.title)
         .join(ArticleVersion, ArticleVersion.article_id == Article.id)
-        .where(Article.session_id.in_(ids))
+        .where(Article.session_id.in_(ids), ARTICLE_SHOWN)
         .order_by(Article.session_id, Article.position, Article.id, ArticleVersion.number.desc())
     ).all()
     titles: dict[int, str] = {}
