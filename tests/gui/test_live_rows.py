@@ -189,6 +189,29 @@ def test_keep_editing_keeps_my_text_and_saving_it_shows_the_conflict(qtbot, open
     assert (stored.rationale, stored.verdict) == (typed + " on", "false")
 
 
+def test_a_claim_deleted_while_i_type_in_it_stays_until_i_answer(qtbot, open_window, seeded_db):
+    mine, theirs = open_window(seeded_db), open_window(seeded_db, reviewer="bob")
+    claim = _on_claim(qtbot, mine, "About 32,000 troops", "figure")
+    _on_claim(qtbot, theirs, "About 32,000 troops", "figure")
+    qtbot.waitUntil(lambda: mine.live.watching, timeout=SECONDS)
+
+    mine.editor.setCurrentIndex(0)
+    mine.editor.rationale.setFocus()
+    qtbot.keyClicks(mine.editor.rationale, "My reading")
+    theirs.delete_claim()
+    _type_until_asked(qtbot, mine, "")
+
+    assert "Deleted by bob just now" in mine.editor.changed_notice.text.text()
+    assert mine.claims_panel.current_id() == claim.id  # the row and my text stay, to copy from
+    assert mine.editor.rationale.toPlainText().startswith("My reading")
+
+    qtbot.mouseClick(mine.editor.changed_notice.reload_button, Qt.MouseButton.LeftButton)
+
+    assert mine.claims_panel.model.row_of(claim.id) is None
+    assert mine.claims_panel.current_id() is None
+    assert not mine.message_bar.isVisible()  # nothing tried to save on the deleted claim
+
+
 def test_a_list_read_while_i_type_does_not_take_the_colleagues_version_silently(qtbot, open_window, seeded_db):
     mine = open_window(seeded_db)
     mine.live.close()  # no watch: only the list read brings the change
