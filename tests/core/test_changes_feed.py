@@ -17,6 +17,7 @@ from sqlalchemy import text
 from tests.factories import DEMO_TEXT, make_article
 from workbench.domain.errors import ConflictError, DatabaseUnreachableError
 from workbench.recheck import carry_over
+from workbench.services import claim_edits, team
 from workbench.services.changes_feed import Change, ChangeFeed
 from workbench.services.claim_edits import EditClaim, set_verdict
 from workbench.services.database import open_database
@@ -95,6 +96,28 @@ def test_a_recheck_names_the_article_whose_text_changed(any_db, colleague, desk)
         found = _wait_for(feed)
         assert [c.text_article_ids for c in found] == [{article_id}]
         assert found[0].touches(session_id)
+    finally:
+        feed.close()
+
+
+def test_a_deleted_and_a_restored_claim_name_their_article_and_a_display_name_the_team(any_db, colleague, desk):
+    session_id, article_id, claim_ids = desk
+    feed = ChangeFeed(any_db)
+    try:
+        deleted = claim_edits.delete_claim(colleague, claim_ids[0], by="bob")
+        found = _wait_for(feed)
+        # A tombstone: the window reads the claim, finds it gone, and removes its row.
+        assert len(found) == 1 and claim_ids[0] in found[0].claim_ids | found[0].removed_claim_ids
+        assert article_id in found[0].article_ids and found[0].touches(session_id)
+        claim_edits.restore_claim(colleague, deleted, by="bob")
+        found = _wait_for(feed)
+        assert len(found) == 1 and claim_ids[0] in found[0].claim_ids and article_id in found[0].article_ids
+        assert not any(c.team_changed for c in found)
+
+        team.set_display_name(colleague, "Bob Roe")
+        found = _wait_for(feed)
+        assert [c.team_changed for c in found] == [True]
+        assert not found[0].articles_changed  # no session's articles to read again for a name
     finally:
         feed.close()
 

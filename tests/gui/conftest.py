@@ -59,7 +59,7 @@ def open_window(qtbot, settings: QSettings) -> Iterator[Callable[..., MainWindow
     windows: list[MainWindow] = []
 
     def factory(location: Path, **options: object) -> MainWindow:
-        window = MainWindow(str(location), settings=settings, reviewer="tester", **options)
+        window = MainWindow(str(location), settings=settings, **{"reviewer": "tester", **options})
         qtbot.addWidget(window)
         # Window shortcuts (J, K, digits) need the window to be the active one.
         with qtbot.waitActive(window):

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 from workbench.domain.scales import Scale
+from workbench.gui.changed_notice import ChangedNotice
 from workbench.gui.claims_model import format_value
 from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner, parse_value
 from workbench.gui.review_row import ReviewRow
@@ -72,6 +73,7 @@ class ClaimEditor(QTabWidget):
         self.evidence: list[EvidenceRecord] = []
         self._loading = False
         self._pending: set[str] = set()
+        self._commits_held = False  # a colleague's change asks first (changed_notice): a pause does not save
         self.unsaved = UnsavedFields()  # typed values the database does not have yet
         self._timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.commit_pending)
@@ -139,6 +141,8 @@ class ClaimEditor(QTabWidget):
         speaker_row.addWidget(QLabel("Tags"))
         speaker_row.addWidget(self.tags, 1)
         form.addRow(self._reanchor_banner())
+        self.changed_notice = ChangedNotice()  # answered by changed_notice.HeldChanges
+        form.addRow(self.changed_notice)
         self.unsaved_note = QLabel(wordWrap=True)
         self.unsaved_note.setObjectName("unsavedNote")
         self.unsaved_note.hide()
@@ -411,12 +415,25 @@ class ClaimEditor(QTabWidget):
         if self._loading or self.claim is None:
             return
         self._pending.add(name)
-        self._timer.start()
+        if not self._commits_held:
+            self._timer.start()
 
     @property
     def typing(self) -> bool:
         """The reviewer has typed text in this claim that is not saved yet."""
         return bool(self._pending) or self._passage_timer.isActive()
+
+    def hold_commits(self, held: bool) -> None:
+        """While a colleague's change asks (changed_notice), a pause in typing does not save."""
+        self._commits_held = held
+        if held or not self._pending:
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    def discard_pending(self) -> None:  # Reload took a colleague's version instead
+        self._timer.stop()
+        self._pending.clear()
 
     def commit_pending(self) -> None:
         """Send typed edits now (before switching claims, saving or closing)."""

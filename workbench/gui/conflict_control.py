@@ -92,7 +92,7 @@ class ConflictControl:
     def _resolve(self, conflict: ClaimConflict, view: ConflictView) -> None:
         w = self.window
         claim_id = conflict.current.id
-        self._forget_unsaved(claim_id)
+        self.forget_unsaved(claim_id)
         operation = conflict_merge.merge_operation(conflict, view.chosen(), keep_my_links=view.keeps_my_links())
         if w.claims_panel.model.row_of(claim_id) is not None:
             w.claim_changed(conflict.current, claim_id)  # the window knows their version now
@@ -111,11 +111,11 @@ class ConflictControl:
                 w.push(undo.UpdateClaim(w, claim, values, "Keep my edit"))
             self._restore_focus()
 
-        self._forget_unsaved(claim_id)
+        self.forget_unsaved(claim_id)
         w.reload_claims(claim_id, then=again)
 
     def _theirs(self, claim_id: int) -> None:
-        self._forget_unsaved(claim_id)
+        self.forget_unsaved(claim_id)
         self.window.reload_claims(claim_id, then=self._restore_focus)
 
     def _keep_unsaved(self, claim_id: int, mine: dict[str, Any], by: str | None) -> None:
@@ -126,7 +126,7 @@ class ConflictControl:
         editor.set_unsaved("conflict", kept, KEPT_NOTE.format(by=by or "another reviewer"))
         self._restore_focus()
 
-    def _forget_unsaved(self, claim_id: int) -> None:
+    def forget_unsaved(self, claim_id: int) -> None:
         editor = self.window.editor
         kept = editor.unsaved.by_claim("conflict")
         if kept.pop(claim_id, None) is not None:

@@ -9,13 +9,22 @@ pool, and what it found is applied in the GUI thread:
 
 - a changed claim's row, highlight and editor are replaced in place (the
   same path an undo takes, ``MainWindow.claim_changed``);
-- a claim the reviewer is typing in is left as it is, with a "changed by"
-  notice: their text is kept, and saving it meets the colleague's version
-  as a conflict;
-- claims that came or went: the article's list is read again;
+- claims that came or went on the article shown are read alone (the changed
+  claims, through ``claims_now``) and their rows inserted or removed
+  (``claims_added`` / ``claims_removed``): the list keeps its scroll, filters,
+  current claim and selection; a deleted claim is a tombstone, found by not
+  being read back;
+- a claim the reviewer is typing in is not replaced: the editor asks first
+  ("Changed by X just now", ``changed_notice``), the typed text is kept, and
+  saving it meets the colleague's version as a conflict;
+- only when the log says "many claims", or the rows are too many to read
+  alone, is the article's list read again (the claim being typed in is kept
+  there too);
 - articles that came or went, or were re-checked: the session's articles are
   read again, and a re-checked article shown is reloaded with its claims
-  re-anchored on the new text.
+  re-anchored on the new text;
+- a new display name, or a claim assigned to a name the assignee box does
+  not offer: the team is read again.
 
 A failure to reach the database is not reported here (the window's own
 edits report it); the feed tries again a little later and catches up from
@@ -31,6 +40,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ArticleRecord, ClaimRecord, HistoryRecord
+from workbench.gui.changed_notice import HeldChanges
 from workbench.gui.workers import JobRunner
 from workbench.services import articles_read
 from workbench.services.changes_feed import Change, ChangeFeed, claims_now
@@ -56,6 +66,7 @@ class LiveUpdates(QObject):
         self.window = window
         self.feeds = JobRunner(self)  # quiet: no progress row for a background watch
         self.reads = JobRunner(self)
+        self.held = HeldChanges(window)  # colleagues' versions of the claim being typed in (changed_notice)
         self._feed: ChangeFeed | None = None
         self._db: Database | None = None
         self._closed = False
@@ -138,6 +149,8 @@ class LiveUpdates(QObject):
     # --- showing what changed --------------------------------------------
     def apply(self, changes: list[Change]) -> None:
         w = self.window
+        if w.db is not None and any(c.team_changed for c in changes):
+            w.review.refresh_team()  # a colleague's new display name, offered in the assignee box
         ours = [c for c in changes if c.touches(w.session_id)]
         if not ours or w.db is None:
             return
@@ -146,17 +159,24 @@ class LiveUpdates(QObject):
         if any(c.articles_changed for c in ours) or texts:
             self._read_articles(reanchor=shown in texts)
             if shown in texts:
-                return  # the article is read again with all its claims
-        lists = set().union(*(c.claim_article_ids for c in ours))
-        removed = set().union(*(c.removed_claim_ids for c in ours))
+                return  # the article is read again with all its claims, re-anchored on its new text
         model = w.claims_panel.model
-        rows = {i for c in ours for i in c.claim_ids if model.row_of(i) is not None}
-        if shown in lists or any(model.row_of(i) is not None for i in removed) or len(rows) > ROWS_AT_MOST:
+        if any(c.many_claims and shown in c.claim_article_ids for c in ours):
+            w.reload_claims()  # too many to name: the list read again
+            return
+        # Rows shown that changed or went, and claims of the article shown not in
+        # the list (logged, or brought back from a delete): those rows alone.
+        gone = {i for c in ours for i in c.removed_claim_ids if model.row_of(i) is not None}
+        rows = {i for c in ours for i in c.claim_ids if model.row_of(i) is not None} - gone
+        came = {i for c in ours if shown in c.article_ids for i in c.claim_ids if model.row_of(i) is None}
+        if len(rows | came | gone) > ROWS_AT_MOST:
             w.reload_claims()
             return
-        by = {i: c.by for c in ours for i in c.claim_ids}
-        if rows:
-            self._read_claims(rows, by)
+        by = {i: c.by for c in ours for i in c.claim_ids | c.removed_claim_ids}
+        if gone:
+            self._remove(gone, by)
+        if rows or came:
+            self._read_claims(rows | came, by)
         current = w.claims_panel.current_id()
         if current is not None and current not in rows and any(c.source_ids for c in ours):
             w.details.request(current)  # a source it cites may have a new title
@@ -170,29 +190,45 @@ class LiveUpdates(QObject):
         self._read_articles(reanchor=True)
 
     def _read_claims(self, claim_ids: set[int], by: dict[int, str]) -> None:
-        db = self.window.db
+        db, article = self.window.db, self.window.article
         assert db is not None
         self.reads.start(lambda _c, _p: claims_now(db, claim_ids), "reading colleagues' changes",
-                         on_success=lambda claims: self._show_claims(claims, by), on_error=self._failed_read)
+                         on_success=lambda claims: self._show_claims(article, claim_ids, claims, by),
+                         on_error=self._failed_read)
 
-    def _show_claims(self, claims: list[ClaimRecord], by: dict[int, str]) -> None:
+    def _show_claims(self, article: ArticleRecord | None, asked: set[int], claims: list[ClaimRecord],
+                     by: dict[int, str]) -> None:
+        """The claims read: rows replaced, inserted or (deleted since: not read) removed, each alone."""
         w = self.window
+        if w.closed or w.article is None or article is None or w.article.id != article.id:
+            return  # another article shown meanwhile: its list was read after these changes
         model = w.claims_panel.model
+        found = {claim.id for claim in claims}
+        gone = {i for i in asked - found if model.row_of(i) is not None}
+        if gone:
+            self._remove(gone, by)
+        came = [c for c in claims if model.row_of(c.id) is None and c.article_id == article.id]
+        if came:
+            w.claims_added(came, None)  # inserted where the order puts them; the selection stays
+        inserted = {c.id for c in came}
         for claim in claims:
             shown = model.claim_by_id(claim.id)
-            if shown is None or shown == claim:
-                continue  # not in the list, or it shows this already (the window's own edit)
-            if claim.id == w.claims_panel.current_id() and w.editor.typing:
-                self._notice(claim, by.get(claim.id, ""))
-                continue
-            w.claim_changed(claim, claim.id)
+            if shown is None or claim.id in inserted or shown == claim or shown.version > claim.version:
+                continue  # not in the list, shown already (the window's own edit), or an older read
+            if not self.held.arrived(claim, by.get(claim.id, "")):  # the reviewer is typing in it: a notice
+                w.claim_changed(claim, claim.id)
+        if any(c.assignee and c.assignee not in {m.assignee for m in w.review.members} for c in claims):
+            w.review.refresh_team()  # assigned to someone the assignee box does not offer yet
 
-    def _notice(self, claim: ClaimRecord, by: str) -> None:
-        who = by or "a colleague"
-        self.window.message_bar.show_info(
-            f"This claim was changed by {who} while you were typing.",
-            "Your text is kept. When it is saved, any field you both changed is shown with both values to choose from.",
-        )
+    def _remove(self, claim_ids: set[int], by: dict[int, str]) -> None:
+        """Claims a colleague deleted: their rows go; the claim being typed in stays, with a notice."""
+        w = self.window
+        current = w.claims_panel.current_id()
+        if current in claim_ids and self.held.editing(current):
+            self.held.deleted(current, by.get(current, ""))
+            claim_ids = claim_ids - {current}
+        if claim_ids:
+            w.claims_removed(claim_ids, None)
 
     def _read_articles(self, *, reanchor: bool) -> None:
         w = self.window

@@ -45,11 +45,13 @@ class Change:
     session_ids: frozenset[int]
     claim_ids: frozenset[int]  # claims edited or added (their rows are read again)
     removed_claim_ids: frozenset[int]
-    claim_article_ids: frozenset[int]  # articles whose claims came or went: their list is read again
+    claim_article_ids: frozenset[int]  # articles whose claims came or went
+    article_ids: frozenset[int]  # articles touched in any way (a claim brought back is only "edited")
     text_article_ids: frozenset[int]  # articles re-checked: new text, claims re-anchored
     source_ids: frozenset[int]
     articles_changed: bool  # articles came or went in its sessions
     many_claims: bool  # too many claims to name: read the lists again
+    team_changed: bool = False  # a display name set: the team a claim can be assigned to is read again
 
     def touches(self, session_id: int | None) -> bool:
         return session_id is not None and session_id in self.session_ids
@@ -63,9 +65,10 @@ def _change(row: change_log.LoggedChange) -> Change:
 
     return Change(
         id=row.id, by=row.by, session_ids=ids("sessions"), claim_ids=ids("claims"),
-        removed_claim_ids=ids("removed_claims"), claim_article_ids=ids("claim_articles"),
+        removed_claim_ids=ids("removed_claims"), claim_article_ids=ids("claim_articles"), article_ids=ids("articles"),
         text_article_ids=ids("texts"), source_ids=ids("sources"),
         articles_changed=bool(d.get("articles_changed")), many_claims=bool(d.get("many_claims")),
+        team_changed=bool(d.get("team")),
     )
 
 

@@ -34,6 +34,7 @@ from workbench.storage.models import (
     Claim,
     ClaimHistory,
     Evidence,
+    Reviewer,
     ReviewSession,
     Source,
 )
@@ -63,6 +64,7 @@ class _Touched:
     sources: set[int] = field(default_factory=set)
     articles_changed: bool = False  # articles came or went
     session_touched: bool = False
+    team: bool = False  # a display name set: in no session, shown to every window
 
     def add(self, obj: object, how: str) -> None:
         if isinstance(obj, Claim):
@@ -96,13 +98,16 @@ class _Touched:
         elif isinstance(obj, ReviewSession):
             self.sessions.add(obj.id)
             self.session_touched = True
+        elif isinstance(obj, Reviewer):
+            self.team = True
 
     def _by(self, name: str | None) -> None:
         self.by = self.by or (name or "")
 
     @property
     def anything(self) -> bool:
-        return bool(self.claims or self.removed_claims or self.articles or self.sources or self.session_touched)
+        return bool(self.claims or self.removed_claims or self.articles or self.sources or self.session_touched
+                    or self.team)
 
     def detail(self, sessions: set[int]) -> dict[str, Any]:
         many = len(self.claims) + len(self.removed_claims) > MANY
@@ -118,8 +123,9 @@ class _Touched:
             # Only the session touched: a write made with plain SQL statements (an
             # article removed or put back), whose rows the flushes did not see.
             "articles_changed": self.articles_changed or not (
-                self.claims or self.removed_claims or self.articles or self.sources
+                self.claims or self.removed_claims or self.articles or self.sources or self.team
             ),
+            "team": self.team,
         }
 
 
