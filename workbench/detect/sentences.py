@@ -133,6 +133,8 @@ def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     if not token:
         return True
     word_before = token.group(1).lower().lstrip("'’-")
+    if "-" in word_before and word_before.rsplit("-", 1)[1] in _ALWAYS_ABBREV:
+        word_before = word_before.rsplit("-", 1)[1]  # ``then-Rep. Smith``: a title after a prefix
     starter = word.lower() in _STARTERS
     if word_before in _ALWAYS_ABBREV:
         return word_before in _ABBREVIATIONS_ENDING and starter

@@ -216,3 +216,10 @@ APPROXIMATE_YEAR_BEFORE = re.compile(
 )
 # "of about 1500": a count-like word before a year, but a preposition right before it.
 YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)
+
+# Words by a quotation that make it a written post with its own date ("... yesterday,"
+# he tweeted; the post reads): a relative day inside it does not count from publication.
+WRITTEN_ATTRIBUTION_RE = re.compile(
+    r"\b(?:tweet(?:ed|s)?|posted|wrote|writes|post\s+(?:\w+\s+)?reads|(?:letter|statement|message|"
+    r"caption|note)\s+(?:\w+\s+)?reads|posts?\s+on\s+(?:X|Twitter|Telegram|Facebook))\b",
+    re.IGNORECASE)
