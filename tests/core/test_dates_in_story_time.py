@@ -66,3 +66,15 @@ def test_yesterday_in_a_quoted_post_is_not_the_day_before_publication() -> None:
     # spoken words reported on the day keep the publication date
     found = values("\u201cThey shelled the port yesterday,\u201d the mayor said.")
     assert found["yesterday"] == "2024-02-19"
+
+
+def test_a_year_that_only_bounds_a_stretch_does_not_date_a_later_month() -> None:
+    found = values("No ferry had sunk here since 2013, and the last scare was in November.")
+    assert found["November"] == "2023-11"
+
+
+def test_a_month_followed_by_next_or_last_year_falls_in_that_year() -> None:
+    # published in February 2024: the nearest April would be 2024's
+    assert values("The drill will begin in April next year.")["April"] == "2025-04"
+    assert values("The depot opened on March 3 of last year.")["March 3"] == "2023-03-03"
+    assert values("The depot will open in April.")["April"] == "2024-04"

@@ -50,6 +50,9 @@ _EVENT_AFTER_RE = _language.dates.EVENT_AFTER_RE
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
 _DEICTIC_AFTER_RE = _language.dates.DEICTIC_AFTER_RE
 _WRITTEN_ATTRIBUTION_RE = _language.dates.WRITTEN_ATTRIBUTION_RE
+_YEAR_EDGE_BEFORE_RE = _language.dates.YEAR_EDGE_BEFORE_RE
+_WHICH_YEAR_AFTER_RE = _language.dates.WHICH_YEAR_AFTER_RE
+_WHICH_OFFSETS = _language.dates.WHICH_OFFSETS
 
 
 _PATTERNS = _language.dates.PATTERNS
@@ -190,8 +193,9 @@ class _Story:
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
-            if value and spot.get("year"):
-                self.year, self.year_sentence = spot.get("year"), here
+            if value and spot.get("year") and not _YEAR_EDGE_BEFORE_RE.search(
+                    text, max(0, spot.start - 8), spot.start):
+                self.year, self.year_sentence = spot.get("year"), here  # not "since 2013": an edge
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence
             if value and len(value) == 10:
@@ -205,11 +209,17 @@ class _Story:
                        published: date | None) -> str | None:
         """A month or weekday the publication date would place, placed in the story's time.
 
-        "in the summer of 2004 ... in mid-August": the sentence gave the year. "on Dec. 18 ...
+        "in the summer of 2004 ... in mid-August": the sentence gave the year; "April next
+        year" names it. "on Dec. 18 ...
         late Tuesday": the sentence before gave a day with its weekday, so the story is told
         in that week, far from the publication's."""
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
+        which = _WHICH_YEAR_AFTER_RE.match(self.text, spot.end)
+        if spot.rule in _YEARLESS_RULES and which and published:
+            # "in April next year": the year named after the month, not the nearest April
+            moved = str(published.year + _WHICH_OFFSETS[which.group("which").lower()]) + value[4:]
+            return moved if _valid_iso(moved) else value
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here:
             moved = self.year + value[4:]
             return moved if _valid_iso(moved) else value

@@ -223,3 +223,10 @@ WRITTEN_ATTRIBUTION_RE = re.compile(
     r"\b(?:tweet(?:ed|s)?|posted|wrote|writes|post\s+(?:\w+\s+)?reads|(?:letter|statement|message|"
     r"caption|note)\s+(?:\w+\s+)?reads|posts?\s+on\s+(?:X|Twitter|Telegram|Facebook))\b",
     re.IGNORECASE)
+
+# ``since 2013``, ``until 2030``: a year that bounds a stretch does not set the story's year
+# for a month named later in the sentence.
+YEAR_EDGE_BEFORE_RE = re.compile(r"\b(?:since|until|till|by|before|after|from)\s+$", re.IGNORECASE)
+
+# ``April next year``, ``on May 3 last year``: the year a month or day falls in, named after it.
+WHICH_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<which>last|next|this)\s+year\b", re.IGNORECASE)
