@@ -2,9 +2,9 @@
 
 ``Mach 5-plus`` puts its unit first; ``a fraction of an inch`` counts an
 unnamed part of one unit; ``in a day`` and ``a week or more`` measure a span
-with no number word. ``18 years after the war`` and ``a day before the vote``
-measure the gap between two events, so they are figures even where the date
-detector also reads the whole phrase as a date.
+with no number word, and so does ``a day before collapsing`` after ``for``. Where
+the date detector reads ``a day before the vote`` as a date, it places an event
+and is a date only, as the claim guidelines say.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from workbench.detect.lang import language
 
 _language = language()  # English: the detectors' default language
 
-_GAP_UNITS = _language.figures.GAP_UNITS
-_GAP_AFTER_RE = _language.figures.GAP_AFTER_RE
 _ONE_GAP_RE = _language.figures.ONE_GAP_RE
 _ONE_SPAN_RE = _language.figures.ONE_SPAN_RE
 _IN_BEFORE_RE = _language.figures.IN_BEFORE_RE
@@ -29,11 +27,6 @@ _MACH_RE = _language.figures.MACH_RE
 
 # Tokens where one of these figures may start (the scan is keyed by lower-cased tokens).
 STARTS = frozenset({"mach", "fraction", "a", "an", "one"})
-
-
-def measures_a_gap(text: str, figure: Figure) -> bool:
-    """ "18 years" in "18 years after the war": a duration between two events."""
-    return figure.unit in _GAP_UNITS and bool(_GAP_AFTER_RE.match(text, figure.end))
 
 
 def measure_at(text: str, pos: int, token: str) -> Figure | None:
