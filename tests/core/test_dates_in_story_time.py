@@ -78,3 +78,21 @@ def test_a_month_followed_by_next_or_last_year_falls_in_that_year() -> None:
     assert values("The drill will begin in April next year.")["April"] == "2025-04"
     assert values("The depot opened on March 3 of last year.")["March 3"] == "2023-03-03"
     assert values("The depot will open in April.")["April"] == "2024-04"
+
+
+def test_a_relative_day_in_a_quotation_counts_from_the_day_it_was_said() -> None:
+    # published on Tuesday 2024-02-20; the words were said on Sunday the 18th
+    found = values("\u201cWe will hold the line tomorrow,\u201d the commander said on Sunday.")
+    assert found["tomorrow"] == "2024-02-19"
+    found = values("\u201cThe depot burned yesterday,\u201d she wrote in a post on Feb. 12.")
+    assert found["yesterday"] == "2024-02-11"
+    # a day named inside the quotation itself is no attribution
+    found = values("\u201cOn Friday we lost power, and today it is back,\u201d he said.")
+    assert found["today"] == "2024-02-20"
+
+
+def test_the_previous_session_of_a_monday_is_the_friday_before() -> None:
+    found = values("Stocks fell on Monday, Feb. 19, after gains in the previous session.")
+    assert found["previous session"] == "2024-02-16"
+    found = values("Stocks rose on Friday, Feb. 16, and slid in the next session.")
+    assert found["next session"] == "2024-02-19"

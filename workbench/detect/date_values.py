@@ -316,7 +316,9 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         return None
     if am.group("d"):
         day = date(year, int(am.group("m")), int(am.group("d")))
-        if unit in {"day", "session"}:
+        if unit == "session":
+            return _trading_days_from(day, n).isoformat()
+        if unit == "day":
             return (day + timedelta(days=n)).isoformat()
         if unit == "week":
             iso_year, week, _ = (day + timedelta(weeks=n)).isocalendar()
@@ -331,3 +333,13 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         iso_year, week, _ = moved.isocalendar()
         return f"{iso_year}-W{week:02d}"
     return anchor  # a finer unit inside a coarser anchor stays inside it
+
+
+def _trading_days_from(day: date, n: int) -> date:
+    """ "the previous session" of a Monday is the Friday: markets do not trade at weekends."""
+    step = timedelta(days=1 if n > 0 else -1)
+    for _ in range(abs(n)):
+        day += step
+        while day.weekday() >= 5:
+            day += step
+    return day
