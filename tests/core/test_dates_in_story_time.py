@@ -96,3 +96,9 @@ def test_the_previous_session_of_a_monday_is_the_friday_before() -> None:
     assert found["previous session"] == "2024-02-16"
     found = values("Stocks rose on Friday, Feb. 16, and slid in the next session.")
     assert found["next session"] == "2024-02-19"
+
+
+def test_last_june_counts_from_publication_whatever_year_the_sentence_gave() -> None:
+    found = values("The ban was introduced in March 2022 and lifted last June.")
+    assert found["last June"] == "2023-06"
+    assert values("The ban was introduced in March 2022 and lifted in June.")["June"] == "2022-06"

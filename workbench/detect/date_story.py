@@ -133,7 +133,8 @@ class StoryDates:
             # "in April next year": the year named after the month, not the nearest April
             moved = str(published.year + _WHICH_OFFSETS[which.group("which").lower()]) + value[4:]
             return moved if _valid_iso(moved) else value
-        if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here:
+        deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"])
+        if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
             moved = self.year + value[4:]
             return moved if _valid_iso(moved) else value
         if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS
