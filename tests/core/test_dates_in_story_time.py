@@ -102,3 +102,17 @@ def test_last_june_counts_from_publication_whatever_year_the_sentence_gave() -> 
     found = values("The ban was introduced in March 2022 and lifted last June.")
     assert found["last June"] == "2023-06"
     assert values("The ban was introduced in March 2022 and lifted in June.")["June"] == "2022-06"
+
+
+def test_a_quarter_whose_results_are_reported_has_ended() -> None:
+    # published in February: the fourth quarter reported is last year's, even in the future tense
+    found = values("The bank will report fourth-quarter earnings on Thursday.")
+    assert found["fourth-quarter"] == "2023"
+    assert values("Fourth-quarter profit rose 10%.")["Fourth-quarter"] == "2023"
+    assert values("The bank expects growth in the fourth quarter.")["fourth quarter"] == "2024"
+
+
+def test_a_capitalised_word_ending_in_ed_is_no_past_tense() -> None:
+    # "the Fed" does not make a coming meeting a past one
+    assert values("The Fed meets on March 19-20.")["March 19-20"] == "2024-03"
+    assert values("Ministers need a decision by March 28.")["March 28"] == "2024-03-28"

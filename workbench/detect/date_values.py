@@ -26,6 +26,7 @@ _SEASON_MIDDLES = _language.dates.SEASON_MIDDLES
 _WHICH_OFFSETS = _language.dates.WHICH_OFFSETS
 
 _TENSE_MARKERS = _language.dates.TENSE_MARKERS
+_RESULTS_AFTER_RE = _language.dates.RESULTS_AFTER_RE
 
 
 _SENTENCE_REACH = 300
@@ -252,6 +253,8 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
         quarter = 4
     current = (published.month - 1) // 3 + 1
     tense = tense_near(text, spot.start, spot.end)
+    if _RESULTS_AFTER_RE.match(text, spot.end):
+        tense = "past"  # "will report fourth-quarter results": results are of a quarter gone
     if quarter and tense == "past" and quarter > current:
         return str(published.year - 1)
     if quarter and tense == "future" and quarter < current:

@@ -35,9 +35,12 @@ TENSE_MARKERS = re.compile(
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
     r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
-    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
+    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|(?!{NOT_PAST})(?-i:[a-z]+ed))\b)"
+    .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
+             r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
+             r"wicked|rugged|infrared|beloved|based|related)\b"),
     re.IGNORECASE,
-)
+)  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
 
 # Month names as written in prose, for the patterns below.
 MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -159,7 +162,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
     ("quarter", re.compile(
-        rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
+        rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
@@ -230,3 +233,9 @@ YEAR_EDGE_BEFORE_RE = re.compile(r"\b(?:since|until|till|by|before|after|from)\s
 
 # ``April next year``, ``on May 3 last year``: the year a month or day falls in, named after it.
 WHICH_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<which>last|next|this)\s+year\b", re.IGNORECASE)
+
+# ``fourth-quarter results``: what a company reports is a quarter that has ended, whatever
+# the tense of the sentence announcing the report.
+RESULTS_AFTER_RE = re.compile(
+    r"\s+(?:(?:net|operating|adjusted|core)\s+)?(?:results|earnings|profits?|losses|revenues?|"
+    r"sales|figures|numbers|report)\b", re.IGNORECASE)
