@@ -192,7 +192,7 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "mdy" and spot.get("month") in _MONTHS_THAT_ARE_WORDS and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
         return not _PLURAL_AFTER_RE.match(text, spot.end)
-    if spot.rule in {"mdy", "dmy"}:
+    if spot.rule in {"mdy", "dmy", "day_range"}:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
