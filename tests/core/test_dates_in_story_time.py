@@ -116,3 +116,10 @@ def test_a_capitalised_word_ending_in_ed_is_no_past_tense() -> None:
     # "the Fed" does not make a coming meeting a past one
     assert values("The Fed meets on March 19-20.")["March 19-20"] == "2024-03"
     assert values("Ministers need a decision by March 28.")["March 28"] == "2024-03-28"
+
+
+def test_a_year_in_passing_does_not_date_a_month_later_in_its_sentence() -> None:
+    found = values("The company, founded in 2009, said in January that it would expand.")
+    assert found["January"] == "2024-01"
+    found = values("In 2009, the company expanded in January and shrank in June.")
+    assert (found["January"], found["June"]) == ("2009-01", "2009-06")

@@ -34,6 +34,8 @@ _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
 _DEICTIC_MODS = frozenset({"last", "next", "this"})
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range"})
+_PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
+_SENTENCE_OPENING_RE = _language.dates.SENTENCE_OPENING_RE
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "week": 3, "month": 4, "year": 5}
 _QUOTE_OPENERS = "“\""
@@ -82,9 +84,8 @@ class StoryDates:
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
-            if value and spot.get("year") and not _YEAR_EDGE_BEFORE_RE.search(
-                    text, max(0, spot.start - 8), spot.start):
-                self.year, self.year_sentence = spot.get("year"), here  # not "since 2013": an edge
+            if value and spot.get("year") and self._frames_its_sentence(spot, here):
+                self.year, self.year_sentence = spot.get("year"), here
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence
             if value and len(value) == 10:
@@ -93,6 +94,15 @@ class StoryDates:
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end = spot.end
         return value
+
+    def _frames_its_sentence(self, spot: Spot, here: int) -> bool:
+        """Whether a year sets the time of what its sentence tells next: "In 1998, ...", "in
+        the summer of 2004". A year in passing ("the firm, founded in 2009, said in January")
+        or at an edge ("since 2013") does not."""
+        if _YEAR_EDGE_BEFORE_RE.search(self.text, max(0, spot.start - 8), spot.start):
+            return False
+        return spot.rule in _PERIOD_RULES or bool(_SENTENCE_OPENING_RE.fullmatch(
+            self.text, self.sentence_starts[here] if here >= 0 else 0, spot.start))
 
     def _in_quotation(self, spot: Spot, quotation: tuple[int, int],
                       published: date | None) -> str | None:

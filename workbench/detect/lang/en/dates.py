@@ -242,3 +242,8 @@ WHICH_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<which>last|next|this)\s+ye
 RESULTS_AFTER_RE = re.compile(
     r"\s+(?:(?:net|operating|adjusted|core)\s+)?(?:results|earnings|profits?|losses|revenues?|"
     r"sales|figures|numbers|report)\b", re.IGNORECASE)
+
+# ``In 1998, ...``: the words that may open a sentence before a year that frames it.
+SENTENCE_OPENING_RE = re.compile(
+    r"[\W_]*(?:(?:in|during|throughout|by|over)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ]?)?",
+    re.IGNORECASE)
