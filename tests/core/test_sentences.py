@@ -18,6 +18,7 @@ def split(text: str) -> list[str]:
         "Lt. Col. John A. Doe served in the U.S. Army for 12.5 years.",
         "The war began on Feb. 24 and reached No. 1 in the news.",
         "Gen. Petar Ivanov said the U.S. Patriot batteries arrived.",
+        "In 2003, then-Sen. Ann Hale quit and ex-Gov. Tom Reed ran for the seat.",
     ],
 )
 def test_abbreviations_initials_and_decimals_do_not_end_a_sentence(text: str) -> None:

@@ -249,6 +249,8 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
         quarter = 4
     current = (published.month - 1) // 3 + 1
     tense = tense_near(text, spot.start, spot.end)
+    if current_language().dates.RESULTS_AFTER_RE.match(text, spot.end):
+        tense = "past"  # "will report fourth-quarter results": results are of a quarter gone
     if quarter and tense == "past" and quarter > current:
         return str(published.year - 1)
     if quarter and tense == "future" and quarter < current:
@@ -313,7 +315,9 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         return None
     if am.group("d"):
         day = date(year, int(am.group("m")), int(am.group("d")))
-        if unit in {"day", "session"}:
+        if unit == "session":
+            return _trading_days_from(day, n).isoformat()
+        if unit == "day":
             return (day + timedelta(days=n)).isoformat()
         if unit == "week":
             iso_year, week, _ = (day + timedelta(weeks=n)).isocalendar()
@@ -328,3 +332,13 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         iso_year, week, _ = moved.isocalendar()
         return f"{iso_year}-W{week:02d}"
     return anchor  # a finer unit inside a coarser anchor stays inside it
+
+
+def _trading_days_from(day: date, n: int) -> date:
+    """ "the previous session" of a Monday is the Friday: markets do not trade at weekends."""
+    step = timedelta(days=1 if n > 0 else -1)
+    for _ in range(abs(n)):
+        day += step
+        while day.weekday() >= 5:
+            day += step
+    return day

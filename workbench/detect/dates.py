@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.date_story import StoryDates
 from workbench.detect.date_values import (
     Spot,
-    resolve,
-    resolve_from_anchor,
     tense_near,
 )
 from workbench.detect.figure_words import figure_words
@@ -137,40 +136,14 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
     out = []
-    anchor: str | None = None  # the date the narrative last gave
-    day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")
-    previous_end = -1
-    for spot in _spots(text):
-        if spot.rule == "weekday" and day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
-                text, previous_end, spot.start):
-            value = day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
-        elif _narrative_relative(spot, text):
-            unit = spot.get("unit") or spot.get("unit2")
-            value = resolve_from_anchor(spot, day_anchor if unit in _DAY_UNITS else anchor)
-        else:
-            value = resolve(spot, text, ctx.published)
-            anchor = value or anchor
-            if value and len(value) == 10:
-                day_anchor = value
-        previous_end = spot.end
+    spots = _spots(text)
+    story = StoryDates(text, spots)
+    for spot in spots:
+        value = story.place(spot, ctx.published)
         score = 0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75
         out.append(Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                              score=score, extra={"rule": spot.rule}))
     return out
-
-
-_WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
-_DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
-
-
-def _narrative_relative(spot: Spot, text: str) -> bool:
-    """ "the year before", "four hours later": counted from the story's last date, not today.
-    "two days after the deadline" names its own event, whose date the text may not give."""
-    direction = (spot.get("dir") or "").lower()
-    if spot.rule == "ago" and direction not in {"later", "earlier", "before", "after"}:
-        return False
-    return spot.rule in {"ago", "anchored"} and text[spot.start : spot.end].lower().endswith(
-        (direction or "\0", "day", "week", "month", "year", "session"))
 
 
 # --- spotting checks ------------------------------------------------------------
@@ -220,7 +193,7 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "mdy" and spot.get("month") in word_months and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
         return not _PLURAL_AFTER_RE.match(text, spot.end)
-    if spot.rule in {"mdy", "dmy"}:
+    if spot.rule in {"mdy", "dmy", "day_range"}:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False

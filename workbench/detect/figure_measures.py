@@ -2,9 +2,9 @@
 
 ``Mach 5-plus`` puts its unit first; ``a fraction of an inch`` counts an
 unnamed part of one unit; ``in a day`` and ``a week or more`` measure a span
-with no number word. ``18 years after the war`` and ``a day before the vote``
-measure the gap between two events, so they are figures even where the date
-detector also reads the whole phrase as a date.
+with no number word, and so does ``a day before collapsing`` after ``for``. Where
+the date detector reads ``a day before the vote`` as a date, it places an event
+and is a date only, as the claim guidelines say.
 """
 
 from __future__ import annotations
@@ -20,12 +20,6 @@ _UNIT_GOES_ON_RE = re.compile(r"['’-]|\s+or\s+two\b")
 
 # Tokens where one of these figures may start (the scan is keyed by lower-cased tokens).
 STARTS = frozenset({"mach", "fraction", "a", "an", "one"})
-
-
-def measures_a_gap(text: str, figure: Figure) -> bool:
-    """ "18 years" in "18 years after the war": a duration between two events."""
-    words = current_language().figures
-    return figure.unit in words.GAP_UNITS and bool(words.GAP_AFTER_RE.match(text, figure.end))
 
 
 def measure_at(text: str, pos: int, token: str) -> Figure | None:

@@ -16,7 +16,7 @@ import re
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
 from workbench.detect.figure_measures import STARTS as MEASURE_STARTS
-from workbench.detect.figure_measures import measure_at, measures_a_gap
+from workbench.detect.figure_measures import measure_at
 from workbench.detect.figure_names import capitalised_name, is_name_or_debris
 from workbench.detect.figure_nouns import (
     COMPOUND_RE,
@@ -58,7 +58,8 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
         if pos < taken_until:
             continue
         measure = measure_at(text, pos, token) if token in MEASURE_STARTS else None
-        if measure is not None:  # "Mach 5", "a fraction of an inch", "a day after the vote"
+        # "Mach 5", "a fraction of an inch"; "a day after the vote" places, so it is a date only
+        if measure is not None and not dates.overlaps(measure.start, measure.end):
             found.append(finish(text, measure))
             taken_until = measure.end
             continue
@@ -67,8 +68,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
             if m is not None and m.end() > m.start():
                 taken_until = m.end()
                 figure = _figure_from_core(text, m)
-                if figure is not None and (not _inside(figure.start, figure.end, dates, m)
-                                           or measures_a_gap(text, figure)):
+                if figure is not None and not _inside(figure.start, figure.end, dates, m):
                     found.append(figure)
                     taken_until = figure.consumed or figure.end
                     continue

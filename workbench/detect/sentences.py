@@ -129,6 +129,8 @@ def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     if not token:
         return True
     word_before = token.group(1).lower().lstrip("'’-")
+    if "-" in word_before and word_before.rsplit("-", 1)[1] in abbreviations.ALWAYS_ABBREVIATIONS:
+        word_before = word_before.rsplit("-", 1)[1]  # ``then-Rep. Smith``: a title after a prefix
     starter = word.lower() in abbreviations.STARTERS
     if word_before in abbreviations.ALWAYS_ABBREVIATIONS:
         return word_before in abbreviations.ABBREVIATIONS_ENDING and starter

@@ -35,9 +35,12 @@ TENSE_MARKERS = re.compile(
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
     r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
-    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|[a-z]+ed)\b)",
+    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|(?!{NOT_PAST})(?-i:[a-z]+ed))\b)"
+    .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
+             r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
+             r"wicked|rugged|infrared|beloved|based|related)\b"),
     re.IGNORECASE,
-)
+)  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
 
 # Month names as written in prose, for the patterns below.
 MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -120,8 +123,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
     ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
     ("day_range", re.compile(
-        rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
-    ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])\s*[-–]\s*{DAY}(?:,?\s+{YEAR})?")),
+        rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
+        rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
+    # "March 14 to 15", not "March 14 and 15 troops"
+    ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
+                             rf"{DAY}(?!\s+[A-Za-z]+s\b)(?:,?\s+{YEAR})?")),
     ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
     ("month", re.compile(
         rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
@@ -159,7 +165,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
     ("quarter", re.compile(
-        rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
+        rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
@@ -216,3 +222,28 @@ APPROXIMATE_YEAR_BEFORE = re.compile(
 )
 # "of about 1500": a count-like word before a year, but a preposition right before it.
 YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)
+
+# Words by a quotation that make it a written post with its own date ("... yesterday,"
+# he tweeted; the post reads): a relative day inside it does not count from publication.
+WRITTEN_ATTRIBUTION_RE = re.compile(
+    r"\b(?:tweet(?:ed|s)?|posted|wrote|writes|post\s+(?:\w+\s+)?reads|(?:letter|statement|message|"
+    r"caption|note)\s+(?:\w+\s+)?reads|posts?\s+on\s+(?:X|Twitter|Telegram|Facebook))\b",
+    re.IGNORECASE)
+
+# ``since 2013``, ``until 2030``: a year that bounds a stretch does not set the story's year
+# for a month named later in the sentence.
+YEAR_EDGE_BEFORE_RE = re.compile(r"\b(?:since|until|till|by|before|after|from)\s+$", re.IGNORECASE)
+
+# ``April next year``, ``on May 3 last year``: the year a month or day falls in, named after it.
+WHICH_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<which>last|next|this)\s+year\b", re.IGNORECASE)
+
+# ``fourth-quarter results``: what a company reports is a quarter that has ended, whatever
+# the tense of the sentence announcing the report.
+RESULTS_AFTER_RE = re.compile(
+    r"\s+(?:(?:net|operating|adjusted|core)\s+)?(?:results|earnings|profits?|losses|revenues?|"
+    r"sales|figures|numbers|report)\b", re.IGNORECASE)
+
+# ``In 1998, ...``: the words that may open a sentence before a year that frames it.
+SENTENCE_OPENING_RE = re.compile(
+    r"[\W_]*(?:(?:in|during|throughout|by|over)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ]?)?",
+    re.IGNORECASE)

@@ -178,10 +178,8 @@ APPROX_ONE_RE = re.compile(
     re.IGNORECASE,
 )
 
-# ``18 years after the war``, ``a day before the vote``: a duration that measures the gap
-# between two events is a figure, though it also places the later one.
-GAP_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
-GAP_AFTER_RE = re.compile(r"\s+(?:after|before)\b", re.IGNORECASE)
+# ``for a day before collapsing``: one unit of time before or after that measures (where
+# it places an event instead, the date detector has the phrase).
 ONE_GAP_RE = re.compile(
     r"\b(?:an?|one)\s+(?P<noun>day|week|month|year|decade|hour|minute)(?=\s+(?:after|before)\b)",
     re.IGNORECASE,

@@ -1,0 +1,208 @@
+"""Date values placed in the story's own time, not only against the publication date.
+
+``date_values.resolve`` places a spot against the publication date. A text read
+in order also gives dates of its own, and some expressions count from those:
+"the year before" and "four hours later" from the last date given; "a day before
+the merger", set beside "on Nov. 3", is Nov. 3; "mid-August" in a sentence that
+wrote out 2004 is 2004's; "late Monday" after "Jan. 10, a Wednesday" falls in
+that week; "yesterday" inside a quotation counts from the day it was said or
+posted. ``StoryDates`` keeps what the text has given so far and places each
+spot in turn.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
+
+from workbench.detect.date_values import Spot, resolve, resolve_from_anchor, tense_near
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, per_language
+from workbench.detect.sentences import sentences
+
+
+@per_language
+def _speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+_WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
+# "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
+_APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
+_DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
+_DEICTIC_MODS = frozenset({"last", "next", "this"})
+_YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range"})
+_PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
+_SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
+_UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "week": 3, "month": 4, "year": 5}
+_QUOTE_OPENERS = "“\""
+_QUOTE_CLOSERS = "”\""
+_ATTRIBUTION_REACH = 80  # '..." the minister said on Sunday': how far the saying goes on
+
+
+class StoryDates:
+    """The dates a text has given so far, read in order: later expressions count from them."""
+
+    def __init__(self, text: str, spots: tuple[Spot, ...]) -> None:
+        self.text = text
+        self.spots = spots
+        self.sentence_starts = [start for start, _ in sentences(text)]
+        self.anchor: str | None = None  # the date the narrative last gave
+        self.anchor_sentence = -1
+        self.day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")
+        self.year_sentence = -1  # the sentence that last wrote a year out, and the year
+        self.year: str | None = None
+        self.week_sentence = -2  # the sentence that last gave a day with its weekday
+        self.previous_end = -1
+
+    def sentence(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def place(self, spot: Spot, published: date | None) -> str | None:
+        """The ISO value of ``spot``, the next spot of the text in order."""
+        text = self.text
+        here = self.sentence(spot.start)
+        quotation = _quotation(text, spot.start) if spot.rule == "deixis" else None
+        if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
+                text, self.previous_end, spot.start):
+            value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
+            self.week_sentence = here
+        elif _narrative_relative(spot, text):
+            unit = spot.get("unit") or spot.get("unit2")
+            value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
+        elif _placed_against_event(spot) and here == self.anchor_sentence and self.anchor and (
+                _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start)
+                or _finer(spot.get("unit"), self.anchor)):
+            # "on Dec. 18, a day before the vote", "in 1998 ... three days before the deadline":
+            # the sentence has dated what the phrase places; the event it counts from has no date
+            value = self.anchor
+        elif quotation is not None:
+            value = self._in_quotation(spot, quotation, published)
+        else:
+            value = resolve(spot, text, published)
+            value = self._in_story_time(spot, value, here, published)
+            if value and spot.get("year") and self._frames_its_sentence(spot, here):
+                self.year, self.year_sentence = spot.get("year"), here
+            self.anchor = value or self.anchor
+            self.anchor_sentence = here if value else self.anchor_sentence
+            if value and len(value) == 10:
+                self.day_anchor = value
+                if spot.get("weekday") and spot.rule != "weekday":
+                    self.week_sentence = here  # "Wednesday, Dec. 18"
+        self.previous_end = spot.end
+        return value
+
+    def _frames_its_sentence(self, spot: Spot, here: int) -> bool:
+        """Whether a year sets the time of what its sentence tells next: "In 1998, ...", "in
+        the summer of 2004". A year in passing ("the firm, founded in 2009, said in January")
+        or at an edge ("since 2013") does not."""
+        if current_language().dates.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, spot.start - 8), spot.start):
+            return False
+        return spot.rule in _PERIOD_RULES or bool(current_language().dates.SENTENCE_OPENING_RE.fullmatch(
+            self.text, self.sentence_starts[here] if here >= 0 else 0, spot.start))
+
+    def _in_quotation(self, spot: Spot, quotation: tuple[int, int],
+                      published: date | None) -> str | None:
+        """ "yesterday" inside quotation marks: counted from the day the words were said.
+
+        '"... yesterday," he said on Sunday' counts from that Sunday; a quoted post or
+        tweet has a day of its own, unknown unless given, so its "yesterday" stays open;
+        spoken words with no day given are taken as said on the day of publication."""
+        text = self.text
+        opening, closing = quotation
+        reach = min(len(text), closing + _ATTRIBUTION_REACH)
+        sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
+            self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
+        reach = min(reach, sentence_end)
+        for said in self.spots:
+            if closing < said.start < reach and said.rule in _SAID_ON_RULES and (
+                    _speech_verb_re().search(text, closing, said.start)):
+                day = resolve(said, text, published)
+                return resolve(spot, text, date.fromisoformat(day)) if day and len(day) == 10 else None
+            if said.start >= reach:
+                break
+        around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
+        if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
+            return None
+        return resolve(spot, text, published)
+
+    def _in_story_time(self, spot: Spot, value: str | None, here: int,
+                       published: date | None) -> str | None:
+        """A month or weekday the publication date would place, placed in the story's time.
+
+        "in the summer of 2004 ... in mid-August": the sentence gave the year; "April next
+        year" names it. "on Dec. 18, a Wednesday ... late Tuesday": the sentence before gave
+        a day with its weekday, so the story is told in that week, far from the publication's."""
+        if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
+            return value
+        which = current_language().dates.WHICH_YEAR_AFTER_RE.match(self.text, spot.end)
+        if spot.rule in _YEARLESS_RULES and which and published:
+            # "in April next year": the year named after the month, not the nearest April
+            moved = str(published.year + current_language().dates.WHICH_OFFSETS[which.group("which").lower()]) + value[4:]
+            return moved if _valid_iso(moved) else value
+        deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"])
+        if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
+            moved = self.year + value[4:]
+            return moved if _valid_iso(moved) else value
+        if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS
+                and self.day_anchor and published and here - self.week_sentence <= 1):
+            day = date.fromisoformat(self.day_anchor)
+            if abs((day - published).days) > 6:
+                return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
+                                     tense_near(self.text, spot.start, spot.end))
+        return value
+
+
+def _narrative_relative(spot: Spot, text: str) -> bool:
+    """ "the year before", "four hours later": counted from the story's last date, not today.
+    "two days after the deadline" names its own event, whose date the text may not give."""
+    direction = (spot.get("dir") or "").lower()
+    if spot.rule == "ago" and direction not in {"later", "earlier", "before", "after"}:
+        return False
+    return spot.rule in {"ago", "anchored"} and text[spot.start : spot.end].lower().endswith(
+        (direction or "\0", "day", "week", "month", "year", "session"))
+
+
+def _placed_against_event(spot: Spot) -> bool:
+    """ "two days after the deadline": a gap counted from a named event, not from a date."""
+    direction = (spot.get("dir") or "").lower()
+    return spot.rule in {"ago", "anchored"} and direction in {"before", "after"}
+
+
+def _finer(unit: str | None, anchor: str) -> bool:
+    """Whether a gap of ``unit`` stays inside the period ``anchor`` names (days inside 1998)."""
+    precision = "day" if len(anchor) == 10 else "week" if "W" in anchor else (
+        "month" if len(anchor) == 7 else "year")
+    return _UNIT_RANK.get((unit or "").lower(), 9) < _UNIT_RANK[precision]
+
+
+def _valid_iso(value: str) -> bool:
+    try:
+        date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return False
+    return True
+
+
+def _weekday_near(day: date, weekday: int, tense: str | None) -> str:
+    """The given weekday in the days around ``day``: before it unless the sentence looks ahead."""
+    if tense == "future":
+        return (day + timedelta(days=(weekday - day.weekday()) % 7)).isoformat()
+    return (day - timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
+
+
+def _quotation(text: str, pos: int) -> tuple[int, int] | None:
+    """The opening and closing marks of the quotation ``pos`` lies in, within its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    opening = max(text.rfind(mark, start, pos) for mark in _QUOTE_OPENERS)
+    if opening < 0:
+        return None
+    if text[opening] == "\"" and text.count("\"", start, opening) % 2:
+        return None  # a straight mark that closes a quotation, not one that opens it
+    if text[opening] == "“" and text.rfind("”", opening, pos) >= 0:
+        return None
+    closings = [i for i in (text.find(mark, pos, end) for mark in _QUOTE_CLOSERS) if i >= 0]
+    return (opening, min(closings)) if closings else None
