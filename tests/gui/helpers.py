@@ -26,10 +26,15 @@ def table_text(window: MainWindow, claim_id: int, column: int) -> str:
 
 def wait_for_details(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """Sources, history and prior checks of the current claim are read in the background: wait for them."""
-    qtbot.waitUntil(lambda: window.claims_settled and window.details.settled
+    qtbot.waitUntil(lambda: window.claims_settled and window.details.settled and not window.writes.busy
                     and not window.memory._pause.isActive() and not window.memory.selected_jobs.running)
 
 
 def wait_for_claims(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """The claims list is read in the background after an edit that adds or removes claims: wait for it."""
-    qtbot.waitUntil(lambda: window.claims_settled)
+    qtbot.waitUntil(lambda: window.claims_settled and not window.writes.busy)
+
+
+def wait_for_writes(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Edits are stored in the background, one after another: wait until the last is stored and shown."""
+    qtbot.waitUntil(lambda: not window.writes.busy)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.factories import long_read, make_article
-from tests.gui.helpers import wait_for_claims, wait_for_details
+from tests.gui.helpers import wait_for_claims, wait_for_details, wait_for_writes
 from tests.gui.test_highlights import _colour_at
 from workbench.gui.claims_model import CLAIM, VERDICT
 from workbench.gui.undo import show_changed_claims
@@ -100,6 +100,7 @@ def test_a_claim_logged_on_a_long_list_is_one_row_inserted_in_order_and_selected
     watch = Watch(monkeypatch, window)
 
     start = _log_span(window, "Part 9")
+    wait_for_writes(qtbot, window)
 
     assert watch.rows_only(inserted=1) and window.claims_settled
     claim = panel.model.claim_by_id(panel.current_id())
@@ -114,11 +115,13 @@ def test_a_claim_logged_on_a_long_list_is_one_row_inserted_in_order_and_selected
     assert f"{len(shown)} shown" in panel.counts.text()
 
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
     assert watch.rows_only(inserted=1, removed=1)
     assert panel.model.row_of(claim.id) is None and window.reader.painter.claim(claim.id) is None
     assert panel.current_id() is None  # as after the list read the undo did before
 
     window.undo_stack.redo()
+    wait_for_writes(qtbot, window)
     assert watch.rows_only(inserted=2, removed=1)
     assert panel.current_id() == claim.id and panel.proxy.claim_ids() == shown
     assert _order_after_a_full_read(qtbot, window) == shown
@@ -134,6 +137,7 @@ def test_deleting_selects_the_next_claim_and_undo_puts_the_row_back_where_it_was
     watch = Watch(monkeypatch, window)
 
     window.delete_claim()
+    wait_for_writes(qtbot, window)
 
     assert watch.rows_only(removed=1)
     assert panel.proxy.claim_ids() == shown[:300] + shown[301:]
@@ -143,16 +147,19 @@ def test_deleting_selects_the_next_claim_and_undo_puts_the_row_back_where_it_was
     assert panel.table.currentIndex().row() == 300
 
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
     assert watch.rows_only(removed=1, inserted=1)
     assert panel.proxy.claim_ids() == shown  # back in its own row
     assert panel.current_id() == shown[300] and window.reader.painter.claim(shown[300]) is not None
 
     window.undo_stack.redo()
+    wait_for_writes(qtbot, window)
     assert watch.rows_only(removed=2, inserted=1)
     assert panel.current_id() == shown[301] and panel.model.row_of(shown[300]) is None
 
     window.select_claim(shown[-1])
     window.delete_claim()  # the last claim in view: the one above it is selected
+    wait_for_writes(qtbot, window)
     assert panel.current_id() == shown[-2]
     assert watch.rows_only(removed=3, inserted=1)
 
@@ -172,9 +179,12 @@ def test_rows_logged_and_brought_back_keep_the_sort_order_the_list_shows(qtbot, 
     watch = Watch(monkeypatch, window)
 
     _log_span(window, "Part 12")
+    wait_for_writes(qtbot, window)
     window.select_claim(before[40])
     window.delete_claim()
+    wait_for_writes(qtbot, window)
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
     assert watch.rows_only(inserted=2, removed=1)
 
     shown = panel.proxy.claim_ids()
@@ -192,6 +202,7 @@ def test_filters_apply_to_a_row_logged_or_brought_back(qtbot, open_window, long_
     watch = Watch(monkeypatch, window)
 
     _log_span(window, "Part 14")  # a statement: the list filtered on figures does not show it
+    wait_for_writes(qtbot, window)
     added = max(c.id for c in panel.model.claims)
     assert panel.model.claim_by_id(added).kind != "figure"
     assert panel.proxy.claim_ids() == figures and panel.model.rowCount() == total + 1
@@ -199,8 +210,10 @@ def test_filters_apply_to_a_row_logged_or_brought_back(qtbot, open_window, long_
 
     window.select_claim(figures[5])
     window.delete_claim()
+    wait_for_writes(qtbot, window)
     assert panel.proxy.claim_ids() == figures[:5] + figures[6:] and panel.current_id() == figures[6]
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
     assert panel.proxy.claim_ids() == figures and panel.current_id() == figures[5]
     assert watch.rows_only(inserted=2, removed=1)
 
@@ -224,8 +237,10 @@ def test_deleting_a_claim_inside_another_shows_the_outer_claims_colour_on_its_wo
 
     window.select_claim(inner.id)
     window.delete_claim()
+    wait_for_writes(qtbot, window)
     assert _colour_at(window, inner.start).name() == outer_colour.name()
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
     assert _colour_at(window, inner.start).name() == inner_colour.name()
     assert window.claims_settled
 
@@ -246,12 +261,14 @@ def test_removing_an_article_not_shown_keeps_the_one_shown_and_its_list(qtbot, o
     watch = Watch(monkeypatch, window)
 
     window.imports.discard_article(second.id)
+    wait_for_writes(qtbot, window)
 
     assert [a.id for a in window.articles] == [first.id]
     assert window.article is not None and window.article.id == first.id
     assert window.claims_settled and watch.rows_only() and window.claims_panel.proxy.claim_ids() == shown
     assert "Removed “Second report”" in window.message_bar.text()
     window.undo_stack.undo()  # it comes back and is shown, as before
+    wait_for_writes(qtbot, window)
     wait_for_claims(qtbot, window)
     assert window.article is not None and window.article.title == "Second report"
 

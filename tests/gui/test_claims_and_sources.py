@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.factories import DEMO_TEXT
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
 
@@ -24,6 +24,7 @@ def test_selected_text_becomes_a_claim_with_a_guessed_kind(qtbot, open_window, s
     qtbot.keyClick(window.reader, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     wait_for_details(qtbot, window)
 
+    wait_for_writes(qtbot, window)
     claim = claim_store.get_claim(window.db, window.claims_panel.current_id())
     assert claim.text == "near the border on Tuesday"
     assert claim.origin == "manual" and claim.created_by == "tester"
@@ -40,6 +41,7 @@ def test_a_quote_selection_is_guessed_as_a_quote(qtbot, open_window, seeded_db):
     window.reader.select_span(start, start + len("We must be prepared"))
     window.add_selection_as_claim()
     wait_for_details(qtbot, window)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, window.claims_panel.current_id()).kind == "quote"
 
 
@@ -81,10 +83,12 @@ def test_add_a_source_link_fetches_its_title_and_undo_removes_it(qtbot, open_win
     qtbot.keyClicks(window.editor.link, url)
     qtbot.keyClick(window.editor.link, Qt.Key.Key_Return)
 
+    wait_for_writes(qtbot, window)
     links = source_store.list_evidence(window.db, claim.id)
     assert [link.source.url for link in links] == [url]
     qtbot.waitUntil(lambda: window.editor.sources.count() == 1
                     and "Troop numbers near the border" in window.editor.sources.item(0).text(), timeout=10_000)
+    wait_for_writes(qtbot, window)
     source = source_store.list_sources(window.db, window.session_id)[0]
     assert (source.title, source.publisher) == ("Troop numbers near the border, explained", "Defence Monitor")
     assert window.editor.tabText(1) == "Sources (1)"
@@ -92,12 +96,15 @@ def test_add_a_source_link_fetches_its_title_and_undo_removes_it(qtbot, open_win
     # Stance and passage are stored on the link.
     window.editor.stance.setCurrentIndex(window.editor.stance.findData("refutes"))
     window.editor.stance.activated.emit(window.editor.stance.currentIndex())
+    wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id)[0].stance == "refutes"
 
     window.undo_stack.undo()  # the stance
     window.undo_stack.undo()  # the link
+    wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id) == []
     window.undo_stack.redo()
+    wait_for_writes(qtbot, window)
     assert len(source_store.list_evidence(window.db, claim.id)) == 1
 
 
@@ -105,6 +112,7 @@ def test_a_session_source_can_be_reused_for_another_claim(qtbot, open_window, se
     window = open_window(seeded_db)
     first = claim_with_text(window, "About 32,000 troops", "figure")
     second = claim_with_text(window, "S-400", "equipment")
+    wait_for_writes(qtbot, window)
     source = source_store.add_source(window.db, window.session_id, "https://example.org/report", title="Report")
     source_store.attach_source(window.db, first.id, source.id, by="tester")
 
@@ -113,6 +121,7 @@ def test_a_session_source_can_be_reused_for_another_claim(qtbot, open_window, se
     reuse = window.editor.reuse
     reuse.setCurrentIndex(reuse.findData(source.id))
     qtbot.mouseClick(window.editor.reuse_button, Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot, window)
     assert [link.source.id for link in source_store.list_evidence(window.db, second.id)] == [source.id]
     history = claim_store.claim_history(window.db, second.id)
     assert history[-1].field == "source" and history[-1].new == "https://example.org/report"

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QPushButton
 
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.services import claim_edits
 from workbench.services.edits import apply
 from workbench.services.evidence_edits import AttachSource
@@ -46,6 +46,7 @@ def _type_rationale_while_colleague_changes(qtbot, window, colleague: Database, 
     qtbot.waitUntil(rationale.hasFocus)
     qtbot.keyClicks(rationale, MY_RATIONALE)
     window.editor.commit_pending()  # as the pause after typing would
+    wait_for_writes(qtbot, window)  # stored (or refused) in the background
     return claim
 
 

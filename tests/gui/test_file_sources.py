@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.storage import sources as source_store
 
 STATEMENT = """Ministry statement on the border
@@ -74,6 +74,7 @@ def test_a_passage_of_a_local_file_is_quoted_as_the_claims_source(qtbot, open_wi
     with qtbot.waitActive(window):  # the dialog has closed: keys go to the window again
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id) == []
     wait_for_details(qtbot, window)
     assert window.editor.sources.count() == 0
@@ -86,5 +87,6 @@ def test_a_link_that_is_neither_web_nor_file_is_refused_in_plain_words(qtbot, op
     window.editor.setCurrentIndex(1)
     qtbot.keyClicks(window.editor.link, "javascript:alert(1)")
     qtbot.keyClick(window.editor.link, Qt.Key.Key_Return)
+    wait_for_writes(qtbot, window)
     assert "not a web link or a file" in window.message_bar.text()
     assert source_store.list_evidence(window.db, claim.id) == []

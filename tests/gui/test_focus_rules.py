@@ -15,7 +15,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from tests.factories import DEMO_TEXT
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.gui.claim_editor import COMMIT_DELAY_MS
 from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
@@ -48,6 +48,7 @@ def test_the_window_starts_on_the_claims_list_so_the_banner_keys_review(qtbot, o
     moved_to = order[0]
     assert window.claims_panel.current_id() == moved_to
     press(qtbot, Qt.Key.Key_2)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, moved_to).verdict == "mostly-true"
     assert all(claim_store.get_claim(window.db, c).verdict is None for c in order if c != moved_to)
     assert window.address_bar.text() == ""  # nothing typed into the address bar
@@ -65,6 +66,7 @@ def test_on_first_run_the_banners_keys_review_the_demo_instead_of_typing_into_th
     assert window.address_bar.text() == ""
     second = window.claims_panel.proxy.claim_ids()[1]
     assert window.claims_panel.current_id() == second
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, second).verdict == "mostly-true"
 
 
@@ -97,8 +99,10 @@ def test_escape_leaves_any_field_for_the_claims_list(qtbot, open_window, seeded_
     editor.rationale.setFocus()
     type_text(qtbot, "Ministry figures")
     press(qtbot, Qt.Key.Key_Escape)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).rationale == "Ministry figures"
     press(qtbot, Qt.Key.Key_5)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "false"
 
 
@@ -140,6 +144,7 @@ def test_after_a_dialog_the_focus_is_on_the_claims_list_wherever_it_was(qtbot, o
     _back_in_window(qtbot, window)
     assert focused() is window.claims_panel.table
     press(qtbot, Qt.Key.Key_1)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "true"
 
 
@@ -149,15 +154,18 @@ def test_after_answering_a_conflict_in_the_message_bar_the_focus_is_on_the_claim
     window.select_claim(claim.id)
     claim_edits.update_claim(window.db, claim.id, {"verdict": "true"}, by="colleague", expected_version=None)
     press(qtbot, Qt.Key.Key_5)
+    wait_for_writes(qtbot, window)
     bar = window.message_bar
     keep_mine = next(b for b in bar.findChildren(type(bar.close_button)) if b.text() == "Keep mine")
     assert keep_mine.isVisible()
     keep_mine.setFocus()  # clicked or tabbed to, it has the focus; then it goes away with the bar
     press(qtbot, Qt.Key.Key_Space)
     wait_for_details(qtbot, window)  # "keep mine" writes once the list shows their version
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "false"
     assert focused() is window.claims_panel.table
     press(qtbot, Qt.Key.Key_4)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "mostly-false"
 
 
@@ -178,11 +186,13 @@ def test_after_quote_passage_the_digits_set_the_verdict_again(qtbot, open_window
     qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot, window)
     assert len(source_store.list_evidence(window.db, claim.id)) == 1
 
     qtbot.waitUntil(lambda: window.focusWidget() is window.claims_panel.table)
     _back_in_window(qtbot, window)
     press(qtbot, Qt.Key.Key_5)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "false"
 
 
@@ -222,6 +232,7 @@ def test_typing_on_past_an_autosave_stays_in_the_field(qtbot, open_window, seede
     qtbot.wait(COMMIT_DELAY_MS + 300)
     assert focused() is widget
 
+    wait_for_writes(qtbot, window)
     stored = getattr(claim_store.get_claim(window.db, claim.id), field)
     expected = {"rationale": "Ministry figures", "wording": "Two divisions", "value": 28000,
                 "speaker": "Vantis aide", "tags": ["air", "army"]}[field]
@@ -244,6 +255,7 @@ def test_typing_a_passage_on_past_its_autosave_stays_in_the_passage(qtbot, open_
     type_text(qtbot, " were deployed")
     qtbot.wait(COMMIT_DELAY_MS + 300)
     assert focused() is window.editor.passage
+    wait_for_writes(qtbot, window)
     [link] = source_store.list_evidence(window.db, claim.id)
     assert link.passage == "32,000 troops were deployed"
     assert window.address_bar.text() == ""
@@ -261,6 +273,7 @@ def test_the_wheel_does_not_change_a_box_without_the_focus(qtbot, open_window, s
     claim = claim_with_text(window, "S-400", "equipment")
     window.select_claim(claim.id)
     verdict = window.editor.verdict
+    wait_for_writes(qtbot, window)
     history = len(claim_store.claim_history(window.db, claim.id))
 
     for box in (verdict, window.editor.kind, window.claims_panel.kind_box, window.claims_panel.status_box):
@@ -268,12 +281,14 @@ def test_the_wheel_does_not_change_a_box_without_the_focus(qtbot, open_window, s
         _wheel(box)
         assert box.currentIndex() == before, box
         assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel does not give it the focus either
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict is None
     assert len(claim_store.claim_history(window.db, claim.id)) == history
     assert focused() is window.claims_panel.table
 
     verdict.setFocus()  # clicked or tabbed to: now the wheel is meant for it
     _wheel(verdict)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict is not None
 
 
@@ -307,6 +322,7 @@ def test_a_passage_typed_just_before_esc_and_j_is_saved_on_its_own_claim(qtbot, 
     press(qtbot, Qt.Key.Key_Escape)  # no pause: the save has not run yet
     press(qtbot, Qt.Key.Key_J)
     assert window.claims_panel.current_id() != claim.id
+    wait_for_writes(qtbot, window)
     [link] = source_store.list_evidence(window.db, claim.id)
     assert link.passage == "32,000 troops were deployed"
 
@@ -320,6 +336,7 @@ def test_r_goes_from_the_list_to_the_rationale_and_esc_saves_and_comes_back(qtbo
     type_text(qtbot, "The ministry says so")
     press(qtbot, Qt.Key.Key_Escape)
     assert focused() is window.claims_panel.table
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim_id).rationale == "The ministry says so"
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.domain.records import ClaimDraft
 from workbench.gui import undo
 from workbench.gui.conflict_view import ConflictView
@@ -96,6 +96,7 @@ def test_a_colleagues_new_claim_is_inserted_and_a_deleted_one_removed_as_rows(qt
 
     start = theirs.article.text.index("officials said")
     theirs.push(undo.AddClaim(theirs, theirs.article.id, ClaimDraft(kind="quote", start=start, end=start + 14)))
+    wait_for_writes(qtbot, theirs)  # their edit is stored in the background
 
     qtbot.waitUntil(lambda: mine.claims_panel.model.rowCount() == count + 1, timeout=SECONDS)
     added = claim_with_text(mine, "officials said")
@@ -130,6 +131,7 @@ def test_a_colleagues_edit_of_the_claim_i_type_in_asks_first_and_reload_takes_th
     mine.editor.rationale.setFocus()
     qtbot.keyClicks(mine.editor.rationale, "My reading")
     theirs.push(undo.UpdateClaim(theirs, claim, {"rationale": "Bob's reading", "verdict": "false"}, "Edit"))
+    wait_for_writes(qtbot, theirs)  # their edit is stored in the background
     _type_until_asked(qtbot, mine, "")
 
     notice = mine.editor.changed_notice
@@ -152,6 +154,7 @@ def test_a_colleagues_edit_of_the_claim_i_type_in_asks_first_and_reload_takes_th
     mine.editor.rationale.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(mine.editor.rationale, ", confirmed")  # typing on their version is saved, no conflict
     mine.editor.commit_pending()
+    wait_for_writes(qtbot, mine)
     assert claim_store.get_claim(theirs.db, claim.id).rationale == "Bob's reading, confirmed"
     assert not mine.message_bar.isVisible()
 
@@ -166,6 +169,7 @@ def test_keep_editing_keeps_my_text_and_saving_it_shows_the_conflict(qtbot, open
     mine.editor.rationale.setFocus()
     qtbot.keyClicks(mine.editor.rationale, "My reading")
     theirs.push(undo.UpdateClaim(theirs, claim, {"rationale": "Bob's reading", "verdict": "false"}, "Edit"))
+    wait_for_writes(qtbot, theirs)  # their edit is stored in the background
     _type_until_asked(qtbot, mine, "")
     typed = mine.editor.rationale.toPlainText()
 
@@ -185,6 +189,7 @@ def test_keep_editing_keeps_my_text_and_saving_it_shows_the_conflict(qtbot, open
 
     view.choose("rationale", "mine")  # my rationale, their verdict
     qtbot.mouseClick(_button(mine.message_bar, "Save choices"), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot, mine)
     stored = claim_store.get_claim(theirs.db, claim.id)
     assert (stored.rationale, stored.verdict) == (typed + " on", "false")
 
@@ -232,6 +237,7 @@ def test_a_list_read_while_i_type_does_not_take_the_colleagues_version_silently(
     assert "Changed by bob" in mine.editor.changed_notice.text.text()
     assert mine.claims_panel.model.claim_by_id(claim.id).rationale == ""
     mine.editor.commit_pending()  # saved on the version I started from: the conflict, not an overwrite
+    wait_for_writes(qtbot, mine)
     assert isinstance(mine.message_bar.view, ConflictView)
     assert claim_store.get_claim(mine.db, claim.id).rationale == "Bob's reading"
 
@@ -288,12 +294,14 @@ def test_on_postgresql_a_colleagues_edit_of_the_claim_i_type_in_asks_first(qtbot
     mine.editor.rationale.setFocus()
     qtbot.keyClicks(mine.editor.rationale, "My reading")
     theirs.push(undo.UpdateClaim(theirs, claim, {"rationale": "Bob's reading"}, "Edit"))
+    wait_for_writes(qtbot, theirs)  # their edit is stored in the background
     _type_until_asked(qtbot, mine, "")
 
     assert "Changed by Bob Roe just now" in mine.editor.changed_notice.text.text()
     assert mine.claims_panel.model.claim_by_id(claim.id).rationale == ""
     qtbot.mouseClick(mine.editor.changed_notice.keep_button, Qt.MouseButton.LeftButton)
     mine.editor.commit_pending()
+    wait_for_writes(qtbot, mine)
     assert isinstance(mine.message_bar.view, ConflictView)
     assert claim_store.get_claim(theirs.db, claim.id).rationale == "Bob's reading"
     assert mine.editor.rationale.toPlainText().startswith("My reading")

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from tests.factories import DEMO_TEXT, make_article
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.recheck import carry_over
 from workbench.services.claim_edits import set_verdict
 from workbench.services.edits import apply
@@ -39,6 +39,7 @@ def test_a_verdict_set_in_one_window_shows_in_the_other_without_any_action(qtbot
     assert time.monotonic() - started < 5
     qtbot.waitUntil(lambda: b.editor.verdict.currentData() == level.key, timeout=1000)  # the verdict box too
     b.set_verdict_digit(3)  # B's next edit is made on the version it now shows: no conflict
+    wait_for_writes(qtbot, b)
     assert claim_store.get_claim(b.db, claim.id).verdict == b.scale.by_digit(3).key
     assert "changed" not in b.message_bar.text().lower()
 
@@ -54,6 +55,7 @@ def test_a_claim_being_typed_in_shows_a_notice_and_keeps_the_text(qtbot, open_wi
 
     a.select_claim(claim.id)
     a.set_verdict_digit(2)
+    wait_for_writes(qtbot, a)  # A's verdict is stored in the background
 
     # B keeps typing (each key holds the save back) until the notice comes.
     notice = b.editor.changed_notice
@@ -65,6 +67,7 @@ def test_a_claim_being_typed_in_shows_a_notice_and_keeps_the_text(qtbot, open_wi
     assert b.editor.rationale.toPlainText().startswith("The ministry x")
     assert b.claims_panel.model.claim_by_id(claim.id).verdict is None  # not replaced under the reviewer
     b.editor.commit_pending()
+    wait_for_writes(qtbot, b)
     # Saved on the version B had: met as a conflict, never written over A's verdict.
     assert claim_store.get_claim(a.db, claim.id).verdict == a.scale.by_digit(2).key
     assert "rationale" in b.message_bar.text()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, table_text, wait_for_details
+from tests.gui.helpers import claim_with_text, table_text, wait_for_details, wait_for_writes
 from workbench.gui.claims_model import PRIOR, PRIOR_MARK, SOURCES
 from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
@@ -70,17 +70,21 @@ def test_a_claim_checked_before_is_marked_and_its_verdict_copied_with_one_key(qt
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_C)
     wait_for_details(qtbot, window)
+    wait_for_writes(qtbot, window)
     copied = claim_store.get_claim(window.db, claim.id)
     assert (copied.verdict, copied.rationale) == ("mostly-true", RATIONALE)
     assert table_text(window, claim.id, SOURCES) == "1"
     assert window.editor.rationale.toPlainText() == RATIONALE
+    wait_for_writes(qtbot, window)
     notes = [h.note for h in claim_store.claim_history(window.db, claim.id) if h.field == "verdict"]
     assert any("copied from claim" in (note or "") and "Last week" in note for note in notes)
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     undone = claim_store.get_claim(window.db, claim.id)
     assert (undone.verdict, undone.rationale, undone.source_count) == (None, "", 0)
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "mostly-true"
     assert table_text(window, claim.id, SOURCES) == "1"
 
@@ -102,6 +106,7 @@ def test_find_evidence_quotes_the_passage_that_settles_the_claim(qtbot, open_win
     assert dialog.stance.currentData() == "supports"
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
+    wait_for_writes(qtbot, window)
     links = source_store.list_evidence(window.db, claim.id)
     assert [(e.source.url, e.stance) for e in links] == [(url, "supports")]
     assert "32,000 troops were deployed" in links[0].passage
@@ -110,6 +115,7 @@ def test_find_evidence_quotes_the_passage_that_settles_the_claim(qtbot, open_win
     with qtbot.waitActive(window):  # the dialog has closed: keys go to the window again
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id) == []
 
 
@@ -124,4 +130,5 @@ def test_a_source_that_cannot_be_read_is_explained_in_the_dialog(qtbot, open_win
     qtbot.waitUntil(lambda: dialog.find_button.isEnabled(), timeout=20_000)
     assert "404" in dialog.status.text() or "not found" in dialog.status.text().lower()
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id) == []

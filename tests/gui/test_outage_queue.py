@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from tests.tcp_proxy import TcpProxy
 from workbench.domain.errors import DatabaseUnreachableError
 from workbench.gui.outage_control import RETRY_MS
@@ -56,6 +56,7 @@ def test_edits_made_while_the_server_is_down_are_queued_kept_and_stored_when_it_
 
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_5)  # False, while the server is down
+    wait_for_writes(qtbot, window)  # tried in the background; the server did not answer
     assert isinstance(window.message_bar.error, DatabaseUnreachableError) and window.message_bar.isVisible()
     assert "Cannot reach" in window.message_bar.text() and "1 edit not saved yet" in window.message_bar.text()
     assert editor.verdict.currentData() == "false" and editor.verdict.property("unsaved") is True
@@ -90,6 +91,7 @@ def test_a_queued_edit_overtaken_by_a_colleague_raises_the_conflict_view(qtbot, 
     claim = _down(qtbot, window, proxy)
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)
+    wait_for_writes(qtbot, window)
     assert len(window.outage.queue) == 1
     # Meanwhile a colleague, whose connection still works, sets the verdict and argues it.
     claim_edits.update_claim(direct, claim.id, {"verdict": "true", "rationale": "Confirmed by the ministry."},
@@ -110,6 +112,7 @@ def test_edits_still_waiting_when_the_window_closes_are_stored_by_the_next_windo
     claim = _down(qtbot, window, proxy)
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)  # False, while the server is down
+    wait_for_writes(qtbot, window)
     assert len(window.outage.queue) == 1
     window.close()  # at once: closing does not wait on the server that does not answer
     kept = list(user_data_folder.rglob("unsaved-edits/*.json"))

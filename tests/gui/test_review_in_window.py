@@ -7,10 +7,13 @@ and the editor.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from tests.gui.helpers import claim_with_text, table_text, wait_for_details
+from tests.gui.helpers import claim_with_text, table_text, wait_for_details, wait_for_writes
 from workbench.gui.claims_model import REVIEW
 from workbench.storage import claims as claim_store
 
@@ -19,6 +22,11 @@ TROOPS = "About 32,000 troops"
 
 
 def _stored(window, claim_id: int):  # noqa: ANN001, ANN202
+    """The claim as stored, once the edits on their way (stored in the background) are."""
+    deadline = time.monotonic() + 5
+    while window.writes.busy and time.monotonic() < deadline:
+        QTest.qWait(10)
+    assert not window.writes.busy
     return claim_store.get_claim(window.db, claim_id)
 
 
@@ -91,6 +99,7 @@ def test_the_assignee_box_offers_the_team_and_the_names_already_assigned(qtbot, 
     window = open_window(seeded_db)
     claim = _on_claim(qtbot, window)
     window.review.assign("Bea Costa")
+    wait_for_writes(qtbot, window)
     other = _on_claim(qtbot, window, "Two new divisions")
     window.review.refresh_team()
     box = window.editor.review_row.assignee
@@ -134,6 +143,7 @@ def test_reopen_unlocks_the_verdict_and_undo_locks_it_again(qtbot, open_window, 
     window = open_window(seeded_db)
     claim = _on_claim(qtbot, window)
     window.review.approve()
+    wait_for_writes(qtbot, window)
     row = window.editor.review_row
 
     qtbot.mouseClick(row.reopen_button, Qt.MouseButton.LeftButton)
@@ -158,6 +168,7 @@ def test_a_reviewer_who_may_not_reopen_sees_no_reopen_and_is_refused_in_the_mess
     window = open_window(seeded_db)
     claim = _on_claim(qtbot, window)
     window.review.approve()  # anyone may approve
+    wait_for_writes(qtbot, window)
     row = window.editor.review_row
     qtbot.waitUntil(lambda: not window.actions_by_name["reopen_claim"].isEnabled())
 
@@ -179,6 +190,7 @@ def test_a_reopen_refused_by_the_service_is_shown_and_changes_nothing(qtbot, ope
     window = open_window(seeded_db)  # may reopen when the window opened...
     claim = _on_claim(qtbot, window)
     window.review.approve()
+    wait_for_writes(qtbot, window)
     assert window.editor.review_row.reopen_button.isVisible()
     monkeypatch.setenv("WORKBENCH_EDITORS", "ed")  # ...and no longer
 
@@ -193,6 +205,7 @@ def test_the_list_filters_by_review_state_and_the_filter_is_kept(qtbot, open_win
     window = open_window(seeded_db)
     claim = _on_claim(qtbot, window)
     window.review.approve()
+    wait_for_writes(qtbot, window)
     panel = window.claims_panel
     everything = panel.proxy.rowCount()
     assert everything > 1
@@ -219,6 +232,7 @@ def test_the_status_bar_says_who_you_are_and_the_display_name_can_be_set(qtbot, 
     assert label.text() == "Reviewing as Ana Lima"
     claim = _on_claim(qtbot, window)
     window.set_verdict_digit(2)
+    wait_for_writes(qtbot, window)
     assert claim_store.claim_history(window.db, claim.id)[-1].by == "Ana Lima"
     window.review.set_display_name("   ")  # refused: the name stays
     assert "cannot be empty" in window.message_bar.text() and label.text() == "Reviewing as Ana Lima"

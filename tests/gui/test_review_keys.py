@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import claim_with_text, table_text, wait_for_details
+from tests.gui.helpers import claim_with_text, table_text, wait_for_details, wait_for_writes
 from workbench.gui.claims_model import STATUS, VERDICT
 from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
@@ -33,12 +33,14 @@ def test_verdict_digit_is_stored_shown_and_undoable(qtbot, open_window, seeded_d
     window.claims_panel.table.setFocus()
 
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "false"
     assert table_text(window, claim.id, VERDICT) == "False"
     assert window.reader.colours[claim.id] == "#c62828"
     assert window.editor.verdict.currentData() == "false"
 
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict is None
     assert table_text(window, claim.id, VERDICT) == "Unreviewed"
 
@@ -46,6 +48,7 @@ def test_verdict_digit_is_stored_shown_and_undoable(qtbot, open_window, seeded_d
         window.claims_panel.table, Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).verdict == "false"
     history = [h.field for h in claim_store.claim_history(window.db, claim.id)]
     assert history.count("verdict") == 3  # set, undone, redone: every change recorded
@@ -59,6 +62,7 @@ def test_digits_typed_into_the_editor_are_text_not_verdicts(qtbot, open_window, 
     window.editor.value.clear()
     qtbot.keyClicks(window.editor.value, "33000")
     window.editor.commit_pending()
+    wait_for_writes(qtbot, window)
     stored = claim_store.get_claim(window.db, claim.id)
     assert stored.verdict is None
     assert stored.value == 33000
@@ -74,8 +78,10 @@ def test_typing_merges_into_one_undo_step(qtbot, open_window, seeded_db):
     window.editor.commit_pending()
     qtbot.keyClicks(window.editor.rationale, " figures")
     window.editor.commit_pending()
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).rationale == "Ministry figures"
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).rationale == ""
 
 
@@ -87,9 +93,11 @@ def test_accept_dismiss_delete_and_undo_delete(qtbot, open_window, seeded_db):
     table.setFocus()
 
     qtbot.keyClick(table, Qt.Key.Key_A)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).status == "accepted"
     assert table_text(window, claim.id, STATUS) == "Accepted"
     qtbot.keyClick(table, Qt.Key.Key_D)
+    wait_for_writes(qtbot, window)
     assert claim_store.get_claim(window.db, claim.id).status == "dismissed"
 
     count = window.claims_panel.model.rowCount()
@@ -114,6 +122,7 @@ def test_conflict_with_another_reviewer_shows_both_values_and_keeps_the_choice(q
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)
+    wait_for_writes(qtbot, window)
     bar = window.message_bar
     assert bar.isVisible()
     # Both verdicts, as the scale names them.

@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.domain.review import EDITOR_ROLE
 from workbench.services import team
 from workbench.services.importing import store_extracted
@@ -83,6 +83,7 @@ def test_the_editor_approves_and_the_reviewer_sees_the_lock_and_a_clear_refusal(
 
         ed.set_verdict_digit(5)
         ed.review.approve()
+        wait_for_writes(qtbot, ed)
         assert ed.editor.review_row.reopen_button.isVisible()
 
         row = rev.editor.review_row
@@ -96,6 +97,7 @@ def test_the_editor_approves_and_the_reviewer_sees_the_lock_and_a_clear_refusal(
         rev.claims_panel.table.setFocus()
         qtbot.keyClick(rev.claims_panel.table, Qt.Key.Key_I,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        wait_for_writes(qtbot, rev)
         message = rev.message_bar.text()
         assert f"{reviewer_role} may not reopen the approved claim {claim.id}" in message
         assert f"GRANT {EDITOR_ROLE} TO {reviewer_role}" in message
@@ -103,6 +105,7 @@ def test_the_editor_approves_and_the_reviewer_sees_the_lock_and_a_clear_refusal(
 
         # The editor may: Reopen unlocks it in both windows.
         qtbot.mouseClick(ed.editor.review_row.reopen_button, Qt.MouseButton.LeftButton)
+        wait_for_writes(qtbot, ed)
         assert claim_store.get_claim(ed.db, claim.id).review_state == "in_progress"
         qtbot.waitUntil(lambda: rev.editor.verdict.isEnabled() and not row.lock.isVisible(), timeout=SECONDS)
     finally:

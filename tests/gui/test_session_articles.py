@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from tests.factories import make_article
+from tests.gui.helpers import wait_for_writes
 from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
 from workbench.storage import articles as article_store
@@ -50,6 +51,7 @@ def test_a_list_of_files_is_reported_and_discard_takes_it_out(qtbot, open_window
     assert "Index of /reports" in switcher_titles(window)[-1]
     qtbot.mouseClick(message_button(window, "Discard"), Qt.MouseButton.LeftButton)
 
+    wait_for_writes(qtbot, window)
     assert url not in [a.source for a in article_store.list_articles(window.db, window.session_id)]
     assert not any("Index of" in title for title in switcher_titles(window))
     assert window.article is not None and window.article.title == "Belarus prepares for war"
@@ -62,6 +64,7 @@ def test_keep_leaves_the_page_in_the_session(qtbot, open_window, seeded_db, http
     qtbot.mouseClick(message_button(window, "Keep"), Qt.MouseButton.LeftButton)
 
     assert not window.message_bar.isVisible()
+    wait_for_writes(qtbot, window)
     assert [a.source for a in article_store.list_articles(window.db, window.session_id)][-1] == url
     assert "Index of /reports" in window.article.display_title
 
@@ -108,6 +111,7 @@ def test_remove_an_article_then_ctrl_z_brings_it_back_and_redo_removes_it_again(
 
     window.actions_by_name["remove_article"].trigger()
 
+    wait_for_writes(qtbot, window)
     assert [a.title for a in article_store.list_articles(window.db, window.session_id)] == ["Second report"]
     assert claim_store.list_claims(window.db, article_id=article.id) == []
     assert switcher_titles(window) == ["Second report"]
@@ -118,6 +122,7 @@ def test_remove_an_article_then_ctrl_z_brings_it_back_and_redo_removes_it_again(
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
+    wait_for_writes(qtbot, window)
     assert [a.title for a in article_store.list_articles(window.db, window.session_id)] == [
         "Belarus prepares for war", "Second report"]
     # Claims, verdicts, history and sources as they were; the history only grew (removed, then restored).
@@ -129,6 +134,7 @@ def test_remove_an_article_then_ctrl_z_brings_it_back_and_redo_removes_it_again(
 
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_for_writes(qtbot, window)
     assert [a.title for a in article_store.list_articles(window.db, window.session_id)] == ["Second report"]
 
 
@@ -137,7 +143,9 @@ def test_the_first_real_article_starts_a_session_of_its_own_and_leaves_the_demo(
     qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 10, timeout=20_000)
     qtbot.waitUntil(lambda: not window.progress_row.isVisible())
     demo_id = window.session_id
+    wait_for_writes(qtbot, window)
     demo_before = session_store.get_session(window.db, demo_id)
+    wait_for_writes(qtbot, window)
     demo_articles = article_store.list_articles(window.db, demo_id)
 
     window.imports.import_text(PASTED)
@@ -148,8 +156,10 @@ def test_the_first_real_article_starts_a_session_of_its_own_and_leaves_the_demo(
     assert new_id != demo_id
     assert window.session_title == "Ministry sends troops north"
     assert window.windowTitle().startswith("Ministry sends troops north")
+    wait_for_writes(qtbot, window)
     assert [a.title for a in article_store.list_articles(window.db, new_id)] == ["Ministry sends troops north"]
     assert article_store.list_articles(window.db, demo_id) == demo_articles
+    wait_for_writes(qtbot, window)
     demo_after = session_store.get_session(window.db, demo_id)
     assert (demo_after.title, demo_after.updated_at, demo_after.claim_count) == (
         demo_before.title, demo_before.updated_at, demo_before.claim_count)
@@ -160,6 +170,7 @@ def test_the_first_real_article_starts_a_session_of_its_own_and_leaves_the_demo(
     window.imports.import_source(str(page))
     qtbot.waitUntil(lambda: len(window.articles) == 2, timeout=20_000)
     assert window.session_id == new_id
+    wait_for_writes(qtbot, window)
     assert len(session_store.session_ids(window.db)) == 2
     assert window.session_title == "Ministry sends troops north"
 
@@ -178,5 +189,6 @@ def test_a_failed_first_import_leaves_no_empty_session_and_the_demo_stays_open(q
 
     assert "404" in window.message_bar.text() or "not found" in window.message_bar.text().lower()
     assert window.session_id == demo_id and window.session_title.startswith("Demo")
+    wait_for_writes(qtbot, window)
     assert session_store.session_ids(window.db) == [demo_id]
     assert window.address_bar.text().endswith("/gone")  # to correct it

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QTableWidget
 
-from tests.gui.helpers import claim_with_text
+from tests.gui.helpers import claim_with_text, wait_for_writes
 from workbench.storage import claims as claim_store
 
 
@@ -38,6 +38,7 @@ def test_redo_works_with_ctrl_y_and_with_ctrl_shift_z(qtbot, open_window, seeded
     assert QApplication.focusWidget() is table
 
     def verdict() -> str | None:
+        wait_for_writes(qtbot, window)  # edits are stored in the background
         return claim_store.get_claim(window.db, claim.id).verdict
 
     qtbot.keyClick(table, Qt.Key.Key_5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.gui.helpers import wait_for_details
+from tests.gui.helpers import wait_for_details, wait_for_writes
 from tests.gui.test_memory_and_evidence import _today, two_sessions  # noqa: F401 (a fixture)
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
@@ -41,6 +41,7 @@ def test_a_quoted_passage_stores_its_pages_title_and_publisher_without_a_second_
     qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_for_writes(qtbot, window)
 
     source = _source(window, url)
     assert (source.title, source.publisher) == ("Ministry briefing | Ministry of Defence", "Ministry of Defence")
@@ -65,6 +66,7 @@ def test_reusing_a_source_without_a_title_reads_it(qtbot, open_window, two_sessi
 
     qtbot.waitUntil(lambda: _source(window, url).title == "Troop report", timeout=10_000)
     assert _source(window, url).publisher == "Border Watch"
+    wait_for_writes(qtbot, window)
     assert [e.source.id for e in source_store.list_evidence(window.db, claim.id)] == [bare.id]
 
 
@@ -83,6 +85,7 @@ def test_copying_a_prior_verdict_reads_the_titles_its_sources_lacked(
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_C)
+    wait_for_writes(qtbot, window)
     qtbot.waitUntil(lambda: _source(window, url).title == "Troop report", timeout=10_000)
     assert _source(window, url).publisher == "Border Watch"
     titled = _source(window, "https://ministry.example/briefing")

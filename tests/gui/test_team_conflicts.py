@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
@@ -26,6 +26,7 @@ def test_undoing_a_verdict_the_colleague_changed_since_shows_the_conflict_and_ke
     window.select_claim(claim.id)
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_5)
+    wait_for_writes(qtbot, window)
     mine = claim_store.get_claim(window.db, claim.id)
     assert mine.verdict not in (None, "true")
     colleague = open_database(seeded_db)
@@ -38,6 +39,7 @@ def test_undoing_a_verdict_the_colleague_changed_since_shows_the_conflict_and_ke
     wait_for_details(qtbot, window)
 
     qtbot.keyClick(window.claims_panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
 
     assert window.message_bar.isVisible() and "colleague" in window.message_bar.text()
     assert claim_store.get_claim(window.db, claim.id).verdict == "true"
@@ -53,6 +55,7 @@ def test_a_stance_changed_by_a_colleague_meanwhile_is_a_conflict_and_keep_mine_s
     window.attach_link(claim.id, "https://ministry.example/briefing", "Briefing", "Ministry")
     wait_for_details(qtbot, window)
     qtbot.waitUntil(lambda: window.editor.sources.count() == 1)
+    wait_for_writes(qtbot, window)
     [link] = source_store.list_evidence(window.db, claim.id)
     colleague = open_database(seeded_db)
     try:
@@ -63,10 +66,12 @@ def test_a_stance_changed_by_a_colleague_meanwhile_is_a_conflict_and_keep_mine_s
 
     window.editor.stance.setCurrentIndex(window.editor.stance.findData("refutes"))
     window.editor.stance.activated.emit(window.editor.stance.currentIndex())
+    wait_for_writes(qtbot, window)
 
     bar = window.message_bar
     assert bar.isVisible() and "supports" in bar.text() and "refutes" in bar.text()
     assert source_store.list_evidence(window.db, claim.id)[0].stance == "supports"  # nothing overwritten
     qtbot.mouseClick(_button(window, "Keep mine"), Qt.MouseButton.LeftButton)
     wait_for_details(qtbot, window)
+    wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id)[0].stance == "refutes"

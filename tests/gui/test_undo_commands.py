@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from tests.gui.helpers import claim_with_text, table_text, wait_for_claims, wait_for_details
+from tests.gui.helpers import (
+    claim_with_text,
+    table_text,
+    wait_for_claims,
+    wait_for_details,
+    wait_for_writes,
+)
 from workbench.gui.claims_model import SOURCES
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
@@ -16,12 +22,15 @@ def test_a_linked_source_shows_in_the_claims_row_at_once_without_reading_the_lis
     wait_for_details(qtbot, window)
 
     window.attach_link(claim.id, "https://ministry.example/troops", "Troops", "Ministry")
+    wait_for_writes(qtbot, window)
 
     assert table_text(window, claim.id, SOURCES) == "1"
     assert window.claims_settled  # only the row was replaced: no list read under way
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
     assert table_text(window, claim.id, SOURCES) in ("", "0")
     window.undo_stack.redo()
+    wait_for_writes(qtbot, window)
     assert table_text(window, claim.id, SOURCES) == "1"
 
 
@@ -59,6 +68,7 @@ def test_an_undo_that_cannot_be_done_is_reported_and_leaves_no_half_restored_cla
         session.delete(session.get(Source, sources[2].id))
 
     window.undo_stack.undo()
+    wait_for_writes(qtbot, window)
 
     assert window.message_bar.isVisible() and "deleted since" in window.message_bar.text()
     assert window.undo_stack.count() == 0  # the failed command is dropped

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, wait_for_details
+from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
 from tests.gui.test_import import PAGE
 from workbench.gui.app import DARK, LIGHT, apply_appearance
 from workbench.gui.session_dialogs import SwitchDatabaseDialog
@@ -179,16 +179,19 @@ def test_editing_a_source_title_can_be_undone(qtbot, open_window, seeded_db):
     editor.source_title.selectAll()
     qtbot.keyClicks(editor.source_title, "Defence ministry briefing, 20 February")
     qtbot.keyClick(editor.source_title, Qt.Key.Key_Return)
+    wait_for_writes(qtbot, window)
     [link] = source_store.list_evidence(window.db, claim.id)
     assert link.source.title == "Defence ministry briefing, 20 February"
 
     window.claims_panel.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_for_writes(qtbot, window)
     [link] = source_store.list_evidence(window.db, claim.id)
     assert (link.source.title, link.source.publisher) == ("Briefing", "Ministry")
     wait_for_details(qtbot, window)
     assert editor.source_title.text() == "Briefing"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id)[0].source.title == "Defence ministry briefing, 20 February"
 
 

@@ -31,6 +31,7 @@ from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.collector_pause import freeze_start_up
 from workbench.gui.conflict_control import ConflictControl
 from workbench.gui.edit_commands import EditSource
+from workbench.gui.edit_writer import EditWriter
 from workbench.gui.error_route import ErrorRoute, unexpected
 from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         self.details = ClaimDetails(self)
         self.review = ReviewControl(self)  # review states, assignments, who you are
         self.conflicts = ConflictControl(self)
-        self.outage = OutageControl(self)  # edits go through it (undo._Command._apply)
+        self.outage = OutageControl(self)  # edits the server could not take wait there
+        self.writes = EditWriter(self)  # edits are stored in the background, in order (undo._Command)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
         self.warm_up_jobs = JobRunner(self)  # quiet: the detectors loaded once the window is up
@@ -322,7 +324,7 @@ class MainWindow(QMainWindow):
 
     # Rows changed, came or went after an edit: those rows alone (claim_rows.py).
     def claim_changed(self, claim: ClaimRecord | None, claim_id: int) -> None:
-        claim_rows.show_changed(self, claim, claim_id)
+        claim_rows.show_changed(self, self.writes.overlaid(claim), claim_id)  # with edits on their way on top
 
     def claims_added(self, claims: Iterable[ClaimRecord], select: int | None) -> None:
         claim_rows.show_added(self, claims, select)
@@ -410,8 +412,8 @@ class MainWindow(QMainWindow):
             return
         command = undo.AttachSource(self, self.session_id, claim_id, url, title=title, publisher=publisher)
         self.push(command)
-        if command.evidence is not None and not command.evidence.source.title:
-            source_details.fetch_in_background(self, command.evidence.source.id, command.evidence.source.url)
+        command.then(lambda: None if command.evidence is None or command.evidence.source.title else
+                     source_details.fetch_in_background(self, command.evidence.source.id, command.evidence.source.url))
 
     def reuse_source(self, claim_id: int, source_id: int) -> None:
         source = source_service.find_source(self.db, self.session_id, source_id)
@@ -466,6 +468,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.closed = True  # deferred work (a timer's lambda) must not start jobs now
         self.editor.commit_pending()
+        self.writes.close()  # edits on their way: stored, or kept by the outage queue
         self.outage.close()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
         self.warm_up_jobs.shutdown()  # an import cannot be stopped; it finishes on its own

@@ -128,10 +128,14 @@ class MemoryControl(QObject):
             return
         command = CopyPrior(w, claim.id, prior_claim_id, f"{match.verdict} from {match.session}")
         w.push(command)
-        if w.db is None or not command.added_evidence:
+        command.then(lambda: self._titles_copied(claim.id, command.added_evidence))
+
+    def _titles_copied(self, claim_id: int, added_evidence: list[int]) -> None:
+        w = self.window
+        if w.db is None or not added_evidence:
             return
         # Sources the prior review stored without a title get one now.
-        copied = [e.source for e in source_service.evidence_of_claim(w.db, claim.id) if e.id in command.added_evidence]
+        copied = [e.source for e in source_service.evidence_of_claim(w.db, claim_id) if e.id in added_evidence]
         for source in copied:
             source_details.fill_in(w, source)
 
@@ -236,8 +240,9 @@ class MemoryControl(QObject):
         command = undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage,
                                     title=title, publisher=publisher)
         w.push(command)
-        if command.evidence is not None:  # the session may have had the source already, without a title
-            source_details.fill_in(w, command.evidence.source, details)
+        # the session may have had the source already, without a title
+        command.then(lambda: None if command.evidence is None else
+                     source_details.fill_in(w, command.evidence.source, details))
 
 
 def _details(result: EvidenceResult | None) -> LinkDetails | None:

@@ -1,7 +1,8 @@
 """Edits made while the database server cannot be reached: queued, shown as unsaved, retried.
 
-Every edit the undo stack applies goes through ``write``. While the server
-answers, that is simply the edit. When it does not, the edit joins the queue
+The undo stack's edits are stored by the background writer
+(``edit_writer``). When the server does not answer, the writer hands the
+edit here (``enqueue``): it joins the queue
 (``services.pending_edits``) behind any already waiting, the command stores
 nothing (so it leaves the undo stack), its values stay in the editor marked
 unsaved, and the status bar counts what waits. Every few seconds a
@@ -56,8 +57,18 @@ class OutageControl(QObject):
         self.count.hide()
         self._cause: WorkbenchError | None = None
 
+    @property
+    def waiting(self) -> bool:
+        """Edits wait for the server: a new one joins them without trying it."""
+        return bool(len(self.queue))
+
     def write(self, operation: Operation) -> Done:
-        """Store an edit, or queue it behind the edits waiting for the server (raising ``EditQueued``)."""
+        """Store an edit, or queue it behind the edits waiting for the server (raising ``EditQueued``).
+
+        The window's edits come here only while edits wait (the writer,
+        edit_writer.py, stores the others in the background and hands over,
+        through ``enqueue``, those the server did not take).
+        """
         w = self.window
         if len(self.queue) == 0 or w.db is None:  # edits waiting: this one waits behind them
             try:
@@ -67,10 +78,14 @@ class OutageControl(QObject):
             else:
                 self._reached()
                 return done
-        assert self._cause is not None
+        raise self.enqueue(operation)
+
+    def enqueue(self, operation: Operation, cause: WorkbenchError | None = None) -> EditQueued:
+        """Queue an edit the server could not take; returns the error that says so."""
+        self._cause = cause or self._cause or WorkbenchError("The server could not be reached.")
         self.queue.add(operation)
         self._update()
-        raise EditQueued(self._cause, len(self.queue))
+        return EditQueued(self._cause, len(self.queue))
 
     def _ask_server(self) -> None:
         """Whether the server answers, asked in the background; the queue is stored once it does."""
@@ -100,6 +115,9 @@ class OutageControl(QObject):
                     bar.show_error(EditQueued(flushed.stopped_by, len(self.queue)))  # the count, up to date
                 break
             self._reached()
+            writes = getattr(w, "writes", None)
+            if writes is not None:
+                writes.reachable()  # edits made from here on try the server again
             if flushed.stopped_by is not None:
                 w.report(flushed.stopped_by)  # a conflict (the rest wait for the answer), a claim deleted...
         self._update()
@@ -111,6 +129,9 @@ class OutageControl(QObject):
     def _conflict_shown(self) -> bool:
         bar = self.window.message_bar
         return isinstance(bar.error, ConflictError) and bar.isVisible()
+
+    def reached(self) -> None:
+        self._reached()
 
     def _reached(self) -> None:
         """The server took an edit: the "Cannot reach" message is out of date."""

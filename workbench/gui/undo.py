@@ -5,26 +5,33 @@ evidence_edits, article_edits), applied in one transaction by
 ``services.edits.apply``, which returns what changed and the inverse
 operation. A command's redo applies its operation and keeps the inverse;
 its undo applies the inverse and keeps the inverse's inverse for the next
-redo. The database is always up to date, and undo works (and is tested)
-without Qt.
+redo. Undo works (and is tested) without Qt.
 
-Edits name the claim version the window shows when they run, so a change by
-another reviewer in between surfaces as a conflict instead of being
-overwritten. A command that fails is marked obsolete, so Qt drops it from
-the stack; the failed step stored nothing.
+In the window, each step is stored by the serial background writer
+(``edit_writer``), in the order made; the key press returns at once and a
+field edit shows its value, marked as saving, until it is stored. An undo
+pressed while its redo is on its way applies the inverse that redo returns.
+
+Edits name the claim version the window shows when they are made, so a
+change by another reviewer in between surfaces as a conflict instead of
+being overwritten. A command whose step fails is marked obsolete and taken
+off the stack (Qt drops it at once when the step fails inside redo or
+undo; ``_drop`` when the writer reports it later); the failed step stored
+nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
-from PySide6.QtGui import QUndoCommand
+import shiboken6
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
+from workbench.gui.edit_writer import Steps, Write, claims_named
 from workbench.services import claim_edits, evidence_edits
 from workbench.services.changes import Done
 from workbench.services.database import Database
@@ -51,31 +58,109 @@ class Editor(Protocol):
 
 
 class _Command(QUndoCommand):
-    """Redo applies ``operation``; undo applies the inverse the service returned."""
+    """Redo applies ``operation``; undo applies the inverse the service returned.
+
+    In a window, each step goes to its serial writer (``edit_writer``) and
+    the command returns at once; ``stored`` or ``failed`` follows when the
+    writer is done. An editor without a writer (a script, a test of the
+    services) has each step applied at once.
+    """
 
     def __init__(self, editor: Editor, text: str, operation: Operation | None = None) -> None:
         super().__init__(text)
         self.editor = editor
-        self.operation = operation
-        self.inverse: Operation | None = None
+        self.steps = Steps(operation)
+        self._then: list[Callable[[], None]] = []
+        self._stored_once = False
+
+    # What the next redo and undo apply (the writer thread sets them as it goes).
+    @property
+    def operation(self) -> Operation | None:
+        return self.steps.operation
+
+    @operation.setter
+    def operation(self, value: Operation | None) -> None:
+        self.steps.operation = value
+
+    @property
+    def inverse(self) -> Operation | None:
+        return self.steps.inverse
+
+    @inverse.setter
+    def inverse(self, value: Operation | None) -> None:
+        self.steps.inverse = value
 
     def redo(self) -> None:
-        assert self.operation is not None
-        done = self._apply(self.operation)
-        if done is not None:
-            self.inverse = done.inverse
-            self.shown(done, undone=False)
+        self._step(undone=False)
 
     def undo(self) -> None:
-        assert self.inverse is not None
-        done = self._apply(self.inverse)
-        if done is not None:
-            self.operation = done.inverse
-            self.shown(done, undone=True)
+        self._step(undone=True)
 
     def shown(self, done: Done, *, undone: bool) -> None:
         """Show what changed: the changed claims' rows, or the list again when rows came or went."""
         show_changed_claims(self.editor, done, focus=None)
+
+    def saving_values(self, undone: bool) -> tuple[int, dict[str, Any]] | None:
+        """A claim's field values to show at once, marked as saving (None: shown once stored)."""
+        return None
+
+    def then(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the command's edit is stored and shown (at once if it is already)."""
+        if self._stored_once:
+            callback()
+        else:
+            self._then.append(callback)
+
+    def stored(self, done: Done, undone: bool) -> None:
+        """The writer stored a step: show it."""
+        self.shown(done, undone=undone)
+        if not undone and not self._stored_once:
+            self._stored_once = True
+            callbacks, self._then = self._then, []
+            for callback in callbacks:
+                callback()
+
+    def failed(self, error: WorkbenchError) -> None:
+        """A step stored nothing: the command leaves the undo stack, the error is reported."""
+        if shiboken6.isValid(self):  # (not merged into the step before it)
+            self.setObsolete(True)
+            stack = getattr(self.editor, "undo_stack", None)
+            if stack is not None:
+                _drop(stack, self)
+        self.editor.report(error)
+
+    def _step(self, *, undone: bool) -> None:
+        editor, steps = self.editor, self.steps
+        writer = getattr(editor, "writes", None)
+        if writer is None:
+            self._apply_now(undone=undone)
+            return
+        if steps.failed:
+            return
+        operation = None if steps.busy else steps.next_operation(undone)
+        if operation is not None:  # nothing of this command on its way: checked against what the window shows
+            operation = with_known_versions(operation, editor.known_version)
+        outage = getattr(editor, "outage", None)
+        if operation is not None and outage is not None and outage.waiting:
+            # Edits wait for the server: this one waits behind them, as it did before.
+            self._guard(lambda: outage.write(operation))
+            return
+        named = claims_named(steps.operation or steps.inverse)
+        fixed = operation
+        writer.write(Write(
+            self, steps, undone,
+            resolve=(lambda: fixed) if fixed is not None else (lambda: steps.next_operation(undone)),
+            seen={claim_id: editor.known_version(claim_id) for claim_id in named},
+            values=self.saving_values(undone),
+        ))
+
+    def _apply_now(self, *, undone: bool) -> None:
+        operation = self.steps.next_operation(undone)
+        assert operation is not None
+        done = self._apply(operation)
+        if done is not None:
+            self.steps.record(done, undone)
+            self.stored(done, undone)
 
     def _apply(self, operation: Operation) -> Done | None:
         result: list[Done] = []
@@ -90,10 +175,26 @@ class _Command(QUndoCommand):
         try:
             step()
         except WorkbenchError as error:
+            self.steps.failed = True
             self.setObsolete(True)
             self.editor.report(error)
             return False
         return True
+
+
+def _drop(stack: QUndoStack, command: QUndoCommand) -> None:
+    """Take a failed command off the stack, as Qt does when a step sets it obsolete.
+
+    Qt removes an obsolete command when it undoes or redoes it, without
+    calling it. The failed step was the command's last, so it is next to the
+    stack's index, unless later edits were made meanwhile: then it goes when
+    undo or redo reaches it.
+    """
+    index = stack.index()
+    if index > 0 and stack.command(index - 1) is command:
+        stack.undo()
+    elif index < stack.count() and stack.command(index) is command:
+        stack.redo()
 
 
 def show_changed_claims(editor: Editor, done: Done, *, focus: int | None) -> None:
@@ -125,17 +226,21 @@ def show_changed_claims(editor: Editor, done: Done, *, focus: int | None) -> Non
 
 
 class UpdateClaim(_Command):
-    """Change fields of a claim (verdict, status, wording, ...)."""
+    """Change fields of a claim (verdict, status, wording, ...); the values show at once, marked saving."""
 
     def __init__(self, editor: Editor, claim: ClaimRecord, changes: dict[str, Any], text: str) -> None:
         super().__init__(editor, text, claim_edits.EditClaim(claim.id, dict(changes), expected_version=claim.version))
         self.claim_id = claim.id
         self.new = dict(changes)
+        self.old = {name: getattr(claim, name) for name in changes if hasattr(claim, name)}
         self.merge = len(changes) == 1 and next(iter(changes)) in TEXT_FIELDS
 
     def shown(self, done: Done, *, undone: bool) -> None:
         record = next((c for c in done.claims if c.id == self.claim_id), None)
         self.editor.claim_changed(record, self.claim_id)
+
+    def saving_values(self, undone: bool) -> tuple[int, dict[str, Any]] | None:
+        return self.claim_id, dict(self.old if undone else self.new)
 
     def id(self) -> int:
         return MERGE_TEXT_EDIT if self.merge else -1
@@ -146,11 +251,10 @@ class UpdateClaim(_Command):
         if set(other.new) != set(self.new) or other.isObsolete():
             return False
         # Redo now sets the latest keystrokes; undo still goes back to before the first,
-        # checked against what the latest wrote (a colleague's change since is a conflict).
+        # checked against what the latest wrote (a colleague's change since is a conflict):
+        # Steps.undo_operation, once the latest's inverse is known (it may still be on its way).
         self.new, self.operation = other.new, other.operation
-        if isinstance(self.inverse, claim_edits.EditClaim) and isinstance(other.inverse, claim_edits.EditClaim):
-            self.inverse = replace(self.inverse, expected_version=other.inverse.expected_version,
-                                   expected_values=other.inverse.expected_values)
+        self.steps.merged.append(other.steps)
         return True
 
 

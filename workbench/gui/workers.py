@@ -118,9 +118,10 @@ class JobRunner(QObject):
     busy_changed = Signal(bool)
     cancelled = Signal(str, str)  # what the reviewer's Cancel stopped, and what became of it
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, serial: bool = False) -> None:
         super().__init__(parent)
-        self.pool = _shared_pool()
+        # serial: one job at a time, in the order started (edits are stored in the order made)
+        self.pool = _serial_pool() if serial else _shared_pool()
         self.running: list[Handle] = []
         self._started: list[Handle] = []  # until their threads leave them, for wait()
         self._relays: list[_Relay] = []
@@ -268,6 +269,21 @@ def _shared_pool() -> QThreadPool:
     return _POOL[0]
 
 
+_SERIAL_POOL: list[QThreadPool] = []
+
+
+def _serial_pool() -> QThreadPool:
+    """One thread for the process's edits, owned by no window (see ``_shared_pool``)."""
+    if not _SERIAL_POOL:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _SERIAL_POOL.append(pool)
+    return _SERIAL_POOL[0]
+
+
 def jobs_finished(msecs: int) -> bool:
     """Wait up to ``msecs`` for every background job of the process to leave its thread."""
-    return _shared_pool().waitForDone(msecs) if _POOL else True
+    deadline = time.monotonic() + msecs / 1000
+    done = _shared_pool().waitForDone(msecs) if _POOL else True
+    left = max(0, int((deadline - time.monotonic()) * 1000))
+    return (_serial_pool().waitForDone(left) if _SERIAL_POOL else True) and done
