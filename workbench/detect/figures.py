@@ -15,8 +15,7 @@ import re
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
-from workbench.detect.figure_measures import STARTS as MEASURE_STARTS
-from workbench.detect.figure_measures import measure_at, measures_a_gap
+from workbench.detect.figure_measures import measure_at, measure_starts, measures_a_gap
 from workbench.detect.figure_names import capitalised_name, is_name_or_debris
 from workbench.detect.figure_nouns import (
     COMPOUND_RE,
@@ -49,6 +48,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     lang = current_language()
     number_words, figure_cues = lang.numbers, lang.figures
     fw = figure_words()
+    starts = measure_starts()
     dates = SpanIndex(date_spans(text))
     found: list[Figure] = []
     later: list[re.Match[str]] = []  # "about a week"
@@ -57,7 +57,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     for pos, token in tokens(text):
         if pos < taken_until:
             continue
-        measure = measure_at(text, pos, token) if token in MEASURE_STARTS else None
+        measure = measure_at(text, pos, token) if token in starts else None
         if measure is not None:  # "Mach 5", "a fraction of an inch", "a day after the vote"
             found.append(finish(text, measure))
             taken_until = measure.end
@@ -206,22 +206,24 @@ def _fraction(text: str, m: re.Match[str], slash: re.Match[str]) -> Figure | Non
 
 
 def _word_number(text: str, m: re.Match[str]) -> Figure | None:
-    figure_cues = current_language().figures
+    lang = current_language()
+    number_words, figure_cues = lang.numbers, lang.figures
+    articles, half = number_words.INDEFINITE_ARTICLES, number_words.HALF
     fw = figure_words()
     phrase = m.group("word")
     lowered = phrase.lower()
     words = lowered.replace("-", " ").split()
     start, end = m.start(), m.end()
-    value = 1.0 if lowered == "a single" else parse_number(phrase)
+    value = 1.0 if lowered == number_words.A_SINGLE else parse_number(phrase)
     if value is None:
         return None
     few = (figure_cues.FEW_BEFORE_RE.search(text, max(0, start - 14), start)
            if words[0] in figure_cues.SCALE_WORDS else None)
     if few:  # "a few dozen protesters", "several hundred troops": vague, value null
         start, value = few.start(), None
-    if lowered in {"a", "an"}:
+    if lowered in articles:
         return None
-    if lowered == "a single":
+    if lowered == number_words.A_SINGLE:
         noun = head_noun(text, end, singular_ok=True, max_words=2)
         if noun is None:
             return None
@@ -230,32 +232,30 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return None
     if figure_cues.LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
         return None  # "the number one exporter", "Phase Two": a rank or label, not a count
-    as_much = _AS_MUCH_RE.match(text, end) if lowered == "half" else None
+    as_much = _AS_MUCH_RE.match(text, end) if lowered == half else None
     if as_much:  # "half as much coal-fired electricity"
         noun = head_noun(text, as_much.end(), singular_ok=True, max_words=3, compound=True)
         if noun is not None:
             return finish(text, Figure(start, noun[0], value, noun[1], head=True))
-    if words[-1] in {"third", "quarter", "half"} or lowered == "half":
+    if words[-1] in number_words.ARTICLE_FRACTIONS or lowered == half:
         one = _FRACTION_OF_ONE_RE.match(text, end)
         if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
             return _fraction_of_one(text, Figure(start, one.end(), value, None))
-        the = figure_cues.HALF_THE_RE.match(text, end) if lowered == "half" else None
+        the = figure_cues.HALF_THE_RE.match(text, end) if lowered == half else None
         noun = head_noun(text, the.start(1), singular_ok=True, partitive=True) if the else None
         if noun is not None and noun[1] not in fw.stop_words:  # "half the aid", "half its budget"
             return finish(text, Figure(start, noun[0], value, noun[1], head=True))
         # "a third" is a fraction only before "of" or alone: "a third world war" is an ordinal
         if _NEXT_LOWER_RE.match(text, end) and not _OF_RE.match(text, end):
             return None
-        if lowered == "half" and not _OF_RE.match(text, end):
+        if lowered == half and not _OF_RE.match(text, end):
             return None
-        if lowered == "half" and figure_cues.HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
+        if lowered == half and figure_cues.HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
             return None  # "the first half of the match": a period, not a fraction
     hyphen = COMPOUND_RE.match(text, end)
     if hyphen and hyphen.group("unit").lower() in fw.compound_blacklist:
         return None
-    figure = Figure(start, end, value, None)
-    if phrase.lower().startswith(("a ", "an ")) and words[1] in figure_cues.A_COUNTS:
-        pass  # "a hundred" keeps its "a": it stands for one
+    figure = Figure(start, end, value, None)  # "a hundred" keeps its "a": it stands for one
     _extend_range(text, figure, 1.0, None)
     cur = currency_word(text, figure)
     if cur:
@@ -274,9 +274,9 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     if measure:
         return finish(text, measure)
     grown = counted(text, figure)
-    if not grown.head and value == 1 and "a" not in words and "an" not in words:
+    if not grown.head and value == 1 and articles.isdisjoint(words):
         return None  # a lone "one" is a pronoun far more often than a count
-    if lowered == "one" and not _counts_one(text, grown):
+    if lowered == number_words.ONE and not _counts_one(text, grown):
         return None  # "one way", "One version reads", "said one official": a determiner
     if not grown.head and _DEFINITE_BEFORE_RE.search(text, max(0, start - 5), start):
         return None  # "the two have traded barbs": a pronoun for people already named
@@ -316,13 +316,15 @@ def _fraction_of_one(text: str, figure: Figure) -> Figure | None:
 
 
 def _vague(text: str, m: re.Match[str]) -> Figure | None:
+    number_words = current_language().numbers
     phrase = m.group("vague").lower()
     figure = Figure(m.start(), m.end(), None, None)
-    if capitalised_name(text, m.start(), m.group("vague")) and not phrase.startswith("a "):
-        return None
-    if phrase == "several" and _OF_RE.match(text, figure.end):
+    if (capitalised_name(text, m.start(), m.group("vague"))
+            and phrase.partition(" ")[0] not in number_words.INDEFINITE_ARTICLES):
+        return None  # "A handful" may open a sentence
+    if phrase == number_words.SEVERAL and _OF_RE.match(text, figure.end):
         return finish(text, counted(text, figure))  # "several of the cities"
-    if phrase == "several":
+    if phrase == number_words.SEVERAL:
         noun = head_noun(text, figure.end, singular_ok=False)
         if noun is None:
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.detect.lang.en.numbers import WORD_NUMBER
+from workbench.detect.lang.en.numbers import INDEFINITE_ARTICLES, ONE, WORD_NUMBER
 
 # Approximators and comparatives belong inside the figure's span.
 APPROXIMATOR_RE = re.compile(
@@ -193,6 +193,13 @@ ONE_SPAN_RE = re.compile(
     r"(?P<more>\s+or\s+(?:more|longer|less|so)\b)?", re.IGNORECASE)
 IN_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Ff]or)\s+$")
 
+# Tokens where the figures above may start: ``a day after``, ``in a day``, ``a fraction of``
+# (``one`` gives a gap, ``in one day`` counts), and where ``Mach 5`` does.
+ONE_GAP_STARTS = INDEFINITE_ARTICLES | {ONE}
+ONE_SPAN_STARTS = INDEFINITE_ARTICLES
+FRACTION_OF_ONE_STARTS = frozenset({"fraction", "a"})
+MACH_STARTS = frozenset({"mach"})
+
 # ``a fraction of an inch``: an unnamed part of one unit.
 FRACTION_OF_ONE_RE = re.compile(
     r"(?:\b[Aa]\s+(?:tiny\s+|small\s+)?)?\b[Ff]raction\s+of\s+(?:an?|one)\s+(?P<noun>[a-z]+)\b")
@@ -220,8 +227,6 @@ HALF_THE_RE = re.compile(r"\s+(?:the|its|their|his|her|our|this|that)(\s)")
 # Tokens where ``twice``/``thrice`` start.
 MULTIPLIERS = frozenset({"twice", "thrice"})
 
-# Words "a" stands for one before: "a hundred", "a dozen".
-A_COUNTS = frozenset({"hundred", "thousand", "million", "billion", "dozen", "trillion"})
 # What "one" may count besides measure units and rate nouns: "one second", "one round".
 ONE_MEASURES = frozenset({"second", "decade", "century", "percent", "time", "round"})
 

@@ -99,6 +99,10 @@ ARTICLE_FRACTIONS = frozenset({"third", "quarter", "half"})
 GROUP_MULTIPLIERS = {"dozen": 12, "hundred": 100}
 # "a single soldier": one, stressed.
 A_SINGLE = "a single"
+# The number word that is also a pronoun or determiner: "one way", "said one official".
+ONE = "one"
+# The vague amount that needs a plural noun or a partitive: "several cities", "several of them".
+SEVERAL = "several"
 
 # How a regular plural becomes singular; the first ending that fits wins:
 # (ending, letters dropped, letters added, shortest word it applies to).
