@@ -416,8 +416,9 @@ def finish(text: str, figure: Figure | None) -> Figure | None:
         if text[figure.end - 1] == "." and re.search(r"\b[a-z]\.[a-z]\.$", text[figure.start : figure.end]):
             break  # "a.m." keeps its dots
         figure.end -= 1
-    if text[figure.start : figure.start + 4].lower() == "the ":
-        figure.start += 4
+    the = current_language().stop_words.DEFINITE_ARTICLE + " "
+    if text[figure.start : figure.start + len(the)].lower() == the:
+        figure.start += len(the)
     return figure
 
 

@@ -28,6 +28,8 @@ CALENDAR_WORDS = frozenset(
 
 # Pronouns that refer to the person last named.
 PRONOUNS = frozenset({"he", "she", "He", "She"})
+# Pronouns that refer to the body that last spoke: ``it said``, ``they said``.
+BODY_PRONOUNS = frozenset({"it", "It", "they", "They"})
 
 # Words that make a capitalised name a body (a ministry, a newspaper), not a person.
 BODY_WORDS = frozenset(
