@@ -230,6 +230,14 @@ MULTIPLIERS = frozenset({"twice", "thrice"})
 # What "one" may count besides measure units and rate nouns: "one second", "one round".
 ONE_MEASURES = frozenset({"second", "decade", "century", "percent", "time", "round"})
 
+# A span selected by hand that reads as a figure at a glance: a number with its noun.
+SELECTED_FIGURE_RE = re.compile(
+    r"^(?:about |around |nearly |some |more than |over |at least )?"
+    r"[$€£¥]?\d[\d,.]*\s*(?:%|percent|[a-z]+)|^(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|dozens|hundreds|thousands|millions)\s+[a-z]+",
+    re.IGNORECASE,
+)
+
 # ``a man, 45,``: a number in apposition to a person is an age.
 AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"
                                 r"victim|soldier|mother|father|son|daughter|wife|husband)), \(?$")
