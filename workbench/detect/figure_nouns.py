@@ -340,8 +340,8 @@ def scaled(value: float | list[float] | None, factor: float) -> float | list[flo
 
 def is_plural(word: str) -> bool:
     fw = figure_words()
-    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
-            and word not in fw.stop_words) or word in {"men", "women", "children", "people"}
+    return (len(word) > 3 and word.endswith(fw.plural_ending) and not word.endswith(fw.singular_endings)
+            and word not in fw.stop_words) or word in fw.plurals_without_ending
 
 
 def ratio(text: str, figure: Figure) -> bool:

@@ -104,6 +104,12 @@ ONE = "one"
 # The vague amount that needs a plural noun or a partitive: "several cities", "several of them".
 SEVERAL = "several"
 
+# A counted noun is plural when it ends so ("troops"), unless a singular ends so too
+# ("boss", "bus", "crisis", "famous"), or when it is a plural without that ending.
+PLURAL_ENDING = "s"
+SINGULAR_ENDINGS_IN_S = ("ss", "us", "is", "ous")
+PLURALS_WITHOUT_ENDING = frozenset({"men", "women", "children", "people"})
+
 # How a regular plural becomes singular; the first ending that fits wins:
 # (ending, letters dropped, letters added, shortest word it applies to).
 PLURAL_ENDINGS = (
