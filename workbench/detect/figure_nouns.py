@@ -394,7 +394,6 @@ COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?:(?P<old>[-\s]old\b)|[-‐‑](?:long|wide|high|deep|tall|thick)\b)?"
     r"(?![-\w])", re.IGNORECASE
 )
-_ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _NAME_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+){1,4}\b(?![-'’])")
 
 
@@ -456,7 +455,7 @@ def compound(text: str, figure: Figure) -> Figure | None:
                 figure.unit = noun[1]
         elif name and not any(w.lower() in fw.stop_words for w in name.group().split()):
             figure.end = name.end()  # "51-member Congressional Black Caucus": what it measures
-        am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
+        am = current_language().figures.ARTICLE_BEFORE_RE.search(text, max(0, figure.start - 4), figure.start)
         if am:  # "a 10-km radius": the article stands for one radius
             figure.start = am.start()
     return figure

@@ -190,7 +190,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     grown = counted(text, figure)
     if (grown is not None and not grown.head and grown.unit is None
             and _MODEL_AFTER_RE.match(text, grown.end)
-            and _DETERMINER_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start)):
+            and figure_cues.MODEL_DETERMINER_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start)):
         return None  # "the 737 Max", "an 800 Series": a determiner, a number, a name: a model
     return finish(text, grown)
 
@@ -238,7 +238,7 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         if noun is not None:
             return finish(text, Figure(start, noun[0], value, noun[1], head=True))
     if words[-1] in number_words.ARTICLE_FRACTIONS or lowered == half:
-        one = _FRACTION_OF_ONE_RE.match(text, end)
+        one = figure_cues.UNIT_ARTICLE_AFTER_RE.match(text, end)
         if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
             return _fraction_of_one(text, Figure(start, one.end(), value, None))
         the = figure_cues.HALF_THE_RE.match(text, end) if lowered == half else None
@@ -278,9 +278,9 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return None  # a lone "one" is a pronoun far more often than a count
     if lowered == number_words.ONE and not _counts_one(text, grown):
         return None  # "one way", "One version reads", "said one official": a determiner
-    if not grown.head and _DEFINITE_BEFORE_RE.search(text, max(0, start - 5), start):
+    if not grown.head and figure_cues.DEFINITE_BEFORE_RE.search(text, max(0, start - 5), start):
         return None  # "the two have traded barbs": a pronoun for people already named
-    if _BETWEEN_THE_RE.search(text, max(0, start - 13), start):
+    if figure_cues.BETWEEN_THE_RE.search(text, max(0, start - 13), start):
         return None  # "between the two countries": the pair already named, no count
     return finish(text, grown)
 
@@ -289,7 +289,7 @@ def _counts_one(text: str, figure: Figure) -> bool:
     """ "one hour", "one day a week", "at least one video", "one of its five systems" count;
     "one way", "one office", "one of the neighbours" do not."""
     fw = figure_words()
-    if _ONE_STRESSED_RE.search(text, max(0, figure.start - 6), figure.start):
+    if current_language().figures.ONE_STRESSED_RE.search(text, max(0, figure.start - 6), figure.start):
         return True  # "only one engagement", "the one remaining supply line": the count is the point
     if figure.unit in fw.one_measures or fw.approximator_re.search(text, max(0, figure.start - 25),
                                                               figure.start):
@@ -387,7 +387,6 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _MODEL_AFTER_RE = re.compile(r"\s+[A-Z][A-Za-z]*\b")
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
 _MIXED_FRACTION_RE = re.compile(r"[-‐‑ ](?P<n>\d{1,2})/(?P<d>\d{1,3})\b(?![/.,]?\d)")
 _SLASH_RE = re.compile(r"/(\d{1,3})\b(?![/.,]?\d)")
 _SPACED_SCALE_RE = re.compile(
@@ -395,12 +394,8 @@ _SPACED_SCALE_RE = re.compile(
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
 _ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
-_FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
-_ONE_STRESSED_RE = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Tt]he)\s+$")
 _AND_AGAIN_RE = re.compile(r"\s+and\s+([a-z]+)\b", re.I)
-_DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
-_BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
 def _strip_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1

@@ -230,6 +230,20 @@ MULTIPLIERS = frozenset({"twice", "thrice"})
 # What "one" may count besides measure units and rate nouns: "one second", "one round".
 ONE_MEASURES = frozenset({"second", "decade", "century", "percent", "time", "round"})
 
+# Articles and determiners around a number, as the figure detector reads them:
+# ``half a percentage point``, ``a quarter of an hour``: the article of the one unit divided;
+UNIT_ARTICLE_AFTER_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
+# ``a 10-km radius``: an article before a compound measure stands for one;
+ARTICLE_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")
+# ``the 737 Max``, ``an 800 Series``: a determiner, a number, a name make a model;
+MODEL_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
+# ``the two have traded barbs``: a bare number after "the" stands for people named;
+DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+# ``between the two countries``: the pair already named, no count;
+BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
+# ``only one engagement``, ``the one remaining supply line``: "one" stressed as a count.
+ONE_STRESSED_RE = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Tt]he)\s+$")
+
 # A span selected by hand that reads as a figure at a glance: a number with its noun.
 SELECTED_FIGURE_RE = re.compile(
     r"^(?:about |around |nearly |some |more than |over |at least )?"
