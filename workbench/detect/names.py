@@ -19,8 +19,6 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 _ACRONYM_AFTER = re.compile(rf"\s*\((?:[{UPPER}][\w.&-]*)\)$")
 _LOWER_HEAD = re.compile(r"([\w’'-]+)$")
 _OWNED_HEAD = re.compile(r"\s+([\w-]+)")
-# ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
-_BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -194,7 +192,7 @@ def _described(prefix: str, head: str) -> tuple[str, str] | None:
     if head in people.BODY_WORDS and named_body:  # ``Russian state media``
         return (named_body.group(1), "name")
     if head in people.BODY_NOUNS:
-        phrase = _BODY_PHRASE.search(prefix)
+        phrase = people.BODY_PHRASE.search(prefix)
         return (phrase.group(1) if phrase else head, "body_noun")
     document = grammar.document_of.search(prefix) if head in people.DOCUMENT_NOUNS else None
     if document:  # ``a Washington Post report found``

@@ -77,6 +77,9 @@ OWNED = re.compile(
     r"spokespeople|press\s+service|representative)$"
 )
 
+# ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
+BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
+
 # ``the head of the agency``: the description's head noun, before its ``of``.
 HEAD_OF = re.compile(
     r"(?:^|\b)(?:the|a|an|its|his|her|their|one|another)\s+(?:[\w’'-]+\s+){0,2}?"
