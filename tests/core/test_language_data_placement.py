@@ -21,10 +21,6 @@ LONGEST = 12  # more words than this in one literal is a word list
 ALSO_SCANNED = ("memory/normalise.py",)
 # (module, the name the literal is assigned to) -> why it stays.
 ALLOWED = {
-    ("detect/pipeline.py", "_NUMBER_NOUN"): (
-        "pipeline.py's structure is being reworked with the per-kind specs; its one word "
-        "pattern moves to lang/en once that settles"
-    ),
     ("detect/statements.py", "WEIGHTS"): "the names of the statement cues, not English words",
 }
 

@@ -340,8 +340,8 @@ def scaled(value: float | list[float] | None, factor: float) -> float | list[flo
 
 def is_plural(word: str) -> bool:
     fw = figure_words()
-    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
-            and word not in fw.stop_words) or word in {"men", "women", "children", "people"}
+    return (len(word) > 3 and word.endswith(fw.plural_ending) and not word.endswith(fw.singular_endings)
+            and word not in fw.stop_words) or word in fw.plurals_without_ending
 
 
 def ratio(text: str, figure: Figure) -> bool:
@@ -394,7 +394,6 @@ COMPOUND_RE = re.compile(
     r"[-‐‑](?P<unit>[a-z]{1,12})(?:(?P<old>[-\s]old\b)|[-‐‑](?:long|wide|high|deep|tall|thick)\b)?"
     r"(?![-\w])", re.IGNORECASE
 )
-_ARTICLE_RE = re.compile(r"\b[Aa]n?\s+$")
 _NAME_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+){1,4}\b(?![-'’])")
 
 
@@ -416,8 +415,9 @@ def finish(text: str, figure: Figure | None) -> Figure | None:
         if text[figure.end - 1] == "." and re.search(r"\b[a-z]\.[a-z]\.$", text[figure.start : figure.end]):
             break  # "a.m." keeps its dots
         figure.end -= 1
-    if text[figure.start : figure.start + 4].lower() == "the ":
-        figure.start += 4
+    the = current_language().stop_words.DEFINITE_ARTICLE + " "
+    if text[figure.start : figure.start + len(the)].lower() == the:
+        figure.start += len(the)
     return figure
 
 
@@ -455,7 +455,7 @@ def compound(text: str, figure: Figure) -> Figure | None:
                 figure.unit = noun[1]
         elif name and not any(w.lower() in fw.stop_words for w in name.group().split()):
             figure.end = name.end()  # "51-member Congressional Black Caucus": what it measures
-        am = _ARTICLE_RE.search(text, max(0, figure.start - 4), figure.start)
+        am = current_language().figures.ARTICLE_BEFORE_RE.search(text, max(0, figure.start - 4), figure.start)
         if am:  # "a 10-km radius": the article stands for one radius
             figure.start = am.start()
     return figure

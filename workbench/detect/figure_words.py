@@ -36,6 +36,10 @@ class FigureWords:
     core_starts: frozenset[str]  # tokens a core may begin at
     counted_whole_re: re.Pattern[str]  # what a partitive's whole may be: "of the 10", "of which"
     one_measures: frozenset[str]  # what "one" may count without being a mere determiner
+    # How a counted noun reads as plural (see ``figure_nouns.is_plural``).
+    plural_ending: str
+    singular_endings: tuple[str, ...]
+    plurals_without_ending: frozenset[str]
 
 
 @per_language
@@ -68,4 +72,7 @@ def figure_words(lang: LanguageData) -> FigureWords:
         one_measures=(
             frozenset(lang.units.MEASURE_UNITS.values()) | lang.units.RATE_NOUNS | figures.ONE_MEASURES
         ),
+        plural_ending=lang.numbers.PLURAL_ENDING,
+        singular_endings=lang.numbers.SINGULAR_ENDINGS_IN_S,
+        plurals_without_ending=lang.numbers.PLURALS_WITHOUT_ENDING,
     )

@@ -15,8 +15,7 @@ import re
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
-from workbench.detect.figure_measures import STARTS as MEASURE_STARTS
-from workbench.detect.figure_measures import measure_at
+from workbench.detect.figure_measures import measure_at, measure_starts
 from workbench.detect.figure_names import capitalised_name, is_name_or_debris
 from workbench.detect.figure_nouns import (
     COMPOUND_RE,
@@ -49,6 +48,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     lang = current_language()
     number_words, figure_cues = lang.numbers, lang.figures
     fw = figure_words()
+    starts = measure_starts()
     dates = SpanIndex(date_spans(text))
     found: list[Figure] = []
     later: list[re.Match[str]] = []  # "about a week"
@@ -57,7 +57,7 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     for pos, token in tokens(text):
         if pos < taken_until:
             continue
-        measure = measure_at(text, pos, token) if token in MEASURE_STARTS else None
+        measure = measure_at(text, pos, token) if token in starts else None
         # "Mach 5", "a fraction of an inch"; "a day after the vote" places, so it is a date only
         if measure is not None and not dates.overlaps(measure.start, measure.end):
             found.append(finish(text, measure))
@@ -190,7 +190,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     grown = counted(text, figure)
     if (grown is not None and not grown.head and grown.unit is None
             and _MODEL_AFTER_RE.match(text, grown.end)
-            and _DETERMINER_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start)):
+            and figure_cues.MODEL_DETERMINER_BEFORE_RE.search(text, max(0, figure.start - 6), figure.start)):
         return None  # "the 737 Max", "an 800 Series": a determiner, a number, a name: a model
     return finish(text, grown)
 
@@ -206,22 +206,24 @@ def _fraction(text: str, m: re.Match[str], slash: re.Match[str]) -> Figure | Non
 
 
 def _word_number(text: str, m: re.Match[str]) -> Figure | None:
-    figure_cues = current_language().figures
+    lang = current_language()
+    number_words, figure_cues = lang.numbers, lang.figures
+    articles, half = number_words.INDEFINITE_ARTICLES, number_words.HALF
     fw = figure_words()
     phrase = m.group("word")
     lowered = phrase.lower()
     words = lowered.replace("-", " ").split()
     start, end = m.start(), m.end()
-    value = 1.0 if lowered == "a single" else parse_number(phrase)
+    value = 1.0 if lowered == number_words.A_SINGLE else parse_number(phrase)
     if value is None:
         return None
     few = (figure_cues.FEW_BEFORE_RE.search(text, max(0, start - 14), start)
            if words[0] in figure_cues.SCALE_WORDS else None)
     if few:  # "a few dozen protesters", "several hundred troops": vague, value null
         start, value = few.start(), None
-    if lowered in {"a", "an"}:
+    if lowered in articles:
         return None
-    if lowered == "a single":
+    if lowered == number_words.A_SINGLE:
         noun = head_noun(text, end, singular_ok=True, max_words=2)
         if noun is None:
             return None
@@ -230,32 +232,30 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
         return None
     if figure_cues.LABEL_BEFORE_RE.search(text, max(0, start - 12), start):
         return None  # "the number one exporter", "Phase Two": a rank or label, not a count
-    as_much = _AS_MUCH_RE.match(text, end) if lowered == "half" else None
+    as_much = _AS_MUCH_RE.match(text, end) if lowered == half else None
     if as_much:  # "half as much coal-fired electricity"
         noun = head_noun(text, as_much.end(), singular_ok=True, max_words=3, compound=True)
         if noun is not None:
             return finish(text, Figure(start, noun[0], value, noun[1], head=True))
-    if words[-1] in {"third", "quarter", "half"} or lowered == "half":
-        one = _FRACTION_OF_ONE_RE.match(text, end)
+    if words[-1] in number_words.ARTICLE_FRACTIONS or lowered == half:
+        one = figure_cues.UNIT_ARTICLE_AFTER_RE.match(text, end)
         if one:  # "half a percentage point", "a quarter of an hour": a fraction of one unit
             return _fraction_of_one(text, Figure(start, one.end(), value, None))
-        the = figure_cues.HALF_THE_RE.match(text, end) if lowered == "half" else None
+        the = figure_cues.HALF_THE_RE.match(text, end) if lowered == half else None
         noun = head_noun(text, the.start(1), singular_ok=True, partitive=True) if the else None
         if noun is not None and noun[1] not in fw.stop_words:  # "half the aid", "half its budget"
             return finish(text, Figure(start, noun[0], value, noun[1], head=True))
         # "a third" is a fraction only before "of" or alone: "a third world war" is an ordinal
         if _NEXT_LOWER_RE.match(text, end) and not _OF_RE.match(text, end):
             return None
-        if lowered == "half" and not _OF_RE.match(text, end):
+        if lowered == half and not _OF_RE.match(text, end):
             return None
-        if lowered == "half" and figure_cues.HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
+        if lowered == half and figure_cues.HALF_AS_PERIOD_RE.search(text, max(0, start - 10), start):
             return None  # "the first half of the match": a period, not a fraction
     hyphen = COMPOUND_RE.match(text, end)
     if hyphen and hyphen.group("unit").lower() in fw.compound_blacklist:
         return None
-    figure = Figure(start, end, value, None)
-    if phrase.lower().startswith(("a ", "an ")) and words[1] in figure_cues.A_COUNTS:
-        pass  # "a hundred" keeps its "a": it stands for one
+    figure = Figure(start, end, value, None)  # "a hundred" keeps its "a": it stands for one
     _extend_range(text, figure, 1.0, None)
     cur = currency_word(text, figure)
     if cur:
@@ -274,13 +274,13 @@ def _word_number(text: str, m: re.Match[str]) -> Figure | None:
     if measure:
         return finish(text, measure)
     grown = counted(text, figure)
-    if not grown.head and value == 1 and "a" not in words and "an" not in words:
+    if not grown.head and value == 1 and articles.isdisjoint(words):
         return None  # a lone "one" is a pronoun far more often than a count
-    if lowered == "one" and not _counts_one(text, grown):
+    if lowered == number_words.ONE and not _counts_one(text, grown):
         return None  # "one way", "One version reads", "said one official": a determiner
-    if not grown.head and _DEFINITE_BEFORE_RE.search(text, max(0, start - 5), start):
+    if not grown.head and figure_cues.DEFINITE_BEFORE_RE.search(text, max(0, start - 5), start):
         return None  # "the two have traded barbs": a pronoun for people already named
-    if _BETWEEN_THE_RE.search(text, max(0, start - 13), start):
+    if figure_cues.BETWEEN_THE_RE.search(text, max(0, start - 13), start):
         return None  # "between the two countries": the pair already named, no count
     return finish(text, grown)
 
@@ -289,7 +289,7 @@ def _counts_one(text: str, figure: Figure) -> bool:
     """ "one hour", "one day a week", "at least one video", "one of its five systems" count;
     "one way", "one office", "one of the neighbours" do not."""
     fw = figure_words()
-    if _ONE_STRESSED_RE.search(text, max(0, figure.start - 6), figure.start):
+    if current_language().figures.ONE_STRESSED_RE.search(text, max(0, figure.start - 6), figure.start):
         return True  # "only one engagement", "the one remaining supply line": the count is the point
     if figure.unit in fw.one_measures or fw.approximator_re.search(text, max(0, figure.start - 25),
                                                               figure.start):
@@ -316,13 +316,15 @@ def _fraction_of_one(text: str, figure: Figure) -> Figure | None:
 
 
 def _vague(text: str, m: re.Match[str]) -> Figure | None:
+    number_words = current_language().numbers
     phrase = m.group("vague").lower()
     figure = Figure(m.start(), m.end(), None, None)
-    if capitalised_name(text, m.start(), m.group("vague")) and not phrase.startswith("a "):
-        return None
-    if phrase == "several" and _OF_RE.match(text, figure.end):
+    if (capitalised_name(text, m.start(), m.group("vague"))
+            and phrase.partition(" ")[0] not in number_words.INDEFINITE_ARTICLES):
+        return None  # "A handful" may open a sentence
+    if phrase == number_words.SEVERAL and _OF_RE.match(text, figure.end):
         return finish(text, counted(text, figure))  # "several of the cities"
-    if phrase == "several":
+    if phrase == number_words.SEVERAL:
         noun = head_noun(text, figure.end, singular_ok=False)
         if noun is None:
             return None
@@ -385,7 +387,6 @@ def _extend_range(text: str, figure: Figure, scale: float, currency: str | None,
 
 _NEXT_LOWER_RE = re.compile(r"\s+[a-z]")
 _MODEL_AFTER_RE = re.compile(r"\s+[A-Z][A-Za-z]*\b")
-_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
 _MIXED_FRACTION_RE = re.compile(r"[-‐‑ ](?P<n>\d{1,2})/(?P<d>\d{1,3})\b(?![/.,]?\d)")
 _SLASH_RE = re.compile(r"/(\d{1,3})\b(?![/.,]?\d)")
 _SPACED_SCALE_RE = re.compile(
@@ -393,12 +394,8 @@ _SPACED_SCALE_RE = re.compile(
 _AS_MUCH_RE = re.compile(r"\s+as\s+(?:much|many)(?=\s)")
 _ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
 _NEGATIVE_RE = re.compile(r"(?:^|[\s(])(?:[-\u2212]|[Mm]inus\s+)$")
-_FRACTION_OF_ONE_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
 _OF_RE = re.compile(r"\s+of\b")
-_ONE_STRESSED_RE = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Tt]he)\s+$")
 _AND_AGAIN_RE = re.compile(r"\s+and\s+([a-z]+)\b", re.I)
-_DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
-_BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
 def _strip_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1

@@ -18,6 +18,7 @@ from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.names import (
     UPPER,
+    definite_articles,
     is_body,
     name_grammar,
     speaker_form,
@@ -214,7 +215,7 @@ class Resolver:
         return None
 
     def _full_name(self, words: str) -> str:
-        if is_body(words) or words.startswith(("the ", "The ")):
+        if is_body(words) or words.startswith(definite_articles()):
             return self._body_full_name(words)
         name = strip_titles(words.rstrip("."))
         tokens = name.split()
@@ -239,7 +240,8 @@ class Resolver:
     def _body_full_name(self, words: str) -> str:
         """``the Kiel Institute`` -> ``Kiel Institute for the World Economy`` if the text says so."""
         if words not in self._bodies:  # asked again for every quotation of the same body
-            bare = words[4:] if words.startswith(("the ", "The ")) else words
+            the = definite_articles()
+            bare = words[len(the[0]) :] if words.startswith(the) else words
             longer = _longer_body(bare).search(self._masked)
             self._bodies[words] = (
                 re.sub(r"(?:’s|'s|’|')$", "", longer.group(0)) if longer else speaker_form(words)
@@ -352,11 +354,13 @@ class Resolver:
         for match in reversed(list(patterns.name_sequence.finditer(self._masked, 0, pos))):
             if match.group(0).lower().split()[-1] == noun.split()[-1]:
                 return self._body_full_name(match.group(0))
+        the = definite_articles()
         if " " not in noun:  # ``the ministry`` after ``the foreign ministry said``
-            earlier = re.findall(rf"\b[Tt]he\s+((?:[a-z][\w-]*\s+){{1,2}}{noun})\b", self._masked[:pos])
+            article = "|".join(re.escape(a.rstrip()) for a in the)
+            earlier = re.findall(rf"\b(?:{article})\s+((?:[a-z][\w-]*\s+){{1,2}}{noun})\b", self._masked[:pos])
             if earlier:
-                return "the " + earlier[-1]
-        return "the " + noun
+                return the[0] + earlier[-1]
+        return the[0] + noun
 
 
 @lru_cache(maxsize=1024)
@@ -389,7 +393,7 @@ def _opens_clause(masked: str, pos: int) -> bool:
         token = word.group(0).strip()
         if token in lang.speech.INVERTING:
             return True
-        if token not in {"the", "a", "an"} and token.lower() not in lang.titles.TITLES and not any(
+        if token not in lang.stop_words.ARTICLES and token.lower() not in lang.titles.TITLES and not any(
             ch.isdigit() for ch in token
         ):
             return False
@@ -400,11 +404,12 @@ def _opens_clause(masked: str, pos: int) -> bool:
 
 def _as_written(masked: str, pos: int, words: str) -> str:
     """A body as the text names it: ``The Interior Ministry`` -> ``the Interior Ministry``."""
+    the = current_language().stop_words.DEFINITE_ARTICLE
     bare = without_leading_function_words(words)
-    article = words[: len(words) - len(bare)].strip().lower() == "the" or masked[
-        max(0, pos - 4) : pos
-    ].lower() == "the "
-    return ("the " + bare) if article else bare
+    article = words[: len(words) - len(bare)].strip().lower() == the or masked[
+        max(0, pos - len(the) - 1) : pos
+    ].lower() == the + " "
+    return f"{the} {bare}" if article else bare
 
 
 def _plural(noun: str) -> bool:

@@ -19,8 +19,6 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 _ACRONYM_AFTER = re.compile(rf"\s*\((?:[{UPPER}][\w.&-]*)\)$")
 _LOWER_HEAD = re.compile(r"([\w’'-]+)$")
 _OWNED_HEAD = re.compile(r"\s+([\w-]+)")
-# ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
-_BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,7 +106,7 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     last_word = _LOWER_HEAD.search(prefix)
     if last_word and last_word.group(1) in people.PRONOUNS:
         return (last_word.group(1).lower(), "pronoun")
-    if last_word and last_word.group(1) in {"it", "It", "they", "They"}:
+    if last_word and last_word.group(1) in people.BODY_PRONOUNS:
         return ("it", "it")
     name = grammar.trailing_name.search(prefix)
     if name:
@@ -124,8 +122,9 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
         if other:  # ``The United States and South Korea said``
             words = other.group(0) + " and " + words
             before = before[: other.start()]
-        if before.endswith(("the ", "The ")):
-            return ("the " + words, "name")
+        the = definite_articles()
+        if before.endswith(the):
+            return (the[0] + words, "name")
         return (words, "name")
     head = _LOWER_HEAD.search(prefix)
     if not head:
@@ -133,7 +132,7 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     word = head.group(1)
     if word in people.PRONOUNS:
         return (word.lower(), "pronoun")
-    if word in {"it", "It", "they", "They"}:
+    if word in people.BODY_PRONOUNS:
         return ("it", "it")
     return _described(prefix, word.lower())
 
@@ -193,7 +192,7 @@ def _described(prefix: str, head: str) -> tuple[str, str] | None:
     if head in people.BODY_WORDS and named_body:  # ``Russian state media``
         return (named_body.group(1), "name")
     if head in people.BODY_NOUNS:
-        phrase = _BODY_PHRASE.search(prefix)
+        phrase = people.BODY_PHRASE.search(prefix)
         return (phrase.group(1) if phrase else head, "body_noun")
     document = grammar.document_of.search(prefix) if head in people.DOCUMENT_NOUNS else None
     if document:  # ``a Washington Post report found``
@@ -220,7 +219,7 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
         if rest and rest.group(0).split()[-1].lower() in people.PERSON_NOUNS | people.BODY_WORDS:
             # a name that only qualifies a noun: ``one GOP operative``, ``Chinese state media``
             return _described(words + rest.group(0), rest.group(0).split()[-1].lower())
-        return (("the " + words) if match.group("the") else words, "name")
+        return ((definite_articles()[0] + words) if match.group("the") else words, "name")
     head = match.group("head").lower()
     owned = _OWNED_HEAD.match(masked, match.end("head"), limit)
     if owned and head.endswith(("’s", "'s")):  # ``reads the video’s description``: the thing owned is the head
@@ -294,15 +293,23 @@ def strip_titles(words: str) -> str:
 
 def is_body(words: str) -> bool:
     people = current_language().people
-    tokens = words.lower().replace("the ", "", 1).split()
+    the = definite_articles()[0]
+    tokens = words.lower().replace(the, "", 1).split()
     return any(t.strip(".,") in people.BODY_WORDS for t in tokens) or (
-        len(tokens) == 1 and words.replace("the ", "").isupper()
+        len(tokens) == 1 and words.replace(the, "").isupper()
     )
 
 
 def speaker_form(words: str) -> str:
     """How a body is named: ``the`` stays before one-word bodies (``the Kremlin``) only."""
-    bare = words[4:] if words.startswith(("the ", "The ")) else words
+    the = definite_articles()
+    bare = words[len(the[0]) :] if words.startswith(the) else words
     if words != bare and (" " not in bare or bare.startswith("United ")):
-        return "the " + bare
+        return the[0] + bare
     return bare
+
+
+def definite_articles() -> tuple[str, str]:
+    """``("the ", "The ")``: the definite article, as written before a name, in the current language."""
+    the = current_language().stop_words.DEFINITE_ARTICLE
+    return the + " ", the.capitalize() + " "

@@ -79,7 +79,7 @@ def is_vague_quantity(text: str) -> bool:
     """``dozens``, ``hundreds of``, ``tens of thousands``, ``several``, ``a handful``."""
     number_words = current_language().numbers
     words = _normalise(text).split()
-    return bool(words) and words[0] in {"a", "an"} | number_words.VAGUE_WORDS and any(
+    return bool(words) and words[0] in number_words.INDEFINITE_ARTICLES | number_words.VAGUE_WORDS and any(
         w in number_words.VAGUE_WORDS for w in words
     ) and not any(w in number_words.SMALL or w in number_words.TENS for w in words)
 
@@ -101,12 +101,9 @@ def singular(noun: str) -> str:
         or word in number_words.NO_SINGULAR
     ):
         return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
+    for ending, dropped, added, shortest in number_words.PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) >= shortest:
+            return word[:-dropped] + added
     return word
 
 
@@ -140,7 +137,9 @@ def _normalise(text: str) -> str:
 def _parse_words(text: str) -> float | None:
     """Number words with scales and fractions, read left to right."""
     number_words = current_language().numbers
-    tokens = [t for t in _TOKEN_RE.findall(text.replace("-", " ")) if t != "and"]
+    articles, half = number_words.INDEFINITE_ARTICLES, number_words.HALF
+    multipliers = number_words.GROUP_MULTIPLIERS
+    tokens = [t for t in _TOKEN_RE.findall(text.replace("-", " ")) if t not in number_words.NUMBER_JOINERS]
     if not tokens:
         return None
     total = 0.0  # completed groups (e.g. 2 million)
@@ -151,8 +150,8 @@ def _parse_words(text: str) -> float | None:
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok in {"a", "an"}:
-            if nxt in number_words.FRACTIONS or nxt in number_words.SCALES or nxt in {"dozen", "half"}:
+        if tok in articles:
+            if nxt in number_words.FRACTIONS or nxt in number_words.SCALES or nxt in multipliers:
                 current = (current or 0.0) + 1 if nxt not in number_words.FRACTIONS else current
                 if nxt in number_words.FRACTIONS:
                     fraction = 1 / number_words.FRACTIONS[nxt]
@@ -162,7 +161,7 @@ def _parse_words(text: str) -> float | None:
                 i += 1
                 continue
             return None
-        if tok == "half" and nxt in {"a", "an"}:
+        if tok == half and nxt in articles:
             # "half a million": one half of the scale that follows
             current = (current or 0.0) + 0.5
             seen_any = True
@@ -182,10 +181,8 @@ def _parse_words(text: str) -> float | None:
             current = (current or 0.0) + number_words.SMALL[tok]
         elif tok in number_words.TENS:
             current = (current or 0.0) + number_words.TENS[tok]
-        elif tok == "dozen":
-            current = (current if current is not None else 1.0) * 12
-        elif tok == "hundred":
-            current = (current if current is not None else 1.0) * 100
+        elif tok in multipliers:  # "dozen", "hundred": before the scales, which close a group
+            current = (current if current is not None else 1.0) * multipliers[tok]
         elif tok in number_words.SCALES:
             base = (current or 0.0) + fraction
             total += (base if base else 1.0) * number_words.SCALES[tok]

@@ -10,7 +10,6 @@ then kind).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -88,14 +87,6 @@ def _deduplicated(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: (c.start, -c.end, c.kind))
 
 
-_NUMBER_NOUN = re.compile(
-    r"^(?:about |around |nearly |some |more than |over |at least )?"
-    r"[$€£¥]?\d[\d,.]*\s*(?:%|percent|[a-z]+)|^(?:one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|dozens|hundreds|thousands|millions)\s+[a-z]+",
-    re.IGNORECASE,
-)
-
-
 # How a span a reviewer selected by hand reads; each claim kind's spec picks one.
 
 
@@ -107,11 +98,21 @@ def is_quoted(text: str, start: int, end: int, selected: str) -> bool:
     return selected[:1] in "\"“„«" and selected[-1:] in "\"”“»" and len(selected) > 2
 
 
-def reads_as_figure(selected: str) -> bool:
-    """A number with its noun, or a figure the detector finds across (nearly) all of it."""
-    return bool(_NUMBER_NOUN.match(selected)) or covers_selection(detect_figures, selected)
+def reads_as_figure(selected: str, language: str | None = "en") -> bool:
+    """A number with its noun, or a figure the detector finds across (nearly) all of it.
+
+    ``language``: the code of the text the selection is from, as for ``detect``.
+    """
+    with speaking(language) as words:
+        return bool(words.figures.SELECTED_FIGURE_RE.match(selected)) or covers_selection(
+            detect_figures, selected, words.code
+        )
 
 
-def covers_selection(detector: Callable[[str, DetectContext], list[Candidate]], selected: str) -> bool:
-    """The detector's match is (nearly) the whole selection, not a word inside it."""
-    return any(c.end - c.start >= 0.6 * len(selected) for c in detector(selected, DetectContext()))
+def covers_selection(
+    detector: Callable[[str, DetectContext], list[Candidate]], selected: str, language: str | None = "en"
+) -> bool:
+    """The detector's match, in ``language``, is (nearly) the whole selection, not a word inside it."""
+    with speaking(language) as words:
+        found = detector(selected, DetectContext(language=words.code))
+    return any(c.end - c.start >= 0.6 * len(selected) for c in found)

@@ -11,7 +11,9 @@ of what it shares with the claim, over the signals the claim has:
   words of the claim) score the share of the claim's found in the passage.
 
 The whole source is run through the detectors once, not passage by passage,
-so a 10,000-word source ranks in well under a second.
+so a 10,000-word source ranks in well under a second. Claim and source are
+read in a language (``language``, English by default): its words are the
+content words, and its detectors find the figures and dates.
 """
 
 from __future__ import annotations
@@ -25,12 +27,12 @@ from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import detect_dates
 from workbench.detect.equipment import detect_equipment
 from workbench.detect.figures import detect_figures
+from workbench.detect.language_scope import speaking
 from workbench.detect.sentences import sentences
 from workbench.evidence.bm25 import BM25
 from workbench.evidence.facts import ClaimFacts
 from workbench.kinds import KINDS, KindRegistry
 from workbench.memory.normalise import (
-    STOPWORDS,
     equipment_key,
     next_word,
     number_key,
@@ -58,35 +60,42 @@ class Passage:
 
 
 def claim_facts(text: str, *, kind: str = "statement", value: Any = None, unit: str | None = None,
-                published: date | None = None, context: str = "", kinds: KindRegistry = KINDS) -> ClaimFacts:
-    """``context``: words around a short claim (a bare figure) that say what it is about."""
-    ctx = DetectContext(published=published)
-    figures = {key for c in detect_figures(text, ctx) if (key := _figure_key(c, text))}
-    dates = {str(c.value) for c in detect_dates(text, ctx) if c.value}
-    equipment = {equipment_key(str(c.value or c.text)) or "" for c in detect_equipment(text, ctx)}
-    said = f"{text} {context}" if context else text
-    spans = token_spans(said)
-    names = {tok for tok, start, _end in spans if said[start].isupper() and start > 0 and not tok.startswith("#")}
-    found = ClaimFacts(
-        words=[tok for tok, _s, _e in spans],
-        figures=figures,
-        dates=dates,
-        equipment=equipment - {""},
-        names=names - STOPWORDS,
-    )
-    # A value the claim stores (a reviewer's figure, say) is what it states, as its kind reads it.
-    return kinds.stated_facts(kind, found, value, unit)
+                published: date | None = None, context: str = "", kinds: KindRegistry = KINDS,
+                language: str | None = "en") -> ClaimFacts:
+    """``context``: words around a short claim (a bare figure) that say what it is about;
+    ``language``: the claim's language code."""
+    with speaking(language) as words:
+        ctx = DetectContext(published=published, language=words.code)
+        figures = {key for c in detect_figures(text, ctx) if (key := _figure_key(c, text, words.code))}
+        dates = {str(c.value) for c in detect_dates(text, ctx) if c.value}
+        equipment = {equipment_key(str(c.value or c.text)) or "" for c in detect_equipment(text, ctx)}
+        said = f"{text} {context}" if context else text
+        spans = token_spans(said, words.code)
+        names = {tok for tok, start, _end in spans if said[start].isupper() and start > 0 and not tok.startswith("#")}
+        found = ClaimFacts(
+            words=[tok for tok, _s, _e in spans],
+            figures=figures,
+            dates=dates,
+            equipment=equipment - {""},
+            names=names - words.stop_words.STOP_WORDS,
+        )
+        # A value the claim stores (a reviewer's figure, say) is what it states, as its kind reads it.
+        return kinds.stated_facts(kind, found, value, unit)
 
 
 def rank_passages(facts: ClaimFacts, source_text: str, *, top: int = 5,
-                  published: date | None = None) -> list[Passage]:
-    """The ``top`` passages of ``source_text`` that bear most on the claim, best first."""
-    spans = [s for s in sentences(source_text) if source_text[s[0] : s[1]].strip()]
-    if not spans:
-        return []
-    tokens = token_spans(source_text)
-    ctx = DetectContext(published=published)
-    found = _by_passage(spans, tokens, source_text, ctx)
+                  published: date | None = None, language: str | None = "en") -> list[Passage]:
+    """The ``top`` passages of ``source_text`` that bear most on the claim, best first.
+
+    ``language``: the source's language code (its words make the passages' tokens).
+    """
+    with speaking(language) as words:
+        spans = [s for s in sentences(source_text) if source_text[s[0] : s[1]].strip()]
+        if not spans:
+            return []
+        tokens = token_spans(source_text, words.code)
+        ctx = DetectContext(published=published, language=words.code)
+        found = _by_passage(spans, tokens, source_text, ctx)
     bm25 = BM25([[t for t, _s, _e in found["tokens"][i]] for i in range(len(spans))])
     upper = bm25.upper_bound(facts.words) or 1.0
     query = set(facts.words)
@@ -137,7 +146,7 @@ def _by_passage(spans: list[tuple[int, int]], tokens: list[tuple[str, int, int]]
         if index is not None:
             found["tokens"][index].append(token)
     for candidate in detect_figures(text, ctx):
-        key = _figure_key(candidate, text)
+        key = _figure_key(candidate, text, ctx.language)
         index = passage_of(candidate.start)
         if key and index is not None:
             found["figures"][index].append((key, candidate.start, candidate.end))
@@ -196,11 +205,11 @@ def _figure_signal(facts: ClaimFacts, figures: list[tuple[tuple[str, str | None]
     return best, spans, conflicts
 
 
-def _figure_key(candidate: Candidate, text: str) -> tuple[str, str | None] | None:
-    number = number_key(candidate.value)
+def _figure_key(candidate: Candidate, text: str, language: str) -> tuple[str, str | None] | None:
+    number = number_key(candidate.value, language)
     if number is None:
         return None
-    return number, unit_key(candidate.unit or next_word(text, candidate.end))
+    return number, unit_key(candidate.unit or next_word(text, candidate.end, language), language)
 
 
 def _merged(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:

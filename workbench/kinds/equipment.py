@@ -25,7 +25,7 @@ def evidence_facts(found: ClaimFacts, value: Any, unit: str | None) -> ClaimFact
 
 
 def _fits(selection: Selection) -> bool:
-    return covers_selection(detect_equipment, selection.said)
+    return covers_selection(detect_equipment, selection.said, selection.language)
 
 
 SPEC = KindSpec(

@@ -42,7 +42,7 @@ def evidence_facts(found: ClaimFacts, value: Any, unit: str | None) -> ClaimFact
 
 
 def _fits(selection: Selection) -> bool:
-    return reads_as_figure(selection.said)
+    return reads_as_figure(selection.said, selection.language)
 
 
 SPEC = KindSpec(

@@ -8,6 +8,7 @@ from typing import Any
 
 from workbench.detect import pipeline
 from workbench.detect.candidate import Candidate
+from workbench.detect.language_scope import speaking
 from workbench.domain.kinds import install_kinds
 from workbench.evidence.facts import ClaimFacts
 from workbench.kinds.spec import KindSpec, Selection
@@ -61,16 +62,22 @@ class KindRegistry:
         """
         return pipeline.detect(text, published, self._detectors, language)
 
-    def guess_kind(self, text: str, selection_start: int, selection_end: int) -> str:
-        """The kind to propose for a span a reviewer selected by hand (never fails)."""
+    def guess_kind(
+        self, text: str, selection_start: int, selection_end: int, language: str | None = "en"
+    ) -> str:
+        """The kind to propose for a span a reviewer selected by hand (never fails).
+
+        ``language`` is the text's language code: the span is read with its words.
+        """
         start = max(0, min(selection_start, len(text)))
         end = max(start, min(selection_end, len(text)))
         said = text[start:end].strip()
         if said:
-            selection = Selection(text, start, end, said)
-            for spec in self._guessers:
-                if spec.fits_selection is not None and spec.fits_selection(selection):
-                    return spec.name
+            with speaking(language) as words:
+                selection = Selection(text, start, end, said, words.code)
+                for spec in self._guessers:
+                    if spec.fits_selection is not None and spec.fits_selection(selection):
+                        return spec.name
         return self.fallback
 
     def claim_keys(self, kind: str, value: Any, unit: str | None, text: str) -> set[str]:

@@ -16,13 +16,15 @@ class Selection:
     """A span a reviewer selected by hand, within the article's whole ``text``.
 
     ``start``/``end`` lie inside the text; ``said`` is the selected text
-    without the white space around it, and is never empty.
+    without the white space around it, and is never empty. ``language`` is
+    the text's language code, which a guess reads the selection in.
     """
 
     text: str
     start: int
     end: int
     said: str
+    language: str | None = "en"
 
 
 # value, unit, text -> the keys under which the memory files the claim.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.detect.lang.en.numbers import WORD_NUMBER
+from workbench.detect.lang.en.numbers import INDEFINITE_ARTICLES, ONE, WORD_NUMBER
 
 # Approximators and comparatives belong inside the figure's span.
 APPROXIMATOR_RE = re.compile(
@@ -191,6 +191,13 @@ ONE_SPAN_RE = re.compile(
     r"(?P<more>\s+or\s+(?:more|longer|less|so)\b)?", re.IGNORECASE)
 IN_BEFORE_RE = re.compile(r"\b(?:[Ii]n|[Ff]or)\s+$")
 
+# Tokens where the figures above may start: ``a day after``, ``in a day``, ``a fraction of``
+# (``one`` gives a gap, ``in one day`` counts), and where ``Mach 5`` does.
+ONE_GAP_STARTS = INDEFINITE_ARTICLES | {ONE}
+ONE_SPAN_STARTS = INDEFINITE_ARTICLES
+FRACTION_OF_ONE_STARTS = frozenset({"fraction", "a"})
+MACH_STARTS = frozenset({"mach"})
+
 # ``a fraction of an inch``: an unnamed part of one unit.
 FRACTION_OF_ONE_RE = re.compile(
     r"(?:\b[Aa]\s+(?:tiny\s+|small\s+)?)?\b[Ff]raction\s+of\s+(?:an?|one)\s+(?P<noun>[a-z]+)\b")
@@ -218,10 +225,30 @@ HALF_THE_RE = re.compile(r"\s+(?:the|its|their|his|her|our|this|that)(\s)")
 # Tokens where ``twice``/``thrice`` start.
 MULTIPLIERS = frozenset({"twice", "thrice"})
 
-# Words "a" stands for one before: "a hundred", "a dozen".
-A_COUNTS = frozenset({"hundred", "thousand", "million", "billion", "dozen", "trillion"})
 # What "one" may count besides measure units and rate nouns: "one second", "one round".
 ONE_MEASURES = frozenset({"second", "decade", "century", "percent", "time", "round"})
+
+# Articles and determiners around a number, as the figure detector reads them:
+# ``half a percentage point``, ``a quarter of an hour``: the article of the one unit divided;
+UNIT_ARTICLE_AFTER_RE = re.compile(r"(?:\s+of)?\s+an?(?=\s+[a-z])")
+# ``a 10-km radius``: an article before a compound measure stands for one;
+ARTICLE_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")
+# ``the 737 Max``, ``an 800 Series``: a determiner, a number, a name make a model;
+MODEL_DETERMINER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+$")
+# ``the two have traded barbs``: a bare number after "the" stands for people named;
+DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+# ``between the two countries``: the pair already named, no count;
+BETWEEN_THE_RE = re.compile(r"\b[Bb]etween\s+the\s+$")
+# ``only one engagement``, ``the one remaining supply line``: "one" stressed as a count.
+ONE_STRESSED_RE = re.compile(r"\b(?:[Oo]nly|[Jj]ust|[Tt]he)\s+$")
+
+# A span selected by hand that reads as a figure at a glance: a number with its noun.
+SELECTED_FIGURE_RE = re.compile(
+    r"^(?:about |around |nearly |some |more than |over |at least )?"
+    r"[$€£¥]?\d[\d,.]*\s*(?:%|percent|[a-z]+)|^(?:one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|dozens|hundreds|thousands|millions)\s+[a-z]+",
+    re.IGNORECASE,
+)
 
 # ``a man, 45,``: a number in apposition to a person is an age.
 AGE_APPOSITION_RE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|gunman|suspect|driver|"

@@ -84,3 +84,37 @@ IRREGULAR_PLURALS = {
 
 # Endings of nouns that are singular though they end in -s: "press", "campus", "series".
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "news", "series", "species")
+
+# --- function words of written-out numbers --------------------------------------
+
+# Indefinite articles: "a hundred", "an estimated" - one of what follows.
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Words joining the parts of one number: "one hundred and twenty".
+NUMBER_JOINERS = frozenset({"and"})
+# The word for one half: "half a million", "half the aid", "half as much".
+HALF = "half"
+# Fractions an article counts one of: "a third", "a quarter", "half".
+ARTICLE_FRACTIONS = frozenset({"third", "quarter", "half"})
+# Words that multiply the group being built rather than close it: "three hundred thousand".
+GROUP_MULTIPLIERS = {"dozen": 12, "hundred": 100}
+# "a single soldier": one, stressed.
+A_SINGLE = "a single"
+# The number word that is also a pronoun or determiner: "one way", "said one official".
+ONE = "one"
+# The vague amount that needs a plural noun or a partitive: "several cities", "several of them".
+SEVERAL = "several"
+
+# A counted noun is plural when it ends so ("troops"), unless a singular ends so too
+# ("boss", "bus", "crisis", "famous"), or when it is a plural without that ending.
+PLURAL_ENDING = "s"
+SINGULAR_ENDINGS_IN_S = ("ss", "us", "is", "ous")
+PLURALS_WITHOUT_ENDING = frozenset({"men", "women", "children", "people"})
+
+# How a regular plural becomes singular; the first ending that fits wins:
+# (ending, letters dropped, letters added, shortest word it applies to).
+PLURAL_ENDINGS = (
+    ("ies", 3, "y", 5),  # "casualties" -> "casualty"
+    ("sses", 2, "", 0), ("xes", 2, "", 0), ("ches", 2, "", 0), ("shes", 2, "", 0),
+    ("zes", 2, "", 0),
+    ("s", 1, "", 0),
+)  # fmt: skip

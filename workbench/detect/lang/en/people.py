@@ -28,6 +28,8 @@ CALENDAR_WORDS = frozenset(
 
 # Pronouns that refer to the person last named.
 PRONOUNS = frozenset({"he", "she", "He", "She"})
+# Pronouns that refer to the body that last spoke: ``it said``, ``they said``.
+BODY_PRONOUNS = frozenset({"it", "It", "they", "They"})
 
 # Words that make a capitalised name a body (a ministry, a newspaper), not a person.
 BODY_WORDS = frozenset(
@@ -74,6 +76,9 @@ OWNED = re.compile(
     r"(?P<owner>[\w’'-]+)(?:’s|'s|’|')\s+(?P<thing>statement|office|spokes(?:man|woman|person)|"
     r"spokespeople|press\s+service|representative)$"
 )
+
+# ``the foreign ministry`` keeps its lowercase modifiers (``the ministry`` alone is resolved).
+BODY_PHRASE = re.compile(r"\b(?:the|its|their)\s+((?:[a-z][\w-]*\s+){0,2}[a-z]+)$", re.IGNORECASE)
 
 # ``the head of the agency``: the description's head noun, before its ``of``.
 HEAD_OF = re.compile(

@@ -40,3 +40,10 @@ RELATIVE_DATE_WORDS = frozenset(
     tonight weekend week month year day night morning afternoon evening last next this
     earlier later ago recently past previous coming""".split()
 )
+
+# The definite article: dropped from the start of a figure, kept before a body's name
+# (``the Kremlin``) and a body noun (``the ministry``).
+DEFINITE_ARTICLE = "the"
+# Articles that may stand between a name and the word governing it: ``the opposition leader
+# Tomas Berg``.
+ARTICLES = frozenset({"the", "a", "an"})
