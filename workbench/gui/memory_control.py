@@ -31,7 +31,7 @@ from workbench.gui.workers import JobRunner
 from workbench.services import sources as source_service
 from workbench.services.database import Database
 from workbench.services.evidence import find_evidence
-from workbench.services.memory import Match, find_prior
+from workbench.services.memory import Match, find_prior, prior_markers
 from workbench.services.sources import LinkDetails
 
 if TYPE_CHECKING:
@@ -254,14 +254,8 @@ def _details(result: EvidenceResult | None) -> LinkDetails | None:
 
 def _lookup_job(db: Database, claims: list[tuple[Key, int]]) -> Callable[[CancelFn, ProgressFn], dict[Key, list[Match]]]:
     def job(cancel: CancelFn, _progress: ProgressFn) -> dict[Key, list[Match]]:
-        found: dict[Key, list[Match]] = {}
-        for key, claim_id in claims:
-            if cancel():
-                break
-            try:
-                found[key] = find_prior(db, claim_id, limit=1)
-            except WorkbenchError:  # deleted meanwhile: nothing to mark
-                continue
-        return found
+        # All claims in a few statements: one lookup each cost minutes on a server 20 ms away.
+        found = prior_markers(db, [claim_id for _key, claim_id in claims], cancel=cancel)
+        return {key: found[claim_id] for key, claim_id in claims if claim_id in found}  # deleted meanwhile: no marker
 
     return job

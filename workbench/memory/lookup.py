@@ -10,12 +10,7 @@ share a word or value with this one, not on the size of the database.
 
 from __future__ import annotations
 
-import time
-from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import datetime
-
-from sqlalchemy import Select, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import ConflictError, InvalidValueError
@@ -23,45 +18,36 @@ from workbench.domain.records import ClaimRecord
 from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
 from workbench.memory.indexing import claim_index_rows
-from workbench.memory.similarity import idf, weighted_jaccard
+from workbench.memory.lookup_many import find_prior_many
+from workbench.memory.prior_reads import (
+    DEFAULT_THRESHOLD,
+    MAX_KEY_ROWS,
+    MAX_TOKEN_ROWS,
+    Candidates,
+    Match,
+    PriorSource,
+    best_by_shared_words,
+    key_reasons,
+    keys_of,
+    matches,
+    reviewed_elsewhere,
+    score,
+    seed_words,
+    tokens_of,
+    weights_of,
+)
 from workbench.storage.claims import load_claim, record_history
 from workbench.storage.convert import claim_record
 from workbench.storage.database import Database
 from workbench.storage.memory_models import ClaimKey, ClaimToken
-from workbench.storage.models import Article, Claim, Evidence, ReviewSession, Source
+from workbench.storage.models import Claim
 from workbench.storage.sessions import touch_session
 from workbench.storage.sources import add_source_in, attach_source_in
 
-# Below this a match is more likely a coincidence than the same claim (see the benchmark).
-DEFAULT_THRESHOLD = 0.5
-# Only the rarest words of a claim propose candidates; common ones only score them.
-SEED_TOKENS = 8
-MAX_CANDIDATES = 40
-
-
-@dataclass(frozen=True, slots=True)
-class PriorSource:
-    url: str
-    title: str
-    stance: str
-    passage: str
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A reviewed claim in another session that says the same thing."""
-
-    claim_id: int
-    session_id: int
-    session: str  # its title
-    text: str
-    kind: str
-    verdict: str
-    rationale: str
-    reviewed_at: datetime
-    score: float  # 0-1
-    reason: str  # "same value" or "similar wording"
-    sources: list[PriorSource] = field(default_factory=list)
+__all__ = [
+    "DEFAULT_THRESHOLD", "Match", "PriorSource", "copy_prior", "copy_prior_in", "find_prior",
+    "find_prior_for_text", "find_prior_many",
+]
 
 
 def find_prior(db: Database, claim_id: int, *, threshold: float = DEFAULT_THRESHOLD, limit: int = 10) -> list[Match]:
@@ -71,7 +57,7 @@ def find_prior(db: Database, claim_id: int, *, threshold: float = DEFAULT_THRESH
         keys, words = claim_index_rows(
             claim.kind, claim.value, claim.unit, claim.wording or "", claim.text or ""
         )
-        return _find(session, claim.article.session_id, claim.kind, keys, words, threshold, limit)
+        return _find(session, claim.article.session_id, keys, words, threshold, limit)
 
 
 def find_prior_for_text(
@@ -81,194 +67,52 @@ def find_prior_for_text(
     """The same lookup for a claim not stored yet (a selection, a benchmark query)."""
     keys, words = claim_index_rows(kind, value, unit, "", text)
     with db.session() as session:
-        return _find(session, exclude_session, kind, keys, words, threshold, limit)
+        return _find(session, exclude_session, keys, words, threshold, limit)
 
 
 def _find(
-    session: Session, session_id: int | None, kind: str, keys: set[str], words: set[str],
-    threshold: float, limit: int,
+    session: Session, session_id: int | None, keys: set[str], words: set[str], threshold: float, limit: int,
 ) -> list[Match]:
     # ``Tuesday`` or ``last week`` alone is no content: it must not make a match.
     from workbench.memory.normalise import content_words  # loads the detectors: see indexing
 
     words = content_words(words)
     by_key = _key_candidates(session, session_id, keys)
-    weights, documents = _weights(session, words)
-    candidates = set(by_key) | _token_candidates(session, session_id, words, weights)
-    if not candidates:
+    weights, documents = weights_of(session, words)
+    proposed = set(by_key) | _token_candidates(session, session_id, words, weights)
+    if not proposed:
         return []
-    their_keys = _keys_of(session, candidates)
-    their_words = {c: content_words(w) for c, w in _tokens_of(session, candidates).items()}
-    weights.update(_weights(session, set().union(*their_words.values()) - set(weights))[0])
-    default = idf(1, documents)
-    scored = []
-    for candidate in candidates:
-        if _states_another_value(keys, their_keys.get(candidate, set())):
-            continue
-        wording = weighted_jaccard(words, their_words.get(candidate, set()), weights, default)
-        score, reason = wording, "similar wording"
-        if candidate in by_key:
-            score, reason = _key_score(by_key[candidate], wording), "same value"
-        if score >= threshold:
-            scored.append((round(score, 3), candidate, reason))
-    scored.sort(key=lambda item: (-item[0], -item[1]))
-    return _matches(session, scored[:limit])
-
-
-def _key_score(key: str, wording: float) -> float:
-    """A shared value is strong evidence, except a bare number with nothing counted."""
-    weak = key.startswith("figure:") and key.endswith(":")
-    floor = 0.3 if weak else 0.7
-    return floor + (1.0 - floor) * wording
-
-
-def _reviewed_elsewhere(query: Select, claim_column: object, session_id: int | None) -> Select:
-    query = query.join(Claim, Claim.id == claim_column).where(Claim.verdict.is_not(None), Claim.deleted_at.is_(None))
-    if session_id is not None:
-        query = query.join(Article, Article.id == Claim.article_id).where(
-            Article.session_id != session_id
-        )
-    return query
+    their_keys = keys_of(session, proposed)
+    their_words = {c: content_words(w) for c, w in tokens_of(session, proposed).items()}
+    weights.update(weights_of(session, set().union(*their_words.values()) - set(weights))[0])
+    known = Candidates(their_keys, their_words, weights, documents)
+    scored = score(keys, words, by_key, proposed, known, threshold, limit)
+    return matches(session, {0: scored})[0]
 
 
 def _key_candidates(session: Session, session_id: int | None, keys: set[str]) -> dict[int, str]:
     if not keys:
         return {}
-    query = _reviewed_elsewhere(
+    query = reviewed_elsewhere(
         select(ClaimKey.claim_id, ClaimKey.key).where(ClaimKey.key.in_(sorted(keys))),
         ClaimKey.claim_id,
         session_id,
-    ).limit(MAX_CANDIDATES * 5)
-    found: dict[int, str] = {}
-    for candidate, key in session.execute(query):
-        found.setdefault(candidate, key)
-    return found
-
-
-def _weights(session: Session, words: set[str]) -> tuple[dict[str, float], int]:
-    """idf of each word from the token index; the number of indexed claims."""
-    documents = _indexed_claims(session)
-    counts = _document_frequencies(session, words)
-    return {w: idf(counts.get(w, 0), documents) for w in words}, documents
-
-
-# Counting a common word's rows is the slow part of a lookup, and idf moves
-# slowly as claims are added: counts are kept for a few minutes per database.
-_DF_CACHE: dict[tuple[str, str], tuple[int, float]] = {}
-DF_CACHE_SECONDS = 300.0
-_DF_CACHE_MAX = 200_000
-
-
-def _document_frequencies(session: Session, words: set[str]) -> dict[str, int]:
-    where = str(session.get_bind().url)
-    now = time.monotonic()
-    counts: dict[str, int] = {}
-    missing = []
-    for word in words:
-        cached = _DF_CACHE.get((where, word))
-        if cached is not None and now - cached[1] < DF_CACHE_SECONDS:
-            counts[word] = cached[0]
-        else:
-            missing.append(word)
-    missing.sort()
-    for start in range(0, len(missing), 400):
-        chunk = missing[start : start + 400]
-        rows = session.execute(
-            select(ClaimToken.token, func.count())
-            .where(ClaimToken.token.in_(chunk))
-            .group_by(ClaimToken.token)
-        )
-        found = {token: int(n) for token, n in rows}
-        for word in chunk:
-            counts[word] = found.get(word, 0)
-    if len(_DF_CACHE) > _DF_CACHE_MAX:
-        _DF_CACHE.clear()
-    _DF_CACHE.update(((where, w), (counts[w], now)) for w in missing)
-    return counts
-
-
-def _indexed_claims(session: Session) -> int:
-    # max(id) reads one index entry; close enough to the claim count for idf.
-    return int(session.scalar(select(func.max(Claim.id))) or 0)
+    ).limit(MAX_KEY_ROWS)
+    return key_reasons(session.execute(query))
 
 
 def _token_candidates(
     session: Session, session_id: int | None, words: set[str], weights: dict[str, float]
 ) -> set[int]:
-    # The rarest words propose candidates: a word most claims share would cost a long read.
-    seeds = sorted((w for w in words if weights.get(w, 0) > 0), key=lambda w: -weights[w])
-    seeds = seeds[:SEED_TOKENS]
+    seeds = seed_words(words, weights)
     if not seeds:
         return set()
-    query = _reviewed_elsewhere(
+    query = reviewed_elsewhere(
         select(ClaimToken.claim_id, ClaimToken.token).where(ClaimToken.token.in_(seeds)),
         ClaimToken.claim_id,
         session_id,
-    ).limit(MAX_CANDIDATES * 25)
-    shared: dict[int, float] = defaultdict(float)
-    for candidate, token in session.execute(query):
-        shared[candidate] += weights[token]
-    best = sorted(shared, key=lambda c: -shared[c])
-    return set(best[:MAX_CANDIDATES])
-
-
-def _states_another_value(mine: set[str], theirs: set[str]) -> bool:
-    """Same words, other number ("30,000 troops" vs "32,000 troops"): a different claim."""
-    kinds = {key.split(":", 1)[0] for key in mine} & {key.split(":", 1)[0] for key in theirs}
-    return bool(kinds) and not (mine & theirs)
-
-
-def _keys_of(session: Session, claim_ids: set[int]) -> dict[int, set[str]]:
-    found: dict[int, set[str]] = defaultdict(set)
-    rows = session.execute(
-        select(ClaimKey.claim_id, ClaimKey.key).where(ClaimKey.claim_id.in_(sorted(claim_ids)))
-    )
-    for candidate, key in rows:
-        found[candidate].add(key)
-    return found
-
-
-def _tokens_of(session: Session, claim_ids: set[int]) -> dict[int, set[str]]:
-    found: dict[int, set[str]] = defaultdict(set)
-    rows = session.execute(
-        select(ClaimToken.claim_id, ClaimToken.token).where(ClaimToken.claim_id.in_(sorted(claim_ids)))
-    )
-    for candidate, token in rows:
-        found[candidate].add(token)
-    return found
-
-
-def _matches(session: Session, scored: list[tuple[float, int, str]]) -> list[Match]:
-    if not scored:
-        return []
-    ids = [candidate for _score, candidate, _reason in scored]
-    rows = session.execute(
-        select(Claim, ReviewSession.id, ReviewSession.title)
-        .join(Article, Article.id == Claim.article_id)
-        .join(ReviewSession, ReviewSession.id == Article.session_id)
-        .where(Claim.id.in_(ids))
-    ).all()
-    details = {claim.id: (claim, sid, title) for claim, sid, title in rows}
-    sources: dict[int, list[PriorSource]] = defaultdict(list)
-    for evidence, source in session.execute(
-        select(Evidence, Source).join(Source, Source.id == Evidence.source_id)
-        .where(Evidence.claim_id.in_(ids)).order_by(Evidence.id)
-    ).all():
-        sources[evidence.claim_id].append(
-            PriorSource(source.url, source.title, evidence.stance, evidence.passage)
-        )
-    matches = []
-    for score, candidate, reason in scored:
-        claim, sid, title = details[candidate]
-        matches.append(
-            Match(
-                claim_id=claim.id, session_id=sid, session=title, text=claim.wording or claim.text,
-                kind=claim.kind, verdict=claim.verdict or "", rationale=claim.rationale,
-                reviewed_at=claim.updated_at, score=score, reason=reason,
-                sources=sources.get(claim.id, []),
-            )
-        )
-    return matches
+    ).limit(MAX_TOKEN_ROWS)
+    return best_by_shared_words(session.execute(query), weights)
 
 
 def copy_prior(

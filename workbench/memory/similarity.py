@@ -25,6 +25,7 @@ def weighted_jaccard(a: set[str], b: set[str], weights: Mapping[str, float], def
     union = a | b
     if not union:
         return 0.0
-    total = sum(weights.get(t, default) for t in union)
-    shared = sum(weights.get(t, default) for t in a & b)
+    # fsum: the same score whatever order the sets iterate in (one lookup or many).
+    total = math.fsum(weights.get(t, default) for t in union)
+    shared = math.fsum(weights.get(t, default) for t in a & b)
     return shared / total if total else 0.0
