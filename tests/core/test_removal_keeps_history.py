@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import sqlalchemy.exc
 from sqlalchemy import func, make_url, select, text
 
 from tests.factories import make_article
@@ -212,3 +213,25 @@ def test_a_reviewer_role_removes_an_article_and_deletes_a_session_and_no_history
     assert sessions.delete_session(colleague, desk.id, by="Rev") is True
     assert sessions.list_sessions(colleague) == []
     assert set(before) <= set(history(owner))
+
+
+@pytest.mark.postgres
+def test_a_reviewer_typing_sql_cannot_delete_history_even_through_a_cascade(reviewer):
+    owner, colleague, _role = reviewer
+    desk = sessions.create_session(owner, "Desk", reviewer="owner")
+    article = store_extracted(owner, desk.id, make_article(), by="detector").article
+    claim = claims.list_claims(owner, article_id=article.id)[0]
+    apply(owner, claim_edits.set_verdict(claim.id, "false"), by="owner")
+    before = history(owner)
+
+    for statement in (f"DELETE FROM review_session WHERE id = {desk.id}",  # cascades to the history
+                      f"DELETE FROM claim WHERE id = {claim.id}",
+                      "UPDATE claim_history SET note = 'rewritten'"):
+        with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only|permission denied"):
+            with colleague.engine.begin() as connection:
+                connection.execute(text(statement))
+    assert history(owner) == before and sessions.list_sessions(owner)[0].id == desk.id
+
+    with owner.engine.begin() as connection:  # the owner may still purge
+        connection.execute(text(f"DELETE FROM review_session WHERE id = {desk.id}"))
+    assert history(owner) == []
