@@ -6,6 +6,8 @@ that the test cuts (open connections closed, new ones refused) and restores.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +20,7 @@ from workbench.domain.errors import DatabaseUnreachableError
 from workbench.gui.outage_control import RETRY_MS
 from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
+from workbench.services.pending_edits import PendingEdits
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions
 from workbench.storage.database import Database, open_database
@@ -125,3 +128,32 @@ def test_edits_still_waiting_when_the_window_closes_are_stored_by_the_next_windo
     qtbot.waitUntil(lambda: len(again.outage.queue) == 0)
     assert not kept[0].exists()  # stored: nothing is kept any more
     assert again.claims_panel.model.claim_by_id(claim.id).verdict == "false"
+
+
+def test_the_waiting_edits_are_stored_off_the_window_s_thread_and_edits_made_meanwhile_follow(
+        qtbot, open_window, server, monkeypatch):  # noqa: ANN001
+    direct, proxy, url = server
+    window = open_window(url)
+    claim = _down(qtbot, window, proxy)
+    table = window.claims_panel.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_5)  # False, while the server is down
+    qtbot.waitUntil(lambda: len(window.outage.queue) == 1)
+
+    threads, real_flush = [], PendingEdits.flush
+
+    def flush(queue, db, *, by):  # noqa: ANN001, ANN202 - the real flush, noting where it runs
+        threads.append(threading.current_thread())
+        if len(threads) == 1:
+            time.sleep(0.5)  # long enough for the edit below to be made while this one is under way
+        return real_flush(queue, db, by=by)
+
+    monkeypatch.setattr(PendingEdits, "flush", flush)
+    proxy.restore()
+    qtbot.waitUntil(lambda: bool(threads), timeout=RETRY_MS * 3)
+    qtbot.keyClick(table, Qt.Key.Key_4)  # made while the waiting edit is being stored: it follows it
+    qtbot.waitUntil(lambda: claim_store.get_claim(direct, claim.id).verdict == window.scale.by_digit(4).key,
+                    timeout=RETRY_MS * 4)
+    assert threads and threading.main_thread() not in threads  # the window never waited on the server
+    history = [h.new for h in claim_store.claim_history(direct, claim.id) if h.field == "verdict"]
+    assert history[-2:] == ["false", window.scale.by_digit(4).key]  # in the order made

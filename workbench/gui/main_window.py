@@ -44,6 +44,7 @@ from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
 from workbench.gui.review_control import ReviewControl
 from workbench.gui.session_control import SessionControl
+from workbench.gui.thread_switching import switch_often
 from workbench.gui.workers import JobRunner
 from workbench.services import articles_read as article_service
 from workbench.services import claims_read, warm_up
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
         self.warm_up_jobs = JobRunner(self)  # quiet: the detectors loaded once the window is up
+        switch_often()  # background jobs must not starve the window's repaints (see thread_switching)
         self._warming_up = False
         self._claims_wanted = self._claims_shown = 0
         self.closed = False

@@ -32,7 +32,7 @@ from workbench.gui.workers import JobRunner
 from workbench.services import kept_edits
 from workbench.services.changes import Done
 from workbench.services.edits import Operation, apply
-from workbench.services.pending_edits import EditQueued, PendingEdits, waiting_text
+from workbench.services.pending_edits import EditQueued, Flushed, PendingEdits, waiting_text
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,11 @@ class OutageControl(QObject):
         self.queue = PendingEdits()
         self.timer = QTimer(self, interval=RETRY_MS)
         self.timer.timeout.connect(self._ask_server)
-        self.jobs = JobRunner(self)  # quiet: no progress row for a probe
+        self.jobs = JobRunner(self)  # quiet: no progress row for a probe or a flush
+        # While the queue is stored in the background, new edits wait here, then join it:
+        # the flush takes edits off the queue's front, so nothing else touches the queue.
+        self._flushing = False
+        self._held: list[Operation] = []
         self._kept: Path | None = None  # where the queue of the open database is kept
         self.count = QLabel()
         self.count.setObjectName("unsavedCount")
@@ -60,7 +64,7 @@ class OutageControl(QObject):
     @property
     def waiting(self) -> bool:
         """Edits wait for the server: a new one joins them without trying it."""
-        return bool(len(self.queue))
+        return bool(len(self.queue) or self._held or self._flushing)
 
     def write(self, operation: Operation) -> Done:
         """Store an edit, or queue it behind the edits waiting for the server (raising ``EditQueued``).
@@ -70,7 +74,7 @@ class OutageControl(QObject):
         through ``enqueue``, those the server did not take).
         """
         w = self.window
-        if len(self.queue) == 0 or w.db is None:  # edits waiting: this one waits behind them
+        if w.db is None or not self.waiting:  # edits waiting: this one waits behind them
             try:
                 done = apply(w.db, operation, by=w.reviewer)  # type: ignore[arg-type]
             except DatabaseUnreachableError as error:
@@ -83,14 +87,17 @@ class OutageControl(QObject):
     def enqueue(self, operation: Operation, cause: WorkbenchError | None = None) -> EditQueued:
         """Queue an edit the server could not take; returns the error that says so."""
         self._cause = cause or self._cause or WorkbenchError("The server could not be reached.")
-        self.queue.add(operation)
+        if self._flushing:
+            self._held.append(operation)
+        else:
+            self.queue.add(operation)
         self._update()
-        return EditQueued(self._cause, len(self.queue))
+        return EditQueued(self._cause, len(self.queue) + len(self._held))
 
     def _ask_server(self) -> None:
         """Whether the server answers, asked in the background; the queue is stored once it does."""
         db = self.window.db
-        if db is None or not len(self.queue) or self.jobs.running:
+        if db is None or not len(self.queue) or self.jobs.running or self._flushing:
             return
         self.jobs.start(
             lambda _cancel, _progress: db.check_reachable(), "asking the server whether it answers",
@@ -102,25 +109,48 @@ class OutageControl(QObject):
         self._cause = error
 
     def retry(self) -> None:
-        """Store what waits, in order, as far as the server lets us."""
+        """Store what waits, in order, as far as the server lets us: in the background, so the
+        window never waits on a server that answered the probe and then went quiet again."""
         w = self.window
+        db = w.db
+        if self._flushing or not len(self.queue) or db is None or self._conflict_shown():
+            return
+        self._flushing = True
+        queue, by = self.queue, w.reviewer
+        self.jobs.start(
+            lambda _cancel, _progress: queue.flush(db, by=by), "storing the edits that waited for the server",
+            on_success=lambda flushed: self._flushed(db, flushed),
+            on_error=lambda error: self._flushed(db, Flushed(stopped_by=error)),
+        )
+
+    def _flushed(self, db: object, flushed: Flushed) -> None:
+        w = self.window
+        self._flushing = False
+        if self._held:
+            self.queue.stored_before(flushed.done)  # the held edits were made on top of these
+        for operation in self._held:
+            self.queue.add(operation)
+        self._held = []
+        if w.db is not db:
+            return
         bar = w.message_bar
-        while len(self.queue) and w.db is not None and not self._conflict_shown():
-            flushed = self.queue.flush(w.db, by=w.reviewer)
-            for done in flushed.done:
-                show_changed_claims(w, done, focus=None)
-            if isinstance(flushed.stopped_by, DatabaseUnreachableError):
-                self._cause = flushed.stopped_by
-                if isinstance(bar.error, DatabaseUnreachableError) and bar.isVisible():
-                    bar.show_error(EditQueued(flushed.stopped_by, len(self.queue)))  # the count, up to date
-                break
-            self._reached()
-            writes = getattr(w, "writes", None)
-            if writes is not None:
-                writes.reachable()  # edits made from here on try the server again
-            if flushed.stopped_by is not None:
-                w.report(flushed.stopped_by)  # a conflict (the rest wait for the answer), a claim deleted...
+        for done in flushed.done:
+            show_changed_claims(w, done, focus=None)
+        if isinstance(flushed.stopped_by, DatabaseUnreachableError):
+            self._cause = flushed.stopped_by
+            if isinstance(bar.error, DatabaseUnreachableError) and bar.isVisible():
+                bar.show_error(EditQueued(flushed.stopped_by, len(self.queue)))  # the count, up to date
+            self._update()
+            return
+        self._reached()
+        writes = getattr(w, "writes", None)
+        if writes is not None:
+            writes.reachable()  # edits made from here on try the server again
+        if flushed.stopped_by is not None:
+            w.report(flushed.stopped_by)  # a conflict (the rest wait for the answer), a claim deleted...
         self._update()
+        if len(self.queue) and not self._conflict_shown():
+            self.retry()  # edits made while it was storing, or behind a refused one
 
     def covers(self, error: WorkbenchError) -> bool:
         """An edit queued behind a conflict being answered: the count says so, the conflict stays in view."""
@@ -139,9 +169,17 @@ class OutageControl(QObject):
         if isinstance(bar.error, DatabaseUnreachableError):
             bar.dismiss()
 
+    def _waiting_edits(self) -> PendingEdits:
+        """Every edit that waits, in order: the queue (a copy: a flush may be taking from it) and those held."""
+        edits = PendingEdits()
+        for operation in self.queue.operations() + self._held:
+            edits.add(operation)
+        return edits
+
     def _update(self) -> None:
-        waiting = len(self.queue)
-        values = {claim_id: self.queue.values_for(claim_id) for claim_id in self.queue.claim_ids()}
+        everything = self._waiting_edits()
+        waiting = len(everything)
+        values = {claim_id: everything.values_for(claim_id) for claim_id in everything.claim_ids()}
         note = f"{waiting_text(waiting)}: the server cannot be reached; retrying every {RETRY_MS // 1000} s."
         self.window.editor.set_unsaved("queued", values, note)
         self.count.setText(f"{waiting_text(waiting)} — retrying")
@@ -187,7 +225,8 @@ class OutageControl(QObject):
         if self._kept is None:
             return
         try:
-            kept_edits.keep(self._kept, self.queue.operations(), self.window.db.location if self.window.db else "")
+            kept_edits.keep(self._kept, self._waiting_edits().operations(),
+                            self.window.db.location if self.window.db else "")
         except (OSError, TypeError) as error:  # a full disk: the queue still waits in the window
             log.warning("could not keep the edits waiting for the server in %s: %s", self._kept, error)
 
@@ -199,6 +238,9 @@ class OutageControl(QObject):
         """
         self.timer.stop()
         self.jobs.shutdown()
+        for operation in self._held:
+            self.queue.add(operation)
+        self._held = []
         if len(self.queue):
             log.warning("closed with %s; kept in %s", waiting_text(len(self.queue)), self._kept)
         self._keep()

@@ -72,6 +72,13 @@ class PendingEdits:
             return
         self._edits.append(operation)
 
+    def stored_before(self, done: list[Done]) -> None:
+        """Edits queued from here on were made while ``done`` was being stored, by the same reviewer:
+        they build on it, so each is checked against the version it left, not the one the window saw."""
+        for each in done:
+            for claim in each.claims:
+                self._stored_as[claim.id] = claim.version
+
     def values_for(self, claim_id: int) -> dict[str, Any]:
         """The field values queued for a claim, the latest of each: what the window shows as unsaved."""
         values: dict[str, Any] = {}
