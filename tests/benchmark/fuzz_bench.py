@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.benchmark.table import Row
+from tests.benchmark.table import Row, peak_mb
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
@@ -206,8 +206,8 @@ def _worker(connection, pages: dict[str, bytes]) -> None:  # noqa: ANN001 - a mu
         name, seed = task
         began = time.perf_counter()
         status, detail = run_one(pages[name], seed)
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        connection.send((status, detail, (time.perf_counter() - began) * 1000, peak_mb))
+        peak = peak_mb()
+        connection.send((status, detail, (time.perf_counter() - began) * 1000, peak))
 
 
 # --- the pool ---------------------------------------------------------------

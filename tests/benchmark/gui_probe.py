@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 
@@ -18,6 +17,7 @@ def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
 
+    from tests.benchmark.table import peak_mb
     from workbench.gui.app import create_application
     from workbench.gui.main_window import MainWindow
 
@@ -30,8 +30,8 @@ def main() -> None:
     app.processEvents()
     shown = time.time() - started_at
     claims = window.claims_panel.proxy.rowCount() if hasattr(window, "claims_panel") else None
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"shown_s": shown, "peak_mb": peak_mb, "claims_in_view": claims}), flush=True)
+    peak = peak_mb()
+    print(json.dumps({"shown_s": shown, "peak_mb": peak, "claims_in_view": claims}), flush=True)
     window.close()
     # Measured: leave without interpreter teardown, where PySide6 objects
     # still alive at exit can crash on some versions and hide the result.

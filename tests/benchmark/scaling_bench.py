@@ -79,7 +79,8 @@ from tests.benchmark.scaling_bench import prose
 from workbench.kinds import detect
 text = prose(float(sys.argv[1]))
 found = detect(text)
-print(len(found), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+from tests.benchmark.table import peak_mb
+print(len(found), int(peak_mb()))
 """
 
 
@@ -127,7 +128,8 @@ db = open_database(Path(sys.argv[2]))
 began = time.perf_counter()
 with open(sys.argv[1], "rb") as file:
     session = import_session_file(db, file)
-print(session.claim_count, time.perf_counter() - began, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+from tests.benchmark.table import peak_mb
+print(session.claim_count, time.perf_counter() - began, int(peak_mb()))
 """
 
 

@@ -48,3 +48,23 @@ def format_table(rows: list[Row]) -> str:
     ]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory, in MB.
+
+    Linux's ``VmHWM`` counts this program alone. ``ru_maxrss`` is the fallback
+    elsewhere, but on Linux it also keeps the memory the parent had when it
+    forked the probe (the bench process, hundreds of MB by then), so it is
+    not used there.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

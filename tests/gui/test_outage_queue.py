@@ -78,7 +78,7 @@ def test_edits_made_while_the_server_is_down_are_queued_kept_and_stored_when_it_
     assert editor.wording.property("unsaved") is True and editor.verdict.currentData() == "false"
 
     proxy.restore()
-    qtbot.waitUntil(lambda: len(window.outage.queue) == 0, timeout=RETRY_MS * 3)
+    qtbot.waitUntil(lambda: not window.outage.waiting, timeout=RETRY_MS * 3)
     stored = claim_store.get_claim(direct, claim.id)
     assert (stored.verdict, stored.wording) == ("false", "Troops massed at the border")
     history = [(h.field, h.new) for h in claim_store.claim_history(direct, claim.id)][-2:]
@@ -102,7 +102,7 @@ def test_a_queued_edit_overtaken_by_a_colleague_raises_the_conflict_view(qtbot, 
 
     proxy.restore()
     bar = window.message_bar
-    qtbot.waitUntil(lambda: len(window.outage.queue) == 0 and bar.view is not None, timeout=RETRY_MS * 3)
+    qtbot.waitUntil(lambda: not window.outage.waiting and bar.view is not None, timeout=RETRY_MS * 3)
     assert "verdict: now True, yours False" in bar.text() and "rationale: now Confirmed by the ministry." in bar.text()
     stored = claim_store.get_claim(direct, claim.id)
     assert (stored.verdict, stored.rationale) == ("true", "Confirmed by the ministry.")  # not overwritten
@@ -125,7 +125,7 @@ def test_edits_still_waiting_when_the_window_closes_are_stored_by_the_next_windo
     again = open_window(url)
     assert "1 edit not saved yet when the window last closed" in again.message_bar.text()
     qtbot.waitUntil(lambda: claim_store.get_claim(direct, claim.id).verdict == "false", timeout=RETRY_MS * 3)
-    qtbot.waitUntil(lambda: len(again.outage.queue) == 0)
+    qtbot.waitUntil(lambda: not again.outage.waiting)
     assert not kept[0].exists()  # stored: nothing is kept any more
     assert again.claims_panel.model.claim_by_id(claim.id).verdict == "false"
 
