@@ -31,50 +31,30 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from workbench.domain.records import ClaimRecord
+from workbench.gui.editor_fields import WarningBanner
 from workbench.services.conflict_merge import USER_FIELDS
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
 
-class ChangedNotice(QFrame):
+class ChangedNotice(WarningBanner):
     """The editor's notice: who changed the claim being typed in, and the two answers."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("changedNotice")
-        # The re-anchor banner's look: a translucent warning colour reads on light and dark alike.
-        self.setStyleSheet(
-            "#changedNotice { background: rgba(230, 120, 30, 0.13); border: 1px solid rgba(200, 100, 20, 0.55);"
-            " border-radius: 6px; }"
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        self.text = QLabel(wordWrap=True)
-        self.text.setObjectName("changedNoticeText")
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        buttons = QHBoxLayout()
         self.reload_button = QPushButton("Reload")
         self.reload_button.setObjectName("changedReload")
         self.reload_button.setToolTip("Show their version; what you typed here is dropped")
         self.keep_button = QPushButton("Keep editing")
         self.keep_button.setObjectName("changedKeepEditing")
         self.keep_button.setToolTip("Keep your text; saving it shows both versions to choose from")
-        buttons.addStretch(1)
-        buttons.addWidget(self.reload_button)
-        buttons.addWidget(self.keep_button)
-        layout.addWidget(self.text)
-        layout.addLayout(buttons)
-        self.hide()
+        super().__init__("changedNotice", "changedNoticeText", (self.reload_button, self.keep_button))
+        self.text.setTextFormat(Qt.TextFormat.RichText)
 
     def show_by(self, by: str, *, deleted: bool = False) -> None:
         who = html.escape(by or "a colleague")

@@ -62,32 +62,39 @@ class NoteEdit(QPlainTextEdit):
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
-class ReanchorBanner(QFrame):
-    """The article changed where a claim was: what it said, what it says now, and the two answers."""
+class WarningBanner(QFrame):
+    """A warning over the editor's form: a text and two answers, hidden until there is news."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str, text_name: str, answers: tuple[QPushButton, QPushButton]) -> None:
         super().__init__()
-        self.setObjectName("reanchorBanner")
+        self.setObjectName(name)
         # Translucent orange reads as a warning on the light and the dark appearance alike.
         self.setStyleSheet(
-            "#reanchorBanner { background: rgba(230, 120, 30, 0.13); border: 1px solid rgba(200, 100, 20, 0.55);"
+            f"#{name} {{ background: rgba(230, 120, 30, 0.13); border: 1px solid rgba(200, 100, 20, 0.55);"
             " border-radius: 6px; }"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         self.text = QLabel(wordWrap=True)
-        self.text.setObjectName("reanchorText")
+        self.text.setObjectName(text_name)
         buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for answer in answers:
+            buttons.addWidget(answer)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.hide()
+
+
+class ReanchorBanner(WarningBanner):
+    """The article changed where a claim was: what it said, what it says now, and the two answers."""
+
+    def __init__(self) -> None:
         self.accept_button = QPushButton("Accept new text")
         self.accept_button.setObjectName("reanchorAccept")
         self.keep_button = QPushButton("Keep old version")
         self.keep_button.setObjectName("reanchorKeep")
-        buttons.addStretch(1)
-        buttons.addWidget(self.accept_button)
-        buttons.addWidget(self.keep_button)
-        layout.addWidget(self.text)
-        layout.addLayout(buttons)
-        self.hide()
+        super().__init__("reanchorBanner", "reanchorText", (self.accept_button, self.keep_button))
 
     def show_for(self, claim: ClaimRecord | None) -> None:
         self.setVisible(claim is not None and claim.flagged)

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.writes = EditWriter(self)  # edits are stored in the background, in order (undo._Command)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
-        self.warm_up_jobs = JobRunner(self)  # quiet: the detectors loaded once the window is up
+        self.warm_up_jobs = JobRunner(self)  # quiet: the evidence finder loaded once the window is up
         switch_often()  # background jobs must not starve the window's repaints (see thread_switching)
         self._warming_up = False
         self._claims_wanted = self._claims_shown = 0
@@ -459,11 +459,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._warm_up)
 
     def _warm_up(self) -> None:
-        """Load what the first stored claim needs; then freeze what lives as long as the process."""
+        """Load what the first search or link needs; then freeze what lives as long as the process."""
         self.warm_up_jobs.start(
-            lambda _cancel, _progress: warm_up.load_later_modules(), "loading the detectors",
+            lambda _cancel, _progress: warm_up.load_later_modules(), "loading the evidence finder",
             on_success=lambda _none: freeze_start_up(),  # see collector_pause
-            on_error=lambda error: log.warning("loading the detectors in the background failed: %s", error),
+            on_error=lambda error: log.warning("loading the evidence finder in the background failed: %s", error),
         )
 
     # --- closing ------------------------------------------------------------

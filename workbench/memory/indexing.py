@@ -29,6 +29,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from workbench.kinds import KINDS
+from workbench.memory.normalise import token_set
 from workbench.storage.memory_models import KEY_LENGTH, TOKEN_LENGTH, ClaimKey, ClaimToken
 from workbench.storage.models import Claim
 
@@ -38,11 +40,6 @@ INDEXED_FIELDS = ("kind", "value", "unit", "wording", "text")
 
 def claim_index_rows(kind: str, value: Any, unit: str | None, wording: str, text: str) -> tuple[set[str], set[str]]:
     """The keys and tokens one claim is indexed under."""
-    # Imported here: the kinds and the normaliser load the detectors, which a
-    # window needs only once it stores a claim, not to open.
-    from workbench.kinds import KINDS
-    from workbench.memory.normalise import token_set
-
     said = wording or text
     keys = {k[:KEY_LENGTH] for k in KINDS.claim_keys(kind, value, unit, said)}
     if wording and wording != text:

@@ -19,6 +19,7 @@ from workbench.domain.review import check_unlocked
 from workbench.domain.scales import get_scale
 from workbench.memory.indexing import claim_index_rows
 from workbench.memory.lookup_many import find_prior_many
+from workbench.memory.normalise import content_words
 from workbench.memory.prior_reads import (
     DEFAULT_THRESHOLD,
     MAX_KEY_ROWS,
@@ -74,8 +75,6 @@ def _find(
     session: Session, session_id: int | None, keys: set[str], words: set[str], threshold: float, limit: int,
 ) -> list[Match]:
     # ``Tuesday`` or ``last week`` alone is no content: it must not make a match.
-    from workbench.memory.normalise import content_words  # loads the detectors: see indexing
-
     words = content_words(words)
     by_key = _key_candidates(session, session_id, keys)
     weights, documents = weights_of(session, words)

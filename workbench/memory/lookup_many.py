@@ -34,6 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workbench.memory.indexing import claim_index_rows
+from workbench.memory.normalise import content_words
 from workbench.memory.prior_reads import (
     DEFAULT_THRESHOLD,
     MAX_KEY_ROWS,
@@ -74,8 +75,6 @@ def find_prior_many(
 ) -> dict[int, list[Match]]:
     """For each claim, what ``find_prior`` returns for it; deleted or unknown claims are left out."""
     # ``Tuesday`` or ``last week`` alone is no content: it must not make a match.
-    from workbench.memory.normalise import content_words  # loads the detectors: see indexing
-
     with db.session() as session:
         lookups = _lookups(session, claim_ids)
         if not lookups:
@@ -108,8 +107,6 @@ def find_prior_many(
 
 
 def _lookups(session: Session, claim_ids: Sequence[int]) -> dict[int, _Lookup]:
-    from workbench.memory.normalise import content_words
-
     found: dict[int, _Lookup] = {}
     for chunk in chunks(sorted(set(claim_ids))):
         rows = session.execute(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from workbench.domain.anchors import Reanchored
 from workbench.domain.articles import ExtractedArticle
 from workbench.domain.records import ClaimRecord, VersionRecord
+from workbench.memory.indexing import index_claims
 from workbench.recheck.anchor import reanchor_all
 from workbench.storage import versions
 from workbench.storage.database import Database
@@ -26,7 +27,7 @@ def store_version(
         for made_on in versions.claims_by_version_in(session, article_id, version.id):
             results.extend(reanchor_all(made_on.text, version.text, made_on.anchors))
         versions.record_reanchoring_in(session, article_id, version.id, results, by=by)
-        _index(session, [r.claim_id for r in results if _words_moved_with(r)])
+        index_claims(session, [r.claim_id for r in results if _words_moved_with(r)])
     return version, sorted(results, key=lambda r: (r.old_start, r.claim_id))
 
 
@@ -36,7 +37,7 @@ def accept_reanchor(
     """The reviewer takes the new wording of a changed claim; its memory keys follow the words."""
     with db.session() as session:
         record = versions.accept_reanchor_in(session, claim_id, by=by, start=start, end=end)
-        _index(session, [claim_id])
+        index_claims(session, [claim_id])
         return record
 
 
@@ -45,9 +46,3 @@ def _words_moved_with(result: Reanchored) -> bool:
     placed = not result.needs_review and result.start is not None
     return placed and result.new_text != result.old_text
 
-
-def _index(session, claim_ids: list[int]) -> None:  # noqa: ANN001 (a storage Session)
-    # Imported here: the memory's normaliser loads the detectors, which opening a window never needs.
-    from workbench.memory.indexing import index_claims
-
-    index_claims(session, claim_ids)

@@ -1,10 +1,11 @@
-"""What a window loads in the background once it is up, so the first claim stored does not wait for it.
+"""What a window loads in the background once it is up, so the first search or link does not wait for it.
 
-Opening a window needs neither the detectors nor the page parser: they are
-imported when first used (``memory.indexing``, ``services.evidence``,
-``services.sources``), which keeps them out of start-up. The first verdict
-or the first search would then wait for them on the window's thread; a
-background job loads them first, while the reviewer reads.
+The evidence finder and the page parser (with the HTTP library) are not
+needed to open a window: ``services.evidence`` and ``services.sources``
+import them when first used. The first search or pasted link would then wait
+for them on the window's thread; a background job loads them first, while
+the reviewer reads. (The detectors are not among them: the kind registry,
+which storage and the claims list need, loads them at start-up.)
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import importlib
 
 LATER_MODULES = (
-    "workbench.kinds",  # the detectors, through every kind's spec
-    "workbench.memory.normalise",  # claim memory keys: every stored claim is indexed
     "workbench.evidence.finder",  # the evidence finder's ranking
     "workbench.ingest.link_details",  # the page parser and the HTTP library
 )
