@@ -15,8 +15,6 @@ and the file is moved aside, not deleted.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
 import hashlib
 import json
@@ -36,7 +34,7 @@ from workbench.services.edits import Operation
 from workbench.storage import article_removal
 
 FORMAT = 1
-MAX_BYTES = 64 * 1024 * 1024  # a removed article's rows can be large; more is not ours
+MAX_BYTES = 64 * 1024 * 1024  # far more than any queue of edits: a bigger file is not ours
 
 
 def _known_types() -> dict[str, type]:
@@ -100,7 +98,7 @@ def read(path: Path) -> list[Operation]:
         if not isinstance(kept, list):
             raise ValueError("it holds no list of edits")
         return [_decode(item) for item in kept]
-    except (OSError, ValueError, TypeError, KeyError, RecursionError, binascii.Error) as error:
+    except (OSError, ValueError, TypeError, KeyError, RecursionError) as error:
         aside = path.with_suffix(".unreadable")
         os.replace(path, aside)
         raise KeptEditsError(
@@ -119,8 +117,6 @@ def _encode(value: Any) -> Any:
         return {"$datetime": value.isoformat()}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
-    if isinstance(value, bytes):  # an article's stored page, in a removed article's rows
-        return {"$bytes": base64.b64encode(value).decode("ascii")}
     if isinstance(value, tuple):
         return {"$tuple": [_encode(v) for v in value]}
     if isinstance(value, list):
@@ -151,8 +147,6 @@ def _decode(value: Any) -> Any:
         return tuple(_decode(v) for v in value["$tuple"])
     if "$dict" in value:
         return {_decode(k): _decode(v) for k, v in value["$dict"]}
-    if "$bytes" in value:
-        return base64.b64decode(value["$bytes"], validate=True)
     if "$datetime" in value:
         return datetime.fromisoformat(value["$datetime"])
     if "$date" in value:
