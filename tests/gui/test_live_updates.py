@@ -151,3 +151,36 @@ def test_on_postgresql_a_verdict_reaches_the_other_window_by_notify(qtbot, open_
     key = a.scale.by_digit(2).key
     qtbot.waitUntil(lambda: b.claims_panel.model.claim_by_id(claim.id).verdict == key, timeout=SECONDS)
     assert time.monotonic() - started < 3  # woken by the NOTIFY (a poll would wait longer)
+
+
+@pytest.mark.postgres
+def test_changes_keep_showing_when_a_watch_job_is_slow_to_leave_its_thread(qtbot, open_window, postgres_url,
+                                                                        monkeypatch):
+    """The watch job's answer can reach the window before its thread says it has finished
+    (two signals, and the thread may be put aside between them). On PostgreSQL the next watch
+    is asked for at once, while the last still counts as running: the watch goes on all the same."""
+    from workbench.gui import workers
+
+    emit = workers.Worker._emit
+
+    def slow_finish(self, name, *args):  # noqa: ANN001, ANN202
+        if name == "finished" and self.handle.name == "watching for colleagues' changes":
+            time.sleep(0.05)  # the answer is handled while this thread waits here
+        emit(self, name, *args)
+
+    monkeypatch.setattr(workers.Worker, "_emit", slow_finish)
+    db = open_database(postgres_url)
+    try:
+        session = sessions.create_session(db, "Border review", reviewer="tester")
+        store_extracted(db, session.id, make_article(), by="detector")
+    finally:
+        db.close()
+    a, b = open_window(postgres_url), open_window(postgres_url)
+    claim = claim_with_text(a, "About 32,000 troops", "figure")
+    qtbot.waitUntil(lambda: b.live.watching, timeout=SECONDS)
+    qtbot.wait(1500)  # several watch jobs have come and gone
+
+    a.select_claim(claim.id)
+    a.set_verdict_digit(2)
+    key = a.scale.by_digit(2).key
+    qtbot.waitUntil(lambda: b.claims_panel.model.claim_by_id(claim.id).verdict == key, timeout=SECONDS)
