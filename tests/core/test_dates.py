@@ -254,3 +254,29 @@ def test_a_day_range_written_with_to_or_and_is_one_date_of_its_month() -> None:
     # a change in percent or a count after the second number is no range of days
     assert ("March 3 to 5", "2023-03") not in dates("Prices rose from March 3 to 5 percent.")
     assert dates("On March 4 to 6 soldiers died.") == [("March 4", "2023-03-04")]
+
+
+WEDNESDAY = date(2024, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the verb of the date's own clause decides, not one of the reported clause after it
+        ("The agency said in a statement on Tuesday evening that it would reply.", ("Tuesday evening", "2024-01-09")),
+        ("The court ruled on Monday that the ban would stand.", ("Monday", "2024-01-08")),
+        # a clause opened before a fronted date has its own verb after the date
+        ("He said that on Friday the troops will withdraw.", ("Friday", "2024-01-12")),
+        # a relative clause closed by a comma keeps its verb
+        ("The mayor, who resigned on Friday, will be replaced.", ("Friday", "2024-01-05")),
+        ("Police said the man, arrested on Friday, will appear in court.", ("Friday", "2024-01-05")),
+        # no verb in the date's clause: the sentence's
+        ("On Friday, the minister will resign.", ("Friday", "2024-01-12")),
+        # an arrangement, and "from that day on"
+        ("Ministers are meeting on Friday to discuss the budget.", ("Friday", "2024-01-12")),
+        ("Starting Monday, the new fares apply.", ("Monday", "2024-01-15")),
+        ("The ministry was meeting on Friday when the news came.", ("Friday", "2024-01-05")),
+    ],
+)
+def test_a_weekday_follows_the_tense_of_its_own_clause(sentence: str, expected: tuple[str, str]) -> None:
+    assert dates(sentence, WEDNESDAY) == [expected]

@@ -32,15 +32,25 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     left = lefts[-1] if lefts else floor
     rm = _SENTENCE_END_RE.search(text, end, ceiling)
     right = rm.start() if rm else ceiling
-    best: tuple[int, str] | None = None
+    # The nearest marker of the span's own clause wins; one in another clause
+    # counts only when the span's clause has none. A clause opener ("that",
+    # "which") between the marker and the span parts them, and after the span
+    # a comma too ("who resigned on Friday, will be replaced").
+    best: tuple[bool, int, str] | None = None
     for m in date_words.TENSE_MARKERS.finditer(text, left, right):
         if start <= m.start() < end:
             continue
-        distance = start - m.end() if m.end() <= start else m.start() - end
+        if m.end() <= start:
+            distance = start - m.end()
+            other_clause = date_words.CLAUSE_OPENERS.search(text, m.end(), start) is not None
+        else:
+            distance = m.start() - end
+            between = text[end:m.start()]
+            other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
         kind = "future" if m.group("future") else "past"
-        if best is None or distance < best[0]:
-            best = (distance, kind)
-    return best[1] if best else None
+        if best is None or (other_clause, distance) < best[:2]:
+            best = (other_clause, distance, kind)
+    return best[2] if best else None
 
 
 @dataclass(frozen=True, slots=True)

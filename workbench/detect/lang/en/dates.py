@@ -33,7 +33,11 @@ TENSE_MARKERS = re.compile(
     # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b)"
+    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b"
+    # "are meeting on Friday": a present progressive with a day is an arrangement
+    r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
+    # "starting Monday", "effective Friday": from that day on
+    r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
     r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
     r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|(?!{NOT_PAST})(?-i:[a-z]+ed))\b)"
     .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
@@ -41,6 +45,13 @@ TENSE_MARKERS = re.compile(
              r"wicked|rugged|infrared|beloved|based|related)\b"),
     re.IGNORECASE,
 )  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
+
+# Words that open a clause of its own: a tense marker after one belongs to that
+# clause ("said on Tuesday that it would respond": the date goes with "said").
+CLAUSE_OPENERS = re.compile(
+    r"\b(?:that|which|who|whom|whose|because|although|though|but|while|whereas|if|unless|until)\b|;",
+    re.IGNORECASE,
+)
 
 # Month names as written in prose, for the patterns below.
 MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
