@@ -123,3 +123,23 @@ def test_a_year_in_passing_does_not_date_a_month_later_in_its_sentence() -> None
     assert found["January"] == "2024-01"
     found = values("In 2009, the company expanded in January and shrank in June.")
     assert (found["January"], found["June"]) == ("2009-01", "2009-06")
+
+
+def test_a_gap_before_an_event_dated_right_after_it_counts_from_that_day() -> None:
+    assert values("The bid was filed a day before the Jan. 15 deadline.")["a day before"] == "2024-01-14"
+    found = values("Three weeks before the referendum on Sept. 18, polls tightened.")
+    assert found["Three weeks before the referendum"] == "2023-W35"  # the week of Aug. 28
+
+
+def test_a_gap_before_an_event_the_text_dates_elsewhere_counts_from_that_day() -> None:
+    text = ("The mayor quit 36 hours before the nomination deadline in the county. "
+            "Candidates had until noon on Feb. 9 to file; the nomination deadline at noon on Feb. 9 passed quietly.")
+    assert values(text)["36 hours before the nomination deadline"] == "2024-02-08"
+    text = "The ballot was held on Feb. 4. Two days after the ballot, the count began."
+    assert values(text)["Two days after the ballot"] == "2024-02-06"
+
+
+def test_an_event_the_text_dates_twice_differently_is_left_open() -> None:
+    text = ("The first summit was on Feb. 2 and the second summit on Feb. 9. "
+            "A day before the summit, the ministers met.")
+    assert values(text)["A day before the summit"] is None

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from datetime import date, timedelta
 
 from workbench.detect.date_values import Spot, resolve, resolve_from_anchor, tense_near
+from workbench.detect.event_dates import adjacent_event_day, count_from, named_event_day
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.sentences import sentences
@@ -55,6 +56,7 @@ class StoryDates:
         self.year: str | None = None
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
         self.previous_end = -1
+        self.spot_starts = [s.start for s in spots]
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -68,6 +70,9 @@ class StoryDates:
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
             self.week_sentence = here
+        elif _placed_against_event(spot) and (
+                day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)):
+            value = count_from(spot, day)  # "a day before the Dec. 20 deadline"
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
@@ -77,6 +82,10 @@ class StoryDates:
             # "on Dec. 18, a day before the vote", "in 1998 ... three days before the deadline":
             # the sentence has dated what the phrase places; the event it counts from has no date
             value = self.anchor
+        elif _placed_against_event(spot) and (day := (
+                adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
+                or named_event_day(text, self.spots, self.spot_starts, spot, published))):
+            value = count_from(spot, day)  # "two days before the election on Nov. 5"
         elif quotation is not None:
             value = self._in_quotation(spot, quotation, published)
         else:

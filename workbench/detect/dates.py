@@ -203,8 +203,9 @@ def _plausible(spot: Spot, text: str) -> bool:
         # "two days after the strike" places an event; "for two days before" measures
         if date_words.MEASURING_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start):
             return False
-    if spot.rule == "ago" and date_words.DEICTIC_AFTER_RE.match(text, spot.end):
-        return False  # "later this week" is the date, not "two years later"
+    if spot.rule == "ago" and date_words.DEICTIC_AFTER_RE.match(text, spot.end) and (
+            text[spot.start : spot.end].lower().endswith((spot.get("dir") or "\0").lower())):
+        return False  # "later this week" is the date, not "two years later" ("... the deadline in the state" is)
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
     return True

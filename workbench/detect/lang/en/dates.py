@@ -258,3 +258,14 @@ RESULTS_AFTER_RE = re.compile(
 SENTENCE_OPENING_RE = re.compile(
     r"[\W_]*(?:(?:in|during|throughout|by|over)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ]?)?",
     re.IGNORECASE)
+
+# Between an event's name and the date that follows it: "the deadline at noon on Dec. 20",
+# "the election on Nov. 5", "the vote, Nov. 5"; or between "a day before" and "the Dec. 20 deadline".
+EVENT_DATE_AFTER_RE = re.compile(
+    r"\s*,\s*|\s+(?:the\s+)?|\s+(?:(?:at|by)\s+(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\s+)?"
+    r"(?:on|of|set\s+for|scheduled\s+for|due\s+on|fell\s+on|(?:was|is|will\s+be)(?:\s+(?:held|set|due|scheduled))?)"
+    r"\s+(?:(?:on|for)\s+)?",
+    re.IGNORECASE,
+)
+# Between a date and the event's name after it: "the Dec. 20 deadline", "Nov. 5's election".
+EVENT_DATE_BEFORE_RE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?", re.IGNORECASE)

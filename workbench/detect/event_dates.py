@@ -1,0 +1,115 @@
+"""The day of the event a gap counts from, when the text dates that event.
+
+"two days before the deadline" places something against an event, not
+against the publication. When the text says when the event was ("a day
+before the Dec. 20 deadline", "the election on Nov. 5", or elsewhere: "the
+filing deadline at noon on Dec. 20"), the gap is counted from that day.
+An event the text dates twice, differently, is left open.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from datetime import date, timedelta
+
+from workbench.detect.date_values import Spot, resolve, resolve_from_anchor
+from workbench.detect.language_scope import current_language
+from workbench.detect.numbers import parse_number
+
+_NEAR = 40  # how far a date may stand from the event's name and still be its date
+_HEAD_RE = re.compile(r"([A-Za-z][A-Za-z-]{2,})\W*$")
+_DAY_UNITS = frozenset({"hour", "minute"})
+
+
+def adjacent_event_day(text: str, spots: tuple[Spot, ...], starts: list[int], spot: Spot,
+                       published: date | None) -> str | None:
+    """The day written right after the gap: "a day before the Dec. 20 deadline",
+    "two days before the election on Nov. 5"."""
+    after = _spot_at_or_after(spots, starts, spot.end)
+    if after is not None and after.start - spot.end <= _NEAR and (
+            current_language().dates.EVENT_DATE_AFTER_RE.fullmatch(text, spot.end, after.start)):
+        return _day(after, text, published)
+    return None
+
+
+def named_event_day(text: str, spots: tuple[Spot, ...], starts: list[int], spot: Spot,
+                    published: date | None) -> str | None:
+    """The day the text gives elsewhere to the event the gap names: "two days before the
+    deadline" and, in another sentence, "the deadline at noon on Dec. 20"."""
+    head = _event_head(text, spot)
+    if head is None:
+        return None
+    days = set()
+    for m in re.finditer(rf"\b{re.escape(head)}\b", text, re.IGNORECASE):
+        if spot.start <= m.start() < spot.end:
+            continue
+        dated = _dated_at(text, spots, starts, m.start(), m.end(), published)
+        if dated:
+            days.add(dated)
+    return days.pop() if len(days) == 1 else None
+
+
+def count_from(spot: Spot, day: str) -> str | None:
+    """``spot``'s gap counted from ``day``: "30 hours before" a day is the day before it."""
+    unit = (spot.get("unit") or spot.get("unit2") or "").lower()
+    if unit not in _DAY_UNITS:
+        return resolve_from_anchor(spot, day)
+    hours = _hours(spot)
+    if hours is None:
+        return None
+    # The event's hour is seldom given: it is taken at noon, so "30 hours before" is the day before.
+    if (spot.get("dir") or "").lower() in {"before", "earlier"}:
+        days = -max(0, math.ceil((hours - 12) / 24))
+    else:
+        days = math.floor((hours + 12) / 24)
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def _hours(spot: Spot) -> float | None:
+    amount_text = re.sub(r"\s+", " ", (spot.get("amount") or "a").lower())
+    amount = 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
+    if amount is None:
+        return None
+    return amount / 60 if (spot.get("unit") or "").lower() == "minute" else amount
+
+
+def _event_head(text: str, spot: Spot) -> str | None:
+    """The event's last word, when the span names it: "the filing deadline" gives "deadline"."""
+    direction = spot.get("dir")
+    if not direction:
+        return None
+    tail = text[spot.start : spot.end]
+    cut = tail.lower().rfind(direction.lower())
+    named = tail[cut + len(direction):] if cut >= 0 else ""
+    m = _HEAD_RE.search(named)
+    return m.group(1) if m else None
+
+
+def _dated_at(text: str, spots: tuple[Spot, ...], starts: list[int], start: int, end: int,
+              published: date | None) -> str | None:
+    """The day written next to an event's name found at ``start:end``, if any."""
+    words = current_language().dates
+    after = _spot_at_or_after(spots, starts, end)
+    if after is not None and after.start - end <= _NEAR and words.EVENT_DATE_AFTER_RE.fullmatch(
+            text, end, after.start):
+        return _day(after, text, published)
+    i = bisect_left(starts, start) - 1
+    before = spots[i] if i >= 0 else None
+    if before is not None and 0 <= start - before.end <= _NEAR and words.EVENT_DATE_BEFORE_RE.fullmatch(
+            text, before.end, start):
+        return _day(before, text, published)
+    return None
+
+
+def _spot_at_or_after(spots: tuple[Spot, ...], starts: list[int], pos: int) -> Spot | None:
+    i = bisect_left(starts, pos)
+    return spots[i] if i < len(spots) else None
+
+
+def _day(spot: Spot, text: str, published: date | None) -> str | None:
+    if spot.rule in {"ago", "anchored"}:
+        return None  # a gap is not the event's own date
+    value = resolve(spot, text, published)
+    return value if value and len(value) == 10 else None
