@@ -280,3 +280,16 @@ WEDNESDAY = date(2024, 1, 10)
 )
 def test_a_weekday_follows_the_tense_of_its_own_clause(sentence: str, expected: tuple[str, str]) -> None:
     assert dates(sentence, WEDNESDAY) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jan. 8-9 saw heavy shelling.", ("Jan. 8-9", "2024-01")),  # days past, not next year's
+        ("Sales fell in January, the first figures show.", ("January", "2024-01")),  # the month under way
+        ("Sales fell in December, the first figures show.", ("December", "2023-12")),
+    ],
+)
+def test_a_month_is_placed_by_its_days_and_the_current_month_is_this_years(
+        sentence: str, expected: tuple[str, str]) -> None:
+    assert dates(sentence, WEDNESDAY) == [expected]

@@ -169,8 +169,12 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         year = published.year if month < published.month else published.year - 1
     elif rel == "next":
         year = published.year if month > published.month else published.year + 1
+    elif month == published.month:
+        year = published.year  # the month the article came out in: it has begun, whatever the tense
     else:
-        year = _nearest_year(published, month, 15, tense_near(text, spot.start, spot.end))
+        # a range is placed by its days ("Jan. 8-9"), a month by its middle
+        day = int(spot.get("day")) if spot.rule == "day_range" and spot.get("day") else 15
+        year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
     return f"{year}-{month:02d}"
 
 
