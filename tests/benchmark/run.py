@@ -85,6 +85,12 @@ def window() -> list[Row]:
     return gui_bench.rows()
 
 
+def start_up() -> list[Row]:
+    from tests.benchmark import startup_bench
+
+    return startup_bench.rows()
+
+
 def scaling() -> list[Row]:
     from tests.benchmark import scaling_bench
 
@@ -157,6 +163,7 @@ SECTIONS: list[tuple[str, Callable[[], list[Row]]]] = [
     ("detection", detection),
     ("storage", storage),
     ("window", window),
+    ("start-up", start_up),
     ("review keys and stalls", review),
     ("remote server", remote),
     ("export", export),

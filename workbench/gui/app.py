@@ -113,7 +113,7 @@ def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
     from workbench.gui.main_window import MainWindow
     from workbench.gui.workers import jobs_finished
 
-    window = MainWindow(db_url, first_run_demo=True)
+    window = MainWindow(db_url, first_run_demo=True, open_in_background=True)
     window.show()
     quit_on_signals(app)
     code = app.exec()

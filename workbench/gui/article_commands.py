@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ArticleRecord
+from workbench.gui.deferred import deferred
 from workbench.gui.undo import _Command
-from workbench.services.article_edits import RemoveArticle as RemoveArticleOperation
-from workbench.services.articles_read import RemovedArticle
-from workbench.services.changes import Done
-from workbench.services.database import Database
+
+if TYPE_CHECKING:
+    from workbench.services.articles_read import RemovedArticle
+    from workbench.services.changes import Done
+    from workbench.services.database import Database
+
+article_edits = deferred("workbench.services.article_edits")
 
 
 class ArticleHost(Protocol):
@@ -29,7 +33,7 @@ class ArticleHost(Protocol):
 class RemoveArticle(_Command):
     def __init__(self, window: ArticleHost, article: ArticleRecord) -> None:
         super().__init__(window, f"Remove “{article.display_title[:60]}”",  # type: ignore[arg-type]  # an Editor in part
-                         RemoveArticleOperation(article.id))
+                         article_edits.RemoveArticle(article.id))
         self.window = window
         self.article_id = article.id
         self.removed: RemovedArticle | None = None

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.records import ClaimRecord
+from workbench.gui.deferred import deferred
 from workbench.gui.editor_fields import WarningBanner
-from workbench.services.conflict_merge import USER_FIELDS
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+
+conflict_merge = deferred("workbench.services.conflict_merge")
 
 
 class ChangedNotice(WarningBanner):
@@ -199,7 +201,7 @@ class HeldChanges(QObject):
 
 
 def _same_fields(shown: ClaimRecord, claim: ClaimRecord) -> bool:
-    return all(_value(shown, name) == _value(claim, name) for name in USER_FIELDS)
+    return all(_value(shown, name) == _value(claim, name) for name in conflict_merge.USER_FIELDS)
 
 
 def _value(claim: ClaimRecord, name: str) -> Any:

@@ -14,12 +14,14 @@ from PySide6.QtCore import QObject, QTimer
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import SourceRecord
+from workbench.gui.deferred import deferred
 from workbench.gui.workers import JobRunner
-from workbench.services.claims_read import ClaimDetails as Details
-from workbench.services.claims_read import claim_details
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.claims_read import ClaimDetails as Details
+
+claims_read = deferred("workbench.services.claims_read")
 
 PAUSE_MS = 60  # J held down repeats every ~33 ms: read once the reviewer stops
 
@@ -65,7 +67,7 @@ class ClaimDetails(QObject):
         if claim_id is None or db is None:
             return
 
-        self.jobs.start(lambda _cancel, _progress: claim_details(db, claim_id, session_id), "reading the claim's sources", on_success=lambda found: self._loaded(claim_id, found),
+        self.jobs.start(lambda _cancel, _progress: claims_read.claim_details(db, claim_id, session_id), "reading the claim's sources", on_success=lambda found: self._loaded(claim_id, found),
                         on_error=self._failed)
 
     def _loaded(self, claim_id: int, details: Details) -> None:

@@ -10,7 +10,7 @@ a save never moves the focus nor rewrites the field being typed in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -39,9 +39,13 @@ from workbench.domain.scales import Scale
 from workbench.gui.changed_notice import ChangedNotice
 from workbench.gui.claims_model import format_value
 from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner, parse_value
+from workbench.gui.kind_boxes import fill_kinds
 from workbench.gui.review_row import ReviewRow
 from workbench.gui.unsaved_fields import UnsavedFields
-from workbench.services.kinds import kind_label, kind_names
+
+if TYPE_CHECKING:
+    pass
+
 
 COMMIT_DELAY_MS = 600
 EMPTY_TEXT = (
@@ -125,8 +129,7 @@ class ClaimEditor(QTabWidget):
         self.wording = NoteEdit(2, "The claim in your words (optional)")
         self.wording.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.kind = QComboBox()
-        for kind in kind_names():
-            self.kind.addItem(kind_label(kind), kind)
+        fill_kinds(self.kind)
         self.value = QLineEdit(placeholderText="e.g. 28000 or 20000-30000")
         self.unit = QLineEdit(placeholderText="unit, e.g. troops")
         kind_row = QHBoxLayout()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +35,11 @@ from workbench.gui.claims_model import (
     ClaimsFilterProxy,
     ClaimsTableModel,
 )
-from workbench.services.kinds import kind_label, kind_names
+from workbench.gui.kind_boxes import fill_kinds
+
+if TYPE_CHECKING:
+    pass
+
 
 
 class ClaimsPanel(QWidget):
@@ -68,9 +74,7 @@ class ClaimsPanel(QWidget):
         self.search = QLineEdit(placeholderText="Filter claims…", clearButtonEnabled=True)
         self.search.setObjectName("claimFilter")
         self.kind_box = QComboBox()
-        self.kind_box.addItem("All kinds", "")
-        for kind in kind_names():
-            self.kind_box.addItem(kind_label(kind), kind)
+        fill_kinds(self.kind_box, first="All kinds")
         self.verdict_box = QComboBox()
         self.status_box = QComboBox()
         self.status_box.addItem("Any status", "")

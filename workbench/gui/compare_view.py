@@ -16,6 +16,8 @@ every position is converted before it touches the document.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -39,7 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.recheck import ClaimChange, Comparison
+if TYPE_CHECKING:
+    from workbench.services.recheck import ClaimChange, Comparison
+
 
 DELETED = QColor("#f8d0d0")
 INSERTED = QColor("#cdeccd")

@@ -23,13 +23,15 @@ from workbench.domain.records import EvidenceRecord
 from workbench.gui import undo
 from workbench.gui.claims_model import format_value
 from workbench.gui.conflict_view import MINE, THEIRS, ConflictView
-from workbench.services import conflict_merge
-from workbench.services.changes import Done
-from workbench.services.conflict_merge import ClaimConflict
-from workbench.services.edits import Operation
+from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.changes import Done
+    from workbench.services.conflict_merge import ClaimConflict
+    from workbench.services.edits import Operation
+
+conflict_merge = deferred("workbench.services.conflict_merge")
 
 KEPT_NOTE = ("Not saved: {by} changed this claim since you loaded it. "
              "Edit the field again to see both versions and choose.")

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPlainTextEdit, QWidget
 
-from workbench.services.conflict_merge import ClaimConflict, FieldConflict
+if TYPE_CHECKING:
+    from workbench.services.conflict_merge import ClaimConflict, FieldConflict
+
 
 MINE, THEIRS, MERGED = "mine", "theirs", "merged"
 

@@ -6,9 +6,16 @@ and a failed step (which stored nothing) makes the command obsolete.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from workbench.gui.deferred import deferred
 from workbench.gui.undo import Editor, _Command, show_changed_claims
-from workbench.services import claim_edits, evidence_edits
-from workbench.services.changes import Done
+
+if TYPE_CHECKING:
+    from workbench.services.changes import Done
+
+claim_edits = deferred("workbench.services.claim_edits")
+evidence_edits = deferred("workbench.services.evidence_edits")
 
 
 class EditSource(_Command):

@@ -32,16 +32,19 @@ from PySide6.QtCore import QObject
 
 from workbench.domain.errors import ConflictError, DatabaseUnreachableError, WorkbenchError
 from workbench.domain.records import ClaimRecord
+from workbench.gui.deferred import deferred
 from workbench.gui.recheck_control import placed_in_current_text
 from workbench.gui.workers import Handle, JobRunner
-from workbench.services.changes import Done
-from workbench.services.claim_edits import EditClaim
-from workbench.services.database import Database
-from workbench.services.edits import ChecksVersion, Compound, Operation, apply
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
     from workbench.gui.undo import _Command
+    from workbench.services.changes import Done
+    from workbench.services.database import Database
+    from workbench.services.edits import Operation
+
+claim_edits = deferred("workbench.services.claim_edits")
+edits = deferred("workbench.services.edits")
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ class Steps:
         (a colleague's change since is a conflict)."""
         inverse = self.inverse
         latest = next((m.inverse for m in reversed(self.merged) if m.inverse is not None and not m.failed), None)
-        if isinstance(inverse, EditClaim) and isinstance(latest, EditClaim):
+        if isinstance(inverse, claim_edits.EditClaim) and isinstance(latest, claim_edits.EditClaim):
             inverse = replace(inverse, expected_version=latest.expected_version,
                               expected_values=latest.expected_values)
         return inverse
@@ -148,7 +151,7 @@ class EditWriter(QObject):
             if down is not None:  # no new wait on a connection timing out: it joins the queue behind
                 raise down
             try:
-                done = apply(write.db, operation, by=by)
+                done = edits.apply(write.db, operation, by=by)
             except DatabaseUnreachableError as error:
                 with self._lock:
                     self._down = error
@@ -161,9 +164,9 @@ class EditWriter(QObject):
         return done
 
     def _chained(self, operation: Operation) -> Operation:
-        if isinstance(operation, Compound):
-            return Compound(tuple(self._chained(step) for step in operation.steps))
-        if isinstance(operation, ChecksVersion) and operation.expected_version is not None:
+        if isinstance(operation, edits.Compound):
+            return edits.Compound(tuple(self._chained(step) for step in operation.steps))
+        if isinstance(operation, edits.ChecksVersion) and operation.expected_version is not None:
             with self._lock:
                 if operation.expected_version in self._superseded.get(operation.claim_id, ()):
                     return replace(operation, expected_version=self._latest[operation.claim_id])  # type: ignore[type-var]
@@ -296,15 +299,15 @@ class EditWriter(QObject):
 
 def claims_named(operation: Operation | None) -> list[int]:
     """The claims an operation names (the steps of a compound edit included)."""
-    if isinstance(operation, Compound):
+    if isinstance(operation, edits.Compound):
         return [c for step in operation.steps for c in claims_named(step)]
     claim_id = getattr(operation, "claim_id", None)
     return [claim_id] if isinstance(claim_id, int) else []
 
 
 def _versions_checked(operation: Operation) -> dict[int, int]:
-    if isinstance(operation, Compound):
+    if isinstance(operation, edits.Compound):
         return {c: v for step in operation.steps for c, v in _versions_checked(step).items()}
-    if isinstance(operation, ChecksVersion) and operation.expected_version is not None:
+    if isinstance(operation, edits.ChecksVersion) and operation.expected_version is not None:
         return {operation.claim_id: operation.expected_version}
     return {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
@@ -39,19 +39,23 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
 from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.domain.scales import get_scale
+from workbench.gui.deferred import deferred
 from workbench.gui.workers import Handle, JobRunner
-from workbench.services.articles_read import list_articles
-from workbench.services.database import Database
-from workbench.services.export import export_text, export_to_path
-from workbench.services.export_formats import (
-    ExportFilter,
-    ExportFormat,
-    ExportOptions,
-    ExportOutcome,
-    formats,
-)
-from workbench.services.kinds import kind_label, kind_names
-from workbench.services.sessions import get_session
+
+if TYPE_CHECKING:
+    from workbench.services.database import Database
+    from workbench.services.export_formats import (
+        ExportFilter,
+        ExportFormat,
+        ExportOptions,
+        ExportOutcome,
+    )
+
+articles_read = deferred("workbench.services.articles_read")
+export = deferred("workbench.services.export")
+export_formats = deferred("workbench.services.export_formats")
+kinds = deferred("workbench.services.kinds")
+sessions = deferred("workbench.services.sessions")
 
 LAST_FOLDER = "export/last_folder"
 LAST_FORMAT = "export/format"
@@ -73,7 +77,7 @@ class ExportDialog(QDialog):
         self.db = db
         self.session_id = session_id
         self.settings = settings or getattr(parent, "settings", None) or QSettings()
-        session = get_session(db, session_id)
+        session = sessions.get_session(db, session_id)
         self.session_title = session.title
         self.scale = get_scale(session.scale)
         self.outcome: ExportOutcome | None = None
@@ -84,18 +88,18 @@ class ExportDialog(QDialog):
         self._job_handle: Handle | None = None
 
         self.format = QComboBox()
-        for known in formats.FORMATS:
+        for known in export_formats.formats.FORMATS:
             self.format.addItem(f"{known.label} ({known.suffix})", known.name)
         self.scope = QComboBox()
         self.scope.addItem("The whole session", None)
         if current_article_id is not None:
-            article = next((a for a in list_articles(db, session_id) if a.id == current_article_id), None)
+            article = next((a for a in articles_read.list_articles(db, session_id) if a.id == current_article_id), None)
             if article is not None:
                 self.scope.addItem(f"Only this article: {article.display_title[:60]}", article.id)
         self.accepted_only = QCheckBox("Only accepted claims")
         self.approved_only = QCheckBox("Only approved claims (verdict signed off)")
         self.verdicts = _checklist([(lv.key, lv.label) for lv in self.scale.levels])
-        self.kinds = _checklist([(kind, kind_label(kind)) for kind in kind_names()])
+        self.kinds = _checklist([(kind, kinds.kind_label(kind)) for kind in kinds.kind_names()])
         self.bom = QCheckBox("Byte order mark, for spreadsheet programs (recommended)")
         self.bom.setChecked(True)
         self.include_unreviewed = QCheckBox("Include unreviewed and dismissed claims")
@@ -165,10 +169,10 @@ class ExportDialog(QDialog):
         return str(self.format.currentData())
 
     def _chosen(self) -> ExportFormat:
-        return formats.find(self.chosen_format())
+        return export_formats.formats.find(self.chosen_format())
 
     def claim_filter(self) -> ExportFilter:
-        return ExportFilter(
+        return export_formats.ExportFilter(
             accepted_only=self.accepted_only.isChecked(),
             verdicts=frozenset(_ticked(self.verdicts)),
             kinds=frozenset(_ticked(self.kinds)),
@@ -210,7 +214,7 @@ class ExportDialog(QDialog):
             self._show_error("Choose where to save the export.")
             return
         path = Path(text).expanduser()
-        options = ExportOptions(
+        options = export_formats.ExportOptions(
             self.chosen_format(),
             self.claim_filter(),
             bom=self.bom.isChecked(),
@@ -241,9 +245,9 @@ class ExportDialog(QDialog):
                 return stop.is_set() or cancel()
 
             if not printed:
-                return export_to_path(db, session_id, options, path, cancel=stopped, progress=progress)
+                return export.export_to_path(db, session_id, options, path, cancel=stopped, progress=progress)
             try:
-                return export_text(db, session_id, options, cancel=stopped, progress=progress)
+                return export.export_text(db, session_id, options, cancel=stopped, progress=progress)
             except CancelledError:
                 raise ExportCancelled(path) from None
 
@@ -257,7 +261,7 @@ class ExportDialog(QDialog):
             except WorkbenchError as error:
                 self._failed(error)
                 return
-        assert isinstance(result, ExportOutcome)
+        assert isinstance(result, export_formats.ExportOutcome)
         self._set_exporting(False)
         self.outcome = result
         self.written = path

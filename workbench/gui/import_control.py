@@ -28,13 +28,15 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
-from workbench.services import articles_read as article_service
-from workbench.services import sessions as session_service
-from workbench.services.articles_read import RemovedArticle
-from workbench.services.importing import DEMO_SOURCE
+from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.articles_read import RemovedArticle
+
+article_service = deferred("workbench.services.articles_read")
+session_service = deferred("workbench.services.sessions")
+importing = deferred("workbench.services.importing")
 
 
 class ImportControl(QObject):
@@ -71,7 +73,7 @@ class ImportControl(QObject):
         if w.session_id is None:
             return False
         return w.session_id == w.sessions.demo_session_id or any(
-            article.source == DEMO_SOURCE for article in w.articles
+            article.source == importing.DEMO_SOURCE for article in w.articles
         )
 
     def name_new_session_after(self, article: ArticleRecord) -> None:

@@ -7,13 +7,18 @@ Each job is ``job(cancel, progress) -> ImportResult`` over the core's
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from workbench.domain.progress import CancelFn, ProgressFn
-from workbench.services import importing
-from workbench.services.database import Database
-from workbench.services.importing import ImportResult
+from workbench.gui.deferred import deferred
 
-Job = Callable[[CancelFn, ProgressFn], ImportResult]
+if TYPE_CHECKING:
+    from workbench.services.database import Database
+    from workbench.services.importing import ImportResult
+
+importing = deferred("workbench.services.importing")
+
+Job = Callable[[CancelFn, ProgressFn], "ImportResult"]
 
 __all__ = ["ImportResult", "demo_job", "import_source_job", "import_text_job"]
 

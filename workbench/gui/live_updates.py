@@ -41,13 +41,16 @@ from PySide6.QtCore import QObject, QTimer
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ArticleRecord, ClaimRecord, HistoryRecord
 from workbench.gui.changed_notice import HeldChanges
+from workbench.gui.deferred import deferred
 from workbench.gui.workers import JobRunner
-from workbench.services import articles_read
-from workbench.services.changes_feed import Change, ChangeFeed, claims_now
-from workbench.services.database import Database
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.changes_feed import Change, ChangeFeed
+    from workbench.services.database import Database
+
+articles_read = deferred("workbench.services.articles_read")
+changes_feed = deferred("workbench.services.changes_feed")
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +105,7 @@ class LiveUpdates(QObject):
             trouble: WorkbenchError | None = None
             try:
                 if feed is None:
-                    feed = ChangeFeed(db)
+                    feed = changes_feed.ChangeFeed(db)
                 found = feed.wait(LISTEN_SECONDS if feed.listens else 0)
             except WorkbenchError as error:  # unreachable: the same feed catches up from the log later
                 trouble = error
@@ -198,7 +201,7 @@ class LiveUpdates(QObject):
     def _read_claims(self, claim_ids: set[int], by: dict[int, str]) -> None:
         db, article = self.window.db, self.window.article
         assert db is not None
-        self.reads.start(lambda _c, _p: claims_now(db, claim_ids), "reading colleagues' changes",
+        self.reads.start(lambda _c, _p: changes_feed.claims_now(db, claim_ids), "reading colleagues' changes",
                          on_success=lambda claims: self._show_claims(article, claim_ids, claims, by),
                          on_error=self._failed_read)
 

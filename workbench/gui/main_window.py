@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
@@ -30,6 +30,7 @@ from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.collector_pause import freeze_start_up
 from workbench.gui.conflict_control import ConflictControl
+from workbench.gui.deferred import deferred
 from workbench.gui.edit_commands import EditSource
 from workbench.gui.edit_writer import EditWriter
 from workbench.gui.error_route import ErrorRoute, unexpected
@@ -46,11 +47,15 @@ from workbench.gui.review_control import ReviewControl
 from workbench.gui.session_control import SessionControl
 from workbench.gui.thread_switching import switch_often
 from workbench.gui.workers import JobRunner
-from workbench.services import articles_read as article_service
-from workbench.services import claims_read, warm_up
-from workbench.services import sources as source_service
-from workbench.services.articles_read import RemovedArticle
-from workbench.services.database import Database
+
+if TYPE_CHECKING:
+    from workbench.services.articles_read import RemovedArticle
+    from workbench.services.database import Database
+
+article_service = deferred("workbench.services.articles_read")
+claims_read = deferred("workbench.services.claims_read")
+warm_up = deferred("workbench.services.warm_up")
+source_service = deferred("workbench.services.sources")
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings | None = None,
         first_run_demo: bool = False,
+        open_in_background: bool = False,
         reviewer: str | None = None,
     ) -> None:
         super().__init__()
@@ -110,7 +116,8 @@ class MainWindow(QMainWindow):
         ]
         window_geometry.restore(self)
         self.focus_rules = focus.install(self)  # where the keyboard focus goes (focus.py)
-        self.sessions.start(db_location, first_run_demo)
+        # The application's start opens the database after the window is shown (session_control.start).
+        self.sessions.start(db_location, first_run_demo, in_background=open_in_background)
 
     # --- layout -----------------------------------------------------------
     def _build(self) -> None:
@@ -474,6 +481,7 @@ class MainWindow(QMainWindow):
         self.outage.close()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
         self.warm_up_jobs.shutdown()  # an import cannot be stopped; it finishes on its own
+        self.sessions.opening.shutdown()  # a database opened after this is closed by its job
         self.sessions.save_ui_state()
         window_geometry.save(self)
         # Quit is at once: jobs are abandoned (their late signals dropped) and

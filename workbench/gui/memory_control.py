@@ -24,19 +24,23 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.domain.records import ClaimRecord
 from workbench.gui import source_details, undo
+from workbench.gui.deferred import deferred
 from workbench.gui.edit_commands import CopyPrior
 from workbench.gui.evidence_dialog import EvidenceDialog
 from workbench.gui.memory_panel import MemoryPanel
 from workbench.gui.workers import JobRunner
-from workbench.services import sources as source_service
-from workbench.services.database import Database
-from workbench.services.evidence import find_evidence
-from workbench.services.memory import Match, find_prior, prior_markers
-from workbench.services.sources import LinkDetails
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.database import Database
     from workbench.services.evidence import EvidenceResult
+    from workbench.services.memory import Match
+    from workbench.services.sources import LinkDetails
+
+source_service = deferred("workbench.services.sources")
+evidence = deferred("workbench.services.evidence")
+memory = deferred("workbench.services.memory")
+sources = deferred("workbench.services.sources")
 
 log = logging.getLogger(__name__)
 TAB_TITLE = "Checked before"
@@ -92,7 +96,7 @@ class MemoryControl(QObject):
                 self._remember(claim_key(claim), matches)
 
         self.selected_jobs.start(
-            lambda _cancel, _progress: find_prior(db, claim.id), "looking up the claim checked before",
+            lambda _cancel, _progress: memory.find_prior(db, claim.id), "looking up the claim checked before",
             on_success=done, on_error=lambda error: log.info("no prior lookup for claim %s: %s", claim.id, error),
         )
 
@@ -213,7 +217,7 @@ class MemoryControl(QObject):
             db = w.db
             assert db is not None
             w.start_progress(f"Reading {source}…")
-            w.jobs.start(lambda cancel, _progress: find_evidence(db, claim_id, source, cancel=cancel),
+            w.jobs.start(lambda cancel, _progress: evidence.find_evidence(db, claim_id, source, cancel=cancel),
                          f"finding evidence in {source}", on_success=done, on_error=failed)
 
         return search
@@ -249,13 +253,13 @@ def _details(result: EvidenceResult | None) -> LinkDetails | None:
     """What the page just searched says of itself (None when the passage came from elsewhere)."""
     if result is None or not (result.title or result.publisher):
         return None  # nothing known: the page is fetched for them
-    return LinkDetails(result.source, result.title, result.publisher)
+    return sources.LinkDetails(result.source, result.title, result.publisher)
 
 
 def _lookup_job(db: Database, claims: list[tuple[Key, int]]) -> Callable[[CancelFn, ProgressFn], dict[Key, list[Match]]]:
     def job(cancel: CancelFn, _progress: ProgressFn) -> dict[Key, list[Match]]:
         # All claims in a few statements: one lookup each cost minutes on a server 20 ms away.
-        found = prior_markers(db, [claim_id for _key, claim_id in claims], cancel=cancel)
+        found = memory.prior_markers(db, [claim_id for _key, claim_id in claims], cancel=cancel)
         return {key: found[claim_id] for key, claim_id in claims if claim_id in found}  # deleted meanwhile: no marker
 
     return job

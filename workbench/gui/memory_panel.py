@@ -9,6 +9,8 @@ place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.memory import Match
+if TYPE_CHECKING:
+    from workbench.services.memory import Match
+
 
 COPY_KEY = "Ctrl+Shift+M"
 COLUMNS = ("Score", "Verdict", "Session", "Claim")

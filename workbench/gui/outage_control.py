@@ -27,17 +27,21 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from workbench.domain.errors import ConflictError, DatabaseUnreachableError, WorkbenchError
+from workbench.gui.deferred import deferred
 from workbench.gui.undo import show_changed_claims
 from workbench.gui.workers import JobRunner
-from workbench.services import kept_edits
-from workbench.services.changes import Done
-from workbench.services.edits import Operation, apply
-from workbench.services.pending_edits import EditQueued, Flushed, PendingEdits, waiting_text
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.changes import Done
+    from workbench.services.edits import Operation
+    from workbench.services.pending_edits import EditQueued, Flushed, PendingEdits
+
+kept_edits = deferred("workbench.services.kept_edits")
+edits = deferred("workbench.services.edits")
+pending_edits = deferred("workbench.services.pending_edits")
 
 RETRY_MS = 3000
 
@@ -46,7 +50,7 @@ class OutageControl(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.queue = PendingEdits()
+        self._queue: PendingEdits | None = None  # made when first used: the services load after the window shows
         self.timer = QTimer(self, interval=RETRY_MS)
         self.timer.timeout.connect(self._ask_server)
         self.jobs = JobRunner(self)  # quiet: no progress row for a probe or a flush
@@ -60,6 +64,17 @@ class OutageControl(QObject):
         window.statusBar().addPermanentWidget(self.count)
         self.count.hide()
         self._cause: WorkbenchError | None = None
+
+    @property
+    def queue(self) -> PendingEdits:
+        """The edits waiting for the server, in order."""
+        if self._queue is None:
+            self._queue = pending_edits.PendingEdits()
+        return self._queue
+
+    @queue.setter
+    def queue(self, queue: PendingEdits) -> None:
+        self._queue = queue
 
     @property
     def waiting(self) -> bool:
@@ -76,7 +91,7 @@ class OutageControl(QObject):
         w = self.window
         if w.db is None or not self.waiting:  # edits waiting: this one waits behind them
             try:
-                done = apply(w.db, operation, by=w.reviewer)  # type: ignore[arg-type]
+                done = edits.apply(w.db, operation, by=w.reviewer)  # type: ignore[arg-type]
             except DatabaseUnreachableError as error:
                 self._cause = error
             else:
@@ -92,7 +107,7 @@ class OutageControl(QObject):
         else:
             self.queue.add(operation)
         self._update()
-        return EditQueued(self._cause, len(self.queue) + len(self._held))
+        return pending_edits.EditQueued(self._cause, len(self.queue) + len(self._held))
 
     def _ask_server(self) -> None:
         """Whether the server answers, asked in the background; the queue is stored once it does."""
@@ -120,7 +135,7 @@ class OutageControl(QObject):
         self.jobs.start(
             lambda _cancel, _progress: queue.flush(db, by=by), "storing the edits that waited for the server",
             on_success=lambda flushed: self._flushed(db, flushed),
-            on_error=lambda error: self._flushed(db, Flushed(stopped_by=error)),
+            on_error=lambda error: self._flushed(db, pending_edits.Flushed(stopped_by=error)),
         )
 
     def _flushed(self, db: object, flushed: Flushed) -> None:
@@ -139,7 +154,7 @@ class OutageControl(QObject):
         if isinstance(flushed.stopped_by, DatabaseUnreachableError):
             self._cause = flushed.stopped_by
             if isinstance(bar.error, DatabaseUnreachableError) and bar.isVisible():
-                bar.show_error(EditQueued(flushed.stopped_by, len(self.queue)))  # the count, up to date
+                bar.show_error(pending_edits.EditQueued(flushed.stopped_by, len(self.queue)))  # the count, up to date
             self._update()
             return
         self._reached()
@@ -154,7 +169,7 @@ class OutageControl(QObject):
 
     def covers(self, error: WorkbenchError) -> bool:
         """An edit queued behind a conflict being answered: the count says so, the conflict stays in view."""
-        return isinstance(error, EditQueued) and self._conflict_shown()
+        return isinstance(error, pending_edits.EditQueued) and self._conflict_shown()
 
     def _conflict_shown(self) -> bool:
         bar = self.window.message_bar
@@ -171,7 +186,7 @@ class OutageControl(QObject):
 
     def _waiting_edits(self) -> PendingEdits:
         """Every edit that waits, in order: the queue (a copy: a flush may be taking from it) and those held."""
-        edits = PendingEdits()
+        edits = pending_edits.PendingEdits()
         for operation in self.queue.operations() + self._held:
             edits.add(operation)
         return edits
@@ -180,9 +195,9 @@ class OutageControl(QObject):
         everything = self._waiting_edits()
         waiting = len(everything)
         values = {claim_id: everything.values_for(claim_id) for claim_id in everything.claim_ids()}
-        note = f"{waiting_text(waiting)}: the server cannot be reached; retrying every {RETRY_MS // 1000} s."
+        note = f"{pending_edits.waiting_text(waiting)}: the server cannot be reached; retrying every {RETRY_MS // 1000} s."
         self.window.editor.set_unsaved("queued", values, note)
-        self.count.setText(f"{waiting_text(waiting)} — retrying")
+        self.count.setText(f"{pending_edits.waiting_text(waiting)} — retrying")
         self.count.setVisible(bool(waiting))
         self._keep()
         if waiting and not self.timer.isActive():
@@ -209,14 +224,14 @@ class OutageControl(QObject):
         self._cause = self._cause or WorkbenchError("The server could not be reached when the window last closed.")
         self._update()
         w.message_bar.show_info(
-            f"{waiting_text(len(kept))} when the window last closed: they are stored as soon as the server answers.",
+            f"{pending_edits.waiting_text(len(kept))} when the window last closed: they are stored as soon as the server answers.",
             "Each is checked against what colleagues changed meanwhile, as any edit is.",
         )  # the timer asks the server: the first try comes after the session's list is read
 
     def set_aside(self) -> None:
         """Another database is opened: what waits for this one stays in its file, not in this queue."""
         self._keep()
-        self.queue = PendingEdits()
+        self.queue = pending_edits.PendingEdits()
         self._kept = None
         self.jobs.cancel_all()
         self._update()
@@ -242,5 +257,5 @@ class OutageControl(QObject):
             self.queue.add(operation)
         self._held = []
         if len(self.queue):
-            log.warning("closed with %s; kept in %s", waiting_text(len(self.queue)), self._kept)
+            log.warning("closed with %s; kept in %s", pending_edits.waiting_text(len(self.queue)), self._kept)
         self._keep()

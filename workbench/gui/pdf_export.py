@@ -13,14 +13,20 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from workbench.domain.errors import ExportError
-from workbench.services.database import Database
-from workbench.services.export import cannot_write, export_target, export_text, open_partial
-from workbench.services.export_formats import ExportFilter, ExportOptions, ExportOutcome
+from workbench.gui.deferred import deferred
+
+if TYPE_CHECKING:
+    from workbench.services.database import Database
+    from workbench.services.export_formats import ExportFilter, ExportOptions, ExportOutcome
+
+export = deferred("workbench.services.export")
+export_formats = deferred("workbench.services.export_formats")
 
 # Print resolution: fine enough for text, small files.
 DPI = 300
@@ -41,10 +47,10 @@ def ensure_application() -> QGuiApplication:
 def write_pdf(html: str, path: Path, *, title: str = "Claim report") -> None:
     """Print an HTML document to ``path`` (A4); a failure leaves no half-written file."""
     ensure_application()
-    target = export_target(path)  # a regular file or a new name; a symlink is written through
+    target = export.export_target(path)  # a regular file or a new name; a symlink is written through
     partial: Path | None = None
     try:
-        partial, handle = open_partial(target)  # QPdfWriter fails silently: find out now if we cannot write
+        partial, handle = export.open_partial(target)  # QPdfWriter fails silently: find out now if we cannot write
         handle.close()
         writer = QPdfWriter(str(partial))
         writer.setTitle(title)
@@ -66,7 +72,7 @@ def write_pdf(html: str, path: Path, *, title: str = "Claim report") -> None:
             raise ExportError(f"Qt could not print the report to {path}.", "Try the HTML format and print it from a browser.")
         os.replace(partial, target)
     except OSError as error:
-        raise cannot_write(path, error) from None
+        raise export.cannot_write(path, error) from None
     finally:
         if partial is not None:
             partial.unlink(missing_ok=True)
@@ -74,11 +80,11 @@ def write_pdf(html: str, path: Path, *, title: str = "Claim report") -> None:
 
 def export_printed(db: Database, session_id: int, options: ExportOptions, path: Path) -> ExportOutcome:
     """A printed format (PDF) written to ``path``: its HTML rendered by the core, printed here."""
-    html, outcome = export_text(db, session_id, options)
+    html, outcome = export.export_text(db, session_id, options)
     write_pdf(html, path)
     return outcome
 
 
 def export_pdf(db: Database, session_id: int, path: Path, claim_filter: ExportFilter | None = None) -> int:
     """The session's printable report as a PDF file; returns how many claims it shows."""
-    return export_printed(db, session_id, ExportOptions("pdf", claim_filter or ExportFilter()), path).count
+    return export_printed(db, session_id, export_formats.ExportOptions("pdf", claim_filter or export_formats.ExportFilter()), path).count

@@ -16,10 +16,12 @@ from PySide6.QtCore import QObject
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ClaimRecord
 from workbench.gui.compare_view import CompareView
-from workbench.services import recheck
+from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+
+recheck = deferred("workbench.services.recheck")
 
 
 class RecheckControl(QObject):

@@ -9,13 +9,19 @@ stores nothing and is reported in the message bar.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workbench.domain.kinds import ReviewState
 from workbench.domain.records import ClaimRecord
 from workbench.domain.review import state_label
+from workbench.gui.deferred import deferred
 from workbench.gui.undo import Editor, _Command, show_changed_claims
-from workbench.services import review_edits
-from workbench.services.changes import Done
-from workbench.services.edits import Operation
+
+if TYPE_CHECKING:
+    from workbench.services.changes import Done
+    from workbench.services.edits import Operation
+
+review_edits = deferred("workbench.services.review_edits")
 
 
 class _ReviewEdit(_Command):

@@ -28,12 +28,15 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import ReviewState
 from workbench.domain.records import ClaimRecord
 from workbench.gui import review_commands
+from workbench.gui.deferred import deferred
 from workbench.gui.workers import JobRunner
-from workbench.services import review_edits, team
-from workbench.services.team import Identity, Member
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.team import Identity, Member
+
+review_edits = deferred("workbench.services.review_edits")
+team = deferred("workbench.services.team")
 
 
 class ReviewControl(QObject):

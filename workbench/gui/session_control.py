@@ -34,13 +34,20 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.scales import get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import importer
+from workbench.gui.deferred import deferred
+from workbench.gui.kind_boxes import fill_kinds
 from workbench.gui.session_dialogs import OpenSessionDialog, SwitchDatabaseDialog
-from workbench.services import sessions as session_service
-from workbench.services import team
-from workbench.services.database import open_database, storage_library_version
+from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.database import Database
+    from workbench.services.team import Identity
+
+session_service = deferred("workbench.services.sessions")
+team = deferred("workbench.services.team")
+database = deferred("workbench.services.database")
+kind_service = deferred("workbench.services.kinds")
 
 MAX_RECENT = 8
 
@@ -55,13 +62,51 @@ class SessionControl(QObject):
         # Where the reviewer is is saved once they pause (400 ms), off the GUI thread.
         self._state_timer = QTimer(self, singleShot=True, interval=400)
         self._state_timer.timeout.connect(self.save_ui_state_in_background)
+        self.opening = JobRunner(self)  # the database opened at start, after the window is shown
 
     # --- start --------------------------------------------------------------
-    def start(self, db_location: str | None, first_run_demo: bool) -> None:
+    def start(self, db_location: str | None, first_run_demo: bool, *, in_background: bool = False) -> None:
+        """Open the database and the session the reviewer was in.
+
+        ``in_background`` (the application's start): the window is shown first
+        and the database opened by a job, which imports the services too (they
+        bring SQLAlchemy and the detectors); the session fills in when it is done.
+        """
         w = self.window
         location = db_location or w.settings.value("database") or None
-        if not self.open_db(location):
+        if not in_background:
+            if self.open_db(location):
+                self._open_first_session(first_run_demo)
             return
+        chosen = w.chosen_reviewer
+
+        def job(cancel, _progress):  # noqa: ANN001, ANN202 (a worker job)
+            db = database.open_database(location)
+            try:
+                identity = team.who_am_i(db, chosen)
+            except WorkbenchError as error:
+                identity = error
+            if cancel():  # the window closed meanwhile: nobody else will close it
+                db.close()
+                return None
+            return db, identity
+
+        w.statusBar().showMessage("Opening the database…")
+        self.opening.start(job, "opening the database",
+                           on_success=lambda opened: self._opened(opened, first_run_demo), on_error=w.report)
+
+    def _opened(self, opened: tuple[Database, Identity | WorkbenchError] | None, first_run_demo: bool) -> None:
+        if opened is None:
+            return
+        db, identity = opened
+        if self.window.closed:
+            db.close()
+            return
+        self.use_db(db, identity)
+        self._open_first_session(first_run_demo)
+
+    def _open_first_session(self, first_run_demo: bool) -> None:
+        w = self.window
         try:
             sessions = session_service.session_ids(w.db)
         except WorkbenchError as error:
@@ -83,27 +128,39 @@ class SessionControl(QObject):
     def open_db(self, location: str | None) -> bool:
         w = self.window
         try:
-            db = open_database(location)
+            db = database.open_database(location)
         except WorkbenchError as error:
             w.report(error)
             return False
+        try:  # on PostgreSQL the name comes with the database role, not this machine
+            identity: Identity | WorkbenchError = team.who_am_i(db, w.chosen_reviewer)
+        except WorkbenchError as error:
+            identity = error
+        self.use_db(db, identity)
+        return True
+
+    def use_db(self, db: Database, identity: Identity | WorkbenchError) -> None:
+        """The window works on ``db`` from now on (the one before is closed)."""
+        w = self.window
         if w.db is not None:
             w.outage.set_aside()  # edits waiting for the old server are kept for it, not sent to this one
             w.db.close()
         w.db = db
-        try:  # on PostgreSQL the name comes with the database role, not this machine
-            identity = team.who_am_i(db, w.chosen_reviewer)
+        # The kind registry is loaded with the services: a kind added as a spec is offered now.
+        names = kind_service.kind_names()
+        fill_kinds(w.claims_panel.kind_box, names, first="All kinds")
+        fill_kinds(w.editor.kind, names)
+        if isinstance(identity, WorkbenchError):
+            w.report(identity)
+        else:
             w.reviewer = identity.display_name
             w.review.identity_known(identity)
-        except WorkbenchError as error:
-            w.report(error)
         w.undo_stack.clear()
         w.outage.database_opened()
         w.memory.forget()  # claim ids of another database mean other claims
         self.demo_session_id = None  # and so do session ids
         w.imports.forget_sessions()
         w.statusBar().showMessage(f"Database: {db.location}" + (" (read-only)" if db.read_only else ""))
-        return True
 
     def start_demo(self) -> None:
         w = self.window
@@ -394,7 +451,7 @@ def about_text() -> str:
 
     versions = [
         ("Workbench", __version__), ("Qt", qVersion()), ("PySide6", PySide6.__version__),
-        storage_library_version(), ("Python", platform.python_version()),
+        database.storage_library_version(), ("Python", platform.python_version()),
     ]
     rows = "".join(f"<tr><td>{html.escape(k)}</td><td>&nbsp;{html.escape(v)}</td></tr>" for k, v in versions)
     return (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +25,13 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import SessionSummary
+from workbench.gui.deferred import deferred
 from workbench.gui.message_bar import MessageBar
-from workbench.services import sessions as session_service
-from workbench.services.database import Database
+
+if TYPE_CHECKING:
+    from workbench.services.database import Database
+
+session_service = deferred("workbench.services.sessions")
 
 HEADERS = ("Title", "Reviewer", "First article", "Articles", "Claims", "Last edited")
 

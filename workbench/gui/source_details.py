@@ -15,11 +15,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from workbench.domain.records import SourceRecord
-from workbench.services import sources as source_service
-from workbench.services.sources import LinkDetails
+from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.sources import LinkDetails
+
+source_service = deferred("workbench.services.sources")
 
 
 def fill_in(window: MainWindow, source: SourceRecord, known: LinkDetails | None = None) -> None:

@@ -23,7 +23,7 @@ nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -31,12 +31,18 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.kinds import Stance
 from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
+from workbench.gui.deferred import deferred
 from workbench.gui.edit_writer import Steps, Write, claims_named
-from workbench.services import claim_edits, evidence_edits
-from workbench.services.changes import Done
-from workbench.services.database import Database
-from workbench.services.edits import Operation, apply, with_known_versions
-from workbench.services.sources import evidence_of_claim
+
+if TYPE_CHECKING:
+    from workbench.services.changes import Done
+    from workbench.services.database import Database
+    from workbench.services.edits import Operation
+
+claim_edits = deferred("workbench.services.claim_edits")
+evidence_edits = deferred("workbench.services.evidence_edits")
+edits = deferred("workbench.services.edits")
+sources = deferred("workbench.services.sources")
 
 # Keystrokes in one text field of one claim merge into a single undo step.
 MERGE_TEXT_EDIT = 1001
@@ -139,7 +145,7 @@ class _Command(QUndoCommand):
             return
         operation = None if steps.busy else steps.next_operation(undone)
         if operation is not None:  # nothing of this command on its way: checked against what the window shows
-            operation = with_known_versions(operation, editor.known_version)
+            operation = edits.with_known_versions(operation, editor.known_version)
         outage = getattr(editor, "outage", None)
         if operation is not None and outage is not None and outage.waiting:
             # Edits wait for the server: this one waits behind them, as it did before.
@@ -165,9 +171,9 @@ class _Command(QUndoCommand):
     def _apply(self, operation: Operation) -> Done | None:
         result: list[Done] = []
         editor = self.editor
-        checked = with_known_versions(operation, editor.known_version)
+        checked = edits.with_known_versions(operation, editor.known_version)
         outage = getattr(editor, "outage", None)  # while the server is down, edits wait there (outage_control)
-        write = outage.write if outage is not None else (lambda op: apply(editor.db, op, by=editor.reviewer))
+        write = outage.write if outage is not None else (lambda op: edits.apply(editor.db, op, by=editor.reviewer))
         self._guard(lambda: result.append(write(checked)))
         return result[0] if result else None
 
@@ -343,7 +349,7 @@ def keep_my_link(editor: Window, error: ConflictError) -> None:
     """Keep mine after a conflict on a source link: my stance or passage, set on the link as it is now."""
     mine = {field: values[1] for field, values in error.changes.items() if field in ("stance", "passage")}
     try:
-        links = evidence_of_claim(editor.db, error.claim_id)
+        links = sources.evidence_of_claim(editor.db, error.claim_id)
     except WorkbenchError as gone:  # the claim was deleted meanwhile
         editor.report(gone)
         return
