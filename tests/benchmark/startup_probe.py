@@ -39,13 +39,10 @@ def _workbench(db_path: str, settings_dir: str) -> dict[str, float]:
     from PySide6.QtCore import QSettings
     from PySide6.QtTest import QTest
 
-    from workbench.gui.app import create_application
-    from workbench.gui.main_window import MainWindow
+    from workbench.gui.app import start_window
 
-    app = create_application(["probe"])
     settings = QSettings(os.path.join(settings_dir, "probe.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(db_path, settings=settings, open_in_background=True)
-    window.show()
+    app, window = start_window(db_path, ["probe"], settings=settings)  # as workbench-gui starts it
     QTest.qWaitForWindowExposed(window)
     app.processEvents()
     shown = time.time()

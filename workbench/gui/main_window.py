@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QPaintEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -59,6 +66,8 @@ source_service = deferred("workbench.services.sources")
 
 log = logging.getLogger(__name__)
 
+FIRST_PAINT_WAIT_MS = 500  # work put off until the first paint starts after this at the latest
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -104,6 +113,8 @@ class MainWindow(QMainWindow):
         self.warm_up_jobs = JobRunner(self)  # quiet: the evidence finder loaded once the window is up
         switch_often()  # background jobs must not starve the window's repaints (see thread_switching)
         self._warming_up = False
+        self._painted = False  # the first paint starts the work put off until then (after_first_paint)
+        self._on_first_paint: list[Callable[[], None]] = []
         self._claims_wanted = self._claims_shown = 0
         self.closed = False
         self.live = LiveUpdates(self)  # colleagues' changes, shown as they are committed
@@ -459,6 +470,25 @@ class MainWindow(QMainWindow):
         self.address_bar.setFocus()
         self.address_bar.selectAll()
 
+    def after_first_paint(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the window has been painted for the first time (at once if it has)."""
+        if self._painted:
+            action()
+            return
+        self._on_first_paint.append(action)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._first_paint_done)  # a window never painted (hidden) too
+
+    def _first_paint_done(self) -> None:
+        self._painted = True
+        waiting, self._on_first_paint = self._on_first_paint, []
+        for action in waiting:
+            QTimer.singleShot(0, action)  # after this paint has reached the screen
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._first_paint_done()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         if not self._warming_up:
@@ -467,6 +497,9 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         """Load what the first search or link needs; then freeze what lives as long as the process."""
+        if self.sessions.opening.running:  # the database and the session first: they fill the window
+            QTimer.singleShot(100, self._warm_up)
+            return
         self.warm_up_jobs.start(
             lambda _cancel, _progress: warm_up.load_later_modules(), "loading the evidence finder",
             on_success=lambda _none: freeze_start_up(),  # see collector_pause

@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import ClaimRecord
-from workbench.gui.compare_view import CompareView
 from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
+    from workbench.gui.compare_view import CompareView
     from workbench.gui.main_window import MainWindow
 
 recheck = deferred("workbench.services.recheck")
@@ -89,6 +89,9 @@ class RecheckControl(QObject):
             return
         comparison = recheck.comparison(w.db, article_id)
         if self.compare_view is None:
+            # imported with the first comparison shown, not at start-up
+            from workbench.gui.compare_view import CompareView
+
             self.compare_view = CompareView()
             self.compare_view.setObjectName("compareWindow")
             self.compare_view.setWindowTitle("What changed — Fact-Check Workbench")

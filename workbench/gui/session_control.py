@@ -36,7 +36,6 @@ from workbench.gui import actions as window_actions
 from workbench.gui import importer
 from workbench.gui.deferred import deferred
 from workbench.gui.kind_boxes import fill_kinds
-from workbench.gui.session_dialogs import OpenSessionDialog, SwitchDatabaseDialog
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -92,8 +91,11 @@ class SessionControl(QObject):
             return db, identity
 
         w.statusBar().showMessage("Opening the database…")
-        self.opening.start(job, "opening the database",
-                           on_success=lambda opened: self._opened(opened, first_run_demo), on_error=w.report)
+        # Started once the window has been painted: the job's imports would hold the
+        # interpreter lock while the window is being shown.
+        w.after_first_paint(lambda: self.opening.start(
+            job, "opening the database",
+            on_success=lambda opened: self._opened(opened, first_run_demo), on_error=w.report))
 
     def _opened(self, opened: tuple[Database, Identity | WorkbenchError] | None, first_run_demo: bool) -> None:
         if opened is None:
@@ -224,6 +226,9 @@ class SessionControl(QObject):
         w = self.window
         if w.db is None:
             return
+        # the dialogs are imported with the first menu command that shows one, not at start-up
+        from workbench.gui.session_dialogs import OpenSessionDialog
+
         dialog = OpenSessionDialog(w.db, w, current=w.session_id)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.open_session(dialog.chosen)
@@ -357,6 +362,8 @@ class SessionControl(QObject):
 
     def switch_database(self) -> None:
         w = self.window
+        from workbench.gui.session_dialogs import SwitchDatabaseDialog
+
         dialog = SwitchDatabaseDialog(w.db.location if w.db else "", w)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.location:
             return
