@@ -147,3 +147,38 @@ def test_a_pdf_report_is_read_off_the_gui_thread_and_cancel_stops_it(
     assert target.read_bytes().startswith(b"%PDF-")
     assert dialog.outcome is not None and dialog.outcome.count == CLAIMS
     assert "gate timed out" not in gate.events
+
+
+def test_cancel_while_the_pdf_is_printed_stops_it_and_leaves_no_file(
+    qtbot, big_session, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The PDF's pages are printed in the background too: the dialog answers Cancel while they are drawn."""
+    from workbench.gui import pdf_export
+
+    db, session_id = big_session
+    target = tmp_path / "report.pdf"
+    printing = threading.Event()
+    go_on = threading.Event()
+    print_pages = pdf_export._print_pages
+
+    def held(html, writer, cancel, progress):  # noqa: ANN001, ANN202
+        def first_page_waits(fraction: float, message: str) -> None:
+            printing.set()
+            go_on.wait(10)
+            progress(fraction, message)
+
+        return print_pages(html, writer, cancel, first_page_waits)
+
+    monkeypatch.setattr(pdf_export, "_print_pages", held)
+    dialog = _dialog(qtbot, db, session_id, settings, target)
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.include_unreviewed.setChecked(True)  # every claim: pages to print
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(printing.is_set, timeout=20_000)  # the pages are being drawn, in the background
+
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "Cancelling" in dialog.status.text()  # the window answered at once
+    go_on.set()
+    qtbot.waitUntil(lambda: not dialog.exporting, timeout=20_000)
+    assert dialog.status.text().startswith("Export cancelled: no file was written.")
+    assert list(tmp_path.glob("report.pdf*")) == []

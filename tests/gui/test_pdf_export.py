@@ -45,3 +45,26 @@ def test_long_report_has_several_pages(qapp, tmp_path: Path):
 def test_unwritable_destination_is_a_user_error(qapp, tmp_path: Path):
     with pytest.raises(ExportError, match="Cannot write"):
         write_pdf("<p>x</p>", tmp_path / "missing-folder" / "report.pdf")
+
+
+def test_printing_reports_its_pages_and_a_cancel_between_pages_leaves_no_file(qapp, tmp_path: Path):
+    from workbench.domain.errors import ExportCancelled
+
+    html = "<h1>Report</h1>" + "<p>A claim and its rationale, with a passage quoted from a source.</p>" * 600
+    seen: list[str] = []
+    path = tmp_path / "report.pdf"
+    write_pdf(html, path, progress=lambda _fraction, message: seen.append(message))
+    pages = page_count(path.read_bytes())
+    assert pages > 10 and seen[-1] == f"Printing the PDF: page {pages:,} of {pages:,}…"
+
+    asked: list[str] = []
+
+    def cancel_after_a_few_pages() -> bool:
+        return len(asked) >= 1  # once the first progress has been reported
+
+    stopped = tmp_path / "stopped.pdf"
+    with pytest.raises(ExportCancelled):
+        write_pdf(html, stopped, cancel=cancel_after_a_few_pages, progress=lambda _f, message: asked.append(message))
+    assert asked and asked[0].startswith("Printing the PDF: page 10 of")
+    assert list(tmp_path.glob("stopped.pdf*")) == []  # neither the file nor its .part
+

@@ -4,9 +4,9 @@ The export runs on a worker thread (a 100,000-claim session takes seconds),
 with a progress bar; Cancel stops it and no file is left behind. The worker
 gets the Database and ids only and reads through its own connections. The
 formats, their suffixes and which options each reads come from the registry in
-``workbench.export.formats``. A printed format (PDF) is printed by Qt's text
-classes, which must stay on the GUI thread: its HTML is built on the worker,
-only the printing happens here.
+``workbench.export.formats``. A printed format (PDF) is printed on the worker
+too, page by page (``pdf_export``), so Cancel and the progress bar work
+while its pages are drawn.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -236,7 +235,8 @@ class ExportDialog(QDialog):
     def _job(self, options: ExportOptions, path: Path, printed: bool) -> Any:
         """What the worker runs: plain values in (Database, ids, options), plain values out.
 
-        A printed format's worker returns its HTML and outcome; ``_finished`` prints it.
+        A printed format is printed in the worker too, page by page (pdf_export):
+        the first half of the progress bar is its HTML, the second its pages.
         """
         db, session_id, stop = self.db, self.session_id, self._stop
 
@@ -246,21 +246,24 @@ class ExportDialog(QDialog):
 
             if not printed:
                 return export.export_to_path(db, session_id, options, path, cancel=stopped, progress=progress)
+            from workbench.gui.pdf_export import PRINTING_SHARE, write_pdf
+
+            def rendering(fraction: float, message: str) -> None:
+                progress(fraction * (1 - PRINTING_SHARE), message)
+
+            def printing(fraction: float, message: str) -> None:
+                progress(1 - PRINTING_SHARE + fraction * PRINTING_SHARE, message)
+
             try:
-                return export.export_text(db, session_id, options, cancel=stopped, progress=progress)
+                html, outcome = export.export_text(db, session_id, options, cancel=stopped, progress=rendering)
             except CancelledError:
                 raise ExportCancelled(path) from None
+            write_pdf(html, path, cancel=stopped, progress=printing)
+            return outcome
 
         return job
 
     def _finished(self, options: ExportOptions, path: Path, printed: bool, result: object) -> None:
-        if printed:
-            assert isinstance(result, tuple)
-            try:
-                result = self._print_pdf(result[0], result[1], path)
-            except WorkbenchError as error:
-                self._failed(error)
-                return
         assert isinstance(result, export_formats.ExportOutcome)
         self._set_exporting(False)
         self.outcome = result
@@ -271,18 +274,6 @@ class ExportDialog(QDialog):
             self.settings.setValue(PUBLISHER, options.publisher)
         self._tell_window(path)
         self.accept()
-
-    def _print_pdf(self, html: str, outcome: ExportOutcome, path: Path) -> ExportOutcome:
-        """Qt prints on the GUI thread: the one step of a PDF export that holds the window."""
-        from workbench.gui.pdf_export import write_pdf
-
-        self._progressed(0.95, "Printing the PDF…")
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            write_pdf(html, path)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        return outcome
 
     def _failed(self, error: WorkbenchError) -> None:
         self._set_exporting(False)
