@@ -72,3 +72,27 @@ def test_the_window_module_loads_without_the_services():
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=REPO)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_database_statement_runs_on_the_window_thread_until_the_claims_are_listed(qtbot, settings, seeded_db):
+    """On a team's server each statement is a round trip: the window must not wait for one at start."""
+    import threading
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    on_window_thread: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):  # noqa: ANN001, ANN202
+        if threading.current_thread() is threading.main_thread():
+            on_window_thread.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        window = _start(qtbot, settings, seeded_db)
+        qtbot.waitUntil(lambda: window.claims_panel.proxy.rowCount() > 0, timeout=10_000)
+        qtbot.waitUntil(lambda: window.claims_settled, timeout=5_000)
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+    assert on_window_thread == []
+    window.close()

@@ -240,13 +240,14 @@ class MainWindow(QMainWindow):
             self.reader.when_ready(lambda: QTimer.singleShot(0, lambda: self.reader.verticalScrollBar().setValue(scroll)))
         self.sessions.schedule_state_save()
 
-    def reload_articles(self, articles: list[ArticleRecord] | None = None) -> None:
-        """The session's articles, as given (read by a background job) or read now."""
+    def reload_articles(self, articles: list[ArticleRecord] | None = None,
+                        badges: dict[int, str] | None = None) -> None:
+        """The session's articles and their badges, as given (read by a background job) or read now."""
         self.details.forget()
         if articles is None:
             articles = article_service.list_articles(self.db, self.session_id) if self.session_id else []
         self.articles = articles
-        badges = self.recheck.badges()
+        badges = self.recheck.badges() if badges is None else badges
         self.article_switcher.clear()
         for article in self.articles:
             self.article_switcher.addItem(article.display_title[:80] + badges.get(article.id, ""), article.id)

@@ -20,6 +20,7 @@ from workbench.gui.deferred import deferred
 if TYPE_CHECKING:
     from workbench.gui.compare_view import CompareView
     from workbench.gui.main_window import MainWindow
+    from workbench.services.database import Database
 
 recheck = deferred("workbench.services.recheck")
 
@@ -111,17 +112,7 @@ class RecheckControl(QObject):
         w = self.window
         if w.db is None or w.session_id is None:
             return {}
-        try:
-            summary = recheck.change_summary(w.db, w.session_id)
-        except WorkbenchError:
-            return {}
-        badges = {}
-        for article_id, s in summary.items():
-            if s.flagged_claims:
-                badges[article_id] = f"  ● {s.flagged_claims} to review"
-            elif s.version_count > 1:
-                badges[article_id] = f"  (v{s.version_count})"
-        return badges
+        return session_badges(w.db, w.session_id)
 
     def accept(self, claim_id: int) -> None:
         """Take the new text for a changed claim; a gone claim goes on the reader's selection."""
@@ -164,3 +155,18 @@ def placed_in_current_text(claims: list[ClaimRecord]) -> list[ClaimRecord]:
             continue  # its words are not in the newest text
         placed.append(claim)
     return placed
+
+
+def session_badges(db: Database, session_id: int) -> dict[int, str]:
+    """The switcher's badges of a session's articles (read in a start-up job too); none if unreadable."""
+    try:
+        summary = recheck.change_summary(db, session_id)
+    except WorkbenchError:
+        return {}
+    badges = {}
+    for article_id, s in summary.items():
+        if s.flagged_claims:
+            badges[article_id] = f"  ● {s.flagged_claims} to review"
+        elif s.version_count > 1:
+            badges[article_id] = f"  (v{s.version_count})"
+    return badges

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import platform
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -36,14 +37,17 @@ from workbench.gui import actions as window_actions
 from workbench.gui import importer
 from workbench.gui.deferred import deferred
 from workbench.gui.kind_boxes import fill_kinds
+from workbench.gui.recheck_control import session_badges
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord, SessionSummary
     from workbench.gui.main_window import MainWindow
     from workbench.services.database import Database
     from workbench.services.team import Identity
 
 session_service = deferred("workbench.services.sessions")
+article_service = deferred("workbench.services.articles_read")
 team = deferred("workbench.services.team")
 database = deferred("workbench.services.database")
 kind_service = deferred("workbench.services.kinds")
@@ -77,18 +81,29 @@ class SessionControl(QObject):
             if self.open_db(location):
                 self._open_first_session(first_run_demo)
             return
-        chosen = w.chosen_reviewer
+        chosen, recent = w.chosen_reviewer, self.recent_entries()
 
         def job(cancel, _progress):  # noqa: ANN001, ANN202 (a worker job)
             db = database.open_database(location)
             try:
-                identity = team.who_am_i(db, chosen)
-            except WorkbenchError as error:
-                identity = error
+                try:
+                    identity: Identity | WorkbenchError = team.who_am_i(db, chosen)
+                except WorkbenchError as error:
+                    identity = error
+                reviewer = identity.display_name if not isinstance(identity, WorkbenchError) else w.reviewer
+                first: SessionRead | WorkbenchError | None = None
+                try:  # what the window shows first, read here too: no query waits on the GUI thread
+                    wanted = _first_session(db, recent)
+                    first = read_session(db, wanted, reviewer) if wanted is not None else None
+                except WorkbenchError as error:
+                    first = error
+            except BaseException:
+                db.close()
+                raise
             if cancel():  # the window closed meanwhile: nobody else will close it
                 db.close()
                 return None
-            return db, identity
+            return db, identity, first
 
         w.statusBar().showMessage("Opening the database…")
         # Started once the window has been painted: the job's imports would hold the
@@ -97,33 +112,33 @@ class SessionControl(QObject):
             job, "opening the database",
             on_success=lambda opened: self._opened(opened, first_run_demo), on_error=w.report))
 
-    def _opened(self, opened: tuple[Database, Identity | WorkbenchError] | None, first_run_demo: bool) -> None:
+    def _opened(self, opened: tuple[Database, Identity | WorkbenchError, SessionRead | WorkbenchError | None] | None,
+                first_run_demo: bool) -> None:
         if opened is None:
             return
-        db, identity = opened
+        db, identity, first = opened
         if self.window.closed:
             db.close()
             return
         self.use_db(db, identity)
-        self._open_first_session(first_run_demo)
+        if isinstance(first, SessionRead):
+            self.open_session(first.summary.id, read=first)
+        elif isinstance(first, WorkbenchError):
+            self.window.report(first)
+        else:
+            self._open_first_session(first_run_demo)  # the demo to start, or nothing to show
 
     def _open_first_session(self, first_run_demo: bool) -> None:
         w = self.window
         try:
-            sessions = session_service.session_ids(w.db)
+            wanted = _first_session(w.db, self.recent_entries())
         except WorkbenchError as error:
             w.report(error)
             return
-        if not sessions and first_run_demo and not w.db.read_only:  # the demo needs to write
-            self.start_demo()
-            return
-        recent = [entry for entry in self.recent_entries() if entry[0] == w.db.location]
-        known = set(sessions)
-        wanted = next((sid for _loc, sid, _t in recent if sid in known), None)
-        if wanted is None and sessions:
-            wanted = sessions[0]
         if wanted is not None:
             self.open_session(wanted)
+        elif first_run_demo and not w.db.read_only:  # no session yet; the demo needs to write
+            self.start_demo()
         else:
             self.show_empty()
 
@@ -188,13 +203,14 @@ class SessionControl(QObject):
         self.update_title()
 
     # --- sessions -----------------------------------------------------------
-    def open_session(self, session_id: int, restore: bool = True) -> None:
+    def open_session(self, session_id: int, restore: bool = True, read: SessionRead | None = None) -> None:
+        """Show the session: ``read`` is what a background job read of it, else it is read now."""
         w = self.window
         w.editor.commit_pending()
         if w.session_id is not None and w.session_id != session_id:
             self.save_ui_state()
         try:
-            summary = session_service.get_session(w.db, session_id)
+            summary = read.summary if read is not None else session_service.get_session(w.db, session_id)
             w.scale = get_scale(summary.scale)
         except WorkbenchError as error:
             w.report(error)
@@ -203,8 +219,12 @@ class SessionControl(QObject):
         w.session_id, w.session_title = summary.id, summary.title
         w.claims_panel.set_scale(w.scale)
         window_actions.fill_verdict_menu(w.verdict_menu, w)
-        state = self._load_ui_state(summary.id) if restore else {}
-        w.reload_articles()
+        if read is not None:
+            state = read.state if restore else {}
+            w.reload_articles(read.articles, read.badges)
+        else:
+            state = self._load_ui_state(summary.id) if restore else {}
+            w.reload_articles()
         self._restoring = True
         w.claims_panel.set_filters(state.get("filters") or {})
         article_id = state.get("article_id")
@@ -472,3 +492,30 @@ def _as_list(value: object) -> list[object]:
         return []
     return list(value) if isinstance(value, list | tuple) else [value]
 
+
+@dataclass(frozen=True)
+class SessionRead:
+    """What the window shows of a session, read off the GUI thread."""
+
+    summary: SessionSummary
+    state: dict[str, Any]
+    articles: list[ArticleRecord]
+    badges: dict[int, str]
+
+
+def read_session(db: Database, session_id: int, reviewer: str) -> SessionRead:
+    """The session, this reviewer's place in it, its articles and their badges (a worker job's reads)."""
+    return SessionRead(
+        session_service.get_session(db, session_id),
+        session_service.load_ui_state(db, session_id, reviewer),
+        article_service.list_articles(db, session_id),
+        session_badges(db, session_id),
+    )
+
+
+def _first_session(db: Database, recent: list[tuple[str, int, str]]) -> int | None:
+    """The session to show on opening ``db``: the last one open there, else the first listed; None if none."""
+    sessions = session_service.session_ids(db)
+    known = set(sessions)
+    wanted = next((sid for location, sid, _t in recent if location == db.location and sid in known), None)
+    return wanted if wanted is not None else (sessions[0] if sessions else None)
