@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from workbench.domain.review import EDITOR_ROLE
 from workbench.storage.database import Database
 from workbench.storage.models import Article, Claim, Reviewer, ReviewSession, WindowState
 from workbench.storage.team_grants import GROUP
+from workbench.storage.upsert import dialect_insert
 
 # Longest display name kept (the column's width).
 MAX_NAME = 200
@@ -95,8 +95,7 @@ def save_window_state_in(session: Session, session_id: int, reviewer: str, state
     key = current_role_in(session) or reviewer
     # One statement, insert or replace: the window saves in the background and once more as it
     # closes, and a read-then-insert of both would meet on the primary key.
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(WindowState).values(session_id=session_id, reviewer=key, ui_state=dict(state))
+    statement = dialect_insert(session, WindowState).values(session_id=session_id, reviewer=key, ui_state=dict(state))
     session.execute(statement.on_conflict_do_update(
         index_elements=[WindowState.session_id, WindowState.reviewer],
         set_={"ui_state": statement.excluded.ui_state},

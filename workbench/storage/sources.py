@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import ConflictError, InvalidValueError, NotFoundError
@@ -27,6 +26,7 @@ from workbench.storage.convert import evidence_record, source_record
 from workbench.storage.database import Database
 from workbench.storage.models import Claim, Evidence, ReviewSession, Source
 from workbench.storage.sessions import touch_session
+from workbench.storage.upsert import dialect_insert
 
 
 def add_source(
@@ -77,9 +77,8 @@ def _insert_if_absent(session: Session, model: Any, values: dict[str, Any]) -> b
     A unique constraint decides, so a row a concurrent transaction is adding
     makes this wait for it and then insert nothing.
     """
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     table = model.__table__
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
+    statement = dialect_insert(session, table).values(**values).on_conflict_do_nothing().returning(table.c.id)
     row = session.execute(statement).first()
     if row is None:
         return False
