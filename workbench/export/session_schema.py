@@ -29,6 +29,7 @@ class Field(Enum):
     INT = "a whole number"
     OPTIONAL_INT = "a whole number or null"
     OPTIONAL_NUMBER = "a number or null"
+    OPTIONAL_BOOL = "true, false or null"
     TIME = "an ISO 8601 date and time with time zone"
     JSON = "any JSON value"
     TEXT_LIST = "a list of texts"
@@ -110,6 +111,9 @@ EVIDENCE = {
     "passage": Field.TEXT,
     "created_by": Field.TEXT,
     "created_at": Field.TIME,
+    # What the last re-check of the source found for the link; null in older files.
+    "source_check": Field.OPTIONAL_TEXT,
+    "passage_found": Field.OPTIONAL_BOOL,
 }
 # Stored columns the format leaves out on purpose, by table: a deleted claim,
 # a removed article or a deleted session (their tombstones) is in no export, and a source link's edit counter starts
@@ -157,9 +161,11 @@ def encode(kind: Field, value: Any) -> Any:
 def decode(kind: Field, value: Any, where: str) -> Any:
     """A JSON value as stored; a ``SessionFileError`` naming ``where`` if it is wrong."""
     if value is None and kind in (
-        Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON
+        Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.OPTIONAL_BOOL, Field.JSON
     ):
         return None
+    if kind is Field.OPTIONAL_BOOL and isinstance(value, bool):
+        return value
     if kind in (Field.TEXT, Field.OPTIONAL_TEXT) and isinstance(value, str):
         return value
     if kind in (Field.INT, Field.OPTIONAL_INT) and _is_int(value):
