@@ -54,6 +54,22 @@ SOURCE = {
     "published": Field.OPTIONAL_TEXT,
     "accessed_at": Field.TIME,
 }
+# Archived copies of a source, oldest first, as ``sources[].snapshots`` (absent in older files).
+SNAPSHOT = {
+    "fetched_at": Field.TIME,
+    "fetched_by": Field.TEXT,
+    "http_status": Field.OPTIONAL_INT,
+    "content_type": Field.OPTIONAL_TEXT,
+    "final_url": Field.OPTIONAL_TEXT,
+    "sha256": Field.OPTIONAL_TEXT,
+    "raw_zlib": Field.BYTES,
+    "text": Field.TEXT,
+    "title": Field.TEXT,
+    "publisher": Field.TEXT,
+    "published": Field.OPTIONAL_TEXT,
+    "text_missing": Field.OPTIONAL_TEXT,
+    "error": Field.OPTIONAL_TEXT,
+}
 ARTICLE = {
     "position": Field.INT,
     "source": Field.TEXT,
