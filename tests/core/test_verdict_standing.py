@@ -46,3 +46,12 @@ def test_a_verdict_on_one_publisher_is_marked(sqlite_db):
     standing = verdict_standing(sqlite_db, claim.id)
     assert standing.independent == 2 and not standing.too_few
     assert verdict_standing(sqlite_db, claim.id, minimum=3).too_few
+
+
+def test_the_threshold_is_a_setting_of_the_rating_scale():
+    from workbench.domain.scales import _parse, get_scale
+
+    assert get_scale("default").min_independent_sources == 2
+    stricter = _parse({"key": "strict", "name": "Strict", "best_rating": 1, "worst_rating": 0, "levels": [],
+                       "min_independent_sources": 3})
+    assert stricter.min_independent_sources == 3

@@ -3,7 +3,8 @@ from how many independent publishers (``evidence.publishers``) the ones it rests
 
 A verdict rests on the sources that support or refute it; context does not
 count towards independence. The threshold (AFP asks for two independent
-sources) is the caller's: the rating scale's setting, when it has one.
+sources) is a setting of the session's rating scale
+(``min_independent_sources``), unless the caller names another.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from workbench.domain.kinds import Stance
+from workbench.domain.scales import get_scale
 from workbench.evidence.publishers import publisher_count
 from workbench.services.database import Database
 from workbench.storage import snapshots as store
 from workbench.storage.claims import load_claim
 from workbench.storage.models import Evidence
-
-DEFAULT_MINIMUM = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +37,11 @@ class VerdictStanding:
         return self.independent < self.minimum
 
 
-def verdict_standing(db: Database, claim_id: int, *, minimum: int = DEFAULT_MINIMUM) -> VerdictStanding:
+def verdict_standing(db: Database, claim_id: int, *, minimum: int | None = None) -> VerdictStanding:
     with db.reading() as orm:
-        load_claim(orm, claim_id)
+        claim = load_claim(orm, claim_id)
+        if minimum is None:
+            minimum = get_scale(claim.article.session.scale).min_independent_sources
         links = orm.scalars(select(Evidence).where(Evidence.claim_id == claim_id)).all()
         counts = {stance.value: 0 for stance in Stance}
         resting = []
