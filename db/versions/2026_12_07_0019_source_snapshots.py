@@ -13,6 +13,10 @@ source link records what the last re-check of its source found
 (``source_check``) and whether its quoted passage was still on the page
 (``passage_found``).
 
+On PostgreSQL a team's reviewers (the ``workbench_reviewer`` group, which
+default privileges give every new table in full) may read and add
+snapshots, never change or delete them: the archive is evidence.
+
 Columns are only added to ``evidence`` (SQLite adds them in place, without
 rebuilding the table). Migrations declare what they touch as it is at this
 revision; they never import the live models.
@@ -51,6 +55,11 @@ def upgrade() -> None:
     with op.batch_alter_table('evidence', schema=None) as batch_op:
         batch_op.add_column(sa.Column('source_check', sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column('passage_found', sa.Boolean(), nullable=True))
+    bind = op.get_bind()
+    if bind.dialect.name == 'postgresql' and bind.scalar(
+        sa.text("SELECT 1 FROM pg_roles WHERE rolname = 'workbench_reviewer'")
+    ):
+        op.execute("REVOKE UPDATE, DELETE, TRUNCATE ON source_snapshot FROM workbench_reviewer")
 
 
 def downgrade() -> None:

@@ -69,3 +69,43 @@ def _snapshots(db, session_id):
     from workbench.storage.sources import list_sources
 
     return [snap for source in list_sources(db, session_id) for snap in list_snapshots(db, source.id)]
+
+
+
+def test_a_team_granted_before_the_archive_existed_gets_it_append_only(postgres_url, reviewer):
+    """Default privileges give a table the owner's migration adds in full to the reviewers' group;
+    the migration that adds the archive takes back changing and deleting it."""
+    from alembic import command
+
+    from workbench.storage.migrate import alembic_config
+    from workbench.storage.team_grants import GROUP
+
+    engine = create_engine(postgres_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "2026_12_07_0018")
+        # What `workbench team grant` did at that revision, in short: full rights on new tables.
+        if not connection.exec_driver_sql(f"SELECT 1 FROM pg_roles WHERE rolname = '{GROUP}'").first():
+            connection.exec_driver_sql(f"CREATE ROLE {GROUP} NOLOGIN")
+        for statement in (
+            f"GRANT USAGE ON SCHEMA public TO {GROUP}",
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {GROUP}",
+            f"GRANT {GROUP} TO {reviewer}",
+        ):
+            connection.exec_driver_sql(statement)
+    engine.dispose()
+    open_database(postgres_url).close()  # the owner opens it: migrated to the head
+    as_reviewer = make_url(postgres_url).set(username=reviewer).render_as_string(hide_password=False)
+    bob = create_engine(as_reviewer)
+    try:
+        with bob.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM source_snapshot").scalar() == 0
+        with pytest.raises(ProgrammingError, match="permission denied"), bob.begin() as connection:
+            connection.exec_driver_sql("DELETE FROM source_snapshot")
+    finally:
+        bob.dispose()
+        owner = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+        with owner.connect() as connection:
+            connection.exec_driver_sql(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM {GROUP}")
+        owner.dispose()
