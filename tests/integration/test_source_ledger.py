@@ -216,3 +216,18 @@ def test_a_source_attached_without_a_snapshot_is_archived_on_request(review, sit
     assert read_snapshot(review["db"], link.source.id) is None
     snapshot = archive_source(review["db"], link.source.id, by="ana", fetcher=FAST)
     assert snapshot.error is None and pages.PASSAGE in read_snapshot(review["db"], link.source.id).snapshot.text
+
+
+def test_a_bug_on_one_source_does_not_stop_the_recheck_of_the_others(review, site):
+    site["pages"]["/other"] = (200, "text/html", pages.page(pages.OTHER))
+    cite(review, site["url"]("/troops"))
+    cite(review, site["url"]("/other"))
+
+    def broken_on_troops(url, **kwargs):
+        if url.endswith("/troops"):
+            raise RuntimeError("a bug")
+        return FAST(url, **kwargs)
+
+    first, second = recheck_sources(review["db"], review["session"].id, by="bo", fetcher=broken_on_troops)
+    assert first.status == "failed" and "Internal error (RuntimeError)" in first.error
+    assert second.status == "unchanged" and second.error is None

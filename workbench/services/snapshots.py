@@ -100,7 +100,7 @@ def cite_source(
     _check_stance(stance)
     url = source_store.source_location(location)
     copy = None
-    if _needsfetch_copy(db, session.id, url):
+    if _needs_fetch(db, session.id, url):
         copy = fetch_copy(fetcher, url, cancel)
     done = apply(db, _CiteAndArchive(AttachSource(session.id, claim_id, url, stance=stance, passage=passage), copy), by=by)
     (link,) = done.links
@@ -166,7 +166,7 @@ class _CiteAndArchive:
                     links=(evidence_record(now),))
 
 
-def _needsfetch_copy(db: Database, session_id: int, url: str) -> bool:
+def _needs_fetch(db: Database, session_id: int, url: str) -> bool:
     """No snapshot of this source holds its page yet (new to the session, or only failures)."""
     with db.reading() as orm:
         source_id = orm.scalars(select(Source.id).where(Source.session_id == session_id, Source.url == url)).first()

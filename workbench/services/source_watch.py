@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.domain.errors import CancelledError, NotFoundError
+from workbench.domain.errors import CancelledError, NotFoundError, WorkbenchError
 from workbench.domain.progress import CancelFn, ProgressFn, check, no_progress
 from workbench.domain.snapshots import CHANGED, CONFIRMED, FAILED, UNCHANGED, ArchivedCopy
 from workbench.recheck.normal import normal_form
@@ -95,6 +95,10 @@ def recheck_sources(
             results.append(_store_check(db, source_id, copy, by=by))
         except CancelledError:
             break
+        except NotFoundError:  # removed while the re-check ran: nothing to report on
+            continue
+        except WorkbenchError:  # the database refused (full disk, lost server): the rest would too
+            raise
         except Exception as error:  # a bug must not stop the rest of the session
             log.exception("re-checking source %s failed", source_id)
             results.append(SourceCheck(source_id, url, FAILED, error=f"Internal error ({type(error).__name__}); see the log."))
