@@ -204,8 +204,10 @@ def test_a_failed_recheck_keeps_earlier_snapshots_and_the_citation(review, site)
     archived = read_snapshot(db, cited.link.source.id)  # the newest copy that holds the page
     assert archived.snapshot.sha256 == hashlib.sha256(pages.ORIGINAL).hexdigest()
     assert [r.error is None for r in snapshots(db, cited.link.source.id)] == [True, False]
+    # The ledger shows the copy the evidence rests on, and that the last fetch failed.
     (entry,) = ledger(db, review["session"].id)
-    assert entry.citations[0].passage == pages.PASSAGE and entry.snapshot.error is not None
+    assert entry.citations[0].passage == pages.PASSAGE
+    assert entry.snapshot.sha256 == hashlib.sha256(pages.ORIGINAL).hexdigest() and "404" in entry.last_error
 
 
 def test_a_source_attached_without_a_snapshot_is_archived_on_request(review, site):

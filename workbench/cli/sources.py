@@ -4,8 +4,10 @@
   links the source to the claim, archives it, and prints it. The link is
   kept even when the source cannot be fetched: the error is said on stderr,
   the exit status is 1, and ``workbench recheck SESSION --sources`` retries.
-- ``sources SESSION [--format json]``: each source with its newest snapshot
-  and the claims citing it (JSON: one list).
+- ``sources SESSION [--format json]``: each source with the archived copy
+  its evidence rests on (the newest that holds the page, else the newest
+  attempt), the error of a later failed fetch (``last_error``), and the
+  claims citing it (JSON: one list).
 - ``source show SOURCE_ID [--snapshot ID]``: the archived text, read from
   the database alone.
 """
@@ -126,9 +128,12 @@ def _print_entry(entry) -> None:  # noqa: ANN001 (a LedgerEntry; imported lazily
     elif snapshot["error"]:
         print(f"  FAILED {snapshot['fetched_at']}: {snapshot['error']}")
     else:
-        print(f"  archived {snapshot['fetched_at']} (HTTP {snapshot['http_status']}) sha256 {snapshot['sha256']}")
+        status = f" (HTTP {snapshot['http_status']})" if snapshot["http_status"] is not None else ""
+        print(f"  archived {snapshot['fetched_at']}{status} sha256 {snapshot['sha256']}")
         if snapshot["text_missing"]:
             print(f"  {snapshot['text_missing']}")
+    if data["last_error"]:
+        print(f"  the last fetch FAILED: {data['last_error']}")
     for citation in data["citations"]:
         passage = f" {json.dumps(citation['passage'], ensure_ascii=False)}" if citation["passage"] else ""
         print(f"  claim {citation['claim_id']}: {citation['stance']}{passage}")

@@ -57,9 +57,11 @@ class LedgerEntry:
     """One source of a session with its newest snapshot and the claims citing it."""
 
     source: SourceRecord
+    # The archived copy the evidence rests on: the newest that holds the page, else the newest attempt.
     snapshot: SnapshotRecord | None
     citations: tuple[EvidenceRecord, ...]
     checks: tuple[tuple[str | None, bool | None], ...]  # per citation: source_check, passage_found
+    last_error: str | None = None  # the newest fetch failed after that copy was kept
 
     def as_json(self) -> dict[str, Any]:
         """The command line's contract for one source."""
@@ -69,6 +71,7 @@ class LedgerEntry:
             "title": self.source.title,
             "publisher": self.source.publisher,
             "snapshot": self.snapshot.summary_json() if self.snapshot is not None else None,
+            "last_error": self.last_error,
             "citations": [
                 {"claim_id": c.claim_id, "stance": c.stance, "passage": c.passage,
                  "source_check": check, "passage_found": found}
@@ -131,16 +134,20 @@ def read_snapshot(db: Database, source_id: int, snapshot_id: int | None = None) 
 
 
 def ledger(db: Database, session_id: int) -> list[LedgerEntry]:
-    """Every source of a session with its newest snapshot and its citations."""
-    snapshots = store.latest_snapshots(db, session_id)
+    """Every source of a session with the copy its evidence rests on and its citations."""
+    newest = store.latest_snapshots(db, session_id)
+    kept = store.latest_snapshots(db, session_id, fetched=True)
     entries = []
     with db.reading() as orm:
         for source in orm.scalars(select(Source).where(Source.session_id == session_id).order_by(Source.id)):
             links = store.citations_in(orm, source.id)
+            last = newest.get(source.id)
+            snapshot = kept.get(source.id) or last
             entries.append(LedgerEntry(
-                source_record(source), snapshots.get(source.id),
+                source_record(source), snapshot,
                 tuple(evidence_record(link) for link in links),
                 tuple((link.source_check, link.passage_found) for link in links),
+                last_error=last.error if last is not None and last is not snapshot else None,
             ))
     return entries
 

@@ -52,8 +52,9 @@ def latest_in(session: Session, source_id: int, *, fetched: bool = False) -> Sou
     return session.scalars(query.order_by(SourceSnapshot.id.desc()).limit(1)).first()
 
 
-def latest_snapshots(db: Database, session_id: int) -> dict[int, SnapshotRecord]:
-    """Per source of a session, its newest snapshot (without the text)."""
+def latest_snapshots(db: Database, session_id: int, *, fetched: bool = False) -> dict[int, SnapshotRecord]:
+    """Per source of a session, its newest snapshot (``fetched``: the newest that holds the
+    page), without the text."""
     with db.reading() as session:
         newest = (
             select(func.max(SourceSnapshot.id))
@@ -61,6 +62,8 @@ def latest_snapshots(db: Database, session_id: int) -> dict[int, SnapshotRecord]
             .where(Source.session_id == session_id)
             .group_by(SourceSnapshot.source_id)
         )
+        if fetched:
+            newest = newest.where(SourceSnapshot.error.is_(None))
         rows = session.scalars(
             select(SourceSnapshot).where(SourceSnapshot.id.in_(newest)).options(*_NO_CONTENT)
         ).all()
