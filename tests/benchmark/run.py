@@ -126,9 +126,10 @@ def reports() -> list[Row]:
 
 
 def recheck() -> list[Row]:
-    from tests.benchmark import recheck_bench
+    from tests.benchmark import recheck_bench, source_watch_bench
 
-    return [Row(name, float(value), unit) for name, value, unit in recheck_bench.rows()]
+    measured = recheck_bench.rows() + source_watch_bench.rows()
+    return [Row(name, float(value), unit) for name, value, unit in measured]
 
 
 def evidence() -> list[Row]:

@@ -161,3 +161,23 @@ def test_a_feed_that_lost_its_listening_connection_says_so_then_catches_up(postg
         feed.close()
         colleague.close()
         db.close()
+
+
+def test_a_colleagues_archived_source_names_the_source(any_db, colleague, desk):
+    from datetime import UTC, datetime
+
+    from workbench.domain.snapshots import ArchivedCopy
+    from workbench.storage.snapshots import add_snapshot_in
+
+    session_id, _article_id, claim_ids = desk
+    link = apply(any_db, AttachSource(session_id, claim_ids[0], "https://stats.example/t", title="Stats"),
+                 by="ana").links[0]
+    feed = ChangeFeed(any_db)
+    try:
+        with colleague.session() as orm:  # a re-check's failed fetch: only a snapshot row is new
+            add_snapshot_in(orm, link.source.id, ArchivedCopy(link.source.url, datetime.now(UTC), error="HTTP 404"),
+                            by="bob")
+        found = _wait_for(feed)
+        assert len(found) == 1 and found[0].source_ids == {link.source.id} and found[0].by == "bob"
+    finally:
+        feed.close()

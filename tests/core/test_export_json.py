@@ -26,6 +26,7 @@ from workbench.storage.models import (
     Evidence,
     ReviewSession,
     Source,
+    SourceSnapshot,
 )
 
 # The references the format expresses by nesting or by id; every other column is a listed field.
@@ -62,7 +63,7 @@ def test_every_stored_column_is_in_the_format():
     for model, fields in (
         (ReviewSession, schema.SESSION), (Source, schema.SOURCE), (Article, schema.ARTICLE),
         (ArticleVersion, schema.ARTICLE_VERSION), (Claim, schema.CLAIM), (Evidence, schema.EVIDENCE),
-        (ClaimHistory, schema.HISTORY),
+        (ClaimHistory, schema.HISTORY), (SourceSnapshot, schema.SNAPSHOT),
     ):
         columns = {column.key for column in model.__table__.columns}
         left_out = schema.NOT_EXPORTED.get(model.__tablename__, set())

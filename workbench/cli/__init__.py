@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "workbench.cli.extract",
     "workbench.cli.claims",
     "workbench.cli.recheck",
+    "workbench.cli.sources",
     "workbench.cli.export",
     "workbench.cli.memory",
     "workbench.cli.review",

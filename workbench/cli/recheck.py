@@ -1,9 +1,10 @@
-"""`workbench recheck SESSION [--article ID] [--format json|text]`.
+"""`workbench recheck SESSION [--article ID | --sources] [--format json|text]`.
 
 Fetches every article of the session again (or one), stores new versions
 where the text or metadata changed and re-anchors the claims. JSON output is
 one object per article per line. Exit 0 when every article was re-checked,
-1 if any failed.
+1 if any failed. ``--sources`` re-checks the session's sources instead
+(``cli.source_recheck``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("session", metavar="SESSION", help="the session's id or title")
     parser.add_argument("--article", type=int, metavar="ID", help="only this article")
+    parser.add_argument("--sources", action="store_true",
+                        help="re-check the session's sources (the evidence) instead of its articles")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     add_db_option(parser)
     parser.set_defaults(func=recheck_command)
@@ -35,6 +38,10 @@ def recheck_command(args: argparse.Namespace) -> int:
     from workbench.services.recheck import recheck_session
     from workbench.services.sessions import find_session
 
+    if args.sources:
+        from workbench.cli.source_recheck import recheck_sources_command
+
+        return recheck_sources_command(args)
     db = open_db(args)
     try:
         session = find_session(db, args.session)

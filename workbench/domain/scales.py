@@ -28,6 +28,8 @@ class Scale:
     best_rating: int
     worst_rating: int
     levels: tuple[Level, ...]
+    # A verdict resting on fewer independent sources than this is marked (AFP asks for two).
+    min_independent_sources: int = 2
 
     def level(self, key: str | None) -> Level:
         """The level for a stored verdict; no verdict is the scale's first (unreviewed) level."""
@@ -85,4 +87,5 @@ def _parse(data: dict) -> Scale:
         best_rating=data["best_rating"],
         worst_rating=data["worst_rating"],
         levels=tuple(Level(**lv) for lv in data["levels"]),
+        min_independent_sources=data.get("min_independent_sources", 2),
     )

@@ -87,7 +87,9 @@ class _Cells:
         report = self.report
         decode, iso, blocks, articles = report.decode, report.iso, report.blocks, report.articles
         # Text alone stays alive while claims stream: a string per claim with sources.
-        source_cells = {claim_id: safe(sources_cell(refs)) for claim_id, refs in report.source_tuples().items()}
+        evidence = report.source_tuples()
+        source_cells = {claim_id: safe(sources_cell(refs)) for claim_id, refs in evidence.items()}
+        evidence_cells = {claim_id: evidence_columns(refs) for claim_id, refs in evidence.items()}
         verdicts = {key: safe(label) for key, label in report.labels.items()}
         reviewer_default = safe(report.session.reviewer)
         session_title = safe(report.session.title)
@@ -144,6 +146,7 @@ class _Cells:
                     end,
                     states.get(review_state) or state_label(review_state or "unstarted"),
                     assignee or "",
+                    *evidence_cells.get(claim_id, NO_EVIDENCE),
                 )
         self.pace.claims(self.count)
 
@@ -173,6 +176,23 @@ def cells(row: ClaimRow) -> tuple[Any, ...]:
         row.end,
         row.review_state,
         safe(row.assignee),
+        *(evidence_columns(row.sources) if row.sources else NO_EVIDENCE),
+    )
+
+
+NO_EVIDENCE = ("", "", "", "")
+
+
+def evidence_columns(sources: Sequence[tuple[str, ...]]) -> tuple[str, str, str, str]:
+    """The source URLs, stances, quoted passages and snapshot hashes, one line per source.
+
+    A passage's own line breaks become spaces, so line n of each cell is source n.
+    """
+    return (
+        safe("\n".join(ref[1] for ref in sources)),
+        "\n".join(ref[2] for ref in sources),
+        safe("\n".join(" ".join(ref[3].split()) for ref in sources)),
+        "\n".join(ref[4] if len(ref) > 4 else "" for ref in sources),
     )
 
 

@@ -29,6 +29,7 @@ from workbench.storage.models import (
     Evidence,
     ReviewSession,
     Source,
+    SourceSnapshot,
 )
 
 _session: Table = ReviewSession.__table__  # type: ignore[assignment]
@@ -38,6 +39,7 @@ _claim: Table = Claim.__table__  # type: ignore[assignment]
 _evidence: Table = Evidence.__table__  # type: ignore[assignment]
 _history: Table = ClaimHistory.__table__  # type: ignore[assignment]
 _source: Table = Source.__table__  # type: ignore[assignment]
+_snapshot: Table = SourceSnapshot.__table__  # type: ignore[assignment]
 
 
 def write_session_json(
@@ -75,16 +77,29 @@ def session_document(
             "exported_at": datetime.now(UTC).isoformat(),
             "filter": claim_filter.describe(),
             "session": _encode(session, schema.SESSION, "id"),
-            "sources": [
-                _encode(row, schema.SOURCE, "id")
-                for row in connection.execute(
-                    select(*_columns(_source, schema.SOURCE, "id"))
-                    .where(_source.c.session_id == session_id)
-                    .order_by(_source.c.id)
-                ).mappings()
-            ],
+            "sources": _sources(connection, session_id),
             "articles": articles,
         }
+
+
+def _sources(connection: Connection, session_id: int) -> list[dict[str, Any]]:
+    """The session's sources, each with its archived copies, oldest first."""
+    sources = {
+        row["id"]: {**_encode(row, schema.SOURCE, "id"), "snapshots": []}
+        for row in connection.execute(
+            select(*_columns(_source, schema.SOURCE, "id"))
+            .where(_source.c.session_id == session_id)
+            .order_by(_source.c.id)
+        ).mappings()
+    }
+    for row in connection.execute(
+        select(*_columns(_snapshot, schema.SNAPSHOT, "source_id"))
+        .join_from(_snapshot, _source, _source.c.id == _snapshot.c.source_id)
+        .where(_source.c.session_id == session_id)
+        .order_by(_snapshot.c.source_id, _snapshot.c.id)
+    ).mappings():
+        sources[row["source_id"]]["snapshots"].append(_encode(row, schema.SNAPSHOT))
+    return list(sources.values())
 
 
 def _articles(

@@ -139,9 +139,7 @@ def _write_document(connection: Connection, data: dict[str, Any], title: str | N
     if title is not None:
         session["title"] = title
     session_id = rows.write_session(connection, session)
-    source_ids = rows.write_sources(
-        connection, session_id, [(item["id"], rows.decode(item, schema.SOURCE)) for item in data["sources"]]
-    )
+    source_ids = rows.write_sources(connection, session_id, [rows.source_parts(item) for item in data["sources"]])
     for item in data["articles"]:
         article_id, version_ids = rows.write_article(
             connection,

@@ -24,6 +24,7 @@ from workbench.storage.models import (
     Evidence,
     ReviewSession,
     Source,
+    SourceSnapshot,
 )
 
 # Rows fetched per round trip while streaming claims.
@@ -163,17 +164,25 @@ def read_articles(connection: Connection, session_id: int) -> tuple[dict[int, Ar
     return articles, blocks
 
 
-def read_sources(connection: Connection, session_id: int) -> dict[int, list[tuple[str, str, str, str]]]:
-    """Per claim id: its sources as (title, url, stance, passage), in the order they were attached."""
+def read_sources(connection: Connection, session_id: int) -> dict[int, list[tuple[str, str, str, str, str]]]:
+    """Per claim id: its sources as (title, url, stance, passage, snapshot SHA-256), in the order
+    they were attached; the hash is of the newest archived copy that holds the page ("" if none)."""
+    snapshot = SourceSnapshot.__table__.c
+    newest = (
+        select(snapshot.source_id, func.max(snapshot.id).label("id"))
+        .where(snapshot.error.is_(None)).group_by(snapshot.source_id).subquery()
+    )
     rows = connection.execute(
-        select(_evidence.claim_id, _source.title, _source.url, _evidence.stance, _evidence.passage)
+        select(_evidence.claim_id, _source.title, _source.url, _evidence.stance, _evidence.passage, snapshot.sha256)
         .join_from(Evidence.__table__, Source.__table__, _source.id == _evidence.source_id)
+        .outerjoin(newest, newest.c.source_id == _source.id)
+        .outerjoin(SourceSnapshot.__table__, snapshot.id == newest.c.id)
         .where(_source.session_id == session_id)
         .order_by(_evidence.claim_id, _evidence.id)
     )
-    sources: dict[int, list[tuple[str, str, str, str]]] = {}
-    for claim_id, title, url, stance, passage in rows:
-        sources.setdefault(claim_id, []).append((title or "", url, stance, passage or ""))
+    sources: dict[int, list[tuple[str, str, str, str, str]]] = {}
+    for claim_id, title, url, stance, passage, sha256 in rows:
+        sources.setdefault(claim_id, []).append((title or "", url, stance, passage or "", sha256 or ""))
     return sources
 
 

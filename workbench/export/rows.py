@@ -46,6 +46,11 @@ COLUMNS = (
     "end",
     "review state",
     "assigned to",
+    # The evidence, one line per source in the order of "sources": what a reader checks it by.
+    "source URLs",
+    "source stances",
+    "quoted passages",
+    "snapshot SHA-256",
 )
 
 
@@ -54,6 +59,7 @@ class SourceRef(NamedTuple):
     url: str
     stance: str
     passage: str = ""  # the words of the source the reviewer quoted
+    snapshot: str = ""  # SHA-256 of the newest archived copy of the source; "" if never archived
 
 
 class ClaimRow(NamedTuple):
@@ -131,8 +137,8 @@ class Report:
             }
         return self._sources
 
-    def source_tuples(self) -> dict[int, list[tuple[str, str, str, str]]]:
-        """Per claim id, its sources as plain (title, url, stance, passage) tuples, read afresh.
+    def source_tuples(self) -> dict[int, list[tuple[str, str, str, str, str]]]:
+        """Per claim id, its sources as plain (title, url, stance, passage, snapshot) tuples, read afresh.
 
         For a writer that turns them straight into text: it skips building a
         ``SourceRef`` per source and keeps no tens of thousands of small

@@ -28,6 +28,7 @@ from workbench.storage.models import (
     Evidence,
     ReviewSession,
     Source,
+    SourceSnapshot,
 )
 
 MAX_PROBLEMS = 5
@@ -101,6 +102,7 @@ _PARTS = {
     for part, fields, model in (
         ("session", schema.SESSION, ReviewSession),
         ("source", schema.SOURCE, Source),
+        ("snapshot", schema.SNAPSHOT, SourceSnapshot),
         ("article", schema.ARTICLE, Article),
         ("version", schema.ARTICLE_VERSION, ArticleVersion),
         ("claim", schema.CLAIM, Claim),
@@ -153,6 +155,13 @@ class Checker:
     def source(self, source: dict[str, Any], i: int) -> None:
         self.fields(source, "source", f"sources[{i}]")
         self.unique_id(source, "source", f"sources[{i}]")
+        if "snapshots" in source:  # files made before sources were archived have none
+            for n, snapshot in self.items(source, f"sources[{i}].snapshots", "snapshots"):
+                self.snapshot(snapshot, f"sources[{i}].snapshots[{n}]")
+
+    def snapshot(self, item: dict[str, Any], where: str) -> None:
+        row = self.fields(item, "snapshot", where)
+        self.raw_bytes(row, where, "sha256")
 
     def scale(self, key: Any) -> None:
         if not isinstance(key, str):
@@ -208,9 +217,15 @@ class Checker:
         if isinstance(structure, list) and isinstance(text, str):
             for k, block in enumerate(structure):
                 self.block(block, f"{where}.structure[{k}]", len(text))
-        sha = row.get("raw_sha256")
+        self.raw_bytes(row, where, "raw_sha256")
+        return row
+
+    def raw_bytes(self, row: dict[str, Any], where: str, sha_field: str) -> None:
+        """Bytes as fetched (an article version's, a source snapshot's): zlib data that unpacks,
+        matching their SHA-256, and an HTTP status that is one."""
+        sha = row.get(sha_field)
         if sha and (len(sha) != 64 or sha.strip("0123456789abcdef")):
-            self.problem(f"{where}.raw_sha256", "is not a SHA-256 in hexadecimal")
+            self.problem(f"{where}.{sha_field}", "is not a SHA-256 in hexadecimal")
             sha = None
         if "raw_zlib" in row:
             detail, unpacked = values.zlib_problem(row["raw_zlib"])
@@ -219,7 +234,7 @@ class Checker:
             elif unpacked and sha and hashlib.sha256(unpacked).hexdigest() != sha:
                 self.problem(
                     f"{where}.raw_zlib",
-                    "does not match raw_sha256 (the original bytes were altered)",
+                    f"does not match {sha_field} (the original bytes were altered)",
                 )
         if (
             "http_status" in row
@@ -229,7 +244,6 @@ class Checker:
             self.problem(
                 f"{where}.http_status", f"is {row['http_status']}, not an HTTP status (100-599)"
             )
-        return row
 
     def block(self, block: Any, where: str, length: int) -> None:
         if not isinstance(block, dict):

@@ -122,8 +122,9 @@ class _Load:
             return
         self.checker.source(part.value, part.index)
         if self.writing:
-            self.sources.append((part.value["id"], rows.decode(part.value, schema.SOURCE)))
-            if len(self.sources) >= CLAIM_BATCH:
+            self.sources.append(rows.source_parts(part.value))
+            # Archived copies can be large: a source that has them is written at once.
+            if len(self.sources) >= CLAIM_BATCH or self.sources[-1][2]:
                 self._write_sources()
 
     def _write_sources(self) -> None:

@@ -19,6 +19,7 @@ from workbench.storage.models import (
     Evidence,
     ReviewSession,
     Source,
+    SourceSnapshot,
 )
 
 # Writes the claim-memory index of stored claims inside the same transaction:
@@ -44,28 +45,41 @@ def claim_parts(claim: dict[str, Any]) -> ClaimParts:
     )
 
 
+# A source as the file gives it: its old id, its row and its archived copies' rows.
+SourceParts = tuple[Any, dict[str, Any], list[dict[str, Any]]]
+
+
+def source_parts(source: dict[str, Any]) -> SourceParts:
+    """A checked source; a file made before sources were archived has no ``snapshots``."""
+    return (source["id"], decode(source, schema.SOURCE),
+            [decode(snapshot, schema.SNAPSHOT) for snapshot in source.get("snapshots") or []])
+
+
 def write_session(connection: Connection, row: dict[str, Any]) -> int:
     return insert_rows(connection, ReviewSession, [row])[0]
 
 
-def write_sources(
-    connection: Connection, session_id: int, sources: Sequence[tuple[Any, dict[str, Any]]]
-) -> dict[Any, int]:
-    """Store sources; returns their new ids by their ids in the file.
+def write_sources(connection: Connection, session_id: int, sources: Sequence[SourceParts]) -> dict[Any, int]:
+    """Store sources and their archived copies; returns their new ids by their ids in the file.
 
     A session holds one source per address: a file made when the same link
-    could be stored twice gets one source, which both ids in the file name.
+    could be stored twice gets one source, which both ids in the file name,
+    and which keeps the archived copies of both.
     """
     first: dict[str, Any] = {}
-    for old, row in sources:
+    for old, row, _ in sources:
         first.setdefault(row["url"], old)
-    kept = [(old, row) for old, row in sources if first[row["url"]] == old]
+    kept = [(old, row) for old, row, _ in sources if first[row["url"]] == old]
     new_ids = dict(zip(
         [old for old, _ in kept],
         insert_rows(connection, Source, [{**row, "session_id": session_id} for _, row in kept]),
         strict=True,
     ))
-    return {old: new_ids[first[row["url"]]] for old, row in sources}
+    ids = {old: new_ids[first[row["url"]]] for old, row, _ in sources}
+    snapshots = [{**snapshot, "source_id": ids[old]} for old, _, copies in sources for snapshot in copies]
+    if snapshots:
+        insert_rows(connection, SourceSnapshot, snapshots)
+    return ids
 
 
 def write_article(

@@ -29,6 +29,7 @@ class Field(Enum):
     INT = "a whole number"
     OPTIONAL_INT = "a whole number or null"
     OPTIONAL_NUMBER = "a number or null"
+    OPTIONAL_BOOL = "true, false or null"
     TIME = "an ISO 8601 date and time with time zone"
     JSON = "any JSON value"
     TEXT_LIST = "a list of texts"
@@ -52,6 +53,22 @@ SOURCE = {
     "publisher": Field.TEXT,
     "published": Field.OPTIONAL_TEXT,
     "accessed_at": Field.TIME,
+}
+# Archived copies of a source, oldest first, as ``sources[].snapshots`` (absent in older files).
+SNAPSHOT = {
+    "fetched_at": Field.TIME,
+    "fetched_by": Field.TEXT,
+    "http_status": Field.OPTIONAL_INT,
+    "content_type": Field.OPTIONAL_TEXT,
+    "final_url": Field.OPTIONAL_TEXT,
+    "sha256": Field.OPTIONAL_TEXT,
+    "raw_zlib": Field.BYTES,
+    "text": Field.TEXT,
+    "title": Field.TEXT,
+    "publisher": Field.TEXT,
+    "published": Field.OPTIONAL_TEXT,
+    "text_missing": Field.OPTIONAL_TEXT,
+    "error": Field.OPTIONAL_TEXT,
 }
 ARTICLE = {
     "position": Field.INT,
@@ -110,6 +127,9 @@ EVIDENCE = {
     "passage": Field.TEXT,
     "created_by": Field.TEXT,
     "created_at": Field.TIME,
+    # What the last re-check of the source found for the link; null in older files.
+    "source_check": Field.OPTIONAL_TEXT,
+    "passage_found": Field.OPTIONAL_BOOL,
 }
 # Stored columns the format leaves out on purpose, by table: a deleted claim,
 # a removed article or a deleted session (their tombstones) is in no export, and a source link's edit counter starts
@@ -157,9 +177,11 @@ def encode(kind: Field, value: Any) -> Any:
 def decode(kind: Field, value: Any, where: str) -> Any:
     """A JSON value as stored; a ``SessionFileError`` naming ``where`` if it is wrong."""
     if value is None and kind in (
-        Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON
+        Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.OPTIONAL_BOOL, Field.JSON
     ):
         return None
+    if kind is Field.OPTIONAL_BOOL and isinstance(value, bool):
+        return value
     if kind in (Field.TEXT, Field.OPTIONAL_TEXT) and isinstance(value, str):
         return value
     if kind in (Field.INT, Field.OPTIONAL_INT) and _is_int(value):

@@ -147,6 +147,8 @@ def field_problem(
         )
     if kind in (Field.INT, Field.OPTIONAL_INT):
         return int_problem(value, lowest) if is_int(value) else _wrong(kind, value)
+    if kind is Field.OPTIONAL_BOOL:
+        return None if isinstance(value, bool) else _wrong(kind, value)
     if kind is Field.OPTIONAL_NUMBER:
         number = isinstance(value, int | float) and not isinstance(value, bool)
         return number_problem(value) if number else _wrong(kind, value)
@@ -164,7 +166,7 @@ def field_problem(
     return json_problem(value)
 
 
-_OPTIONAL = (Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.JSON)
+_OPTIONAL = (Field.OPTIONAL_TEXT, Field.OPTIONAL_INT, Field.OPTIONAL_NUMBER, Field.OPTIONAL_BOOL, Field.JSON)
 
 
 def _wrong(kind: Field, value: Any) -> str:

@@ -111,8 +111,13 @@ def fetch(
     session: requests.Session | None = None,
     retry_backoff: float = RETRY_BACKOFF,
     deadline: float = DEFAULT_DEADLINE,
+    any_type: bool = False,
 ) -> FetchedPage:
     """Fetch ``url`` and return its body; raise a ``WorkbenchError`` subclass on failure.
+
+    ``any_type`` takes a body of any content type (a PDF, an image), for an
+    archive that keeps the bytes as they came; by default only what may be a
+    page is read.
 
     Returns or raises within a few hundredths of a second of ``cancel()``
     turning true, and raises ``FetchTimeoutError`` once ``deadline`` seconds
@@ -128,7 +133,7 @@ def fetch(
         try:
             page = _fetch_with_retry(
                 url, timeout, max_bytes, abandoned.is_set, lambda got, total: events.put(("progress", (got, total))),
-                session, retry_backoff,
+                session, retry_backoff, any_type,
             )
         except BaseException as error:  # noqa: BLE001 (handed to the waiting thread, which raises it)
             events.put(("failed", error))
@@ -165,13 +170,14 @@ def _fetch_with_retry(
     progress: ProgressCallback,
     session: requests.Session | None,
     retry_backoff: float,
+    any_type: bool = False,
 ) -> FetchedPage:
     own_session = session is None
     session = session or new_session()
     try:
         for attempt in (1, 2):
             try:
-                return _fetch_once(session, url, timeout, max_bytes, cancel, progress)
+                return _fetch_once(session, url, timeout, max_bytes, cancel, progress, any_type)
             except Retryable as retryable:
                 if attempt == 2:
                     raise retryable.error from retryable
@@ -197,6 +203,7 @@ def _fetch_once(
     max_bytes: int,
     cancel: CancelCheck | None,
     progress: ProgressCallback | None,
+    any_type: bool = False,
 ) -> FetchedPage:
     _raise_if_cancelled(cancel)
     try:
@@ -210,7 +217,8 @@ def _fetch_once(
                 raise Retryable(status_problem)
             raise status_problem
         header = response.headers.get("Content-Type")
-        check_content_type(media_type(header), response.url)
+        if not any_type:
+            check_content_type(media_type(header), response.url)
         body = _read_capped(response, url, max_bytes, cancel, progress)
     if not body.strip():
         raise EmptyPageError(

@@ -37,6 +37,7 @@ from workbench.storage.models import (
     Reviewer,
     ReviewSession,
     Source,
+    SourceSnapshot,
 )
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,9 @@ class _Touched:
         elif isinstance(obj, Source):
             self.sources.add(obj.id)
             self.sessions.add(obj.session_id)
+        elif isinstance(obj, SourceSnapshot):  # a source archived or re-checked: its readers refresh
+            self._by(obj.fetched_by)
+            self.sources.add(obj.source_id)
         elif isinstance(obj, Article):
             self.articles.add(obj.id)
             self.sessions.add(obj.session_id)

@@ -193,6 +193,39 @@ class Source(Base):
     # Deleting a source takes its links with it in the database (ON DELETE
     # CASCADE), links of deleted claims included, which the ORM does not load.
     evidence: Mapped[list[Evidence]] = relationship(back_populates="source", passive_deletes=True)
+    # Every fetch of the source, oldest first: what the evidence said when it was cited, and since.
+    snapshots: Mapped[list[SourceSnapshot]] = relationship(
+        back_populates="source", passive_deletes=True, order_by="SourceSnapshot.id"
+    )
+
+
+class SourceSnapshot(Base):
+    """One fetch of a source, kept for good: the bytes as they came and the text read from them.
+
+    A fetch that failed is a row too, with its ``error`` and no bytes, so the
+    attempt shows and can be retried; earlier snapshots are never replaced.
+    """
+
+    __tablename__ = "source_snapshot"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+    fetched_by: Mapped[str] = mapped_column(String(200), default="")
+    http_status: Mapped[int | None] = mapped_column()
+    content_type: Mapped[str | None] = mapped_column(String(200))
+    final_url: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))  # of the bytes before compression
+    raw_zlib: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    text: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    publisher: Mapped[str] = mapped_column(String(300), default="")
+    published: Mapped[str | None] = mapped_column(String(40))
+    # Why a stored copy has no text (a PDF with no reader installed, an image).
+    text_missing: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)  # the fetch failed: nothing but this was kept
+
+    source: Mapped[Source] = relationship(back_populates="snapshots")
 
 
 class Evidence(Base):
@@ -212,6 +245,10 @@ class Evidence(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Optimistic locking, as on claims: a stance or passage edit names the version it was made on.
     version: Mapped[int] = mapped_column(default=1)
+    # What the last re-check of the source found for this link (unchanged, changed, failed,
+    # or confirmed once the reviewer looked), and whether the passage was still there.
+    source_check: Mapped[str | None] = mapped_column(String(20))
+    passage_found: Mapped[bool | None] = mapped_column()
 
     claim: Mapped[Claim] = relationship(back_populates="evidence")
     source: Mapped[Source] = relationship(back_populates="evidence")

@@ -6,4 +6,4 @@ start. A new migration changes this line too; a test compares it with
 Alembic's own head, so the two cannot drift apart.
 """
 
-HEAD_REVISION = "2026_12_07_0018"
+HEAD_REVISION = "2026_12_07_0019"

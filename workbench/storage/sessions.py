@@ -30,6 +30,7 @@ from workbench.storage.models import (
     Evidence,
     ReviewSession,
     Source,
+    SourceSnapshot,
 )
 from workbench.storage.reviewers import load_window_state, save_window_state_in
 from workbench.storage.tombstones import mark_removed
@@ -249,6 +250,11 @@ def duplicate_session(db: Database, session_id: int, title: str | None = None) -
                     published=source.published,
                     accessed_at=source.accessed_at,
                 )
+                # The archive goes with the source: the copy's verdicts rest on the same pages.
+                new_source.snapshots = [
+                    SourceSnapshot(**{c: getattr(kept, c) for c in _columns(SourceSnapshot) if c not in ("id", "source_id")})
+                    for kept in source.snapshots
+                ]
                 copy.sources.append(new_source)
             for article in original.articles:
                 if article.removed_at is not None:
@@ -295,6 +301,8 @@ def _copy_article(article: Article, into: ReviewSession, sources: dict[int, Sour
                     passage=evidence.passage,
                     created_by=evidence.created_by,
                     created_at=evidence.created_at,
+                    source_check=evidence.source_check,
+                    passage_found=evidence.passage_found,
                 )
             )
         for row in claim.history:

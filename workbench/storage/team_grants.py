@@ -19,8 +19,9 @@ from workbench.storage.database import Database, translate_errors
 from workbench.storage.models import Base
 
 GROUP = "workbench_reviewer"
-# Reviewers append to these and read them; only the owner changes or deletes rows.
-APPEND_ONLY = frozenset({"claim_history"})
+# Reviewers append to these and read them; only the owner changes or deletes rows
+# (a source's archived copies are evidence: kept as fetched, never rewritten).
+APPEND_ONLY = frozenset({"claim_history", "source_snapshot"})
 # Reviewers read the schema revision; only the owner migrates.
 READ_ONLY = frozenset({"alembic_version"})
 WORKING_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE"
