@@ -8,10 +8,8 @@ resources/styles with ``@name@`` placeholders filled from the palette.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import signal
-import socket
 import sys
 import threading
 from collections.abc import Sequence
@@ -27,6 +25,8 @@ from workbench import __version__
 from workbench.paths import resource
 
 if TYPE_CHECKING:
+    import socket
+
     from workbench.gui.main_window import MainWindow
 
 ORGANISATION = "FactCheckWorkbench"
@@ -136,11 +136,13 @@ def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
     """Open the window on ``db_url`` (a SQLite path or URL; None = the default file)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("workbench").setLevel(logging.INFO)  # ours; the libraries' notes (alembic's at every start) are not news
-    log_to_file()
     app, window = start_window(db_url, argv)
+    # Once the window is up: the file log and the signal handling bring sockets and
+    # logging.handlers (some 35 ms), and nothing before this point logs.
+    log_to_file()
+    quit_on_signals(app)
     from workbench.gui.workers import jobs_finished
 
-    quit_on_signals(app)
     code = app.exec()
     # The window has saved everything and closed its database. A background
     # read still inside one long query (claim memory over a big session)
@@ -159,6 +161,8 @@ def log_to_file(path: Path | None = None) -> Path | None:
     path = path or Path(platformdirs.user_log_dir("workbench", appauthor=False)) / "workbench.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import logging.handlers  # imported when the log is opened: not on the way to the window
+
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
     except OSError:
         return None  # a read-only home: the log stays on standard error
@@ -180,6 +184,8 @@ def quit_on_signals(app: QApplication) -> None:
     """
     if threading.current_thread() is not threading.main_thread():
         return  # Python delivers signals to the main thread only
+    import socket  # here, not at start-up (see main)
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
