@@ -42,16 +42,28 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture
-def seeded_db(db_path: Path) -> Path:
-    """A database with one session holding the small test article and its detected claims."""
-    db = open_database(db_path)
+def seed(location: Path | str) -> None:
+    """One session holding the small test article and its detected claims."""
+    db = open_database(location)
     try:
         session = sessions.create_session(db, "Border review", reviewer="tester")
         store_extracted(db, session.id, make_article(), by="detector")
     finally:
         db.close()
+
+
+@pytest.fixture
+def seeded_db(db_path: Path) -> Path:
+    """A SQLite database, seeded (``seed``)."""
+    seed(db_path)
     return db_path
+
+
+@pytest.fixture
+def seeded_postgres(postgres_url: str) -> str:
+    """A database on the test PostgreSQL server, seeded (``seed``)."""
+    seed(postgres_url)
+    return postgres_url
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from workbench.services.claim_edits import set_verdict
 from workbench.services.edits import apply
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
-from workbench.storage import sessions
 from workbench.storage.database import open_database
 
 SECONDS = 5_000  # the promise: a colleague's change shows within 5 s
@@ -133,14 +132,8 @@ def test_reselecting_a_claim_shows_a_colleagues_verdict_in_the_box_and_the_list(
 
 
 @pytest.mark.postgres
-def test_on_postgresql_a_verdict_reaches_the_other_window_by_notify(qtbot, open_window, postgres_url):
-    db = open_database(postgres_url)
-    try:
-        session = sessions.create_session(db, "Border review", reviewer="tester")
-        store_extracted(db, session.id, make_article(), by="detector")
-    finally:
-        db.close()
-    a, b = open_window(postgres_url), open_window(postgres_url)
+def test_on_postgresql_a_verdict_reaches_the_other_window_by_notify(qtbot, open_window, seeded_postgres):
+    a, b = open_window(seeded_postgres), open_window(seeded_postgres)
     claim = claim_with_text(a, "About 32,000 troops", "figure")
     qtbot.waitUntil(lambda: b.live.watching, timeout=SECONDS)  # listening on its own connection
 
@@ -154,7 +147,7 @@ def test_on_postgresql_a_verdict_reaches_the_other_window_by_notify(qtbot, open_
 
 
 @pytest.mark.postgres
-def test_changes_keep_showing_when_a_watch_job_is_slow_to_leave_its_thread(qtbot, open_window, postgres_url,
+def test_changes_keep_showing_when_a_watch_job_is_slow_to_leave_its_thread(qtbot, open_window, seeded_postgres,
                                                                         monkeypatch):
     """The watch job's answer can reach the window before its thread says it has finished
     (two signals, and the thread may be put aside between them). On PostgreSQL the next watch
@@ -169,13 +162,7 @@ def test_changes_keep_showing_when_a_watch_job_is_slow_to_leave_its_thread(qtbot
         emit(self, name, *args)
 
     monkeypatch.setattr(workers.Worker, "_emit", slow_finish)
-    db = open_database(postgres_url)
-    try:
-        session = sessions.create_session(db, "Border review", reviewer="tester")
-        store_extracted(db, session.id, make_article(), by="detector")
-    finally:
-        db.close()
-    a, b = open_window(postgres_url), open_window(postgres_url)
+    a, b = open_window(seeded_postgres), open_window(seeded_postgres)
     claim = claim_with_text(a, "About 32,000 troops", "figure")
     qtbot.waitUntil(lambda: b.live.watching, timeout=SECONDS)
     qtbot.wait(1500)  # several watch jobs have come and gone
