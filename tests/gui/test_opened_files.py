@@ -1,0 +1,46 @@
+"""Files the window is started with (a double click in a file manager, the menu entry's %F)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.factories import DEMO_TEXT
+from workbench.cli import main as cli_main
+from workbench.gui.opened_files import open_files
+from workbench.storage import sessions
+
+
+def test_an_article_file_is_imported_into_a_new_session(qtbot, open_window, db_path, tmp_path: Path):
+    article = tmp_path / "belarus report.txt"
+    article.write_text(DEMO_TEXT, encoding="utf-8")
+    window = open_window(db_path)
+
+    open_files(window, [str(article)])
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 0, timeout=20_000)
+    assert "Belarus" in window.reader.toPlainText()
+    assert [a.source for a in window.articles] == [str(article)]
+    assert window.session_title == "Belarus prepares for war"  # a new session, named after the article
+    qtbot.waitUntil(lambda: not window.progress_row.isVisible())
+
+
+def test_a_session_file_is_added_and_opened(qtbot, open_window, seeded_db, tmp_path: Path):
+    exported = tmp_path / "border review.json"
+    assert cli_main(["export", "1", "--db", str(seeded_db), "--format", "json", "--out", str(exported)]) == 0
+    other_db = tmp_path / "colleague.sqlite"
+    window = open_window(other_db)
+
+    open_files(window, [str(exported)])
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 0, timeout=20_000)
+    [summary] = sessions.list_sessions(window.db)
+    assert window.session_id == summary.id
+    assert window.session_title == "Border review"
+    assert "Belarus" in window.reader.toPlainText()
+    qtbot.waitUntil(lambda: not window.progress_row.isVisible())
+
+
+def test_a_session_file_that_cannot_be_read_is_said_in_the_window(qtbot, open_window, db_path, tmp_path: Path):
+    window = open_window(db_path)
+    open_files(window, [str(tmp_path / "gone.json")])
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=10_000)
+    assert "Cannot read" in window.message_bar.text() and "gone.json" in window.message_bar.text()
+    assert sessions.list_sessions(window.db) == []
