@@ -57,7 +57,8 @@ bundle: $(STAMP_BUNDLE)
 	@du -sh dist/workbench-app $(ARCHIVE)
 
 bundle-test: bundle
-	$(BIN)/python packaging/smoke_test.py $(ARCHIVE)
+	$(BIN)/python packaging/old_database.py build/old-schema.sqlite
+	$(BIN)/python packaging/smoke_test.py $(ARCHIVE) --old-database build/old-schema.sqlite
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

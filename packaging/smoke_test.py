@@ -1,4 +1,5 @@
-"""Smoke test of the bundle as a reviewer gets it: ``python packaging/smoke_test.py ARCHIVE``.
+"""Smoke test of the bundle as a reviewer gets it:
+``python packaging/smoke_test.py ARCHIVE [--old-database PATH]``.
 
 Unpacks the archive into a temporary folder and runs the unpacked
 ``workbench-app`` under ``env -i`` (no PATH, no venv, no Python of ours, a
@@ -6,12 +7,16 @@ fresh home): ``--version``, ``claims`` on the demo article, ``extract`` on
 fixture pages, ``install-desktop.sh``, and the window started offscreen on an
 empty database, where it must open the demo and quit cleanly on SIGTERM (as
 a desktop's logout asks). If Xvfb is there, the window is also started on
-the xcb platform, which a reviewer's desktop uses. Only the standard library
-is used here, so any python3 can run it. Exit status 0 when every check passed.
+the xcb platform, which a reviewer's desktop uses. A database of a newer
+version must be refused untouched; one of an older version (``--old-database``,
+made by packaging/old_database.py) must be upgraded, with a backup of the old
+file beside it. Only the standard library is used here, so any python3 can
+run it. Exit status 0 when every check passed.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -41,7 +46,7 @@ class Failed(Exception):
     pass
 
 
-def main(archive: Path) -> int:
+def main(archive: Path, old_database: Path | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="workbench-smoke-") as scratch:
         root = Path(scratch)
         app = unpack(archive, root / "unpacked")
@@ -55,6 +60,8 @@ def main(archive: Path) -> int:
             ("the window offscreen: the demo, then quit", lambda: check_window(app, root / "offscreen")),
             ("the window on X (Xvfb, xcb platform)", lambda: check_window_on_x(app, root / "xcb")),
             ("a database of a newer version is refused", lambda: check_newer_database(app, root / "newer")),
+            ("a database of an older version is upgraded, with a backup",
+             lambda: check_older_database(app, root / "older", old_database)),
         ]
         failed = 0
         for name, check in checks:
@@ -229,6 +236,32 @@ def check_newer_database(app: Path, home: Path) -> str:
     return result.stderr.splitlines()[0]
 
 
+def check_older_database(app: Path, home: Path, old_database: Path | None) -> str:
+    if old_database is None:
+        return "skipped: no --old-database given"
+    home.mkdir()
+    database = home / old_database.name
+    shutil.copyfile(old_database, database)
+    with sqlite3.connect(database) as connection:
+        [(old_revision,)] = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    connection.close()
+    result = run(app, home, "sessions", "--format", "json", "--db", str(database))
+    expect_ok(result)
+    listed = [(s["title"], s["articles"], s["claims"]) for s in json.loads(result.stdout)]
+    if listed != [("Review from the first release", 1, 1)]:
+        raise Failed(f"after the upgrade the database lists {listed}")
+    backups = list(home.glob(f"{database.name}.{old_revision}.*.bak"))
+    if len(backups) != 1:
+        raise Failed(f"expected one backup beside the database, found {[b.name for b in backups]}")
+    with sqlite3.connect(f"file:{backups[0]}?mode=ro", uri=True) as connection:  # the old schema, kept
+        kept = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        titles = connection.execute("SELECT title FROM review_session").fetchall()
+    connection.close()
+    if kept != [(old_revision,)] or titles != [("Review from the first release",)]:
+        raise Failed(f"the backup holds schema {kept} and sessions {titles}")
+    return f"from schema {old_revision}, backup {backups[0].name}"
+
+
 def check_window_on_x(app: Path, home: Path) -> str:
     xvfb = shutil.which("Xvfb")
     if not xvfb:
@@ -249,6 +282,8 @@ def check_window_on_x(app: Path, home: Path) -> str:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    sys.exit(main(Path(sys.argv[1])))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("archive", type=Path)
+    parser.add_argument("--old-database", type=Path, help="a database written at an older schema")
+    options = parser.parse_args()
+    sys.exit(main(options.archive, options.old_database))
