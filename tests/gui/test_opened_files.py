@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.factories import DEMO_TEXT
+from workbench import desktop_entry
 from workbench.cli import main as cli_main
 from workbench.gui.opened_files import open_files
 from workbench.storage import sessions
@@ -44,3 +48,13 @@ def test_a_session_file_that_cannot_be_read_is_said_in_the_window(qtbot, open_wi
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=10_000)
     assert "Cannot read" in window.message_bar.text() and "gone.json" in window.message_bar.text()
     assert sessions.list_sessions(window.db) == []
+
+
+def test_the_application_names_the_menu_entry_its_windows_belong_to(tmp_path: Path):
+    # A Wayland desktop shows the window with the entry's name and icon only if the app names it.
+    # In its own process: create_application styles the one QApplication the other tests share.
+    code = "from workbench.gui.app import create_application; print(create_application(['wb']).desktopFileName())"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == desktop_entry.desktop_files(tmp_path).entry.stem

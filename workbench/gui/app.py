@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
+from workbench.desktop_entry import APP_ID
 from workbench.paths import resource
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def create_application(argv: Sequence[str] | None = None, *, sheet_later: bool =
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")  # the same look everywhere, and it honours our palette
     app.setApplicationDisplayName("Fact-Check Workbench")
+    # The menu entry `workbench install-desktop` writes: a Wayland desktop matches the window to it (its icon, its name).
+    app.setDesktopFileName(APP_ID)
     icon = resource("icons", "workbench.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
