@@ -10,7 +10,8 @@ from pathlib import Path
 from tests.factories import DEMO_TEXT
 from workbench import desktop_entry
 from workbench.cli import main as cli_main
-from workbench.gui.opened_files import open_files
+from workbench.gui.main_window import MainWindow
+from workbench.gui.opened_files import open_files, open_files_once_open
 from workbench.storage import sessions
 
 
@@ -25,6 +26,26 @@ def test_an_article_file_is_imported_into_a_new_session(qtbot, open_window, db_p
     assert [a.source for a in window.articles] == [str(article)]
     assert window.session_title == "Belarus prepares for war"  # a new session, named after the article
     qtbot.waitUntil(lambda: not window.progress_row.isVisible())
+
+
+def test_files_given_at_start_wait_for_the_database_the_window_opens_in_the_background(
+    qtbot, settings, db_path, tmp_path: Path
+):
+    # As `workbench article.txt` starts: the window is shown first, the database opens after.
+    article = tmp_path / "belarus report.txt"
+    article.write_text(DEMO_TEXT, encoding="utf-8")
+    window = MainWindow(str(db_path), settings=settings, reviewer="tester", open_in_background=True)
+    qtbot.addWidget(window)
+    window.show()
+    open_files_once_open(window, [str(article)])
+    assert window.db is None  # still opening: the file waits for it
+
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 0, timeout=20_000)
+    assert [a.source for a in window.articles] == [str(article)]
+    assert [s.title for s in sessions.list_sessions(window.db)] == ["Belarus prepares for war"]
+    qtbot.waitUntil(lambda: not window.progress_row.isVisible())
+    window.close()
+    window.jobs.wait()
 
 
 def test_a_session_file_is_added_and_opened(qtbot, open_window, seeded_db, tmp_path: Path):
