@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from workbench import __version__
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -54,3 +56,33 @@ def test_installed_wheel_opens_a_database_and_lists_sessions(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert (tmp_path / "fresh.sqlite").exists()
+
+
+def test_the_wheel_gives_the_command_and_the_window_command(wheel, tmp_path):
+    """What `pipx install` exposes: `workbench` (the command line) and `workbench-gui` (the window)."""
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True, capture_output=True,
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(target)
+
+    def command(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(target / "bin" / name), *args], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        )
+
+    version = command("workbench", "--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"workbench {__version__}"), version.stderr
+    # --help shows the window's own options without opening it: the files it opens, the database.
+    window_help = command("workbench-gui", "--help")
+    assert window_help.returncode == 0, window_help.stderr
+    assert "usage: workbench gui" in window_help.stdout and "FILE" in window_help.stdout
+    # The menu entry of a pipx install starts that install's command, with the wheel's icon.
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    installed = command("workbench", "install-desktop")
+    assert installed.returncode == 0, installed.stderr
+    entry = (tmp_path / "data" / "applications" / "factcheck-workbench.desktop").read_text(encoding="utf-8")
+    assert f"Exec={target / 'bin' / 'workbench'} gui %F" in entry
+    assert (tmp_path / "data" / "icons" / "hicolor" / "scalable" / "apps" / "factcheck-workbench.svg").is_file()

@@ -12,6 +12,7 @@ import argparse
 import importlib
 import logging
 import sys
+from pathlib import Path
 
 from workbench import __version__
 from workbench.domain.errors import WorkbenchError, unexpected
@@ -27,6 +28,7 @@ COMMAND_MODULES = [
     "workbench.cli.memory",
     "workbench.cli.review",
     "workbench.cli.team",
+    "workbench.cli.desktop",
 ]
 
 log = logging.getLogger("workbench")
@@ -45,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = subparsers.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("files", nargs="*", metavar="FILE", help="articles (.html, .txt) or session files (.json) to open")
     add_db_option(gui)
     gui.set_defaults(func=_run_gui)
     for name in COMMAND_MODULES:
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     utf8_stdout()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(files_to_window(parser, sys.argv[1:] if argv is None else argv))
     if not hasattr(args, "db"):
         args.db = None
     func = getattr(args, "func", _run_gui)
@@ -97,6 +100,29 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = stdout
 
 
+def files_to_window(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``workbench FILE...`` opens the files in the window, as ``workbench gui FILE...`` does:
+    a file manager starts the program with only the files. Only a first argument that is an
+    existing file and not a command does so; a mistyped command still gets argparse's error."""
+    commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    skip_value = False
+    for index, arg in enumerate(argv):
+        if skip_value:
+            skip_value = False
+        elif arg == "--db":
+            skip_value = True
+        elif not arg.startswith("-"):
+            if arg in commands or not Path(arg).is_file():
+                return argv
+            return [*argv[:index], "gui", *argv[index:]]
+    return argv
+
+
+def open_window() -> int:
+    """The ``workbench-gui`` entry point: the window, with any files given to it."""
+    return main(["gui", *sys.argv[1:]])
+
+
 def print_error(error: WorkbenchError) -> None:
     print(f"workbench: error: {error.message}", file=sys.stderr)
     if error.hint:
@@ -106,4 +132,4 @@ def print_error(error: WorkbenchError) -> None:
 def _run_gui(args: argparse.Namespace) -> int:
     from workbench.gui.app import main as gui_main
 
-    return gui_main(db_url=args.db)
+    return gui_main(db_url=args.db, files=getattr(args, "files", []))

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
+from workbench.desktop_entry import APP_ID
 from workbench.paths import resource
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def create_application(argv: Sequence[str] | None = None, *, sheet_later: bool =
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")  # the same look everywhere, and it honours our palette
     app.setApplicationDisplayName("Fact-Check Workbench")
+    # The menu entry `workbench install-desktop` writes: a Wayland desktop matches the window to it (its icon, its name).
+    app.setDesktopFileName(APP_ID)
     icon = resource("icons", "workbench.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -120,29 +123,32 @@ def create_application(argv: Sequence[str] | None = None, *, sheet_later: bool =
 
 
 def start_window(db_url: str | None = None, argv: Sequence[str] | None = None,
-                 settings: QSettings | None = None) -> tuple[QApplication, MainWindow]:
+                 settings: QSettings | None = None, first_run_demo: bool = True) -> tuple[QApplication, MainWindow]:
     """The application and its window, shown as fast as it can be: built before the
     services load and before the style sheet is set; the database opens after."""
     app = create_application(argv, sheet_later=True)
     from workbench.gui.main_window import MainWindow
 
-    window = MainWindow(db_url, settings=settings, first_run_demo=True, open_in_background=True)
+    window = MainWindow(db_url, settings=settings, first_run_demo=first_run_demo, open_in_background=True)
     apply_appearance(app)  # the style sheet, once the window is built (create_application)
     window.show()
     return app, window
 
 
-def main(db_url: str | None = None, argv: Sequence[str] | None = None) -> int:
-    """Open the window on ``db_url`` (a SQLite path or URL; None = the default file)."""
+def main(db_url: str | None = None, argv: Sequence[str] | None = None, files: Sequence[str] = ()) -> int:
+    """Open the window on ``db_url`` (a SQLite path or URL; None = the default file), with the
+    articles or session files in ``files`` opened in it (see opened_files)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("workbench").setLevel(logging.INFO)  # ours; the libraries' notes (alembic's at every start) are not news
-    app, window = start_window(db_url, argv)
+    app, window = start_window(db_url, argv, first_run_demo=not files)  # files given: those, not the demo
     # Once the window is up: the file log and the signal handling bring sockets and
     # logging.handlers (some 35 ms), and nothing before this point logs.
     log_to_file()
     quit_on_signals(app)
+    from workbench.gui.opened_files import open_files_once_open
     from workbench.gui.workers import jobs_finished
 
+    open_files_once_open(window, files)
     code = app.exec()
     # The window has saved everything and closed its database. A background
     # read still inside one long query (claim memory over a big session)
