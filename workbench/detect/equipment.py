@@ -215,12 +215,13 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
 
 def _candidates(text: str, tokens: list[tuple[int, int, str]]) -> list[_Match]:
     """For each token that starts a name, the longest well-cased name starting there."""
-    root = _trie()
+    firsts = _trie().children
     matches: list[_Match] = []
     for i, (start, _end, token) in enumerate(tokens):
         if start > 0 and text[start - 1].isalnum():
             continue  # the middle of a word or model number ("2S19" does not start at "S")
-        if token.casefold() not in root.children and not _could_be_plural(token, root):
+        # (``_could_be_plural`` written out: this runs for every word of the text)
+        if token.casefold() not in firsts and not (token.endswith("s") and token[:-1].casefold() in firsts):
             continue
         best = _longest_at(text, tokens, i)
         if best is not None:
@@ -341,14 +342,17 @@ def _longest_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> _Match
     j = i
     while j < len(tokens):
         start, end, token = tokens[j]
+        key = token.casefold()
+        plural = key.endswith("s") and key[:-1] in node.children
+        if not plural and key not in node.children:
+            break  # the word goes on no name: no need to read the gap before it
         if j > i:
             gap = text[tokens[j - 1][1] : start]
             if not _GAP.fullmatch(gap):
                 break
             gaps.append(gap)
-        key = token.casefold()
         # A plural on the last word ("Kinzhals", "Leopards") ends the name here.
-        if key.endswith("s") and key[:-1] in node.children and _ends_cleanly(text, end):
+        if plural and _ends_cleanly(text, end):
             for alias in node.children[key[:-1]].aliases:
                 options.append((end, 0.85, alias, [*written, token[:-1]], list(gaps)))
         if key not in node.children:

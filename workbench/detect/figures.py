@@ -33,7 +33,8 @@ from workbench.detect.figure_nouns import (
 )
 from workbench.detect.figure_ordinals import counting_ordinal
 from workbench.detect.figure_words import figure_words
-from workbench.detect.language_scope import current_language, in_context_language
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, in_context_language, per_language
 from workbench.detect.numbers import DIGITS, parse_number, singular, tokens
 from workbench.detect.spans import SpanIndex
 
@@ -54,9 +55,12 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     later: list[re.Match[str]] = []  # "about a week"
     ordinals: list[Figure] = []  # "seventh straight session", "for the second time"
     taken_until = -1
+    openers = _opening_words()
     for pos, token in tokens(text):
         if pos < taken_until:
             continue
+        if token not in openers and not (token[0].isdigit() or token[0] == "." or token.endswith("fold")):
+            continue  # most words open nothing below: one look-up instead of the six there
         measure = measure_at(text, pos, token) if token in starts else None
         # "Mach 5", "a fraction of an inch"; "a day after the vote" places, so it is a date only
         if measure is not None and not dates.overlaps(measure.start, measure.end):
@@ -94,6 +98,15 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
                   score=0.85 if f.head or f.money else 0.55)
         for f in found
     ]
+
+
+@per_language
+def _opening_words(lang: LanguageData) -> frozenset[str]:
+    """The words ``detect_figures`` looks at further: a figure, an amount or an ordinal may start there."""
+    return frozenset(
+        measure_starts(lang) | figure_words(lang).core_starts | lang.figures.APPROXIMATOR_STARTS
+        | set(lang.numbers.ORDINALS) | lang.figures.MULTIPLIERS
+    )
 
 
 # --- one core ---------------------------------------------------------------------

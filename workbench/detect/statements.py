@@ -180,7 +180,7 @@ def sentence_features(
     if len(_ENTITY.findall(narration)) >= 2:
         names.append("entities")
     tokens = _WORD.findall(narration)
-    lower = {t.lower() for t in tokens}
+    lower = set(map(str.lower, tokens))
     phrases = {m.lastgroup for m in cues.PHRASES.finditer(narration.lower())}
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
@@ -199,7 +199,9 @@ def sentence_features(
         ("characterisation", cues.CHARACTER_WORDS),
     ):
         if name == "first_person":
-            hit = bool(cues.FIRST_PERSON_WORDS.intersection(
+            # Taking a pronoun out of a name only removes words: with none in the narration
+            # to begin with, there is nothing to take out.
+            hit = not cues.FIRST_PERSON_WORDS.isdisjoint(tokens) and bool(cues.FIRST_PERSON_WORDS.intersection(
                 _WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
             hit = bool(lower & vocabulary) or name in phrases
@@ -212,9 +214,12 @@ def sentence_features(
     if finding:
         names.append("finding")
     # ``May 16`` is a month: only a lowercase ``may`` is a modal; ``could not verify`` is a finding
-    modal_text = narration[: finding.start()] + narration[finding.end():] if finding else narration
-    modal_tokens = _WORD.findall(modal_text)
-    if cues.MODAL_WORDS.intersection(t if t == "May" else t.lower() for t in modal_tokens) and (
+    if finding or "May" in tokens:
+        modal_text = narration[: finding.start()] + narration[finding.end():] if finding else narration
+        modal_words = {t if t == "May" else t.lower() for t in _WORD.findall(modal_text)}
+    else:
+        modal_words = lower  # the same words, all lower-cased
+    if not cues.MODAL_WORDS.isdisjoint(modal_words) and (
         "scheduled" not in names
     ):
         names.append("modal")
@@ -244,6 +249,8 @@ def _has_event_verb(lower: set[str]) -> bool:
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
     """The narrator's words: the sentence with quoted words blanked out."""
+    if not any(q_start < end and start < q_end for q_start, q_end in quotes):
+        return text[start:end]  # most sentences hold no quotation: nothing to blank
     chars = list(text[start:end])
     for q_start, q_end in quotes:
         for i in range(max(q_start, start), min(q_end, end)):
