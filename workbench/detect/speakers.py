@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.detect.equipment import lookup as equipment_named
+from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.name_table import Resolver
@@ -46,7 +47,7 @@ class _Patterns:
 def _patterns(lang: LanguageData) -> _Patterns:
     speech = lang.speech
     return _Patterns(
-        verb=re.compile(rf"\b(?:{speech.SPEECH_VERBS}|{speech.PARTICIPLES})\b"),
+        verb=skipping(re.compile(rf"\b(?:{speech.SPEECH_VERBS}|{speech.PARTICIPLES})\b")),
         participle=re.compile(rf"(?:{speech.PARTICIPLES})$"),
         apposed_name=re.compile(
             rf"\s*({name_grammar(lang).name_sequence.pattern}),\s+(?:an?\s|the\s|[a-z])"

@@ -20,7 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.language_scope import current_language, in_context_language
+from workbench.detect.first_chars import skipping
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, in_context_language, per_language
 from workbench.detect.sentences import paragraphs, sentences
 
 BASE = 0.3
@@ -59,6 +61,21 @@ _PRONOUN_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w’'-]*) (?:Your|Our|My|We|
 _REACTION_WORDS = 20
 _CLOSING = "\"”’'»"
 _FINAL = ".!?…;:"
+
+
+@dataclass(frozen=True)
+class _Searches:
+    """The cue patterns searched in every sentence, each behind a look-ahead (``first_chars``)."""
+
+    finding: re.Pattern[str]
+    phrases: re.Pattern[str]
+    update_promise: re.Pattern[str]
+
+
+@per_language
+def _searches(lang: LanguageData) -> _Searches:
+    cues = lang.statements
+    return _Searches(skipping(cues.FINDING), skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +173,7 @@ def sentence_features(
 ) -> _Features | None:
     """The names of the features that fire on ``text[start:end]``; None when it is excluded."""
     cues = current_language().statements
+    searches = _searches()
     sentence = text[start:end]
     words = _WORD.findall(sentence)
     if len(words) < 4 or sentence.rstrip(_CLOSING + ")]").endswith("?"):
@@ -176,12 +194,12 @@ def sentence_features(
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
              and not _inside_any(c.start, quotes)}
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
-    narration = cues.UPDATE_PROMISE.sub(" ", narration)
+    narration = searches.update_promise.sub(" ", narration)
     if len(_ENTITY.findall(narration)) >= 2:
         names.append("entities")
     tokens = _WORD.findall(narration)
     lower = set(map(str.lower, tokens))
-    phrases = {m.lastgroup for m in cues.PHRASES.finditer(narration.lower())}
+    phrases = {m.lastgroup for m in searches.phrases.finditer(narration.lower())}
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
     if lower & cues.SUPERLATIVES or any(
@@ -210,7 +228,7 @@ def sentence_features(
     main = "intention" in names and cues.MAIN_INTENTION.match(narration.strip())
     if main and not cues.RELATIVE.search(main.group(0)):
         names.append("main_intention")
-    finding = cues.FINDING.search(narration)
+    finding = searches.finding.search(narration)
     if finding:
         names.append("finding")
     # ``May 16`` is a month: only a lowercase ``may`` is a modal; ``could not verify`` is a finding

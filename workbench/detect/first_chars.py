@@ -1,0 +1,91 @@
+"""A pattern that skips the places it cannot match: the same matches, found faster.
+
+``re`` starts a match attempt at every position of the text. A pattern that
+opens with a word boundary and many alternatives (``\\b(?:said|told|...)``)
+tries each alternative at each word's start and end, where almost none can
+match. ``skipping`` puts a look-ahead for the characters the pattern can
+begin with in front of it: one test per position, and the attempt only
+where a match may start. The look-ahead admits every character the pattern
+may begin with, so the matches are the same; a pattern whose first
+characters cannot be worked out is returned as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # the parser's names; ``re`` itself uses them (3.11+)
+from re import _parser
+from typing import Any
+
+# Items that match no character: they say nothing about the first one.
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for its first characters, or ``pattern`` itself."""
+    try:
+        firsts = _firsts(_parser.parse(pattern.pattern, pattern.flags))
+        if not firsts:
+            return pattern
+        return re.compile(f"(?=[{''.join(dict.fromkeys(firsts))}])" + pattern.pattern, pattern.flags)
+    except (re.error, TypeError, ValueError, AttributeError):
+        return pattern  # a shape this module does not read (e.g. a global flag in the text)
+
+
+def _firsts(items: Any) -> list[str] | None:
+    """Class items for every character a match of ``items`` can begin with; None if unknown.
+
+    Known only when the first item that consumes text surely consumes a character,
+    so a pattern that may match the empty string is never given a look-ahead.
+    """
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            return [_char(av)]
+        if op is sre.IN:
+            return _class(av)
+        if op is sre.BRANCH:
+            found: list[str] = []
+            for branch in av[1]:
+                part = _firsts(branch)
+                if part is None:
+                    return None
+                found += part
+            return found
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            # a group with flags of its own (``(?i:...)``) would read its characters differently
+            return _firsts(sub) if not add_flags and not del_flags else None
+        if op in _REPEATS:
+            low, _high, sub = av
+            return _firsts(sub) if low >= 1 else None
+        return None  # any character, a back-reference, a conditional: not worked out
+    return None  # nothing consumed: the pattern may match the empty string
+
+
+def _class(members: Any) -> list[str] | None:
+    found = []
+    for op, av in members:
+        if op is sre.LITERAL:
+            found.append(_char(av))
+        elif op is sre.RANGE:
+            found.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            found.append(_CATEGORIES[av])
+        else:
+            return None  # a negated class, a category this module does not know
+    return found
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}"
