@@ -19,6 +19,8 @@ from typing import Any
 
 # Items that match no character: they say nothing about the first one.
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+# Anchors at the start of a string (or line, with MULTILINE), as a look-ahead writes them.
+_ANCHORS = {sre.AT_BEGINNING: "^", sre.AT_BEGINNING_STRING: r"\A"}
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d",
@@ -36,7 +38,11 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
         firsts = _firsts(_parser.parse(pattern.pattern, pattern.flags))
         if not firsts:
             return pattern
-        return re.compile(f"(?=[{''.join(dict.fromkeys(firsts))}])" + pattern.pattern, pattern.flags)
+        chars = "".join(dict.fromkeys(f for f in firsts if f not in _ANCHORS.values()))
+        # an anchored alternative (``^WATCH``) may only start where its anchor holds
+        anchors = "".join(f"|{a}" for a in dict.fromkeys(f for f in firsts if f in _ANCHORS.values()))
+        ahead = f"[{chars}]{anchors}" if chars else anchors[1:]
+        return re.compile(f"(?={ahead})" + pattern.pattern, pattern.flags)
     except (re.error, TypeError, ValueError, AttributeError):
         return pattern  # a shape this module does not read (e.g. a global flag in the text)
 
@@ -48,6 +54,8 @@ def _firsts(items: Any) -> list[str] | None:
     so a pattern that may match the empty string is never given a look-ahead.
     """
     for op, av in items:
+        if op is sre.AT and av in _ANCHORS:
+            return [_ANCHORS[av]]  # whatever follows, a match starts where the anchor holds
         if op in _ZERO_WIDTH:
             continue
         if op is sre.LITERAL:

@@ -67,15 +67,29 @@ _FINAL = ".!?…;:"
 class _Searches:
     """The cue patterns searched in every sentence, each behind a look-ahead (``first_chars``)."""
 
+    credit: re.Pattern[str]
     finding: re.Pattern[str]
     phrases: re.Pattern[str]
     update_promise: re.Pattern[str]
+    # The features that fire on a single word, with the words.
+    vocabularies: tuple[tuple[str, frozenset[str] | None], ...]
 
 
 @per_language
 def _searches(lang: LanguageData) -> _Searches:
     cues = lang.statements
-    return _Searches(skipping(cues.FINDING), skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE))
+    vocabularies = (
+        ("comparison", cues.COMPARISON_WORDS),
+        ("cause", cues.CAUSE_WORDS),
+        ("scheduled", frozenset()),
+        ("intention", cues.INTENTION_WORDS),
+        ("hedge", cues.HEDGE_WORDS),
+        ("opinion", cues.OPINION_WORDS),
+        ("first_person", None),
+        ("characterisation", cues.CHARACTER_WORDS),
+    )
+    return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), skipping(cues.PHRASES),
+                     skipping(cues.UPDATE_PROMISE), vocabularies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +194,7 @@ def sentence_features(
         return None  # a question, also one closed by a bracket or quotation mark
     if is_heading and cues.QUESTION_TITLE.match(sentence):
         return None  # a title that asks without its question mark
-    if len(words) < 30 and cues.CREDIT.search(sentence):
+    if len(words) < 30 and searches.credit.search(sentence):
         return None
     if cues.EDITORIAL.match(sentence):
         return None  # a note about the article itself, not about the world
@@ -199,30 +213,23 @@ def sentence_features(
         names.append("entities")
     tokens = _WORD.findall(narration)
     lower = set(map(str.lower, tokens))
-    phrases = {m.lastgroup for m in searches.phrases.finditer(narration.lower())}
+    narration_lower = narration.lower()
+    phrases = {m.lastgroup for m in searches.phrases.finditer(narration_lower)}
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
-    if lower & cues.SUPERLATIVES or any(
+    # (a word that ends in ``est`` leaves ``est`` in the lower-cased narration: most have none)
+    if lower & cues.SUPERLATIVES or "est" in narration_lower and any(
         w.endswith("est") and len(w) > 5 and w not in cues.NOT_SUPERLATIVE for w in lower
     ):
         names.append("superlative")
-    for name, vocabulary in (
-        ("comparison", cues.COMPARISON_WORDS),
-        ("cause", cues.CAUSE_WORDS),
-        ("scheduled", frozenset()),
-        ("intention", cues.INTENTION_WORDS),
-        ("hedge", cues.HEDGE_WORDS),
-        ("opinion", cues.OPINION_WORDS),
-        ("first_person", None),
-        ("characterisation", cues.CHARACTER_WORDS),
-    ):
-        if name == "first_person":
+    for name, vocabulary in searches.vocabularies:
+        if vocabulary is None:  # the first person
             # Taking a pronoun out of a name only removes words: with none in the narration
             # to begin with, there is nothing to take out.
             hit = not cues.FIRST_PERSON_WORDS.isdisjoint(tokens) and bool(cues.FIRST_PERSON_WORDS.intersection(
                 _WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
-            hit = bool(lower & vocabulary) or name in phrases
+            hit = not vocabulary.isdisjoint(lower) or name in phrases
         if hit:
             names.append(name)
     main = "intention" in names and cues.MAIN_INTENTION.match(narration.strip())
@@ -267,13 +274,14 @@ def _has_event_verb(lower: set[str]) -> bool:
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
     """The narrator's words: the sentence with quoted words blanked out."""
-    if not any(q_start < end and start < q_end for q_start, q_end in quotes):
-        return text[start:end]  # most sentences hold no quotation: nothing to blank
-    chars = list(text[start:end])
-    for q_start, q_end in quotes:
-        for i in range(max(q_start, start), min(q_end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+    pieces = []
+    pos = start
+    for q_start, q_end in sorted(quotes):
+        blank_from, blank_to = max(q_start, start, pos), min(q_end, end)
+        if blank_from < blank_to:
+            pieces += [text[pos:blank_from], " " * (blank_to - blank_from)]
+            pos = blank_to
+    return "".join(pieces) + text[pos:end] if pieces else text[start:end]
 
 
 def _strip_quoted(narration: str) -> str:
