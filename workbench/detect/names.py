@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
@@ -253,7 +254,14 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
 
 def without_leading_function_words(words: str) -> str:
     """``If Ukraine`` -> ``Ukraine``: a capitalised sentence opener is not part of a name."""
-    people = current_language().people
+    return _without_leading_function_words(words, current_language())
+
+
+# The article's table of names reads every name of a text, and names recur (within an
+# article and across articles): each of these is worked out once per name and language.
+@lru_cache(maxsize=4096)
+def _without_leading_function_words(words: str, lang: LanguageData) -> str:
+    people = lang.people
     tokens = words.split(" ")
     while len(tokens) > 1 and (
         tokens[0].lower() in people.NOT_SUBJECTS or tokens[0] in people.CALENDAR_WORDS
@@ -280,7 +288,11 @@ def _is_sentence_start_word(words: str, before: str) -> bool:
 
 def strip_titles(words: str) -> str:
     """``Russian President Vladimir Putin`` -> ``Vladimir Putin``; keeps at least one word."""
-    lang = current_language()
+    return _stripped_of_titles(words, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _stripped_of_titles(words: str, lang: LanguageData) -> str:
     titles, people = lang.titles, lang.people
     tokens = words.split()
     titled = [i for i, t in enumerate(tokens[:-1]) if t.lower() in titles.TITLES]
@@ -302,8 +314,13 @@ def strip_titles(words: str) -> str:
 
 
 def is_body(words: str) -> bool:
-    people = current_language().people
-    the = definite_articles()[0]
+    return _is_body(words, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _is_body(words: str, lang: LanguageData) -> bool:
+    people = lang.people
+    the = lang.stop_words.DEFINITE_ARTICLE + " "  # as ``definite_articles()[0]``
     tokens = words.lower().replace(the, "", 1).split()
     return any(t.strip(".,") in people.BODY_WORDS for t in tokens) or (
         len(tokens) == 1 and words.replace(the, "").isupper()
