@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
@@ -192,8 +193,10 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     cues = current_language().equipment
     del ctx  # no publication date needed; its language is current (in_context_language)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    found = _candidates(text, tokens)
-    found += _misspelt(text, tokens, {m.start for m in found})
+    # Each word is judged once, not once per occurrence: an article repeats most of its words.
+    words = set(map(itemgetter(2), tokens))
+    found = _candidates(text, tokens, words)
+    found += _misspelt(text, tokens, {m.start for m in found}, words)
     found = [m for m in found if not cues.NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
@@ -213,33 +216,43 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     ]
 
 
-def _candidates(text: str, tokens: list[tuple[int, int, str]]) -> list[_Match]:
-    """For each token that starts a name, the longest well-cased name starting there."""
-    firsts = _trie().children
+def _candidates(text: str, tokens: list[tuple[int, int, str]], words: set[str]) -> list[_Match]:
+    """For each token that starts a name, the longest well-cased name starting there.
+
+    ``words``: every token's text.
+    """
+    root = _trie()
+    starters = {w for w in words if w.casefold() in root.children or _could_be_plural(w, root)}
     matches: list[_Match] = []
     for i, (start, _end, token) in enumerate(tokens):
+        if token not in starters:
+            continue
         if start > 0 and text[start - 1].isalnum():
             continue  # the middle of a word or model number ("2S19" does not start at "S")
-        # (``_could_be_plural`` written out: this runs for every word of the text)
-        if token.casefold() not in firsts and not (token.endswith("s") and token[:-1].casefold() in firsts):
-            continue
         best = _longest_at(text, tokens, i)
         if best is not None:
             matches.append(best)
     return matches
 
 
-def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) -> list[_Match]:
+def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int], words: set[str]) -> list[_Match]:
     """'Iskandar', 'Kinzal': one letter off a one-word name, proposed only with military context.
 
     The misspelt word is read as the gazetteer's word and the name is walked on from there
-    ("Iskandar-M"), so variants keep working; the match counts as ambiguous.
+    ("Iskandar-M"), so variants keep working; the match counts as ambiguous. ``words``:
+    every token's text.
     """
     patterns = equipment_patterns()
     lang = current_language()
+    slips = {
+        w for w in words
+        if len(w) >= _MIN_MISSPELT and w[0].isupper() and not w.isupper() and _misspelling_of(w, lang) is not None
+    }
+    if not slips:
+        return []  # the usual case: no word of the text is a slip of a name
     matches = []
     for i, (start, end, token) in enumerate(tokens):
-        if start in taken or len(token) < _MIN_MISSPELT or not token[0].isupper() or token.isupper():
+        if token not in slips or start in taken:
             continue
         if start > 0 and text[start - 1].isalnum():
             continue
