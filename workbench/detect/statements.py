@@ -211,7 +211,7 @@ def sentence_features(
     narration = searches.update_promise.sub(" ", narration)
     if len(_ENTITY.findall(narration)) >= 2:
         names.append("entities")
-    tokens = _WORD.findall(narration)
+    tokens = words if narration == sentence else _WORD.findall(narration)  # most quote nothing
     lower = set(map(str.lower, tokens))
     narration_lower = narration.lower()
     phrases = {m.lastgroup for m in searches.phrases.finditer(narration_lower)}
