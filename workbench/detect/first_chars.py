@@ -35,9 +35,10 @@ _CATEGORIES = {
 def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead for its first characters, or ``pattern`` itself."""
     try:
-        firsts = _firsts(_parser.parse(pattern.pattern, pattern.flags))
-        if not firsts:
-            return pattern
+        found = _firsts(_parser.parse(pattern.pattern, pattern.flags))
+        if found is None or found[1]:
+            return pattern  # unknown, or the pattern may match the empty string anywhere
+        firsts = found[0]
         chars = "".join(dict.fromkeys(f for f in firsts if f not in _ANCHORS.values()))
         # an anchored alternative (``^WATCH``) may only start where its anchor holds
         anchors = "".join(f"|{a}" for a in dict.fromkeys(f for f in firsts if f in _ANCHORS.values()))
@@ -47,38 +48,53 @@ def skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern  # a shape this module does not read (e.g. a global flag in the text)
 
 
-def _firsts(items: Any) -> list[str] | None:
-    """Class items for every character a match of ``items`` can begin with; None if unknown.
+# What a part of a pattern may start with: class items (or anchors), and whether the part
+# may also match the empty string (then what follows it may start the match too).
+_Firsts = tuple[list[str], bool]
 
-    Known only when the first item that consumes text surely consumes a character,
-    so a pattern that may match the empty string is never given a look-ahead.
-    """
+
+def _firsts(items: Any) -> _Firsts | None:
+    """What a match of the sequence ``items`` can begin with; None if unknown."""
+    found: list[str] = []
     for op, av in items:
-        if op is sre.AT and av in _ANCHORS:
-            return [_ANCHORS[av]]  # whatever follows, a match starts where the anchor holds
+        if op is sre.AT and av in _ANCHORS and not found:
+            return [_ANCHORS[av]], False  # whatever follows, a match starts where the anchor holds
         if op in _ZERO_WIDTH:
             continue
-        if op is sre.LITERAL:
-            return [_char(av)]
-        if op is sre.IN:
-            return _class(av)
-        if op is sre.BRANCH:
-            found: list[str] = []
-            for branch in av[1]:
-                part = _firsts(branch)
-                if part is None:
-                    return None
-                found += part
-            return found
-        if op is sre.SUBPATTERN:
-            _group, add_flags, del_flags, sub = av
-            # a group with flags of its own (``(?i:...)``) would read its characters differently
-            return _firsts(sub) if not add_flags and not del_flags else None
-        if op in _REPEATS:
-            low, _high, sub = av
-            return _firsts(sub) if low >= 1 else None
-        return None  # any character, a back-reference, a conditional: not worked out
-    return None  # nothing consumed: the pattern may match the empty string
+        item = _item_firsts(op, av)
+        if item is None:
+            return None
+        found += item[0]
+        if not item[1]:
+            return found, False
+    return found, True  # every item may be empty
+
+
+def _item_firsts(op: Any, av: Any) -> _Firsts | None:
+    if op is sre.LITERAL:
+        return [_char(av)], False
+    if op is sre.IN:
+        members = _class(av)
+        return (members, False) if members is not None else None
+    if op is sre.BRANCH:
+        found: list[str] = []
+        empty = False
+        for branch in av[1]:
+            part = _firsts(branch)
+            if part is None:
+                return None
+            found += part[0]
+            empty = empty or part[1]
+        return found, empty
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        # a group with flags of its own (``(?i:...)``) would read its characters differently
+        return _firsts(sub) if not add_flags and not del_flags else None
+    if op in _REPEATS:
+        low, _high, sub = av
+        part = _firsts(sub)
+        return (part[0], part[1] or low == 0) if part is not None else None
+    return None  # any character, a back-reference, a conditional: not worked out
 
 
 def _class(members: Any) -> list[str] | None:
