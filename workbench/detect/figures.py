@@ -12,6 +12,7 @@ dropped.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
@@ -56,11 +57,15 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     ordinals: list[Figure] = []  # "seventh straight session", "for the second time"
     taken_until = -1
     openers = _opening_words()
-    for pos, token in tokens(text):
-        if pos < taken_until:
+    scanned = tokens(text)
+    # Most words open nothing below; each distinct word is asked once, not at every occurrence.
+    opening = {
+        word for word in set(map(itemgetter(1), scanned))
+        if word in openers or word[0].isdigit() or word[0] == "." or word.endswith("fold")
+    }
+    for pos, token in scanned:
+        if pos < taken_until or token not in opening:
             continue
-        if token not in openers and not (token[0].isdigit() or token[0] == "." or token.endswith("fold")):
-            continue  # most words open nothing below: one look-up instead of the six there
         measure = measure_at(text, pos, token) if token in starts else None
         # "Mach 5", "a fraction of an inch"; "a day after the vote" places, so it is a date only
         if measure is not None and not dates.overlaps(measure.start, measure.end):
