@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 
@@ -55,7 +56,10 @@ def name_grammar(lang: LanguageData) -> NameGrammar:
     return NameGrammar(
         name_token=name_token,
         name_sequence=name_sequence,
-        trailing_name=re.compile(rf"(?:{name_token}(?:[ ](?:{particle}[ ]){{0,2}}))*{name_token}$"),
+        # (searched, end-anchored, before every speech verb: ``skipping`` jumps to the capitals)
+        trailing_name=skipping(
+            re.compile(rf"(?:{name_token}(?:[ ](?:{particle}[ ]){{0,2}}))*{name_token}$")
+        ),
         named_later=re.compile(
             rf"[^.;:!?]*?(?:,\s+|\bname as\s+|\bnamed\s+|\bidentified as\s+)({sequence})"
             r"\s*(?:[,.;]|$)"

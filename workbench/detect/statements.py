@@ -54,7 +54,7 @@ WEIGHTS: dict[str, float] = {
 _WORD = re.compile(r"[\w’'-]+")
 
 
-_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
+_ENTITY = skipping(re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+"))
 # A capitalised pronoun inside a name (``Check Your Fact``) is no narrator's voice.
 _PRONOUN_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w’'-]*) (?:Your|Our|My|We|You)(?= [A-Z])")
 # A feeling is the sentence's news only in a short sentence with no fact of its own.
