@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.detect.figure_words import figure_words
-from workbench.detect.first_chars import skipping
+from workbench.detect.first_chars import lower_cased, reads_lower_cased, skipping
 from workbench.detect.lang import language
 from workbench.detect.language_scope import speaking
 
@@ -71,3 +71,33 @@ def test_the_detectors_patterns_find_the_same_in_any_text(text: str) -> None:
         ]
     for pattern in patterns:
         assert _spans(skipping(pattern), text) == _spans(pattern, text), pattern.pattern[:40]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PROSE)
+def test_a_lower_cased_twin_finds_the_same_spans_in_lower_cased_text(text: str) -> None:
+    finding = language("en").statements.FINDING
+    twin = lower_cased(finding)
+    assert twin is not None
+    lowered = text.lower()
+    assert reads_lower_cased(text, lowered)
+    assert _spans(twin, lowered) == _spans(finding, text)
+
+
+def test_text_that_lower_cases_differently_is_read_as_written() -> None:
+    # ``İ`` lower-cases to two characters; ``re`` folds ``ı`` to i and ``ſ`` to s, ``lower`` does not
+    for odd in ("İs there", "ıt", "ſaid", "Said"):
+        twin_works = reads_lower_cased(odd, odd.lower())
+        assert twin_works == (odd == "Said")
+
+
+@pytest.mark.parametrize("shape", [r"Said", r"[A-Z]x", r"straße", r"(\w)\1", r"(?-i:said)"])
+def test_a_pattern_with_other_letters_gets_no_lower_cased_twin(shape: str) -> None:
+    assert lower_cased(re.compile(shape, re.IGNORECASE)) is None
+
+
+def test_a_pattern_of_lower_case_letters_gets_a_case_sensitive_twin() -> None:
+    twin = lower_cased(re.compile(r"\bsaid\b", re.IGNORECASE))
+    assert twin is not None
+    assert twin.search("he said so") and not twin.search("he SAID so")
+    assert lower_cased(re.compile("said")) is None  # a pattern that ignores no case has no twin

@@ -113,3 +113,68 @@ def _class(members: Any) -> list[str] | None:
 
 def _char(code: int) -> str:
     return f"\\U{code:08x}"
+
+
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter though ``str.lower`` does not
+# make them one (``ı`` to ``i``, ``ſ`` to ``s``); ``İ`` lower-cases to two characters.
+_ODD_FOLDS = ("ı", "ſ")
+
+
+def lower_cased(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-sensitive twin of a case-insensitive ``pattern``, to search lower-cased text.
+
+    It finds the same spans in ``text.lower()`` as ``pattern`` in ``text`` when
+    ``reads_lower_cased(text, lowered)`` holds, and is much faster. None when
+    ``pattern`` ignores no case or names a letter other than a to z: only
+    those fold as ``str.lower`` does.
+    """
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        if not _lower_only(_parser.parse(pattern.pattern, pattern.flags)):
+            return None
+        return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+
+
+def reads_lower_cased(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) keeps every position and fold of ``text``."""
+    return len(lowered) == len(text) and not any(odd in text for odd in _ODD_FOLDS)
+
+
+def _lower_only(items: Any) -> bool:
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            if not _lower_letter_or_uncased(av):
+                return False
+        elif op is sre.IN:
+            for member, value in av:
+                if member in (sre.LITERAL, sre.NOT_LITERAL) and not _lower_letter_or_uncased(value):
+                    return False
+                if member is sre.RANGE and not all(
+                    _lower_letter_or_uncased(code) for code in range(value[0], value[1] + 1)
+                ):
+                    return False
+                if member not in (sre.LITERAL, sre.NOT_LITERAL, sre.RANGE, sre.CATEGORY, sre.NEGATE):
+                    return False
+        elif op is sre.BRANCH:
+            if not all(_lower_only(branch) for branch in av[1]):
+                return False
+        elif op is sre.SUBPATTERN:
+            if av[1] or av[2] or not _lower_only(av[3]):
+                return False  # a group with flags of its own
+        elif op in _REPEATS:
+            if not _lower_only(av[2]):
+                return False
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            if not _lower_only(av[1]):
+                return False
+        elif op not in (sre.AT, sre.ANY, sre.CATEGORY):
+            return False  # a back-reference compares text as written: not worked out
+    return True
+
+
+def _lower_letter_or_uncased(code: int) -> bool:
+    char = chr(code)
+    return "a" <= char <= "z" or char.lower() == char.upper()

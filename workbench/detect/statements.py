@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.first_chars import skipping
+from workbench.detect.first_chars import lower_cased, reads_lower_cased, skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, in_context_language, per_language
 from workbench.detect.sentences import paragraphs, sentences
@@ -69,6 +69,7 @@ class _Searches:
 
     credit: re.Pattern[str]
     finding: re.Pattern[str]
+    finding_lower: re.Pattern[str] | None  # ``finding`` for lower-cased text (``first_chars.lower_cased``)
     phrases: re.Pattern[str]
     update_promise: re.Pattern[str]
     # The features that fire on a single word, with the words.
@@ -88,8 +89,9 @@ def _searches(lang: LanguageData) -> _Searches:
         ("first_person", None),
         ("characterisation", cues.CHARACTER_WORDS),
     )
-    return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), skipping(cues.PHRASES),
-                     skipping(cues.UPDATE_PROMISE), vocabularies)
+    finding_lower = lower_cased(cues.FINDING)
+    return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), finding_lower and skipping(finding_lower),
+                     skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +237,10 @@ def sentence_features(
     main = "intention" in names and cues.MAIN_INTENTION.match(narration.strip())
     if main and not cues.RELATIVE.search(main.group(0)):
         names.append("main_intention")
-    finding = searches.finding.search(narration)
+    if searches.finding_lower is not None and reads_lower_cased(narration, narration_lower):
+        finding = searches.finding_lower.search(narration_lower)  # the same span, without case folding
+    else:
+        finding = searches.finding.search(narration)
     if finding:
         names.append("finding")
     # ``May 16`` is a month: only a lowercase ``may`` is a modal; ``could not verify`` is a finding
