@@ -125,15 +125,21 @@ def _figure_from_core(text: str, m: re.Match[str]) -> Figure | None:
     return _digit_number(text, m)
 
 
+# Compiled once: ``_digit_number`` runs for every number of a text.
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b")
+_MODEL_DASH_BEFORE_RE = re.compile(r"\d[-‐‑]$")
+_DASH_DIGIT_RE = re.compile(r"[-‐‑]\d")
+
+
 def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     lang = current_language()
     number_words, figure_cues = lang.numbers, lang.figures
     fw = figure_words()
     start, end = m.start(), m.end()
     num_start = m.start("num")
-    if re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]):
+    if _ORDINAL_SUFFIX_RE.match(text[m.end("num") : m.end("num") + 3]):
         return None  # "36th Combined Arms Army": an ordinal used as a name
-    if re.search(r"\d[-‐‑]$", text[max(0, num_start - 2) : num_start]):
+    if _MODEL_DASH_BEFORE_RE.search(text[max(0, num_start - 2) : num_start]):
         return None  # the "9" of "787-9"
     if is_name_or_debris(text, num_start, m.end("num"), explicit=bool(
             m.group("cur") or m.group("pct") or m.group("pct2") or m.group("abbr"))):
@@ -173,7 +179,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     percent = bool(m.group("pct") or m.group("pct2"))
     # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
     _extend_range(text, figure, scale, currency, percent=percent)
-    if not isinstance(figure.value, list) and re.match(r"[-‐‑]\d", text[figure.end : figure.end + 2]):
+    if not isinstance(figure.value, list) and _DASH_DIGIT_RE.match(text[figure.end : figure.end + 2]):
         return None  # "787-9", "2-1": a model number or a score, not a range
     if percent:
         figure.value = scaled(figure.value, 0.01)
