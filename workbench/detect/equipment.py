@@ -17,8 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
-from operator import itemgetter
+from itertools import compress, pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
@@ -192,11 +191,13 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     """Every named system in ``text``, longest name first, as ``equipment`` candidates."""
     cues = current_language().equipment
     del ctx  # no publication date needed; its language is current (in_context_language)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    # The tokens' matches and texts; a token's position is only read where a name may start.
+    spans = list(_TOKEN.finditer(text))
+    words = list(map(re.Match.group, spans))
     # Each word is judged once, not once per occurrence: an article repeats most of its words.
-    words = set(map(itemgetter(2), tokens))
-    found = _candidates(text, tokens, words)
-    found += _misspelt(text, tokens, {m.start for m in found}, words)
+    distinct = set(words)
+    found = _candidates(text, spans, words, distinct)
+    found += _misspelt(text, spans, words, {m.start for m in found}, distinct)
     found = [m for m in found if not cues.NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
@@ -216,43 +217,45 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     ]
 
 
-def _candidates(text: str, tokens: list[tuple[int, int, str]], words: set[str]) -> list[_Match]:
+def _candidates(text: str, spans: list[re.Match[str]], words: list[str], distinct: set[str]) -> list[_Match]:
     """For each token that starts a name, the longest well-cased name starting there.
 
-    ``words``: every token's text.
+    ``spans`` and ``words``: the tokens' matches and texts; ``distinct``: the set of ``words``.
     """
     root = _trie()
-    starters = {w for w in words if w.casefold() in root.children or _could_be_plural(w, root)}
+    starters = {w for w in distinct if w.casefold() in root.children or _could_be_plural(w, root)}
     matches: list[_Match] = []
-    for i, (start, _end, token) in enumerate(tokens):
-        if token not in starters:
-            continue
+    for i in compress(range(len(words)), map(starters.__contains__, words)):
+        start = spans[i].start()
         if start > 0 and text[start - 1].isalnum():
             continue  # the middle of a word or model number ("2S19" does not start at "S")
-        best = _longest_at(text, tokens, i)
+        best = _longest_at(text, spans, words, i)
         if best is not None:
             matches.append(best)
     return matches
 
 
-def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int], words: set[str]) -> list[_Match]:
+def _misspelt(
+    text: str, spans: list[re.Match[str]], words: list[str], taken: set[int], distinct: set[str]
+) -> list[_Match]:
     """'Iskandar', 'Kinzal': one letter off a one-word name, proposed only with military context.
 
     The misspelt word is read as the gazetteer's word and the name is walked on from there
-    ("Iskandar-M"), so variants keep working; the match counts as ambiguous. ``words``:
-    every token's text.
+    ("Iskandar-M"), so variants keep working; the match counts as ambiguous. ``spans``,
+    ``words`` and ``distinct`` as for ``_candidates``.
     """
     patterns = equipment_patterns()
     lang = current_language()
     slips = {
-        w for w in words
+        w for w in distinct
         if len(w) >= _MIN_MISSPELT and w[0].isupper() and not w.isupper() and _misspelling_of(w, lang) is not None
     }
     if not slips:
         return []  # the usual case: no word of the text is a slip of a name
     matches = []
-    for i, (start, end, token) in enumerate(tokens):
-        if token not in slips or start in taken:
+    for i in compress(range(len(words)), map(slips.__contains__, words)):
+        start, end, token = spans[i].start(), spans[i].end(), words[i]
+        if start in taken:
             continue
         if start > 0 and text[start - 1].isalnum():
             continue
@@ -261,8 +264,9 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int], wo
             continue
         if _opens_sentence(text, start) and not patterns.context_next.match(text, _skip_space(text, end)):
             continue  # "Murder charges ...": a capital that only opens a sentence proves nothing
-        corrected = [*tokens[:i], (start, end, name), *tokens[i + 1 :]]
-        best = _longest_at(text, corrected, i)
+        corrected = words.copy()
+        corrected[i] = name
+        best = _longest_at(text, spans, corrected, i)
         if best is not None:
             alias = _Alias(best.alias.entry, best.alias.tokens, best.alias.spaced, best.alias.has_digit, True)
             matches.append(_Match(best.start, best.end, alias, 0.6))
@@ -346,21 +350,25 @@ def _could_be_plural(token: str, node: _Node) -> bool:
     return token.endswith("s") and token[:-1].casefold() in node.children
 
 
-def _longest_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> _Match | None:
-    """Walk the trie from token ``i``; keep every name that ends on a word boundary."""
+def _longest_at(text: str, spans: list[re.Match[str]], words: list[str], i: int) -> _Match | None:
+    """Walk the trie from token ``i``; keep every name that ends on a word boundary.
+
+    ``spans`` and ``words``: the tokens' matches and texts (a word may be read as another).
+    """
     options: list[tuple[int, float, _Alias, list[str], list[str]]] = []
     node = _trie()
     written: list[str] = []
     gaps: list[str] = []
     j = i
-    while j < len(tokens):
-        start, end, token = tokens[j]
+    while j < len(words):
+        token = words[j]
         key = token.casefold()
         plural = key.endswith("s") and key[:-1] in node.children
         if not plural and key not in node.children:
             break  # the word goes on no name: no need to read the gap before it
+        end = spans[j].end()
         if j > i:
-            gap = text[tokens[j - 1][1] : start]
+            gap = text[spans[j - 1].end() : spans[j].start()]
             if not _GAP.fullmatch(gap):
                 break
             gaps.append(gap)
@@ -382,7 +390,7 @@ def _longest_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> _Match
         j += 1
     for stop, score, alias, words, seen_gaps in sorted(options, key=lambda o: (-o[0], -o[1])):
         if _fits(words, seen_gaps, alias):
-            return _Match(tokens[i][0], stop, alias, score)
+            return _Match(spans[i].start(), stop, alias, score)
     return None
 
 
