@@ -115,7 +115,9 @@ class Resolver:
         for match in patterns.name_sequence.finditer(masked):
             in_heading = line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)"
             first = True  # of two owners' names (``Russia’s Wagner``) only the first may lead
-            for part in _POSSESSIVE_SPLIT.split(match.group(0)):
+            named = match.group(0)
+            # (no apostrophe, no owner: most names need no split)
+            for part in _POSSESSIVE_SPLIT.split(named) if "’" in named or "'" in named else (named,):
                 # ``Hajjaj’s case``, ``Biden’s administration``: an owner is no subject
                 lead = first and not part.endswith(("’s", "'s", "’", "'"))
                 first = False
@@ -408,6 +410,7 @@ def _plural(noun: str) -> bool:
     return noun in {"people", "men", "women"} or (noun.endswith("s") and not noun.endswith("ss"))
 
 
+@lru_cache(maxsize=4096)  # asked for every name the text repeats
 def _surname_key(token: str) -> str:
     return _OWNER_MARK.sub("", token).lower()
 

@@ -99,7 +99,7 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     people = current_language().people
     grammar = name_grammar()
     prefix = masked[max(start, verb - 240) : verb]  # a subject is never further away
-    last_mark = max(prefix.rfind(m) for m in "\"“”«»„")
+    last_mark = max(map(prefix.rfind, "\"“”«»„"))
     prefix = prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
     while True:
         trimmed = people.TRAILING_FILLER.sub("", prefix)
