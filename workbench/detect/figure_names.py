@@ -35,7 +35,6 @@ _X_AFTER_RE = re.compile(r"X\b")
 _APOSTROPHE_BEFORE_RE = re.compile(r"(?:^|\s)['’]$")
 _GROUPED_RE = re.compile(r"[,.]\d")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.]*)[ \t]+$")
-_BRACKET_BEFORE_RE = re.compile(r"\(\s*$")
 
 
 def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
@@ -47,7 +46,7 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
     lang = current_language()
     fw = figure_words()
     before = text[max(0, start - 30) : start]
-    if _LETTER_BEFORE_RE.search(before):
+    if _LETTER_BEFORE_RE.search(before[-3:]):  # (a letter, a dash, a final line break at most)
         return True  # S-400, F-16, Covid-19, G40
     if _MODEL_AFTER_RE.match(text[end : end + 3]):
         return True  # 2S19, 5-A
@@ -83,7 +82,7 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
     ):
         return True  # a lone number on its own line is scraping debris; "2. In ..." a list marker
-    if _BRACKET_BEFORE_RE.search(before) and text[end : end + 1] == ")":
+    if before.rstrip().endswith("(") and text[end : end + 1] == ")":
         return True  # "(3)": list markers and footnotes
     return False
 
