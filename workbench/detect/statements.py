@@ -220,8 +220,8 @@ def sentence_features(
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
     # (a word that ends in ``est`` leaves ``est`` in the lower-cased narration: most have none)
-    if lower & cues.SUPERLATIVES or "est" in narration_lower and any(
-        w.endswith("est") and len(w) > 5 and w not in cues.NOT_SUPERLATIVE for w in lower
+    if lower & cues.SUPERLATIVES or "est" in narration_lower and _has_word_ending(
+        lower, "est", 5, cues.NOT_SUPERLATIVE
     ):
         names.append("superlative")
     for name, vocabulary in searches.vocabularies:
@@ -274,7 +274,15 @@ def _has_event_verb(lower: set[str]) -> bool:
     cues = current_language().statements
     if lower & cues.IRREGULAR_PAST:
         return True
-    return any(w.endswith("ed") and len(w) > 4 and w not in cues.NOT_PAST for w in lower)
+    return _has_word_ending(lower, "ed", 4, cues.NOT_PAST)
+
+
+def _has_word_ending(words: set[str], ending: str, longer_than: int, but: frozenset[str]) -> bool:
+    """A word of ``words`` longer than ``longer_than`` that ends in ``ending``, not one of ``but``."""
+    for word in words:  # (a plain loop: a generator in ``any`` costs twice as much per word)
+        if word.endswith(ending) and len(word) > longer_than and word not in but:
+            return True
+    return False
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
