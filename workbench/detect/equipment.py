@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
@@ -32,6 +32,7 @@ KIND = "equipment"
 
 # Letters and digits are separate tokens so that "S400" and "S-400" tokenise alike.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_Spans = list[re.Match[str]]  # the tokens' matches; their texts are a list of words beside them
 # What may stand between two tokens of one name: nothing (S400), a hyphen, a
 # space, a slash (F/A-18), an apostrophe (Sa'ar) or an initial's dot (D. Eisenhower).
 _GAP = re.compile(r"[ \u00a0\-\u2010\u2011\u2013/'\u2019.]{0,2}")
@@ -191,9 +192,10 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     """Every named system in ``text``, longest name first, as ``equipment`` candidates."""
     cues = current_language().equipment
     del ctx  # no publication date needed; its language is current (in_context_language)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    found = _candidates(text, tokens)
-    found += _misspelt(text, tokens, {m.start for m in found})
+    spans = list(_TOKEN.finditer(text))  # a token's position is read only where a name may start
+    words = list(map(re.Match.group, spans))
+    found = _candidates(text, spans, words, distinct := set(words))  # each word judged once, not per use
+    found += _misspelt(text, spans, words, {m.start for m in found}, distinct)
     found = [m for m in found if not cues.NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
@@ -213,22 +215,23 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     ]
 
 
-def _candidates(text: str, tokens: list[tuple[int, int, str]]) -> list[_Match]:
+def _candidates(text: str, spans: _Spans, words: list[str], distinct: set[str]) -> list[_Match]:
     """For each token that starts a name, the longest well-cased name starting there."""
     root = _trie()
+    starters = {w for w in distinct if w.casefold() in root.children or _could_be_plural(w, root)}
     matches: list[_Match] = []
-    for i, (start, _end, token) in enumerate(tokens):
+    for i in compress(range(len(words)), map(starters.__contains__, words)):
+        start = spans[i].start()
         if start > 0 and text[start - 1].isalnum():
             continue  # the middle of a word or model number ("2S19" does not start at "S")
-        if token.casefold() not in root.children and not _could_be_plural(token, root):
-            continue
-        best = _longest_at(text, tokens, i)
+        best = _longest_at(text, spans, words, i)
         if best is not None:
             matches.append(best)
     return matches
 
 
-def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) -> list[_Match]:
+def _misspelt(text: str, spans: _Spans, words: list[str], taken: set[int], distinct: set[str],
+              ) -> list[_Match]:
     """'Iskandar', 'Kinzal': one letter off a one-word name, proposed only with military context.
 
     The misspelt word is read as the gazetteer's word and the name is walked on from there
@@ -236,19 +239,19 @@ def _misspelt(text: str, tokens: list[tuple[int, int, str]], taken: set[int]) ->
     """
     patterns = equipment_patterns()
     lang = current_language()
+    slips = {w for w in distinct if len(w) >= _MIN_MISSPELT and w[0].isupper() and not w.isupper()
+             and _misspelling_of(w, lang) is not None}  # usually none: the loop below is then empty
     matches = []
-    for i, (start, end, token) in enumerate(tokens):
-        if start in taken or len(token) < _MIN_MISSPELT or not token[0].isupper() or token.isupper():
-            continue
-        if start > 0 and text[start - 1].isalnum():
+    for i in compress(range(len(words)), map(slips.__contains__, words)):
+        start, end, token = spans[i].start(), spans[i].end(), words[i]
+        if start in taken or start > 0 and text[start - 1].isalnum():
             continue
         name = _misspelling_of(token, lang)
         if name is None:
             continue
         if _opens_sentence(text, start) and not patterns.context_next.match(text, _skip_space(text, end)):
             continue  # "Murder charges ...": a capital that only opens a sentence proves nothing
-        corrected = [*tokens[:i], (start, end, name), *tokens[i + 1 :]]
-        best = _longest_at(text, corrected, i)
+        best = _longest_at(text, spans, [*words[:i], name, *words[i + 1 :]], i)
         if best is not None:
             alias = _Alias(best.alias.entry, best.alias.tokens, best.alias.spaced, best.alias.has_digit, True)
             matches.append(_Match(best.start, best.end, alias, 0.6))
@@ -332,23 +335,25 @@ def _could_be_plural(token: str, node: _Node) -> bool:
     return token.endswith("s") and token[:-1].casefold() in node.children
 
 
-def _longest_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> _Match | None:
+def _longest_at(text: str, spans: _Spans, words: list[str], i: int) -> _Match | None:
     """Walk the trie from token ``i``; keep every name that ends on a word boundary."""
     options: list[tuple[int, float, _Alias, list[str], list[str]]] = []
     node = _trie()
     written: list[str] = []
     gaps: list[str] = []
     j = i
-    while j < len(tokens):
-        start, end, token = tokens[j]
+    while j < len(words):
+        token, end = words[j], spans[j].end()
+        key = token.casefold()
+        if not (plural := key.endswith("s") and key[:-1] in node.children) and key not in node.children:
+            break  # the word goes on no name: no need to read the gap before it
         if j > i:
-            gap = text[tokens[j - 1][1] : start]
+            gap = text[spans[j - 1].end() : spans[j].start()]
             if not _GAP.fullmatch(gap):
                 break
             gaps.append(gap)
-        key = token.casefold()
         # A plural on the last word ("Kinzhals", "Leopards") ends the name here.
-        if key.endswith("s") and key[:-1] in node.children and _ends_cleanly(text, end):
+        if plural and _ends_cleanly(text, end):
             for alias in node.children[key[:-1]].aliases:
                 options.append((end, 0.85, alias, [*written, token[:-1]], list(gaps)))
         if key not in node.children:
@@ -363,9 +368,9 @@ def _longest_at(text: str, tokens: list[tuple[int, int, str]], i: int) -> _Match
                     (stop, score if stop == end else 0.7, alias, list(written), list(gaps))
                 )
         j += 1
-    for stop, score, alias, words, seen_gaps in sorted(options, key=lambda o: (-o[0], -o[1])):
-        if _fits(words, seen_gaps, alias):
-            return _Match(tokens[i][0], stop, alias, score)
+    for stop, score, alias, written_words, seen_gaps in sorted(options, key=lambda o: (-o[0], -o[1])):
+        if _fits(written_words, seen_gaps, alias):
+            return _Match(spans[i].start(), stop, alias, score)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import per_language
 
@@ -29,7 +30,7 @@ def equipment_patterns(lang: LanguageData) -> EquipmentPatterns:
     return EquipmentPatterns(
         context=re.compile(rf"\b(?:{words.CONTEXT_WORDS})\b", re.IGNORECASE),
         context_next=re.compile(rf"(?:{words.CONTEXT_WORDS})\b", re.IGNORECASE),
-        family=re.compile(
+        family=skipping(re.compile(
             rf"\b(?:{'|'.join(words.FAMILY_PREFIXES)})(?={words.FAMILY_SUFFIX.pattern})"
-        ),
+        )),
     )

@@ -27,6 +27,16 @@ _LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
 _ARTICLE_BEFORE_RE = re.compile(r"\b[Aa]n?\s+$")
 
 
+# Compiled once: ``is_name_or_debris`` runs for every number of a text.
+_LETTER_BEFORE_RE = re.compile(r"[A-Za-z][-‐‑]?$")
+_MODEL_AFTER_RE = re.compile(r"[A-Za-z]{1,2}\d|[-‐‑][A-Z]")
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_X_AFTER_RE = re.compile(r"X\b")
+_APOSTROPHE_BEFORE_RE = re.compile(r"(?:^|\s)['’]$")
+_GROUPED_RE = re.compile(r"[,.]\d")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.]*)[ \t]+$")
+
+
 def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
     """Model numbers, names with numbers, page furniture, lone numbers on their own line.
 
@@ -36,24 +46,24 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
     lang = current_language()
     fw = figure_words()
     before = text[max(0, start - 30) : start]
-    if re.search(r"[A-Za-z][-‐‑]?$", before):
+    if _LETTER_BEFORE_RE.search(before[-3:]):  # (a letter, a dash, a final line break at most)
         return True  # S-400, F-16, Covid-19, G40
-    if re.match(r"[A-Za-z]{1,2}\d|[-‐‑][A-Z]", text[end : end + 3]):
+    if _MODEL_AFTER_RE.match(text[end : end + 3]):
         return True  # 2S19, 5-A
-    if re.match(r"[A-Za-z]", text[end : end + 1]) and not lang.units.GLUED_UNIT_RE.match(text, end):
+    if _LETTER_RE.match(text[end : end + 1]) and not lang.units.GLUED_UNIT_RE.match(text, end):
         return True
-    if end - start >= 3 and re.match(r"X\b", text[end : end + 2]):
+    if end - start >= 3 and _X_AFTER_RE.match(text[end : end + 2]):
         return True  # "777X": a model; a multiple is written small and short ("3x")
     clipped_year_before = lang.dates.CLIPPED_YEAR_BEFORE_RE
-    if end - start == 2 and re.search(r"(?:^|\s)['’]$", before) and clipped_year_before.search(
+    if end - start == 2 and _APOSTROPHE_BEFORE_RE.search(before) and clipped_year_before.search(
             before[:-1]):
         return True  # "class of '91", "in ’08": a clipped year, not an opening quotation mark
     if _OPERATOR_BEFORE_RE.search(before) or _OPERATOR_AFTER_RE.match(text, end):
         return True  # a formula ("a = 0.5 × p × v2"): a coefficient, not a quantity
     if _HEADING_AFTER_RE.match(text, end) and _HEADING_BEFORE_RE.search(before):
         return True  # "Hypothesis 1:", "Scenario 2:": a numbered heading
-    grouped = bool(re.search(r"[,.]\d", text[start:end]))
-    prev = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
+    grouped = bool(_GROUPED_RE.search(text[start:end]))
+    prev = _WORD_BEFORE_RE.search(before)
     if prev and not explicit and not grouped and not lang.units.CALIBRE_AFTER_RE.match(text, end):
         word = prev.group(1)
         if word.lower().rstrip(".") in fw.name_preceders and not _ARTICLE_BEFORE_RE.search(
@@ -72,7 +82,7 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
         _LINE_END_RE.match(text, end) or _LIST_MARKER_RE.match(text, end)
     ):
         return True  # a lone number on its own line is scraping debris; "2. In ..." a list marker
-    if re.search(r"\(\s*$", before) and text[end : end + 1] == ")":
+    if before.rstrip().endswith("(") and text[end : end + 1] == ")":
         return True  # "(3)": list markers and footnotes
     return False
 

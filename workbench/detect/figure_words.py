@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import per_language
 from workbench.detect.numbers import DIGITS
@@ -47,7 +48,7 @@ def figure_words(lang: LanguageData) -> FigureWords:
     """The figure words of the language detection runs in."""
     figures = lang.figures
     return FigureWords(
-        approximator_re=lang.figures.APPROXIMATOR_RE,
+        approximator_re=skipping(lang.figures.APPROXIMATOR_RE),  # searched before every figure
         currency_symbols=lang.units.CURRENCY_SYMBOLS,
         currency_words=lang.units.CURRENCY_WORDS,
         measure_units=lang.units.MEASURE_UNITS,

@@ -12,6 +12,7 @@ dropped.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.dates import date_spans
@@ -33,7 +34,8 @@ from workbench.detect.figure_nouns import (
 )
 from workbench.detect.figure_ordinals import counting_ordinal
 from workbench.detect.figure_words import figure_words
-from workbench.detect.language_scope import current_language, in_context_language
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, in_context_language, per_language
 from workbench.detect.numbers import DIGITS, parse_number, singular, tokens
 from workbench.detect.spans import SpanIndex
 
@@ -54,8 +56,15 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     later: list[re.Match[str]] = []  # "about a week"
     ordinals: list[Figure] = []  # "seventh straight session", "for the second time"
     taken_until = -1
-    for pos, token in tokens(text):
-        if pos < taken_until:
+    openers = _opening_words()
+    scanned = tokens(text)
+    # Most words open nothing below; each distinct word is asked once, not at every occurrence.
+    opening = {
+        word for word in set(map(itemgetter(1), scanned))
+        if word in openers or word[0].isdigit() or word[0] == "." or word.endswith("fold")
+    }
+    for pos, token in scanned:
+        if pos < taken_until or token not in opening:
             continue
         measure = measure_at(text, pos, token) if token in starts else None
         # "Mach 5", "a fraction of an inch"; "a day after the vote" places, so it is a date only
@@ -96,6 +105,15 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
     ]
 
 
+@per_language
+def _opening_words(lang: LanguageData) -> frozenset[str]:
+    """The words ``detect_figures`` looks at further: a figure, an amount or an ordinal may start there."""
+    return frozenset(
+        measure_starts(lang) | figure_words(lang).core_starts | lang.figures.APPROXIMATOR_STARTS
+        | set(lang.numbers.ORDINALS) | lang.figures.MULTIPLIERS
+    )
+
+
 # --- one core ---------------------------------------------------------------------
 
 
@@ -107,15 +125,21 @@ def _figure_from_core(text: str, m: re.Match[str]) -> Figure | None:
     return _digit_number(text, m)
 
 
+# Compiled once: ``_digit_number`` runs for every number of a text.
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b")
+_MODEL_DASH_BEFORE_RE = re.compile(r"\d[-‐‑]$")
+_DASH_DIGIT_RE = re.compile(r"[-‐‑]\d")
+
+
 def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     lang = current_language()
     number_words, figure_cues = lang.numbers, lang.figures
     fw = figure_words()
     start, end = m.start(), m.end()
     num_start = m.start("num")
-    if re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") : m.end("num") + 3]):
+    if _ORDINAL_SUFFIX_RE.match(text[m.end("num") : m.end("num") + 3]):
         return None  # "36th Combined Arms Army": an ordinal used as a name
-    if re.search(r"\d[-‐‑]$", text[max(0, num_start - 2) : num_start]):
+    if _MODEL_DASH_BEFORE_RE.search(text[max(0, num_start - 2) : num_start]):
         return None  # the "9" of "787-9"
     if is_name_or_debris(text, num_start, m.end("num"), explicit=bool(
             m.group("cur") or m.group("pct") or m.group("pct2") or m.group("abbr"))):
@@ -155,7 +179,7 @@ def _digit_number(text: str, m: re.Match[str]) -> Figure | None:
     percent = bool(m.group("pct") or m.group("pct2"))
     # a range: "10-15 troops", "10 to 15 per cent", "$10-15 billion", "1 million to 2 million"
     _extend_range(text, figure, scale, currency, percent=percent)
-    if not isinstance(figure.value, list) and re.match(r"[-‐‑]\d", text[figure.end : figure.end + 2]):
+    if not isinstance(figure.value, list) and _DASH_DIGIT_RE.match(text[figure.end : figure.end + 2]):
         return None  # "787-9", "2-1": a model number or a score, not a range
     if percent:
         figure.value = scaled(figure.value, 0.01)

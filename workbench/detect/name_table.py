@@ -115,7 +115,9 @@ class Resolver:
         for match in patterns.name_sequence.finditer(masked):
             in_heading = line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)"
             first = True  # of two owners' names (``Russia’s Wagner``) only the first may lead
-            for part in _POSSESSIVE_SPLIT.split(match.group(0)):
+            named = match.group(0)
+            # (no apostrophe, no owner: most names need no split)
+            for part in _POSSESSIVE_SPLIT.split(named) if "’" in named or "'" in named else (named,):
                 # ``Hajjaj’s case``, ``Biden’s administration``: an owner is no subject
                 lead = first and not part.endswith(("’s", "'s", "’", "'"))
                 first = False
@@ -158,19 +160,11 @@ class Resolver:
 
         ``checked``: the caller already knows the words name no body.
         """
-        lang = current_language()
         if not checked and is_body(words):
             return None
-        tokens = strip_titles(without_leading_function_words(words)).split()
-        # ``Philip M. Breedlove``, ``Luiz Inácio Lula da Silva``: initials and particles are
-        # part of the name but do not count towards its length
-        core = [t for t in tokens if not _INITIAL.match(t) and t not in lang.titles.PARTICLES]
-        longest = 4 if len(core) < len(tokens) else 3
-        # the last word is the surname even when it is also a title (``Wayne King``)
-        if 2 <= len(core) <= longest and tokens[0] in core and not any(
-            t.lower() in lang.titles.TITLES or t.lower() in lang.people.FUNCTION_WORDS or t.isupper()
-            for t in core[:-1]
-        ) and not tokens[-1].isupper() and tokens[-1].lower() not in lang.people.FUNCTION_WORDS:
+        person = _person_name(words, current_language())
+        if person is not None:
+            tokens, core = person
             name = " ".join(tokens)
             self._people.append((pos, name))
             self._by_surname.setdefault(_surname_key(tokens[-1]), name)
@@ -416,5 +410,28 @@ def _plural(noun: str) -> bool:
     return noun in {"people", "men", "women"} or (noun.endswith("s") and not noun.endswith("ss"))
 
 
+@lru_cache(maxsize=4096)  # asked for every name the text repeats
 def _surname_key(token: str) -> str:
-    return re.sub(r"(?:’s|'s|’|')$", "", token).lower()
+    return _OWNER_MARK.sub("", token).lower()
+
+
+_OWNER_MARK = re.compile(r"(?:’s|'s|’|')$")
+
+
+# A text names the same people again and again: each name is read once per language.
+@lru_cache(maxsize=4096)
+def _person_name(words: str, lang: LanguageData) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words of a person's full name and those of them that count (``Resolver._add_person``);
+    None when ``words`` are no person's full name."""
+    tokens = strip_titles(without_leading_function_words(words)).split()
+    # ``Philip M. Breedlove``, ``Luiz Inácio Lula da Silva``: initials and particles are
+    # part of the name but do not count towards its length
+    core = [t for t in tokens if not _INITIAL.match(t) and t not in lang.titles.PARTICLES]
+    longest = 4 if len(core) < len(tokens) else 3
+    # the last word is the surname even when it is also a title (``Wayne King``)
+    if 2 <= len(core) <= longest and tokens[0] in core and not any(
+        t.lower() in lang.titles.TITLES or t.lower() in lang.people.FUNCTION_WORDS or t.isupper()
+        for t in core[:-1]
+    ) and not tokens[-1].isupper() and tokens[-1].lower() not in lang.people.FUNCTION_WORDS:
+        return tuple(tokens), tuple(core)
+    return None

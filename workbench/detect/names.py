@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 
@@ -43,6 +45,7 @@ def name_grammar(lang: LanguageData) -> NameGrammar:
     # name never runs over the end of a sentence (``São Paulo. Gustavo Faleiros``).
     # ``U.S.``/``U.N.`` stay one token so that ``the U.S. State Department`` is one body.
     name_token = (
+        rf"{_name_start(lang.titles.ABBREVIATED_TITLES)}"
         rf"(?:(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.|{lang.titles.ABBREVIATED_TITLES}\."
         rf"|[{UPPER}][\w'’-]*(?![\w'’-]*\.\w))"
     )
@@ -53,7 +56,10 @@ def name_grammar(lang: LanguageData) -> NameGrammar:
     return NameGrammar(
         name_token=name_token,
         name_sequence=name_sequence,
-        trailing_name=re.compile(rf"(?:{name_token}(?:[ ](?:{particle}[ ]){{0,2}}))*{name_token}$"),
+        # (searched, end-anchored, before every speech verb: ``skipping`` jumps to the capitals)
+        trailing_name=skipping(
+            re.compile(rf"(?:{name_token}(?:[ ](?:{particle}[ ]){{0,2}}))*{name_token}$")
+        ),
         named_later=re.compile(
             rf"[^.;:!?]*?(?:,\s+|\bname as\s+|\bnamed\s+|\bidentified as\s+)({sequence})"
             r"\s*(?:[,.;]|$)"
@@ -79,12 +85,21 @@ def name_grammar(lang: LanguageData) -> NameGrammar:
     )
 
 
+def _name_start(abbreviated_titles: str) -> str:
+    """A look-ahead for where a name's word may start: the regex engine then skips every
+    other position at once instead of trying each alternative of ``name_token`` there
+    (three times faster over a whole text). It admits exactly what the alternatives admit."""
+    if re.fullmatch(rf"\(\?:[{UPPER}]\w*(?:\|[{UPPER}]\w*)*\)", abbreviated_titles):
+        return rf"(?=[{UPPER}])"  # every abbreviated title is capitalised
+    return rf"(?=[{UPPER}]|{abbreviated_titles}\.)"
+
+
 def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
     """The subject that ends right before a speech verb at ``verb``, searching from ``start``."""
     people = current_language().people
     grammar = name_grammar()
     prefix = masked[max(start, verb - 240) : verb]  # a subject is never further away
-    last_mark = max(prefix.rfind(m) for m in "\"“”«»„")
+    last_mark = max(map(prefix.rfind, "\"“”«»„"))
     prefix = prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
     while True:
         trimmed = people.TRAILING_FILLER.sub("", prefix)
@@ -243,7 +258,14 @@ def subject_after(masked: str, pos: int, limit: int) -> tuple[str, str] | None:
 
 def without_leading_function_words(words: str) -> str:
     """``If Ukraine`` -> ``Ukraine``: a capitalised sentence opener is not part of a name."""
-    people = current_language().people
+    return _without_leading_function_words(words, current_language())
+
+
+# The article's table of names reads every name of a text, and names recur (within an
+# article and across articles): each of these is worked out once per name and language.
+@lru_cache(maxsize=4096)
+def _without_leading_function_words(words: str, lang: LanguageData) -> str:
+    people = lang.people
     tokens = words.split(" ")
     while len(tokens) > 1 and (
         tokens[0].lower() in people.NOT_SUBJECTS or tokens[0] in people.CALENDAR_WORDS
@@ -270,7 +292,11 @@ def _is_sentence_start_word(words: str, before: str) -> bool:
 
 def strip_titles(words: str) -> str:
     """``Russian President Vladimir Putin`` -> ``Vladimir Putin``; keeps at least one word."""
-    lang = current_language()
+    return _stripped_of_titles(words, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _stripped_of_titles(words: str, lang: LanguageData) -> str:
     titles, people = lang.titles, lang.people
     tokens = words.split()
     titled = [i for i, t in enumerate(tokens[:-1]) if t.lower() in titles.TITLES]
@@ -292,8 +318,13 @@ def strip_titles(words: str) -> str:
 
 
 def is_body(words: str) -> bool:
-    people = current_language().people
-    the = definite_articles()[0]
+    return _is_body(words, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _is_body(words: str, lang: LanguageData) -> bool:
+    people = lang.people
+    the = lang.stop_words.DEFINITE_ARTICLE + " "  # as ``definite_articles()[0]``
     tokens = words.lower().replace(the, "", 1).split()
     return any(t.strip(".,") in people.BODY_WORDS for t in tokens) or (
         len(tokens) == 1 and words.replace(the, "").isupper()

@@ -130,8 +130,13 @@ def _normalise(text: str) -> str:
     """Lower case, currency symbols and approximators left to the caller, hyphens kept."""
     text = text.strip().lower().replace("\u2010", "-").replace("\u2011", "-")
     text = text.replace("\u2013", "-")
-    text = re.sub(r"^(?:us|u\.s\.)?[$£€¥₽₴]\s*", "", text)
-    return re.sub(r"\s+", " ", text)
+    text = _CURRENCY_FIRST_RE.sub("", text)
+    return _SPACES_RE.sub(" ", text)
+
+
+# Compiled once: every number of a text is normalised.
+_CURRENCY_FIRST_RE = re.compile(r"^(?:us|u\.s\.)?[$£€¥₽₴]\s*")
+_SPACES_RE = re.compile(r"\s+")
 
 
 def _parse_words(text: str) -> float | None:

@@ -36,13 +36,16 @@ _DATELINE = re.compile(
 _LINE_BREAK = re.compile(r"\n")
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=8)  # sentences, quotes and statements all read the same article's paragraphs
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the blocks separated by blank lines, without surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
     pos = 0
     for match in _PARAGRAPH.finditer(text):
-        yield from _trimmed(text, pos, match.start())
+        spans.extend(_trimmed(text, pos, match.start()))
         pos = match.end()
-    yield from _trimmed(text, pos, len(text))
+    spans.extend(_trimmed(text, pos, len(text)))
+    return tuple(spans)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 
@@ -45,9 +46,9 @@ class _Patterns:
 def _patterns(lang: LanguageData) -> _Patterns:
     words = lang.equipment
     return _Patterns(
-        hull=re.compile(
+        hull=skipping(re.compile(
             rf"\b(?P<prefix>{words.SHIP_PREFIXES})\s(?P<name>{_NAME})(?P<pennant>{_PENNANT})?"
-        ),
+        )),
         ship_noun=re.compile(rf"\s+{words.SHIP_NOUNS}", re.IGNORECASE),
         naval=re.compile(rf"\b{words.SHIP_NOUNS}|\b(?:navy|naval|fleet)\b", re.IGNORECASE),
     )

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.detect.equipment import lookup as equipment_named
+from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.name_table import Resolver
@@ -46,7 +47,7 @@ class _Patterns:
 def _patterns(lang: LanguageData) -> _Patterns:
     speech = lang.speech
     return _Patterns(
-        verb=re.compile(rf"\b(?:{speech.SPEECH_VERBS}|{speech.PARTICIPLES})\b"),
+        verb=skipping(re.compile(rf"\b(?:{speech.SPEECH_VERBS}|{speech.PARTICIPLES})\b")),
         participle=re.compile(rf"(?:{speech.PARTICIPLES})$"),
         apposed_name=re.compile(
             rf"\s*({name_grammar(lang).name_sequence.pattern}),\s+(?:an?\s|the\s|[a-z])"
@@ -336,9 +337,14 @@ def _before(masked: str, start: int, open_pos: int) -> tuple[str, str] | None:
 
 def _mask_quotes(text: str, pairs: list[tuple[int, int]]) -> str:
     """The text with quoted words blanked, so verbs inside quotations attribute nothing."""
-    chars = list(text)
-    for open_pos, close_pos in pairs:
-        for i in range(open_pos + 1, close_pos):
-            if not chars[i].isspace():
-                chars[i] = "#"
-    return "".join(chars)
+    pieces = []
+    pos = 0
+    for open_pos, close_pos in sorted(pairs):
+        start = max(open_pos + 1, pos)
+        if start < close_pos:
+            pieces += [text[pos:start], _NOT_SPACE.sub("#", text[start:close_pos])]
+            pos = close_pos
+    return "".join(pieces) + text[pos:]
+
+
+_NOT_SPACE = re.compile(r"\S")  # (``\s`` is what ``str.isspace`` calls a space)

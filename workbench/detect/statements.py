@@ -20,7 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.language_scope import current_language, in_context_language
+from workbench.detect.first_chars import lower_cased, reads_lower_cased, skipping
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, in_context_language, per_language
 from workbench.detect.sentences import paragraphs, sentences
 
 BASE = 0.3
@@ -52,13 +54,44 @@ WEIGHTS: dict[str, float] = {
 _WORD = re.compile(r"[\w’'-]+")
 
 
-_ENTITY = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
+_ENTITY = skipping(re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+"))
 # A capitalised pronoun inside a name (``Check Your Fact``) is no narrator's voice.
 _PRONOUN_IN_NAME = re.compile(r"\b(?P<before>[A-Z][\w’'-]*) (?:Your|Our|My|We|You)(?= [A-Z])")
 # A feeling is the sentence's news only in a short sentence with no fact of its own.
 _REACTION_WORDS = 20
 _CLOSING = "\"”’'»"
 _FINAL = ".!?…;:"
+
+
+@dataclass(frozen=True)
+class _Searches:
+    """The cue patterns searched in every sentence, each behind a look-ahead (``first_chars``)."""
+
+    credit: re.Pattern[str]
+    finding: re.Pattern[str]
+    finding_lower: re.Pattern[str] | None  # ``finding`` for lower-cased text (``first_chars.lower_cased``)
+    phrases: re.Pattern[str]
+    update_promise: re.Pattern[str]
+    # The features that fire on a single word, with the words.
+    vocabularies: tuple[tuple[str, frozenset[str] | None], ...]
+
+
+@per_language
+def _searches(lang: LanguageData) -> _Searches:
+    cues = lang.statements
+    vocabularies = (
+        ("comparison", cues.COMPARISON_WORDS),
+        ("cause", cues.CAUSE_WORDS),
+        ("scheduled", frozenset()),
+        ("intention", cues.INTENTION_WORDS),
+        ("hedge", cues.HEDGE_WORDS),
+        ("opinion", cues.OPINION_WORDS),
+        ("first_person", None),
+        ("characterisation", cues.CHARACTER_WORDS),
+    )
+    finding_lower = lower_cased(cues.FINDING)
+    return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), finding_lower and skipping(finding_lower),
+                     skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +189,14 @@ def sentence_features(
 ) -> _Features | None:
     """The names of the features that fire on ``text[start:end]``; None when it is excluded."""
     cues = current_language().statements
+    searches = _searches()
     sentence = text[start:end]
     words = _WORD.findall(sentence)
     if len(words) < 4 or sentence.rstrip(_CLOSING + ")]").endswith("?"):
         return None  # a question, also one closed by a bracket or quotation mark
     if is_heading and cues.QUESTION_TITLE.match(sentence):
         return None  # a title that asks without its question mark
-    if len(words) < 30 and cues.CREDIT.search(sentence):
+    if len(words) < 30 and searches.credit.search(sentence):
         return None
     if cues.EDITORIAL.match(sentence):
         return None  # a note about the article itself, not about the world
@@ -176,45 +210,46 @@ def sentence_features(
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
              and not _inside_any(c.start, quotes)}
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
-    narration = cues.UPDATE_PROMISE.sub(" ", narration)
+    narration = searches.update_promise.sub(" ", narration)
     if len(_ENTITY.findall(narration)) >= 2:
         names.append("entities")
-    tokens = _WORD.findall(narration)
-    lower = {t.lower() for t in tokens}
-    phrases = {m.lastgroup for m in cues.PHRASES.finditer(narration.lower())}
+    tokens = words if narration == sentence else _WORD.findall(narration)  # most quote nothing
+    lower = set(map(str.lower, tokens))
+    narration_lower = narration.lower()
+    phrases = {m.lastgroup for m in searches.phrases.finditer(narration_lower)}
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
-    if lower & cues.SUPERLATIVES or any(
-        w.endswith("est") and len(w) > 5 and w not in cues.NOT_SUPERLATIVE for w in lower
+    # (a word that ends in ``est`` leaves ``est`` in the lower-cased narration: most have none)
+    if lower & cues.SUPERLATIVES or "est" in narration_lower and _has_word_ending(
+        lower, "est", 5, cues.NOT_SUPERLATIVE
     ):
         names.append("superlative")
-    for name, vocabulary in (
-        ("comparison", cues.COMPARISON_WORDS),
-        ("cause", cues.CAUSE_WORDS),
-        ("scheduled", frozenset()),
-        ("intention", cues.INTENTION_WORDS),
-        ("hedge", cues.HEDGE_WORDS),
-        ("opinion", cues.OPINION_WORDS),
-        ("first_person", None),
-        ("characterisation", cues.CHARACTER_WORDS),
-    ):
-        if name == "first_person":
-            hit = bool(cues.FIRST_PERSON_WORDS.intersection(
+    for name, vocabulary in searches.vocabularies:
+        if vocabulary is None:  # the first person
+            # Taking a pronoun out of a name only removes words: with none in the narration
+            # to begin with, there is nothing to take out.
+            hit = not cues.FIRST_PERSON_WORDS.isdisjoint(tokens) and bool(cues.FIRST_PERSON_WORDS.intersection(
                 _WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
-            hit = bool(lower & vocabulary) or name in phrases
+            hit = not vocabulary.isdisjoint(lower) or name in phrases
         if hit:
             names.append(name)
     main = "intention" in names and cues.MAIN_INTENTION.match(narration.strip())
     if main and not cues.RELATIVE.search(main.group(0)):
         names.append("main_intention")
-    finding = cues.FINDING.search(narration)
+    if searches.finding_lower is not None and reads_lower_cased(narration, narration_lower):
+        finding = searches.finding_lower.search(narration_lower)  # the same span, without case folding
+    else:
+        finding = searches.finding.search(narration)
     if finding:
         names.append("finding")
     # ``May 16`` is a month: only a lowercase ``may`` is a modal; ``could not verify`` is a finding
-    modal_text = narration[: finding.start()] + narration[finding.end():] if finding else narration
-    modal_tokens = _WORD.findall(modal_text)
-    if cues.MODAL_WORDS.intersection(t if t == "May" else t.lower() for t in modal_tokens) and (
+    if finding or "May" in tokens:
+        modal_text = narration[: finding.start()] + narration[finding.end():] if finding else narration
+        modal_words = {t if t == "May" else t.lower() for t in _WORD.findall(modal_text)}
+    else:
+        modal_words = lower  # the same words, all lower-cased
+    if not cues.MODAL_WORDS.isdisjoint(modal_words) and (
         "scheduled" not in names
     ):
         names.append("modal")
@@ -239,16 +274,27 @@ def _has_event_verb(lower: set[str]) -> bool:
     cues = current_language().statements
     if lower & cues.IRREGULAR_PAST:
         return True
-    return any(w.endswith("ed") and len(w) > 4 and w not in cues.NOT_PAST for w in lower)
+    return _has_word_ending(lower, "ed", 4, cues.NOT_PAST)
+
+
+def _has_word_ending(words: set[str], ending: str, longer_than: int, but: frozenset[str]) -> bool:
+    """A word of ``words`` longer than ``longer_than`` that ends in ``ending``, not one of ``but``."""
+    for word in words:  # (a plain loop: a generator in ``any`` costs twice as much per word)
+        if word.endswith(ending) and len(word) > longer_than and word not in but:
+            return True
+    return False
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
     """The narrator's words: the sentence with quoted words blanked out."""
-    chars = list(text[start:end])
-    for q_start, q_end in quotes:
-        for i in range(max(q_start, start), min(q_end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+    pieces = []
+    pos = start
+    for q_start, q_end in sorted(quotes):
+        blank_from, blank_to = max(q_start, start, pos), min(q_end, end)
+        if blank_from < blank_to:
+            pieces += [text[pos:blank_from], " " * (blank_to - blank_from)]
+            pos = blank_to
+    return "".join(pieces) + text[pos:end] if pieces else text[start:end]
 
 
 def _strip_quoted(narration: str) -> str:
