@@ -9,7 +9,7 @@ from tests.benchmark import claims_eval
 from tests.benchmark.table import Row, median_ms
 from workbench.kinds import detect
 
-TARGET_MS_PER_1000_WORDS = 10.0
+TARGET_MS_PER_1000_WORDS = 5.0  # the speed issue's (the unseen-pages issue asks for under 10)
 RELAXED_TARGET = {"figure": 0.90, "date": 0.90, "equipment": 0.90, "quote": 0.90, "statement": 0.70}
 STRICT_TARGET = 0.80
 
