@@ -82,6 +82,12 @@ def test_an_attached_source_is_archived_and_read_offline_with_its_passage_highli
 
     qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
     assert window.reader_stack.currentWidget() is window.reader
+    qtbot.mouseClick(ledger.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.reader_stack.currentWidget() is window.archived_view)
+    window.select_claim(claim_with_text(window, "S-400", "equipment").id)  # another claim: the article again
+    assert window.reader_stack.currentWidget() is window.reader
+    window.select_claim(claim.id)
+    wait_for_details(qtbot, window)
 
     # Undo takes the link off; the snapshot stays (an archive is never lost), redo puts it back.
     window.undo_stack.undo()  # the passage

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -369,17 +368,10 @@ class ClaimEditor(QTabWidget):
         # and Qt would hand the focus to the next control (the address bar).
         self.sources.blockSignals(True)
         self.sources.clear()
-        for link in evidence:
-            title = link.source.title or link.source.url
-            publisher = link.source.publisher
-            text = f"{title}\n{link.stance.capitalize()} · {publisher or link.source.url}"
-            item = QListWidgetItem(text)
-            item.setToolTip(link.source.url)
-            self.sources.addItem(item)
+        self.ledger.list_links(evidence)  # with a flag on each a re-check flagged
         if evidence:
             self.sources.setCurrentRow(min(max(row, 0), len(evidence) - 1))
         self.sources.blockSignals(False)
-        self.ledger.mark_items()
         attached = {link.source.id for link in evidence}
         self.reuse.clear()
         others = [s for s in session_sources if s.id not in attached]

@@ -40,7 +40,9 @@ class LedgerControl(QObject):
         editor = window.editor.ledger
         editor.read_requested.connect(self.read_archived)
         editor.confirm_requested.connect(self.confirm)
+        window.claims_panel.claim_selected.connect(self._claim_selected)
         self._flags_wanted = 0
+        self._copy_of: int | None = None  # the claim whose source's copy is in the reader's place
 
     # --- archiving a source the window attached --------------------------------
     def archive(self, link: EvidenceRecord) -> None:
@@ -93,6 +95,13 @@ class LedgerControl(QObject):
             return
         w.archived_view.show_copy(copy, link.source.url, link.claim_id)
         w.reader_stack.setCurrentWidget(w.archived_view)
+        self._copy_of = link.claim_id
+
+    def _claim_selected(self, claim_id: int | None) -> None:
+        """Another claim chosen: the article comes back, with that claim in it."""
+        w = self.window
+        if claim_id != self._copy_of and w.reader_stack.currentWidget() is w.archived_view:
+            w.reader_stack.setCurrentWidget(w.reader)
 
     # --- flags and confirming ---------------------------------------------------
     def claims_loaded(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidgetItem, QPushButton, QWidget
 
 from workbench.domain.records import ClaimRecord, EvidenceRecord
 from workbench.domain.scales import Scale
@@ -104,13 +104,25 @@ class EditorLedger(QObject):
         else:
             self.link_state.setText(("⚑ " if state.flagged else "") + state.describe())
 
+    def list_links(self, evidence: list[EvidenceRecord]) -> None:
+        """The Sources tab's list: each link's source, stance and publisher."""
+        for link in evidence:
+            item = QListWidgetItem(self._item_text(link))
+            item.setToolTip(link.source.url)
+            self.editor.sources.addItem(item)
+
     def mark_items(self) -> None:
-        """A flag on each listed link a re-check flagged."""
+        """A flag on each listed link a re-check flagged (the ledger is read after the list)."""
         for row, link in enumerate(self.editor.evidence):
             item = self.editor.sources.item(row)
-            state = self._state(link)
-            if item is not None and state is not None and state.flagged and not item.text().startswith(FLAG):
-                item.setText(f"{FLAG} {item.text()}")
+            if item is not None and item.text() != self._item_text(link):
+                item.setText(self._item_text(link))
+
+    def _item_text(self, link: EvidenceRecord) -> str:
+        state = self._state(link)
+        flag = f"{FLAG} " if state is not None and state.flagged else ""
+        return f"{flag}{link.source.title or link.source.url}\n{link.stance.capitalize()} · " \
+               f"{link.source.publisher or link.source.url}"
 
     def _ledger(self) -> ClaimLedger | None:
         if self.ledger is None or self.claim is None or self.ledger.claim_id != self.claim.id:
