@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from workbench.services.claim_ledger import ClaimLedger
     from workbench.services.claims_read import ClaimDetails as Details
 
-claims_read = deferred("workbench.services.claims_read")
 claim_ledger = deferred("workbench.services.claim_ledger")
 
 PAUSE_MS = 60  # J held down repeats every ~33 ms: read once the reviewer stops
@@ -69,11 +68,10 @@ class ClaimDetails(QObject):
         if claim_id is None or db is None:
             return
 
-        def read(_cancel: object, _progress: object) -> tuple[Details, ClaimLedger]:
-            # The ledger (archives, flags, where the verdict stands) with the rest: one job, one refresh.
-            return claims_read.claim_details(db, claim_id, session_id), claim_ledger.claim_ledger(db, claim_id)
-
-        self.jobs.start(read, "reading the claim's sources",
+        minimum = self.window.scale.min_independent_sources
+        # The ledger (archives, flags, where the verdict stands) with the rest: one read, one refresh.
+        self.jobs.start(lambda _cancel, _progress: claim_ledger.details_and_ledger(db, claim_id, session_id, minimum),
+                        "reading the claim's sources",
                         on_success=lambda found: self._loaded(claim_id, *found), on_error=self._failed)
 
     def _loaded(self, claim_id: int, details: Details, ledger: ClaimLedger) -> None:

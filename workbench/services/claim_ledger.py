@@ -11,17 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
+from workbench.domain.kinds import Stance
 from workbench.domain.progress import CancelFn
 from workbench.domain.snapshots import CHANGED, SnapshotRecord
+from workbench.evidence.publishers import publisher_count
 from workbench.services.database import Database
 from workbench.services.snapshots import Fetcher, archive_source
 from workbench.services.verdict_standing import VerdictStanding, verdict_standing
+from workbench.storage import articles as article_store
 from workbench.storage import snapshots as store
-from workbench.storage.models import Evidence
+from workbench.storage.claim_details import ClaimDetails, claim_details_and_watch
+from workbench.storage.claims import get_claim
 
-__all__ = ["ClaimLedger", "LinkArchive", "archive_if_missing", "claim_ledger"]
+__all__ = ["ClaimLedger", "LinkArchive", "archive_if_missing", "claim_ledger", "details_and_ledger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +68,32 @@ class ClaimLedger:
         return [link for link in self.links.values() if link.flagged]
 
 
-def claim_ledger(db: Database, claim_id: int) -> ClaimLedger:
-    standing = verdict_standing(db, claim_id)
-    links = {}
-    with db.reading() as orm:
-        for link in orm.scalars(select(Evidence).where(Evidence.claim_id == claim_id).order_by(Evidence.id)):
-            kept = store.latest_in(orm, link.source_id, fetched=True)
-            newest = store.latest_in(orm, link.source_id)
-            failed = newest.error if newest is not None and newest is not kept else None
-            links[link.id] = LinkArchive(
-                link.id, link.source_id,
-                store.snapshot_record(kept, text=False).fetched_at if kept is not None else None, failed,
-                link.source_check, link.passage_found,
-            )
-    return ClaimLedger(claim_id, standing, links)
+def claim_ledger(db: Database, claim_id: int, *, minimum: int | None = None) -> ClaimLedger:
+    """A claim's ledger; the threshold is its session's scale's unless named."""
+    session_id = _session_of(db, claim_id)
+    if minimum is None:
+        minimum = verdict_standing(db, claim_id).minimum
+    return details_and_ledger(db, claim_id, session_id, minimum)[1]
+
+
+def details_and_ledger(db: Database, claim_id: int, session_id: int | None,
+                       minimum: int) -> tuple[ClaimDetails, ClaimLedger]:
+    """What the editor shows beside a claim (``claims_read.claim_details``) and its ledger, read
+    together: the ledger costs one statement more (none for a claim without sources)."""
+    details, watch = claim_details_and_watch(db, claim_id, session_id)
+    links = {
+        w.evidence_id: LinkArchive(w.evidence_id, w.source_id, w.archived_at, w.last_error, w.source_check,
+                                   w.passage_found)
+        for w in watch
+    }
+    stances = [w.stance for w in watch]
+    # Where the copy was found (after redirects) says who published it; context does not count.
+    resting = [(w.final_url or w.url, w.publisher) for w in watch if w.stance in (Stance.SUPPORTS, Stance.REFUTES)]
+    standing = VerdictStanding(
+        claim_id, stances.count(Stance.SUPPORTS), stances.count(Stance.REFUTES), stances.count(Stance.CONTEXT),
+        publisher_count(resting), minimum,
+    )
+    return details, ClaimLedger(claim_id, standing, links)
 
 
 def archive_if_missing(db: Database, source_id: int, *, by: str, fetcher: Fetcher | None = None,
@@ -89,3 +103,7 @@ def archive_if_missing(db: Database, source_id: int, *, by: str, fetcher: Fetche
     if kept is not None and not kept.failed:
         return kept
     return archive_source(db, source_id, by=by, fetcher=fetcher, cancel=cancel)
+
+
+def _session_of(db: Database, claim_id: int) -> int:
+    return article_store.get_article(db, get_claim(db, claim_id).article_id).session_id
