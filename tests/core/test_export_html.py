@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 
+from sqlalchemy import select
+
 from tests.export_session import HOSTILE_TITLE, build_review
+from workbench.domain.snapshots import ArchivedCopy
 from workbench.export.filters import ExportFilter
 from workbench.export.report_html import write_html
+from workbench.storage import snapshots as snapshot_store
+from workbench.storage import sources
+from workbench.storage.models import Source
 
 
 class Page(HTMLParser):
@@ -99,3 +106,38 @@ def test_report_follows_the_filter(sqlite_db):
     _html, page = render(sqlite_db, review.session_id, ExportFilter(accepted_only=True))
     assert len(page.claims) == 2
     assert "No claims match." in "".join(page.text)  # the second article has no accepted claim
+
+
+def _archive(db, url: str, at: datetime) -> None:  # noqa: ANN001
+    """Keep an archived copy of the session's source at ``url``, as fetched at ``at`` (no network)."""
+    source = next(s for s in sources.list_sources(db, sources_session(db, url)) if s.url == url)
+    copy = ArchivedCopy(url, at, raw=b"<p>30,000</p>", sha256="ab" * 32, http_status=200,
+                        content_type="text/html", final_url=url, text="30,000")
+    with db.session() as orm:
+        snapshot_store.add_snapshot_in(orm, source.id, copy, by="ana")
+
+
+def sources_session(db, url: str) -> int:  # noqa: ANN001
+    with db.reading() as orm:
+        return orm.scalars(select(Source.session_id).where(Source.url == url)).one()
+
+
+def test_each_source_shows_its_stance_passage_and_archive_date_and_a_thin_verdict_is_marked(sqlite_db):
+    review = build_review(sqlite_db)
+    _archive(sqlite_db, "https://gov.example/figures?a=1&b=2", datetime(2026, 3, 4, 10, 0, tzinfo=UTC))
+    html, page = render(sqlite_db, review.session_id)
+    troops = next(c for c in page.claims if "About 32,000 troops" in c)
+    assert "(refutes)\n“30,000”\nArchived 2026-03-04" in troops
+    assert "https://archive.example/page (context)\nNot archived" in troops
+    # False on one refuting publisher (context does not count): marked against the scale's two.
+    assert "Supports 0 · refutes 1 · context 1 — 1 independent publisher." in troops
+    assert "Rests on fewer than 2 independent sources." in troops
+    systems = next(c for c in page.claims if "S-400" in c)
+    assert "independent publisher" not in systems  # no verdict: nothing stands or falls
+
+    other = sources.add_source(sqlite_db, review.session_id, "https://news.example/border", title="Border news")
+    sources.attach_source(sqlite_db, review.troops, other.id, by="ana", stance="refutes")
+    _html, page = render(sqlite_db, review.session_id)
+    troops = next(c for c in page.claims if "About 32,000 troops" in c)
+    assert "Supports 0 · refutes 2 · context 1 — 2 independent publishers." in troops
+    assert "Rests on fewer than" not in troops

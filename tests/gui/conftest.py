@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from tests.factories import make_article
+from workbench.domain.snapshots import ArchivedCopy
 from workbench.gui.main_window import MainWindow
 from workbench.services.importing import store_extracted
 from workbench.storage import sessions
@@ -40,6 +43,23 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def sources_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window archives each source it attaches: in the tests only loopback pages and files are
+    fetched; any other address is archived as a failed fetch, without the network."""
+    from workbench.ingest import archive as archiver
+
+    real = archiver.archive
+
+    def loopback_only(location: str, **options: object) -> ArchivedCopy:
+        host = urlsplit(location).hostname or ""
+        if location.lower().startswith("file:") or host in ("127.0.0.1", "localhost", "::1"):
+            return real(location, **options)
+        return ArchivedCopy(location, datetime.now(UTC), error="No network in the tests.")
+
+    monkeypatch.setattr(archiver, "archive", loopback_only)
 
 
 def seed(location: Path | str) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.gui.helpers import wait_for_details, wait_for_writes
 from tests.gui.test_memory_and_evidence import _today, two_sessions  # noqa: F401 (a fixture)
+from workbench.services import snapshots as snapshot_service
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
 from workbench.storage.articles import get_article
@@ -47,8 +48,11 @@ def test_a_quoted_passage_stores_its_pages_title_and_publisher_without_a_second_
     assert (source.title, source.publisher) == ("Ministry briefing | Ministry of Defence", "Ministry of Defence")
     wait_for_details(qtbot, window)
     assert window.editor.source_title.text() == source.title  # the editor shows it, not the URL
+    qtbot.waitUntil(lambda: not window.ledger.archives.running)
     qtbot.wait(200)
-    assert len(httpserver.log) == 1  # the page searched gave them: it was not fetched again
+    # The page searched gave them: it was fetched once more only to archive it as cited, not for its title.
+    assert len(httpserver.log) == 2
+    assert snapshot_service.read_snapshot(window.db, source.id).snapshot.title == source.title
     assert not window.jobs.running
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 
 from tests.latency_proxy import LatencyProxy
-from workbench.services import claims_read
+from workbench.services import claim_ledger, claims_read
 from workbench.services.demo import demo_text
 from workbench.services.importing import import_text
 from workbench.storage import server_ping, sessions
@@ -66,6 +66,13 @@ def test_a_claims_details_come_in_one_round_trip_per_statement(far) -> None:  # 
     assert cost == 4
     assert [e.source.url for e in evidence] == ["https://a.example/1", "https://b.example/2"]
     assert len(sources) == 2 and len(history) == 2
+    # With its ledger (each link's archive and re-check state): one statement more, for the copies.
+    cost, ((evidence, _history, _sources), ledger) = trips(
+        proxy, lambda: claim_ledger.details_and_ledger(db, claim.id, session_id, 2))
+    assert cost == 5
+    assert sorted(ledger.links) == [e.id for e in evidence]
+    assert all(link.archived_at is None for link in ledger.links.values())
+    assert (ledger.standing.context, ledger.standing.independent, ledger.standing.too_few) == (2, 0, True)
 
 
 @pytest.mark.postgres

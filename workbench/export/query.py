@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, String, case, func, literal, select, type_coerce
@@ -164,25 +165,32 @@ def read_articles(connection: Connection, session_id: int) -> tuple[dict[int, Ar
     return articles, blocks
 
 
-def read_sources(connection: Connection, session_id: int) -> dict[int, list[tuple[str, str, str, str, str]]]:
-    """Per claim id: its sources as (title, url, stance, passage, snapshot SHA-256), in the order
-    they were attached; the hash is of the newest archived copy that holds the page ("" if none)."""
+SourceTuple = tuple[str, str, str, str, str, str, str, str]
+
+
+def read_sources(connection: Connection, session_id: int) -> dict[int, list[SourceTuple]]:
+    """Per claim id: its sources as (title, url, stance, passage, snapshot SHA-256, archived at,
+    publisher, final URL), in the order they were attached. The hash, the archive time (ISO 8601,
+    UTC) and the final URL are of the newest archived copy that holds the page ("" if none): the
+    copy the evidence rests on."""
     snapshot = SourceSnapshot.__table__.c
     newest = (
         select(snapshot.source_id, func.max(snapshot.id).label("id"))
         .where(snapshot.error.is_(None)).group_by(snapshot.source_id).subquery()
     )
     rows = connection.execute(
-        select(_evidence.claim_id, _source.title, _source.url, _evidence.stance, _evidence.passage, snapshot.sha256)
+        select(_evidence.claim_id, _source.title, _source.url, _evidence.stance, _evidence.passage, snapshot.sha256,
+               snapshot.fetched_at, _source.publisher, snapshot.final_url)
         .join_from(Evidence.__table__, Source.__table__, _source.id == _evidence.source_id)
         .outerjoin(newest, newest.c.source_id == _source.id)
         .outerjoin(SourceSnapshot.__table__, snapshot.id == newest.c.id)
         .where(_source.session_id == session_id)
         .order_by(_evidence.claim_id, _evidence.id)
     )
-    sources: dict[int, list[tuple[str, str, str, str, str]]] = {}
-    for claim_id, title, url, stance, passage, sha256 in rows:
-        sources.setdefault(claim_id, []).append((title or "", url, stance, passage or "", sha256 or ""))
+    sources: dict[int, list[SourceTuple]] = {}
+    for claim_id, title, url, stance, passage, sha256, fetched_at, publisher, final_url in rows:
+        sources.setdefault(claim_id, []).append((title or "", url, stance, passage or "", sha256 or "",
+                                                 _utc_iso(fetched_at), publisher or "", final_url or ""))
     return sources
 
 
@@ -242,3 +250,13 @@ def raw_sqlite_columns() -> tuple[Any, ...]:
         type_coerce(column, String).label(column.key) if column.key in raw else column
         for column in CLAIM_COLUMNS
     )
+
+
+def _utc_iso(moment: datetime | str | None) -> str:
+    """A stored time as ISO 8601 in UTC to the second; "" for none (SQLite keeps UTC without a zone)."""
+    if moment is None:
+        return ""
+    if isinstance(moment, str):
+        return f"{moment[:10]}T{moment[11:19]}+00:00"
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat(timespec="seconds")

@@ -14,12 +14,13 @@ from datetime import UTC, datetime
 from html import escape
 from typing import TextIO
 
-from workbench.domain.scales import Level
+from workbench.domain.scales import Level, Scale
 from workbench.domain.written import as_written, published_day
 from workbench.export.filters import ExportFilter
 from workbench.export.pace import NO_PACE, Pace
 from workbench.export.query import ArticleInfo
 from workbench.export.rows import ClaimRow, Report, SourceRef, open_report
+from workbench.export.standing import standing_of
 from workbench.storage.database import Database
 
 STYLE = """
@@ -34,6 +35,8 @@ table.summary td, table.summary th { border: 1px solid #bbb; padding: 3px 8px; t
 blockquote { margin: 0.3em 0 0.3em 1.5em; font-style: italic; white-space: pre-wrap; }
 .rationale { white-space: pre-wrap; margin: 0.3em 0; }
 .sources { margin: 0.2em 0 0 1.5em; font-size: 9.5pt; }
+.standing { font-size: 9.5pt; margin: 0.2em 0; }
+.too-few { color: #c0571b; font-weight: bold; }
 a { color: #1a4a8a; }
 @media print { body { margin: 0; } a { color: #111; text-decoration: none; } }
 @page { margin: 18mm; }
@@ -72,7 +75,7 @@ def render_report(
         for article in report.articles.values():
             if report.claim_filter.article_id not in (None, article.id):
                 continue
-            parts.append(_article(article, by_article.get(article.id, []), anchors))
+            parts.append(_article(article, by_article.get(article.id, []), anchors, report.scale))
     parts.append("</body>\n</html>\n")
     return "".join(parts), len(rows)
 
@@ -105,7 +108,7 @@ def _summary(report: Report, rows: list[ClaimRow]) -> str:
     return "".join(lines)
 
 
-def _article(article: ArticleInfo, rows: list[ClaimRow], anchors: bool) -> str:
+def _article(article: ArticleInfo, rows: list[ClaimRow], anchors: bool, scale: Scale) -> str:
     facts = [
         ("Address", _link(article.url) if article.url else escape(article.source)),
         ("Published", escape(published_day(article.published) or "not stated")),
@@ -119,11 +122,11 @@ def _article(article: ArticleInfo, rows: list[ClaimRow], anchors: bool) -> str:
     if not rows:
         parts.append("<p class=\"meta\">No claims match.</p>\n")
     for number, row in enumerate(rows, 1):
-        parts.append(_claim(number, row, anchors))
+        parts.append(_claim(number, row, anchors, scale))
     return "".join(parts)
 
 
-def _claim(number: int, row: ClaimRow, anchors: bool = True) -> str:
+def _claim(number: int, row: ClaimRow, anchors: bool, scale: Scale) -> str:
     details = [row.kind, row.status]
     if row.value is not None and row.value != "":
         details.append(f"value {_value(as_written(row.value, row.unit))}{' ' + row.unit if row.unit else ''}")
@@ -148,6 +151,8 @@ def _claim(number: int, row: ClaimRow, anchors: bool = True) -> str:
     parts.append(f"<p class=\"meta\">{escape(' · '.join(details))}</p>\n")
     if row.rationale:
         parts.append(f"<div class=\"rationale\">{escape(row.rationale)}</div>\n")
+    if row.level.key != scale.levels[0].key:  # a verdict: what it rests on
+        parts.append(_standing(row, scale.min_independent_sources))
     if row.sources:
         parts.append("<ul class=\"sources\">\n")
         parts.extend(f"<li>{_source(ref)}</li>\n" for ref in row.sources)
@@ -161,10 +166,19 @@ def _badge(level: Level, label: str | None = None) -> str:
     return f"<span style=\"color: {colour}\">&#9632;</span> {escape(label or level.label)}"
 
 
+def _standing(row: ClaimRow, minimum: int) -> str:
+    standing = standing_of(row.sources, minimum)
+    mark = (f" <span class=\"too-few\">&#9873; Rests on fewer than {minimum} independent sources.</span>"
+            if standing.too_few else "")
+    return f"<p class=\"standing\">{escape(standing.describe())}.{mark}</p>\n"
+
+
 def _source(ref: SourceRef) -> str:
     title = f"{escape(ref.title)} — " if ref.title else ""
     quoted = f"<br>\n“{escape(ref.passage)}”" if ref.passage else ""
-    return f"{title}{_link(ref.url)} ({escape(ref.stance)}){quoted}"
+    # The date of the archived copy the evidence rests on: what a reader can ask to see.
+    archived = f"Archived {escape(ref.archived[:10])}" if ref.archived else "Not archived"
+    return f"{title}{_link(ref.url)} ({escape(ref.stance)}){quoted}<br>\n<span class=\"meta\">{archived}</span>"
 
 
 def _link(url: str) -> str:

@@ -60,6 +60,9 @@ class SourceRef(NamedTuple):
     stance: str
     passage: str = ""  # the words of the source the reviewer quoted
     snapshot: str = ""  # SHA-256 of the newest archived copy of the source; "" if never archived
+    archived: str = ""  # when that copy was fetched (ISO 8601, UTC)
+    publisher: str = ""
+    final_url: str = ""  # where that copy was found (after redirects): says who published it
 
 
 class ClaimRow(NamedTuple):
@@ -137,8 +140,8 @@ class Report:
             }
         return self._sources
 
-    def source_tuples(self) -> dict[int, list[tuple[str, str, str, str, str]]]:
-        """Per claim id, its sources as plain (title, url, stance, passage, snapshot) tuples, read afresh.
+    def source_tuples(self) -> dict[int, list[query.SourceTuple]]:
+        """Per claim id, its sources as plain (title, url, stance, passage, snapshot, ...) tuples, read afresh.
 
         For a writer that turns them straight into text: it skips building a
         ``SourceRef`` per source and keeps no tens of thousands of small

@@ -19,9 +19,10 @@ from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+    from workbench.services.claim_ledger import ClaimLedger
     from workbench.services.claims_read import ClaimDetails as Details
 
-claims_read = deferred("workbench.services.claims_read")
+claim_ledger = deferred("workbench.services.claim_ledger")
 
 PAUSE_MS = 60  # J held down repeats every ~33 ms: read once the reviewer stops
 
@@ -67,10 +68,13 @@ class ClaimDetails(QObject):
         if claim_id is None or db is None:
             return
 
-        self.jobs.start(lambda _cancel, _progress: claims_read.claim_details(db, claim_id, session_id), "reading the claim's sources", on_success=lambda found: self._loaded(claim_id, found),
-                        on_error=self._failed)
+        minimum = self.window.scale.min_independent_sources
+        # The ledger (archives, flags, where the verdict stands) with the rest: one read, one refresh.
+        self.jobs.start(lambda _cancel, _progress: claim_ledger.details_and_ledger(db, claim_id, session_id, minimum),
+                        "reading the claim's sources",
+                        on_success=lambda found: self._loaded(claim_id, *found), on_error=self._failed)
 
-    def _loaded(self, claim_id: int, details: Details) -> None:
+    def _loaded(self, claim_id: int, details: Details, ledger: ClaimLedger) -> None:
         w = self.window
         self._known, self._sources = (claim_id, details), details[2]
         if claim_id != w.claims_panel.current_id() or w.db is None:
@@ -78,6 +82,7 @@ class ClaimDetails(QObject):
         claim = w.claims_panel.model.claim_by_id(claim_id)
         if claim is not None:
             w.editor.set_claim(claim, w.scale, *details)
+            w.ledger.ledger_read(claim_id, ledger)
             w.live.check_fresh(claim_id, details[1])
 
     def _failed(self, error: WorkbenchError) -> None:

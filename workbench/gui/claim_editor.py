@@ -10,7 +10,7 @@ a save never moves the focus nor rewrites the field being typed in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -41,11 +40,8 @@ from workbench.gui.claims_model import format_value
 from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner, parse_value
 from workbench.gui.kind_boxes import fill_kinds
 from workbench.gui.review_row import ReviewRow
+from workbench.gui.source_ledger import EditorLedger
 from workbench.gui.unsaved_fields import UnsavedFields
-
-if TYPE_CHECKING:
-    pass
-
 
 COMMIT_DELAY_MS = 600
 EMPTY_TEXT = (
@@ -81,6 +77,7 @@ class ClaimEditor(QTabWidget):
         self.unsaved = UnsavedFields()  # typed values the database does not have yet
         self._timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.commit_pending)
+        self.ledger = EditorLedger(self)  # archive, watch and verdict standing (source_ledger.py)
         details = QScrollArea()
         details.setWidgetResizable(True)
         details.setFrameShape(QFrame.Shape.NoFrame)
@@ -152,6 +149,7 @@ class ClaimEditor(QTabWidget):
         form.addRow(self.unsaved_note)
         form.addRow("Quoted", self.quoted)
         form.addRow("Verdict", verdict_row)
+        form.addRow(self.ledger.standing)
         self.review_row = ReviewRow()  # review state, assignee, and the approval lock (review_row.py)
         form.addRow("Review", self.review_row)
         form.addRow("Rationale", self.rationale)
@@ -211,6 +209,7 @@ class ClaimEditor(QTabWidget):
         self.sources.setWordWrap(True)
         self.sources.setMinimumHeight(120)
         layout.addWidget(self.sources, 1)
+        layout.addWidget(self.ledger.link_row())
 
         details = QFormLayout()
         self.source_title = QLineEdit(placeholderText="title (fetched from the page)")
@@ -288,6 +287,7 @@ class ClaimEditor(QTabWidget):
         else:
             self._fill(claim, scale)
         self.review_row.show_claim(self, claim, history)
+        self.ledger.show_claim(claim, scale)
         if not details_shown:
             self._fill_sources(evidence, session_sources)
             self.history.fill(history)
@@ -368,13 +368,7 @@ class ClaimEditor(QTabWidget):
         # and Qt would hand the focus to the next control (the address bar).
         self.sources.blockSignals(True)
         self.sources.clear()
-        for link in evidence:
-            title = link.source.title or link.source.url
-            publisher = link.source.publisher
-            text = f"{title}\n{link.stance.capitalize()} · {publisher or link.source.url}"
-            item = QListWidgetItem(text)
-            item.setToolTip(link.source.url)
-            self.sources.addItem(item)
+        self.ledger.list_links(evidence)  # with a flag on each a re-check flagged
         if evidence:
             self.sources.setCurrentRow(min(max(row, 0), len(evidence) - 1))
         self.sources.blockSignals(False)
@@ -403,6 +397,7 @@ class ClaimEditor(QTabWidget):
         if link is None or self.passage.toPlainText() != link.passage:
             self.passage.setPlainText(link.passage if link else "")
         self._loading = was_loading
+        self.ledger.show_link(link)
 
     def current_evidence(self) -> EvidenceRecord | None:
         row = self.sources.currentRow()

@@ -36,6 +36,7 @@ EXCERPT = 90
 FLAGGED = "flagged"  # the status filter's value for claims a re-check flagged
 FLAG_COLOUR = "#c0571b"
 FLAG_LABELS = {"changed": "⚑ Changed", "gone": "⚑ Gone"}
+SOURCE_FLAG_LABEL = "⚑ Source changed"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,6 +64,9 @@ class ClaimsTableModel(QAbstractTableModel):
         self.scale = scale
         self.claims: list[ClaimRecord] = []
         self.prior: dict[int, tuple[int, str]] = {}  # claim id -> (matches, best prior verdict)
+        # Claims whose cited sources a re-check found changed or without the quoted passage.
+        self.source_flags: frozenset[int] = frozenset()
+        self.flags_generation = 0  # the filter's cached answers hold for one set of flags
         self._haystacks: dict[int, str] = {}
         self._rows: dict[int, int] = {}  # claim id -> row: J and K ask once per press
         # The model keeps its rows in the order shown; the proxy only filters.
@@ -192,6 +196,19 @@ class ClaimsTableModel(QAbstractTableModel):
         if self.claims:
             self.dataChanged.emit(self.index(0, PRIOR), self.index(len(self.claims) - 1, PRIOR))
 
+    def set_source_flags(self, claim_ids: frozenset[int]) -> None:
+        """Which claims have a cited source flagged by a re-check of sources (source_watch)."""
+        if claim_ids == self.source_flags:
+            return
+        self.source_flags = claim_ids
+        self.flags_generation += 1
+        if self.claims:
+            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self.claims) - 1, STATUS))
+
+    def needs_review(self, claim: ClaimRecord) -> bool:
+        """Flagged by a re-check: the article changed under the claim, or a source it cites did."""
+        return claim.flagged or claim.id in self.source_flags
+
     def row_of(self, claim_id: int) -> int | None:
         return self._rows.get(claim_id)
 
@@ -246,7 +263,7 @@ class ClaimsTableModel(QAbstractTableModel):
             return claim.id
         if role == Qt.ItemDataRole.DecorationRole and column == VERDICT:
             return QColor(self.colour_of(claim))
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and claim.flagged:
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and self.needs_review(claim):
             return QBrush(QColor(FLAG_COLOUR))
         if role == Qt.ItemDataRole.ForegroundRole and claim.status == "dismissed":
             return QBrush(QColor("#8b9098"))
@@ -276,6 +293,8 @@ class ClaimsTableModel(QAbstractTableModel):
         if column == PRIOR:
             return PRIOR_MARK if claim.id in self.prior else ""
         if column == STATUS:
+            if not claim.flagged and claim.id in self.source_flags:
+                return SOURCE_FLAG_LABEL
             return FLAG_LABELS.get(claim.anchor_outcome or "", claim.status.capitalize())
         if column == REVIEW:
             return REVIEW_LABELS.get(claim.review_state, claim.review_state)
@@ -299,6 +318,9 @@ class ClaimsTableModel(QAbstractTableModel):
             change = f"Now: “{now}”" if now else "Its words are gone from the new text."
             return (f"{claim.status.capitalize()}. The article changed here since this claim was made.\n"
                     f"Was: “{was}”\n{change}\nAccept the new text or keep the old one in the editor.")
+        if column == STATUS and claim.id in self.source_flags:
+            return (f"{claim.status.capitalize()}. A source this claim cites changed, or lost the quoted passage, "
+                    "since it was cited.\nRead its archived copy in the Sources tab and confirm it, or replace it.")
         return None
 
     def _sort_key(self, claim: ClaimRecord, column: int) -> Any:
@@ -309,7 +331,7 @@ class ClaimsTableModel(QAbstractTableModel):
         if column == SOURCES:
             return claim.source_count
         if column == STATUS:
-            return (not claim.flagged, claim.status)
+            return (not self.needs_review(claim), claim.status)
         if column == REVIEW:
             return list(REVIEW_LABELS).index(claim.review_state) if claim.review_state in REVIEW_LABELS else 0
         if column == PRIOR:
@@ -354,7 +376,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self.text = ""
         # Row -> accepted, for the current filters and contents: the view and
         # the verdict counts ask the same question once per keystroke.
-        self._accepted: dict[int, tuple[ClaimRecord, bool]] = {}
+        self._accepted: dict[int, tuple[ClaimRecord, bool, int]] = {}
         self._words: list[str] = []
         self._model: ClaimsTableModel | None = None  # kept: asking Qt for it per row is slow
 
@@ -389,15 +411,15 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         assert model is not None
         claim = model.claims[row]
         known = self._accepted.get(row)
-        if known is None or known[0] is not claim:
-            known = self._accepted[row] = (claim, self._accepts(model, claim, row))
+        if known is None or known[0] is not claim or known[2] != model.flags_generation:
+            known = self._accepted[row] = (claim, self._accepts(model, claim, row), model.flags_generation)
         return known[1]
 
     def _accepts(self, model: ClaimsTableModel, claim: ClaimRecord, row: int) -> bool:
         if self.kind and claim.kind != self.kind:
             return False
         if self.status == FLAGGED:
-            if not claim.flagged:
+            if not model.needs_review(claim):
                 return False
         elif self.status and claim.status != self.status:
             return False

@@ -1,6 +1,6 @@
 """Undo commands for edits added after ``undo.py``: a source's title and publisher,
-and a verdict copied from claim memory. Same contract as ``undo._Command``:
-redo applies a service operation in one transaction, undo applies its inverse,
+a verdict copied from claim memory, and a flagged source link confirmed. Same contract
+as ``undo._Command``: redo applies a service operation in one transaction, undo applies its inverse,
 and a failed step (which stored nothing) makes the command obsolete.
 """
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.domain.records import EvidenceRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.undo import Editor, _Command, show_changed_claims
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 claim_edits = deferred("workbench.services.claim_edits")
 evidence_edits = deferred("workbench.services.evidence_edits")
+source_watch = deferred("workbench.services.source_watch")
 
 
 class EditSource(_Command):
@@ -42,4 +44,16 @@ class CopyPrior(_Command):
     def shown(self, done: Done, *, undone: bool) -> None:
         if not undone:
             self.added_evidence = [link.id for link in done.links]
+        show_changed_claims(self.editor, done, focus=self.claim_id)
+
+
+class ConfirmSource(_Command):
+    """Keep a source link a re-check of sources flagged (the page changed, or lost the passage);
+    undo puts the flag back."""
+
+    def __init__(self, editor: Editor, evidence: EvidenceRecord) -> None:
+        super().__init__(editor, "Confirm source", source_watch.ConfirmCitation(evidence.id))
+        self.claim_id = evidence.claim_id
+
+    def shown(self, done: Done, *, undone: bool) -> None:
         show_changed_claims(self.editor, done, focus=self.claim_id)

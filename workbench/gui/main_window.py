@@ -32,6 +32,7 @@ from workbench.domain.records import ArticleRecord, ClaimDraft, ClaimRecord
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import claim_rows, focus, source_details, undo, window_geometry
+from workbench.gui.archived_copy import ArchivedCopyView, reader_stack
 from workbench.gui.claim_details import ClaimDetails
 from workbench.gui.claim_editor import ClaimEditor
 from workbench.gui.claims_panel import ClaimsPanel
@@ -43,6 +44,7 @@ from workbench.gui.edit_writer import EditWriter
 from workbench.gui.error_route import ErrorRoute, unexpected
 from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
+from workbench.gui.ledger_control import LedgerControl
 from workbench.gui.live_updates import LiveUpdates
 from workbench.gui.memory_control import MemoryControl
 from workbench.gui.message_bar import MessageBar
@@ -173,7 +175,9 @@ class MainWindow(QMainWindow):
         reader_layout = QVBoxLayout(reader_frame)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.setSpacing(0)
-        reader_layout.addWidget(self.reader, 1)
+        self.archived_view = ArchivedCopyView()  # a source's archived copy, read in the reader's place
+        self.reader_stack = reader_stack(self.reader, self.archived_view)
+        reader_layout.addWidget(self.reader_stack, 1)
         reader_layout.addWidget(self.find_bar)
 
         self.claims_panel = ClaimsPanel(self.scale)
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
         self.claims_panel.filters_changed.connect(self.sessions.schedule_state_save)
         self.editor = ClaimEditor()
         self._connect_editor()
+        self.ledger = LedgerControl(self)  # archives, flags and archived copies of sources
         side = QSplitter(Qt.Orientation.Vertical)
         side.setObjectName("sideSplitter")
         side.setChildrenCollapsible(False)
@@ -300,6 +305,7 @@ class MainWindow(QMainWindow):
         # The "checked before" markers can wait a turn of the event loop.
         QTimer.singleShot(0, lambda: self.memory.claims_loaded(claims)
                           if generation == self._claims_shown and not self.closed else None)
+        self.ledger.claims_loaded()
         if select is None:
             self._claim_selected(None)
         if then is not None:
@@ -431,10 +437,8 @@ class MainWindow(QMainWindow):
     def attach_link(self, claim_id: int, url: str, title: str, publisher: str) -> None:
         if self.session_id is None:
             return
-        command = undo.AttachSource(self, self.session_id, claim_id, url, title=title, publisher=publisher)
-        self.push(command)
-        command.then(lambda: None if command.evidence is None or command.evidence.source.title else
-                     source_details.fetch_in_background(self, command.evidence.source.id, command.evidence.source.url))
+        # Once stored, the source is archived in the background (ledger_control): its page gives the title.
+        self.push(undo.AttachSource(self, self.session_id, claim_id, url, title=title, publisher=publisher))
 
     def reuse_source(self, claim_id: int, source_id: int) -> None:
         source = source_service.find_source(self.db, self.session_id, source_id)
@@ -524,6 +528,7 @@ class MainWindow(QMainWindow):
         self.recheck.close()
         self.memory.close()
         self.details.close()
+        self.ledger.close()
         self.review.close()
         self.live.close()
         self.claim_reader.shutdown()

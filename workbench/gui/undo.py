@@ -313,6 +313,9 @@ class AttachSource(_Command):
         if not undone and done.links:
             self.evidence = done.links[0]
         show_changed_claims(self.editor, done, focus=self.claim_id)
+        ledger = getattr(self.editor, "ledger", None)  # the window archives what it attached (ledger_control)
+        if not undone and self.evidence is not None and ledger is not None:
+            ledger.archive(self.evidence)
 
 
 class DetachSource(_Command):

@@ -20,7 +20,9 @@ from urllib.parse import unquote, urlsplit
 
 from workbench.domain.articles import ExtractedArticle
 from workbench.domain.errors import CancelledError, HttpStatusError, WorkbenchError
+from workbench.domain.records import LinkDetails
 from workbench.domain.snapshots import ArchivedCopy
+from workbench.ingest.charset import decode_html
 from workbench.ingest.content_types import (
     HTML_TYPES,
     SNIFF_TYPES,
@@ -29,7 +31,7 @@ from workbench.ingest.content_types import (
     sniff_binary,
 )
 from workbench.ingest.fetch import DEFAULT_MAX_BYTES, CancelCheck, FetchedPage, fetch
-from workbench.ingest.link_details import details_from_article, host_name
+from workbench.ingest.link_details import details_from_article, details_from_html, host_name
 from workbench.ingest.load import from_bytes, from_fetched
 from workbench.ingest.local_files import read_file_capped
 
@@ -76,7 +78,9 @@ def _from_page(location: str, page: FetchedPage) -> ArchivedCopy:
     )
     if not readable:
         return _binary(copy, sniffed if media in SNIFF_TYPES else media, page.final_url)
-    return _with_text(copy, lambda: from_fetched(page, location), page.final_url)
+    head = (lambda: details_from_html(decode_html(page.body, page.charset).text, page.final_url)) \
+        if media in HTML_TYPES else None
+    return _with_text(copy, lambda: from_fetched(page, location), page.final_url, head)
 
 
 def _from_file(location: str, max_bytes: int) -> ArchivedCopy:
@@ -90,14 +94,27 @@ def _from_file(location: str, max_bytes: int) -> ArchivedCopy:
     return _with_text(copy, lambda: from_bytes(raw, source=str(path), suffix=path.suffix.lower()), location)
 
 
-def _with_text(copy: ArchivedCopy, extract: Callable[[], ExtractedArticle], url: str) -> ArchivedCopy:
-    """The copy with the text, title, publisher and date read from its bytes; the reason if none."""
+def _with_text(copy: ArchivedCopy, extract: Callable[[], ExtractedArticle], url: str,
+               head: Callable[[], LinkDetails] | None = None) -> ArchivedCopy:
+    """The copy with the text, title, publisher and date read from its bytes; the reason if none.
+
+    ``head``: a page's own title, publisher and date, read from its head when it holds too
+    little text to read (a short notice still says what it is).
+    """
     try:
         article = extract()
     except CancelledError:
         raise
     except WorkbenchError as error:
-        return replace(copy, text_missing=_said(error))
+        copy = replace(copy, text_missing=_said(error))
+        try:
+            details = head() if head is not None else None
+        except WorkbenchError:
+            details = None
+        if details is None:
+            return copy
+        return replace(copy, title=details.title or copy.title, publisher=details.publisher or copy.publisher,
+                       published=details.published)
     details = details_from_article(article, url)
     return replace(
         copy, text=article.text, title=details.title or copy.title,
