@@ -166,3 +166,38 @@ def test_a_source_changed_since_cited_flags_its_claim_until_confirmed(qtbot, ope
     _wait_for_ledger(qtbot, window)
     assert claim.id in flagged_citations(window.db, window.session_id)
     qtbot.waitUntil(lambda: table_text(window, claim.id, STATUS) == "⚑ Source changed")
+
+
+def test_re_check_sources_from_the_menu_flags_a_changed_source_and_names_one_that_failed(
+    qtbot, open_window, seeded_db, site
+):
+    window = open_window(seeded_db)
+    claim = claim_with_text(window, "About 32,000 troops", "figure")
+    other = claim_with_text(window, "S-400", "equipment")
+    session = get_session(window.db, window.session_id)
+    snapshot_service.cite_source(window.db, session, claim.id, site["url"]("/troops"), by="ana",
+                                 stance="supports", passage=pages.PASSAGE)
+    site["pages"]["/missiles"] = (200, "text/html; charset=utf-8", pages.ORIGINAL)
+    snapshot_service.cite_source(window.db, session, other.id, site["url"]("/missiles"), by="ana",
+                                 stance="context", passage=pages.OTHER)
+    site["pages"]["/troops"] = (200, "text/html; charset=utf-8", pages.REMOVED)  # the passage is gone
+    site["pages"]["/missiles"] = (503, "text/plain", b"down for maintenance")
+    window.select_claim(claim.id)
+    wait_for_details(qtbot, window)
+
+    window.actions_by_name["recheck_sources"].trigger()
+    qtbot.waitUntil(lambda: not window.jobs.running, timeout=20_000)
+
+    qtbot.waitUntil(lambda: table_text(window, claim.id, STATUS) == "⚑ Source changed", timeout=10_000)
+    assert table_text(window, other.id, STATUS) != "⚑ Source changed"  # a failed fetch flags nothing
+    message = window.message_bar.text()
+    assert "1 source(s) could not be fetched again" in message and "/missiles" in message
+    assert "503" in message
+    assert "2 source(s): 1 changed, 1 failed, 1 quoted passage(s) no longer found" in window.statusBar().currentMessage()
+    # the failed source keeps the copy archived when it was cited
+    _wait_for_ledger(qtbot, window)
+    window.select_claim(other.id)
+    _wait_for_ledger(qtbot, window)
+    qtbot.mouseClick(window.editor.ledger.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.reader_stack.currentWidget() is window.archived_view)
+    assert pages.OTHER in window.archived_view.text.toPlainText()

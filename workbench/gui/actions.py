@@ -65,6 +65,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         tip="Fetch the article again and see what changed since it was imported")
     add("recheck_session", "Re-check &Session", w.recheck.recheck_session, "Ctrl+Shift+R",
         tip="Fetch every article of the session again")
+    add("recheck_sources", "Re-check S&ources", w.source_recheck.recheck_sources, "Ctrl+Alt+R",
+        tip="Fetch every source of the session again: a claim whose source changed or lost its passage is flagged")
     add("show_changes", "&What Changed…", lambda: w.recheck.show_comparison(), "Ctrl+Shift+D",
         tip="Compare the article's last two versions")
     add("remove_article", "Re&move Article from Session", w.imports.remove_article, tip="Undo (Ctrl+Z) brings it back")
@@ -137,7 +139,7 @@ def build_menus(window: MainWindow, a: dict[str, QAction]) -> None:
     for name in ("review_in_progress", "review_second_check", "approve_claim", "reopen_claim", None, "assign_claim"):
         _add(review, a, name)
     article = bar.addMenu("&Article")
-    for name in ("recheck_article", "recheck_session", "show_changes", None, "remove_article"):
+    for name in ("recheck_article", "recheck_session", "recheck_sources", "show_changes", None, "remove_article"):
         _add(article, a, name)
     view = bar.addMenu("&View")
     for name in ("reload", None, "focus_claims", "focus_reader", "focus_rationale", None,

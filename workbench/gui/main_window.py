@@ -54,6 +54,7 @@ from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
 from workbench.gui.review_control import ReviewControl
 from workbench.gui.session_control import SessionControl
+from workbench.gui.source_recheck import SourceRecheck
 from workbench.gui.thread_switching import switch_often
 from workbench.gui.workers import JobRunner
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.error_route = ErrorRoute(self.show_uncaught, self)
         self.error_route.install()
         self.recheck = RecheckControl(self)
+        self.source_recheck = SourceRecheck(self)  # Article > Re-check Sources (source_recheck.py)
         self.memory = MemoryControl(self)
         self.details = ClaimDetails(self)
         self.review = ReviewControl(self)  # review states, assignments, who you are
