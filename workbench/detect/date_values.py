@@ -277,8 +277,7 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
         return None
     if (spot.get("approx") or "").lower().split()[-1:] in (["over"], ["than"], ["under"]):
         return None  # "over a month ago" is an open interval, not a period
-    amount_text = re.sub(r"\s+", " ", spot.get("amount").lower())
-    amount = 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
+    amount = gap_amount(spot)
     if amount is None or amount != int(amount):
         return None
     n = int(amount)
@@ -305,6 +304,12 @@ _BACKWARD = frozenset({"before", "earlier", "previous", "preceding"})
 _ANCHOR_RE = re.compile(r"^(?P<y>\d{4})(?:-W(?P<w>\d\d)|-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
 
 
+def gap_amount(spot: Spot) -> float | None:
+    """How many units a gap counts: "two days ago" 2, "a week later" 1; None if not a number."""
+    amount_text = re.sub(r"\s+", " ", (spot.get("amount") or "a").lower())
+    return 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
+
+
 def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
     """ "the year before", "four hours later", "the previous session": counted from the date
     the text last gave (``anchor``), not from publication. A unit finer than the anchor
@@ -314,8 +319,7 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         return None
     word = (spot.get("dir") or spot.get("which") or "").lower()
     sign = -1 if word in _BACKWARD else 1
-    amount_text = re.sub(r"\s+", " ", (spot.get("amount") or "a").lower())
-    amount = 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
+    amount = gap_amount(spot)
     if amount is None or amount != int(amount):
         return None
     n = sign * int(amount)

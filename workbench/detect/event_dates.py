@@ -14,9 +14,8 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from workbench.detect.date_values import Spot, resolve, resolve_from_anchor
+from workbench.detect.date_values import Spot, gap_amount, resolve, resolve_from_anchor
 from workbench.detect.language_scope import current_language
-from workbench.detect.numbers import parse_number
 
 _NEAR = 40  # how far a date may stand from the event's name and still be its date
 _HEAD_RE = re.compile(r"([A-Za-z][A-Za-z-]{2,})\W*$")
@@ -68,8 +67,7 @@ def count_from(spot: Spot, day: str) -> str | None:
 
 
 def _hours(spot: Spot) -> float | None:
-    amount_text = re.sub(r"\s+", " ", (spot.get("amount") or "a").lower())
-    amount = 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
+    amount = gap_amount(spot)
     if amount is None:
         return None
     return amount / 60 if (spot.get("unit") or "").lower() == "minute" else amount
