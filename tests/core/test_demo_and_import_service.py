@@ -46,3 +46,26 @@ def test_pasted_text_is_stored_with_proposed_claims_and_redetection_adds_nothing
     assert quote.speaker == "Ana Kovac"
     assert redetect(sqlite_db, result.article.id) == 0
     assert len(claims.list_claims(sqlite_db, article_id=result.article.id)) == len(stored)
+
+
+def test_a_session_started_for_an_import_takes_the_articles_title_with_the_import_itself(sqlite_db):
+    # The window names a session after the link it was started for, then after the article: both in
+    # the import's one transaction, so quitting the moment the claims are stored keeps the real title.
+    makeshift = sessions.create_session(sqlite_db, "Review: news.example")
+    first = import_text(sqlite_db, makeshift.id, "Troops leave the border\n\nAbout 32,000 troops left.",
+                        by="ana", name_session=makeshift.title)
+    assert first.session_title == "Troops leave the border"
+    assert sessions.get_session(sqlite_db, makeshift.id).title == "Troops leave the border"
+    second = import_text(sqlite_db, makeshift.id, "Another headline\n\nAbout 9,000 troops stayed.",
+                         by="ana", name_session=makeshift.title)
+    assert second.session_title is None  # the first article named it: that name stays
+    assert sessions.get_session(sqlite_db, makeshift.id).title == "Troops leave the border"
+
+
+def test_a_reviewers_own_name_for_the_session_is_not_replaced_by_an_import_still_running(sqlite_db):
+    makeshift = sessions.create_session(sqlite_db, "Review: news.example")
+    sessions.rename_session(sqlite_db, makeshift.id, "Border desk, Monday")
+    result = import_text(sqlite_db, makeshift.id, "Troops leave the border\n\nAbout 32,000 troops left.",
+                         by="ana", name_session=makeshift.title)
+    assert result.session_title is None
+    assert sessions.get_session(sqlite_db, makeshift.id).title == "Border desk, Monday"

@@ -44,10 +44,12 @@ class ImportControl(QObject):
         super().__init__(window)
         self.window = window
         self._sessions_to_name: dict[int, int | None] = {}  # see unnamed_sessions
+        self._makeshift_titles: dict[int, str] = {}  # a session started for an import: its first name
 
     def forget_sessions(self) -> None:
         """Another database: its session ids mean other sessions."""
         self._sessions_to_name = {}
+        self._makeshift_titles = {}
 
     # --- the session an import goes into -----------------------------------------
     def ensure_session(self, source: str) -> int | None:
@@ -64,6 +66,7 @@ class ImportControl(QObject):
             name = Path(source).name if "://" not in source else source.split("://", 1)[1].split("/")[0]
             summary = session_service.create_session(w.db, f"Review: {name or source}", reviewer=w.reviewer)
             self.unnamed_sessions()[summary.id] = w.session_id
+            self._makeshift_titles[summary.id] = summary.title
             w.sessions.open_session(summary.id)
         return w.session_id
 
@@ -76,22 +79,15 @@ class ImportControl(QObject):
             article.source == importing.DEMO_SOURCE for article in w.articles
         )
 
-    def name_new_session_after(self, article: ArticleRecord) -> None:
-        """A session started by an import takes its first article's title, once it is known."""
+    def name_new_session_after(self, result: importer.ImportResult) -> None:
+        """A session started by an import took its first article's title in the
+        import's own transaction; the window shows the new name."""
         w = self.window
-        pending = self.unnamed_sessions()
-        if article.session_id not in pending:
+        session_id, title = result.article.session_id, result.session_title
+        if title is None:
             return
-        del pending[article.session_id]
-        title = " ".join(article.display_title.split())[:120]
-        if not title or w.db is None:
-            return
-        try:  # the imported article is shown all the same (the caller goes on)
-            session_service.rename_session(w.db, article.session_id, title)
-        except WorkbenchError as error:
-            w.report(error)
-            return
-        if article.session_id == w.session_id:
+        self.unnamed_sessions().pop(session_id, None)
+        if session_id == w.session_id:
             w.session_title = title
             w.sessions.remember_recent(w.session_id, title)
             w.sessions.update_title()
@@ -112,6 +108,10 @@ class ImportControl(QObject):
             w.sessions.open_session(previous)
         else:
             w.sessions.show_empty()
+
+    def makeshift_title(self, session_id: int) -> str | None:
+        """The name a session this window started for an import still bears, if it does."""
+        return self._makeshift_titles.get(session_id) if session_id in self.unnamed_sessions() else None
 
     def unnamed_sessions(self) -> dict[int, int | None]:
         """Sessions this window started for an import, still named after its source,
@@ -164,15 +164,19 @@ class ImportControl(QObject):
         w = self.window
         session_id = self.ensure_session(source)
         if session_id is not None and w.db is not None:
-            self._run_import(importer.import_source_job(w.db, session_id, source, w.reviewer), source, session_id)
+            job = importer.import_source_job(
+                w.db, session_id, source, w.reviewer, name_session=self.makeshift_title(session_id)
+            )
+            self._run_import(job, source, session_id)
 
     def import_text(self, text: str, source: str = "pasted text") -> None:
         w = self.window
         session_id = self.ensure_session("Pasted text")
         if session_id is not None and w.db is not None:
-            self._run_import(
-                importer.import_text_job(w.db, session_id, text, w.reviewer, source), source, session_id
+            job = importer.import_text_job(
+                w.db, session_id, text, w.reviewer, source, name_session=self.makeshift_title(session_id)
             )
+            self._run_import(job, source, session_id)
 
     def _run_import(self, job: Any, source: str, session_id: int) -> None:
         w = self.window
@@ -191,8 +195,7 @@ class ImportControl(QObject):
     def imported(self, result: importer.ImportResult, articles: list[ArticleRecord] | None = None) -> None:
         w = self.window
         w.address_bar.clear()
-        if result.no_text_reason is None:
-            self.name_new_session_after(result.article)
+        self.name_new_session_after(result)
         w.reload_articles(articles if result.article.session_id == w.session_id else None)
         w.show_article(result.article.id)
         w.statusBar().showMessage(

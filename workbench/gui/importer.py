@@ -23,16 +23,22 @@ Job = Callable[[CancelFn, ProgressFn], "ImportResult"]
 __all__ = ["ImportResult", "demo_job", "import_source_job", "import_text_job"]
 
 
-def import_source_job(db: Database, session_id: int, source: str, by: str) -> Job:
+def import_source_job(db: Database, session_id: int, source: str, by: str, *, name_session: str | None = None) -> Job:
     def job(cancel: CancelFn, progress: ProgressFn) -> ImportResult:
-        return importing.import_source(db, session_id, source, by=by, cancel=cancel, progress=progress)
+        return importing.import_source(
+            db, session_id, source, by=by, cancel=cancel, progress=progress, name_session=name_session
+        )
 
     return job
 
 
-def import_text_job(db: Database, session_id: int, text: str, by: str, source: str = "pasted text") -> Job:
+def import_text_job(
+    db: Database, session_id: int, text: str, by: str, source: str = "pasted text", *, name_session: str | None = None
+) -> Job:
     def job(cancel: CancelFn, progress: ProgressFn) -> ImportResult:
-        return importing.import_text(db, session_id, text, by=by, source=source, cancel=cancel, progress=progress)
+        return importing.import_text(
+            db, session_id, text, by=by, source=source, cancel=cancel, progress=progress, name_session=name_session
+        )
 
     return job
 

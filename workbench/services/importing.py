@@ -13,7 +13,7 @@ from workbench.domain.records import ArticleRecord, ClaimDraft
 from workbench.ingest.article_text import page_without_text
 from workbench.memory.indexing import index_claims
 from workbench.services import claim_edits
-from workbench.storage import articles, claims
+from workbench.storage import articles, claims, sessions
 from workbench.storage.convert import article_record
 from workbench.storage.database import Database
 
@@ -29,6 +29,8 @@ class ImportResult:
     claims_added: int
     # Why the page holds no article text ("a list of files"), or None for an article.
     no_text_reason: str | None = None
+    # The title the session took from this, its first article (``name_session``), or None.
+    session_title: str | None = None
 
 
 def import_source(
@@ -40,6 +42,7 @@ def import_source(
     cancel: CancelFn | None = None,
     progress: ProgressFn = no_progress,
     refuse_without_text: bool = False,
+    name_session: str | None = None,
 ) -> ImportResult:
     """Fetch or read ``source`` (URL or path), store it and its proposed claims."""
     from workbench.ingest.load import load_source
@@ -49,7 +52,7 @@ def import_source(
     check(cancel)
     return store_extracted(
         db, session_id, extracted, by=by, cancel=cancel, progress=progress,
-        refuse_without_text=refuse_without_text,
+        refuse_without_text=refuse_without_text, name_session=name_session,
     )
 
 
@@ -62,12 +65,15 @@ def import_text(
     source: str = "pasted text",
     cancel: CancelFn | None = None,
     progress: ProgressFn = no_progress,
+    name_session: str | None = None,
 ) -> ImportResult:
     """Store pasted text as an article (first line as title when it looks like one)."""
     from workbench.ingest.text import extract_text
 
     extracted = extract_text(text, source=source)
-    return store_extracted(db, session_id, extracted, by=by, cancel=cancel, progress=progress)
+    return store_extracted(
+        db, session_id, extracted, by=by, cancel=cancel, progress=progress, name_session=name_session
+    )
 
 
 def store_extracted(
@@ -79,6 +85,7 @@ def store_extracted(
     cancel: CancelFn | None = None,
     progress: ProgressFn = no_progress,
     refuse_without_text: bool = False,
+    name_session: str | None = None,
 ) -> ImportResult:
     """Store an extracted article and its proposed claims.
 
@@ -86,6 +93,12 @@ def store_extracted(
     proposed (the window asks the reviewer whether to keep it), unless
     ``refuse_without_text``, when it raises ``NoArticleTextError`` before
     anything is written.
+
+    ``name_session``: the makeshift title a session started for this import
+    was given (named after its source). While the session still bears it, it
+    takes the article's title in the same transaction, so a quit right after
+    the import never leaves the makeshift name; a reviewer's rename or an
+    earlier import's title stays.
     """
     check(cancel)
     reason = page_without_text(extracted)
@@ -106,8 +119,15 @@ def store_extracted(
         added = claims.store_detected_in(session, stored.id, drafts, by=DETECTOR)
         index_claims(session, added, new=True)
         article = article_record(stored)
+        session_title = None
+        if name_session is not None and reason is None:
+            title = " ".join(article.display_title.split())[:120]
+            if title and sessions.rename_session_in(session, session_id, title, only_from=name_session):
+                session_title = title
     progress(1.0, "Done")
-    return ImportResult(article=article, claims_added=len(added), no_text_reason=reason)
+    return ImportResult(
+        article=article, claims_added=len(added), no_text_reason=reason, session_title=session_title
+    )
 
 
 def no_article_text_error(reason: str) -> NoArticleTextError:

@@ -144,9 +144,18 @@ def create_session(
 
 
 def rename_session(db: Database, session_id: int, title: str) -> None:
-    title = _clean_title(title)
     with db.session() as session:
-        _load(session, session_id).title = title
+        rename_session_in(session, session_id, title)
+
+
+def rename_session_in(session: Session, session_id: int, title: str, *, only_from: str | None = None) -> bool:
+    """``rename_session`` inside the caller's transaction; with ``only_from``,
+    only while the session is still called that. True when it was renamed."""
+    row = _load(session, session_id)
+    if only_from is not None and row.title != only_from:
+        return False
+    row.title = _clean_title(title)
+    return True
 
 
 def update_session(db: Database, session_id: int, **fields: Any) -> None:
