@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+
+from sqlalchemy import event
+
 from workbench.domain.records import ClaimRecord
 from workbench.gui.main_window import MainWindow
 
@@ -38,3 +42,24 @@ def wait_for_claims(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 def wait_for_writes(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """Edits are stored in the background, one after another: wait until the last is stored and shown."""
     qtbot.waitUntil(lambda: not window.writes.busy)
+
+
+class Sent:
+    """Statements sent on an engine (or every engine: ``Engine``), each with whether the GUI thread sent it."""
+
+    def __init__(self, engine) -> None:  # noqa: ANN001
+        self.statements: list[tuple[bool, str]] = []
+        self.engine = engine
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn, _cursor, statement: str, *_rest) -> None:  # noqa: ANN001
+        self.statements.append((threading.current_thread() is threading.main_thread(), statement))
+
+    def from_gui(self) -> list[str]:
+        return [text for on_gui, text in self.statements if on_gui]
+
+    def reads_of(self, table: str) -> int:
+        return sum(1 for _gui, text in self.statements if text.lstrip().startswith("SELECT") and f"FROM {table} " in text)
+
+    def stop(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._seen)

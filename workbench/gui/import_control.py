@@ -29,6 +29,7 @@ from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.gui.deferred import deferred
+from workbench.gui.session_reads import SessionRead
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -67,7 +68,7 @@ class ImportControl(QObject):
             summary = session_service.create_session(w.db, f"Review: {name or source}", reviewer=w.reviewer)
             self.unnamed_sessions()[summary.id] = w.session_id
             self._makeshift_titles[summary.id] = summary.title
-            w.sessions.open_session(summary.id)
+            w.sessions.open_session(summary.id, read=SessionRead.new(summary))  # shown now: the import goes in
         return w.session_id
 
     def demo_is_open(self) -> bool:
