@@ -136,5 +136,5 @@ class LedgerControl(QObject):
             self.window.push(ConfirmSource(self.window, link))
 
     def close(self) -> None:
-        self.reads.shutdown()
-        self.archives.shutdown()  # a fetch ends at once; a source not archived is archived by a re-check
+        self.reads.abandon()
+        self.archives.abandon()  # a fetch ends at once; a source not archived is archived by a re-check

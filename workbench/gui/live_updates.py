@@ -151,8 +151,8 @@ class LiveUpdates(QObject):
     def close(self) -> None:
         self._closed = True
         self._timer.stop()
-        self.feeds.shutdown()
-        self.reads.shutdown()
+        self.feeds.abandon()
+        self.reads.abandon()
         self._drop_feed()  # one a job still holds is closed by the job when it sees the cancel
 
     # --- showing what changed --------------------------------------------

@@ -190,7 +190,7 @@ class MemoryControl(QObject):
     def close(self) -> None:
         self._pause.stop()
         for jobs in (self.jobs, self.selected_jobs):
-            jobs.shutdown()  # lookups only read: nothing is lost by not waiting for them
+            jobs.abandon()  # lookups only read: nothing is lost by not waiting for them
         if self.evidence_dialog is not None:
             self.evidence_dialog.close()
 

@@ -13,6 +13,7 @@ controller (``window.imports``) asks it to open, name and remember sessions.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,8 @@ database = deferred("workbench.services.database")
 kind_service = deferred("workbench.services.kinds")
 
 MAX_RECENT = 8
+SESSION_WRITE_WAIT_MS = 2000
+log = logging.getLogger(__name__)
 DEMO_TITLE = "Demo: a first review"
 
 
@@ -62,6 +65,14 @@ class SessionControl(QObject):
         self.reads = JobRunner(self)  # quiet: a session read before it is shown
         self.writes = JobRunner(self, serial=True)  # quiet: session commands, stored in the order given
         self._shown_wanted = 0  # the latest session asked for: an older read arriving late is dropped
+
+    def close(self) -> None:
+        """Closing the window: a session command on its way is stored (it is the reviewer's),
+        a read or a database being opened is abandoned (its job closes what it opened)."""
+        if not self.writes.wait(SESSION_WRITE_WAIT_MS):
+            log.warning("closed before a session command was stored")
+        self.opening.abandon()
+        self.reads.abandon()
 
     # --- start --------------------------------------------------------------
     def start(self, db_location: str | None, first_run_demo: bool, *, in_background: bool = False,
