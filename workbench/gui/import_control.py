@@ -98,7 +98,7 @@ class ImportControl(QObject):
         and the session open before comes back."""
         w = self.window
         pending = self.unnamed_sessions()
-        if session_id != w.session_id or session_id not in pending or len(w.jobs.running) > 1:
+        if session_id != w.session_id or session_id not in pending or w.jobs.running:
             return  # the reviewer has moved on, or another import may still fill it
         if not session_service.delete_session_if_empty(w.db, session_id):
             return

@@ -221,6 +221,10 @@ class JobRunner(QObject):
         self.running.clear()
         self.busy_changed.emit(False)
 
+    def _answered(self, relay: _Relay) -> None:
+        if relay.worker in self.running:
+            self.running.remove(relay.worker)
+
     def _finished(self, relay: _Relay) -> None:
         self._forget(relay)
         self.busy_changed.emit(bool(self.running))
@@ -252,13 +256,18 @@ class _Relay(QObject):
         self._on_progress = on_progress
 
     # A signal already queued when the job was abandoned still arrives: drop it.
+    # The job leaves ``runner.running`` before its caller hears of it: a caller that
+    # starts the next job from the answer must not find this one still "running"
+    # (its thread says it has finished in a signal of its own, which may come later).
     def succeeded(self, result: object) -> None:
         if not self.worker.cancelled:
+            self.runner._answered(self)
             self._on_success(result)
 
     def failed(self, error: object) -> None:
         assert isinstance(error, WorkbenchError)
         if not self.worker.abandoned:
+            self.runner._answered(self)
             self._on_error(error)
 
     def progress(self, fraction: float, message: str) -> None:
