@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.scales import get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import importer
+from workbench.gui import importer, recent_sessions
 from workbench.gui.deferred import deferred
 from workbench.gui.kind_boxes import fill_kinds
 from workbench.gui.session_reads import SessionRead, first_session, read_session
@@ -45,7 +45,6 @@ team = deferred("workbench.services.team")
 database = deferred("workbench.services.database")
 kind_service = deferred("workbench.services.kinds")
 
-MAX_RECENT = 8
 SESSION_WRITE_WAIT_MS = 2000
 log = logging.getLogger(__name__)
 DEMO_TITLE = "Demo: a first review"
@@ -415,33 +414,14 @@ class SessionControl(QObject):
 
     # --- recent sessions and databases ---------------------------------------
     def recent_entries(self) -> list[tuple[str, int, str]]:
-        w = self.window
-        entries = []
-        for line in _as_list(w.settings.value("recent/sessions")):
-            location, _, rest = str(line).partition("\t")
-            sid, _, title = rest.partition("\t")
-            if sid.isdigit():
-                entries.append((location, int(sid), title))
-        return entries
+        return recent_sessions.entries(self.window.settings)
 
     def remember_recent(self, session_id: int, title: str) -> None:
-        w = self.window
-        location = w.db.location
-        entries = [(location, session_id, title)] + [
-            e for e in self.recent_entries() if (e[0], e[1]) != (location, session_id)
-        ]
-        w.settings.setValue("recent/sessions", [f"{loc}\t{sid}\t{t}" for loc, sid, t in entries[:MAX_RECENT]])
-        w.settings.setValue("database", location)
+        recent_sessions.remember(self.window.settings, self.window.db.location, session_id, title)
 
     def fill_recent_menu(self) -> None:
         w = self.window
-        w.recent_menu.clear()
-        for location, session_id, title in self.recent_entries():
-            here = w.db is not None and location == w.db.location
-            label = title if here else f"{title}  ({location})"
-            w.recent_menu.addAction(label, lambda loc=location, sid=session_id: self._open_recent(loc, sid))
-        if w.recent_menu.isEmpty():
-            w.recent_menu.addAction("No recent sessions").setEnabled(False)
+        recent_sessions.fill_menu(w.recent_menu, w.settings, w.db.location if w.db else None, self._open_recent)
 
     def _open_recent(self, location: str, session_id: int) -> None:
         w = self.window
@@ -515,8 +495,3 @@ class SessionControl(QObject):
 
         help_dialogs.show_about(self.window)
 
-
-def _as_list(value: object) -> list[object]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
