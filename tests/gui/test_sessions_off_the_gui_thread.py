@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from tests.factories import make_article
 from tests.gui.helpers import Sent, wait_for_claims
+from workbench.gui.session_dialogs import OpenSessionDialog
 from workbench.services.importing import store_extracted
 from workbench.storage import sessions
 from workbench.storage.database import open_database
@@ -87,3 +88,38 @@ def test_session_commands_write_in_the_background(qtbot, open_window, seeded_db,
         db.close()
     assert titles[first] == "Border review, day 2"
     assert sorted(titles.values()) == ["Border review, day 2", "Evening desk"]  # the copy is gone
+
+
+def _rows(dialog) -> list[str]:  # noqa: ANN001
+    return [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+
+
+def test_the_open_dialog_lists_searches_and_changes_sessions_in_the_background(
+    qtbot, open_window, seeded_db, sent, monkeypatch  # noqa: ANN001
+):
+    window = open_window(seeded_db)
+    _second_session(seeded_db)
+    sent.statements.clear()
+    dialog = OpenSessionDialog(window.db, window, current=window.session_id, reviewer="Ana Kovac")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: sorted(_rows(dialog)) == ["Border review", "Second desk"])
+
+    qtbot.keyClicks(dialog.search, "second")  # a list asked for at each key: the last one shows
+    qtbot.waitUntil(lambda: _rows(dialog) == ["Second desk"])
+    dialog.search.clear()
+    qtbot.waitUntil(lambda: len(_rows(dialog)) == 2)
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Night desk", True))
+    dialog._new()
+    qtbot.waitUntil(lambda: "Night desk" in _rows(dialog))
+    new = dialog.sessions[dialog.table.currentRow()]
+    assert (new.title, new.reviewer) == ("Night desk", "Ana Kovac")  # selected, and whose it is
+    night = dialog.selected_id()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    dialog._delete()
+    qtbot.waitUntil(lambda: "Night desk" not in _rows(dialog))
+    assert dialog.deleted == {night}
+    assert sent.from_gui() == []
+
+    dialog.close()

@@ -301,11 +301,11 @@ class SessionControl(QObject):
         # the dialogs are imported with the first menu command that shows one, not at start-up
         from workbench.gui.session_dialogs import OpenSessionDialog
 
-        dialog = OpenSessionDialog(w.db, w, current=w.session_id)
+        dialog = OpenSessionDialog(w.db, w, current=w.session_id, reviewer=w.reviewer)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.open_session(dialog.chosen)
-        elif w.session_id is not None and w.session_id not in {s.id for s in dialog.sessions}:
-            self._after_session_gone()
+        elif w.session_id is not None and w.session_id in dialog.deleted:
+            self._after_session_gone(dialog.sessions_left)
 
     def rename_session(self) -> None:
         w = self.window
