@@ -42,8 +42,9 @@ def wait_for_claims(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 
 
 def wait_for_writes(qtbot, window: MainWindow) -> None:  # noqa: ANN001
-    """Edits are stored in the background, one after another: wait until the last is stored and shown."""
-    qtbot.waitUntil(lambda: not window.writes.busy)
+    """Edits are stored in the background, one after another: wait until the last is stored and shown
+    (an edit that adds or removes an article has the session's articles read again after it)."""
+    qtbot.waitUntil(lambda: not window.writes.busy and not window.article_reader.running)
 
 
 class Sent:

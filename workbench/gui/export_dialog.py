@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,6 +59,7 @@ sessions = deferred("workbench.services.sessions")
 LAST_FOLDER = "export/last_folder"
 LAST_FORMAT = "export/format"
 PUBLISHER = "export/publisher"
+STORED_POLL_MS = 50  # how often an export waiting for the last edits looks again
 
 
 class ExportDialog(QDialog):
@@ -223,7 +224,19 @@ class ExportDialog(QDialog):
         )
         self._stop.clear()
         self._set_exporting(True)
-        printed = self._chosen().printed
+        self._start_once_stored(options, path, self._chosen().printed)
+
+    def _start_once_stored(self, options: ExportOptions, path: Path, printed: bool) -> None:
+        """The export starts once the reviewer's last edits are stored (they are written in the
+        background, and the export reads the database): it holds what the window shows."""
+        if self._stop.is_set():
+            self._failed(CancelledError())
+            return
+        writer = getattr(self.parent(), "writes", None)
+        if writer is not None and writer.busy:
+            self._show_status("Storing your last edits first…")
+            QTimer.singleShot(STORED_POLL_MS, lambda: self._start_once_stored(options, path, printed))
+            return
         self._job_handle = self.jobs.start(
             self._job(options, path, printed),
             f"exporting to {path}",

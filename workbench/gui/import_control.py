@@ -29,6 +29,7 @@ from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.gui.deferred import deferred
+from workbench.gui.recheck_control import session_badges
 from workbench.gui.session_reads import SessionRead
 
 if TYPE_CHECKING:
@@ -185,20 +186,25 @@ class ImportControl(QObject):
         w.start_progress(f"Importing {source}…")
         db = w.db
 
-        def job_then_list(cancel: Any, progress: Any) -> tuple[importer.ImportResult, list[ArticleRecord]]:
-            # The session's articles (their texts) are read here too, not on the GUI thread after.
+        def job_then_list(cancel: Any, progress: Any) -> tuple[importer.ImportResult, list[ArticleRecord],
+                                                              dict[int, str]]:
+            # The session's articles (their texts) and badges are read here too, not on the GUI thread after.
             result = job(cancel, progress)
-            return result, article_service.list_articles(db, result.article.session_id)
+            session_id = result.article.session_id
+            return result, article_service.list_articles(db, session_id), session_badges(db, session_id)
 
         w.jobs.start(job_then_list, f"importing {source}", on_success=lambda done: self.imported(*done),
                      on_error=lambda error: self._import_failed(error, session_id), on_progress=w.show_progress)
 
-    def imported(self, result: importer.ImportResult, articles: list[ArticleRecord] | None = None) -> None:
+    def imported(self, result: importer.ImportResult, articles: list[ArticleRecord] | None = None,
+                 badges: dict[int, str] | None = None) -> None:
         w = self.window
         w.address_bar.clear()
         self.name_new_session_after(result)
-        w.reload_articles(articles if result.article.session_id == w.session_id else None)
-        w.show_article(result.article.id)
+        same = result.article.session_id == w.session_id
+        # The demo's job gives no list: it is read in the background, and the article shown after.
+        w.reload_articles(articles if same else None, badges if same else None,
+                          then=lambda: w.show_article(result.article.id))
         w.statusBar().showMessage(
             f"Imported “{result.article.display_title}”: {result.claims_added} claims proposed.", 8000
         )
@@ -238,10 +244,13 @@ class ImportControl(QObject):
         ids = [a.id for a in w.articles]
         index = ids.index(removed.article_id) if removed.article_id in ids else 0
         w.memory.forget()  # "checked before" hints may have named its claims
-        w.reload_articles()
-        if w.article is None or w.article.id == removed.article_id:  # another one shown: it stays, its list unread
-            after = w.articles[min(index, len(w.articles) - 1)].id if w.articles else None
-            w.show_article(after)
+
+        def show_next() -> None:
+            if w.article is None or w.article.id == removed.article_id:  # another one shown: it stays
+                after = w.articles[min(index, len(w.articles) - 1)].id if w.articles else None
+                w.show_article(after)
+
+        w.reload_articles(then=show_next)
         count = removed.reviewed_count
         reviewed = "" if not count else " with its reviewed claim" if count == 1 else f" with its {count} reviewed claims"
         w.message_bar.show_info(
@@ -252,10 +261,13 @@ class ImportControl(QObject):
         w = self.window
         w.memory.forget()
         w.message_bar.dismiss()
-        w.reload_articles()
-        w.show_article(article_id)
-        if w.article is not None:
-            w.statusBar().showMessage(f"“{w.article.display_title}” is back in the session.", 8000)
+
+        def show_it() -> None:
+            w.show_article(article_id)
+            if w.article is not None:
+                w.statusBar().showMessage(f"“{w.article.display_title}” is back in the session.", 8000)
+
+        w.reload_articles(then=show_it)
 
     def accept_drag(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():

@@ -51,7 +51,7 @@ from workbench.gui.message_bar import MessageBar
 from workbench.gui.outage_control import OutageControl
 from workbench.gui.progress_row import ProgressRow
 from workbench.gui.reader import ArticleReader
-from workbench.gui.recheck_control import RecheckControl, placed_in_current_text
+from workbench.gui.recheck_control import RecheckControl, placed_in_current_text, session_badges
 from workbench.gui.review_control import ReviewControl
 from workbench.gui.session_control import SessionControl
 from workbench.gui.source_recheck import SourceRecheck
@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.outage = OutageControl(self)  # edits the server could not take wait there
         self.writes = EditWriter(self)  # edits are stored in the background, in order (undo._Command)
         self.claim_reader = JobRunner(self)  # quiet: a list read is too short for a progress row
+        self.article_reader = JobRunner(self)  # quiet: the session's articles and their badges
+        self._articles_wanted = 0  # the newest article list asked for (an older one arriving late is dropped)
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
         self.warm_up_jobs = JobRunner(self)  # quiet: the evidence finder loaded once the window is up
         switch_often()  # background jobs must not starve the window's repaints (see thread_switching)
@@ -252,13 +254,34 @@ class MainWindow(QMainWindow):
         self.sessions.schedule_state_save()
 
     def reload_articles(self, articles: list[ArticleRecord] | None = None,
-                        badges: dict[int, str] | None = None) -> None:
-        """The session's articles and their badges, as given (read by a background job) or read now."""
+                        badges: dict[int, str] | None = None, then: Callable[[], None] | None = None) -> None:
+        """The session's articles and their badges: as given, or what is not given read in the
+        background (the articles given are shown meanwhile); ``then`` runs once they are shown."""
         self.details.forget()
-        if articles is None:
-            articles = article_service.list_articles(self.db, self.session_id) if self.session_id else []
+        self._articles_wanted += 1
+        db, session_id, wanted = self.db, self.session_id, self._articles_wanted
+        if db is None or session_id is None or (articles is not None and badges is not None):
+            self._fill_articles(articles or [], badges or {})
+            if then is not None:
+                then()
+            return
+        if articles is not None:
+            self._fill_articles(articles, {})
+
+        def read(_cancel: object, _progress: object) -> tuple[list[ArticleRecord], dict[int, str]]:
+            listed = articles if articles is not None else article_service.list_articles(db, session_id)
+            return listed, session_badges(db, session_id)
+
+        def arrived(found: tuple[list[ArticleRecord], dict[int, str]]) -> None:
+            if wanted == self._articles_wanted and db is self.db and session_id == self.session_id:
+                self._fill_articles(*found)
+                if then is not None:
+                    then()
+
+        self.article_reader.start(read, "reading the session's articles", on_success=arrived, on_error=self.report)
+
+    def _fill_articles(self, articles: list[ArticleRecord], badges: dict[int, str]) -> None:
         self.articles = articles
-        badges = self.recheck.badges() if badges is None else badges
         self.article_switcher.clear()
         for article in self.articles:
             self.article_switcher.addItem(article.display_title[:80] + badges.get(article.id, ""), article.id)
@@ -287,8 +310,9 @@ class MainWindow(QMainWindow):
 
     @property
     def claims_settled(self) -> bool:
-        """The list and the highlights show the claims last asked for."""
-        return self._claims_shown == self._claims_wanted
+        """The list and the highlights show the claims last asked for, and no article list is
+        on its way (one may change the article shown)."""
+        return self._claims_shown == self._claims_wanted and not self.article_reader.running
 
     def _show_claims(self, generation: int, claims: list[ClaimRecord], select: int | None,
                      then: Callable[[], None] | None = None) -> None:
@@ -538,6 +562,7 @@ class MainWindow(QMainWindow):
         self.review.close()
         self.live.close()
         self.claim_reader.abandon()
+        self.article_reader.abandon()
         # Every job was abandoned above; their threads get one moment in all to end.
         JobRunner.wait_for_every(JOBS_END_WAIT_MS)
         if self.db is not None:

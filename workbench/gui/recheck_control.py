@@ -9,6 +9,7 @@ proposes it in the new text, and a gone claim not at all.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -60,8 +61,7 @@ class RecheckControl(QObject):
         w = self.window
         self.last_results = list(results)
         selected = w.claims_panel.current_id()
-        w.reload_articles()
-        w.show_article(w.article.id if w.article else None, selected)
+        w.reload_articles(then=lambda: w.show_article(w.article.id if w.article else None, selected))
         changed = [r for r in results if r.status == "changed"]
         failed = [r for r in results if r.status == "failed"]
         flagged = len({c.id for r in changed for c in r.claims if c.outcome in ("changed", "gone")})
@@ -107,13 +107,6 @@ class RecheckControl(QObject):
             self.compare_view.close()
 
     # --- badges and flagged claims -------------------------------------------
-    def badges(self) -> dict[int, str]:
-        """Text after each article's title in the switcher: claims to review, or its version count."""
-        w = self.window
-        if w.db is None or w.session_id is None:
-            return {}
-        return session_badges(w.db, w.session_id)
-
     def accept(self, claim_id: int) -> None:
         """Take the new text for a changed claim; a gone claim goes on the reader's selection."""
         w = self.window
@@ -130,17 +123,29 @@ class RecheckControl(QObject):
                 )
                 return
         start, end = span if span else (None, None)
-        recheck.accept_reanchor(w.db, claim_id, w.reviewer, start=start, end=end)
-        w.reload_articles()
-        w.reload_claims(claim_id)
+        db, reviewer = w.db, w.reviewer
+        self._decide(lambda: recheck.accept_reanchor(db, claim_id, reviewer, start=start, end=end), claim_id,
+                     "accepting where the claim is now")
 
     def keep(self, claim_id: int) -> None:
         w = self.window
         if w.db is None:
             return
-        recheck.dismiss_reanchor(w.db, claim_id, w.reviewer)
-        w.reload_articles()
-        w.reload_claims(claim_id)
+        db, reviewer = w.db, w.reviewer
+        self._decide(lambda: recheck.dismiss_reanchor(db, claim_id, reviewer), claim_id, "keeping the claim as it was")
+
+    def _decide(self, write: Callable[[], object], claim_id: int, name: str) -> None:
+        """The reviewer's answer to a re-anchored claim, stored off the GUI thread; then the
+        badges and the list show it."""
+        w = self.window
+        db = w.db
+
+        def stored(_result: object) -> None:
+            if w.db is db and not w.closed:
+                w.reload_articles()
+                w.reload_claims(claim_id)
+
+        w.jobs.start(lambda _cancel, _progress: write(), name, on_success=stored, on_error=w.report)
 
 
 def placed_in_current_text(claims: list[ClaimRecord]) -> list[ClaimRecord]:
