@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import CancelledError, ExportCancelled, WorkbenchError
 from workbench.domain.progress import CancelFn, ProgressFn
-from workbench.domain.scales import get_scale
+from workbench.domain.scales import Scale, get_scale
 from workbench.gui.deferred import deferred
 from workbench.gui.workers import Handle, JobRunner
 
@@ -71,15 +71,22 @@ class ExportDialog(QDialog):
         current_article_id: int | None,
         *,
         settings: QSettings | None = None,
+        shown: tuple[str, Scale, str | None] | None = None,
     ) -> None:
+        """``shown``: the session's title and scale and the current article's title as the
+        window shows them, so that opening the dialog reads nothing on the window's thread;
+        read from the database when not given."""
         super().__init__(parent)
         self.setWindowTitle("Export Claims")
         self.db = db
         self.session_id = session_id
         self.settings = settings or getattr(parent, "settings", None) or QSettings()
-        session = sessions.get_session(db, session_id)
-        self.session_title = session.title
-        self.scale = get_scale(session.scale)
+        if shown is None:
+            session = sessions.get_session(db, session_id)
+            article = next((a for a in articles_read.list_articles(db, session_id) if a.id == current_article_id),
+                           None) if current_article_id is not None else None
+            shown = (session.title, get_scale(session.scale), article.display_title if article else None)
+        self.session_title, self.scale, article_title = shown
         self.outcome: ExportOutcome | None = None
         self.written: Path | None = None
         self.jobs = _runner(parent)
@@ -92,10 +99,8 @@ class ExportDialog(QDialog):
             self.format.addItem(f"{known.label} ({known.suffix})", known.name)
         self.scope = QComboBox()
         self.scope.addItem("The whole session", None)
-        if current_article_id is not None:
-            article = next((a for a in articles_read.list_articles(db, session_id) if a.id == current_article_id), None)
-            if article is not None:
-                self.scope.addItem(f"Only this article: {article.display_title[:60]}", article.id)
+        if current_article_id is not None and article_title is not None:
+            self.scope.addItem(f"Only this article: {article_title[:60]}", current_article_id)
         self.accepted_only = QCheckBox("Only accepted claims")
         self.approved_only = QCheckBox("Only approved claims (verdict signed off)")
         self.verdicts = _checklist([(lv.key, lv.label) for lv in self.scale.levels])

@@ -459,7 +459,9 @@ class SessionControl(QObject):
             )
             return
         w.editor.commit_pending()  # export what the reviewer sees, typing included
-        w.export_dialog = ExportDialog(w, w.db, w.session_id, w.article.id if w.article else None)
+        article = w.article
+        w.export_dialog = ExportDialog(w, w.db, w.session_id, article.id if article else None,
+                                       shown=(w.session_title, w.scale, article.display_title if article else None))
         w.export_dialog.exec()
 
     # --- appearance and help -------------------------------------------------
