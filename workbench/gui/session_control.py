@@ -14,7 +14,6 @@ controller (``window.imports``) asks it to open, name and remember sessions.
 from __future__ import annotations
 
 import html
-import platform
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -471,6 +470,8 @@ class SessionControl(QObject):
 
 
 def about_text() -> str:
+    import platform  # here: the About box alone needs it, not the start
+
     import PySide6
     from PySide6.QtCore import qVersion
 
