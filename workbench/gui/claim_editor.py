@@ -10,7 +10,7 @@ a save never moves the focus nor rewrites the field being typed in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -64,6 +64,7 @@ class ClaimEditor(QTabWidget):
     reanchor_keep_requested = Signal(int)  # claim id: keep it on the version it was made on
     find_evidence_requested = Signal(int)  # claim id: search a source for the passage that settles it
     focus_released = Signal()  # the focused control went away: the window puts the focus elsewhere
+    forms_built = Signal()  # the form's widgets exist now (build_forms)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,28 +78,62 @@ class ClaimEditor(QTabWidget):
         self.unsaved = UnsavedFields()  # typed values the database does not have yet
         self._timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.commit_pending)
+        self._passage_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
+        self._passage_timer.timeout.connect(self._evidence_edited)
         self.ledger = EditorLedger(self)  # archive, watch and verdict standing (source_ledger.py)
-        details = QScrollArea()
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        details.setWidget(self._details_tab())
+        # Made now, placed in the form when it is built: the window's controllers connect to them at once.
+        self.changed_notice = ChangedNotice()  # answered by changed_notice.HeldChanges
+        self.review_row = ReviewRow()  # review state, assignee, and the approval lock (review_row.py)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setObjectName("editorEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.details_stack = QStackedWidget()
         self.details_stack.addWidget(self.empty)
-        self.details_stack.addWidget(details)
         self.addTab(self.details_stack, "Claim")
         # Both forms scroll, so the editor's minimum height never squeezes the claims list.
-        sources = QScrollArea()
-        sources.setWidgetResizable(True)
-        sources.setFrameShape(QFrame.Shape.NoFrame)
-        sources.setWidget(self._sources_tab())
-        self.addTab(sources, "Sources")
-        self.history = HistoryView()
-        self.addTab(self.history, "History")
+        self._sources_page = QScrollArea()
+        self._sources_page.setWidgetResizable(True)
+        self._sources_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.addTab(self._sources_page, "Sources")
+        self._history_page = QWidget()
+        self._history_page.setObjectName("historyPage")
+        QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
+        self.addTab(self._history_page, "History")
+        self._forms_built = False
         self.set_claim(None, None, [], [], [])
+
+    if not TYPE_CHECKING:  # to a type checker, the forms' widgets are the attributes build_forms sets
+        def __getattr__(self, name: str) -> Any:
+            # Only a name the editor does not have yet comes here: a form widget, which exists once built.
+            if name.startswith("_") or self.__dict__.get("_forms_built", True):
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            self.build_forms()
+            return getattr(self, name)
+
+    def build_forms(self) -> None:
+        """The claim's form, its sources and its history, built when first needed.
+
+        Until a claim is shown the editor shows a hint only, and some 170 widgets
+        hidden behind it took a fifth of the window's start (built, styled, and
+        their Qt classes loaded); a claim selected, the database opened or any
+        form widget asked for builds them, once.
+        """
+        if self._forms_built:
+            return
+        self._forms_built = True
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidget(self._details_tab())
+        self.details_stack.addWidget(details)
+        self._sources_page.setWidget(self._sources_tab())
+        self.history = HistoryView()
+        layout = self._history_page.layout()
+        assert layout is not None
+        layout.addWidget(self.history)
+        self.forms_built.emit()
+        self.set_claim(None, self.scale, [], [], [])  # the empty form, until the claim that asked for it
 
     # --- building ---------------------------------------------------------
     def _details_tab(self) -> QWidget:
@@ -141,7 +176,6 @@ class ClaimEditor(QTabWidget):
         speaker_row.addWidget(QLabel("Tags"))
         speaker_row.addWidget(self.tags, 1)
         form.addRow(self._reanchor_banner())
-        self.changed_notice = ChangedNotice()  # answered by changed_notice.HeldChanges
         form.addRow(self.changed_notice)
         self.unsaved_note = QLabel(wordWrap=True)
         self.unsaved_note.setObjectName("unsavedNote")
@@ -150,7 +184,6 @@ class ClaimEditor(QTabWidget):
         form.addRow("Quoted", self.quoted)
         form.addRow("Verdict", verdict_row)
         form.addRow(self.ledger.standing)
-        self.review_row = ReviewRow()  # review state, assignee, and the approval lock (review_row.py)
         form.addRow("Review", self.review_row)
         form.addRow("Rationale", self.rationale)
         form.addRow("Wording", self.wording)
@@ -242,8 +275,6 @@ class ClaimEditor(QTabWidget):
         self.remove_button.clicked.connect(self._remove_current)
         self.stance.activated.connect(lambda _i: self._evidence_edited())
         self.passage.textChanged.connect(self._passage_typed)
-        self._passage_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
-        self._passage_timer.timeout.connect(self._evidence_edited)
         for widget in (self.source_title, self.source_publisher):
             widget.editingFinished.connect(self._source_edited)
         return page
@@ -257,6 +288,14 @@ class ClaimEditor(QTabWidget):
         history: list[HistoryRecord],
         session_sources: list[SourceRecord],
     ) -> None:
+        if claim is None and not self._forms_built:  # the hint alone: no form to fill yet (build_forms)
+            self.claim, self.scale, self.evidence = None, scale, evidence
+            self.details_stack.setCurrentIndex(0)
+            for tab in range(1, self.count()):
+                self.setTabEnabled(tab, False)
+            self.setCurrentIndex(0)
+            return
+        self.build_forms()
         same_claim = claim is not None and self.claim is not None and claim.id == self.claim.id
         if not same_claim:
             self.commit_pending()
