@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.kinds import Stance
-from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 from workbench.domain.scales import Scale
 from workbench.gui.changed_notice import ChangedNotice
 from workbench.gui.claims_model import format_value
@@ -42,6 +41,9 @@ from workbench.gui.kind_boxes import fill_kinds
 from workbench.gui.review_row import ReviewRow
 from workbench.gui.source_ledger import EditorLedger
 from workbench.gui.unsaved_fields import UnsavedFields
+
+if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 
 COMMIT_DELAY_MS = 600
 EMPTY_TEXT = (

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.articles_read import RemovedArticle
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import ConflictError, WorkbenchError
-from workbench.domain.records import ArticleRecord, ClaimDraft, ClaimRecord
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import claim_rows, focus, source_details, undo, window_geometry
@@ -59,6 +58,7 @@ from workbench.gui.thread_switching import switch_often
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord, ClaimRecord
     from workbench.services.articles_read import RemovedArticle
     from workbench.services.database import Database
 
@@ -432,6 +432,9 @@ class MainWindow(QMainWindow):
                 "Then press Ctrl+K (or Insert), or right-click and choose Add Selection as Claim.",
             )
             return
+        # Imported here: the records are not needed to show the window.
+        from workbench.domain.records import ClaimDraft
+
         start, end = span
         kind = _guess_kind(self.article.text, start, end)
         self.push(undo.AddClaim(self, self.article.id, ClaimDraft(kind=kind, start=start, end=end)))

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import ReviewState
-from workbench.domain.records import ClaimRecord
 from workbench.gui import review_commands
 from workbench.gui.deferred import deferred
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.team import Identity, Member
 
