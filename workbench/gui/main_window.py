@@ -503,7 +503,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._warming_up:
             self._warming_up = True
-            QTimer.singleShot(0, self._warm_up)
+            # After the first paint: started at the show, its imports held the interpreter lock while the window painted.
+            self.after_first_paint(self._warm_up)
 
     def _warm_up(self) -> None:
         """Load what the first search or link needs; then freeze what lives as long as the process."""
