@@ -15,14 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-)
 
 from workbench.domain.errors import WorkbenchError
 from workbench.gui import importer
@@ -126,6 +118,9 @@ class ImportControl(QObject):
             self.import_source(text)
 
     def open_file(self) -> None:
+        # The dialogs' Qt classes are imported where one is shown, not at the window's start.
+        from PySide6.QtWidgets import QFileDialog
+
         w = self.window
         folder = str(w.settings.value("import/folder", "") or "")
         path, _filter = QFileDialog.getOpenFileName(
@@ -136,6 +131,8 @@ class ImportControl(QObject):
             self.import_source(path)
 
     def paste_text(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
         w = self.window
         dialog = QDialog(w)
         dialog.setWindowTitle("Paste article text")

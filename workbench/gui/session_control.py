@@ -18,17 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QInputDialog,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QApplication
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.scales import get_scale
@@ -235,6 +225,10 @@ class SessionControl(QObject):
         self.update_title()
 
     def new_session(self) -> None:
+        # A dialog's Qt class is imported where it is shown: made at import, with
+        # its enums, the dialogs' classes cost the window's start some 2 ms.
+        from PySide6.QtWidgets import QInputDialog
+
         w = self.window
         title, ok = QInputDialog.getText(w, "New session", "Title of the new review session:")
         if ok and title.strip() and w.db is not None:
@@ -246,6 +240,8 @@ class SessionControl(QObject):
         if w.db is None:
             return
         # the dialogs are imported with the first menu command that shows one, not at start-up
+        from PySide6.QtWidgets import QDialog
+
         from workbench.gui.session_dialogs import OpenSessionDialog
 
         dialog = OpenSessionDialog(w.db, w, current=w.session_id)
@@ -255,6 +251,8 @@ class SessionControl(QObject):
             self._after_session_gone()
 
     def rename_session(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         w = self.window
         if w.session_id is None:
             return
@@ -272,6 +270,8 @@ class SessionControl(QObject):
             self.open_session(session_service.duplicate_session(w.db, w.session_id).id)
 
     def delete_session(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         w = self.window
         if w.session_id is None:
             return
@@ -381,6 +381,8 @@ class SessionControl(QObject):
 
     def switch_database(self) -> None:
         w = self.window
+        from PySide6.QtWidgets import QDialog
+
         from workbench.gui.session_dialogs import SwitchDatabaseDialog
 
         dialog = SwitchDatabaseDialog(w.db.location if w.db else "", w)
@@ -436,6 +438,14 @@ class SessionControl(QObject):
     def show_shortcuts(self) -> None:
         w = self.window
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QDialog,
+            QDialogButtonBox,
+            QHeaderView,
+            QTableWidget,
+            QTableWidgetItem,
+            QVBoxLayout,
+        )
 
         rows = window_actions.shortcut_rows(w.actions_by_name)
         dialog = QDialog(w)
@@ -466,6 +476,8 @@ class SessionControl(QObject):
         dialog.exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self.window, "About Fact-Check Workbench", about_text())
 
 
