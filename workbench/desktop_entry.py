@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench import APP_ID
 from workbench.paths import resource
 
-# The file names: one id for the entry and its icon, as the XDG specs advise.
-APP_ID = "factcheck-workbench"
+# The file names: one id for the entry and its icon, as the XDG specs advise (APP_ID).
 MIME_TYPES = ("text/html", "text/plain", "application/json")
 
 
@@ -108,8 +109,6 @@ def _refresh_mime_cache(applications: Path) -> None:
     # system has desktop-file-utils) they rebuild it themselves at next login.
     tool = shutil.which("update-desktop-database")
     if tool and applications.is_dir():
-        import subprocess  # here: the GUI's start reads APP_ID from this module and needs no processes
-
         subprocess.run([tool, "-q", str(applications)], check=False, capture_output=True, timeout=30)
 
 

@@ -16,12 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSocketNotifier, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from workbench import __version__
-from workbench.desktop_entry import APP_ID
+from workbench import APP_ID, __version__
 from workbench.paths import resource
 
 if TYPE_CHECKING:
@@ -198,6 +197,8 @@ def quit_on_signals(app: QApplication) -> None:
     if threading.current_thread() is not threading.main_thread():
         return  # Python delivers signals to the main thread only
     import socket  # here, not at start-up (see main)
+
+    from PySide6.QtCore import QSocketNotifier
 
     reader, writer = socket.socketpair()
     reader.setblocking(False)

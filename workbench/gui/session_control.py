@@ -225,8 +225,7 @@ class SessionControl(QObject):
         self.update_title()
 
     def new_session(self) -> None:
-        # A dialog's Qt class is imported where it is shown: made at import, with
-        # its enums, the dialogs' classes cost the window's start some 2 ms.
+        # A dialog's Qt class is imported where it is shown: made at import, they took 2 ms of the start.
         from PySide6.QtWidgets import QInputDialog
 
         w = self.window
@@ -437,43 +436,10 @@ class SessionControl(QObject):
 
     def show_shortcuts(self) -> None:
         w = self.window
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import (
-            QDialog,
-            QDialogButtonBox,
-            QHeaderView,
-            QTableWidget,
-            QTableWidgetItem,
-            QVBoxLayout,
-        )
+        from workbench.gui.session_dialogs import shortcuts_dialog
 
-        rows = window_actions.shortcut_rows(w.actions_by_name)
-        dialog = QDialog(w)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        layout = QVBoxLayout(dialog)
-        table = QTableWidget(len(rows), 2)
-        table.setObjectName("shortcutsTable")
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideNone)  # "Ctrl+Shift+Z, Ctrl+Y" in full, never "Ctrl+Shift…"
-        for row, (name, keys) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(name))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)  # any spare width goes to the keys
-        # The table never gets narrower than both columns in full (the last one would shrink).
-        contents = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (0, 1))
-        table.setMinimumWidth(contents + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 32)
-        layout.addWidget(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(dialog.minimumSizeHint().width(), 620)
-        w.shortcuts_dialog = dialog
-        dialog.exec()
+        w.shortcuts_dialog = shortcuts_dialog(w, window_actions.shortcut_rows(w.actions_by_name))
+        w.shortcuts_dialog.exec()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
