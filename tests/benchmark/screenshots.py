@@ -177,6 +177,7 @@ def main() -> int:
         session_store.create_session(window.db, "Budget speech: defence spending", reviewer="Mira")
         dialog = OpenSessionDialog(window.db, window, current=window.session_id)
         dialog.show()
+        dialog.jobs.wait()  # the list is read in the background
         settle(app, window)
         save(dialog, "open-session.png")
         dialog.close()

@@ -130,7 +130,7 @@ def test_each_source_shows_its_stance_passage_and_archive_date_and_a_thin_verdic
     assert "(refutes)\n“30,000”\nArchived 2026-03-04" in troops
     assert "https://archive.example/page (context)\nNot archived" in troops
     # False on one refuting publisher (context does not count): marked against the scale's two.
-    assert "Supports 0 · refutes 1 · context 1 — 1 independent publisher." in troops
+    assert "Supports 0 · Refutes 1 · Context 1 — 1 independent publisher." in troops
     assert "Rests on fewer than 2 independent sources." in troops
     systems = next(c for c in page.claims if "S-400" in c)
     assert "independent publisher" not in systems  # no verdict: nothing stands or falls
@@ -139,5 +139,5 @@ def test_each_source_shows_its_stance_passage_and_archive_date_and_a_thin_verdic
     sources.attach_source(sqlite_db, review.troops, other.id, by="ana", stance="refutes")
     _html, page = render(sqlite_db, review.session_id)
     troops = next(c for c in page.claims if "About 32,000 troops" in c)
-    assert "Supports 0 · refutes 2 · context 1 — 2 independent publishers." in troops
+    assert "Supports 0 · Refutes 2 · Context 1 — 2 independent publishers." in troops
     assert "Rests on fewer than" not in troops

@@ -11,10 +11,10 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from tests.factories import make_article
+from tests.pg_roles import login_roles
 from workbench.domain.errors import ApprovedLockedError, NotAllowedError
 from workbench.domain.review import EDITOR_ROLE
 from workbench.services.claim_edits import set_verdict
@@ -33,35 +33,20 @@ def team(postgres_url: str) -> Iterator[tuple[Database, Database, Database, int]
     owner = open_database(postgres_url)
     suffix = os.getpid()
     editor_role, reviewer_role = f"ed_{suffix}", f"rev_{suffix}"
-    with owner.engine.begin() as connection:
-        # Roles belong to the whole server: the group may exist from another test.
-        connection.execute(text(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{EDITOR_ROLE}') "
-            f"THEN CREATE ROLE {EDITOR_ROLE} NOLOGIN; END IF; END $$"
-        ))
-        for role in (editor_role, reviewer_role):
-            connection.execute(text(f"CREATE ROLE {role} LOGIN"))
-            connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {role}"))
-            connection.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"))
-            connection.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"))
-        connection.execute(text(f"GRANT {EDITOR_ROLE} TO {editor_role}"))
-    session = sessions.create_session(owner, "Desk", reviewer="owner")
-    article = store_extracted(owner, session.id, make_article(), by="detector").article
-    claim_id = claims.list_claims(owner, article_id=article.id)[0].id
-    apply(owner, set_verdict(claim_id, "false", rationale="The ministry says 20,000."), by="owner")
-    url = make_url(postgres_url)
-    editor = open_database(url.set(username=editor_role).render_as_string(hide_password=False))
-    reviewer = open_database(url.set(username=reviewer_role).render_as_string(hide_password=False))
-    try:
-        yield owner, editor, reviewer, claim_id
-    finally:
-        editor.close()
-        reviewer.close()
-        with owner.engine.begin() as connection:
-            for role in (editor_role, reviewer_role):
-                connection.execute(text(f"DROP OWNED BY {role}"))
-                connection.execute(text(f"DROP ROLE {role}"))
-        owner.close()
+    with login_roles(owner, (editor_role, reviewer_role), editors=(editor_role,), table_rights=True):
+        session = sessions.create_session(owner, "Desk", reviewer="owner")
+        article = store_extracted(owner, session.id, make_article(), by="detector").article
+        claim_id = claims.list_claims(owner, article_id=article.id)[0].id
+        apply(owner, set_verdict(claim_id, "false", rationale="The ministry says 20,000."), by="owner")
+        url = make_url(postgres_url)
+        editor = open_database(url.set(username=editor_role).render_as_string(hide_password=False))
+        reviewer = open_database(url.set(username=reviewer_role).render_as_string(hide_password=False))
+        try:
+            yield owner, editor, reviewer, claim_id
+        finally:
+            editor.close()
+            reviewer.close()
+    owner.close()
 
 
 def test_a_reviewer_approves_but_only_an_editor_reopens(team):

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
+from sqlalchemy import event
+
 from workbench.domain.records import ClaimRecord
 from workbench.gui.main_window import MainWindow
+from workbench.services import claims_read
 
 
 def claims_in_table(window: MainWindow) -> list[ClaimRecord]:
@@ -38,3 +44,51 @@ def wait_for_claims(qtbot, window: MainWindow) -> None:  # noqa: ANN001
 def wait_for_writes(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """Edits are stored in the background, one after another: wait until the last is stored and shown."""
     qtbot.waitUntil(lambda: not window.writes.busy)
+
+
+class Sent:
+    """Statements sent on an engine (or every engine: ``Engine``), each with whether the GUI thread sent it."""
+
+    def __init__(self, engine) -> None:  # noqa: ANN001
+        self.statements: list[tuple[bool, str]] = []
+        self.engine = engine
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn, _cursor, statement: str, *_rest) -> None:  # noqa: ANN001
+        self.statements.append((threading.current_thread() is threading.main_thread(), statement))
+
+    def from_gui(self) -> list[str]:
+        return [text for on_gui, text in self.statements if on_gui]
+
+    def reads_of(self, table: str) -> int:
+        return sum(1 for _gui, text in self.statements if text.lstrip().startswith("SELECT") and f"FROM {table} " in text)
+
+    def stop(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._seen)
+
+
+class Watch:
+    """What a window did after an edit: its list reads (the service's read, wrapped; reads of
+    another window's database are not its own), and its model's resets, inserts and removals."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, window) -> None:  # noqa: ANN001
+        self.reads = 0
+        read = claims_read.claims_of_article
+
+        def counted(db, article_id):  # noqa: ANN001, ANN202
+            if db is window.db:
+                self.reads += 1
+            return read(db, article_id)
+
+        monkeypatch.setattr(claims_read, "claims_of_article", counted)
+        self.resets = self.inserted = self.removed = 0
+        model = window.claims_panel.model
+        model.modelReset.connect(lambda: self._add("resets"))
+        model.rowsInserted.connect(lambda *_a: self._add("inserted"))
+        model.rowsRemoved.connect(lambda *_a: self._add("removed"))
+
+    def _add(self, name: str) -> None:
+        setattr(self, name, getattr(self, name) + 1)
+
+    def rows_only(self, *, inserted: int = 0, removed: int = 0) -> bool:
+        return (self.reads, self.resets, self.inserted, self.removed) == (0, 0, inserted, removed)

@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.factories import long_read, make_article
-from tests.gui.helpers import wait_for_claims, wait_for_details, wait_for_writes
+from tests.gui.helpers import Watch, wait_for_claims, wait_for_details, wait_for_writes
 from tests.gui.test_highlights import _colour_at
 from workbench.gui.claims_model import CLAIM, VERDICT
 from workbench.gui.undo import show_changed_claims
-from workbench.services import claim_edits, claims_read
+from workbench.services import claim_edits
 from workbench.services.claim_edits import DeleteClaim
 from workbench.services.edits import apply
 from workbench.services.importing import import_text, store_extracted
@@ -42,31 +42,6 @@ def long_db(tmp_path: Path) -> Path:
     finally:
         db.close()
     return path
-
-
-class Watch:
-    """What the window did after an edit: list reads, and the model's resets, inserts and removals."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, window) -> None:  # noqa: ANN001
-        self.reads = 0
-        read = claims_read.claims_of_article
-
-        def counted(db, article_id):  # noqa: ANN001, ANN202
-            self.reads += 1
-            return read(db, article_id)
-
-        monkeypatch.setattr(claims_read, "claims_of_article", counted)
-        self.resets = self.inserted = self.removed = 0
-        model = window.claims_panel.model
-        model.modelReset.connect(lambda: self._add("resets"))
-        model.rowsInserted.connect(lambda *_a: self._add("inserted"))
-        model.rowsRemoved.connect(lambda *_a: self._add("removed"))
-
-    def _add(self, name: str) -> None:
-        setattr(self, name, getattr(self, name) + 1)
-
-    def rows_only(self, *, inserted: int = 0, removed: int = 0) -> bool:
-        return (self.reads, self.resets, self.inserted, self.removed) == (0, 0, inserted, removed)
 
 
 def _open(qtbot, open_window, path: Path):  # noqa: ANN001, ANN202

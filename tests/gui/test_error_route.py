@@ -104,7 +104,8 @@ def test_renaming_a_session_deleted_elsewhere_says_so_in_the_window(
         other.close()
     monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: ("Border review, day 2", True))
     window.actions_by_name["rename_session"].trigger()
-    assert "deleted by another reviewer" in window.message_bar.text()
+    # The rename is stored off the GUI thread: the message follows when it is refused.
+    qtbot.waitUntil(lambda: "deleted by another reviewer" in window.message_bar.text())
     assert "Open another session from the list." in window.message_bar.text()
     assert window.windowTitle().startswith("Border review —")  # the old title stays: nothing was renamed
     assert heard.errors == []

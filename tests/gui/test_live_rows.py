@@ -18,43 +18,17 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
+from tests.gui.helpers import Watch, claim_with_text, wait_for_details, wait_for_writes
 from workbench.domain.records import ClaimDraft
 from workbench.gui import undo
 from workbench.gui.conflict_view import ConflictView
-from workbench.services import claim_edits, claims_read, team
+from workbench.services import claim_edits, team
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions
 from workbench.storage.database import open_database
 
 SECONDS = 5_000  # the promise: a colleague's change shows within 5 s
-
-
-class Watch:
-    """What my window did: its list reads (the services read, wrapped), and its model's resets, inserts, removals."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, window) -> None:  # noqa: ANN001
-        self.reads = 0
-        read = claims_read.claims_of_article
-
-        def counted(db, article_id):  # noqa: ANN001, ANN202
-            if db is window.db:
-                self.reads += 1
-            return read(db, article_id)
-
-        monkeypatch.setattr(claims_read, "claims_of_article", counted)
-        self.resets = self.inserted = self.removed = 0
-        model = window.claims_panel.model
-        model.modelReset.connect(lambda: self._add("resets"))
-        model.rowsInserted.connect(lambda *_a: self._add("inserted"))
-        model.rowsRemoved.connect(lambda *_a: self._add("removed"))
-
-    def _add(self, name: str) -> None:
-        setattr(self, name, getattr(self, name) + 1)
-
-    def rows_only(self, *, inserted: int = 0, removed: int = 0) -> bool:
-        return (self.reads, self.resets, self.inserted, self.removed) == (0, 0, inserted, removed)
 
 
 def _on_claim(qtbot, window, text: str, kind: str | None = None):  # noqa: ANN001, ANN202

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from werkzeug import Response
 
 from tests.factories import make_article
 from tests.gui.helpers import claim_with_text, table_text, wait_for_details, wait_for_writes
@@ -16,6 +17,7 @@ from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions
+from workbench.storage import snapshots as snapshot_store
 from workbench.storage import sources as source_store
 from workbench.storage.database import open_database
 
@@ -132,3 +134,29 @@ def test_a_source_that_cannot_be_read_is_explained_in_the_dialog(qtbot, open_win
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     wait_for_writes(qtbot, window)
     assert source_store.list_evidence(window.db, claim.id) == []
+
+
+def test_a_quoted_source_is_archived_as_the_page_the_passage_was_read_from(qtbot, open_window, two_sessions,
+                                                                            httpserver):
+    # The page changes after the search: the archive must hold what the reviewer read and quoted,
+    # fetched once, not a second fetch of whatever the server says by then.
+    served = iter([SOURCE_PAGE, SOURCE_PAGE.replace("about 32,000 troops", "about 45,000 troops")])
+    httpserver.expect_request("/briefing").respond_with_handler(
+        lambda _request: Response(next(served), content_type="text/html; charset=utf-8"))
+    window, claim = _today(qtbot, open_window, two_sessions)
+    window.select_claim(claim.id)
+    window.editor.setCurrentIndex(1)
+    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
+    dialog = window.memory.evidence_dialog
+    qtbot.keyClicks(dialog.source, httpserver.url_for("/briefing"))
+    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    wait_for_writes(qtbot, window)
+    [link] = source_store.list_evidence(window.db, claim.id)
+    qtbot.waitUntil(lambda: snapshot_store.get_snapshot(window.db, link.source.id) is not None, timeout=20_000)
+    snapshot = snapshot_store.get_snapshot(window.db, link.source.id)
+    assert "about 32,000 troops were deployed" in snapshot.text
+    assert snapshot.title == "Ministry briefing" and snapshot.sha256 is not None
+    assert len(httpserver.log) == 1  # searched once, archived from that one fetch

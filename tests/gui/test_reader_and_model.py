@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextDocument
 from tests.factories import make_article
 from workbench.domain.scales import get_scale
 from workbench.gui.claims_model import COLUMNS, ClaimsFilterProxy, ClaimsTableModel
-from workbench.gui.session_control import about_text
+from workbench.gui.help_dialogs import about_text
 from workbench.services.importing import store_extracted
 from workbench.storage import claims as claim_store
 from workbench.storage import sessions

@@ -8,16 +8,14 @@ reviewer stops on a claim must be a bounded, small number of transactions.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from tests.factories import make_article
-from tests.gui.helpers import wait_for_details
+from tests.gui.helpers import Sent, wait_for_details
 from tests.latency_proxy import LatencyProxy
 from workbench.services.demo import demo_text
 from workbench.services.importing import store_extracted
@@ -39,23 +37,6 @@ def remote_url(postgres_url: str) -> Iterator[str]:
     url = make_url(postgres_url)
     with LatencyProxy(url.host or "127.0.0.1", url.port or 5432, delay_ms=20) as proxy:
         yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
-
-
-class Sent:
-    """Statements sent on an engine, each with whether the GUI thread sent it."""
-
-    def __init__(self, engine) -> None:  # noqa: ANN001
-        self.statements: list[tuple[bool, str]] = []
-        event.listen(engine, "before_cursor_execute", self._seen)
-
-    def _seen(self, _conn, _cursor, statement: str, *_rest) -> None:  # noqa: ANN001
-        self.statements.append((threading.current_thread() is threading.main_thread(), statement))
-
-    def from_gui(self) -> list[str]:
-        return [text for on_gui, text in self.statements if on_gui]
-
-    def reads_of(self, table: str) -> int:
-        return sum(1 for _gui, text in self.statements if text.lstrip().startswith("SELECT") and f"FROM {table} " in text)
 
 
 def start_on_first_claim(qtbot, window):  # noqa: ANN001, ANN201

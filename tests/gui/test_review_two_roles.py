@@ -14,11 +14,11 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from tests.factories import make_article
 from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
+from tests.pg_roles import login_roles
 from workbench.domain.review import EDITOR_ROLE
 from workbench.services import team
 from workbench.services.importing import store_extracted
@@ -37,27 +37,14 @@ def desk(postgres_url: str) -> Iterator[tuple[str, str, str, str]]:
     owner = open_database(postgres_url)
     suffix = os.getpid()
     editor, reviewer = f"ed_ui_{suffix}", f"rev_ui_{suffix}"
-    with owner.engine.begin() as connection:
-        connection.execute(text(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{EDITOR_ROLE}') "
-            f"THEN CREATE ROLE {EDITOR_ROLE} NOLOGIN; END IF; END $$"
-        ))
-        for role in (editor, reviewer):
-            connection.execute(text(f"CREATE ROLE {role} LOGIN"))
-        connection.execute(text(f"GRANT {EDITOR_ROLE} TO {editor}"))
-    session = sessions.create_session(owner, "Desk", reviewer="owner")
-    store_extracted(owner, session.id, make_article(), by="detector")
-    team.grant_reviewers(owner, [editor, reviewer])
-    url = make_url(postgres_url)
-    as_role = {role: url.set(username=role).render_as_string(hide_password=False) for role in (editor, reviewer)}
-    try:
+    with login_roles(owner, (editor, reviewer), editors=(editor,)):
+        session = sessions.create_session(owner, "Desk", reviewer="owner")
+        store_extracted(owner, session.id, make_article(), by="detector")
+        team.grant_reviewers(owner, [editor, reviewer])
+        url = make_url(postgres_url)
+        as_role = {role: url.set(username=role).render_as_string(hide_password=False) for role in (editor, reviewer)}
         yield as_role[editor], as_role[reviewer], editor, reviewer
-    finally:
-        with owner.engine.begin() as connection:
-            for role in (editor, reviewer):
-                connection.execute(text(f"DROP OWNED BY {role}"))
-                connection.execute(text(f"DROP ROLE {role}"))
-        owner.close()
+    owner.close()
 
 
 def test_the_editor_approves_and_the_reviewer_sees_the_lock_and_a_clear_refusal(qtbot, open_window, desk):

@@ -124,7 +124,8 @@ def test_switch_database_opens_the_other_file_and_open_recent_comes_back(qtbot, 
 
     _answer_dialog(SwitchDatabaseDialog, choose)
     window.actions_by_name["switch_database"].trigger()
-    assert window.db.location == str(other)
+    # The other database is opened off the GUI thread; the window shows it when it is ready.
+    qtbot.waitUntil(lambda: window.db.location == str(other) and window.session_id == elsewhere.id)
     assert window.session_id == elsewhere.id and "Elsewhere" in window.windowTitle()
     assert window.settings.value("database") == str(other)
 
@@ -133,6 +134,7 @@ def test_switch_database_opens_the_other_file_and_open_recent_comes_back(qtbot, 
     back = next(action for text, action in entries.items() if text.startswith("Border review"))
     assert str(seeded_db) in back.text()  # another database: the menu says which
     back.trigger()
+    qtbot.waitUntil(lambda: window.db.location == str(seeded_db) and window.session_id == first_session)
     wait_for_details(qtbot, window)
     assert window.db.location == str(seeded_db) and window.session_id == first_session
     assert "Border review" in window.windowTitle()

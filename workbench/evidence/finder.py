@@ -8,11 +8,13 @@ from datetime import date
 from workbench.domain.errors import NoArticleTextError
 from workbench.domain.progress import CancelFn
 from workbench.domain.records import ClaimRecord
+from workbench.domain.snapshots import ArchivedCopy
 from workbench.evidence.rank import Passage, claim_facts, rank_passages
 from workbench.kinds import KINDS
 from workbench.storage.articles import get_article
 from workbench.storage.claims import get_claim
 from workbench.storage.database import Database
+from workbench.storage.sources import source_location
 
 DEFAULT_TOP = 5
 
@@ -26,6 +28,9 @@ class EvidenceResult:
     # quoting it stores them without fetching the page again.
     title: str = ""
     publisher: str = ""
+    # The page as fetched for the search: quoting it archives this copy, the one the
+    # reviewer read, instead of fetching the page again. None for a file or given text.
+    copy: ArchivedCopy | None = None
 
 
 def find_evidence(db: Database, claim_id: int, source: str, *, top: int = DEFAULT_TOP,
@@ -40,13 +45,17 @@ def find_evidence(db: Database, claim_id: int, source: str, *, top: int = DEFAUL
     published = _iso_date(get_article(db, claim.article_id).published)
     source_published = None
     details = None
+    copy = None
     if text is None:
+        from workbench.ingest.archive import copy_of_article
         from workbench.ingest.link_details import details_from_article
         from workbench.ingest.load import load_source
 
         extracted = load_source(source, cancel=cancel)
         text, source_published = extracted.text, _iso_date(extracted.published)
         details = details_from_article(extracted, source)
+        if extracted.provenance.http_status is not None:  # fetched from the web, not read from a file
+            copy = copy_of_article(source_location(source), extracted)
     if not text.strip():
         raise NoArticleTextError(
             f"{source} has no text to search.", "Try another link or file, or paste the passage."
@@ -54,7 +63,7 @@ def find_evidence(db: Database, claim_id: int, source: str, *, top: int = DEFAUL
     passages = rank_claim(claim, text, top=top, published=published, source_published=source_published)
     if details is None:
         return EvidenceResult(claim_id, source, passages)
-    return EvidenceResult(claim_id, source, passages, title=details.title, publisher=details.publisher)
+    return EvidenceResult(claim_id, source, passages, title=details.title, publisher=details.publisher, copy=copy)
 
 
 def rank_claim(claim: ClaimRecord, text: str, *, top: int = DEFAULT_TOP, published: date | None = None,

@@ -16,11 +16,11 @@ from typing import TextIO
 
 from workbench.domain.scales import Level, Scale
 from workbench.domain.written import as_written, published_day
+from workbench.evidence.standing import standing_of
 from workbench.export.filters import ExportFilter
 from workbench.export.pace import NO_PACE, Pace
 from workbench.export.query import ArticleInfo
 from workbench.export.rows import ClaimRow, Report, SourceRef, open_report
-from workbench.export.standing import standing_of
 from workbench.storage.database import Database
 
 STYLE = """
@@ -167,7 +167,7 @@ def _badge(level: Level, label: str | None = None) -> str:
 
 
 def _standing(row: ClaimRow, minimum: int) -> str:
-    standing = standing_of(row.sources, minimum)
+    standing = standing_of([(ref.stance, ref.final_url or ref.url, ref.publisher) for ref in row.sources], minimum)
     mark = (f" <span class=\"too-few\">&#9873; Rests on fewer than {minimum} independent sources.</span>"
             if standing.too_few else "")
     return f"<p class=\"standing\">{escape(standing.describe())}.{mark}</p>\n"

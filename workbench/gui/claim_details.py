@@ -90,4 +90,4 @@ class ClaimDetails(QObject):
 
     def close(self) -> None:
         self._timer.stop()
-        self.jobs.shutdown()  # reads only: nothing is lost by not waiting
+        self.jobs.abandon()  # reads only: nothing is lost by not waiting

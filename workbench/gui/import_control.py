@@ -20,6 +20,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.gui.deferred import deferred
+from workbench.gui.session_reads import SessionRead
 
 if TYPE_CHECKING:
     from workbench.domain.records import ArticleRecord
@@ -59,7 +60,7 @@ class ImportControl(QObject):
             summary = session_service.create_session(w.db, f"Review: {name or source}", reviewer=w.reviewer)
             self.unnamed_sessions()[summary.id] = w.session_id
             self._makeshift_titles[summary.id] = summary.title
-            w.sessions.open_session(summary.id)
+            w.sessions.open_session(summary.id, read=SessionRead.new(summary))  # shown now: the import goes in
         return w.session_id
 
     def demo_is_open(self) -> bool:
@@ -89,7 +90,7 @@ class ImportControl(QObject):
         and the session open before comes back."""
         w = self.window
         pending = self.unnamed_sessions()
-        if session_id != w.session_id or session_id not in pending or len(w.jobs.running) > 1:
+        if session_id != w.session_id or session_id not in pending or w.jobs.running:
             return  # the reviewer has moved on, or another import may still fill it
         if not session_service.delete_session_if_empty(w.db, session_id):
             return

@@ -7,6 +7,7 @@ undoable edit. The GUI thread never waits on the database or the network here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -18,7 +19,7 @@ from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
     from workbench.domain.records import EvidenceRecord
-    from workbench.domain.snapshots import SnapshotRecord
+    from workbench.domain.snapshots import ArchivedCopy, SnapshotRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.claim_ledger import ClaimLedger
     from workbench.services.snapshots import SnapshotText
@@ -45,8 +46,12 @@ class LedgerControl(QObject):
         self._copy_of: int | None = None  # the claim whose source's copy is in the reader's place
 
     # --- archiving a source the window attached --------------------------------
-    def archive(self, link: EvidenceRecord) -> None:
-        """Archive the source of a link just stored, unless the session holds a copy of its page."""
+    def archive(self, link: EvidenceRecord, copy: ArchivedCopy | None = None) -> None:
+        """Archive the source of a link just stored, unless the session holds a copy of its page.
+
+        ``copy``: the page as the window fetched it already (the evidence finder's
+        search): kept as it is, so the archive holds what the reviewer quoted from.
+        """
         w = self.window
         db, source_id = w.db, link.source.id
         if db is None or w.closed:
@@ -67,7 +72,8 @@ class LedgerControl(QObject):
 
         reviewer = w.reviewer
         self.archives.start(
-            lambda cancel, _progress: claim_ledger.archive_if_missing(db, source_id, by=reviewer, cancel=cancel),
+            lambda cancel, _progress: claim_ledger.archive_if_missing(db, source_id, by=reviewer, cancel=cancel,
+                                                                      fetcher=_handing_over(copy, link.source.url)),
             "archiving the source", on_success=done, on_error=failed,
         )
 
@@ -136,5 +142,12 @@ class LedgerControl(QObject):
             self.window.push(ConfirmSource(self.window, link))
 
     def close(self) -> None:
-        self.reads.shutdown()
-        self.archives.shutdown()  # a fetch ends at once; a source not archived is archived by a re-check
+        self.reads.abandon()
+        self.archives.abandon()  # a fetch ends at once; a source not archived is archived by a re-check
+
+
+def _handing_over(copy: ArchivedCopy | None, url: str) -> Callable[..., ArchivedCopy] | None:
+    """A fetcher that gives the copy already fetched of ``url``; None (fetch it) for another address."""
+    if copy is None or copy.location != url:
+        return None
+    return lambda _url, cancel=None: copy

@@ -57,7 +57,6 @@ log = logging.getLogger(__name__)
 POLL_MS = 1000  # SQLite: how often the change log is looked at
 LISTEN_SECONDS = 1.0  # PostgreSQL: how long one job waits for a NOTIFY (a stop is noticed this fast)
 RETRY_MS = 5000  # after the database could not be reached
-FINISH_MS = 20  # the last watch job has answered but not yet left its thread
 # More changed claims than this on the article shown: read its list again rather than row by row.
 ROWS_AT_MOST = 50
 # Fields whose last history row must match the claim's row (else the row is stale).
@@ -83,10 +82,7 @@ class LiveUpdates(QObject):
     def _ask(self) -> None:
         if self._closed:
             return
-        if self.feeds.running:
-            # The last job's answer came before its thread said it had finished (two
-            # separate signals): ask again shortly, or the watch would stop for good.
-            self._timer.start(FINISH_MS)
+        if self.feeds.running:  # the watch under way asks again when it answers
             return
         db = self.window.db
         if db is not self._db:  # another database was opened: a feed of its own, from now on
@@ -151,8 +147,8 @@ class LiveUpdates(QObject):
     def close(self) -> None:
         self._closed = True
         self._timer.stop()
-        self.feeds.shutdown()
-        self.reads.shutdown()
+        self.feeds.abandon()
+        self.reads.abandon()
         self._drop_feed()  # one a job still holds is closed by the job when it sees the cancel
 
     # --- showing what changed --------------------------------------------

@@ -72,6 +72,10 @@ log = logging.getLogger(__name__)
 FIRST_PAINT_WAIT_MS = 500  # work put off until the first paint starts after this at the latest
 
 
+# How long a closing window gives its abandoned jobs, all together, to leave their threads.
+JOBS_END_WAIT_MS = 300
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -524,20 +528,22 @@ class MainWindow(QMainWindow):
         self.writes.close()  # edits on their way: stored, or kept by the outage queue
         self.outage.close()
         self.state_saver.shutdown()  # an older state saved in the background must not land after this one
-        self.warm_up_jobs.shutdown()  # an import cannot be stopped; it finishes on its own
-        self.sessions.opening.shutdown()  # a database opened after this is closed by its job
+        self.warm_up_jobs.abandon()  # an import cannot be stopped; it finishes on its own
+        self.sessions.close()  # a database opened after this is closed by its job
         self.sessions.save_ui_state()
         window_geometry.save(self)
         # Quit is at once: jobs are abandoned (their late signals dropped) and
         # given a moment; a fetch ends at once, others at their next cancel check.
-        self.jobs.shutdown()
+        self.jobs.abandon()
         self.recheck.close()
         self.memory.close()
         self.details.close()
         self.ledger.close()
         self.review.close()
         self.live.close()
-        self.claim_reader.shutdown()
+        self.claim_reader.abandon()
+        # Every job was abandoned above; their threads get one moment in all to end.
+        JobRunner.wait_for_every(JOBS_END_WAIT_MS)
         if self.db is not None:
             self.db.close()
         self.error_route.remove()

@@ -29,6 +29,7 @@ from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
     from workbench.domain.records import ClaimRecord
+    from workbench.domain.snapshots import ArchivedCopy
     from workbench.gui.evidence_dialog import EvidenceDialog
     from workbench.gui.main_window import MainWindow
     from workbench.gui.memory_panel import MemoryPanel
@@ -200,7 +201,7 @@ class MemoryControl(QObject):
     def close(self) -> None:
         self._pause.stop()
         for jobs in (self.jobs, self.selected_jobs):
-            jobs.shutdown()  # lookups only read: nothing is lost by not waiting for them
+            jobs.abandon()  # lookups only read: nothing is lost by not waiting for them
         if self.evidence_dialog is not None:
             self.evidence_dialog.close()
 
@@ -216,7 +217,8 @@ class MemoryControl(QObject):
         dialog.setObjectName("evidenceDialog")
         dialog.resize(760, 620)
         dialog.passage_chosen.connect(
-            lambda source, passage, stance: self.quote(claim_id, source, passage, stance, _details(dialog.result))
+            lambda source, passage, stance: self.quote(claim_id, source, passage, stance, _details(dialog.result),
+                                                       _copy(dialog.result, source))
         )
         self.evidence_dialog = dialog
         dialog.open()
@@ -234,12 +236,14 @@ class MemoryControl(QObject):
 
         return search
 
-    def quote(self, claim_id: int, source: str, passage: str, stance: str, details: LinkDetails | None = None) -> None:
+    def quote(self, claim_id: int, source: str, passage: str, stance: str, details: LinkDetails | None = None,
+              copy: ArchivedCopy | None = None) -> None:
         """Store the chosen passage as the claim's link to the source (undoable).
 
         ``details``: the source's title and publisher as the page searched
         states them; a source without a title gets them (without them, its
-        page is fetched for them in the background).
+        page is fetched for them in the background). ``copy``: the page as
+        fetched for the search, archived as it is (the reviewer quoted from it).
         """
         w = self.window
         if w.db is None or w.session_id is None:
@@ -254,7 +258,7 @@ class MemoryControl(QObject):
         web = details is not None and not source_service.is_file_uri(stored_as)
         title, publisher = (details.title, details.publisher) if web and details else ("", "")
         command = undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage,
-                                    title=title, publisher=publisher)
+                                    title=title, publisher=publisher, copy=copy)
         w.push(command)
         # the session may have had the source already, without a title
         command.then(lambda: None if command.evidence is None else
@@ -266,6 +270,11 @@ def _details(result: EvidenceResult | None) -> LinkDetails | None:
     if result is None or not (result.title or result.publisher):
         return None  # nothing known: the page is fetched for them
     return sources.LinkDetails(result.source, result.title, result.publisher)
+
+
+def _copy(result: EvidenceResult | None, source: str) -> ArchivedCopy | None:
+    """The copy of the page the chosen passage was read from, if the search fetched one."""
+    return result.copy if result is not None and result.source == source else None
 
 
 def _lookup_job(db: Database, claims: list[tuple[Key, int]]) -> Callable[[CancelFn, ProgressFn], dict[Key, list[Match]]]:

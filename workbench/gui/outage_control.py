@@ -252,7 +252,7 @@ class OutageControl(QObject):
         hold the closing window for as long as a connection takes to time out.
         """
         self.timer.stop()
-        self.jobs.shutdown()
+        self.jobs.abandon()
         for operation in self._held:
             self.queue.add(operation)
         self._held = []

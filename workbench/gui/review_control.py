@@ -169,4 +169,4 @@ class ReviewControl(QObject):
         return self.window.current_claim()
 
     def close(self) -> None:
-        self.jobs.shutdown()  # reads only: nothing is lost by not waiting
+        self.jobs.abandon()  # reads only: nothing is lost by not waiting

@@ -13,35 +13,36 @@ controller (``window.imports``) asks it to open, name and remember sessions.
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog  # a dialog's own class where it is shown
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.scales import get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import importer
+from workbench.gui import importer, recent_sessions
 from workbench.gui.deferred import deferred
 from workbench.gui.kind_boxes import fill_kinds
-from workbench.gui.recheck_control import session_badges
+from workbench.gui.session_reads import SessionRead, first_session, read_session
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
-    from workbench.domain.records import ArticleRecord, SessionSummary
+    from workbench.domain.records import SessionSummary
     from workbench.gui.main_window import MainWindow
     from workbench.services.database import Database
     from workbench.services.team import Identity
 
 session_service = deferred("workbench.services.sessions")
-article_service = deferred("workbench.services.articles_read")
 team = deferred("workbench.services.team")
 database = deferred("workbench.services.database")
 kind_service = deferred("workbench.services.kinds")
 
-MAX_RECENT = 8
+SESSION_WRITE_WAIT_MS = 2000
+log = logging.getLogger(__name__)
+DEMO_TITLE = "Demo: a first review"
 
 
 class SessionControl(QObject):
@@ -54,15 +55,30 @@ class SessionControl(QObject):
         # Where the reviewer is is saved once they pause (400 ms), off the GUI thread.
         self._state_timer = QTimer(self, singleShot=True, interval=400)
         self._state_timer.timeout.connect(self.save_ui_state_in_background)
-        self.opening = JobRunner(self)  # the database opened at start, after the window is shown
+        self.opening = JobRunner(self)  # a database opened (at start, after the window is shown)
+        self.reads = JobRunner(self)  # quiet: a session read before it is shown
+        self.writes = JobRunner(self, serial=True)  # quiet: session commands, stored in the order given
+        self._shown_wanted = 0  # the latest session asked for: an older read arriving late is dropped
+
+    def close(self) -> None:
+        """Closing the window: a session command on its way is stored (it is the reviewer's),
+        a read or a database being opened is abandoned (its job closes what it opened)."""
+        if not self.writes.wait(SESSION_WRITE_WAIT_MS):
+            log.warning("closed before a session command was stored")
+        self.opening.abandon()
+        self.reads.abandon()
 
     # --- start --------------------------------------------------------------
-    def start(self, db_location: str | None, first_run_demo: bool, *, in_background: bool = False) -> None:
-        """Open the database and the session the reviewer was in.
+    def start(self, db_location: str | None, first_run_demo: bool, *, in_background: bool = False,
+              session_id: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Open the database and the session the reviewer was in (``session_id`` if given).
 
-        ``in_background`` (the application's start): the window is shown first
-        and the database opened by a job, which imports the services too (they
-        bring SQLAlchemy and the detectors); the session fills in when it is done.
+        ``in_background`` (the application's start, a database switched to): the
+        window is shown first and the database opened by a job, which imports the
+        services too (they bring SQLAlchemy and the detectors), reads the session
+        to show and, on a first run, creates the demo's; the session fills in when
+        it is done and ``then`` runs. The database open until then stays open if
+        the other cannot be opened, and where the reviewer was in it is saved first.
         """
         w = self.window
         location = db_location or w.settings.value("database") or None
@@ -70,20 +86,29 @@ class SessionControl(QObject):
             if self.open_db(location):
                 self._open_first_session(first_run_demo)
             return
-        chosen, recent = w.chosen_reviewer, self.recent_entries()
+        chosen, recent, reviewer_now = w.chosen_reviewer, self.recent_entries(), w.reviewer
+        self._state_timer.stop()
+        old = (w.db, w.session_id, self.ui_state()) if w.db is not None and w.session_id is not None else None
 
         def job(cancel, _progress):  # noqa: ANN001, ANN202 (a worker job)
+            if old is not None:
+                session_service.save_ui_state(*old, reviewer_now)
             db = database.open_database(location)
             try:
                 try:
                     identity: Identity | WorkbenchError = team.who_am_i(db, chosen)
                 except WorkbenchError as error:
                     identity = error
-                reviewer = identity.display_name if not isinstance(identity, WorkbenchError) else w.reviewer
+                reviewer = identity.display_name if not isinstance(identity, WorkbenchError) else reviewer_now
                 first: SessionRead | WorkbenchError | None = None
+                demo = False
                 try:  # what the window shows first, read here too: no query waits on the GUI thread
-                    wanted = _first_session(db, recent)
-                    first = read_session(db, wanted, reviewer) if wanted is not None else None
+                    wanted = first_session(db, recent, prefer=session_id)
+                    if wanted is not None:
+                        first = read_session(db, wanted, reviewer)
+                    elif first_run_demo and not db.read_only:  # no session yet; the demo needs to write
+                        first = SessionRead.new(session_service.create_session(db, DEMO_TITLE, reviewer=reviewer))
+                        demo = True
                 except WorkbenchError as error:
                     first = error
             except BaseException:
@@ -92,42 +117,47 @@ class SessionControl(QObject):
             if cancel():  # the window closed meanwhile: nobody else will close it
                 db.close()
                 return None
-            return db, identity, first
+            return db, identity, first, demo
 
         w.statusBar().showMessage("Opening the database…")
         # Started once the window has been painted: the job's imports would hold the
         # interpreter lock while the window is being shown.
         w.after_first_paint(lambda: self.opening.start(
             job, "opening the database",
-            on_success=lambda opened: self._opened(opened, first_run_demo), on_error=w.report))
+            on_success=lambda opened: self._opened(opened, then), on_error=w.report))
 
-    def _opened(self, opened: tuple[Database, Identity | WorkbenchError, SessionRead | WorkbenchError | None] | None,
-                first_run_demo: bool) -> None:
+    def _opened(self, opened: tuple[Database, Identity | WorkbenchError, SessionRead | WorkbenchError | None, bool]
+                | None, then: Callable[[], None] | None) -> None:
         if opened is None:
             return
-        db, identity, first = opened
+        db, identity, first, demo = opened
         if self.window.closed:
             db.close()
             return
         self.use_db(db, identity)
         if isinstance(first, SessionRead):
-            self.open_session(first.summary.id, read=first)
+            if demo:
+                self.start_demo(first.summary)
+            else:
+                self.open_session(first.summary.id, read=first)
         elif isinstance(first, WorkbenchError):
             self.window.report(first)
         else:
-            self._open_first_session(first_run_demo)  # the demo to start, or nothing to show
+            self.show_empty()
+        if then is not None:
+            then()
 
     def _open_first_session(self, first_run_demo: bool) -> None:
         w = self.window
         try:
-            wanted = _first_session(w.db, self.recent_entries())
+            wanted = first_session(w.db, self.recent_entries())
         except WorkbenchError as error:
             w.report(error)
             return
-        if wanted is not None:
-            self.open_session(wanted)
+        if wanted is not None:  # read here: the window opened in the foreground is ready when built
+            self.open_session(wanted, read=read_session(w.db, wanted, w.reviewer))
         elif first_run_demo and not w.db.read_only:  # no session yet; the demo needs to write
-            self.start_demo()
+            self.start_demo(session_service.create_session(w.db, DEMO_TITLE, reviewer=w.reviewer))
         else:
             self.show_empty()
 
@@ -168,11 +198,11 @@ class SessionControl(QObject):
         w.imports.forget_sessions()
         w.statusBar().showMessage(f"Database: {db.location}" + (" (read-only)" if db.read_only else ""))
 
-    def start_demo(self) -> None:
+    def start_demo(self, summary: SessionSummary) -> None:
+        """The demo session, just created: its article is stored in the background."""
         w = self.window
-        summary = session_service.create_session(w.db, "Demo: a first review", reviewer=w.reviewer)
         self.demo_session_id = summary.id  # before its article is stored, the id tells it is the demo
-        self.open_session(summary.id)
+        self.open_session(summary.id, read=SessionRead.new(summary))
         w.start_progress("Opening the demo article…")
         w.jobs.start(
             importer.demo_job(w.db, summary.id, w.reviewer), "opening the demo article",
@@ -193,13 +223,33 @@ class SessionControl(QObject):
 
     # --- sessions -----------------------------------------------------------
     def open_session(self, session_id: int, restore: bool = True, read: SessionRead | None = None) -> None:
-        """Show the session: ``read`` is what a background job read of it, else it is read now."""
+        """Show the session: ``read`` is what was read of it, else it is read in the background first
+        (the window goes on showing the session open until then)."""
         w = self.window
+        if read is not None:
+            self._show_session(read, restore)
+            return
+        if w.db is None:
+            return
+        self._shown_wanted += 1
+        wanted, db, reviewer = self._shown_wanted, w.db, w.reviewer
+
+        def arrived(read: SessionRead) -> None:
+            if wanted == self._shown_wanted and db is w.db:  # else the reviewer has asked for another since
+                self._show_session(read, restore)
+
+        w.statusBar().showMessage("Opening the session…", 4000)
+        self.reads.start(lambda _cancel, _progress: read_session(db, session_id, reviewer), "opening the session",
+                         on_success=arrived, on_error=w.report)
+
+    def _show_session(self, read: SessionRead, restore: bool) -> None:
+        w = self.window
+        self._shown_wanted += 1
+        summary = read.summary
         w.editor.commit_pending()
-        if w.session_id is not None and w.session_id != session_id:
-            self.save_ui_state()
+        if w.session_id is not None and w.session_id != summary.id:
+            self.save_ui_state_in_background()  # where the reviewer was in the session they leave
         try:
-            summary = read.summary if read is not None else session_service.get_session(w.db, session_id)
             w.scale = get_scale(summary.scale)
         except WorkbenchError as error:
             w.report(error)
@@ -208,12 +258,8 @@ class SessionControl(QObject):
         w.session_id, w.session_title = summary.id, summary.title
         w.claims_panel.set_scale(w.scale)
         window_actions.fill_verdict_menu(w.verdict_menu, w)
-        if read is not None:
-            state = read.state if restore else {}
-            w.reload_articles(read.articles, read.badges)
-        else:
-            state = self._load_ui_state(summary.id) if restore else {}
-            w.reload_articles()
+        state = read.state if restore else {}
+        w.reload_articles(read.articles, read.badges)
         self._restoring = True
         w.claims_panel.set_filters(state.get("filters") or {})
         article_id = state.get("article_id")
@@ -225,68 +271,96 @@ class SessionControl(QObject):
         self.update_title()
 
     def new_session(self) -> None:
-        # A dialog's Qt class is imported where it is shown: made at import, they took 2 ms of the start.
+        w = self.window
+        # A dialog's class is imported where it is shown: made at import (with its enums), it slowed the start.
         from PySide6.QtWidgets import QInputDialog
 
-        w = self.window
         title, ok = QInputDialog.getText(w, "New session", "Title of the new review session:")
         if ok and title.strip() and w.db is not None:
-            summary = session_service.create_session(w.db, title, reviewer=w.reviewer)
-            self.open_session(summary.id)
+            db, reviewer = w.db, w.reviewer
+            self._write(lambda: session_service.create_session(db, title, reviewer=reviewer), "creating the session",
+                        lambda summary: self.open_session(summary.id, read=SessionRead.new(summary)))
+
+    def _write(self, write: Callable[[], Any], name: str, then: Callable[[Any], None]) -> None:
+        """A session command's one write, off the GUI thread; ``then`` shows what it did."""
+        w = self.window
+        db = w.db
+
+        def done(result: Any) -> None:
+            if db is w.db and not w.closed:
+                then(result)
+
+        self.writes.start(lambda _cancel, _progress: write(), name, on_success=done, on_error=w.report)
 
     def show_open_dialog(self) -> None:
         w = self.window
         if w.db is None:
             return
         # the dialogs are imported with the first menu command that shows one, not at start-up
-        from PySide6.QtWidgets import QDialog
-
         from workbench.gui.session_dialogs import OpenSessionDialog
 
-        dialog = OpenSessionDialog(w.db, w, current=w.session_id)
+        dialog = OpenSessionDialog(w.db, w, current=w.session_id, reviewer=w.reviewer)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             self.open_session(dialog.chosen)
-        elif w.session_id is not None and w.session_id not in {s.id for s in dialog.sessions}:
-            self._after_session_gone()
+        elif w.session_id is not None and w.session_id in dialog.deleted:
+            self._after_session_gone(dialog.sessions_left)
 
     def rename_session(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         w = self.window
         if w.session_id is None:
             return
+        from PySide6.QtWidgets import QInputDialog
+
         title, ok = QInputDialog.getText(w, "Rename session", "New title:", text=w.session_title)
         if ok and title.strip():
             w.imports.unnamed_sessions().pop(w.session_id, None)  # the reviewer's name stays
-            session_service.rename_session(w.db, w.session_id, title)
-            w.session_title = " ".join(title.split())
-            self.remember_recent(w.session_id, w.session_title)
-            self.update_title()
+            db, session_id, shown = w.db, w.session_id, " ".join(title.split())
+
+            def renamed(_none: None) -> None:
+                self.remember_recent(session_id, shown)
+                if w.session_id == session_id:
+                    w.session_title = shown
+                    self.update_title()
+
+            self._write(lambda: session_service.rename_session(db, session_id, title), "renaming the session", renamed)
 
     def duplicate_session(self) -> None:
         w = self.window
         if w.session_id is not None:
-            self.open_session(session_service.duplicate_session(w.db, w.session_id).id)
+            db, session_id = w.db, w.session_id
+            self._write(lambda: session_service.duplicate_session(db, session_id), "duplicating the session",
+                        lambda summary: self.open_session(summary.id))
 
     def delete_session(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         w = self.window
         if w.session_id is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             w, "Delete session", f"Delete “{w.session_title}” with all its articles and claims? "
             "This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            session_service.delete_session(w.db, w.session_id, by=w.reviewer)
-            self._after_session_gone()
+            db, session_id, reviewer = w.db, w.session_id, w.reviewer
 
-    def _after_session_gone(self) -> None:
+            def delete() -> list[int]:
+                session_service.delete_session(db, session_id, by=reviewer)
+                return session_service.session_ids(db)
+
+            def deleted(sessions: list[int]) -> None:
+                if w.session_id == session_id:
+                    self._after_session_gone(sessions)
+
+            self._write(delete, "deleting the session", deleted)
+
+    def _after_session_gone(self, sessions: list[int] | None = None) -> None:
+        """The open session was deleted: the first of the others (``sessions``, read now if not given) opens."""
         w = self.window
         w.session_id = None
         w.undo_stack.clear()
-        sessions = session_service.session_ids(w.db)
+        if sessions is None:
+            sessions = session_service.session_ids(w.db)
         if sessions:
             self.open_session(sessions[0])
         else:
@@ -342,56 +416,35 @@ class SessionControl(QObject):
 
     # --- recent sessions and databases ---------------------------------------
     def recent_entries(self) -> list[tuple[str, int, str]]:
-        w = self.window
-        entries = []
-        for line in _as_list(w.settings.value("recent/sessions")):
-            location, _, rest = str(line).partition("\t")
-            sid, _, title = rest.partition("\t")
-            if sid.isdigit():
-                entries.append((location, int(sid), title))
-        return entries
+        return recent_sessions.entries(self.window.settings)
 
     def remember_recent(self, session_id: int, title: str) -> None:
-        w = self.window
-        location = w.db.location
-        entries = [(location, session_id, title)] + [
-            e for e in self.recent_entries() if (e[0], e[1]) != (location, session_id)
-        ]
-        w.settings.setValue("recent/sessions", [f"{loc}\t{sid}\t{t}" for loc, sid, t in entries[:MAX_RECENT]])
-        w.settings.setValue("database", location)
+        recent_sessions.remember(self.window.settings, self.window.db.location, session_id, title)
 
     def fill_recent_menu(self) -> None:
         w = self.window
-        w.recent_menu.clear()
-        for location, session_id, title in self.recent_entries():
-            here = w.db is not None and location == w.db.location
-            label = title if here else f"{title}  ({location})"
-            w.recent_menu.addAction(label, lambda loc=location, sid=session_id: self._open_recent(loc, sid))
-        if w.recent_menu.isEmpty():
-            w.recent_menu.addAction("No recent sessions").setEnabled(False)
+        recent_sessions.fill_menu(w.recent_menu, w.settings, w.db.location if w.db else None, self._open_recent)
 
     def _open_recent(self, location: str, session_id: int) -> None:
         w = self.window
         if w.db is None or location != w.db.location:
-            self.save_ui_state()
-            if not self.open_db(location):
-                return
-        self.open_session(session_id)
+            self.start(location, first_run_demo=False, in_background=True, session_id=session_id)
+        else:
+            self.open_session(session_id)
 
     def switch_database(self) -> None:
         w = self.window
-        from PySide6.QtWidgets import QDialog
-
         from workbench.gui.session_dialogs import SwitchDatabaseDialog
 
         dialog = SwitchDatabaseDialog(w.db.location if w.db else "", w)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.location:
             return
-        self.save_ui_state()
-        if self.open_db(dialog.location):
-            w.session_id = None
-            w.settings.setValue("database", w.db.location)
-            self.start(w.db.location, first_run_demo=False)
+
+        def switched() -> None:
+            if w.db is not None:
+                w.settings.setValue("database", w.db.location)
+
+        self.start(dialog.location, first_run_demo=False, in_background=True, then=switched)
 
     # --- export ------------------------------------------------------------------
     def show_export(self) -> None:
@@ -435,66 +488,12 @@ class SessionControl(QObject):
             action.setChecked(action.data() == scheme)
 
     def show_shortcuts(self) -> None:
-        w = self.window
-        from workbench.gui.session_dialogs import shortcuts_dialog
+        from workbench.gui import help_dialogs  # with the first look at Help, not at start-up
 
-        w.shortcuts_dialog = shortcuts_dialog(w, window_actions.shortcut_rows(w.actions_by_name))
-        w.shortcuts_dialog.exec()
+        help_dialogs.show_shortcuts(self.window)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from workbench.gui import help_dialogs
 
-        QMessageBox.about(self.window, "About Fact-Check Workbench", about_text())
+        help_dialogs.show_about(self.window)
 
-
-def about_text() -> str:
-    import platform  # here: the About box alone needs it, not the start
-
-    import PySide6
-    from PySide6.QtCore import qVersion
-
-    from workbench import __version__
-
-    versions = [
-        ("Workbench", __version__), ("Qt", qVersion()), ("PySide6", PySide6.__version__),
-        database.storage_library_version(), ("Python", platform.python_version()),
-    ]
-    rows = "".join(f"<tr><td>{html.escape(k)}</td><td>&nbsp;{html.escape(v)}</td></tr>" for k, v in versions)
-    return (
-        "<h3>Fact-Check Workbench</h3><p>Review the claims in news articles: figures, dates, "
-        f"equipment, quotes and statements, with sources and verdicts.</p><table>{rows}</table>"
-    )
-
-
-def _as_list(value: object) -> list[object]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
-
-
-@dataclass(frozen=True)
-class SessionRead:
-    """What the window shows of a session, read off the GUI thread."""
-
-    summary: SessionSummary
-    state: dict[str, Any]
-    articles: list[ArticleRecord]
-    badges: dict[int, str]
-
-
-def read_session(db: Database, session_id: int, reviewer: str) -> SessionRead:
-    """The session, this reviewer's place in it, its articles and their badges (a worker job's reads)."""
-    return SessionRead(
-        session_service.get_session(db, session_id),
-        session_service.load_ui_state(db, session_id, reviewer),
-        article_service.list_articles(db, session_id),
-        session_badges(db, session_id),
-    )
-
-
-def _first_session(db: Database, recent: list[tuple[str, int, str]]) -> int | None:
-    """The session to show on opening ``db``: the last one open there, else the first listed; None if none."""
-    sessions = session_service.session_ids(db)
-    known = set(sessions)
-    wanted = next((sid for location, sid, _t in recent if location == db.location and sid in known), None)
-    return wanted if wanted is not None else (sessions[0] if sessions else None)

@@ -1,8 +1,15 @@
-"""Session dialogs: Open (list, search, new, rename, duplicate, delete) and Switch database."""
+"""Session dialogs: Open (list, search, new, rename, duplicate, delete) and Switch database.
+
+The Open dialog reads and writes in background jobs, as the window does: on a
+team's server each statement is a round trip, and typing in its search box
+must never wait for one. A list that arrives after a newer one was asked for
+is dropped.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +34,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import SessionSummary
 from workbench.gui.deferred import deferred
 from workbench.gui.message_bar import MessageBar
+from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
     from workbench.services.database import Database
@@ -39,14 +47,21 @@ HEADERS = ("Title", "Reviewer", "First article", "Articles", "Claims", "Last edi
 class OpenSessionDialog(QDialog):
     """Lists the database's sessions; ``chosen`` is the session to open after ``exec``."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, current: int | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, current: int | None = None,
+                 reviewer: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Open review session")
         self.resize(900, 520)
         self.db = db
+        self.reviewer = reviewer  # who creates and deletes sessions here, for their history
         self.chosen: int | None = None
         self.current = current
         self.sessions: list[SessionSummary] = []
+        self.jobs = JobRunner(self)  # quiet: a list or one command is quick
+        self._asked = 0  # the newest list asked for
+        self.listed = False  # a list has arrived (tests and the screenshots wait for it)
+        self.deleted: set[int] = set()  # sessions deleted here
+        self.sessions_left: list[int] | None = None  # every session id after the last delete
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(10)
@@ -91,12 +106,40 @@ class OpenSessionDialog(QDialog):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
+        """The sessions matching the search, read in the background."""
+        self._run(None, "listing the sessions", select=select)
+
+    def _run(self, command: Callable[[], Any] | None, name: str, select: int | None = None,
+             chosen: Callable[[Any], int | None] | None = None) -> None:
+        """``command`` (a write, or nothing) then the list, in one background job; the row of
+        ``select``, or of what ``chosen`` picks from the command's result, is selected after."""
+        self._asked += 1
+        asked, db, search = self._asked, self.db, self.search.text()
         keep = select if select is not None else (self.selected_id() or self.current)
-        try:
-            self.sessions = session_service.list_sessions(self.db, self.search.text())
-        except WorkbenchError as error:
+
+        def job(_cancel: object, _progress: object) -> tuple[Any, list[SessionSummary]]:
+            result = command() if command is not None else None
+            return result, session_service.list_sessions(db, search)
+
+        def arrived(done: tuple[Any, list[SessionSummary]]) -> None:
+            result, sessions = done
+            if asked == self._asked:
+                self._show(sessions, chosen(result) if chosen is not None else keep)
+
+        def failed(error: WorkbenchError) -> None:
             self.message.show_error(error)
-            return
+            if command is not None and asked == self._asked:
+                self.reload(keep)  # a refused command: the list as it stands now
+
+        self.jobs.start(job, name, on_success=arrived, on_error=failed)
+
+    def done(self, result: int) -> None:  # noqa: D102 (Qt: the dialog closes; what it still reads is dropped)
+        self.jobs.abandon()
+        super().done(result)
+
+    def _show(self, sessions: list[SessionSummary], keep: int | None) -> None:
+        self.sessions = sessions
+        self.listed = True
         self.table.setRowCount(len(self.sessions))
         for row, summary in enumerate(self.sessions):
             values = (
@@ -119,12 +162,6 @@ class OpenSessionDialog(QDialog):
         row = self.table.currentRow()
         return self.sessions[row].id if 0 <= row < len(self.sessions) else None
 
-    def _guarded(self, action: object) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except WorkbenchError as error:
-            self.message.show_error(error)
-
     def _open(self) -> None:
         self.chosen = self.selected_id()
         if self.chosen is not None:
@@ -133,7 +170,9 @@ class OpenSessionDialog(QDialog):
     def _new(self) -> None:
         title, ok = QInputDialog.getText(self, "New session", "Title of the new session:")
         if ok and title.strip():
-            self._guarded(lambda: self.reload(session_service.create_session(self.db, title).id))
+            db, reviewer = self.db, self.reviewer
+            self._run(lambda: session_service.create_session(db, title, reviewer=reviewer), "creating the session",
+                      chosen=lambda summary: summary.id)
 
     def _rename(self) -> None:
         session_id = self.selected_id()
@@ -142,12 +181,16 @@ class OpenSessionDialog(QDialog):
         old = next(s.title for s in self.sessions if s.id == session_id)
         title, ok = QInputDialog.getText(self, "Rename session", "New title:", text=old)
         if ok and title.strip():
-            self._guarded(lambda: (session_service.rename_session(self.db, session_id, title), self.reload()))
+            db = self.db
+            self._run(lambda: session_service.rename_session(db, session_id, title), "renaming the session",
+                      select=session_id)
 
     def _duplicate(self) -> None:
         session_id = self.selected_id()
         if session_id is not None:
-            self._guarded(lambda: self.reload(session_service.duplicate_session(self.db, session_id).id))
+            db = self.db
+            self._run(lambda: session_service.duplicate_session(db, session_id), "duplicating the session",
+                      chosen=lambda summary: summary.id)
 
     def _delete(self) -> None:
         session_id = self.selected_id()
@@ -160,7 +203,16 @@ class OpenSessionDialog(QDialog):
             f"{summary.claim_count} claim(s)? This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._guarded(lambda: (session_service.delete_session(self.db, session_id), self.reload()))
+            db, reviewer = self.db, self.reviewer
+            def delete() -> list[int]:
+                session_service.delete_session(db, session_id, by=reviewer)
+                return session_service.session_ids(db)
+
+            def deleted(left: list[int]) -> None:
+                self.deleted.add(session_id)
+                self.sessions_left = left
+
+            self._run(delete, "deleting the session", chosen=lambda left: deleted(left))
 
 
 class SwitchDatabaseDialog(QDialog):
@@ -198,32 +250,3 @@ class SwitchDatabaseDialog(QDialog):
         )
         if path:
             self.location_edit.setText(path)
-
-
-def shortcuts_dialog(parent: QWidget, rows: list[tuple[str, str]]) -> QDialog:
-    """Help > Keyboard Shortcuts: every action and its keys, in a table that shows both in full."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard shortcuts")
-    layout = QVBoxLayout(dialog)
-    table = QTableWidget(len(rows), 2)
-    table.setObjectName("shortcutsTable")
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideNone)  # "Ctrl+Shift+Z, Ctrl+Y" in full, never "Ctrl+Shift…"
-    for row, (name, keys) in enumerate(rows):
-        table.setItem(row, 0, QTableWidgetItem(name))
-        table.setItem(row, 1, QTableWidgetItem(keys))
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)  # any spare width goes to the keys
-    # The table never gets narrower than both columns in full (the last one would shrink).
-    contents = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (0, 1))
-    table.setMinimumWidth(contents + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 32)
-    layout.addWidget(table)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(dialog.minimumSizeHint().width(), 620)
-    return dialog

@@ -78,8 +78,7 @@ class EditorLedger(QObject):
         has_verdict = scale is not None and claim.verdict not in (None, scale.levels[0].key)
         if has_verdict:
             s = ledger.standing
-            publishers = f"{s.independent} independent publisher{'' if s.independent == 1 else 's'}"
-            line = f"Supports {s.supports} · Refutes {s.refutes} · Context {s.context} — {publishers}."
+            line = f"{s.describe()}."
             if s.too_few:
                 line = (f"{FLAG} {line} <b>Rests on fewer than {s.minimum} independent sources.</b>")
             lines.append(line)

@@ -35,6 +35,7 @@ from workbench.gui.edit_writer import Steps, Write, claims_named
 
 if TYPE_CHECKING:
     from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
+    from workbench.domain.snapshots import ArchivedCopy
     from workbench.services.changes import Done
     from workbench.services.database import Database
     from workbench.services.edits import Operation
@@ -301,6 +302,7 @@ class AttachSource(_Command):
     def __init__(
         self, editor: Editor, session_id: int, claim_id: int, url: str, *,
         title: str = "", publisher: str = "", stance: str = Stance.CONTEXT, passage: str = "",
+        copy: ArchivedCopy | None = None,
     ) -> None:
         operation = evidence_edits.AttachSource(
             session_id, claim_id, url, title=title, publisher=publisher, stance=stance, passage=passage
@@ -308,6 +310,7 @@ class AttachSource(_Command):
         super().__init__(editor, "Add source", operation)
         self.claim_id = claim_id
         self.evidence: EvidenceRecord | None = None
+        self.copy = copy  # the page as already fetched, archived instead of fetching it again
 
     def shown(self, done: Done, *, undone: bool) -> None:
         if not undone and done.links:
@@ -315,7 +318,7 @@ class AttachSource(_Command):
         show_changed_claims(self.editor, done, focus=self.claim_id)
         ledger = getattr(self.editor, "ledger", None)  # the window archives what it attached (ledger_control)
         if not undone and self.evidence is not None and ledger is not None:
-            ledger.archive(self.evidence)
+            ledger.archive(self.evidence, self.copy)
 
 
 class DetachSource(_Command):

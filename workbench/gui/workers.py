@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -117,9 +118,12 @@ class JobRunner(QObject):
 
     busy_changed = Signal(bool)
     cancelled = Signal(str, str)  # what the reviewer's Cancel stopped, and what became of it
+    # Every runner alive, so that a closing window waits for all their threads at once (wait_for_every).
+    _every: ClassVar[weakref.WeakSet[JobRunner]] = weakref.WeakSet()
 
     def __init__(self, parent: QObject | None = None, *, serial: bool = False) -> None:
         super().__init__(parent)
+        JobRunner._every.add(self)
         # serial: one job at a time, in the order started (edits are stored in the order made)
         self.pool = _serial_pool() if serial else _shared_pool()
         self.running: list[Handle] = []
@@ -183,6 +187,24 @@ class JobRunner(QObject):
         self._abandon_all()
         return self.wait(msecs)
 
+    def abandon(self) -> None:
+        """Closing: every job abandoned, not waited for here (``wait_for_every`` waits for all at once)."""
+        self._abandon_all()
+
+    @classmethod
+    def wait_for_every(cls, msecs: int) -> bool:
+        """Wait, ``msecs`` in all, until every runner's jobs have left their threads.
+
+        A closing window abandons each runner's jobs, then waits here once: each
+        runner waiting its own moment in turn added up to a second or more.
+        """
+        deadline = time.monotonic() + msecs / 1000
+        done = True
+        for runner in list(cls._every):
+            left_ms = max(0, int((deadline - time.monotonic()) * 1000))
+            done = runner.wait(left_ms) and done
+        return done
+
     def wait(self, msecs: int = 10_000) -> bool:
         """Wait until this runner's jobs have left their threads (other runners' jobs are theirs)."""
         deadline = time.monotonic() + msecs / 1000
@@ -198,6 +220,10 @@ class JobRunner(QObject):
             self._forget(relay)
         self.running.clear()
         self.busy_changed.emit(False)
+
+    def _answered(self, relay: _Relay) -> None:
+        if relay.worker in self.running:
+            self.running.remove(relay.worker)
 
     def _finished(self, relay: _Relay) -> None:
         self._forget(relay)
@@ -230,13 +256,18 @@ class _Relay(QObject):
         self._on_progress = on_progress
 
     # A signal already queued when the job was abandoned still arrives: drop it.
+    # The job leaves ``runner.running`` before its caller hears of it: a caller that
+    # starts the next job from the answer must not find this one still "running"
+    # (its thread says it has finished in a signal of its own, which may come later).
     def succeeded(self, result: object) -> None:
         if not self.worker.cancelled:
+            self.runner._answered(self)
             self._on_success(result)
 
     def failed(self, error: object) -> None:
         assert isinstance(error, WorkbenchError)
         if not self.worker.abandoned:
+            self.runner._answered(self)
             self._on_error(error)
 
     def progress(self, fraction: float, message: str) -> None:

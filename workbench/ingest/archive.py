@@ -67,6 +67,19 @@ def archive(
                             error=_said(error))
 
 
+def copy_of_article(location: str, article: ExtractedArticle) -> ArchivedCopy:
+    """The archived copy of a page already fetched and read for another purpose (the
+    evidence finder's search): the same bytes and text, kept without fetching it again."""
+    provenance = article.provenance
+    details = details_from_article(article, article.url or location)
+    return ArchivedCopy(
+        location, provenance.fetched_at, raw=provenance.raw, sha256=provenance.sha256,
+        http_status=provenance.http_status, content_type=provenance.content_type,
+        final_url=provenance.final_url, text=article.text, title=details.title,
+        publisher=details.publisher or host_name(provenance.final_url or location), published=details.published,
+    )
+
+
 def _from_page(location: str, page: FetchedPage) -> ArchivedCopy:
     media = page.content_type or ""
     sniffed = sniff_binary(page.body)

@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from workbench.domain.kinds import Stance
 from workbench.domain.progress import CancelFn
 from workbench.domain.snapshots import CHANGED, SnapshotRecord
-from workbench.evidence.publishers import publisher_count
+from workbench.evidence.standing import standing_of
 from workbench.services.database import Database
 from workbench.services.snapshots import Fetcher, archive_source
-from workbench.services.verdict_standing import VerdictStanding, verdict_standing
+from workbench.services.verdict_standing import Standing, verdict_standing
 from workbench.storage import articles as article_store
 from workbench.storage import snapshots as store
 from workbench.storage.claim_details import ClaimDetails, claim_details_and_watch
@@ -60,7 +59,7 @@ class LinkArchive:
 @dataclass(frozen=True, slots=True)
 class ClaimLedger:
     claim_id: int
-    standing: VerdictStanding
+    standing: Standing
     links: dict[int, LinkArchive]  # by evidence id
 
     @property
@@ -86,13 +85,7 @@ def details_and_ledger(db: Database, claim_id: int, session_id: int | None,
                                    w.passage_found)
         for w in watch
     }
-    stances = [w.stance for w in watch]
-    # Where the copy was found (after redirects) says who published it; context does not count.
-    resting = [(w.final_url or w.url, w.publisher) for w in watch if w.stance in (Stance.SUPPORTS, Stance.REFUTES)]
-    standing = VerdictStanding(
-        claim_id, stances.count(Stance.SUPPORTS), stances.count(Stance.REFUTES), stances.count(Stance.CONTEXT),
-        publisher_count(resting), minimum,
-    )
+    standing = standing_of([(w.stance, w.final_url or w.url, w.publisher) for w in watch], minimum)
     return details, ClaimLedger(claim_id, standing, links)
 
 
