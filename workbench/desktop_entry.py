@@ -16,10 +16,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench import APP_ID
 from workbench.paths import resource
 
-# The file names: one id for the entry and its icon, as the XDG specs advise.
-APP_ID = "factcheck-workbench"
+# The file names: one id for the entry and its icon, as the XDG specs advise (APP_ID).
 MIME_TYPES = ("text/html", "text/plain", "application/json")
 
 

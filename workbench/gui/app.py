@@ -16,13 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-from PySide6.QtCore import QCoreApplication, QSettings, QSocketNotifier, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from workbench import __version__
-from workbench.desktop_entry import APP_ID
+from workbench import APP_ID, __version__
 from workbench.paths import resource
 
 if TYPE_CHECKING:
@@ -108,9 +106,15 @@ def create_application(argv: Sequence[str] | None = None, *, sheet_later: bool =
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    # Fusion: the same look everywhere, and it honours our palette. Named on the
+    # command line (after any the user gave), Qt makes it without handing the
+    # style to Python, whose enums take ~5 ms to build at start-up.
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([*(argv or sys.argv), "-style", "Fusion"])
+    else:
+        app.setStyle("Fusion")
     assert isinstance(app, QApplication)
-    app.setStyle("Fusion")  # the same look everywhere, and it honours our palette
     app.setApplicationDisplayName("Fact-Check Workbench")
     # The menu entry `workbench install-desktop` writes: a Wayland desktop matches the window to it (its icon, its name).
     app.setDesktopFileName(APP_ID)
@@ -164,6 +168,8 @@ def main(db_url: str | None = None, argv: Sequence[str] | None = None, files: Se
 def log_to_file(path: Path | None = None) -> Path | None:
     """Keep the log in a file too (the user log folder by default): a bug's traceback is
     there for a report when the window says something went wrong. None if it cannot be written."""
+    import platformdirs  # here, not on the way to the window (a few ms at start-up)
+
     path = path or Path(platformdirs.user_log_dir("workbench", appauthor=False)) / "workbench.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -191,6 +197,8 @@ def quit_on_signals(app: QApplication) -> None:
     if threading.current_thread() is not threading.main_thread():
         return  # Python delivers signals to the main thread only
     import socket  # here, not at start-up (see main)
+
+    from PySide6.QtCore import QSocketNotifier
 
     reader, writer = socket.socketpair()
     reader.setblocking(False)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import ArticleRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.undo import _Command
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord
     from workbench.services.articles_read import RemovedArticle
     from workbench.services.changes import Done
     from workbench.services.database import Database

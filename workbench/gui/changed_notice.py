@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.records import ClaimRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.editor_fields import WarningBanner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.main_window import MainWindow
 
 conflict_merge = deferred("workbench.services.conflict_merge")

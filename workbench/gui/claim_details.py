@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import SourceRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import SourceRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.claim_ledger import ClaimLedger
     from workbench.services.claims_read import ClaimDetails as Details

@@ -10,38 +10,34 @@ a save never moves the focus nor rewrites the field being typed in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.domain.kinds import Stance
-from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
 from workbench.domain.scales import Scale
 from workbench.gui.changed_notice import ChangedNotice
 from workbench.gui.claims_model import format_value
-from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner, parse_value
-from workbench.gui.kind_boxes import fill_kinds
 from workbench.gui.review_row import ReviewRow
 from workbench.gui.source_ledger import EditorLedger
 from workbench.gui.unsaved_fields import UnsavedFields
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QListWidget, QPushButton
+
+    from workbench.domain.records import ClaimRecord, EvidenceRecord, HistoryRecord, SourceRecord
+    from workbench.gui.editor_fields import HistoryView, NoteEdit, ReanchorBanner
 
 COMMIT_DELAY_MS = 600
 EMPTY_TEXT = (
@@ -64,6 +60,39 @@ class ClaimEditor(QTabWidget):
     reanchor_keep_requested = Signal(int)  # claim id: keep it on the version it was made on
     find_evidence_requested = Signal(int)  # claim id: search a source for the passage that settles it
     focus_released = Signal()  # the focused control went away: the window puts the focus elsewhere
+    forms_built = Signal()  # the form's widgets exist now (build_forms)
+
+    # The forms' widgets, made by editor_forms when first needed (build_forms).
+    quoted: QLabel
+    verdict: QComboBox
+    status: QLabel
+    accept_button: QPushButton
+    dismiss_button: QPushButton
+    rationale: NoteEdit
+    wording: NoteEdit
+    kind: QComboBox
+    value: QLineEdit
+    unit: QLineEdit
+    speaker: QLineEdit
+    tags: QLineEdit
+    unsaved_note: QLabel
+    reanchor_banner: ReanchorBanner
+    reanchor_text: QLabel
+    reanchor_accept: QPushButton
+    reanchor_keep: QPushButton
+    link: QLineEdit
+    attach_button: QPushButton
+    find_evidence_button: QPushButton
+    reuse: QComboBox
+    reuse_button: QPushButton
+    sources: QListWidget
+    source_title: QLineEdit
+    source_publisher: QLineEdit
+    stance: QComboBox
+    passage: NoteEdit
+    open_button: QPushButton
+    remove_button: QPushButton
+    history: HistoryView
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,86 +106,68 @@ class ClaimEditor(QTabWidget):
         self.unsaved = UnsavedFields()  # typed values the database does not have yet
         self._timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.commit_pending)
+        self._passage_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
+        self._passage_timer.timeout.connect(self._evidence_edited)
         self.ledger = EditorLedger(self)  # archive, watch and verdict standing (source_ledger.py)
-        details = QScrollArea()
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        details.setWidget(self._details_tab())
+        # Made now, placed in the form when it is built: the window's controllers connect to them at once.
+        self.changed_notice = ChangedNotice()  # answered by changed_notice.HeldChanges
+        self.review_row = ReviewRow()  # review state, assignee, and the approval lock (review_row.py)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setObjectName("editorEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.details_stack = QStackedWidget()
         self.details_stack.addWidget(self.empty)
-        self.details_stack.addWidget(details)
         self.addTab(self.details_stack, "Claim")
         # Both forms scroll, so the editor's minimum height never squeezes the claims list.
-        sources = QScrollArea()
-        sources.setWidgetResizable(True)
-        sources.setFrameShape(QFrame.Shape.NoFrame)
-        sources.setWidget(self._sources_tab())
-        self.addTab(sources, "Sources")
-        self.history = HistoryView()
-        self.addTab(self.history, "History")
+        self._sources_page = QScrollArea()
+        self._sources_page.setWidgetResizable(True)
+        self._sources_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.addTab(self._sources_page, "Sources")
+        self._history_page = QWidget()
+        self._history_page.setObjectName("historyPage")
+        QVBoxLayout(self._history_page).setContentsMargins(0, 0, 0, 0)
+        self.addTab(self._history_page, "History")
+        self._forms_built = False
         self.set_claim(None, None, [], [], [])
 
-    # --- building ---------------------------------------------------------
-    def _details_tab(self) -> QWidget:
-        # What a reviewer reads and writes for every claim comes first (the quoted
-        # words, the verdict, the rationale), so they fit without scrolling in a
-        # 1280x720 window; the fields used now and then follow in a compact grid.
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(12, 10, 12, 10)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(8)
-        self.quoted = QLabel(wordWrap=True)
-        self.quoted.setObjectName("muted")
-        self.verdict = QComboBox()
-        self.status = QLabel()
-        self.accept_button = QPushButton("Accept")
-        self.dismiss_button = QPushButton("Dismiss")
-        verdict_row = QHBoxLayout()
-        verdict_row.addWidget(self.verdict, 2)
-        verdict_row.addSpacing(8)
-        verdict_row.addWidget(self.status, 1)
-        verdict_row.addWidget(self.accept_button)
-        verdict_row.addWidget(self.dismiss_button)
-        self.rationale = NoteEdit(4, "Why this verdict: what the sources show")
-        self.wording = NoteEdit(2, "The claim in your words (optional)")
-        self.wording.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.kind = QComboBox()
-        fill_kinds(self.kind)
-        self.value = QLineEdit(placeholderText="e.g. 28000 or 20000-30000")
-        self.unit = QLineEdit(placeholderText="unit, e.g. troops")
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind, 1)
-        kind_row.addWidget(QLabel("Value"))
-        kind_row.addWidget(self.value, 2)
-        kind_row.addWidget(self.unit, 1)
-        self.speaker = QLineEdit(placeholderText="who said it")
-        self.tags = QLineEdit(placeholderText="comma-separated tags")
-        speaker_row = QHBoxLayout()
-        speaker_row.addWidget(self.speaker, 1)
-        speaker_row.addWidget(QLabel("Tags"))
-        speaker_row.addWidget(self.tags, 1)
-        form.addRow(self._reanchor_banner())
-        self.changed_notice = ChangedNotice()  # answered by changed_notice.HeldChanges
-        form.addRow(self.changed_notice)
-        self.unsaved_note = QLabel(wordWrap=True)
-        self.unsaved_note.setObjectName("unsavedNote")
-        self.unsaved_note.hide()
-        form.addRow(self.unsaved_note)
-        form.addRow("Quoted", self.quoted)
-        form.addRow("Verdict", verdict_row)
-        form.addRow(self.ledger.standing)
-        self.review_row = ReviewRow()  # review state, assignee, and the approval lock (review_row.py)
-        form.addRow("Review", self.review_row)
-        form.addRow("Rationale", self.rationale)
-        form.addRow("Wording", self.wording)
-        form.addRow("Kind", kind_row)
-        form.addRow("Speaker", speaker_row)
+    if not TYPE_CHECKING:  # a type checker knows the forms' widgets from the annotations above
+        def __getattr__(self, name: str) -> Any:
+            # Only a name the editor does not have yet comes here: a form widget, which exists once built.
+            if name.startswith("_") or self.__dict__.get("_forms_built", True):
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            self.build_forms()
+            return getattr(self, name)
 
+    def build_forms(self) -> None:
+        """The claim's form, its sources and its history, built when first needed.
+
+        Until a claim is shown the editor shows a hint only, and some 170 widgets
+        hidden behind it took a fifth of the window's start (built, styled, and
+        their Qt classes loaded); a claim selected, the database opened or any
+        form widget asked for builds them, once (editor_forms.py lays them out).
+        """
+        if self._forms_built:
+            return
+        self._forms_built = True
+        from workbench.gui.editor_fields import HistoryView
+        from workbench.gui.editor_forms import details_page, sources_page
+
+        details = QScrollArea()
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidget(details_page(self))
+        self.details_stack.addWidget(details)
+        self._sources_page.setWidget(sources_page(self))
+        self.history = HistoryView()
+        layout = self._history_page.layout()
+        assert layout is not None
+        layout.addWidget(self.history)
+        self._connect_forms()
+        self.forms_built.emit()
+        self.set_claim(None, self.scale, [], [], [])  # the empty form, until the claim that asked for it
+
+    def _connect_forms(self) -> None:
         for name, widget in (("wording", self.wording), ("rationale", self.rationale)):
             widget.textChanged.connect(lambda n=name: self._edited(n))
         for name, widget in (("value", self.value), ("unit", self.unit), ("speaker", self.speaker), ("tags", self.tags)):
@@ -166,72 +177,8 @@ class ClaimEditor(QTabWidget):
         self.verdict.activated.connect(lambda _i: self._request({"verdict": self.verdict.currentData()}))
         self.accept_button.clicked.connect(lambda: self._request({"status": "accepted"}))
         self.dismiss_button.clicked.connect(lambda: self._request({"status": "dismissed"}))
-        return page
-
-    def _reanchor_banner(self) -> QWidget:
-        self.reanchor_banner = ReanchorBanner()
-        self.reanchor_text = self.reanchor_banner.text
-        self.reanchor_accept = self.reanchor_banner.accept_button
-        self.reanchor_keep = self.reanchor_banner.keep_button
         self.reanchor_accept.clicked.connect(lambda: self._answer_reanchor(self.reanchor_accept_requested))
         self.reanchor_keep.clicked.connect(lambda: self._answer_reanchor(self.reanchor_keep_requested))
-        return self.reanchor_banner
-
-    def _answer_reanchor(self, signal: Any) -> None:
-        if self.claim is not None:
-            self.commit_pending()
-            signal.emit(self.claim.id)
-
-    def _sources_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(12, 12, 12, 12)
-        add_row = QHBoxLayout()
-        self.link = QLineEdit(placeholderText="Paste a link to a source and press Enter")
-        self.link.setObjectName("sourceLink")
-        self.attach_button = QPushButton("Add link")
-        self.find_evidence_button = QPushButton("Find evidence…")
-        self.find_evidence_button.setObjectName("findEvidence")
-        self.find_evidence_button.setToolTip("Search a source for the passage that supports or refutes this claim")
-        add_row.addWidget(self.link, 1)
-        add_row.addWidget(self.attach_button)
-        add_row.addWidget(self.find_evidence_button)
-        layout.addLayout(add_row)
-        reuse_row = QHBoxLayout()
-        self.reuse = QComboBox()
-        self.reuse.setObjectName("reuseSource")
-        self.reuse_button = QPushButton("Attach")
-        reuse_row.addWidget(self.reuse, 1)
-        reuse_row.addWidget(self.reuse_button)
-        layout.addLayout(reuse_row)
-        self.sources = QListWidget()
-        self.sources.setObjectName("sourcesList")
-        self.sources.setWordWrap(True)
-        self.sources.setMinimumHeight(120)
-        layout.addWidget(self.sources, 1)
-        layout.addWidget(self.ledger.link_row())
-
-        details = QFormLayout()
-        self.source_title = QLineEdit(placeholderText="title (fetched from the page)")
-        self.source_publisher = QLineEdit(placeholderText="publisher")
-        self.stance = QComboBox()
-        for stance in Stance:
-            self.stance.addItem(stance.value.capitalize(), stance.value)
-        self.passage = NoteEdit(3, "The passage that bears on the claim")
-        self.passage.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        buttons = QHBoxLayout()
-        self.open_button = QPushButton("Open in browser")
-        self.remove_button = QPushButton("Remove")
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
-        details.addRow("Title", self.source_title)
-        details.addRow("Publisher", self.source_publisher)
-        details.addRow("Stance", self.stance)
-        details.addRow("Passage", self.passage)
-        details.addRow(buttons)
-        layout.addLayout(details)
-
         self.link.returnPressed.connect(self._attach_link)
         self.attach_button.clicked.connect(self._attach_link)
         self.reuse_button.clicked.connect(self._reuse)
@@ -242,11 +189,13 @@ class ClaimEditor(QTabWidget):
         self.remove_button.clicked.connect(self._remove_current)
         self.stance.activated.connect(lambda _i: self._evidence_edited())
         self.passage.textChanged.connect(self._passage_typed)
-        self._passage_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
-        self._passage_timer.timeout.connect(self._evidence_edited)
         for widget in (self.source_title, self.source_publisher):
             widget.editingFinished.connect(self._source_edited)
-        return page
+
+    def _answer_reanchor(self, signal: Any) -> None:
+        if self.claim is not None:
+            self.commit_pending()
+            signal.emit(self.claim.id)
 
     # --- showing ----------------------------------------------------------
     def set_claim(
@@ -257,6 +206,14 @@ class ClaimEditor(QTabWidget):
         history: list[HistoryRecord],
         session_sources: list[SourceRecord],
     ) -> None:
+        if claim is None and not self._forms_built:  # the hint alone: no form to fill yet (build_forms)
+            self.claim, self.scale, self.evidence = None, scale, evidence
+            self.details_stack.setCurrentIndex(0)
+            for tab in range(1, self.count()):
+                self.setTabEnabled(tab, False)
+            self.setCurrentIndex(0)
+            return
+        self.build_forms()
         same_claim = claim is not None and self.claim is not None and claim.id == self.claim.id
         if not same_claim:
             self.commit_pending()
@@ -453,6 +410,8 @@ class ClaimEditor(QTabWidget):
         if name in ("wording", "rationale"):
             return self.wording.toPlainText() if name == "wording" else self.rationale.toPlainText()
         if name == "value":
+            from workbench.gui.editor_fields import parse_value  # with the forms, not at start
+
             return parse_value(self.value.text())
         if name == "tags":  # as the database keeps them: each once, in order
             return sorted({t.strip() for t in self.tags.text().split(",") if t.strip()})

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from workbench.domain.records import ClaimRecord
 from workbench.gui.recheck_control import placed_in_current_text
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.main_window import MainWindow
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,9 +16,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
 from workbench.domain.written import as_written
+
+if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
 
 COLUMNS = ("Kind", "Claim", "Value", "Speaker", "Verdict", "Links", "Prior", "Status", "Review")
 KIND, CLAIM, VALUE, SPEAKER, VERDICT, SOURCES, PRIOR, STATUS, REVIEW = range(len(COLUMNS))

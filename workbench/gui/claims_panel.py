@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.kinds import ClaimStatus, ReviewState
-from workbench.domain.records import ClaimRecord
 from workbench.domain.scales import Scale
 from workbench.gui.claims_model import (
     CLAIM,
@@ -38,6 +37,7 @@ from workbench.gui.claims_model import (
 from workbench.gui.kind_boxes import fill_kinds
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     pass
 
 

@@ -19,13 +19,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workbench.domain.errors import ConflictError, WorkbenchError
-from workbench.domain.records import EvidenceRecord
 from workbench.gui import undo
 from workbench.gui.claims_model import format_value
 from workbench.gui.conflict_view import MINE, THEIRS, ConflictView
 from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
+    from workbench.domain.records import EvidenceRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.changes import Done
     from workbench.services.conflict_merge import ClaimConflict

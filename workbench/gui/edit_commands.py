@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.records import EvidenceRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.undo import Editor, _Command, show_changed_claims
 
 if TYPE_CHECKING:
+    from workbench.domain.records import EvidenceRecord
     from workbench.services.changes import Done
 
 claim_edits = deferred("workbench.services.claim_edits")

@@ -31,12 +31,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from workbench.domain.errors import ConflictError, DatabaseUnreachableError, WorkbenchError
-from workbench.domain.records import ClaimRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.recheck_control import placed_in_current_text
 from workbench.gui.workers import Handle, JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.main_window import MainWindow
     from workbench.gui.undo import _Command
     from workbench.services.changes import Done

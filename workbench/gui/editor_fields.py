@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workbench.domain.records import ClaimRecord, HistoryRecord
+if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord, HistoryRecord
+
 
 
 def parse_value(text: str) -> Any:

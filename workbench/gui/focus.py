@@ -104,6 +104,7 @@ class FocusRules(QObject):
         window.find_bar.closed.connect(self.to_claims_list)
         window.message_bar.focus_released.connect(self.to_claims_list)
         window.editor.focus_released.connect(self.to_claims_list)
+        window.editor.forms_built.connect(lambda: self.wheel_guard.guard(window.editor))  # built after the start
         window.claims_panel.table.installEventFilter(self)
         to_claims_list(window)  # rule 1 (a hidden window gives it to the list when first activated)
 

@@ -15,17 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-)
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import ArticleRecord
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.gui.deferred import deferred
@@ -33,6 +24,7 @@ from workbench.gui.recheck_control import session_badges
 from workbench.gui.session_reads import SessionRead
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.articles_read import RemovedArticle
 
@@ -128,6 +120,9 @@ class ImportControl(QObject):
             self.import_source(text)
 
     def open_file(self) -> None:
+        # The dialogs' Qt classes are imported where one is shown, not at the window's start.
+        from PySide6.QtWidgets import QFileDialog
+
         w = self.window
         folder = str(w.settings.value("import/folder", "") or "")
         path, _filter = QFileDialog.getOpenFileName(
@@ -138,6 +133,8 @@ class ImportControl(QObject):
             self.import_source(path)
 
     def paste_text(self) -> None:
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
         w = self.window
         dialog = QDialog(w)
         dialog.setWindowTitle("Paste article text")

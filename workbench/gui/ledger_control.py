@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import EvidenceRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.edit_commands import ConfirmSource
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import EvidenceRecord
     from workbench.domain.snapshots import ArchivedCopy, SnapshotRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.claim_ledger import ClaimLedger

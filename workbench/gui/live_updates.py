@@ -39,12 +39,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import ArticleRecord, ClaimRecord, HistoryRecord
 from workbench.gui.changed_notice import HeldChanges
 from workbench.gui.deferred import deferred
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord, ClaimRecord, HistoryRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.changes_feed import Change, ChangeFeed
     from workbench.services.database import Database

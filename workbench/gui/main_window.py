@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import ConflictError, WorkbenchError
-from workbench.domain.records import ArticleRecord, ClaimDraft, ClaimRecord
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
 from workbench.gui import claim_rows, focus, source_details, undo, window_geometry
@@ -59,6 +58,7 @@ from workbench.gui.thread_switching import switch_often
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord, ClaimRecord
     from workbench.services.articles_read import RemovedArticle
     from workbench.services.database import Database
 
@@ -460,6 +460,9 @@ class MainWindow(QMainWindow):
                 "Then press Ctrl+K (or Insert), or right-click and choose Add Selection as Claim.",
             )
             return
+        # Imported here: the records are not needed to show the window.
+        from workbench.domain.records import ClaimDraft
+
         start, end = span
         kind = _guess_kind(self.article.text, start, end)
         self.push(undo.AddClaim(self, self.article.id, ClaimDraft(kind=kind, start=start, end=end)))
@@ -528,7 +531,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._warming_up:
             self._warming_up = True
-            QTimer.singleShot(0, self._warm_up)
+            # After the first paint: started at the show, its imports held the interpreter lock while the window painted.
+            self.after_first_paint(self._warm_up)
 
     def _warm_up(self) -> None:
         """Load what the first search or link needs; then freeze what lives as long as the process."""

@@ -22,17 +22,17 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.progress import CancelFn, ProgressFn
-from workbench.domain.records import ClaimRecord
 from workbench.gui import source_details, undo
 from workbench.gui.deferred import deferred
 from workbench.gui.edit_commands import CopyPrior
-from workbench.gui.evidence_dialog import EvidenceDialog
-from workbench.gui.memory_panel import MemoryPanel
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.domain.snapshots import ArchivedCopy
+    from workbench.gui.evidence_dialog import EvidenceDialog
     from workbench.gui.main_window import MainWindow
+    from workbench.gui.memory_panel import MemoryPanel
     from workbench.services.database import Database
     from workbench.services.evidence import EvidenceResult
     from workbench.services.memory import Match
@@ -57,17 +57,11 @@ class MemoryControl(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.panel = MemoryPanel()
-        self.panel.setObjectName("memoryPanel")
-        # The window's "copy prior" action owns the key; two would be ambiguous.
-        self.panel.removeAction(self.panel.copy_action)
-        self.panel.copy_requested.connect(self.copy)
         self.page = QWidget()
         self.page.setObjectName("checkedBeforeTab")
-        layout = QVBoxLayout(self.page)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.panel)
+        QVBoxLayout(self.page).setContentsMargins(12, 12, 12, 12)
         window.editor.addTab(self.page, TAB_TITLE)
+        self._panel: MemoryPanel | None = None  # built on first use, not for the first paint (panel)
         self.jobs = JobRunner(self)  # quiet: no progress row for a background lookup
         self.selected_jobs = JobRunner(self)  # the current claim's lookup, apart from the list's
         self._selected: ClaimRecord | None = None
@@ -76,6 +70,22 @@ class MemoryControl(QObject):
         self.known: dict[Key, tuple[int, str]] = {}  # claim key -> (matches, best verdict label)
         self._generation = 0
         self.evidence_dialog: EvidenceDialog | None = None
+
+    @property
+    def panel(self) -> MemoryPanel:
+        """The tab's list of prior matches, built when first needed (behind a tab, it need not be at start)."""
+        if self._panel is None:
+            from workbench.gui.memory_panel import MemoryPanel
+
+            panel = self._panel = MemoryPanel()
+            panel.setObjectName("memoryPanel")
+            # The window's "copy prior" action owns the key; two would be ambiguous.
+            panel.removeAction(panel.copy_action)
+            panel.copy_requested.connect(self.copy)
+            layout = self.page.layout()
+            assert layout is not None
+            layout.addWidget(panel)
+        return self._panel
 
     # --- the selected claim -------------------------------------------------
     def claim_selected(self, claim: ClaimRecord | None) -> None:
@@ -201,6 +211,8 @@ class MemoryControl(QObject):
         claim = w.current_claim()
         if claim is None or claim.id != claim_id or w.db is None:
             return
+        from workbench.gui.evidence_dialog import EvidenceDialog
+
         dialog = EvidenceDialog(claim.display_text, self._search(claim_id), w)
         dialog.setObjectName("evidenceDialog")
         dialog.resize(760, 620)

@@ -24,6 +24,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -38,8 +39,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
-from workbench.domain.records import ArticleRecord, ClaimRecord
 from workbench.gui.reader_paint import HighlightPainter, selection_format
+
+if TYPE_CHECKING:
+    from workbench.domain.records import ArticleRecord, ClaimRecord
 
 READER_WIDTH = 760  # a comfortable line length, in pixels, at zoom 0
 SLICE_SECONDS = 0.012  # one slice of writing or painting; input is handled between slices

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
-from workbench.domain.records import ClaimRecord
 from workbench.gui.highlight_spans import Segment, SpanIndex, iter_segments, segments
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.reader import ArticleReader
 
 SLICE_SECONDS = 0.012

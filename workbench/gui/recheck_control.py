@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import ClaimRecord
 from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.compare_view import CompareView
     from workbench.gui.main_window import MainWindow
     from workbench.services.database import Database

@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.domain.kinds import ReviewState
-from workbench.domain.records import ClaimRecord
 from workbench.domain.review import state_label
 from workbench.gui.deferred import deferred
 from workbench.gui.undo import Editor, _Command, show_changed_claims
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.services.changes import Done
     from workbench.services.edits import Operation
 

@@ -22,16 +22,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import ReviewState
-from workbench.domain.records import ClaimRecord
 from workbench.gui import review_commands
 from workbench.gui.deferred import deferred
 from workbench.gui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.team import Identity, Member
 
@@ -103,6 +103,9 @@ class ReviewControl(QObject):
             return
         if name is None:
             current = self.identity.display_name if self.identity else w.reviewer
+            # Where it is shown, not at the window's start (session_control.new_session).
+            from PySide6.QtWidgets import QInputDialog
+
             name, ok = QInputDialog.getText(
                 w, "Set Display Name", "The name your changes are shown under:", QLineEdit.EchoMode.Normal, current
             )

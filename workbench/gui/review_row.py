@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.kinds import ReviewState
-from workbench.domain.records import ClaimRecord, HistoryRecord
 from workbench.domain.review import state_label
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord, HistoryRecord
     from workbench.gui.claim_editor import ClaimEditor
     from workbench.services.team import Member
 

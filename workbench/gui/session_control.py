@@ -18,12 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QInputDialog,
-    QMessageBox,
-)
+from PySide6.QtWidgets import QApplication, QDialog  # a dialog's own class where it is shown
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.scales import get_scale
@@ -277,6 +272,9 @@ class SessionControl(QObject):
 
     def new_session(self) -> None:
         w = self.window
+        # A dialog's class is imported where it is shown: made at import (with its enums), it slowed the start.
+        from PySide6.QtWidgets import QInputDialog
+
         title, ok = QInputDialog.getText(w, "New session", "Title of the new review session:")
         if ok and title.strip() and w.db is not None:
             db, reviewer = w.db, w.reviewer
@@ -311,6 +309,8 @@ class SessionControl(QObject):
         w = self.window
         if w.session_id is None:
             return
+        from PySide6.QtWidgets import QInputDialog
+
         title, ok = QInputDialog.getText(w, "Rename session", "New title:", text=w.session_title)
         if ok and title.strip():
             w.imports.unnamed_sessions().pop(w.session_id, None)  # the reviewer's name stays
@@ -335,6 +335,8 @@ class SessionControl(QObject):
         w = self.window
         if w.session_id is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             w, "Delete session", f"Delete “{w.session_title}” with all its articles and claims? "
             "This cannot be undone.",

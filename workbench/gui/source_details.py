@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from workbench.domain.records import SourceRecord
 from workbench.gui.deferred import deferred
 
 if TYPE_CHECKING:
+    from workbench.domain.records import SourceRecord
     from workbench.gui.main_window import MainWindow
     from workbench.services.sources import LinkDetails
 

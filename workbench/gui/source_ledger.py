@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidgetItem, QPushButton, QWidget
 
-from workbench.domain.records import ClaimRecord, EvidenceRecord
 from workbench.domain.scales import Scale
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord, EvidenceRecord
     from workbench.gui.claim_editor import ClaimEditor
     from workbench.services.claim_ledger import ClaimLedger, LinkArchive
 

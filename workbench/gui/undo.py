@@ -30,11 +30,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.kinds import Stance
-from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
 from workbench.gui.deferred import deferred
 from workbench.gui.edit_writer import Steps, Write, claims_named
 
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
     from workbench.domain.snapshots import ArchivedCopy
     from workbench.services.changes import Done
     from workbench.services.database import Database

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbench.domain.records import ClaimRecord
-
 if TYPE_CHECKING:
+    from workbench.domain.records import ClaimRecord
     from workbench.gui.claim_editor import ClaimEditor
 
 
