@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.date_values import Spot, resolve, resolve_from_anchor, tense_near
 from workbench.detect.event_dates import adjacent_event_day, count_from, named_event_day
 from workbench.detect.lang import LanguageData
@@ -33,7 +34,7 @@ _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
 _DEICTIC_MODS = frozenset({"last", "next", "this"})
-_YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range"})
+_YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "week": 3, "month": 4, "year": 5}
@@ -148,12 +149,11 @@ class StoryDates:
         which = current_language().dates.WHICH_YEAR_AFTER_RE.match(self.text, spot.end)
         if spot.rule in _YEARLESS_RULES and which and published:
             # "in April next year": the year named after the month, not the nearest April
-            moved = str(published.year + current_language().dates.WHICH_OFFSETS[which.group("which").lower()]) + value[4:]
-            return moved if _valid_iso(moved) else value
+            year = published.year + current_language().dates.WHICH_OFFSETS[which.group("which").lower()]
+            return _in_year(spot, value, str(year), self.text)
         deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"])
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
-            moved = self.year + value[4:]
-            return moved if _valid_iso(moved) else value
+            return _in_year(spot, value, self.year, self.text)
         if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1):
             day = date.fromisoformat(self.day_anchor)
@@ -184,6 +184,14 @@ def _finer(unit: str | None, anchor: str) -> bool:
     precision = "day" if len(anchor) == 10 else "week" if "W" in anchor else (
         "month" if len(anchor) == 7 else "year")
     return _UNIT_RANK.get((unit or "").lower(), 9) < _UNIT_RANK[precision]
+
+
+def _in_year(spot: Spot, value: str, year: str, text: str) -> str:
+    """``value`` moved into ``year``: a holiday is found again there (Easter moves)."""
+    if spot.rule == "holiday":
+        return resolve_holiday(spot.get("holiday"), year, text, spot.start, None, None) or value
+    moved = year + value[4:]
+    return moved if _valid_iso(moved) else value
 
 
 def _valid_iso(value: str) -> bool:

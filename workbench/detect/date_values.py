@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.language_scope import current_language
 from workbench.detect.numbers import parse_number
 
@@ -96,6 +97,9 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return _resolve_season(spot, text, published)
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")
+        if rule == "holiday":
+            return resolve_holiday(spot.get("holiday"), spot.get("year"), text, spot.start, published,
+                                   tense_near(text, spot.start, spot.end))
         if rule == "quarter":
             return _resolve_quarter(spot, text, published)
         if rule == "edge_year":

@@ -197,6 +197,13 @@ def _plausible(spot: Spot, text: str) -> bool:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
+    if spot.rule == "holiday" and not spot.get("year"):
+        # "on Christmas Day" places; "the Christmas tree", "Thanksgiving dinner" do not
+        wm = date_words.HOLIDAY_NOUN_AFTER_RE.match(text, spot.end)
+        word = wm.group("word") if wm else ""
+        if word and not word.endswith("ed") and word not in figure_words().stop_words and (
+                word not in date_words.HOLIDAY_TIME_NOUNS):  # "Easter passed quietly": a verb
+            return False
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
     if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
+from workbench.detect.lang.en.holidays import (
+    DEFAULT_INDEPENDENCE_DAY,
+    HOLIDAY_TIME_NOUNS,
+    HOLIDAYS,
+    INDEPENDENCE_DAYS,
+)
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
+
+__all__ = ["DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS"]
 
 # Month names and abbreviations -> month number.
 MONTHS = {
@@ -32,7 +40,9 @@ WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
 TENSE_MARKERS = re.compile(
     # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
-    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
+    # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
+    r"(?:must|should)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b"
     # "are meeting on Friday": a present progressive with a day is an arrangement
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
@@ -100,6 +110,9 @@ MONTH_PREPOSITION = re.compile(
     r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
 )
 
+# "the Christmas tree": a word after a holiday's name that makes the name an adjective
+HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
+
 # ``in the autumn`` places; a bare ``the winter`` need not.
 SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
 
@@ -126,6 +139,11 @@ EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?)\s*)"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
 
+
+# A holiday's name as written, longest first so "Christmas Day" is not cut at "Christmas".
+HOLIDAY = "(?P<holiday>" + "|".join(
+    re.escape(name).replace("\\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
+    for name in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
 
 # The rules, tried longest first where they overlap; a rule may have more than one pattern.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -181,6 +199,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
         rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
+    # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
+    ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
     # "the summer and autumn of 2024": two seasons share the year
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:and|or|to|through)\s+"
@@ -208,6 +228,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (SEASONS, ("season",)),
     (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
     (("'", "’"), ("decade2", "clipped_year")),
+    (tuple(sorted({re.match(r"[A-Za-z]+", name).group().lower() for name in HOLIDAYS})), ("holiday",)),
 )
 
 # ``the class of '91``, ``in ’08``: the words a clipped year follows (elsewhere the mark
