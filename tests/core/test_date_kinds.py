@@ -53,3 +53,79 @@ def test_a_holiday_used_as_an_adjective_is_not_a_date() -> None:
     assert "Thanksgiving" not in values("The Thanksgiving dinner was cold.")
     # a holiday period still places
     assert values("Fighting paused over the Christmas holidays.")["Christmas"] == "2023-12-25"
+
+
+def test_a_holiday_of_another_calendar_is_not_read_as_ours() -> None:
+    assert "New Year" not in values("Shops closed for the Lunar New Year holiday.")
+
+
+def test_a_fortnight_is_two_weeks() -> None:
+    assert values("He left a fortnight ago.")["a fortnight ago"] == "2024-W10"
+    text = "He was arrested on March 3. A fortnight later he fled."
+    assert values(text)["A fortnight later"] == "2024-W11"
+
+
+def test_a_time_to_come_counted_from_publication_is_a_date() -> None:
+    assert values("She will return in a fortnight.")["a fortnight"] == "2024-W14"
+    assert values("Officials will decide in two weeks' time.")["two weeks' time"] == "2024-W14"
+    assert values("The plant is to reopen in three months.")["three months"] == "2024-06"
+    # a stretch that measures how fast something happened places nothing
+    assert values("Prices rose 5% in two weeks.") == {}
+
+
+def test_two_units_away_from_publication() -> None:
+    assert values("They met the week before last.")["week before last"] == "2024-W10"
+    assert values("The vote comes the day after tomorrow.")["day after tomorrow"] == "2024-03-22"
+    assert values("The firm was founded the year before last.")["year before last"] == "2022"
+    # "last" belongs to what follows it here: no claim that the week is two weeks back
+    assert "week before last" not in values("The week before last year's election was calm.")
+
+
+def test_a_part_of_the_next_day_counts_from_the_story_date() -> None:
+    found = values("He was arrested on March 3. The next morning he was released.")
+    assert found["next morning"] == "2024-03-04"
+    found = values("He was arrested on March 3. The night before, he had fled.")
+    assert found["night before"] == "2024-03-02"
+
+
+def test_ago_with_the_same_day_or_month_keeps_that_precision() -> None:
+    assert values("The town was flooded 20 years ago this month.")["20 years ago this month"] == "2004-03"
+    assert values("The town was flooded a year ago today.")["a year ago today"] == "2023-03-20"
+    # "this time last year": the month a year back, which the words pin down
+    assert values("This time last year the town was flooded.")["This time last year"] == "2023-03"
+
+
+def test_a_numeric_date_with_dots_is_day_month_year() -> None:
+    assert values("The meeting took place on 07.03.2024.")["07.03.2024"] == "2024-03-07"
+
+
+def test_a_slashed_date_follows_the_order_the_text_writes_its_days_in() -> None:
+    assert values("The meeting took place on 7/3/2024.")["7/3/2024"] == "2024-07-03"
+    text = "The first meeting was on 2 March. A second took place on 9/3/2024."
+    assert values(text)["9/3/2024"] == "2024-03-09"
+    text = "A report dated 25/2/2024 was cited. The vote was on 4/3/2024."
+    assert values(text)["4/3/2024"] == "2024-03-04"
+    text = "The first meeting was on March 2. A second took place on 9/3/2024."
+    assert values(text)["9/3/2024"] == "2024-09-03"
+
+
+def test_an_ordinal_day_alone_is_a_day_of_the_month_the_story_is_in() -> None:
+    assert values("The meeting took place on the 7th.")["7th"] == "2024-03-07"
+    assert values("Payments are due by the 25th.")["25th"] == "2024-03-25"
+    # past tense, a day after publication's: the month before
+    assert values("The meeting took place on the 28th.")["28th"] == "2024-02-28"
+    assert values("In January, talks broke down on the 7th.")["7th"] == "2024-01-07"
+    assert values("He fell on the 7th floor.") == {}
+
+
+def test_the_week_or_weekend_of_a_day_is_its_iso_week() -> None:
+    assert values("The storm hit on the weekend of March 9.")["weekend of March 9"] == "2024-W10"
+
+
+def test_this_past_week_or_weekend_is_the_last_one() -> None:
+    assert values("Rebels attacked this past weekend.")["this past weekend"] == "2024-W11"
+    assert values("Prices rose this past week.")["this past week"] == "2024-W11"
+
+
+def test_an_edge_of_a_year_joined_by_a_hyphen_is_that_year() -> None:
+    assert values("The plant will open by end-2024.")["end-2024"] == "2024"

@@ -32,12 +32,13 @@ def _speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
 _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
-_DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
+_DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
 _DEICTIC_MODS = frozenset({"last", "next", "this"})
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
-_UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "week": 3, "month": 4, "year": 5}
+_UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
+              "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
 _ATTRIBUTION_REACH = 80  # '..." the minister said on Sunday': how far the saying goes on
@@ -146,6 +147,11 @@ class StoryDates:
         a day with its weekday, so the story is told in that week, far from the publication's."""
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
+        anchor = self.anchor or ""
+        if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and here - self.anchor_sentence <= 1:
+            # "In January, talks broke down on the 7th": the month the story is in
+            moved = f"{anchor[:7]}-{int(spot.get('day')):02d}"
+            return moved if _valid_iso(moved) else value
         which = current_language().dates.WHICH_YEAR_AFTER_RE.match(self.text, spot.end)
         if spot.rule in _YEARLESS_RULES and which and published:
             # "in April next year": the year named after the month, not the nearest April
@@ -170,7 +176,8 @@ def _narrative_relative(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and direction not in {"later", "earlier", "before", "after"}:
         return False
     return spot.rule in {"ago", "anchored"} and text[spot.start : spot.end].lower().endswith(
-        (direction or "\0", "day", "week", "month", "year", "session"))
+        (direction or "\0", "day", "week", "fortnight", "month", "year", "session", "morning", "afternoon",
+         "evening", "night"))
 
 
 def _placed_against_event(spot: Spot) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from workbench.detect import date_shifts
 from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.language_scope import current_language
 from workbench.detect.numbers import parse_number
@@ -76,10 +78,17 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
     try:
         if rule == "iso":
             return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
+        if rule == "dotted":
+            return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
         if rule == "slash":
             a, b, y = int(spot.get("a")), int(spot.get("b")), int(spot.get("year"))
-            month, day = (a, b) if a <= 12 else (b, a)
+            month, day = (b, a) if a > 12 or (b <= 12 and _day_first(text)) else (a, b)
             return date(y, month, day).isoformat()
+        if rule in _SHIFT_RULES:
+            return _resolve_shift(spot, text, published)
+        if rule == "week_of":
+            day = _resolve_day(spot, text, published)
+            return date_shifts.at_precision(date.fromisoformat(day), "week") if day else None
         if rule in {"mdy", "dmy"}:
             return _resolve_day(spot, text, published)
         if rule in {"my", "month", "day_range"}:
@@ -122,6 +131,43 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
     except ValueError:  # 30 February and the like: a date-shaped typo, not a date
         return None
     return None
+
+
+_SHIFT_RULES = frozenset({"in_time", "this_time", "two_off", "nth_day"})
+
+
+def _resolve_shift(spot: Spot, text: str, published: date | None) -> str | None:
+    """Rules counted in whole units from publication (see ``date_shifts``)."""
+    if published is None:
+        return None
+    rule, unit = spot.rule, (spot.get("unit") or spot.get("unit2") or "").lower()
+    if rule == "nth_day":
+        return date_shifts.nth_day(published, int(spot.get("day")), tense_near(text, spot.start, spot.end))
+    if rule == "two_off":
+        return date_shifts.two_off(published, unit, spot.get("rel").lower().startswith("after"))
+    if rule == "this_time":
+        return date_shifts.this_time(published, unit, 1 if (spot.get("which") or "").lower() == "next" else -1)
+    amount = gap_amount(spot)
+    if amount is None or amount != int(amount):
+        return None
+    return date_shifts.in_time(published, unit, int(amount))
+
+
+_SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/\d{4}(?![\d/])")
+
+
+@lru_cache(maxsize=8)
+def _day_first(text: str) -> bool:
+    """Whether the text writes its numeric dates day first ("7/3/2024" the 7th of March): so
+    does one of its slashed dates that can be read no other way, else its dates written in
+    words ("7 March" rather than "March 7"). American month-first is the default."""
+    for a, b in _SLASH_RE.findall(text):
+        if int(a) > 12 >= int(b):
+            return True
+        if int(b) > 12 >= int(a):
+            return False
+    words = current_language().dates
+    return len(words.DAY_MONTH_RE.findall(text)) > len(words.MONTH_DAY_RE.findall(text))
 
 
 def _resolve_season(spot: Spot, text: str, published: date | None) -> str | None:
@@ -231,7 +277,8 @@ def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     date_words = current_language().dates
     if published is None:
         return None
-    offset = date_words.WHICH_OFFSETS[spot.get("which").lower()]
+    which = " ".join(spot.get("which").lower().split())
+    offset = -1 if which == "this past" else date_words.WHICH_OFFSETS[which]  # "this past weekend"
     unit = spot.get("unit").lower()
     if unit in date_words.SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked
@@ -279,6 +326,11 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
 def _resolve_ago(spot: Spot, published: date | None) -> str | None:
     if published is None or spot.get("dir").lower() != "ago":
         return None
+    if spot.get("same"):  # "a year ago today"
+        amount = gap_amount(spot)
+        if amount is None or amount != int(amount) or spot.get("unit").lower() in {"minute", "hour"}:
+            return None
+        return date_shifts.ago_same(published, spot.get("unit").lower(), int(amount), spot.get("same"))
     if (spot.get("approx") or "").lower().split()[-1:] in (["over"], ["than"], ["under"]):
         return None  # "over a month ago" is an open interval, not a period
     amount = gap_amount(spot)
@@ -286,6 +338,8 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
         return None
     n = int(amount)
     unit = spot.get("unit").lower()
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
     if unit == "day":
         return (published - timedelta(days=n)).isoformat()
     if unit == "week":
@@ -304,6 +358,7 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
 
 # --- placed against the narrative ------------------------------------------------
 
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _BACKWARD = frozenset({"before", "earlier", "previous", "preceding"})
 _ANCHOR_RE = re.compile(r"^(?P<y>\d{4})(?:-W(?P<w>\d\d)|-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
 
@@ -328,6 +383,10 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         return None
     n = sign * int(amount)
     unit = (spot.get("unit") or spot.get("unit2") or "").lower()
+    if unit in _PARTS_OF_DAY:
+        unit = "day"  # "the next morning": the day after
+    elif unit == "fortnight":
+        unit, n = "week", 2 * n
     year = int(am.group("y"))
     if unit in {"minute", "hour"}:
         return anchor if abs(n) < 24 else None

@@ -57,7 +57,8 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
     return {word: tuple(rules) for word, rules in table.items()}
 
 
-_DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "fiscal_after", "quarter")
+_DIGIT_RULES = ("day_range", "iso", "dotted", "slash", "dmy", "year", "decade", "ago", "in_time",
+                "fiscal_after", "quarter")
 
 
 def _spots(text: str) -> tuple[Spot, ...]:
@@ -197,6 +198,12 @@ def _plausible(spot: Spot, text: str) -> bool:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
+    if spot.rule == "in_time" and not spot.get("time"):
+        # "will decide in two weeks" places; "rose 5% in two weeks" measures
+        return tense_near(text, spot.start, spot.end) == "future"
+    if spot.rule == "holiday" and date_words.OTHER_CALENDAR_BEFORE_RE.search(
+            text, max(0, spot.start - 12), spot.start):
+        return False  # "the Lunar New Year" is not the first of January
     if spot.rule == "holiday" and not spot.get("year"):
         # "on Christmas Day" places; "the Christmas tree", "Thanksgiving dinner" do not
         wm = date_words.HOLIDAY_NOUN_AFTER_RE.match(text, spot.end)

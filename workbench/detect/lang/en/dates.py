@@ -9,10 +9,12 @@ from workbench.detect.lang.en.holidays import (
     HOLIDAY_TIME_NOUNS,
     HOLIDAYS,
     INDEPENDENCE_DAYS,
+    OTHER_CALENDAR_BEFORE_RE,
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS"]
+__all__ = ["DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
+           "OTHER_CALENDAR_BEFORE_RE"]
 
 # Month names and abbreviations -> month number.
 MONTHS = {
@@ -80,7 +82,7 @@ PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnig
                   r"end|beginning|start|middle)\s+of")
 
 # The units of ``two weeks ago``, captured singular or plural.
-TIME_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|century)s?"
+TIME_UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade|century)s?"
 
 # Words before a bare year that make it a count, not a date ("some 1500 troops").
 COUNT_BEFORE = re.compile(
@@ -113,6 +115,10 @@ MONTH_PREPOSITION = re.compile(
 # "the Christmas tree": a word after a holiday's name that makes the name an adjective
 HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
 
+# "7 March" and "March 7": which order the text writes its days in (its numeric dates follow it)
+DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
+MONTH_DAY_RE = re.compile(rf"\b(?:{MONTH_FULL})\s+\d{{1,2}}\b(?!\d)")
+
 # ``in the autumn`` places; a bare ``the winter`` need not.
 SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
 
@@ -135,7 +141,7 @@ DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
-EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?)\s*)"
+EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?|end-|start-)\s*)"  # "by end-2024"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
 
@@ -148,6 +154,9 @@ HOLIDAY = "(?P<holiday>" + "|".join(
 # The rules, tried longest first where they overlap; a rule may have more than one pattern.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
+    # "07.03.2024": day, month, year, the European order (no other is written with dots)
+    ("dotted", re.compile(
+        r"(?<![\d.])(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>(?:1[5-9]|20)\d\d)(?!\d|\.\d)")),
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
     ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
     ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
@@ -168,7 +177,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
-        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+"
+        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|last|next)\s+"
         r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
     ("the_unit", re.compile(
         r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
@@ -189,10 +198,34 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
         rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
         re.IGNORECASE)),
+    # "20 years ago this month", "a year ago today": the same day (week, month) back then
+    ("ago", re.compile(
+        rf"\b{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b",
+        re.IGNORECASE)),
+    # "in two weeks' time", "in a fortnight": counted forward from publication
+    ("in_time", re.compile(
+        rf"(?<=\b[Ii]n\s){AMOUNT}\s+(?P<unit>day|week|fortnight|month|year)s?(?P<time>['’]s?\s+time\b)?")),
+    # "this time last year", "this time a year ago": about the same time, a year (month) away
+    ("this_time", re.compile(
+        r"\b[Tt]his\s+time\s+(?:(?P<which>last|next)\s+(?P<unit>year|month)|an?\s+(?P<unit2>year|month)\s+ago)\b")),
+    # "the week before last", "the day after tomorrow": two units from publication
+    ("two_off", re.compile(
+        r"(?<=\b[Tt]he\s)(?P<unit>day|week|month|year)\s+(?P<rel>before\s+(?:last|yesterday)|after\s+(?:next|tomorrow))\b"
+        r"(?![\s-]+(?:[a-z]+['’]s\b|year|month|week|weekend|night|time|season|spring|summer|autumn|fall|winter|"
+        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))")),
+    # "the weekend of March 9", "the week of 4 March": the ISO week of that day
+    ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
+    ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
+    # "on the 7th", "by the 15th": a day of the month the story is in
+    ("nth_day", re.compile(
+        r"(?:(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Ff]rom\s)|"
+        r"(?<=\b[Ss]ince\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))the\s+"
+        r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![\s-]*(?:of\b|[a-z]|\d))")),
     # placed against the narrative, not the publication: "the year before", "the following day"
     ("anchored", re.compile(
-        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
-        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
+        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
+        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b"
+        .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
@@ -220,7 +253,13 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
     (("coming", "recent", "days", "weeks", "months"), ("vague",)),
     (("weekend",), ("weekend",)),
-    (("day", "week", "month", "year", "following", "previous", "preceding", "next"), ("anchored",)),
+    (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
+      "afternoon", "evening", "night"), ("anchored",)),
+    (("day", "week", "month", "year"), ("two_off",)),
+    (("week", "weekend"), ("week_of",)),
+    (("the",), ("nth_day",)),
+    (("this",), ("this_time",)),
+    (("about", "around", "just", "a", "an", "several", "few") + tuple(NUMBER_WORDS), ("in_time",)),
     (("fiscal", "financial", "fy"), ("fiscal", "year")),
     (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),

@@ -10,6 +10,8 @@ Names are matched as written, capitals and all: ``the christmas tree`` is not ``
 
 from __future__ import annotations
 
+import re
+
 HOLIDAYS: dict[str, tuple] = {
     "Christmas": ("fixed", 12, 25),
     "Christmas Day": ("fixed", 12, 25),
@@ -92,3 +94,9 @@ DEFAULT_INDEPENDENCE_DAY = (7, 4)
 HOLIDAY_TIME_NOUNS = frozenset({"holiday", "holidays", "weekend", "period", "season", "break",
                                 "truce", "ceasefire", "recess", "morning", "night", "evening",
                                 "afternoon", "next", "last", "this", "eve"})
+
+# "the Lunar New Year", "Jewish New Year": a word before the name that moves the holiday to
+# another calendar, whose day the table does not know.
+OTHER_CALENDAR_BEFORE_RE = re.compile(
+    r"\b(?:Lunar|Chinese|Jewish|Islamic|Muslim|Hijri|Persian|Iranian|Vietnamese|Korean|Tibetan|Thai|"
+    r"Orthodox|Julian|Old|Hindu|Sikh|Coptic|Ethiopian)\s+$")
