@@ -129,3 +129,25 @@ def test_this_past_week_or_weekend_is_the_last_one() -> None:
 
 def test_an_edge_of_a_year_joined_by_a_hyphen_is_that_year() -> None:
     assert values("The plant will open by end-2024.")["end-2024"] == "2024"
+
+
+def test_what_is_awaited_or_timetabled_in_the_present_is_to_come() -> None:
+    assert values("Elections are expected in November.")["November"] == "2024-11"
+    assert values("A hearing is set for Jan. 15.")["Jan. 15"] == "2025-01-15"
+    assert values("A hearing was set for Jan. 15.")["Jan. 15"] == "2024-01-15"
+    assert values("The embargo begins Dec. 5.")["Dec. 5"] == "2024-12-05"
+    assert values("The strike enters its third week on Monday.")["Monday"] == "2024-03-25"
+    assert values("The plan must be ready by Friday.")["Friday"] == "2024-03-22"
+
+
+def test_a_season_after_a_preposition_without_the_is_a_date() -> None:
+    assert values("The offensive began in summer.")["summer"] == "2023"
+    assert values("Prices will fall in summer.")["summer"] == "2024"
+    assert values("Reports of the deal surfaced in midsummer.")["midsummer"] == "2023"
+    # a verb, not a season
+    assert values("They expect prices to fall sharply.") == {}
+
+
+def test_a_half_of_the_year_is_the_year_the_tense_places_it_in() -> None:
+    assert values("Fighting eased in the second half of the year.")["second half of the year"] == "2023"
+    assert values("Sales will rise in the second half of the year.")["second half of the year"] == "2024"

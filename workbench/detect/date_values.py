@@ -78,11 +78,10 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
     try:
         if rule == "iso":
             return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
-        if rule == "dotted":
-            return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
         if rule == "slash":
-            a, b, y = int(spot.get("a")), int(spot.get("b")), int(spot.get("year"))
-            month, day = (b, a) if a > 12 or (b <= 12 and _day_first(text)) else (a, b)
+            a, b, y = int(spot.get("a")), int(spot.get("b") or spot.get("b2")), int(spot.get("year"))
+            day_first = spot.get("dot") is not None or _day_first(text)  # dots: the European order
+            month, day = (b, a) if a > 12 or (b <= 12 and day_first) else (a, b)
             return date(y, month, day).isoformat()
         if rule in _SHIFT_RULES:
             return _resolve_shift(spot, text, published)
@@ -313,6 +312,9 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     if nth.lower() == "f" and (spot.get("nth") or "").lower().startswith("fo"):
         quarter = 4
     current = (published.month - 1) // 3 + 1
+    half = (spot.get("half") or spot.get("h") or "")[:1].lower()
+    if half:  # "the second half of the year": compared with the half the article came out in
+        quarter, current = {"f": 1, "1": 1, "s": 2, "2": 2}[half], 1 if published.month <= 6 else 2
     tense = tense_near(text, spot.start, spot.end)
     if current_language().dates.RESULTS_AFTER_RE.match(text, spot.end):
         tense = "past"  # "will report fourth-quarter results": results are of a quarter gone

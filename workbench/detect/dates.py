@@ -57,7 +57,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
     return {word: tuple(rules) for word, rules in table.items()}
 
 
-_DIGIT_RULES = ("day_range", "iso", "dotted", "slash", "dmy", "year", "decade", "ago", "in_time",
+_DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nth_day",
                 "fiscal_after", "quarter")
 
 
@@ -157,6 +157,8 @@ def _trim(spot: Spot, text: str) -> Spot | None:
         start += 1
     if text[start : start + 4].lower() == "the ":
         start += 4
+    if spot.rule == "in_time":
+        start += 3  # "in two weeks' time": the preposition ends the span (see the guidelines)
     # "Feb." keeps its dot; a date at a sentence end does not take the full stop.
     if end > start and text[end - 1] == "." and not re.search(r"\b[A-Z][a-z]{2,3}\.$", text[start:end]):
         end -= 1
@@ -198,6 +200,9 @@ def _plausible(spot: Spot, text: str) -> bool:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
+    if spot.rule == "nth_day" and not date_words.NTH_DAY_BEFORE_RE.search(
+            text, max(0, spot.start - 12), spot.start - 4):  # before "the "
+        return False
     if spot.rule == "in_time" and not spot.get("time"):
         # "will decide in two weeks" places; "rose 5% in two weeks" measures
         return tense_near(text, spot.start, spot.end) == "future"

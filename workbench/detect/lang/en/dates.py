@@ -31,9 +31,10 @@ WEEKDAYS = {
 }  # fmt: skip
 
 # Season names (``fall`` is American for autumn).
-SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+SEASONS = ("spring", "summer", "autumn", "fall", "winter", "midsummer", "midwinter")
 # The month a season's name stands for when it has no more exact date.
-SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1, "midsummer": 7,
+                  "midwinter": 1}
 # ``this``/``last``/``next`` year (week, month...): the offset from the publication's.
 WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
 
@@ -45,7 +46,13 @@ TENSE_MARKERS = re.compile(
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
     # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
     r"(?:must|should)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b"
+    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
+    # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
+    r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely)"
+    # "the trial opens on April 2", "the strike enters its third week on Monday": a
+    # timetable told in the present is still to come
+    r"|(?-i:begins|starts|opens|closes|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
     # "are meeting on Friday": a present progressive with a day is an arrangement
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
     # "starting Monday", "effective Friday": from that day on
@@ -119,6 +126,9 @@ HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
 DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
 MONTH_DAY_RE = re.compile(rf"\b(?:{MONTH_FULL})\s+\d{{1,2}}\b(?!\d)")
 
+# "on the 7th": the prepositions a bare ordinal day follows ("the 7th floor" aside)
+NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
+
 # ``in the autumn`` places; a bare ``the winter`` need not.
 SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
 
@@ -154,10 +164,9 @@ HOLIDAY = "(?P<holiday>" + "|".join(
 # The rules, tried longest first where they overlap; a rule may have more than one pattern.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
-    # "07.03.2024": day, month, year, the European order (no other is written with dots)
-    ("dotted", re.compile(
-        r"(?<![\d.])(?P<day>[12]\d|3[01]|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>(?:1[5-9]|20)\d\d)(?!\d|\.\d)")),
-    ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
+    # "7/3/2024"; "07.03.2024" (``dot``) is European, day first
+    ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.)(?P<year>\d{4})"
+                         r"(?![\d/]|\.\d)")),
     ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
     ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
     ("day_range", re.compile(
@@ -190,21 +199,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
         re.I)),
     ("season", re.compile(
-        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
+        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
+    # "in summer", "by midsummer": a season after a preposition, without "the" (see ``_plausible``)
+    ("season", re.compile(r"(?<=[a-z]\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b"
+                          r"(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
-        re.IGNORECASE)),
-    # "20 years ago this month", "a year ago today": the same day (week, month) back then
-    ("ago", re.compile(
-        rf"\b{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b",
+        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b"
+        # "20 years ago this month", "a year ago today": the same day (week, month) back then
+        r"(?:(?<=ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b)?",
         re.IGNORECASE)),
     # "in two weeks' time", "in a fortnight": counted forward from publication
     ("in_time", re.compile(
-        rf"(?<=\b[Ii]n\s){AMOUNT}\s+(?P<unit>day|week|fortnight|month|year)s?(?P<time>['’]s?\s+time\b)?")),
+        rf"\b[Ii]n\s+{AMOUNT}\s+(?P<unit>day|week|fortnight|month|year)s?(?P<time>['’]s?\s+time\b)?")),
     # "this time last year", "this time a year ago": about the same time, a year (month) away
     ("this_time", re.compile(
         r"\b[Tt]his\s+time\s+(?:(?P<which>last|next)\s+(?P<unit>year|month)|an?\s+(?P<unit2>year|month)\s+ago)\b")),
@@ -216,11 +226,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the weekend of March 9", "the week of 4 March": the ISO week of that day
     ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
     ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
-    # "on the 7th", "by the 15th": a day of the month the story is in
+    # "on the 7th", "by the 15th": a day of the month the story is in (after a preposition,
+    # ``NTH_DAY_BEFORE_RE``)
     ("nth_day", re.compile(
-        r"(?:(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Tt]ill\s)|(?<=\b[Ff]rom\s)|"
-        r"(?<=\b[Ss]ince\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s))the\s+"
-        r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![\s-]*(?:of\b|[a-z]|\d))")),
+        r"(?<=\b[Tt]he\s)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![\s-]*(?:of\b|[a-z]|\d))")),
     # placed against the narrative, not the publication: "the year before", "the following day"
     ("anchored", re.compile(
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
@@ -231,7 +240,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
-        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
+        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
     ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
@@ -257,9 +266,8 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
       "afternoon", "evening", "night"), ("anchored",)),
     (("day", "week", "month", "year"), ("two_off",)),
     (("week", "weekend"), ("week_of",)),
-    (("the",), ("nth_day",)),
     (("this",), ("this_time",)),
-    (("about", "around", "just", "a", "an", "several", "few") + tuple(NUMBER_WORDS), ("in_time",)),
+    (("in",), ("in_time",)),
     (("fiscal", "financial", "fy"), ("fiscal", "year")),
     (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
