@@ -39,6 +39,8 @@ _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "sum
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
               "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
+_PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
+_NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearless date may be placed
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
 _ATTRIBUTION_REACH = 80  # '..." the minister said on Sunday': how far the saying goes on
@@ -57,6 +59,11 @@ class StoryDates:
         self.year_sentence = -1  # the sentence that last wrote a year out, and the year
         self.year: str | None = None
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
+        # the last day or month the story dated with a year written out (or carried on from
+        # one), and its sentence: "On Dec. 5" after "filmed on Dec. 3, 2022" is 2022's
+        self.dated: date | None = None
+        self.dated_sentence = -9
+        self._carried = False  # whether the spot just placed took its year from the story
         self.previous_end = -1
         self.spot_starts = [s.start for s in spots]
 
@@ -93,6 +100,7 @@ class StoryDates:
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
+            self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
             self.anchor = value or self.anchor
@@ -103,6 +111,37 @@ class StoryDates:
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end = spot.end
         return value
+
+    def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
+        """Keep the story's last dated day or month, when its year was written (or carried)."""
+        if not value or "W" in value or len(value) < 7:
+            return
+        if spot.get("year") or spot.rule == "iso" or self._carried:
+            self.dated, self.dated_sentence = _middle(value), here
+        elif spot.rule in _YEARLESS_RULES or spot.rule == "weekday":
+            self.dated = None  # the story came back to the publication's time
+
+    def _in_narrative_year(self, spot: Spot, value: str, here: int, published: date) -> str:
+        """A day or month without a year, told just after the story dated one in an earlier
+        year: placed near that date rather than near publication ("filmed on Dec. 3, 2022.
+        On Dec. 5, ..."; "invaded in February 2022. By March, ..."), when it falls within a
+        quarter of it and the publication's reading is not itself within a month."""
+        if self.dated is None or here - self.dated_sentence > 2:
+            return value
+        ours = _middle(value)
+        if abs((ours - published).days) <= _PUBLICATION_NEAR or tense_near(
+                self.text, spot.start, spot.end) == "future":
+            return value
+        best = None
+        for year in (self.dated.year - 1, self.dated.year, self.dated.year + 1):
+            moved = _in_year(spot, value, str(year), self.text)
+            gap = abs((_middle(moved) - self.dated).days) if moved[:4] == str(year) else None
+            if gap is not None and gap <= _NARRATIVE_REACH and (best is None or gap < best[0]):
+                best = (gap, moved)
+        if best is None:
+            return value
+        self._carried = True
+        return best[1]
 
     def _frames_its_sentence(self, spot: Spot, here: int) -> bool:
         """Whether a year sets the time of what its sentence tells next: "In 1998, ...", "in
@@ -145,6 +184,7 @@ class StoryDates:
         "in the summer of 2004 ... in mid-August": the sentence gave the year; "April next
         year" names it. "on Dec. 18, a Wednesday ... late Tuesday": the sentence before gave
         a day with its weekday, so the story is told in that week, far from the publication's."""
+        self._carried = False
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
         anchor = self.anchor or ""
@@ -159,7 +199,10 @@ class StoryDates:
             return _in_year(spot, value, str(year), self.text)
         deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"])
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
+            self._carried = True
             return _in_year(spot, value, self.year, self.text)
+        if spot.rule in _YEARLESS_RULES and not deictic and published:
+            return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1):
             day = date.fromisoformat(self.day_anchor)
@@ -199,6 +242,11 @@ def _in_year(spot: Spot, value: str, year: str, text: str) -> str:
         return resolve_holiday(spot.get("holiday"), year, text, spot.start, None, None) or value
     moved = year + value[4:]
     return moved if _valid_iso(moved) else value
+
+
+def _middle(value: str) -> date:
+    """A day, or the middle of a month, as a date to measure gaps with."""
+    return date.fromisoformat(value if len(value) == 10 else value[:7] + "-15")
 
 
 def _valid_iso(value: str) -> bool:

@@ -116,8 +116,8 @@ YEAR_NOUNS = frozenset(
 MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
-)
+    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$", re.IGNORECASE
+)  # "In May, ...": a sentence may open with the preposition
 
 # "the Christmas tree": a word after a holiday's name that makes the name an adjective
 HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
@@ -130,7 +130,8 @@ MONTH_DAY_RE = re.compile(rf"\b(?:{MONTH_FULL})\s+\d{{1,2}}\b(?!\d)")
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
 # ``in the autumn`` places; a bare ``the winter`` need not.
-SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
+SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 
 # A noun after a season makes it an adjective: ``the summer heat``.
 NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
