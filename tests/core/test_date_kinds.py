@@ -151,3 +151,16 @@ def test_a_season_after_a_preposition_without_the_is_a_date() -> None:
 def test_a_half_of_the_year_is_the_year_the_tense_places_it_in() -> None:
     assert values("Fighting eased in the second half of the year.")["second half of the year"] == "2023"
     assert values("Sales will rise in the second half of the year.")["second half of the year"] == "2024"
+
+
+def test_an_irregular_past_verb_places_a_yearless_day_in_the_past() -> None:
+    found = values("The talks ran from June 30 through July 2.")
+    assert found["June 30"] == "2023-06-30"
+    assert found["July 2"] == "2023-07-02"
+    assert values("Thousands fled on May 4.")["May 4"] == "2023-05-04"
+
+
+def test_a_weekday_with_its_day_in_brackets_is_that_day() -> None:
+    assert values("The summit was held on Thursday (March 7).")["Thursday"] == "2024-03-07"
+    # brackets that name another weekday's day say nothing of this one
+    assert values("The summit was held on Thursday (March 8).")["Thursday"] == "2024-03-14"

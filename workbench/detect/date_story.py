@@ -30,6 +30,7 @@ def _speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
 
 
 _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
+_BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
@@ -112,6 +113,17 @@ class StoryDates:
         self.previous_end = spot.end
         return value
 
+    def _bracketed_day(self, spot: Spot, published: date | None) -> str | None:
+        """ "on Thursday (March 7)": the day the brackets give, when it is that weekday."""
+        i = bisect_right(self.spot_starts, spot.start)
+        after = self.spots[i] if i < len(self.spots) else None
+        if after is None or after.rule not in {"mdy", "dmy"} or not _BRACKET_RE.fullmatch(
+                self.text, spot.end, after.start):
+            return None
+        day = resolve(after, self.text, published)
+        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
+        return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
+
     def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
         """Keep the story's last dated day or month, when its year was written (or carried)."""
         if not value or "W" in value or len(value) < 7:
@@ -187,6 +199,8 @@ class StoryDates:
         self._carried = False
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
+        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published)):
+            return day
         anchor = self.anchor or ""
         if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and here - self.anchor_sentence <= 1:
             # "In January, talks broke down on the 7th": the month the story is in

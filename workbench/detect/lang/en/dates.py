@@ -58,7 +58,11 @@ TENSE_MARKERS = re.compile(
     # "starting Monday", "effective Friday": from that day on
     r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
     r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
-    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|(?!{NOT_PAST})(?-i:[a-z]+ed))\b)"
+    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|"
+    # irregular past forms, which the "-ed" rule below cannot see: "the talks ran from June 30"
+    r"ran|fought|flew|drove|wrote|broke|stood|led|kept|found|brought|built|bought|caught|sought|"
+    r"chose|fled|sank|became|grew|knew|threw|paid|heard|sold|withdrew|drew|froze|hid|shook|stole|"
+    r"swept|tore|blew|dug|spent|meant|lay|rang|sang|swore|forgot|understood|overtook|undertook|(?!{NOT_PAST})(?-i:[a-z]+ed))\b)"
     .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
              r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
              r"wicked|rugged|infrared|beloved|based|related)\b"),
