@@ -164,3 +164,15 @@ def test_a_weekday_with_its_day_in_brackets_is_that_day() -> None:
     assert values("The summit was held on Thursday (March 7).")["Thursday"] == "2024-03-07"
     # brackets that name another weekday's day say nothing of this one
     assert values("The summit was held on Thursday (March 8).")["Thursday"] == "2024-03-14"
+
+
+def test_a_gap_past_the_end_of_the_calendar_is_left_open() -> None:
+    assert values("Officials will decide in 99999999 weeks' time.")["99999999 weeks' time"] is None
+    found = values("It began on March 3, 2024. 99999999 weeks later it ended.")
+    assert found["99999999 weeks later"] is None
+    assert values("The vote is the week before last.", date(1, 1, 2))["week before last"] is None
+
+
+def test_the_weekend_of_two_days_is_their_week() -> None:
+    text = "The ministry reported 120 attacks over the weekend of March 2-3."
+    assert values(text)["weekend of March 2-3"] == "2024-W09"

@@ -145,7 +145,7 @@ class StoryDates:
                 self.text, spot.start, spot.end) == "future":
             return value
         best = None
-        for year in (self.dated.year - 1, self.dated.year, self.dated.year + 1):
+        for year in range(max(1000, self.dated.year - 1), min(9999, self.dated.year + 1) + 1):
             moved = _in_year(spot, value, str(year), self.text)
             gap = abs((_middle(moved) - self.dated).days) if moved[:4] == str(year) else None
             if gap is not None and gap <= _NARRATIVE_REACH and (best is None or gap < best[0]):

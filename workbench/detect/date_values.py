@@ -127,7 +127,7 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
                 saturday -= timedelta(weeks=1)
             year, week, _ = saturday.isocalendar()
             return f"{year}-W{week:02d}"
-    except ValueError:  # 30 February and the like: a date-shaped typo, not a date
+    except (ValueError, OverflowError):  # 30 February, "in 99999999 days": date-shaped, not dates
         return None
     return None
 
@@ -375,6 +375,13 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
     """ "the year before", "four hours later", "the previous session": counted from the date
     the text last gave (``anchor``), not from publication. A unit finer than the anchor
     leaves it as it is: "three days later" than 1998 is still 1998."""
+    try:
+        return _from_anchor(spot, anchor)
+    except (ValueError, OverflowError):  # "99999999 weeks later": past the calendar's end
+        return None
+
+
+def _from_anchor(spot: Spot, anchor: str | None) -> str | None:
     am = _ANCHOR_RE.match(anchor or "")
     if am is None:
         return None

@@ -229,7 +229,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?![\s-]+(?:[a-z]+['’]s\b|year|month|week|weekend|night|time|season|spring|summer|autumn|fall|winter|"
         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))")),
     # "the weekend of March 9", "the week of 4 March": the ISO week of that day
-    ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
+    ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{MONTH}\s+{DAY}(?:\s*[-–]\s*\d{{1,2}}\b)?"
+                           rf"(?:,?\s+{YEAR})?")),
     ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
     # "on the 7th", "by the 15th": a day of the month the story is in (after a preposition,
     # ``NTH_DAY_BEFORE_RE``)
