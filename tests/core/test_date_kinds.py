@@ -176,3 +176,28 @@ def test_a_gap_past_the_end_of_the_calendar_is_left_open() -> None:
 def test_the_weekend_of_two_days_is_their_week() -> None:
     text = "The ministry reported 120 attacks over the weekend of March 2-3."
     assert values(text)["weekend of March 2-3"] == "2024-W09"
+
+
+def test_a_day_ahead_of_which_something_happens_is_to_come() -> None:
+    assert values("The stakes are high ahead of Tuesday's debate.")["Tuesday"] == "2024-03-26"
+
+
+def test_a_participle_after_is_is_no_past_tense() -> None:
+    # "when he is confronted" is a present passive: the nearest March 3 stays this year's
+    text = "The outcome of the March 3 primaries could turn on how he responds when he is confronted."
+    assert values(text)["March 3"] == "2024-03-03"
+
+
+def test_super_tuesday_falls_in_an_american_election_year() -> None:
+    assert values("Voters went to the polls on Super Tuesday.")["Super Tuesday"] == "2024-03-05"
+    # named as an adjective, it is no date, and its weekday is not last Tuesday
+    assert values("Bloomberg can mitigate that in the Super Tuesday states.") == {}
+    assert values("They prayed on Good Friday morning.")["Good Friday"] == "2023-04-07"
+
+
+def test_years_after_an_event_dated_in_the_same_clause_count_from_its_date() -> None:
+    text = ("Version 5.2 was released on November 5, 2019. This milestone comes nearly 11 years "
+            "after Python 3.0 was first released on December 3, 2008.")
+    assert values(text)["nearly 11 years after"] == "2019"
+    text = "Version 3.5 came in September 2015, almost 7 years after Python 3 came out in December 2008."
+    assert values(text)["almost 7 years after"] == "2015"

@@ -49,6 +49,8 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 def holiday_in_year(rule: tuple, year: int, text: str, start: int) -> date:
     """The day ``rule`` (a ``HOLIDAYS`` value) names in ``year``."""
     kind = rule[0]
+    if kind == "election_year":
+        return holiday_in_year(rule[1:], year, text, start)
     if kind == "fixed":
         return date(year, rule[1], rule[2])
     if kind == "easter":
@@ -108,12 +110,14 @@ def resolve_holiday(name: str, year: str | None, text: str, start: int, publishe
         return holiday_in_year(rule, int(year), text, start).isoformat()
     if published is None:
         return None
-    days = [holiday_in_year(rule, y, text, start) for y in (published.year - 1, published.year,
-                                                              published.year + 1)]
-    best = min(range(3), key=lambda i: (abs((days[i] - published).days), i != 1))
+    years = [published.year - 1, published.year, published.year + 1]
+    if rule[0] == "election_year":
+        years = [y for y in range(published.year - 4, published.year + 5) if y % 4 == 0]
+    days = [holiday_in_year(rule, y, text, start) for y in years]
+    best = min(range(len(days)), key=lambda i: (abs((days[i] - published).days), years[i] != published.year))
     gap = (days[best] - published).days
     if tense == "past" and gap > 2 and best > 0:
         best -= 1
-    elif tense == "future" and gap < -2 and best < 2:
+    elif tense == "future" and gap < -2 and best < len(days) - 1:
         best += 1
     return days[best].isoformat()

@@ -30,6 +30,9 @@ def _speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
 
 
 _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
+# "after Python 3.0 was first released on December 3, 2008": a clause up to the event's date
+_CLAUSE_DATE_RE = re.compile(r"\s+(?:[^,;.!?\n]|\.(?=\d)){1,60}?\b(?:on|in)\s+")
+_CLAUSE_FOLLOWS_RE = re.compile(r"\s+[A-Za-z]")
 _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
@@ -81,7 +84,8 @@ class StoryDates:
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
             self.week_sentence = here
         elif _placed_against_event(spot) and (
-                day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)):
+                day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
+                or self._clause_event_day(spot, published)):
             value = count_from(spot, day)  # "a day before the Dec. 20 deadline"
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
@@ -112,6 +116,19 @@ class StoryDates:
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end = spot.end
         return value
+
+    def _clause_event_day(self, spot: Spot, published: date | None) -> str | None:
+        """ "11 years after Python 3.0 was released on December 3, 2008": the date that ends
+        the clause naming the event, in the same sentence."""
+        if not _ends_at_direction(spot, self.text):
+            return None
+        i = bisect_right(self.spot_starts, spot.start)
+        after = self.spots[i] if i < len(self.spots) else None
+        if after is None or after.rule in {"ago", "anchored"} or not _CLAUSE_DATE_RE.fullmatch(
+                self.text, spot.end, after.start):
+            return None
+        value = resolve(after, self.text, published)
+        return value if value and "W" not in value else None
 
     def _bracketed_day(self, spot: Spot, published: date | None) -> str | None:
         """ "on Thursday (March 7)": the day the brackets give, when it is that weekday."""
@@ -232,9 +249,18 @@ def _narrative_relative(spot: Spot, text: str) -> bool:
     direction = (spot.get("dir") or "").lower()
     if spot.rule == "ago" and direction not in {"later", "earlier", "before", "after"}:
         return False
+    if direction in {"before", "after"} and _ends_at_direction(spot, text):
+        return False  # "11 years after Python 3.0 was released": an event, not the story's last date
     return spot.rule in {"ago", "anchored"} and text[spot.start : spot.end].lower().endswith(
         (direction or "\0", "day", "week", "fortnight", "month", "year", "session", "morning", "afternoon",
          "evening", "night"))
+
+
+def _ends_at_direction(spot: Spot, text: str) -> bool:
+    """ "two years after" with a clause to follow ("after the war began"), not the event's name."""
+    direction = (spot.get("dir") or "").lower()
+    return bool(direction) and text[spot.start : spot.end].lower().endswith(direction) and bool(
+        _CLAUSE_FOLLOWS_RE.match(text, spot.end))
 
 
 def _placed_against_event(spot: Spot) -> bool:

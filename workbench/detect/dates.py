@@ -195,7 +195,8 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
     if spot.rule == "mdy" and spot.get("month") in word_months and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
-        return not _PLURAL_AFTER_RE.match(text, spot.end)
+        return not _PLURAL_AFTER_RE.match(text, spot.end) or bool(
+            date_words.DETERMINER_BEFORE_RE.search(text, max(0, spot.start - 6), spot.start))  # "the March 3 primaries"
     if spot.rule in {"mdy", "dmy", "day_range"}:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
@@ -216,6 +217,9 @@ def _plausible(spot: Spot, text: str) -> bool:
         if word and not word.endswith("ed") and word not in figure_words().stop_words and (
                 word not in date_words.HOLIDAY_TIME_NOUNS):  # "Easter passed quietly": a verb
             return False
+    if spot.rule == "weekday" and not spot.get("mod") and date_words.HOLIDAY_ENDING_RE.search(
+            text, max(0, spot.start - 16), spot.start + len(spot.get("weekday"))):
+        return False
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
     if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:

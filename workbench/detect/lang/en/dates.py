@@ -49,6 +49,8 @@ TENSE_MARKERS = re.compile(
     r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely)"
+    # "ahead of Tuesday's debate": a named day ahead is still to come
+    r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
     r"|(?-i:begins|starts|opens|closes|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
@@ -57,12 +59,15 @@ TENSE_MARKERS = re.compile(
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
     # "starting Monday", "effective Friday": from that day on
     r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
-    r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
-    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|"
+    r"|(?P<past>\b(?:since|was|were|had|did|ago|last|"
+    # a participle after "is" or "be" is a present passive, not a past: "when he is confronted"
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!\bbe\s)(?:"
+    r"said|told|met|went|came|took|gave|made|held|left|began|saw|struck|fell|rose|won|lost|sent|spoke|"
     # irregular past forms, which the "-ed" rule below cannot see: "the talks ran from June 30"
     r"ran|fought|flew|drove|wrote|broke|stood|led|kept|found|brought|built|bought|caught|sought|"
     r"chose|fled|sank|became|grew|knew|threw|paid|heard|sold|withdrew|drew|froze|hid|shook|stole|"
-    r"swept|tore|blew|dug|spent|meant|lay|rang|sang|swore|forgot|understood|overtook|undertook|(?!{NOT_PAST})(?-i:[a-z]+ed))\b)"
+    r"swept|tore|blew|dug|spent|meant|lay|rang|sang|swore|forgot|understood|overtook|undertook|"
+    r"(?!{NOT_PAST})(?-i:[a-z]+ed)))\b)"
     .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
              r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
              r"wicked|rugged|infrared|beloved|based|related)\b"),
@@ -130,6 +135,9 @@ HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
 DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
 MONTH_DAY_RE = re.compile(rf"\b(?:{MONTH_FULL})\s+\d{{1,2}}\b(?!\d)")
 
+# "the March 3 primaries": a determiner before a day makes the plural after it the dated event
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE)
+
 # "on the 7th": the prepositions a bare ordinal day follows ("the 7th floor" aside)
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
@@ -165,6 +173,10 @@ AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of
 HOLIDAY = "(?P<holiday>" + "|".join(
     re.escape(name).replace("\\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
     for name in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
+
+# "the Super Tuesday states", "Good Friday prayers": a weekday ending a holiday's name is not
+# that weekday of the week, even where the name is used as an adjective
+HOLIDAY_ENDING_RE = re.compile(rf"(?<![\w-]){HOLIDAY}$")
 
 # The rules, tried longest first where they overlap; a rule may have more than one pattern.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -4,7 +4,8 @@ A rule is one of:
 ``("fixed", month, day)``; ``("easter", days after Western Easter)``;
 ``("orthodox_easter", days after Orthodox Easter)``;
 ``("nth_weekday", month, weekday, n)`` (n = -1: the last such weekday of the month);
-``("independence",)``: the day of the country the text speaks of (``INDEPENDENCE_DAYS``).
+``("independence",)``: the day of the country the text speaks of (``INDEPENDENCE_DAYS``);
+``("election_year", *rule)``: ``rule``, held only in years divisible by four.
 Names are matched as written, capitals and all: ``the christmas tree`` is not ``Christmas``.
 """
 
@@ -72,6 +73,8 @@ HOLIDAYS: dict[str, tuple] = {
     "Black Friday": ("nth_weekday_after", 11, 3, 4, 1),  # the day after Thanksgiving
     "Remembrance Sunday": ("nth_weekday", 11, 6, 2),
     "Independence Day": ("independence",),
+    # the first Tuesday of March in an American presidential election year (every fourth)
+    "Super Tuesday": ("election_year", "nth_weekday", 3, 1, 1),
 }  # fmt: skip
 
 # A country's name or adjective -> its Independence Day (month, day). "Ukraine's
