@@ -201,3 +201,10 @@ def test_years_after_an_event_dated_in_the_same_clause_count_from_its_date() -> 
     assert values(text)["nearly 11 years after"] == "2019"
     text = "Version 3.5 came in September 2015, almost 7 years after Python 3 came out in December 2008."
     assert values(text)["almost 7 years after"] == "2015"
+
+
+def test_what_might_happen_or_is_forecast_is_to_come() -> None:
+    text = "He said no-one could predict what might happen at the ceremony on April 2."
+    assert values(text)["April 2"] == "2024-04-02"
+    text = "Frost was reported on Tuesday, and Thursday is forecast to be even colder."
+    assert values(text)["Thursday"] == "2024-03-21"
