@@ -170,3 +170,12 @@ def test_a_yearless_date_far_from_the_story_or_near_publication_keeps_the_public
     # a year in passing sets no story date
     found = values("The company was founded in 2009. In January, it hired a new chief.")
     assert found["January"] == "2024-01"
+
+
+def test_the_following_or_previous_weekday_counts_from_the_story_day() -> None:
+    found = values("He was arrested on March 3, 2021. The following Monday he was freed.")
+    assert found["following Monday"] == "2021-03-08"
+    found = values("He was freed on Friday, March 5, 2021. The previous Monday he had been arrested.")
+    assert found["previous Monday"] == "2021-03-01"
+    # with no day given, the next such weekday after publication
+    assert values("The vote is set for the following Monday.")["following Monday"] == "2024-02-26"

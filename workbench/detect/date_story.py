@@ -38,6 +38,7 @@ _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
 _DEICTIC_MODS = frozenset({"last", "next", "this"})
+_STORY_MODS = frozenset({"following", "previous", "preceding"})  # counted from the story's day
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
@@ -218,6 +219,13 @@ class StoryDates:
             return value
         if spot.rule == "weekday" and (day := self._bracketed_day(spot, published)):
             return day
+        mod = (spot.get("mod") or "").lower()
+        if spot.rule == "weekday" and mod in _STORY_MODS and self.day_anchor:
+            # "the following Monday": the first Monday after the day the story last gave
+            anchor, weekday = date.fromisoformat(self.day_anchor), _weekday_number(spot)
+            step = ((weekday - anchor.weekday()) % 7 or 7) if mod == "following" else -(
+                (anchor.weekday() - weekday) % 7 or 7)
+            return (anchor + timedelta(days=step)).isoformat()
         anchor = self.anchor or ""
         if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and here - self.anchor_sentence <= 1:
             # "In January, talks broke down on the 7th": the month the story is in
@@ -295,6 +303,10 @@ def _valid_iso(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _weekday_number(spot: Spot) -> int:
+    return current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
 
 
 def _weekday_near(day: date, weekday: int, tense: str | None) -> str:

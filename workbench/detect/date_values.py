@@ -250,9 +250,9 @@ def _resolve_weekday(spot: Spot, text: str, published: date | None) -> str | Non
     mod = (spot.get("mod") or "").lower()
     back = (published.weekday() - target) % 7
     forward = (target - published.weekday()) % 7
-    if mod == "last":
+    if mod in {"last", "previous", "preceding"}:
         day = published - timedelta(days=back or 7)
-    elif mod == "next":
+    elif mod in {"next", "following"}:
         day = published + timedelta(days=forward or 7)
     elif mod == "this" or tense_near(text, spot.start, spot.end) == "future":
         day = published + timedelta(days=forward)

@@ -208,7 +208,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("the_unit", re.compile(
         r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(
-        rf"(?:(?P<mod>(?i:early|late|last|next|this))\s+)?{WEEKDAY}{PART_OF_DAY}")),
+        rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
     ("deixis", re.compile(
         r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
         r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
@@ -276,6 +276,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
               "the_unit")),
     (("the",), ("dmy", "edge_year")),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
+    (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
     (("coming", "recent", "days", "weeks", "months"), ("vague",)),
