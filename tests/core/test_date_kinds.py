@@ -208,3 +208,10 @@ def test_what_might_happen_or_is_forecast_is_to_come() -> None:
     assert values(text)["April 2"] == "2024-04-02"
     text = "Frost was reported on Tuesday, and Thursday is forecast to be even colder."
     assert values(text)["Thursday"] == "2024-03-21"
+
+
+def test_a_slashed_date_that_reads_as_the_publication_day_is_that_day() -> None:
+    # the text writes its days first, but one reading of the slashed date is the day it came out
+    text = "Posted 06/11/2024. The raid came on 8 June, and the image dates from 7 June."
+    assert values(text, date(2024, 6, 11))["06/11/2024"] == "2024-06-11"
+    assert values(text, date(2024, 11, 6))["06/11/2024"] == "2024-11-06"

@@ -81,6 +81,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule == "slash":
             a, b, y = int(spot.get("a")), int(spot.get("b") or spot.get("b2")), int(spot.get("year"))
             day_first = spot.get("dot") is not None or _day_first(text)  # dots: the European order
+            if a <= 12 and b <= 12 and published and published in {_ymd(y, a, b), _ymd(y, b, a)}:
+                day_first = published == _ymd(y, b, a)  # "06/11/2024" over an article of 11 June
             month, day = (b, a) if a > 12 or (b <= 12 and day_first) else (a, b)
             return date(y, month, day).isoformat()
         if rule in _SHIFT_RULES:
@@ -196,6 +198,10 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
     return date(year, month, day).isoformat()
+
+
+def _ymd(year: int, month: int, day: int) -> date | None:
+    return date(year, month, day) if _valid(year, month, day) else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
