@@ -125,6 +125,9 @@ def test_the_week_or_weekend_of_a_day_is_its_iso_week() -> None:
 def test_this_past_week_or_weekend_is_the_last_one() -> None:
     assert values("Rebels attacked this past weekend.")["this past weekend"] == "2024-W11"
     assert values("Prices rose this past week.")["this past week"] == "2024-W11"
+    assert values("It happened over the past weekend.")["past weekend"] == "2024-W11"
+    # "the past week" measures a stretch (a figure), it does not place
+    assert values("It happened over the past week.") == {}
 
 
 def test_an_edge_of_a_year_joined_by_a_hyphen_is_that_year() -> None:

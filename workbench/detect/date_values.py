@@ -283,7 +283,7 @@ def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     if published is None:
         return None
     which = " ".join(spot.get("which").lower().split())
-    offset = -1 if which == "this past" else date_words.WHICH_OFFSETS[which]  # "this past weekend"
+    offset = -1 if which in {"this past", "past"} else date_words.WHICH_OFFSETS[which]  # "this past weekend"
     unit = spot.get("unit").lower()
     if unit in date_words.SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked

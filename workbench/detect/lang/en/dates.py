@@ -203,7 +203,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
-        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|last|next)\s+"
+        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
         r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
     ("the_unit", re.compile(
         r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
@@ -276,6 +276,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
               "the_unit")),
     (("the",), ("dmy", "edge_year")),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
+    (("past",), ("edge_year",)),  # "over the past weekend"
     (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
