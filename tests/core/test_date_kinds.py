@@ -218,3 +218,10 @@ def test_a_slashed_date_that_reads_as_the_publication_day_is_that_day() -> None:
     text = "Posted 06/11/2024. The raid came on 8 June, and the image dates from 7 June."
     assert values(text, date(2024, 6, 11))["06/11/2024"] == "2024-06-11"
     assert values(text, date(2024, 11, 6))["06/11/2024"] == "2024-11-06"
+
+
+def test_a_season_that_is_the_subject_of_its_sentence_is_a_date() -> None:
+    assert values("For its partners, the summer is likely to be uncomfortable.")["summer"] == "2024"
+    assert values("The summer was hot.")["summer"] == "2023"
+    # an object that is endured, not a time that places
+    assert values("They survived the winter.") == {}

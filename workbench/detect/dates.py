@@ -184,6 +184,8 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
     if spot.rule == "season" and not spot.get("year"):
         # "in the autumn" places; "the summer heat", "survive the winter" do not
+        if date_words.SEASON_SUBJECT_RE.match(text, spot.end) and text[spot.start - 4 : spot.start].lower() == "the ":
+            return True  # "the summer is likely to be hard": the season the sentence is about
         return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
     word_months = date_words.MONTHS_THAT_ARE_WORDS

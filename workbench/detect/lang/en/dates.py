@@ -145,6 +145,10 @@ NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\
 SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 
+# "the summer is likely to be hard", "the winter will test Europe": a season as the subject
+SEASON_SUBJECT_RE = re.compile(
+    r"\s+(?:is|was|will|would|could|may|might|has|had|looks|promises|brought|saw)\b(?!\s+(?:of|a|an)\b)")
+
 # A noun after a season makes it an adjective: ``the summer heat``.
 NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
 
