@@ -225,3 +225,10 @@ def test_a_season_that_is_the_subject_of_its_sentence_is_a_date() -> None:
     assert values("The summer was hot.")["summer"] == "2023"
     # an object that is endured, not a time that places
     assert values("They survived the winter.") == {}
+
+
+def test_a_stretch_into_the_year_counts_from_its_first_day() -> None:
+    assert values("Just a week into the new year, emissions fell.")["a week into the new year"] == "2024-W02"
+    assert values("Three months into 2023, sales fell.")["Three months into 2023"] == "2023-04"
+    # an event with no date of its own places nothing
+    assert values("Two months into the war, troops withdrew.") == {}

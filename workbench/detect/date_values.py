@@ -331,7 +331,19 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     return str(published.year)
 
 
+def _into_year(spot: Spot, published: date | None) -> str | None:
+    """ "a week into the new year": that many units after the first of January."""
+    year = int(spot.get("year")) if spot.get("year") else (published.year if published else None)
+    amount = gap_amount(spot)
+    unit = spot.get("unit").lower()
+    if year is None or amount is None or amount != int(amount) or unit not in {"day", "week", "month"}:
+        return None
+    return date_shifts.at_precision(date_shifts.shifted(date(year, 1, 1), unit, int(amount)), unit)
+
+
 def _resolve_ago(spot: Spot, published: date | None) -> str | None:
+    if spot.get("dir").lower() == "into" and (spot.get("into") or spot.get("year")):
+        return _into_year(spot, published)
     if published is None or spot.get("dir").lower() != "ago":
         return None
     if spot.get("same"):  # "a year ago today"

@@ -231,6 +231,9 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and date_words.DEICTIC_AFTER_RE.match(text, spot.end) and (
             text[spot.start : spot.end].lower().endswith((spot.get("dir") or "\0").lower())):
         return False  # "later this week" is the date, not "two years later" ("... the deadline in the state" is)
+    if spot.rule == "ago" and (spot.get("dir") or "").lower() == "into" and not (
+            spot.get("into") or spot.get("year")):
+        return False  # "two months into the war": counted from an event the phrase does not date
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
     return True

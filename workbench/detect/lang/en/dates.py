@@ -229,7 +229,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b"
+        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before|into)\b"
+        # "a week into the new year", "three months into 2024": counted from the year's start
+        rf"(?:(?<=into)\s+(?:(?P<into>(?:the\s+)?(?:new\s+)?year)\b|{YEAR}))?"
         # "20 years ago this month", "a year ago today": the same day (week, month) back then
         r"(?:(?<=ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b)?",
         re.IGNORECASE)),
