@@ -30,6 +30,7 @@ __all__ = ["date_spans", "detect_dates", "tense_near"]
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
+_PREPOSITION_RE = re.compile(r"[A-Za-z]+\s+")
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,8 @@ def _trim(spot: Spot, text: str) -> Spot | None:
         start += 1
     if text[start : start + 4].lower() == "the ":
         start += 4
-    if spot.rule == "in_time":
-        start += 3  # "in two weeks' time": the preposition ends the span (see the guidelines)
+    if spot.rule == "in_time":  # "in two weeks' time": the preposition ends the span (see the guidelines)
+        start = _PREPOSITION_RE.match(text, start).end()
     # "Feb." keeps its dot; a date at a sentence end does not take the full stop.
     if end > start and text[end - 1] == "." and not re.search(r"\b[A-Z][a-z]{2,3}\.$", text[start:end]):
         end -= 1
