@@ -53,6 +53,9 @@ def test_a_holiday_used_as_an_adjective_is_not_a_date() -> None:
     assert "Thanksgiving" not in values("The Thanksgiving dinner was cold.")
     # a holiday period still places
     assert values("Fighting paused over the Christmas holidays.")["Christmas"] == "2023-12-25"
+    # a name that calls itself a day still dates what it qualifies
+    assert values("Troops marched in the Victory Day parade.")["Victory Day"] == "2023-05-09"
+    assert values("The Good Friday agreement was signed.") == {}
 
 
 def test_a_holiday_of_another_calendar_is_not_read_as_ours() -> None:

@@ -218,7 +218,8 @@ def _plausible(spot: Spot, text: str) -> bool:
         wm = date_words.HOLIDAY_NOUN_AFTER_RE.match(text, spot.end)
         word = wm.group("word") if wm else ""
         if word and not word.endswith("ed") and word not in figure_words().stop_words and (
-                word not in date_words.HOLIDAY_TIME_NOUNS):  # "Easter passed quietly": a verb
+                word not in date_words.HOLIDAY_TIME_NOUNS) and (  # "Easter passed quietly": a verb
+                not date_words.DAY_NAMED_RE.search(spot.get("holiday"))):  # "the Victory Day parade"
             return False
     if spot.rule == "weekday" and not spot.get("mod") and date_words.HOLIDAY_ENDING_RE.search(
             text, max(0, spot.start - 16), spot.start + len(spot.get("weekday"))):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.detect.lang.en.holidays import (
+    DAY_NAMED_RE,
     DEFAULT_INDEPENDENCE_DAY,
     HOLIDAY_TIME_NOUNS,
     HOLIDAYS,
@@ -13,7 +14,7 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
+__all__ = ["DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
            "OTHER_CALENDAR_BEFORE_RE"]
 
 # Month names and abbreviations -> month number.

@@ -98,6 +98,10 @@ HOLIDAY_TIME_NOUNS = frozenset({"holiday", "holidays", "weekend", "period", "sea
                                 "truce", "ceasefire", "recess", "morning", "night", "evening",
                                 "afternoon", "next", "last", "this", "eve"})
 
+# "the Victory Day parade": a name that calls itself a day (or eve, or night) still dates
+# the noun it qualifies, unlike "the Christmas tree" or "the Good Friday agreement"
+DAY_NAMED_RE = re.compile(r"\b(?:Day|Eve|Night)$")
+
 # "the Lunar New Year", "Jewish New Year": a word before the name that moves the holiday to
 # another calendar, whose day the table does not know.
 OTHER_CALENDAR_BEFORE_RE = re.compile(
