@@ -179,3 +179,8 @@ def test_the_following_or_previous_weekday_counts_from_the_story_day() -> None:
     assert found["previous Monday"] == "2021-03-01"
     # with no day given, the next such weekday after publication
     assert values("The vote is set for the following Monday.")["following Monday"] == "2024-02-26"
+
+
+def test_a_yearless_date_before_the_story_date_keeps_the_publication_year() -> None:
+    found = values("Drones used in November 2021 were made abroad. An Oct. 13 report said so.")
+    assert found["Oct. 13"] == "2023-10-13"

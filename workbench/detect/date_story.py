@@ -153,10 +153,12 @@ class StoryDates:
 
     def _in_narrative_year(self, spot: Spot, value: str, here: int, published: date) -> str:
         """A day or month without a year, told just after the story dated one in an earlier
-        year: placed near that date rather than near publication ("filmed on Dec. 3, 2022.
-        On Dec. 5, ..."; "invaded in February 2022. By March, ..."), when it falls within a
-        quarter of it and the publication's reading is not itself within a month."""
-        if self.dated is None or here - self.dated_sentence > 2:
+        year, in the same sentence or the next: placed just after that date rather than near
+        publication ("filmed on Dec. 3, 2022. On Dec. 5, ..."; "invaded in February 2022. By
+        March, ..."), when it falls within a quarter after it and the publication's reading is
+        not itself within a month. A date before the dated one is left to publication: texts
+        that step back ("an Oct. 13 report ... (November 2022)") seldom stay in that year."""
+        if self.dated is None or here - self.dated_sentence > 1:
             return value
         ours = _middle(value)
         if abs((ours - published).days) <= _PUBLICATION_NEAR or tense_near(
@@ -165,8 +167,9 @@ class StoryDates:
         best = None
         for year in range(max(1000, self.dated.year - 1), min(9999, self.dated.year + 1) + 1):
             moved = _in_year(spot, value, str(year), self.text)
-            gap = abs((_middle(moved) - self.dated).days) if moved[:4] == str(year) else None
-            if gap is not None and gap <= _NARRATIVE_REACH and (best is None or gap < best[0]):
+            # a story told in order moves on: only a date after the dated one follows it
+            gap = (_middle(moved) - self.dated).days if moved[:4] == str(year) else None
+            if gap is not None and 0 <= gap <= _NARRATIVE_REACH and (best is None or gap < best[0]):
                 best = (gap, moved)
         if best is None:
             return value
