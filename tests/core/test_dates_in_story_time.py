@@ -143,3 +143,44 @@ def test_an_event_the_text_dates_twice_differently_is_left_open() -> None:
     text = ("The first summit was on Feb. 2 and the second summit on Feb. 9. "
             "A day before the summit, the ministers met.")
     assert values(text)["A day before the summit"] is None
+
+
+def test_a_month_opening_a_sentence_after_its_preposition_is_a_date() -> None:
+    assert values("In May, the army retreated.")["May"] == "2023-05"
+    assert values("In the spring, talks resumed.")["spring"] == "2023"
+
+
+def test_a_yearless_date_just_after_a_dated_one_is_placed_near_it() -> None:
+    found = values("The video was filmed on Dec. 3, 2021, in the east. On Dec. 5, shelling resumed.")
+    assert found["Dec. 5"] == "2021-12-05"
+    # carried on: each month follows the story, not the publication date
+    found = values("The army crossed the border in August 2021. By September, it had stalled. "
+                   "It withdrew in October.")
+    assert found["September"] == "2021-09"
+    assert found["October"] == "2021-10"
+
+
+def test_a_yearless_date_far_from_the_story_or_near_publication_keeps_the_publication_year() -> None:
+    # months away from the dated day: the story has moved on
+    found = values("The video was filmed on May 3, 2021. It went viral on Oct. 2.")
+    assert found["Oct. 2"] == "2023-10-02"
+    # within a month of publication: the publication's own time
+    found = values("The video was filmed on Feb. 3, 2022. It resurfaced on Feb. 12.")
+    assert found["Feb. 12"] == "2024-02-12"
+    # a year in passing sets no story date
+    found = values("The company was founded in 2009. In January, it hired a new chief.")
+    assert found["January"] == "2024-01"
+
+
+def test_the_following_or_previous_weekday_counts_from_the_story_day() -> None:
+    found = values("He was arrested on March 3, 2021. The following Monday he was freed.")
+    assert found["following Monday"] == "2021-03-08"
+    found = values("He was freed on Friday, March 5, 2021. The previous Monday he had been arrested.")
+    assert found["previous Monday"] == "2021-03-01"
+    # with no day given, the next such weekday after publication
+    assert values("The vote is set for the following Monday.")["following Monday"] == "2024-02-26"
+
+
+def test_a_yearless_date_before_the_story_date_keeps_the_publication_year() -> None:
+    found = values("Drones used in November 2021 were made abroad. An Oct. 13 report said so.")
+    assert found["Oct. 13"] == "2023-10-13"

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.date_values import Spot, resolve, resolve_from_anchor, tense_near
 from workbench.detect.event_dates import adjacent_event_day, count_from, named_event_day
 from workbench.detect.lang import LanguageData
@@ -29,14 +30,22 @@ def _speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
 
 
 _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
+# "after Python 3.0 was first released on December 3, 2008": a clause up to the event's date
+_CLAUSE_DATE_RE = re.compile(r"\s+(?:[^,;.!?\n]|\.(?=\d)){1,60}?\b(?:on|in)\s+")
+_CLAUSE_FOLLOWS_RE = re.compile(r"\s+[A-Za-z]")
+_BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
-_DAY_UNITS = frozenset({"minute", "hour", "day", "session"})
+_DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
 _DEICTIC_MODS = frozenset({"last", "next", "this"})
-_YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range"})
+_STORY_MODS = frozenset({"following", "previous", "preceding"})  # counted from the story's day
+_YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
-_UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "week": 3, "month": 4, "year": 5}
+_UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
+              "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
+_PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
+_NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearless date may be placed
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
 _ATTRIBUTION_REACH = 80  # '..." the minister said on Sunday': how far the saying goes on
@@ -55,6 +64,11 @@ class StoryDates:
         self.year_sentence = -1  # the sentence that last wrote a year out, and the year
         self.year: str | None = None
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
+        # the last day or month the story dated with a year written out (or carried on from
+        # one), and its sentence: "On Dec. 5" after "filmed on Dec. 3, 2022" is 2022's
+        self.dated: date | None = None
+        self.dated_sentence = -9
+        self._carried = False  # whether the spot just placed took its year from the story
         self.previous_end = -1
         self.spot_starts = [s.start for s in spots]
 
@@ -71,7 +85,8 @@ class StoryDates:
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
             self.week_sentence = here
         elif _placed_against_event(spot) and (
-                day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)):
+                day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
+                or self._clause_event_day(spot, published)):
             value = count_from(spot, day)  # "a day before the Dec. 20 deadline"
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
@@ -91,6 +106,7 @@ class StoryDates:
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
+            self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
             self.anchor = value or self.anchor
@@ -101,6 +117,64 @@ class StoryDates:
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end = spot.end
         return value
+
+    def _clause_event_day(self, spot: Spot, published: date | None) -> str | None:
+        """ "11 years after Python 3.0 was released on December 3, 2008": the date that ends
+        the clause naming the event, in the same sentence."""
+        if not _ends_at_direction(spot, self.text):
+            return None
+        i = bisect_right(self.spot_starts, spot.start)
+        after = self.spots[i] if i < len(self.spots) else None
+        if after is None or after.rule in {"ago", "anchored"} or not _CLAUSE_DATE_RE.fullmatch(
+                self.text, spot.end, after.start):
+            return None
+        value = resolve(after, self.text, published)
+        return value if value and "W" not in value else None
+
+    def _bracketed_day(self, spot: Spot, published: date | None) -> str | None:
+        """ "on Thursday (March 7)": the day the brackets give, when it is that weekday."""
+        i = bisect_right(self.spot_starts, spot.start)
+        after = self.spots[i] if i < len(self.spots) else None
+        if after is None or after.rule not in {"mdy", "dmy"} or not _BRACKET_RE.fullmatch(
+                self.text, spot.end, after.start):
+            return None
+        day = resolve(after, self.text, published)
+        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
+        return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
+
+    def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
+        """Keep the story's last dated day or month, when its year was written (or carried)."""
+        if not value or "W" in value or len(value) < 7:
+            return
+        if spot.get("year") or spot.rule == "iso" or self._carried:
+            self.dated, self.dated_sentence = _middle(value), here
+        elif spot.rule in _YEARLESS_RULES or spot.rule == "weekday":
+            self.dated = None  # the story came back to the publication's time
+
+    def _in_narrative_year(self, spot: Spot, value: str, here: int, published: date) -> str:
+        """A day or month without a year, told just after the story dated one in an earlier
+        year, in the same sentence or the next: placed just after that date rather than near
+        publication ("filmed on Dec. 3, 2022. On Dec. 5, ..."; "invaded in February 2022. By
+        March, ..."), when it falls within a quarter after it and the publication's reading is
+        not itself within a month. A date before the dated one is left to publication: texts
+        that step back ("an Oct. 13 report ... (November 2022)") seldom stay in that year."""
+        if self.dated is None or here - self.dated_sentence > 1:
+            return value
+        ours = _middle(value)
+        if abs((ours - published).days) <= _PUBLICATION_NEAR or tense_near(
+                self.text, spot.start, spot.end) == "future":
+            return value
+        best = None
+        for year in range(max(1000, self.dated.year - 1), min(9999, self.dated.year + 1) + 1):
+            moved = _in_year(spot, value, str(year), self.text)
+            # a story told in order moves on: only a date after the dated one follows it
+            gap = (_middle(moved) - self.dated).days if moved[:4] == str(year) else None
+            if gap is not None and 0 <= gap <= _NARRATIVE_REACH and (best is None or gap < best[0]):
+                best = (gap, moved)
+        if best is None:
+            return value
+        self._carried = True
+        return best[1]
 
     def _frames_its_sentence(self, spot: Spot, here: int) -> bool:
         """Whether a year sets the time of what its sentence tells next: "In 1998, ...", "in
@@ -143,17 +217,34 @@ class StoryDates:
         "in the summer of 2004 ... in mid-August": the sentence gave the year; "April next
         year" names it. "on Dec. 18, a Wednesday ... late Tuesday": the sentence before gave
         a day with its weekday, so the story is told in that week, far from the publication's."""
+        self._carried = False
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
+        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published)):
+            return day
+        mod = (spot.get("mod") or "").lower()
+        if spot.rule == "weekday" and mod in _STORY_MODS and self.day_anchor:
+            # "the following Monday": the first Monday after the day the story last gave
+            anchor, weekday = date.fromisoformat(self.day_anchor), _weekday_number(spot)
+            step = ((weekday - anchor.weekday()) % 7 or 7) if mod == "following" else -(
+                (anchor.weekday() - weekday) % 7 or 7)
+            return (anchor + timedelta(days=step)).isoformat()
+        anchor = self.anchor or ""
+        if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and here - self.anchor_sentence <= 1:
+            # "In January, talks broke down on the 7th": the month the story is in
+            moved = f"{anchor[:7]}-{int(spot.get('day')):02d}"
+            return moved if _valid_iso(moved) else value
         which = current_language().dates.WHICH_YEAR_AFTER_RE.match(self.text, spot.end)
         if spot.rule in _YEARLESS_RULES and which and published:
             # "in April next year": the year named after the month, not the nearest April
-            moved = str(published.year + current_language().dates.WHICH_OFFSETS[which.group("which").lower()]) + value[4:]
-            return moved if _valid_iso(moved) else value
+            year = published.year + current_language().dates.WHICH_OFFSETS[which.group("which").lower()]
+            return _in_year(spot, value, str(year), self.text)
         deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"])
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
-            moved = self.year + value[4:]
-            return moved if _valid_iso(moved) else value
+            self._carried = True
+            return _in_year(spot, value, self.year, self.text)
+        if spot.rule in _YEARLESS_RULES and not deictic and published:
+            return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1):
             day = date.fromisoformat(self.day_anchor)
@@ -169,8 +260,18 @@ def _narrative_relative(spot: Spot, text: str) -> bool:
     direction = (spot.get("dir") or "").lower()
     if spot.rule == "ago" and direction not in {"later", "earlier", "before", "after"}:
         return False
+    if direction in {"before", "after"} and _ends_at_direction(spot, text):
+        return False  # "11 years after Python 3.0 was released": an event, not the story's last date
     return spot.rule in {"ago", "anchored"} and text[spot.start : spot.end].lower().endswith(
-        (direction or "\0", "day", "week", "month", "year", "session"))
+        (direction or "\0", "day", "week", "fortnight", "month", "year", "session", "morning", "afternoon",
+         "evening", "night"))
+
+
+def _ends_at_direction(spot: Spot, text: str) -> bool:
+    """ "two years after" with a clause to follow ("after the war began"), not the event's name."""
+    direction = (spot.get("dir") or "").lower()
+    return bool(direction) and text[spot.start : spot.end].lower().endswith(direction) and bool(
+        _CLAUSE_FOLLOWS_RE.match(text, spot.end))
 
 
 def _placed_against_event(spot: Spot) -> bool:
@@ -186,12 +287,29 @@ def _finer(unit: str | None, anchor: str) -> bool:
     return _UNIT_RANK.get((unit or "").lower(), 9) < _UNIT_RANK[precision]
 
 
+def _in_year(spot: Spot, value: str, year: str, text: str) -> str:
+    """``value`` moved into ``year``: a holiday is found again there (Easter moves)."""
+    if spot.rule == "holiday":
+        return resolve_holiday(spot.get("holiday"), year, text, spot.start, None, None) or value
+    moved = year + value[4:]
+    return moved if _valid_iso(moved) else value
+
+
+def _middle(value: str) -> date:
+    """A day, or the middle of a month, as a date to measure gaps with."""
+    return date.fromisoformat(value if len(value) == 10 else value[:7] + "-15")
+
+
 def _valid_iso(value: str) -> bool:
     try:
         date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
         return False
     return True
+
+
+def _weekday_number(spot: Spot) -> int:
+    return current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
 
 
 def _weekday_near(day: date, weekday: int, tense: str | None) -> str:

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from workbench.detect import date_shifts
+from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.language_scope import current_language
 from workbench.detect.numbers import parse_number
 
@@ -48,6 +51,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             between = text[end:m.start()]
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
         kind = "future" if m.group("future") else "past"
+        if kind == "past" and m.group("participle") and date_words.PASSIVE_BEFORE_RE.search(
+                text, max(0, m.start() - 5), m.start()):
+            continue
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
     return best[2] if best else None
@@ -76,9 +82,17 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule == "iso":
             return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
         if rule == "slash":
-            a, b, y = int(spot.get("a")), int(spot.get("b")), int(spot.get("year"))
-            month, day = (a, b) if a <= 12 else (b, a)
+            a, b, y = int(spot.get("a")), int(spot.get("b") or spot.get("b2")), int(spot.get("year"))
+            day_first = spot.get("dot") is not None or _day_first(text)  # dots: the European order
+            if a <= 12 and b <= 12 and published and published in {_ymd(y, a, b), _ymd(y, b, a)}:
+                day_first = published == _ymd(y, b, a)  # "06/11/2024" over an article of 11 June
+            month, day = (b, a) if a > 12 or (b <= 12 and day_first) else (a, b)
             return date(y, month, day).isoformat()
+        if rule in _SHIFT_RULES:
+            return _resolve_shift(spot, text, published)
+        if rule == "week_of":
+            day = _resolve_day(spot, text, published)
+            return date_shifts.at_precision(date.fromisoformat(day), "week") if day else None
         if rule in {"mdy", "dmy"}:
             return _resolve_day(spot, text, published)
         if rule in {"my", "month", "day_range"}:
@@ -96,6 +110,9 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return _resolve_season(spot, text, published)
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")
+        if rule == "holiday":
+            return resolve_holiday(spot.get("holiday"), spot.get("year"), text, spot.start, published,
+                                   tense_near(text, spot.start, spot.end))
         if rule == "quarter":
             return _resolve_quarter(spot, text, published)
         if rule == "edge_year":
@@ -115,9 +132,46 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
                 saturday -= timedelta(weeks=1)
             year, week, _ = saturday.isocalendar()
             return f"{year}-W{week:02d}"
-    except ValueError:  # 30 February and the like: a date-shaped typo, not a date
+    except (ValueError, OverflowError):  # 30 February, "in 99999999 days": date-shaped, not dates
         return None
     return None
+
+
+_SHIFT_RULES = frozenset({"in_time", "this_time", "two_off", "nth_day"})
+
+
+def _resolve_shift(spot: Spot, text: str, published: date | None) -> str | None:
+    """Rules counted in whole units from publication (see ``date_shifts``)."""
+    if published is None:
+        return None
+    rule, unit = spot.rule, (spot.get("unit") or spot.get("unit2") or "").lower()
+    if rule == "nth_day":
+        return date_shifts.nth_day(published, int(spot.get("day")), tense_near(text, spot.start, spot.end))
+    if rule == "two_off":
+        return date_shifts.two_off(published, unit, spot.get("rel").lower().startswith("after"))
+    if rule == "this_time":
+        return date_shifts.this_time(published, unit, 1 if (spot.get("which") or "").lower() == "next" else -1)
+    amount = gap_amount(spot)
+    if amount is None or amount != int(amount):
+        return None
+    return date_shifts.in_time(published, unit, int(amount))
+
+
+_SLASH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/\d{4}(?![\d/])")
+
+
+@lru_cache(maxsize=8)
+def _day_first(text: str) -> bool:
+    """Whether the text writes its numeric dates day first ("7/3/2024" the 7th of March): so
+    does one of its slashed dates that can be read no other way, else its dates written in
+    words ("7 March" rather than "March 7"). American month-first is the default."""
+    for a, b in _SLASH_RE.findall(text):
+        if int(a) > 12 >= int(b):
+            return True
+        if int(b) > 12 >= int(a):
+            return False
+    words = current_language().dates
+    return len(words.DAY_MONTH_RE.findall(text)) > len(words.MONTH_DAY_RE.findall(text))
 
 
 def _resolve_season(spot: Spot, text: str, published: date | None) -> str | None:
@@ -147,6 +201,10 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
     return date(year, month, day).isoformat()
+
+
+def _ymd(year: int, month: int, day: int) -> date | None:
+    return date(year, month, day) if _valid(year, month, day) else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -201,9 +259,9 @@ def _resolve_weekday(spot: Spot, text: str, published: date | None) -> str | Non
     mod = (spot.get("mod") or "").lower()
     back = (published.weekday() - target) % 7
     forward = (target - published.weekday()) % 7
-    if mod == "last":
+    if mod in {"last", "previous", "preceding"}:
         day = published - timedelta(days=back or 7)
-    elif mod == "next":
+    elif mod in {"next", "following"}:
         day = published + timedelta(days=forward or 7)
     elif mod == "this" or tense_near(text, spot.start, spot.end) == "future":
         day = published + timedelta(days=forward)
@@ -227,7 +285,8 @@ def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     date_words = current_language().dates
     if published is None:
         return None
-    offset = date_words.WHICH_OFFSETS[spot.get("which").lower()]
+    which = " ".join(spot.get("which").lower().split())
+    offset = -1 if which in {"this past", "past"} else date_words.WHICH_OFFSETS[which]  # "this past weekend"
     unit = spot.get("unit").lower()
     if unit in date_words.SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked
@@ -262,6 +321,9 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     if nth.lower() == "f" and (spot.get("nth") or "").lower().startswith("fo"):
         quarter = 4
     current = (published.month - 1) // 3 + 1
+    half = (spot.get("half") or spot.get("h") or "")[:1].lower()
+    if half:  # "the second half of the year": compared with the half the article came out in
+        quarter, current = {"f": 1, "1": 1, "s": 2, "2": 2}[half], 1 if published.month <= 6 else 2
     tense = tense_near(text, spot.start, spot.end)
     if current_language().dates.RESULTS_AFTER_RE.match(text, spot.end):
         tense = "past"  # "will report fourth-quarter results": results are of a quarter gone
@@ -272,9 +334,26 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     return str(published.year)
 
 
+def _into_year(spot: Spot, published: date | None) -> str | None:
+    """ "a week into the new year": that many units after the first of January."""
+    year = int(spot.get("year")) if spot.get("year") else (published.year if published else None)
+    amount = gap_amount(spot)
+    unit = spot.get("unit").lower()
+    if year is None or amount is None or amount != int(amount) or unit not in {"day", "week", "month"}:
+        return None
+    return date_shifts.at_precision(date_shifts.shifted(date(year, 1, 1), unit, int(amount)), unit)
+
+
 def _resolve_ago(spot: Spot, published: date | None) -> str | None:
+    if spot.get("dir").lower() == "into" and (spot.get("into") or spot.get("year")):
+        return _into_year(spot, published)
     if published is None or spot.get("dir").lower() != "ago":
         return None
+    if spot.get("same"):  # "a year ago today"
+        amount = gap_amount(spot)
+        if amount is None or amount != int(amount) or spot.get("unit").lower() in {"minute", "hour"}:
+            return None
+        return date_shifts.ago_same(published, spot.get("unit").lower(), int(amount), spot.get("same"))
     if (spot.get("approx") or "").lower().split()[-1:] in (["over"], ["than"], ["under"]):
         return None  # "over a month ago" is an open interval, not a period
     amount = gap_amount(spot)
@@ -282,6 +361,8 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
         return None
     n = int(amount)
     unit = spot.get("unit").lower()
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
     if unit == "day":
         return (published - timedelta(days=n)).isoformat()
     if unit == "week":
@@ -300,6 +381,7 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
 
 # --- placed against the narrative ------------------------------------------------
 
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _BACKWARD = frozenset({"before", "earlier", "previous", "preceding"})
 _ANCHOR_RE = re.compile(r"^(?P<y>\d{4})(?:-W(?P<w>\d\d)|-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
 
@@ -314,6 +396,13 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
     """ "the year before", "four hours later", "the previous session": counted from the date
     the text last gave (``anchor``), not from publication. A unit finer than the anchor
     leaves it as it is: "three days later" than 1998 is still 1998."""
+    try:
+        return _from_anchor(spot, anchor)
+    except (ValueError, OverflowError):  # "99999999 weeks later": past the calendar's end
+        return None
+
+
+def _from_anchor(spot: Spot, anchor: str | None) -> str | None:
     am = _ANCHOR_RE.match(anchor or "")
     if am is None:
         return None
@@ -324,6 +413,10 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         return None
     n = sign * int(amount)
     unit = (spot.get("unit") or spot.get("unit2") or "").lower()
+    if unit in _PARTS_OF_DAY:
+        unit = "day"  # "the next morning": the day after
+    elif unit == "fortnight":
+        unit, n = "week", 2 * n
     year = int(am.group("y"))
     if unit in {"minute", "hour"}:
         return anchor if abs(n) < 24 else None

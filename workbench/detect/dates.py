@@ -30,6 +30,7 @@ __all__ = ["date_spans", "detect_dates", "tense_near"]
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _PLURAL_AFTER_RE = re.compile(r"\s*(?:%|[a-z]+s\b)")
+_PREPOSITION_RE = re.compile(r"[A-Za-z]+\s+")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
     return {word: tuple(rules) for word, rules in table.items()}
 
 
-_DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "fiscal_after", "quarter")
+_DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nth_day",
+                "fiscal_after", "quarter")
 
 
 def _spots(text: str) -> tuple[Spot, ...]:
@@ -156,6 +158,8 @@ def _trim(spot: Spot, text: str) -> Spot | None:
         start += 1
     if text[start : start + 4].lower() == "the ":
         start += 4
+    if spot.rule == "in_time":  # "in two weeks' time": the preposition ends the span (see the guidelines)
+        start = _PREPOSITION_RE.match(text, start).end()
     # "Feb." keeps its dot; a date at a sentence end does not take the full stop.
     if end > start and text[end - 1] == "." and not re.search(r"\b[A-Z][a-z]{2,3}\.$", text[start:end]):
         end -= 1
@@ -181,6 +185,8 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
     if spot.rule == "season" and not spot.get("year"):
         # "in the autumn" places; "the summer heat", "survive the winter" do not
+        if date_words.SEASON_SUBJECT_RE.match(text, spot.end) and text[spot.start - 4 : spot.start].lower() == "the ":
+            return True  # "the summer is likely to be hard": the season the sentence is about
         return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
     word_months = date_words.MONTHS_THAT_ARE_WORDS
@@ -192,11 +198,32 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
     if spot.rule == "mdy" and spot.get("month") in word_months and not spot.get("year"):
         # "May 5" is a date, but "March 2 kilometres" is not
-        return not _PLURAL_AFTER_RE.match(text, spot.end)
+        return not _PLURAL_AFTER_RE.match(text, spot.end) or bool(
+            date_words.DETERMINER_BEFORE_RE.search(text, max(0, spot.start - 6), spot.start))  # "the March 3 primaries"
     if spot.rule in {"mdy", "dmy", "day_range"}:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
+    if spot.rule == "nth_day" and not date_words.NTH_DAY_BEFORE_RE.search(
+            text, max(0, spot.start - 12), spot.start - 4):  # before "the "
+        return False
+    if spot.rule == "in_time" and not spot.get("time"):
+        # "will decide in two weeks" places; "rose 5% in two weeks" measures
+        return tense_near(text, spot.start, spot.end) == "future"
+    if spot.rule == "holiday" and date_words.OTHER_CALENDAR_BEFORE_RE.search(
+            text, max(0, spot.start - 12), spot.start):
+        return False  # "the Lunar New Year" is not the first of January
+    if spot.rule == "holiday" and not spot.get("year"):
+        # "on Christmas Day" places; "the Christmas tree", "Thanksgiving dinner" do not
+        wm = date_words.HOLIDAY_NOUN_AFTER_RE.match(text, spot.end)
+        word = wm.group("word") if wm else ""
+        if word and not word.endswith("ed") and word not in figure_words().stop_words and (
+                word not in date_words.HOLIDAY_TIME_NOUNS) and (  # "Easter passed quietly": a verb
+                not date_words.DAY_NAMED_RE.search(spot.get("holiday"))):  # "the Victory Day parade"
+            return False
+    if spot.rule == "weekday" and not spot.get("mod") and date_words.HOLIDAY_ENDING_RE.search(
+            text, max(0, spot.start - 16), spot.start + len(spot.get("weekday"))):
+        return False
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
     if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:
@@ -206,6 +233,9 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and date_words.DEICTIC_AFTER_RE.match(text, spot.end) and (
             text[spot.start : spot.end].lower().endswith((spot.get("dir") or "\0").lower())):
         return False  # "later this week" is the date, not "two years later" ("... the deadline in the state" is)
+    if spot.rule == "ago" and (spot.get("dir") or "").lower() == "into" and not (
+            spot.get("into") or spot.get("year")):
+        return False  # "two months into the war": counted from an event the phrase does not date
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
     return True

@@ -63,7 +63,10 @@ def count_from(spot: Spot, day: str) -> str | None:
         days = -max(0, math.ceil((hours - 12) / 24))
     else:
         days = math.floor((hours + 12) / 24)
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except OverflowError:  # "99999999999 hours before": past the calendar's end
+        return None
 
 
 def _hours(spot: Spot) -> float | None:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import re
 
+from workbench.detect.lang.en.holidays import (
+    DAY_NAMED_RE,
+    DEFAULT_INDEPENDENCE_DAY,
+    HOLIDAY_TIME_NOUNS,
+    HOLIDAYS,
+    INDEPENDENCE_DAYS,
+    OTHER_CALENDAR_BEFORE_RE,
+)
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
+
+__all__ = ["DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
+           "OTHER_CALENDAR_BEFORE_RE"]
 
 # Month names and abbreviations -> month number.
 MONTHS = {
@@ -21,30 +32,65 @@ WEEKDAYS = {
 }  # fmt: skip
 
 # Season names (``fall`` is American for autumn).
-SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+SEASONS = ("spring", "summer", "autumn", "fall", "winter", "midsummer", "midwinter")
 # The month a season's name stands for when it has no more exact date.
-SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1, "midsummer": 7,
+                  "midwinter": 1}
 # ``this``/``last``/``next`` year (week, month...): the offset from the publication's.
 WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+# Past forms the "-ed" rule cannot see (irregular verbs): "the talks ran from June 30".
+PAST_VERBS = (
+    "said told met went came took gave made held left began saw struck fell rose won lost sent spoke "
+    "ran fought flew drove wrote broke stood led kept found brought built bought caught sought chose "
+    "fled sank became grew knew threw paid heard sold withdrew drew froze hid shook stole swept tore "
+    "blew dug spent meant lay rang sang swore forgot understood overtook undertook"
+).split()
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation grouped by first letter: a regex tries a long flat one word by word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(first + "(?:" + "|".join(sorted(rest, key=len, reverse=True)) + ")"
+                    for first, rest in sorted(groups.items()))
+
 
 # Words that tell whether a sentence speaks of the past or the future: a bare
 # ``March`` or ``Friday`` is then read as the last or the next one.
 TENSE_MARKERS = re.compile(
     # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
-    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next)\b|'ll\b"
+    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
+    # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
+    r"(?:must|should|might)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
+    # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
+    r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
+    # "ahead of Tuesday's debate": a named day ahead is still to come
+    r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
+    # "the trial opens on April 2", "the strike enters its third week on Monday": a
+    # timetable told in the present is still to come
+    r"|(?-i:begins|starts|opens|closes|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
     # "are meeting on Friday": a present progressive with a day is an arrangement
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
     # "starting Monday", "effective Friday": from that day on
     r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
-    r"|(?P<past>\b(?:since|was|were|had|did|said|told|met|went|came|took|gave|made|held|left|began|"
-    r"saw|struck|fell|rose|won|lost|sent|spoke|ago|last|(?!{NOT_PAST})(?-i:[a-z]+ed))\b)"
+    r"|(?P<past>\b(?:since|was|were|had|did|ago|last|"
+    # a past verb; after "is" or "be" it is a present passive instead (``PASSIVE_BEFORE_RE``)
+    r"(?P<participle>{PAST_VERBS}|"
+    r"(?!{NOT_PAST})(?-i:[a-z]+ed)))\b)"
+    .replace("{PAST_VERBS}", _by_first_letter(PAST_VERBS))
     .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
              r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
              r"wicked|rugged|infrared|beloved|based|related)\b"),
     re.IGNORECASE,
 )  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
+
+# "when he is confronted": a participle after "is" or "be" is a present passive, not a past
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
 
 # Words that open a clause of its own: a tense marker after one belongs to that
 # clause ("said on Tuesday that it would respond": the date goes with "said").
@@ -70,7 +116,7 @@ PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnig
                   r"end|beginning|start|middle)\s+of")
 
 # The units of ``two weeks ago``, captured singular or plural.
-TIME_UNIT = r"(?P<unit>minute|hour|day|week|month|year|decade|century)s?"
+TIME_UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade|century)s?"
 
 # Words before a bare year that make it a count, not a date ("some 1500 troops").
 COUNT_BEFORE = re.compile(
@@ -97,11 +143,29 @@ YEAR_NOUNS = frozenset(
 MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$"
-)
+    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$", re.IGNORECASE
+)  # "In May, ...": a sentence may open with the preposition
+
+# "the Christmas tree": a word after a holiday's name that makes the name an adjective
+HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
+
+# "7 March" and "March 7": which order the text writes its days in (its numeric dates follow it)
+DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
+MONTH_DAY_RE = re.compile(rf"\b(?:{MONTH_FULL})\s+\d{{1,2}}\b(?!\d)")
+
+# "the March 3 primaries": a determiner before a day makes the plural after it the dated event
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE)
+
+# "on the 7th": the prepositions a bare ordinal day follows ("the 7th floor" aside)
+NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
 # ``in the autumn`` places; a bare ``the winter`` need not.
-SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$")
+SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
+
+# "the summer is likely to be hard", "the winter will test Europe": a season as the subject
+SEASON_SUBJECT_RE = re.compile(
+    r"\s+(?:is|was|will|would|could|may|might|has|had|looks|promises|brought|saw)\b(?!\s+(?:of|a|an)\b)")
 
 # A noun after a season makes it an adjective: ``the summer heat``.
 NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
@@ -122,15 +186,26 @@ DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
-EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?)\s*)"
+EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?|end-|start-)\s*)"  # "by end-2024"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
 
 
+# A holiday's name as written, longest first so "Christmas Day" is not cut at "Christmas".
+HOLIDAY = "(?P<holiday>" + "|".join(
+    re.escape(name).replace("\\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
+    for name in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
+
+# "the Super Tuesday states", "Good Friday prayers": a weekday ending a holiday's name is not
+# that weekday of the week, even where the name is used as an adjective
+HOLIDAY_ENDING_RE = re.compile(rf"(?<![\w-]){HOLIDAY}$")
+
 # The rules, tried longest first where they overlap; a rule may have more than one pattern.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
-    ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\d/])")),
+    # "7/3/2024"; "07.03.2024" (``dot``) is European, day first
+    ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.)(?P<year>\d{4})"
+                         r"(?![\d/]|\.\d)")),
     ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
     ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
     ("day_range", re.compile(
@@ -150,12 +225,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
-        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+"
+        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
         r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
     ("the_unit", re.compile(
         r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(
-        rf"(?:(?P<mod>(?i:early|late|last|next|this))\s+)?{WEEKDAY}{PART_OF_DAY}")),
+        rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
     ("deixis", re.compile(
         r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
         r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
@@ -163,24 +238,53 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
         re.I)),
     ("season", re.compile(
-        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\b|\d))")),
+        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
+    # "in summer", "by midsummer": a season after a preposition, without "the" (see ``_plausible``)
+    ("season", re.compile(r"(?<=[a-z]\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b"
+                          r"(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
-        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before)\b",
+        rf"under|just\s+over|just\s+under)\s+)?{AMOUNT}\s+{TIME_UNIT}\s+(?P<dir>ago|earlier|later|after|before|into)\b"
+        # "a week into the new year", "three months into 2024": counted from the year's start
+        rf"(?:(?<=into)\s+(?:(?P<into>(?:the\s+)?(?:new\s+)?year)\b|{YEAR}))?"
+        # "20 years ago this month", "a year ago today": the same day (week, month) back then
+        r"(?:(?<=ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b)?",
         re.IGNORECASE)),
+    # "in two weeks' time", "in a fortnight": counted forward from publication
+    ("in_time", re.compile(
+        rf"\b[Ii]n\s+{AMOUNT}\s+(?P<unit>day|week|fortnight|month|year)s?(?P<time>['’]s?\s+time\b)?")),
+    # "this time last year", "this time a year ago": about the same time, a year (month) away
+    ("this_time", re.compile(
+        r"\b[Tt]his\s+time\s+(?:(?P<which>last|next)\s+(?P<unit>year|month)|an?\s+(?P<unit2>year|month)\s+ago)\b")),
+    # "the week before last", "the day after tomorrow": two units from publication
+    ("two_off", re.compile(
+        r"(?<=\b[Tt]he\s)(?P<unit>day|week|month|year)\s+(?P<rel>before\s+(?:last|yesterday)|after\s+(?:next|tomorrow))\b"
+        r"(?![\s-]+(?:[a-z]+['’]s\b|year|month|week|weekend|night|time|season|spring|summer|autumn|fall|winter|"
+        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))")),
+    # "the weekend of March 9", "the week of 4 March": the ISO week of that day
+    ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{MONTH}\s+{DAY}(?:\s*[-–]\s*\d{{1,2}}\b)?"
+                           rf"(?:,?\s+{YEAR})?")),
+    ("week_of", re.compile(rf"(?<=\b[Tt]he\s)(?P<unit>week(?:end)?)\s+of\s+{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
+    # "on the 7th", "by the 15th": a day of the month the story is in (after a preposition,
+    # ``NTH_DAY_BEFORE_RE``)
+    ("nth_day", re.compile(
+        r"(?<=\b[Tt]he\s)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![\s-]*(?:of\b|[a-z]|\d))")),
     # placed against the narrative, not the publication: "the year before", "the following day"
     ("anchored", re.compile(
-        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)|"
-        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session))\b")),
+        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
+        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b"
+        .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
-        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year)", re.I)),
+        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
+    # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
+    ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
     # "the summer and autumn of 2024": two seasons share the year
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:and|or|to|through)\s+"
@@ -196,11 +300,18 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
               "the_unit")),
     (("the",), ("dmy", "edge_year")),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
+    (("past",), ("edge_year",)),  # "over the past weekend"
+    (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
     (("coming", "recent", "days", "weeks", "months"), ("vague",)),
     (("weekend",), ("weekend",)),
-    (("day", "week", "month", "year", "following", "previous", "preceding", "next"), ("anchored",)),
+    (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
+      "afternoon", "evening", "night"), ("anchored",)),
+    (("day", "week", "month", "year"), ("two_off",)),
+    (("week", "weekend"), ("week_of",)),
+    (("this",), ("this_time",)),
+    (("in",), ("in_time",)),
     (("fiscal", "financial", "fy"), ("fiscal", "year")),
     (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
@@ -208,6 +319,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (SEASONS, ("season",)),
     (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
     (("'", "’"), ("decade2", "clipped_year")),
+    (tuple(sorted({re.match(r"[A-Za-z]+", name).group().lower() for name in HOLIDAYS})), ("holiday",)),
 )
 
 # ``the class of '91``, ``in ’08``: the words a clipped year follows (elsewhere the mark

@@ -1,0 +1,123 @@
+"""Holidays and named days ("on Christmas Day", "by Easter", "Thanksgiving"): their day.
+
+The language's ``HOLIDAYS`` says how to find a holiday's day in a given year (a fixed
+day, a day counted from Easter, the nth weekday of a month); a holiday named without a
+year is placed in the year nearest the publication date, moved back or forward when
+the sentence speaks of the past or the future, as a day of the month is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from workbench.detect.language_scope import current_language
+
+
+def western_easter(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday (Meeus's Julian algorithm), as a Gregorian date."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_to_gregorian = year // 100 - year // 400 - 2  # 13 days from 1900 to 2099
+    return date(year, month, day + 1) + timedelta(days=julian_to_gregorian)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def holiday_in_year(rule: tuple, year: int, text: str, start: int) -> date:
+    """The day ``rule`` (a ``HOLIDAYS`` value) names in ``year``."""
+    kind = rule[0]
+    if kind == "election_year":
+        return holiday_in_year(rule[1:], year, text, start)
+    if kind == "fixed":
+        return date(year, rule[1], rule[2])
+    if kind == "easter":
+        return western_easter(year) + timedelta(days=rule[1])
+    if kind == "orthodox_easter":
+        return orthodox_easter(year) + timedelta(days=rule[1])
+    if kind == "nth_weekday":
+        return _nth_weekday(year, *rule[1:4])
+    if kind == "nth_weekday_after":
+        return _nth_weekday(year, *rule[1:4]) + timedelta(days=rule[4])
+    month, day = independence_day(text, start)
+    return date(year, month, day)
+
+
+def holiday_rule(name: str) -> tuple:
+    """The ``HOLIDAYS`` rule of a name as written ("New Year’s Eve", "St Patrick's Day")."""
+    holidays = current_language().dates.HOLIDAYS
+    return holidays[_key(name)]
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'"))
+
+
+_OWNER_RE = re.compile(r"([A-Za-z.]+)(?:'s|’s)?\s+$")
+
+
+def independence_day(text: str, start: int) -> tuple[int, int]:
+    """(month, day) of the Independence Day at ``start``: its owner's when named right
+    before it ("Ukraine's Independence Day"), else that of the country the text names most."""
+    days = current_language().dates.INDEPENDENCE_DAYS
+    owner = _OWNER_RE.search(text, max(0, start - 30), start)
+    if owner and owner.group(1).lower() in days:
+        return days[owner.group(1).lower()]
+    return _most_named_country_day(text)
+
+
+@lru_cache(maxsize=8)
+def _most_named_country_day(text: str) -> tuple[int, int]:
+    words = current_language().dates
+    counts: dict[tuple[int, int], int] = {}
+    lowered = text.lower()
+    for name, day in words.INDEPENDENCE_DAYS.items():
+        if name == "us":
+            continue  # the pronoun "us" is not the country
+        found = len(re.findall(rf"(?<![\w.]){re.escape(name)}(?!\w)", lowered))
+        counts[day] = counts.get(day, 0) + found
+    best = max(counts.items(), key=lambda item: item[1], default=(None, 0))
+    return best[0] if best[1] else words.DEFAULT_INDEPENDENCE_DAY
+
+
+def resolve_holiday(name: str, year: str | None, text: str, start: int, published: date | None,
+                    tense: str | None) -> str | None:
+    """The ISO day of a holiday: in the year written, else the nearest one the tense allows."""
+    rule = holiday_rule(name)
+    if year:
+        return holiday_in_year(rule, int(year), text, start).isoformat()
+    if published is None:
+        return None
+    years = [published.year - 1, published.year, published.year + 1]
+    if rule[0] == "election_year":
+        years = [y for y in range(published.year - 4, published.year + 5) if y % 4 == 0]
+    days = [holiday_in_year(rule, y, text, start) for y in years]
+    best = min(range(len(days)), key=lambda i: (abs((days[i] - published).days), years[i] != published.year))
+    gap = (days[best] - published).days
+    if tense == "past" and gap > 2 and best > 0:
+        best -= 1
+    elif tense == "future" and gap < -2 and best < len(days) - 1:
+        best += 1
+    return days[best].isoformat()
