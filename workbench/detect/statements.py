@@ -74,6 +74,8 @@ class _Searches:
     update_promise: re.Pattern[str]
     # The features that fire on a single word, with the words.
     vocabularies: tuple[tuple[str, frozenset[str] | None], ...]
+    past_form: _WordEnding  # ``-ed``: a regular past tense (an event verb)
+    superlative_form: _WordEnding  # ``-est``
 
 
 @per_language
@@ -91,7 +93,8 @@ def _searches(lang: LanguageData) -> _Searches:
     )
     finding_lower = lower_cased(cues.FINDING)
     return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), finding_lower and skipping(finding_lower),
-                     skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies)
+                     skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies,
+                     _WordEnding("ed", 4, cues.NOT_PAST), _WordEnding("est", 5, cues.NOT_SUPERLATIVE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,19 +213,20 @@ def sentence_features(
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
              and not _inside_any(c.start, quotes)}
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
-    narration = searches.update_promise.sub(" ", narration)
-    if len(_ENTITY.findall(narration)) >= 2:
+    narration_lower = narration.lower()
+    if "update" in narration_lower:  # (the promise names the word: most sentences lack it)
+        narration = searches.update_promise.sub(" ", narration)
+        narration_lower = narration.lower()
+    entities = _ENTITY.finditer(narration)
+    if next(entities, None) and next(entities, None):  # two are enough: the rest is not read
         names.append("entities")
     tokens = words if narration == sentence else _WORD.findall(narration)  # most quote nothing
     lower = set(map(str.lower, tokens))
-    narration_lower = narration.lower()
     phrases = {m.lastgroup for m in searches.phrases.finditer(narration_lower)}
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
     # (a word that ends in ``est`` leaves ``est`` in the lower-cased narration: most have none)
-    if lower & cues.SUPERLATIVES or "est" in narration_lower and _has_word_ending(
-        lower, "est", 5, cues.NOT_SUPERLATIVE
-    ):
+    if lower & cues.SUPERLATIVES or "est" in narration_lower and searches.superlative_form.any_in(lower):
         names.append("superlative")
     for name, vocabulary in searches.vocabularies:
         if vocabulary is None:  # the first person
@@ -271,18 +275,42 @@ def sentence_features(
 
 def _has_event_verb(lower: set[str]) -> bool:
     """A verb of something that happened or holds, other than the verb of saying."""
-    cues = current_language().statements
-    if lower & cues.IRREGULAR_PAST:
+    if lower & current_language().statements.IRREGULAR_PAST:
         return True
-    return _has_word_ending(lower, "ed", 4, cues.NOT_PAST)
+    return _searches().past_form.any_in(lower)
 
 
-def _has_word_ending(words: set[str], ending: str, longer_than: int, but: frozenset[str]) -> bool:
-    """A word of ``words`` longer than ``longer_than`` that ends in ``ending``, not one of ``but``."""
-    for word in words:  # (a plain loop: a generator in ``any`` costs twice as much per word)
-        if word.endswith(ending) and len(word) > longer_than and word not in but:
+class _WordEnding:
+    """Words longer than ``longer_than`` that end in ``ending``, except ``but``.
+
+    Each word is judged once and remembered: an article repeats its words, and
+    most words of one article recur in the next, so a sentence's words are then
+    two set operations instead of a loop in Python.
+    """
+
+    _REMEMBERED = 50_000  # words of each answer kept; forgotten all at once past this
+
+    def __init__(self, ending: str, longer_than: int, but: frozenset[str]) -> None:
+        self._ending, self._longer_than, self._but = ending, longer_than, but
+        self._yes: set[str] = set()
+        self._no: set[str] = set()
+
+    def any_in(self, words: set[str]) -> bool:
+        """Whether one of ``words`` ends so."""
+        if not self._yes.isdisjoint(words):
             return True
-    return False
+        unjudged = words - self._no
+        if not unjudged:
+            return False
+        if len(self._no) > self._REMEMBERED or len(self._yes) > self._REMEMBERED:
+            self._yes.clear()
+            self._no.clear()
+        for word in unjudged:
+            if word.endswith(self._ending) and len(word) > self._longer_than and word not in self._but:
+                self._yes.add(word)
+                return True
+            self._no.add(word)
+        return False
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
@@ -298,7 +326,10 @@ def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int
 
 
 def _strip_quoted(narration: str) -> str:
-    return re.sub(r"[\"“”„«»]", " ", narration)
+    return _QUOTE_MARK.sub(" ", narration)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
 
 
 def _inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
