@@ -199,7 +199,7 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     found = [m for m in found if not cues.NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
-    accepted += _ships(text) + _families(text)
+    accepted += _ships(text, distinct) + _families(text)
     chosen = [_with_family(text, m) for m in _merge_same_system(text, _longest_first(accepted))]
     return [
         Candidate(
@@ -299,10 +299,10 @@ def _misspelling_index() -> dict[str, str]:
     return {key: word for key, word in index.items() if key not in clashes}
 
 
-def _ships(text: str) -> list[_Match]:
+def _ships(text: str, tokens: set[str]) -> list[_Match]:
     """Named hulls and ship classes, with the gazetteer's entry when it has one."""
     matches = []
-    for start, end, name in [*hulls(text), *ship_classes(text, lambda n: lookup(n) is not None)]:
+    for start, end, name in [*hulls(text, tokens), *ship_classes(text, lambda n: lookup(n) is not None)]:
         entry = lookup(name) or Entry(name, (), "ship", "", False, (), ())
         alias = _Alias(entry, (name,), (), any(c.isdigit() for c in name), False)
         matches.append(_Match(start, end, alias, 0.8))
