@@ -96,11 +96,20 @@ def _name_start(abbreviated_titles: str) -> str:
 
 def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
     """The subject that ends right before a speech verb at ``verb``, searching from ``start``."""
-    people = current_language().people
-    grammar = name_grammar()
+    return subject_ending(subject_prefix(masked, start, verb))
+
+
+def subject_prefix(masked: str, start: int, verb: int) -> str:
+    """The words before a speech verb at ``verb`` its subject may be found in (``subject_ending``)."""
     prefix = masked[max(start, verb - 240) : verb]  # a subject is never further away
     last_mark = max(map(prefix.rfind, "\"“”«»„"))
-    prefix = prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
+    return prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
+
+
+def subject_ending(prefix: str) -> tuple[str, str] | None:
+    """The subject at the end of ``prefix`` (a ``subject_prefix``): it depends on these words only."""
+    people = current_language().people
+    grammar = name_grammar()
     while True:
         trimmed = people.TRAILING_FILLER.sub("", prefix)
         if trimmed == prefix:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from workbench.detect.equipment import lookup as equipment_named
@@ -27,7 +28,7 @@ from workbench.detect.first_chars import skipping
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.name_table import Resolver
-from workbench.detect.names import name_grammar, subject_after, subject_before
+from workbench.detect.names import name_grammar, subject_after, subject_ending, subject_prefix
 from workbench.detect.sentences import sentences
 from workbench.detect.unspoken import is_inscription, is_title, names_a_thing
 
@@ -64,6 +65,30 @@ def attribute_speakers(text: str, pairs: list[tuple[int, int]]) -> list[str | No
     """The speaker of each quotation, given as ``(open_mark, close_mark)`` positions."""
     if not pairs:
         return []
+    known = _KNOWN_SUBJECTS.set({})
+    try:
+        return _attribute(text, pairs)
+    finally:
+        _KNOWN_SUBJECTS.reset(known)
+
+
+# The subjects found in the text being attributed, by the words before their verb: the
+# verbs near a quotation are asked about again for it, and many prefixes repeat.
+_KNOWN_SUBJECTS: ContextVar[dict[str, tuple[str, str] | None] | None] = ContextVar("known_subjects", default=None)
+
+
+def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
+    """``names.subject_before``, each prefix worked out once per text attributed."""
+    prefix = subject_prefix(masked, start, verb)
+    known = _KNOWN_SUBJECTS.get()
+    if known is None:
+        return subject_ending(prefix)
+    if prefix not in known:
+        known[prefix] = subject_ending(prefix)
+    return known[prefix]
+
+
+def _attribute(text: str, pairs: list[tuple[int, int]]) -> list[str | None]:
     masked = _mask_quotes(text, pairs)
     spans = sentences(text)
     starts = [s for s, _ in spans]
