@@ -68,6 +68,19 @@ def _patterns(lang: LanguageData) -> _Patterns:
     )
 
 
+def _owner_parts(named: str) -> list[tuple[str, bool]]:
+    """The names in ``named`` (``Russia’s Wagner``: two), each with whether it may lead its clause."""
+    parts = []
+    first = True  # of two owners' names only the first may lead
+    # (no apostrophe, no owner: most names need no split)
+    for part in _POSSESSIVE_SPLIT.split(named) if "’" in named or "'" in named else (named,):
+        # ``Hajjaj’s case``, ``Biden’s administration``: an owner is no subject
+        lead = first and not part.endswith(("’s", "'s", "’", "'"))
+        first = False
+        parts.append((part.rstrip(".").rstrip("’'").removesuffix("’s"), lead))
+    return parts
+
+
 def _line_end_marks(text: str) -> tuple[list[int], list[str]]:
     """Where each line ends and its last non-blank character, in text order.
 
@@ -102,6 +115,7 @@ class Resolver:
         self._by_first: dict[str, set[str]] = {}
         self._by_part: dict[str, set[str]] = {}
         self._by_tail: dict[str, str] = {}
+        self._surnames_by_length: dict[int, list[tuple[str, str]]] | None = None  # for ``_misspelt``
         # Every person or body named in the prose, as ``(position, name, may_be_subject)``: a
         # pronoun points to the latest subject of its paragraph, not to the latest name.
         # Whether a name is a subject is only worked out for the paragraphs a pronoun asks about.
@@ -112,25 +126,27 @@ class Resolver:
         headings = []
         lone: list[tuple[int, str, bool]] = []  # one-word names: surnames once all are known
         line_ends, line_lasts = _line_end_marks(masked)
+        # What each distinct name of the prose is, worked out where it is first named: a text
+        # repeats its names, and a repeat only adds its position.
+        seen: dict[str, list[tuple[str, str, bool]]] = {}
         for match in patterns.name_sequence.finditer(masked):
-            in_heading = line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)"
-            first = True  # of two owners' names (``Russia’s Wagner``) only the first may lead
-            named = match.group(0)
-            # (no apostrophe, no owner: most names need no split)
-            for part in _POSSESSIVE_SPLIT.split(named) if "’" in named or "'" in named else (named,):
-                # ``Hajjaj’s case``, ``Biden’s administration``: an owner is no subject
-                lead = first and not part.endswith(("’s", "'s", "’", "'"))
-                first = False
-                part = part.rstrip(".").rstrip("’'").removesuffix("’s")
-                if in_heading:  # names in a headline count only when the body lacks them
-                    headings.append((match.start(), part))
-                elif is_body(part):
-                    if lead:
-                        self._body_mentions.append((match.start(), part))
-                elif name := self._add_person(match.start(), part, checked=True):
-                    self._mentions.append((match.start(), name, lead))
-                elif " " not in (bare := strip_titles(without_leading_function_words(part))):
-                    lone.append((match.start(), bare, lead))
+            pos, named = match.start(), match.group(0)
+            if line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)":
+                # names in a headline count only when the body lacks them
+                headings.extend((pos, part) for part, _ in _owner_parts(named))
+                continue
+            reading = seen.get(named)
+            if reading is None:
+                reading = seen[named] = self._read_name(pos, named)
+            else:
+                self._people.extend((pos, name) for kind, name, _ in reading if kind == "person")
+            for kind, words, lead in reading:
+                if kind == "person":
+                    self._mentions.append((pos, words, lead))
+                elif kind == "lone":
+                    lone.append((pos, words, lead))
+                elif kind == "body" and lead:
+                    self._body_mentions.append((pos, words))
         for pos, part in headings:
             self._add_person(pos, part)
         for pos, part, lead in lone:
@@ -154,6 +170,25 @@ class Resolver:
                     masked, max(0, pos - 60), max(0, masked.rfind(found[0], 0, pos))
                 ):
                     self._solo.append((pos, name))  # ``a video on Facebook claims``: no subject
+
+    def _read_name(self, pos: int, named: str) -> list[tuple[str, str, bool]]:
+        """What the parts of a name of the prose at ``pos`` are, as ``(kind, words, lead)``.
+
+        A person (``kind`` "person", ``words`` the full name) is recorded as named at
+        ``pos``; a body keeps its words; a lone word (``lone``) its bare form for a
+        surname look-up; any other part is ``none``.
+        """
+        reading = []
+        for part, lead in _owner_parts(named):
+            if is_body(part):
+                reading.append(("body", part, lead))
+            elif name := self._add_person(pos, part, checked=True):
+                reading.append(("person", name, lead))
+            elif " " not in (bare := strip_titles(without_leading_function_words(part))):
+                reading.append(("lone", bare, lead))
+            else:
+                reading.append(("none", part, lead))
+        return reading
 
     def _add_person(self, pos: int, words: str, checked: bool = False) -> str | None:
         """Record a person's full name; returns it, or None when ``words`` name no person.
@@ -225,9 +260,13 @@ class Resolver:
         """``Hauser`` for ``Trevor Houser``: one letter off a known surname of five or more."""
         if len(key) < 5:
             return name
+        if self._surnames_by_length is None:  # the surnames are all known once a name is resolved
+            self._surnames_by_length = {}
+            for surname, full in self._by_surname.items():
+                self._surnames_by_length.setdefault(len(surname), []).append((surname, full))
         close = [
-            full for surname, full in self._by_surname.items()
-            if len(surname) == len(key) and sum(a != b for a, b in zip(surname, key, strict=True)) == 1
+            full for surname, full in self._surnames_by_length.get(len(key), ())
+            if sum(a != b for a, b in zip(surname, key, strict=True)) == 1
         ]
         return close[0] if len(close) == 1 else name
 
