@@ -68,19 +68,6 @@ def _patterns(lang: LanguageData) -> _Patterns:
     )
 
 
-def _owner_parts(named: str) -> list[tuple[str, bool]]:
-    """The names in ``named`` (``Russia’s Wagner``: two), each with whether it may lead its clause."""
-    parts = []
-    first = True  # of two owners' names only the first may lead
-    # (no apostrophe, no owner: most names need no split)
-    for part in _POSSESSIVE_SPLIT.split(named) if "’" in named or "'" in named else (named,):
-        # ``Hajjaj’s case``, ``Biden’s administration``: an owner is no subject
-        lead = first and not part.endswith(("’s", "'s", "’", "'"))
-        first = False
-        parts.append((part.rstrip(".").rstrip("’'").removesuffix("’s"), lead))
-    return parts
-
-
 def _line_end_marks(text: str) -> tuple[list[int], list[str]]:
     """Where each line ends and its last non-blank character, in text order.
 
@@ -126,27 +113,25 @@ class Resolver:
         headings = []
         lone: list[tuple[int, str, bool]] = []  # one-word names: surnames once all are known
         line_ends, line_lasts = _line_end_marks(masked)
-        # What each distinct name of the prose is, worked out where it is first named: a text
-        # repeats its names, and a repeat only adds its position.
-        seen: dict[str, list[tuple[str, str, bool]]] = {}
         for match in patterns.name_sequence.finditer(masked):
-            pos, named = match.start(), match.group(0)
-            if line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)":
-                # names in a headline count only when the body lacks them
-                headings.extend((pos, part) for part, _ in _owner_parts(named))
-                continue
-            reading = seen.get(named)
-            if reading is None:
-                reading = seen[named] = self._read_name(pos, named)
-            else:
-                self._people.extend((pos, name) for kind, name, _ in reading if kind == "person")
-            for kind, words, lead in reading:
-                if kind == "person":
-                    self._mentions.append((pos, words, lead))
-                elif kind == "lone":
-                    lone.append((pos, words, lead))
-                elif kind == "body" and lead:
-                    self._body_mentions.append((pos, words))
+            in_heading = line_lasts[bisect_left(line_ends, match.end())] not in ".!?\"”»:;,)"
+            first = True  # of two owners' names (``Russia’s Wagner``) only the first may lead
+            named = match.group(0)
+            # (no apostrophe, no owner: most names need no split)
+            for part in _POSSESSIVE_SPLIT.split(named) if "’" in named or "'" in named else (named,):
+                # ``Hajjaj’s case``, ``Biden’s administration``: an owner is no subject
+                lead = first and not part.endswith(("’s", "'s", "’", "'"))
+                first = False
+                part = part.rstrip(".").rstrip("’'").removesuffix("’s")
+                if in_heading:  # names in a headline count only when the body lacks them
+                    headings.append((match.start(), part))
+                elif is_body(part):
+                    if lead:
+                        self._body_mentions.append((match.start(), part))
+                elif name := self._add_person(match.start(), part, checked=True):
+                    self._mentions.append((match.start(), name, lead))
+                elif " " not in (bare := strip_titles(without_leading_function_words(part))):
+                    lone.append((match.start(), bare, lead))
         for pos, part in headings:
             self._add_person(pos, part)
         for pos, part, lead in lone:
@@ -170,25 +155,6 @@ class Resolver:
                     masked, max(0, pos - 60), max(0, masked.rfind(found[0], 0, pos))
                 ):
                     self._solo.append((pos, name))  # ``a video on Facebook claims``: no subject
-
-    def _read_name(self, pos: int, named: str) -> list[tuple[str, str, bool]]:
-        """What the parts of a name of the prose at ``pos`` are, as ``(kind, words, lead)``.
-
-        A person (``kind`` "person", ``words`` the full name) is recorded as named at
-        ``pos``; a body keeps its words; a lone word (``lone``) its bare form for a
-        surname look-up; any other part is ``none``.
-        """
-        reading = []
-        for part, lead in _owner_parts(named):
-            if is_body(part):
-                reading.append(("body", part, lead))
-            elif name := self._add_person(pos, part, checked=True):
-                reading.append(("person", name, lead))
-            elif " " not in (bare := strip_titles(without_leading_function_words(part))):
-                reading.append(("lone", bare, lead))
-            else:
-                reading.append(("none", part, lead))
-        return reading
 
     def _add_person(self, pos: int, words: str, checked: bool = False) -> str | None:
         """Record a person's full name; returns it, or None when ``words`` name no person.
