@@ -76,6 +76,8 @@ class _Searches:
     vocabularies: tuple[tuple[str, frozenset[str] | None], ...]
     past_form: _WordEnding  # ``-ed``: a regular past tense (an event verb)
     superlative_form: _WordEnding  # ``-est``
+    # ``SPEECH_ONLY`` without its opening run of blanks and punctuation (None: it has none)
+    speech_only_rest: re.Pattern[str] | None
 
 
 @per_language
@@ -94,7 +96,8 @@ def _searches(lang: LanguageData) -> _Searches:
     finding_lower = lower_cased(cues.FINDING)
     return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), finding_lower and skipping(finding_lower),
                      skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies,
-                     _WordEnding("ed", 4, cues.NOT_PAST), _WordEnding("est", 5, cues.NOT_SUPERLATIVE))
+                     _WordEnding("ed", 4, cues.NOT_PAST), _WordEnding("est", 5, cues.NOT_SUPERLATIVE),
+                     _without_leading_run(cues.SPEECH_ONLY))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +210,7 @@ def sentence_features(
     narration = _outside_quotes(text, start, end, quotes)
     quote_share = inside / max(1, len(sentence))
     opens_with_quote = sentence[:1] in "\"“„«"
-    if (opens_with_quote or quote_share > 0.5) and cues.SPEECH_ONLY.match(_strip_quoted(narration)):
+    if (opens_with_quote or quote_share > 0.5) and _speech_only(_strip_quoted(narration)):
         return None  # a direct quotation with its attribution: the quote claim covers it
     names: list[str] = []
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
@@ -323,6 +326,31 @@ def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int
             pieces += [text[pos:blank_from], " " * (blank_to - blank_from)]
             pos = blank_to
     return "".join(pieces) + text[pos:end] if pieces else text[start:end]
+
+
+# How ``SPEECH_ONLY`` opens: a run of blanks and punctuation before the attribution's words.
+_LEADING_RUN = r"^[\s,.;:—–-]*"
+_LEADING_RUN_RE = re.compile(_LEADING_RUN)
+
+
+def _without_leading_run(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    if not pattern.pattern.startswith(_LEADING_RUN):
+        return None
+    return re.compile(pattern.pattern[len(_LEADING_RUN) :], pattern.flags)
+
+
+def _speech_only(line: str) -> bool:
+    """Whether ``SPEECH_ONLY`` matches ``line``, its opening run skipped in one step.
+
+    A quotation blanked out of the narration leaves a long run of spaces, and the
+    pattern backtracked through all of it before giving up on a line that attributes
+    nothing. The run holds no letter, so the attribution's words and verb can only
+    start after it: skipping all of it first finds a match exactly when the pattern does.
+    """
+    rest = _searches().speech_only_rest
+    if rest is None:
+        return bool(current_language().statements.SPEECH_ONLY.match(line))
+    return bool(rest.match(line, _LEADING_RUN_RE.match(line).end()))
 
 
 def _strip_quoted(narration: str) -> str:
