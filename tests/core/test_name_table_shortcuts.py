@@ -1,0 +1,27 @@
+"""The name table's shortcuts find exactly what its patterns find."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.detect.name_table import _patterns, _spokespeople
+
+_PIECES = [
+    "spokesman", "spokeswoman", "spokespeople", "representative", "official", "officials", "statement",
+    "un", "non-", " ", "  ", "\n", "for", "from", "of", "at", "the", "The", "Kremlin", "Biden", "campaign",
+    "Defence", "Ministry", "Russia’s", ",", ".", "x",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+       | st.lists(st.sampled_from(_PIECES), max_size=14).map(" ".join))
+def test_spokespeople_are_found_as_the_pattern_finds_them(text: str) -> None:
+    expected = [(m.start(), m.group(1)) for m in _patterns().spokesperson_for.finditer(text)]
+    assert _spokespeople(text) == expected
+
+
+def test_a_spokesman_speaks_for_the_body_named_after_him() -> None:
+    text = "An official from the Kremlin and a spokeswoman for the Biden campaign spoke."
+    assert [body for _, body in _spokespeople(text)] == ["Kremlin", "Biden campaign"]
