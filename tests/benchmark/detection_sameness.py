@@ -3,7 +3,8 @@
 ``python -m tests.benchmark.detection_sameness [--base REF] [--rounds N]``
 runs the detector of git ``REF`` (default ``main``) and the one in this
 checkout over the same texts, each in its own process, and compares what they
-find claim by claim (kind, span, text, value, unit, speaker, score). Then it
+find claim by claim (kind, span, text, value, unit, speaker, score, and the
+details a detector adds: a statement's features, a date's rule). Then it
 times both on the bench's speed corpus in alternation, round after round, so a
 busy machine slows both alike, and prints the ratio of the medians.
 
@@ -49,13 +50,18 @@ def _dump(texts_file: Path, out: Path) -> None:
     found = {}
     for case in cases:
         published = date.fromisoformat(case["published"]) if case["published"] else None
-        first = [c.as_json() for c in detect(case["text"], published)]
+        first = [_claim(c) for c in detect(case["text"], published)]
         # Run again: caches kept between calls must not change what is found.
-        again = [c.as_json() for c in detect(case["text"], published)]
+        again = [_claim(c) for c in detect(case["text"], published)]
         found[case["name"]] = first if first == again else {"differs between runs": True}
     import workbench
 
     out.write_text(json.dumps({"package": workbench.__file__, "found": found}), encoding="utf-8")
+
+
+def _claim(candidate) -> dict:  # noqa: ANN001 - a Candidate of whichever checkout runs
+    # What the detector says about the claim besides (statement features, equipment category) too.
+    return {**candidate.as_json(), "extra": json.loads(json.dumps(candidate.extra, default=str))}
 
 
 def _time(runs: int) -> None:

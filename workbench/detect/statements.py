@@ -74,6 +74,7 @@ class _Searches:
     update_promise: re.Pattern[str]
     # The features that fire on a single word, with the words.
     vocabularies: tuple[tuple[str, frozenset[str] | None], ...]
+    vocabulary_words: frozenset[str]  # all of their words
     past_form: _WordEnding  # ``-ed``: a regular past tense (an event verb)
     superlative_form: _WordEnding  # ``-est``
     # ``SPEECH_ONLY`` without its opening run of blanks and punctuation (None: it has none)
@@ -96,6 +97,7 @@ def _searches(lang: LanguageData) -> _Searches:
     finding_lower = lower_cased(cues.FINDING)
     return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), finding_lower and skipping(finding_lower),
                      skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies,
+                     frozenset().union(*(words for _, words in vocabularies if words is not None)),
                      _WordEnding("ed", 4, cues.NOT_PAST), _WordEnding("est", 5, cues.NOT_SUPERLATIVE),
                      _without_leading_run(cues.SPEECH_ONLY))
 
@@ -231,6 +233,7 @@ def sentence_features(
     # (a word that ends in ``est`` leaves ``est`` in the lower-cased narration: most have none)
     if lower & cues.SUPERLATIVES or "est" in narration_lower and searches.superlative_form.any_in(lower):
         names.append("superlative")
+    cue_words = lower & searches.vocabulary_words  # one look-up per word, not one per vocabulary
     for name, vocabulary in searches.vocabularies:
         if vocabulary is None:  # the first person
             # Taking a pronoun out of a name only removes words: with none in the narration
@@ -238,7 +241,7 @@ def sentence_features(
             hit = not cues.FIRST_PERSON_WORDS.isdisjoint(tokens) and bool(cues.FIRST_PERSON_WORDS.intersection(
                 _WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
-            hit = not vocabulary.isdisjoint(lower) or name in phrases
+            hit = bool(cue_words) and not vocabulary.isdisjoint(cue_words) or name in phrases
         if hit:
             names.append(name)
     main = "intention" in names and cues.MAIN_INTENTION.match(narration.strip())
