@@ -1,11 +1,14 @@
-"""The name table's shortcuts find exactly what its patterns find."""
+"""The shortcuts of the name table and the subject finder find exactly what their patterns find."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.detect.name_table import _patterns, _spokespeople
+from workbench.detect.names import _last_word
 
 _PIECES = [
     "spokesman", "spokeswoman", "spokespeople", "representative", "official", "officials", "statement",
@@ -25,3 +28,13 @@ def test_spokespeople_are_found_as_the_pattern_finds_them(text: str) -> None:
 def test_a_spokesman_speaks_for_the_body_named_after_him() -> None:
     text = "An official from the Kremlin and a spokeswoman for the Biden campaign spoke."
     assert [body for _, body in _spokespeople(text)] == ["Kremlin", "Biden campaign"]
+
+
+_PREFIX_PIECES = ["he", "He", " ", "\n", ",", "’s", "'", "-", "x1", "_", "é", "ministry", ".", "#", "Ukraine"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PREFIX_PIECES), max_size=10).map("".join))
+def test_the_last_word_is_read_as_the_end_anchored_pattern_reads_it(prefix: str) -> None:
+    found = re.search(r"([\w’'-]+)$", prefix)
+    assert _last_word(prefix) == (found.group(1) if found else "")
