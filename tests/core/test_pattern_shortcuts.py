@@ -1,4 +1,4 @@
-"""The shortcuts of the name table and the subject finder find exactly what their patterns find."""
+"""Shortcuts past slow patterns (speakers, subjects, numbers) find exactly what the patterns find."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbench.detect.figure_names import _word_before
 from workbench.detect.name_table import _patterns, _spokespeople
 from workbench.detect.names import _last_word
 
@@ -38,3 +39,13 @@ _PREFIX_PIECES = ["he", "He", " ", "\n", ",", "’s", "'", "-", "x1", "_", "é",
 def test_the_last_word_is_read_as_the_end_anchored_pattern_reads_it(prefix: str) -> None:
     found = re.search(r"([\w’'-]+)$", prefix)
     assert _last_word(prefix) == (found.group(1) if found else "")
+
+
+_BEFORE_PIECES = ["page", "Leopard", "2S", "U.S.", " ", "\t", "\n", ".", "x_y", "é", "12", ",", "a", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=8).map("".join))
+def test_the_word_before_a_number_is_read_as_the_pattern_reads_it(before: str) -> None:
+    found = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
+    assert _word_before(before) == ((found.group(1), len(found.group(0))) if found else None)
