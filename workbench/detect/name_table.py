@@ -130,6 +130,7 @@ class Resolver:
         self._by_part: dict[str, set[str]] = {}
         self._by_tail: dict[str, str] = {}
         self._surnames_by_length: dict[int, list[tuple[str, str]]] | None = None  # for ``_misspelt``
+        self._full_names: dict[str, str] = {}  # for ``_full_name``
         # Every person or body named in the prose, as ``(position, name, may_be_subject)``: a
         # pronoun points to the latest subject of its paragraph, not to the latest name.
         # Whether a name is a subject is only worked out for the paragraphs a pronoun asks about.
@@ -237,6 +238,12 @@ class Resolver:
         return None
 
     def _full_name(self, words: str) -> str:
+        """The name the article gives in full for ``words``; the same for each time it is asked."""
+        if words not in self._full_names:  # (every name of the table is known by then)
+            self._full_names[words] = self._work_out_full_name(words)
+        return self._full_names[words]
+
+    def _work_out_full_name(self, words: str) -> str:
         if is_body(words) or words.startswith(definite_articles()):
             return self._body_full_name(words)
         name = strip_titles(words.rstrip("."))
