@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.detect.figure_names import _word_before
+from workbench.detect.first_chars import expansions
 from workbench.detect.name_table import _patterns, _spokespeople
 from workbench.detect.names import _last_word
+from workbench.detect.speakers import _mask_quotes, speech_verbs
+from workbench.detect.speakers import _patterns as _verb_pattern
 
 _PIECES = [
     "spokesman", "spokeswoman", "spokespeople", "representative", "official", "officials", "statement",
@@ -49,3 +53,22 @@ _BEFORE_PIECES = ["page", "Leopard", "2S", "U.S.", " ", "\t", "\n", ".", "x_y", 
 def test_the_word_before_a_number_is_read_as_the_pattern_reads_it(before: str) -> None:
     found = re.search(r"([A-Za-z][\w.]*)[ \t]+$", before)
     assert _word_before(before) == ((found.group(1), len(found.group(0))) if found else None)
+
+
+_TEXT_PIECES = ["said", "Said", "says", "pointed out", "pointed", "emphasised", "told", "saidx", "2", "_", "é",
+                " ", ".", ",", "\n", "“", "”", "he", "Mr", "’s", "x", "reports"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=14).map("".join), st.data())
+def test_speech_verbs_are_found_as_the_pattern_finds_them(text: str, data: st.DataObject) -> None:
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=4))) | {0, len(text)})
+    spans = [(a, b) for a, b in pairwise(cuts) if a < b]  # sentences, some cutting a word
+    masked = _mask_quotes(text, [(m.start(), n.start()) for m, n in pairwise(re.finditer("[“”]", text))][:1])
+    expected = [[m.span() for m in _verb_pattern().verb.finditer(masked, a, b)] for a, b in spans]
+    assert [[m.span() for m in verbs] for verbs in speech_verbs(text, masked, spans)] == expected
+
+
+def test_the_speech_verbs_are_read_as_a_list_of_words() -> None:
+    assert expansions(r"said|emphasi[sz]ed|pointed out") == {"said", "emphasised", "emphasized", "pointed out"}
+    assert expansions(r"says?") is None  # a repeat is not read: no shortcut
