@@ -208,15 +208,16 @@ def sentence_features(
         return None
     if cues.EDITORIAL.match(sentence):
         return None  # a note about the article itself, not about the world
-    inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes)
-    narration = _outside_quotes(text, start, end, quotes)
+    # (most sentences have no quotation near them)
+    inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes) if quotes else 0
+    narration = _outside_quotes(text, start, end, quotes) if quotes else sentence
     quote_share = inside / max(1, len(sentence))
     opens_with_quote = sentence[:1] in "\"“„«"
     if (opens_with_quote or quote_share > 0.5) and _speech_only(_strip_quoted(narration)):
         return None  # a direct quotation with its attribution: the quote claim covers it
     names: list[str] = []
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
-             and not _inside_any(c.start, quotes)}
+             and not (quotes and _inside_any(c.start, quotes))}
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
     narration_lower = narration.lower()
     if "update" in narration_lower:  # (the promise names the word: most sentences lack it)
