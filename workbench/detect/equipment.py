@@ -217,8 +217,8 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
 
 def _candidates(text: str, spans: _Spans, words: list[str], distinct: set[str]) -> list[_Match]:
     """For each token that starts a name, the longest well-cased name starting there."""
-    root = _trie()
-    starters = {w for w in distinct if w.casefold() in root.children or _could_be_plural(w, root)}
+    children = _trie().children  # a name's first word, or its plural ("Kinzhals")
+    starters = {w for w in distinct if w.casefold() in children or w.endswith("s") and w[:-1].casefold() in children}
     matches: list[_Match] = []
     for i in compress(range(len(words)), map(starters.__contains__, words)):
         start = spans[i].start()
@@ -329,10 +329,6 @@ def _with_family(text: str, match: _Match) -> _Match:
     if suffix is None:
         return match
     return _Match(match.start, suffix.end(), match.alias, match.score)
-
-
-def _could_be_plural(token: str, node: _Node) -> bool:
-    return token.endswith("s") and token[:-1].casefold() in node.children
 
 
 def _longest_at(text: str, spans: _Spans, words: list[str], i: int) -> _Match | None:
