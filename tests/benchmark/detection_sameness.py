@@ -1,7 +1,8 @@
 """Detection before and after a speed change: the same claims, and how much faster.
 
 ``python -m tests.benchmark.detection_sameness [--base REF] [--rounds N]``
-runs the detector of git ``REF`` (default ``main``) and the one in this
+runs the detector of git ``REF`` (default: the commit where this branch left
+``main``, so that changes merged into main since do not count) and the one in this
 checkout over the same texts, each in its own process, and compares what they
 find claim by claim (kind, span, text, value, unit, speaker, score, and the
 details a detector adds: a statement's features, a date's rule). Then it
@@ -206,7 +207,7 @@ def _alternate(base_root: Path, rounds: int, runs: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="main", help="git ref to compare with (default: main)")
+    parser.add_argument("--base", help="git ref to compare with (default: where this branch left main)")
     parser.add_argument("--rounds", type=int, default=6, help="alternating timing rounds (0: no timing)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per round")
     parser.add_argument("--dump", nargs=2, metavar=("TEXTS", "OUT"), help=argparse.SUPPRESS)
@@ -218,9 +219,12 @@ def main() -> int:
     if args.time:
         _time(args.time)
         return 0
+    base = args.base or subprocess.run(
+        ["git", "merge-base", "main", "HEAD"], cwd=_REPO, check=True, capture_output=True, text=True
+    ).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        base_root = _checkout(args.base, work / "base")
+        base_root = _checkout(base, work / "base")
         cases, heldout = _cases()
         texts = work / "texts.json"
         texts.write_text(json.dumps(cases), encoding="utf-8")
