@@ -21,6 +21,7 @@ from itertools import compress, pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.equipment_starts import may_name_at, name_openers
 from workbench.detect.equipment_words import equipment_patterns
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, in_context_language
@@ -217,13 +218,14 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
 
 def _candidates(text: str, spans: _Spans, words: list[str], distinct: set[str]) -> list[_Match]:
     """For each token that starts a name, the longest well-cased name starting there."""
-    children = _trie().children  # a name's first word, or its plural ("Kinzhals")
-    starters = {w for w in distinct if w.casefold() in children or w.endswith("s") and w[:-1].casefold() in children}
+    openers = name_openers(distinct, _trie().children)
     matches: list[_Match] = []
-    for i in compress(range(len(words)), map(starters.__contains__, words)):
+    for i in compress(range(len(words)), map(openers.__contains__, words)):
         start = spans[i].start()
         if start > 0 and text[start - 1].isalnum():
             continue  # the middle of a word or model number ("2S19" does not start at "S")
+        if not may_name_at(openers, words, i):
+            continue  # ("a new", "is the": the walk would find nothing)
         best = _longest_at(text, spans, words, i)
         if best is not None:
             matches.append(best)

@@ -1,13 +1,15 @@
-"""The ship scans are skipped only where they could find nothing."""
+"""The equipment scans (ships, names in the trie) are skipped only where they could find nothing."""
 
 from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from workbench.detect import equipment
 from workbench.detect.equipment import detect_equipment
+from workbench.detect.equipment_starts import may_name_at, name_openers
 from workbench.detect.ship_names import _CLASS, _class_written, hulls
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")  # as the equipment detector splits a text
@@ -54,3 +56,20 @@ def test_classes_and_hulls_are_still_found() -> None:
     )
     found = {c.text for c in detect_equipment(text, None)}
     assert {"Oscar-class", "Kirov class", "USS Carney (DDG-64)", "JS Maya (DDG-179)"} <= found
+
+
+_NAME_PIECES = ["a", "A", "-", "10", "Su", "25", "S", "400", "is", "as", "Kinzhal", "Kinzhals", "Leopard", "2",
+                "2A6", "Patriot", "PATRIOT", "patriots", " ", "  ", ",", ".", "new", "HIMARS", "s", "F", "16s", "T",
+                "Iron", "Dome", "Domes", "Hawks", "I"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join))
+@example("two Iron Domes and a Su-25")  # a plural on the second word of a name
+def test_no_name_is_skipped_where_the_walk_finds_one(text: str) -> None:
+    spans = list(_TOKEN.finditer(text))
+    words = [m.group() for m in spans]
+    openers = name_openers(set(words), equipment._trie().children)
+    for i, word in enumerate(words):
+        if word in openers and equipment._longest_at(text, spans, words, i) is not None:
+            assert may_name_at(openers, words, i)
