@@ -21,6 +21,7 @@ from itertools import compress, pairwise
 from typing import Any
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.equipment_starts import may_name_at, name_openers
 from workbench.detect.equipment_words import equipment_patterns
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, in_context_language
@@ -199,7 +200,7 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
     found = [m for m in found if not cues.NOT_A_SYSTEM.search(text, max(0, m.start - 20), m.start)]
     plain = [m for m in found if not m.alias.ambiguous]
     accepted = plain + [m for m in found if m.alias.ambiguous and _in_context(text, m, plain)]
-    accepted += _ships(text) + _families(text)
+    accepted += _ships(text, distinct) + _families(text)
     chosen = [_with_family(text, m) for m in _merge_same_system(text, _longest_first(accepted))]
     return [
         Candidate(
@@ -217,13 +218,14 @@ def detect_equipment(text: str, ctx: DetectContext) -> list[Candidate]:
 
 def _candidates(text: str, spans: _Spans, words: list[str], distinct: set[str]) -> list[_Match]:
     """For each token that starts a name, the longest well-cased name starting there."""
-    root = _trie()
-    starters = {w for w in distinct if w.casefold() in root.children or _could_be_plural(w, root)}
+    openers = name_openers(distinct, _trie().children)
     matches: list[_Match] = []
-    for i in compress(range(len(words)), map(starters.__contains__, words)):
+    for i in compress(range(len(words)), map(openers.__contains__, words)):
         start = spans[i].start()
         if start > 0 and text[start - 1].isalnum():
             continue  # the middle of a word or model number ("2S19" does not start at "S")
+        if not may_name_at(openers, words, i):
+            continue  # ("a new", "is the": the walk would find nothing)
         best = _longest_at(text, spans, words, i)
         if best is not None:
             matches.append(best)
@@ -299,10 +301,10 @@ def _misspelling_index() -> dict[str, str]:
     return {key: word for key, word in index.items() if key not in clashes}
 
 
-def _ships(text: str) -> list[_Match]:
+def _ships(text: str, tokens: set[str]) -> list[_Match]:
     """Named hulls and ship classes, with the gazetteer's entry when it has one."""
     matches = []
-    for start, end, name in [*hulls(text), *ship_classes(text, lambda n: lookup(n) is not None)]:
+    for start, end, name in [*hulls(text, tokens), *ship_classes(text, lambda n: lookup(n) is not None)]:
         entry = lookup(name) or Entry(name, (), "ship", "", False, (), ())
         alias = _Alias(entry, (name,), (), any(c.isdigit() for c in name), False)
         matches.append(_Match(start, end, alias, 0.8))
@@ -329,10 +331,6 @@ def _with_family(text: str, match: _Match) -> _Match:
     if suffix is None:
         return match
     return _Match(match.start, suffix.end(), match.alias, match.score)
-
-
-def _could_be_plural(token: str, node: _Node) -> bool:
-    return token.endswith("s") and token[:-1].casefold() in node.children
 
 
 def _longest_at(text: str, spans: _Spans, words: list[str], i: int) -> _Match | None:

@@ -34,7 +34,26 @@ _LETTER_RE = re.compile(r"[A-Za-z]")
 _X_AFTER_RE = re.compile(r"X\b")
 _APOSTROPHE_BEFORE_RE = re.compile(r"(?:^|\s)['’]$")
 _GROUPED_RE = re.compile(r"[,.]\d")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.]*)[ \t]+$")
+_BLANKS_RE = re.compile(r"[ \t]+")
+_WORD_OR_DOT_RE = re.compile(r"[\w.]*")
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def _word_before(before: str) -> tuple[str, int] | None:
+    """The word and the blanks that end ``before`` (``page 12``: ``page``), and their length.
+
+    What ``([A-Za-z][\\w.]*)[ \\t]+$`` finds, read backwards from the end: searching from
+    the start tried every letter of the 30 characters before each number.
+    """
+    end = len(before) - 1 if before.endswith("\n") else len(before)  # where ``$`` also matches
+    backwards = before[end - 1 :: -1] if end else ""
+    blanks = _BLANKS_RE.match(backwards)
+    if blanks is None:
+        return None
+    word_end = end - blanks.end()
+    run_start = end - _WORD_OR_DOT_RE.match(backwards, blanks.end()).end()
+    letter = _ASCII_LETTER_RE.search(before, run_start, word_end)
+    return (before[letter.start() : word_end], end - letter.start()) if letter else None
 
 
 def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False) -> bool:
@@ -63,16 +82,16 @@ def is_name_or_debris(text: str, start: int, end: int, *, explicit: bool = False
     if _HEADING_AFTER_RE.match(text, end) and _HEADING_BEFORE_RE.search(before):
         return True  # "Hypothesis 1:", "Scenario 2:": a numbered heading
     grouped = bool(_GROUPED_RE.search(text[start:end]))
-    prev = _WORD_BEFORE_RE.search(before)
+    prev = _word_before(before)
     if prev and not explicit and not grouped and not lang.units.CALIBRE_AFTER_RE.match(text, end):
-        word = prev.group(1)
+        word, word_and_blanks = prev
         if word.lower().rstrip(".") in fw.name_preceders and not _ARTICLE_BEFORE_RE.search(
-                before, 0, len(before) - len(prev.group(0))):
+                before, 0, len(before) - word_and_blanks):
             return True  # "area 55", "page 12"; but "an area 5 times larger" measures
         if not word.endswith(".") and word.lower() not in fw.stop_words and word[0].isupper() and (
             word not in lang.figures.COUNTRY_LIKE
         ) and not (word.lower() in lang.figures.QUANTIFIER_WORDS
-                   and sentence_start(text, start - len(prev.group(0)))):
+                   and sentence_start(text, start - word_and_blanks)):
             line = _title_case_line(text, start)
             if line is None:
                 return True  # Leopard 2, World War 2, Strv 122, MH 17

@@ -115,6 +115,46 @@ def _char(code: int) -> str:
     return f"\\U{code:08x}"
 
 
+def expansions(pattern: str, limit: int = 2000) -> frozenset[str] | None:
+    """Every string the regex ``pattern`` matches, when it is a finite list of words.
+
+    Literals, classes of literals, alternatives and groups without flags are read;
+    anything else (a repeat, a category, an assertion), or more than ``limit``
+    strings, gives None.
+    """
+    try:
+        found = _expand(_parser.parse(pattern), limit)
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+    return frozenset(found) if found is not None else None
+
+
+def _expand(items: Any, limit: int) -> list[str] | None:
+    found = [""]
+    for op, av in items:
+        if op is sre.LITERAL:
+            options = [chr(av)]
+        elif op is sre.IN and all(member is sre.LITERAL for member, _ in av):
+            options = [chr(code) for _, code in av]
+        elif op is sre.BRANCH:
+            options = []
+            for branch in av[1]:
+                part = _expand(branch, limit)
+                if part is None:
+                    return None
+                options += part
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+            options = _expand(av[3], limit)
+            if options is None:
+                return None
+        else:
+            return None
+        found = [head + tail for head in found for tail in options]
+        if len(found) > limit:
+            return None
+    return found
+
+
 # Characters that ``re.IGNORECASE`` matches to an ASCII letter though ``str.lower`` does not
 # make them one (``ı`` to ``i``, ``ſ`` to ``s``); ``İ`` lower-cases to two characters.
 _ODD_FOLDS = ("ı", "ſ")

@@ -19,7 +19,18 @@ from workbench.detect.language_scope import current_language, per_language
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ACRONYM_AFTER = re.compile(rf"\s*\((?:[{UPPER}][\w.&-]*)\)$")
-_LOWER_HEAD = re.compile(r"([\w’'-]+)$")
+_WORD_RUN = re.compile(r"[\w’'-]+")  # a word as the subject's last word is read
+
+
+def _last_word(prefix: str) -> str:
+    """The run of word characters that ends ``prefix`` (before a final line break), or "".
+
+    Read backwards from the end: searching for it from the start tried every word of the
+    prefix, up to 240 characters, before the last one.
+    """
+    end = len(prefix) - 1 if prefix.endswith("\n") else len(prefix)  # where ``$`` also matches
+    run = _WORD_RUN.match(prefix[end - 1 :: -1]) if end else None
+    return prefix[end - run.end() : end] if run else ""
 _OWNED_HEAD = re.compile(r"\s+([\w-]+)")
 
 
@@ -96,11 +107,20 @@ def _name_start(abbreviated_titles: str) -> str:
 
 def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None:
     """The subject that ends right before a speech verb at ``verb``, searching from ``start``."""
-    people = current_language().people
-    grammar = name_grammar()
+    return subject_ending(subject_prefix(masked, start, verb))
+
+
+def subject_prefix(masked: str, start: int, verb: int) -> str:
+    """The words before a speech verb at ``verb`` its subject may be found in (``subject_ending``)."""
     prefix = masked[max(start, verb - 240) : verb]  # a subject is never further away
     last_mark = max(map(prefix.rfind, "\"“”«»„"))
-    prefix = prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
+    return prefix[last_mark + 1 :]  # the subject never reaches back into a quotation
+
+
+def subject_ending(prefix: str) -> tuple[str, str] | None:
+    """The subject at the end of ``prefix`` (a ``subject_prefix``): it depends on these words only."""
+    people = current_language().people
+    grammar = name_grammar()
     while True:
         trimmed = people.TRAILING_FILLER.sub("", prefix)
         if trimmed == prefix:
@@ -118,10 +138,10 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
     prefix = prefix.rstrip(" ,")
     if not prefix:
         return None
-    last_word = _LOWER_HEAD.search(prefix)
-    if last_word and last_word.group(1) in people.PRONOUNS:
-        return (last_word.group(1).lower(), "pronoun")
-    if last_word and last_word.group(1) in people.BODY_PRONOUNS:
+    word = _last_word(prefix)
+    if word in people.PRONOUNS:
+        return (word.lower(), "pronoun")
+    if word in people.BODY_PRONOUNS:
         return ("it", "it")
     name = grammar.trailing_name.search(prefix)
     if name:
@@ -141,15 +161,9 @@ def subject_before(masked: str, start: int, verb: int) -> tuple[str, str] | None
         if before.endswith(the):
             return (the[0] + words, "name")
         return (words, "name")
-    head = _LOWER_HEAD.search(prefix)
-    if not head:
+    if not word:
         return None
-    word = head.group(1)
-    if word in people.PRONOUNS:
-        return (word.lower(), "pronoun")
-    if word in people.BODY_PRONOUNS:
-        return ("it", "it")
-    return _described(prefix, word.lower())
+    return _described(prefix, word.lower())  # (a pronoun returned above)
 
 
 _POSSESSOR = re.compile(r"[^\s]+(?:’s|'s)\s+")

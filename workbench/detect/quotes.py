@@ -39,15 +39,16 @@ class QuoteMarks:
 @in_context_language
 def detect_quotes(text: str, ctx: DetectContext | None = None) -> list[Candidate]:
     """Every quotation of three words or more, with its speaker where the text says."""
-    pairs = [p for p in find_quote_marks(text) if _word_count(text, p) >= MIN_WORDS]
-    speakers = attribute_speakers(text, [(p.open, p.close) for p in pairs])
+    counted = [(p, _word_count(text, p)) for p in find_quote_marks(text)]
+    pairs = [(p, words) for p, words in counted if words >= MIN_WORDS]
+    speakers = attribute_speakers(text, [(p.open, p.close) for p, _ in pairs])
     candidates = []
-    for pair, speaker in zip(pairs, speakers, strict=True):
+    for (pair, words), speaker in zip(pairs, speakers, strict=True):
         start, end = inner_span(text, pair)
         if start >= end:
             continue
         score = 0.55 + (0.25 if speaker else 0.0) + (0.1 if pair.typographic else 0.0)
-        if _word_count(text, pair) >= 6:
+        if words >= 6:
             score += 0.1
         candidates.append(
             Candidate(

@@ -57,9 +57,17 @@ def _patterns(lang: LanguageData) -> _Patterns:
 _WINDOW = 150
 
 
-def hulls(text: str) -> list[tuple[int, int, str]]:
-    """``USS Carney (DDG-64)``: a hull prefix, the ship's name and its pennant if given."""
-    found = []
+def hulls(text: str, tokens: set[str] | None = None) -> list[tuple[int, int, str]]:
+    """``USS Carney (DDG-64)``: a hull prefix, the ship's name and its pennant if given.
+
+    ``tokens``: the text's runs of letters and of digits, when the caller has them.
+    A prefix stands alone between a non-word character and a space, so it is one of
+    them: a text without any names no hull, and the scan is skipped.
+    """
+    found: list[tuple[int, int, str]] = []
+    prefixes = _hull_prefixes()
+    if tokens is not None and prefixes is not None and prefixes.isdisjoint(tokens):
+        return found
     words = current_language().equipment
     for match in _patterns().hull.finditer(text):
         pennant = match.group("pennant")
@@ -80,8 +88,8 @@ def ship_classes(text: str, known: Callable[[str], bool]) -> list[tuple[int, int
     words before ``class`` is the name ("Arleigh Burke"), else only the last word
     ("Russia's Sovremenny" is the Sovremenny class).
     """
-    found = []
-    if "lass" not in text:
+    found: list[tuple[int, int, str]] = []
+    if not _class_written(text):
         return found  # most texts name no class: skip the scan
     for match in _CLASS.finditer(text):
         words = match.group("name").split()
@@ -97,6 +105,41 @@ def ship_classes(text: str, known: Callable[[str], bool]) -> list[tuple[int, int
             continue
         found.append((start, match.end(), f"{name}-class"))
     return found
+
+
+@per_language
+def _hull_prefixes(lang: LanguageData) -> frozenset[str] | None:
+    """The hull prefixes as words, or None when they are more than a list of words."""
+    prefixes = lang.equipment.SHIP_PREFIXES
+    return frozenset(prefixes.split("|")) if re.fullmatch(r"[^\W\d_]+(?:\|[^\W\d_]+)*", prefixes) else None
+
+
+_NAME_WORD_CHARS = re.compile(r"[\w'\u2019]")
+
+
+def _class_written(text: str) -> bool:
+    """Whether ``class`` follows a capitalised word somewhere: else ``_CLASS`` cannot match.
+
+    A match ends in a name word (a capital, then word characters or apostrophes, then
+    perhaps a full stop), a gap and ``class``: ``lass`` is found at C speed, and only
+    the few words before it are looked at.
+    """
+    at = text.find("lass")
+    while at >= 0:
+        gap = at - 2
+        if (gap > 0 and text[at - 1] in "Cc" and text[gap] in _CLASS_GAPS
+                and (at + 4 == len(text) or not _WORD_CHAR.match(text, at + 4))):
+            end = gap - 1 if text[gap - 1] == "." else gap
+            while end > 0 and _NAME_WORD_CHARS.match(text, end - 1):
+                end -= 1
+                if "A" <= text[end] <= "Z":
+                    return True
+        at = text.find("lass", at + 1)
+    return False
+
+
+_CLASS_GAPS = "-\u2010\u2011 "  # as ``_CLASS`` writes its ``gap`` group
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _naval_nearby(text: str, start: int, end: int) -> bool:

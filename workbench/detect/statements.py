@@ -74,6 +74,11 @@ class _Searches:
     update_promise: re.Pattern[str]
     # The features that fire on a single word, with the words.
     vocabularies: tuple[tuple[str, frozenset[str] | None], ...]
+    vocabulary_words: frozenset[str]  # all of their words
+    past_form: _WordEnding  # ``-ed``: a regular past tense (an event verb)
+    superlative_form: _WordEnding  # ``-est``
+    # ``SPEECH_ONLY`` without its opening run of blanks and punctuation (None: it has none)
+    speech_only_rest: re.Pattern[str] | None
 
 
 @per_language
@@ -91,7 +96,10 @@ def _searches(lang: LanguageData) -> _Searches:
     )
     finding_lower = lower_cased(cues.FINDING)
     return _Searches(skipping(cues.CREDIT), skipping(cues.FINDING), finding_lower and skipping(finding_lower),
-                     skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies)
+                     skipping(cues.PHRASES), skipping(cues.UPDATE_PROMISE), vocabularies,
+                     frozenset().union(*(words for _, words in vocabularies if words is not None)),
+                     _WordEnding("ed", 4, cues.NOT_PAST), _WordEnding("est", 5, cues.NOT_SUPERLATIVE),
+                     _without_leading_run(cues.SPEECH_ONLY))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,30 +208,33 @@ def sentence_features(
         return None
     if cues.EDITORIAL.match(sentence):
         return None  # a note about the article itself, not about the world
-    inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes)
-    narration = _outside_quotes(text, start, end, quotes)
+    # (most sentences have no quotation near them)
+    inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes) if quotes else 0
+    narration = _outside_quotes(text, start, end, quotes) if quotes else sentence
     quote_share = inside / max(1, len(sentence))
     opens_with_quote = sentence[:1] in "\"“„«"
-    if (opens_with_quote or quote_share > 0.5) and cues.SPEECH_ONLY.match(_strip_quoted(narration)):
+    if (opens_with_quote or quote_share > 0.5) and _speech_only(_strip_quoted(narration)):
         return None  # a direct quotation with its attribution: the quote claim covers it
     names: list[str] = []
     kinds = {c.kind for c in others if start <= c.start and c.end <= end
-             and not _inside_any(c.start, quotes)}
+             and not (quotes and _inside_any(c.start, quotes))}
     names.extend(k for k in ("figure", "date", "equipment") if k in kinds)
-    narration = searches.update_promise.sub(" ", narration)
-    if len(_ENTITY.findall(narration)) >= 2:
+    narration_lower = narration.lower()
+    if "update" in narration_lower:  # (the promise names the word: most sentences lack it)
+        narration = searches.update_promise.sub(" ", narration)
+        narration_lower = narration.lower()
+    entities = _ENTITY.finditer(narration)
+    if next(entities, None) and next(entities, None):  # two are enough: the rest is not read
         names.append("entities")
     tokens = words if narration == sentence else _WORD.findall(narration)  # most quote nothing
     lower = set(map(str.lower, tokens))
-    narration_lower = narration.lower()
     phrases = {m.lastgroup for m in searches.phrases.finditer(narration_lower)}
     if "event" in phrases or _has_event_verb(lower):
         names.append("event_verb")
     # (a word that ends in ``est`` leaves ``est`` in the lower-cased narration: most have none)
-    if lower & cues.SUPERLATIVES or "est" in narration_lower and _has_word_ending(
-        lower, "est", 5, cues.NOT_SUPERLATIVE
-    ):
+    if lower & cues.SUPERLATIVES or "est" in narration_lower and searches.superlative_form.any_in(lower):
         names.append("superlative")
+    cue_words = lower & searches.vocabulary_words  # one look-up per word, not one per vocabulary
     for name, vocabulary in searches.vocabularies:
         if vocabulary is None:  # the first person
             # Taking a pronoun out of a name only removes words: with none in the narration
@@ -231,7 +242,7 @@ def sentence_features(
             hit = not cues.FIRST_PERSON_WORDS.isdisjoint(tokens) and bool(cues.FIRST_PERSON_WORDS.intersection(
                 _WORD.findall(_PRONOUN_IN_NAME.sub(r"\g<before>", narration))))
         else:
-            hit = not vocabulary.isdisjoint(lower) or name in phrases
+            hit = bool(cue_words) and not vocabulary.isdisjoint(cue_words) or name in phrases
         if hit:
             names.append(name)
     main = "intention" in names and cues.MAIN_INTENTION.match(narration.strip())
@@ -271,18 +282,42 @@ def sentence_features(
 
 def _has_event_verb(lower: set[str]) -> bool:
     """A verb of something that happened or holds, other than the verb of saying."""
-    cues = current_language().statements
-    if lower & cues.IRREGULAR_PAST:
+    if lower & current_language().statements.IRREGULAR_PAST:
         return True
-    return _has_word_ending(lower, "ed", 4, cues.NOT_PAST)
+    return _searches().past_form.any_in(lower)
 
 
-def _has_word_ending(words: set[str], ending: str, longer_than: int, but: frozenset[str]) -> bool:
-    """A word of ``words`` longer than ``longer_than`` that ends in ``ending``, not one of ``but``."""
-    for word in words:  # (a plain loop: a generator in ``any`` costs twice as much per word)
-        if word.endswith(ending) and len(word) > longer_than and word not in but:
+class _WordEnding:
+    """Words longer than ``longer_than`` that end in ``ending``, except ``but``.
+
+    Each word is judged once and remembered: an article repeats its words, and
+    most words of one article recur in the next, so a sentence's words are then
+    two set operations instead of a loop in Python.
+    """
+
+    _REMEMBERED = 50_000  # words of each answer kept; forgotten all at once past this
+
+    def __init__(self, ending: str, longer_than: int, but: frozenset[str]) -> None:
+        self._ending, self._longer_than, self._but = ending, longer_than, but
+        self._yes: set[str] = set()
+        self._no: set[str] = set()
+
+    def any_in(self, words: set[str]) -> bool:
+        """Whether one of ``words`` ends so."""
+        if not self._yes.isdisjoint(words):
             return True
-    return False
+        unjudged = words - self._no
+        if not unjudged:
+            return False
+        if len(self._no) > self._REMEMBERED or len(self._yes) > self._REMEMBERED:
+            self._yes.clear()
+            self._no.clear()
+        for word in unjudged:
+            if word.endswith(self._ending) and len(word) > self._longer_than and word not in self._but:
+                self._yes.add(word)
+                return True
+            self._no.add(word)
+        return False
 
 
 def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
@@ -297,8 +332,36 @@ def _outside_quotes(text: str, start: int, end: int, quotes: list[tuple[int, int
     return "".join(pieces) + text[pos:end] if pieces else text[start:end]
 
 
+# How ``SPEECH_ONLY`` opens: a run of blanks and punctuation before the attribution's words.
+_LEADING_RUN = r"^[\s,.;:—–-]*"
+_LEADING_RUN_RE = re.compile(_LEADING_RUN)
+
+
+def _without_leading_run(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    if not pattern.pattern.startswith(_LEADING_RUN):
+        return None
+    return re.compile(pattern.pattern[len(_LEADING_RUN) :], pattern.flags)
+
+
+def _speech_only(line: str) -> bool:
+    """Whether ``SPEECH_ONLY`` matches ``line``, its opening run skipped in one step.
+
+    A quotation blanked out of the narration leaves a long run of spaces, and the
+    pattern backtracked through all of it before giving up on a line that attributes
+    nothing. The run holds no letter, so the attribution's words and verb can only
+    start after it: skipping all of it first finds a match exactly when the pattern does.
+    """
+    rest = _searches().speech_only_rest
+    if rest is None:
+        return bool(current_language().statements.SPEECH_ONLY.match(line))
+    return bool(rest.match(line, _LEADING_RUN_RE.match(line).end()))
+
+
 def _strip_quoted(narration: str) -> str:
-    return re.sub(r"[\"“”„«»]", " ", narration)
+    return _QUOTE_MARK.sub(" ", narration)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
 
 
 def _inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
