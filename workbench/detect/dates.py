@@ -171,6 +171,8 @@ def _trim(spot: Spot, text: str) -> Spot | None:
 def _plausible(spot: Spot, text: str) -> bool:
     """Reject matches that are counts, model numbers or modal verbs rather than dates."""
     date_words = current_language().dates
+    if spot.rule == "year" and not _runs_forward(spot, text):
+        return False  # "2015-2014", "2014-13": not a stretch of years
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
         if date_words.APPROXIMATE_YEAR_BEFORE.search(before):
@@ -239,6 +241,23 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
     return True
+
+
+_YEAR_BEFORE_DASH_RE = re.compile(r"(\d{4})[-–]$")
+_DASH_YEAR_AFTER_RE = re.compile(r"[-–](\d{4})")
+
+
+def _runs_forward(spot: Spot, text: str) -> bool:
+    """A year joined by a dash to another ("2014-2015", "2022-23") is the earlier of the two or
+    the later, as its place says."""
+    year = int(spot.get("year"))
+    if spot.get("to") is not None and int(spot.get("to")) <= year % 100:
+        return False
+    bm = _YEAR_BEFORE_DASH_RE.search(text, max(0, spot.start - 5), spot.start)
+    if bm is not None and int(bm.group(1)) >= year:
+        return False
+    am = _DASH_YEAR_AFTER_RE.match(text, spot.end)
+    return am is None or int(am.group(1)) > year
 
 
 def _after_sentence_end(text: str, pos: int) -> bool:

@@ -185,6 +185,8 @@ MONTH = rf"(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR})"
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+# A four-digit year without a group, to look ahead for: "2014-2015".
+YEAR_AHEAD = r"(?:1[5-9]|20)\d\d(?!\d)"
 # ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
 EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?|end-|start-)\s*)"  # "by end-2024"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
@@ -222,7 +224,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
     ("clipped_year", re.compile(r"['\u2019](?P<clipped>\d\d)\b(?!['\u2019]?s\b|[.,:]\d|\s*%)")),
-    ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
+    # "2014-2015": each year of a range is a date (as "from 2019 to 2021"), so a year may follow or
+    # precede another across a dash (``_plausible`` asks the second to be the later);
+    # "2022-23", "2014–15": a season or fiscal year named by its two years is one date, its
+    # first year (a season is its year, and it begins in the first)
+    ("year", re.compile(rf"(?:(?<=\d\d\d\d[-–])|(?<![\w$£€¥,.\-–/:])){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}"
+                        rf"(?:[-–](?P<to>\d\d)(?![\w%]|[-–/.,:]\d)|(?=[-–]{YEAR_AHEAD})|(?![\w%]|[-–/.,:]\d))")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
         r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
@@ -233,7 +240,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
     ("deixis", re.compile(
         r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
-        r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
+        # "Last night the shelling ...": capitalised where it opens the sentence
+        r"|\b(?P<word2>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)\b")),
     ("vague", re.compile(
         r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
         re.I)),

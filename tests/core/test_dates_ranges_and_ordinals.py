@@ -1,0 +1,37 @@
+"""Year ranges, ordinal weekdays of a month, year-end and other kinds of date news text uses,
+each read to the value a fact-checker would write (see claim-guidelines.md, "date")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+PUBLISHED = date(2024, 3, 20)  # a Wednesday
+
+
+def values(text: str, published: date | None = PUBLISHED) -> dict[str, str | None]:
+    return {c.text: c.value for c in detect_dates(text, DetectContext(published))}
+
+
+def test_each_year_of_a_dashed_range_is_a_date() -> None:
+    # as "from 2019 to 2021": two dates, each its year
+    assert values("The drought lasted 2014-2015.") == {"2014": "2014", "2015": "2015"}
+    assert values("The project ran during 2019–2020.") == {"2019": "2019", "2020": "2020"}
+
+
+def test_a_season_named_by_its_two_years_is_its_first_year() -> None:
+    # the guidelines say a season is its year; one that spans two begins in the first
+    assert values("The club struggled in the 2022-23 season.") == {"2022-23": "2022"}
+    assert values("Output fell 3% in 2019–20.") == {"2019–20": "2019"}
+
+
+def test_years_that_run_backwards_are_no_range() -> None:
+    assert values("See the 2015-2014 list.") == {}
+    assert values("See the 2014-13 list.") == {}
+
+
+def test_a_part_of_a_day_opening_a_sentence_is_a_date() -> None:
+    assert values("Last night the shelling was heavy.") == {"Last night": "2024-03-19"}
+    assert values("This morning we found the bodies.") == {"This morning": "2024-03-20"}
