@@ -35,3 +35,13 @@ def test_years_that_run_backwards_are_no_range() -> None:
 def test_a_part_of_a_day_opening_a_sentence_is_a_date() -> None:
     assert values("Last night the shelling was heavy.") == {"Last night": "2024-03-19"}
     assert values("This morning we found the bodies.") == {"This morning": "2024-03-20"}
+
+
+def test_an_ordinal_weekday_of_a_month_is_that_day() -> None:
+    assert values("Polls opened on the first Monday of March.") == {"first Monday of March": "2024-03-04"}
+    assert values("The rally will be held on the last Friday in May.") == {"last Friday in May": "2024-05-31"}
+    # found in the nearest year the tense allows, or in the year written
+    assert values("The vote took place on the second Tuesday in November.") == {
+        "second Tuesday in November": "2023-11-14"}
+    assert values("The fair opens on the third Sunday of October 2025.") == {
+        "third Sunday of October 2025": "2025-10-19"}

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from workbench.detect import date_shifts
-from workbench.detect.date_holidays import resolve_holiday
+from workbench.detect.date_holidays import resolve_holiday, resolve_yearly
 from workbench.detect.language_scope import current_language
 from workbench.detect.numbers import parse_number
 
@@ -113,6 +113,13 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule == "holiday":
             return resolve_holiday(spot.get("holiday"), spot.get("year"), text, spot.start, published,
                                    tense_near(text, spot.start, spot.end))
+        if rule == "nth_weekday":  # "the last Friday in May": a day found in its year as a holiday is
+            words = current_language().dates
+            nth = words.NTH_WEEKDAY_ORDINALS[spot.get("nth").lower()]
+            yearly = ("nth_weekday", words.MONTHS[spot.get("month").rstrip(".").lower()],
+                      words.WEEKDAYS[spot.get("wday").lower()], nth)
+            return resolve_yearly(yearly, spot.get("year"), text, spot.start, published,
+                                  tense_near(text, spot.start, spot.end))
         if rule == "quarter":
             return _resolve_quarter(spot, text, published)
         if rule == "edge_year":

@@ -26,6 +26,9 @@ MONTHS = {
 }  # fmt: skip
 
 # Weekday names -> ``date.weekday()`` number.
+# "the first Monday of March", "the last Friday in May": which of the month's such weekdays
+NTH_WEEKDAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
@@ -285,6 +288,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
+    # "the first Monday of March", "the last Friday in May": that weekday of the month
+    ("nth_weekday", re.compile(
+        rf"(?<=\b[Tt]he\s)(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
+        rf"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+{MONTH}"
+        rf"(?:,?\s+{YEAR})?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
@@ -325,7 +333,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
     (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
     (SEASONS, ("season",)),
-    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
+    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy", "nth_weekday")),
     (("'", "’"), ("decade2", "clipped_year")),
     (tuple(sorted({re.match(r"[A-Za-z]+", name).group().lower() for name in HOLIDAYS})), ("holiday",)),
 )
