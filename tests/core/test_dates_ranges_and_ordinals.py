@@ -45,3 +45,19 @@ def test_an_ordinal_weekday_of_a_month_is_that_day() -> None:
         "second Tuesday in November": "2023-11-14"}
     assert values("The fair opens on the third Sunday of October 2025.") == {
         "third Sunday of October 2025": "2025-10-19"}
+
+
+def test_the_end_or_middle_of_the_year_said_short_is_a_date() -> None:
+    assert values("The firm will break even by year-end.") == {"year-end": "2024"}
+    assert values("The firm will break even by the year's end.") == {"year's end": "2024"}
+    assert values("By mid-year the plan was dead.") == {"mid-year": "2024"}
+    assert values("The cut was agreed at year end 2023.") == {"year end 2023": "2023"}
+    # used as an adjective it places nothing
+    assert values("Staff got year-end bonuses.") == {}
+    assert values("A mid-year review found gaps.") == {}
+
+
+def test_may_is_a_month_after_a_scheduling_verb() -> None:
+    assert values("The rally is set for May.") == {"May": "2024-05"}
+    assert values("The vote is scheduled for March.") == {"March": "2024-03"}
+    assert values("There were calls for May to resign.") == {}

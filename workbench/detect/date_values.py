@@ -125,6 +125,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule == "edge_year":
             return _resolve_this_last_next(spot, published)
         if rule == "the_unit":
+            if spot.get("year"):  # "year-end 2023"
+                return spot.get("year")
             return _period_value(published, spot.get("unit").lower(), 0) if published else None
         if rule == "weekday":
             return _resolve_weekday(spot, text, published)

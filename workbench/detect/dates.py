@@ -193,7 +193,7 @@ def _plausible(spot: Spot, text: str) -> bool:
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
     word_months = date_words.MONTHS_THAT_ARE_WORDS
     if spot.rule == "month" and spot.get("month") in word_months and not spot.get("rel"):
-        return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
+        return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
@@ -206,6 +206,9 @@ def _plausible(spot: Spot, text: str) -> bool:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
+    if spot.rule == "the_unit" and spot.get("short") and not date_words.SHORT_YEAR_EDGE_BEFORE_RE.search(
+            text, max(0, spot.start - 16), spot.start):
+        return False  # "year-end bonuses", "a mid-year review": no time the sentence is placed at
     if spot.rule == "nth_day" and not date_words.NTH_DAY_BEFORE_RE.search(
             text, max(0, spot.start - 12), spot.start - 4):  # before "the "
         return False

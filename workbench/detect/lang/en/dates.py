@@ -144,10 +144,15 @@ YEAR_NOUNS = frozenset(
 # Month names that are also common words (``may``, ``march``): months only where the
 # context says so.
 MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
+# "by year-end", "at the year's end", "until mid-year": a short year's edge places after these.
+SHORT_YEAR_EDGE_BEFORE_RE = re.compile(
+    r"\b(?:by|at|before|until|till|after|since|from|toward|towards|around|near|through|to|of)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$", re.IGNORECASE
-)  # "In May, ...": a sentence may open with the preposition
+    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|"
+    r"(?:set|scheduled|planned|slated|due|expected|postponed|delayed|moved|pushed\s+back)\s+for)\s+$", re.IGNORECASE
+)  # "In May, ...": a sentence may open with the preposition; "set for May", not "calls for May to go"
 
 # "the Christmas tree": a word after a holiday's name that makes the name an adjective
 HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
@@ -239,6 +244,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
     ("the_unit", re.compile(
         r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
+    # "by year-end", "at the year's end", "by mid-year": the publication year or the year written
+    # (after a preposition only, ``SHORT_YEAR_EDGE_BEFORE_RE``: "year-end bonuses" date nothing)
+    ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
+    ("the_unit", re.compile(rf"(?<![\w-])(?P<short>[Mm]id-?)(?P<unit>year)\b(?:\s+{YEAR})?")),
     ("weekday", re.compile(
         rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
     ("deixis", re.compile(
@@ -325,6 +334,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
     (("day", "week", "month", "year"), ("two_off",)),
+    (("year", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
     (("this",), ("this_time",)),
     (("in",), ("in_time",)),
