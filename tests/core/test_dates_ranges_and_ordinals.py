@@ -25,11 +25,13 @@ def test_a_season_named_by_its_two_years_is_its_first_year() -> None:
     # the guidelines say a season is its year; one that spans two begins in the first
     assert values("The club struggled in the 2022-23 season.") == {"2022-23": "2022"}
     assert values("Output fell 3% in 2019–20.") == {"2019–20": "2019"}
+    assert values("The 2023/24 budget was cut.") == {"2023/24": "2023"}
 
 
 def test_years_that_run_backwards_are_no_range() -> None:
     assert values("See the 2015-2014 list.") == {}
     assert values("See the 2014-13 list.") == {}
+    assert values("See the 2024/2023 list.") == {}
 
 
 def test_a_part_of_a_day_opening_a_sentence_is_a_date() -> None:

@@ -246,8 +246,8 @@ def _plausible(spot: Spot, text: str) -> bool:
     return True
 
 
-_YEAR_BEFORE_DASH_RE = re.compile(r"(\d{4})[-–]$")
-_DASH_YEAR_AFTER_RE = re.compile(r"[-–](\d{4})")
+_YEAR_BEFORE_DASH_RE = re.compile(r"(\d{4})[-–/]$")
+_DASH_YEAR_AFTER_RE = re.compile(r"[-–/](\d{4})")
 
 
 def _runs_forward(spot: Spot, text: str) -> bool:

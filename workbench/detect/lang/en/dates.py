@@ -234,10 +234,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clipped_year", re.compile(r"['\u2019](?P<clipped>\d\d)\b(?!['\u2019]?s\b|[.,:]\d|\s*%)")),
     # "2014-2015": each year of a range is a date (as "from 2019 to 2021"), so a year may follow or
     # precede another across a dash (``_plausible`` asks the second to be the later);
-    # "2022-23", "2014–15": a season or fiscal year named by its two years is one date, its
+    # "2022-23", "2014–15", "2023/24": a season or fiscal year named by its two years is one date, its
     # first year (a season is its year, and it begins in the first)
-    ("year", re.compile(rf"(?:(?<=\d\d\d\d[-–])|(?<![\w$£€¥,.\-–/:])){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}"
-                        rf"(?:[-–](?P<to>\d\d)(?![\w%]|[-–/.,:]\d)|(?=[-–]{YEAR_AHEAD})|(?![\w%]|[-–/.,:]\d))")),
+    ("year", re.compile(rf"(?:(?<=\d\d\d\d[-–/])|(?<![\w$£€¥,.\-–/:])){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}"
+                        rf"(?:[-–/](?P<to>\d\d)(?![\w%]|[-–/.,:]\d)|(?=[-–/]{YEAR_AHEAD})|(?![\w%]|[-–/.,:]\d))")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
         r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
