@@ -63,3 +63,10 @@ def test_may_is_a_month_after_a_scheduling_verb() -> None:
     assert values("The rally is set for May.") == {"May": "2024-05"}
     assert values("The vote is scheduled for March.") == {"March": "2024-03"}
     assert values("There were calls for May to resign.") == {}
+
+
+def test_a_timetable_that_ends_in_the_present_tense_is_still_to_come() -> None:
+    assert values("The strike began Monday and ends Friday.") == {
+        "Monday": "2024-03-18", "Friday": "2024-03-22"}
+    assert values("The truce runs out on Sunday.") == {"Sunday": "2024-03-24"}
+    assert values("The strike ended Friday.") == {"Friday": "2024-03-15"}

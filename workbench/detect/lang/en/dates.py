@@ -75,7 +75,7 @@ TENSE_MARKERS = re.compile(
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|closes|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
     r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
     # "are meeting on Friday": a present progressive with a day is an arrangement
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
