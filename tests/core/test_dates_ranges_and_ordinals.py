@@ -70,3 +70,11 @@ def test_a_timetable_that_ends_in_the_present_tense_is_still_to_come() -> None:
         "Monday": "2024-03-18", "Friday": "2024-03-22"}
     assert values("The truce runs out on Sunday.") == {"Sunday": "2024-03-24"}
     assert values("The strike ended Friday.") == {"Friday": "2024-03-15"}
+
+
+def test_a_weekday_some_weeks_ago_is_that_day() -> None:
+    # American: the Sunday before last when said on a Wednesday
+    assert values("He was arrested a week ago Sunday.") == {"a week ago Sunday": "2024-03-10"}
+    assert values("He was arrested Sunday a week ago.") == {"Sunday a week ago": "2024-03-10"}
+    assert values("He was arrested two weeks ago Tuesday.") == {"two weeks ago Tuesday": "2024-03-05"}
+    assert values("He left a week ago. Sunday was calm.") == {"a week ago": "2024-W11", "Sunday": "2024-03-17"}

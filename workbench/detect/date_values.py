@@ -358,6 +358,12 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
         return _into_year(spot, published)
     if published is None or spot.get("dir").lower() != "ago":
         return None
+    if spot.get("agoday"):  # "a week ago Sunday"
+        amount = gap_amount(spot)
+        if amount is None or amount != int(amount):
+            return None
+        return date_shifts.ago_weekday(published, int(amount), current_language().dates.WEEKDAYS[
+            spot.get("agoday").lower()])
     if spot.get("same"):  # "a year ago today"
         amount = gap_amount(spot)
         if amount is None or amount != int(amount) or spot.get("unit").lower() in {"minute", "hour"}:

@@ -271,8 +271,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "a week into the new year", "three months into 2024": counted from the year's start
         rf"(?:(?<=into)\s+(?:(?P<into>(?:the\s+)?(?:new\s+)?year)\b|{YEAR}))?"
         # "20 years ago this month", "a year ago today": the same day (week, month) back then
-        r"(?:(?<=ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b)?",
+        r"(?:(?<=ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b)?"
+        # "a week ago Sunday" (American): that weekday of so many weeks back
+        r"(?:(?<=ks\sago|ek\sago)\s+(?-i:(?P<agoday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b)?",
         re.IGNORECASE)),
+    ("ago", re.compile(
+        r"(?P<agoday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+        rf"(?i:{AMOUNT}\s+(?P<unit>week)s?\s+(?P<dir>ago))\b")),
     # "in two weeks' time", "in a fortnight": counted forward from publication
     ("in_time", re.compile(
         rf"\b[Ii]n\s+{AMOUNT}\s+(?P<unit>day|week|fortnight|month|year)s?(?P<time>['’]s?\s+time\b)?")),
@@ -320,7 +325,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # pattern is tried only where one of its first words stands.
 START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
-    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
+    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago")),
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit")),
     (("the",), ("dmy", "edge_year")),
