@@ -78,3 +78,12 @@ def test_a_weekday_some_weeks_ago_is_that_day() -> None:
     assert values("He was arrested Sunday a week ago.") == {"Sunday a week ago": "2024-03-10"}
     assert values("He was arrested two weeks ago Tuesday.") == {"two weeks ago Tuesday": "2024-03-05"}
     assert values("He left a week ago. Sunday was calm.") == {"a week ago": "2024-W11", "Sunday": "2024-03-17"}
+
+
+def test_a_decade_in_words_is_its_decade() -> None:
+    assert values("The case dates back to the Nineties.") == {"Nineties": "199X"}
+    assert values("It was built in the mid-Eighties.") == {"mid-Eighties": "198X"}
+    assert values("Sales boomed in the early nineties.") == {"early nineties": "199X"}
+    # degrees and ages are not decades
+    assert values("Highs will be in the mid-nineties.") == {}
+    assert values("She is in her nineties.") == {}

@@ -98,7 +98,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule in {"my", "month", "day_range"}:
             return _resolve_month(spot, text, published)
         if rule in {"decade", "decade2"}:
-            decade = spot.get("decade")
+            word = spot.get("lower") or spot.get("upper")  # "the Nineties"
+            decade = current_language().dates.DECADE_WORDS[word.lower()] if word else spot.get("decade")
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"

@@ -191,6 +191,11 @@ EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
 MONTH = rf"(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR})"
 # A day of the month, with its English ordinal suffix: ``5th``.
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
+# "the Nineties": the decades named in words, as their first year
+DECADE_WORDS = {"noughties": "2000", "twenties": "1920", "thirties": "1930", "forties": "1940",
+                "fifties": "1950", "sixties": "1960", "seventies": "1970", "eighties": "1980",
+                "nineties": "1990"}
+DECADE_WORD_RE = "|".join(word.capitalize() for word in DECADE_WORDS)
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
@@ -230,6 +235,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
+    # "the Nineties", "the early eighties": a decade in words (capitalised, or early or late, since
+    # "temperatures in the nineties", "the mid-nineties" are degrees)
+    ("decade", re.compile(
+        r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late)[- ](?P<lower>" + DECADE_WORD_RE.lower() + r")|"
+        r"(?:(?P<edge2>early|late|mid)[- ])?(?P<upper>" + DECADE_WORD_RE + r"))\b")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
     ("clipped_year", re.compile(r"['\u2019](?P<clipped>\d\d)\b(?!['\u2019]?s\b|[.,:]\d|\s*%)")),
     # "2014-2015": each year of a range is a date (as "from 2019 to 2021"), so a year may follow or
@@ -329,6 +339,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit")),
     (("the",), ("dmy", "edge_year")),
+    (tuple(DECADE_WORDS), ("decade",)),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("past",), ("edge_year",)),  # "over the past weekend"
     (("following", "previous", "preceding"), ("weekday",)),
