@@ -87,3 +87,10 @@ def test_a_decade_in_words_is_its_decade() -> None:
     # degrees and ages are not decades
     assert values("Highs will be in the mid-nineties.") == {}
     assert values("She is in her nineties.") == {}
+
+
+def test_9_11_is_the_day_of_the_attacks() -> None:
+    # the guidelines date "September 11, 2001" before "attacks"; "9/11" names the same day
+    assert values("The 9/11 attacks changed the country.") == {"9/11": "2001-09-11"}
+    assert values("Since 9/11, airports have changed.") == {"9/11": "2001-09-11"}
+    assert values("He scored 9/11 from the line.") == {}

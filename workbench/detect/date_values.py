@@ -88,6 +88,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
                 day_first = published == _ymd(y, b, a)  # "06/11/2024" over an article of 11 June
             month, day = (b, a) if a > 12 or (b <= 12 and day_first) else (a, b)
             return date(y, month, day).isoformat()
+        if rule == "named_date":
+            return current_language().dates.NAMED_DATES[spot.get("named")]
         if rule in _SHIFT_RULES:
             return _resolve_shift(spot, text, published)
         if rule == "week_of":

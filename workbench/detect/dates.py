@@ -59,7 +59,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
 
 
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nth_day",
-                "fiscal_after", "quarter")
+                "fiscal_after", "quarter", "named_date")
 
 
 def _spots(text: str) -> tuple[Spot, ...]:
@@ -209,6 +209,9 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "the_unit" and spot.get("short") and not date_words.SHORT_YEAR_EDGE_BEFORE_RE.search(
             text, max(0, spot.start - 16), spot.start):
         return False  # "year-end bonuses", "a mid-year review": no time the sentence is placed at
+    if spot.rule == "named_date" and not date_words.NAMED_DATE_BEFORE_RE.search(
+            text, max(0, spot.start - 8), spot.start):
+        return False
     if spot.rule == "nth_day" and not date_words.NTH_DAY_BEFORE_RE.search(
             text, max(0, spot.start - 12), spot.start - 4):  # before "the "
         return False

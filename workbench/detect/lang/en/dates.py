@@ -196,6 +196,11 @@ DECADE_WORDS = {"noughties": "2000", "twenties": "1920", "thirties": "1930", "fo
                 "fifties": "1950", "sixties": "1960", "seventies": "1970", "eighties": "1980",
                 "nineties": "1990"}
 DECADE_WORD_RE = "|".join(word.capitalize() for word in DECADE_WORDS)
+# Days that name an event without a year: its day (the guidelines date "September 11, 2001"
+# before "attacks"; "9/11" is that day too)
+NAMED_DATES = {"9/11": "2001-09-11"}
+# "the 9/11 attacks", "since 9/11", "post-9/11": the event, not a score or a fraction
+NAMED_DATE_BEFORE_RE = re.compile(r"(?:\b(?:the|since|after|before|until|of)\s+|\b(?:post|pre)-)$", re.IGNORECASE)
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
@@ -240,6 +245,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(
         r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late)[- ](?P<lower>" + DECADE_WORD_RE.lower() + r")|"
         r"(?:(?P<edge2>early|late|mid)[- ])?(?P<upper>" + DECADE_WORD_RE + r"))\b")),
+    # "the 9/11 attacks": a day that names an event, written without its year (``NAMED_DATES``)
+    ("named_date", re.compile(r"(?<![\w/.])(?P<named>9/11)(?![\w/]|\.\d)")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
     ("clipped_year", re.compile(r"['\u2019](?P<clipped>\d\d)\b(?!['\u2019]?s\b|[.,:]\d|\s*%)")),
     # "2014-2015": each year of a range is a date (as "from 2019 to 2021"), so a year may follow or
