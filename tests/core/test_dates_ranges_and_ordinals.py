@@ -94,3 +94,13 @@ def test_9_11_is_the_day_of_the_attacks() -> None:
     assert values("The 9/11 attacks changed the country.") == {"9/11": "2001-09-11"}
     assert values("Since 9/11, airports have changed.") == {"9/11": "2001-09-11"}
     assert values("He scored 9/11 from the line.") == {}
+
+
+def test_a_quotation_after_its_dated_attribution_counts_from_that_day() -> None:
+    found = values('On Monday, he said: "We were attacked yesterday."')
+    assert found == {"Monday": "2024-03-18", "yesterday": "2024-03-17"}
+    found = values('He told reporters on Monday: "Last night the shelling was heavy."')
+    assert found == {"Monday": "2024-03-18", "Last night": "2024-03-17"}
+    # a day in an earlier sentence is not the day the words were said
+    found = values('On Monday police came. He said: "We were attacked yesterday."')
+    assert found["yesterday"] == "2024-03-19"

@@ -205,10 +205,24 @@ class StoryDates:
                 return resolve(spot, text, date.fromisoformat(day)) if day and len(day) == 10 else None
             if said.start >= reach:
                 break
+        if (day := self._said_before(opening, published)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
         around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
             return None
         return resolve(spot, text, published)
+
+    def _said_before(self, opening: int, published: date | None) -> str | None:
+        """The day an attribution that opens the quotation's sentence gives ("On Monday, he
+        said:", "He told reporters on Monday:"), if it gives one."""
+        text = self.text
+        sentence_start = self.sentence_starts[max(0, self.sentence(opening))]
+        said = [s for s in self.spots if sentence_start <= s.start and s.end <= opening and s.rule in _SAID_ON_RULES]
+        if not said or not _speech_verb_re().search(text, sentence_start, opening) or any(
+                mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
+            return None
+        day = resolve(said[-1], text, published)
+        return day if day and len(day) == 10 else None
 
     def _in_story_time(self, spot: Spot, value: str | None, here: int,
                        published: date | None) -> str | None:
