@@ -104,3 +104,17 @@ def test_a_quotation_after_its_dated_attribution_counts_from_that_day() -> None:
     # a day in an earlier sentence is not the day the words were said
     found = values('On Monday police came. He said: "We were attacked yesterday."')
     assert found["yesterday"] == "2024-03-19"
+
+
+def test_a_range_that_writes_its_year_at_the_end_starts_in_that_year() -> None:
+    assert values("The summit ran Feb. 28-March 2, 2023.") == {
+        "Feb. 28": "2023-02-28", "March 2, 2023": "2023-03-02"}
+    assert values("The summit ran from 28 February to 2 March 2023.") == {
+        "28 February": "2023-02-28", "2 March 2023": "2023-03-02"}
+    assert values("Prices rose from May to June 2022.") == {"May": "2022-05", "June 2022": "2022-06"}
+    # a start in a later month than the end's lies in the year before
+    assert values("The summit ran Dec. 30-Jan. 2, 2024.") == {
+        "Dec. 30": "2023-12-30", "Jan. 2, 2024": "2024-01-02"}
+    # without a year the ends are placed as any day is
+    assert values("The festival runs March 30-April 1.") == {
+        "March 30": "2024-03-30", "April 1": "2024-04-01"}

@@ -18,6 +18,7 @@ from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.date_story import StoryDates
 from workbench.detect.date_values import (
     Spot,
+    resolve,
     tense_near,
 )
 from workbench.detect.figure_words import figure_words
@@ -140,12 +141,36 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     out = []
     spots = _spots(text)
     story = StoryDates(text, spots)
-    for spot in spots:
+    for i, spot in enumerate(spots):
         value = story.place(spot, ctx.published)
+        if value and i + 1 < len(spots):
+            value = _range_start_in_end_year(spot, spots[i + 1], text, value)
         score = 0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75
         out.append(Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                              score=score, extra={"rule": spot.rule}))
     return out
+
+
+_RANGE_START_RULES = frozenset({"mdy", "dmy", "month"})
+_RANGE_END_RULES = frozenset({"mdy", "dmy", "my"})
+
+
+def _range_start_in_end_year(spot: Spot, end: Spot, text: str, value: str) -> str:
+    """ "Feb. 28-March 2, 2023", "from May to June 2022": a range that writes its year once,
+    at its end, puts its start in that year too (in the year before when the start's month
+    comes later: "Dec. 30-Jan. 2, 2024")."""
+    if (spot.rule not in _RANGE_START_RULES or spot.get("year") or spot.get("rel")
+            or end.rule not in _RANGE_END_RULES or not end.get("year") or len(value) not in {7, 10}
+            or not current_language().dates.RANGE_JOIN_RE.fullmatch(text, spot.end, end.start)):
+        return value
+    year = int(end.get("year"))
+    month_day = value[5:]
+    end_value = resolve(end, text, None) or ""
+    if month_day[:2] > end_value[5:7]:
+        year -= 1
+    if month_day == "02-29" and year % 4:  # a leap day only in a leap year (1900, 2100 are out of reach)
+        return value
+    return f"{year}-{month_day}"
 
 
 # --- spotting checks ------------------------------------------------------------

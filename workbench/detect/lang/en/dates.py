@@ -201,6 +201,9 @@ DECADE_WORD_RE = "|".join(word.capitalize() for word in DECADE_WORDS)
 NAMED_DATES = {"9/11": "2001-09-11"}
 # "the 9/11 attacks", "since 9/11", "post-9/11": the event, not a score or a fraction
 NAMED_DATE_BEFORE_RE = re.compile(r"(?:\b(?:the|since|after|before|until|of)\s+|\b(?:post|pre)-)$", re.IGNORECASE)
+# "Feb. 28-March 2, 2023", "28 February to 2 March 2023": what joins the two ends of a range
+# whose year is written once, at its end
+RANGE_JOIN_RE = re.compile(r"\s*[-–]\s*|,?\s+(?:to|until|till|through|and)\s+")
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
