@@ -118,3 +118,16 @@ def test_a_range_that_writes_its_year_at_the_end_starts_in_that_year() -> None:
     # without a year the ends are placed as any day is
     assert values("The festival runs March 30-April 1.") == {
         "March 30": "2024-03-30", "April 1": "2024-04-01"}
+
+
+def test_a_weekday_of_the_week_named_after_it_is_that_day() -> None:
+    assert values("The rebels attacked on Tuesday last week.") == {"Tuesday last week": "2024-03-12"}
+    assert values("The rebels attacked on Tuesday of last week.") == {"Tuesday of last week": "2024-03-12"}
+    assert values("The vote is on Friday next week.") == {"Friday next week": "2024-03-29"}
+    found = values("The rebels attacked on Tuesday. Last week was calm.")
+    assert found == {"Tuesday": "2024-03-19", "Last week": "2024-W11"}
+
+
+def test_the_next_few_days_are_a_date_to_come_as_the_coming_days_are() -> None:
+    assert values("Talks will resume in the next few days.") == {"next few days": None}
+    assert values("He will stay for the next few days.") == {}

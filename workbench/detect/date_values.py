@@ -133,6 +133,11 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return _period_value(published, spot.get("unit").lower(), 0) if published else None
         if rule == "weekday":
             return _resolve_weekday(spot, text, published)
+        if rule == "weekday_of_week" and published is not None:  # "Tuesday last week"
+            words = current_language().dates
+            monday = published + timedelta(weeks=words.WHICH_OFFSETS[spot.get("which").lower()],
+                                           days=-published.weekday())
+            return (monday + timedelta(days=words.WEEKDAYS[spot.get("weekday").lower()])).isoformat()
         if rule == "deixis":
             return _resolve_deixis(spot, published)
         if rule == "ago":

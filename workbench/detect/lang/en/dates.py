@@ -268,6 +268,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (after a preposition only, ``SHORT_YEAR_EDGE_BEFORE_RE``: "year-end bonuses" date nothing)
     ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
     ("the_unit", re.compile(rf"(?<![\w-])(?P<short>[Mm]id-?)(?P<unit>year)\b(?:\s+{YEAR})?")),
+    # "on Tuesday last week", "Friday of next week": that day of the week named
+    ("weekday_of_week", re.compile(
+        rf"{WEEKDAY}{PART_OF_DAY}\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+week\b(?![\w'’-])")),
     ("weekday", re.compile(
         rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
     ("deixis", re.compile(
@@ -275,7 +278,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "Last night the shelling ...": capitalised where it opens the sentence
         r"|\b(?P<word2>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)\b")),
     ("vague", re.compile(
-        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
+        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b"
+        # "in the next few days" as "coming days"; "for the next few days" measures
+        r"|(?<!\b[Ff]or\s[Tt]he\s)(?<=\b[Tt]he\s)next\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months)\b",
         re.I)),
     ("season", re.compile(
         r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
@@ -345,7 +350,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # pattern is tried only where one of its first words stands.
 START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
-    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago")),
+    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago", "weekday_of_week")),
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit")),
     (("the",), ("dmy", "edge_year")),
@@ -355,7 +360,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
-    (("coming", "recent", "days", "weeks", "months"), ("vague",)),
+    (("coming", "recent", "days", "weeks", "months", "next"), ("vague",)),
     (("weekend",), ("weekend",)),
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
