@@ -131,3 +131,12 @@ def test_a_weekday_of_the_week_named_after_it_is_that_day() -> None:
 def test_the_next_few_days_are_a_date_to_come_as_the_coming_days_are() -> None:
     assert values("Talks will resume in the next few days.") == {"next few days": None}
     assert values("He will stay for the next few days.") == {}
+
+
+def test_a_month_far_off_with_no_tense_takes_the_publication_year() -> None:
+    # the guidelines: the publication year unless the text makes clear it is past or future
+    assert values("The election is in November.") == {"November": "2024-11"}
+    assert values("Voters head to the polls in November.") == {"November": "2024-11"}
+    assert values("The plant opened in November.") == {"November": "2023-11"}
+    # a month close across the turn of the year is still the near one
+    assert values("The January report is out.", date(2024, 12, 20)) == {"January": "2025-01"}

@@ -260,6 +260,8 @@ def _nearest_year(published: date, month: int, day: int, tense: str | None) -> i
 
     years = (published.year - 1, published.year, published.year + 1)
     best = min(years, key=lambda y: (abs((candidate(y) - published).days), y != published.year))
+    if tense is None and abs((candidate(best) - published).days) > 90:
+        best = published.year  # no tense and no year near: the publication year (the guidelines' rule)
     gap = (candidate(best) - published).days
     if tense == "past" and gap > 2:
         best -= 1
