@@ -140,3 +140,10 @@ def test_a_month_far_off_with_no_tense_takes_the_publication_year() -> None:
     assert values("The plant opened in November.") == {"November": "2023-11"}
     # a month close across the turn of the year is still the near one
     assert values("The January report is out.", date(2024, 12, 20)) == {"January": "2025-01"}
+
+
+def test_a_day_something_is_set_for_is_the_one_to_come() -> None:
+    assert values("The vote is on Friday.") == {"Friday": "2024-03-22"}
+    assert values("The deadline is Friday.") == {"Friday": "2024-03-22"}
+    assert values("The vote was on Friday.") == {"Friday": "2024-03-15"}
+    assert values("Today is Wednesday.")["Wednesday"] == "2024-03-20"

@@ -77,6 +77,8 @@ TENSE_MARKERS = re.compile(
     # timetable told in the present is still to come
     r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
     r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
+    # "the vote is on Friday", "the deadline is Friday": what a named day is set for
+    r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     # "are meeting on Friday": a present progressive with a day is an arrangement
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
     # "starting Monday", "effective Friday": from that day on
