@@ -147,3 +147,10 @@ def test_a_day_something_is_set_for_is_the_one_to_come() -> None:
     assert values("The deadline is Friday.") == {"Friday": "2024-03-22"}
     assert values("The vote was on Friday.") == {"Friday": "2024-03-15"}
     assert values("Today is Wednesday.")["Wednesday"] == "2024-03-20"
+
+
+def test_march_or_may_ending_a_range_of_months_is_a_month() -> None:
+    assert values("The firm hired staff between January and March.") == {
+        "January": "2024-01", "March": "2024-03"}
+    assert values("The firm hired staff in January-March.") == {"January": "2024-01", "March": "2024-03"}
+    assert values("He and May went home.") == {}

@@ -153,7 +153,10 @@ SHORT_YEAR_EDGE_BEFORE_RE = re.compile(
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
     r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|"
-    r"(?:set|scheduled|planned|slated|due|expected|postponed|delayed|moved|pushed\s+back)\s+for)\s+$", re.IGNORECASE
+    r"(?:set|scheduled|planned|slated|due|expected|postponed|delayed|moved|pushed\s+back)\s+for|"
+    # "between January and March": the end of a range of months
+    r"(?-i:" + MONTH_FULL + r")"
+    r"(?:\s+(?:and|to|through|until|or)\s|\s*[-–]))\s*$", re.IGNORECASE
 )  # "In May, ...": a sentence may open with the preposition; "set for May", not "calls for May to go"
 
 # "the Christmas tree": a word after a holiday's name that makes the name an adjective
