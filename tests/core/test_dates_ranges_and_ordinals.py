@@ -26,6 +26,7 @@ def test_a_season_named_by_its_two_years_is_its_first_year() -> None:
     assert values("The club struggled in the 2022-23 season.") == {"2022-23": "2022"}
     assert values("Output fell 3% in 2019–20.") == {"2019–20": "2019"}
     assert values("The 2023/24 budget was cut.") == {"2023/24": "2023"}
+    assert values("Gas ran short in the winter of 2022-23.") == {"winter of 2022-23": "2022"}
 
 
 def test_years_that_run_backwards_are_no_range() -> None:

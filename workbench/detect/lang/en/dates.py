@@ -345,7 +345,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
     ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
-    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
+    # "the winter of 2022-23": the season that spans two years keeps both in its span
+    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}"
+                          rf"(?:[-–/]\d\d(?![\w%]|[-–/.,:]\d))?")),
     # "the summer and autumn of 2024": two seasons share the year
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:and|or|to|through)\s+"
                           rf"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
