@@ -155,3 +155,9 @@ def test_march_or_may_ending_a_range_of_months_is_a_month() -> None:
         "January": "2024-01", "March": "2024-03"}
     assert values("The firm hired staff in January-March.") == {"January": "2024-01", "March": "2024-03"}
     assert values("He and May went home.") == {}
+
+
+def test_a_fiscal_year_named_by_two_years_or_two_digits() -> None:
+    assert values("Revenue fell in FY2023-24.") == {"FY2023-24": "2023"}
+    assert values("Revenue fell in the financial year 2022/23.") == {"financial year 2022/23": "2022"}
+    assert values("Revenue fell in FY24.") == {"FY24": "2024"}

@@ -111,6 +111,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return str(century + clipped)
         if rule == "season" and not spot.get("year"):
             return _resolve_season(spot, text, published)
+        if rule == "fiscal" and spot.get("fy_clipped"):  # "FY24"
+            return str(2000 + int(spot.get("fy_clipped")))
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")
         if rule == "holiday":

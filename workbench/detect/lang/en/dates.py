@@ -293,7 +293,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"(?<=[a-z]\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b"
                           r"(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
-    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
+    # "fiscal 2023-24", "FY2022/23": the year it is named by first; "FY24": 2024
+    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}(?:[-–/]\d\d(?![\w%]|[-–/.,:]\d))?")),
+    ("fiscal", re.compile(r"\bFY\s?(?P<fy_clipped>\d\d)(?![\w%]|[-–/.,:]\d)")),
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
