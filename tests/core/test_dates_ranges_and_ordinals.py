@@ -161,3 +161,10 @@ def test_a_fiscal_year_named_by_two_years_or_two_digits() -> None:
     assert values("Revenue fell in FY2023-24.") == {"FY2023-24": "2023"}
     assert values("Revenue fell in the financial year 2022/23.") == {"financial year 2022/23": "2022"}
     assert values("Revenue fell in FY24.") == {"FY24": "2024"}
+
+
+def test_a_month_told_by_a_second_verb_after_a_year_is_in_that_year() -> None:
+    assert values("He was arrested in 2019 and fled in August.") == {"2019": "2019", "August": "2019-08"}
+    # a year in passing, or a verb still to come, leaves the month to publication
+    assert values("The firm, founded in 2009, said in January it would grow.")["January"] == "2024-01"
+    assert values("The law passed in 2019 and will be reviewed in August.")["August"] == "2024-08"

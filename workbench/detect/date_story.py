@@ -70,6 +70,7 @@ class StoryDates:
         self.dated_sentence = -9
         self._carried = False  # whether the spot just placed took its year from the story
         self.previous_end = -1
+        self.bare_year: tuple[int, str] | None = None  # where the last year said alone ended, and it
         self.spot_starts = [s.start for s in spots]
 
     def sentence(self, pos: int) -> int:
@@ -109,6 +110,7 @@ class StoryDates:
             self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
+            self.bare_year = (spot.end, spot.get("year")) if spot.rule == "year" and value else self.bare_year
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence
             if value and len(value) == 10:
@@ -257,6 +259,10 @@ class StoryDates:
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
             self._carried = True
             return _in_year(spot, value, self.year, self.text)
+        if (spot.rule in _YEARLESS_RULES and not deictic and self.bare_year and current_language().dates.
+                COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
+                and tense_near(self.text, spot.start, spot.end) == "past"):
+            return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS

@@ -209,6 +209,9 @@ NAMED_DATE_BEFORE_RE = re.compile(r"(?:\b(?:the|since|after|before|until|of)\s+|
 # "Feb. 28-March 2, 2023", "28 February to 2 March 2023": what joins the two ends of a range
 # whose year is written once, at its end
 RANGE_JOIN_RE = re.compile(r"\s*[-–]\s*|,?\s+(?:to|until|till|through|and)\s+")
+# "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
+# stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
+COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
