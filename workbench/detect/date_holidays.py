@@ -105,7 +105,13 @@ def _most_named_country_day(text: str) -> tuple[int, int]:
 def resolve_holiday(name: str, year: str | None, text: str, start: int, published: date | None,
                     tense: str | None) -> str | None:
     """The ISO day of a holiday: in the year written, else the nearest one the tense allows."""
-    rule = holiday_rule(name)
+    return resolve_yearly(holiday_rule(name), year, text, start, published, tense)
+
+
+def resolve_yearly(rule: tuple, year: str | None, text: str, start: int, published: date | None,
+                   tense: str | None) -> str | None:
+    """The ISO day a yearly ``rule`` names ("the first Monday of March" is one too): in the
+    year written, else the nearest one the tense allows."""
     if year:
         return holiday_in_year(rule, int(year), text, start).isoformat()
     if published is None:

@@ -52,6 +52,13 @@ def ago_same(published: date, unit: str, n: int, same: str) -> str:
     return at_precision(shifted(base, unit, -n), precision)
 
 
+def ago_weekday(published: date, weeks: int, weekday: int) -> str:
+    """ "a week ago Sunday", "Sunday a week ago": the last such weekday before publication,
+    that many weeks further back."""
+    last = published - timedelta(days=(published.weekday() - weekday) % 7 or 7)
+    return (last - timedelta(weeks=weeks)).isoformat()
+
+
 def this_time(published: date, unit: str, n: int) -> str:
     """ "this time last year": the month a year away (a fact-checker writes the month, which
     the words pin down, not the day they leave loose); "this time last month": the week."""

@@ -70,6 +70,7 @@ class StoryDates:
         self.dated_sentence = -9
         self._carried = False  # whether the spot just placed took its year from the story
         self.previous_end = -1
+        self.bare_year: tuple[int, str] | None = None  # where the last year said alone ended, and it
         self.spot_starts = [s.start for s in spots]
 
     def sentence(self, pos: int) -> int:
@@ -109,6 +110,7 @@ class StoryDates:
             self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
+            self.bare_year = (spot.end, spot.get("year")) if spot.rule == "year" and value else self.bare_year
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence
             if value and len(value) == 10:
@@ -205,10 +207,24 @@ class StoryDates:
                 return resolve(spot, text, date.fromisoformat(day)) if day and len(day) == 10 else None
             if said.start >= reach:
                 break
+        if (day := self._said_before(opening, published)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
         around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
             return None
         return resolve(spot, text, published)
+
+    def _said_before(self, opening: int, published: date | None) -> str | None:
+        """The day an attribution that opens the quotation's sentence gives ("On Monday, he
+        said:", "He told reporters on Monday:"), if it gives one."""
+        text = self.text
+        sentence_start = self.sentence_starts[max(0, self.sentence(opening))]
+        said = [s for s in self.spots if sentence_start <= s.start and s.end <= opening and s.rule in _SAID_ON_RULES]
+        if not said or not _speech_verb_re().search(text, sentence_start, opening) or any(
+                mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
+            return None
+        day = resolve(said[-1], text, published)
+        return day if day and len(day) == 10 else None
 
     def _in_story_time(self, spot: Spot, value: str | None, here: int,
                        published: date | None) -> str | None:
@@ -243,6 +259,10 @@ class StoryDates:
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
             self._carried = True
             return _in_year(spot, value, self.year, self.text)
+        if (spot.rule in _YEARLESS_RULES and not deictic and self.bare_year and current_language().dates.
+                COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
+                and tense_near(self.text, spot.start, spot.end) == "past"):
+            return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS

@@ -16,7 +16,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from workbench.detect import date_shifts
-from workbench.detect.date_holidays import resolve_holiday
+from workbench.detect.date_holidays import resolve_holiday, resolve_yearly
 from workbench.detect.language_scope import current_language
 from workbench.detect.numbers import parse_number
 
@@ -88,6 +88,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
                 day_first = published == _ymd(y, b, a)  # "06/11/2024" over an article of 11 June
             month, day = (b, a) if a > 12 or (b <= 12 and day_first) else (a, b)
             return date(y, month, day).isoformat()
+        if rule == "named_date":
+            return current_language().dates.NAMED_DATES[spot.get("named")]
         if rule in _SHIFT_RULES:
             return _resolve_shift(spot, text, published)
         if rule == "week_of":
@@ -98,7 +100,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule in {"my", "month", "day_range"}:
             return _resolve_month(spot, text, published)
         if rule in {"decade", "decade2"}:
-            decade = spot.get("decade")
+            word = spot.get("lower") or spot.get("upper")  # "the Nineties"
+            decade = current_language().dates.DECADE_WORDS[word.lower()] if word else spot.get("decade")
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
@@ -108,19 +111,35 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return str(century + clipped)
         if rule == "season" and not spot.get("year"):
             return _resolve_season(spot, text, published)
+        if rule == "fiscal" and spot.get("fy_clipped"):  # "FY24"
+            return str(2000 + int(spot.get("fy_clipped")))
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")
         if rule == "holiday":
             return resolve_holiday(spot.get("holiday"), spot.get("year"), text, spot.start, published,
                                    tense_near(text, spot.start, spot.end))
+        if rule == "nth_weekday":  # "the last Friday in May": a day found in its year as a holiday is
+            words = current_language().dates
+            nth = words.NTH_WEEKDAY_ORDINALS[spot.get("nth").lower()]
+            yearly = ("nth_weekday", words.MONTHS[spot.get("month").rstrip(".").lower()],
+                      words.WEEKDAYS[spot.get("wday").lower()], nth)
+            return resolve_yearly(yearly, spot.get("year"), text, spot.start, published,
+                                  tense_near(text, spot.start, spot.end))
         if rule == "quarter":
             return _resolve_quarter(spot, text, published)
         if rule == "edge_year":
             return _resolve_this_last_next(spot, published)
         if rule == "the_unit":
+            if spot.get("year"):  # "year-end 2023"
+                return spot.get("year")
             return _period_value(published, spot.get("unit").lower(), 0) if published else None
         if rule == "weekday":
             return _resolve_weekday(spot, text, published)
+        if rule == "weekday_of_week" and published is not None:  # "Tuesday last week"
+            words = current_language().dates
+            monday = published + timedelta(weeks=words.WHICH_OFFSETS[spot.get("which").lower()],
+                                           days=-published.weekday())
+            return (monday + timedelta(days=words.WEEKDAYS[spot.get("weekday").lower()])).isoformat()
         if rule == "deixis":
             return _resolve_deixis(spot, published)
         if rule == "ago":
@@ -243,6 +262,8 @@ def _nearest_year(published: date, month: int, day: int, tense: str | None) -> i
 
     years = (published.year - 1, published.year, published.year + 1)
     best = min(years, key=lambda y: (abs((candidate(y) - published).days), y != published.year))
+    if tense is None and abs((candidate(best) - published).days) > 90:
+        best = published.year  # no tense and no year near: the publication year (the guidelines' rule)
     gap = (candidate(best) - published).days
     if tense == "past" and gap > 2:
         best -= 1
@@ -349,6 +370,12 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
         return _into_year(spot, published)
     if published is None or spot.get("dir").lower() != "ago":
         return None
+    if spot.get("agoday"):  # "a week ago Sunday"
+        amount = gap_amount(spot)
+        if amount is None or amount != int(amount):
+            return None
+        return date_shifts.ago_weekday(published, int(amount), current_language().dates.WEEKDAYS[
+            spot.get("agoday").lower()])
     if spot.get("same"):  # "a year ago today"
         amount = gap_amount(spot)
         if amount is None or amount != int(amount) or spot.get("unit").lower() in {"minute", "hour"}:

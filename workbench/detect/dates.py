@@ -18,6 +18,7 @@ from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.date_story import StoryDates
 from workbench.detect.date_values import (
     Spot,
+    resolve,
     tense_near,
 )
 from workbench.detect.figure_words import figure_words
@@ -59,7 +60,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
 
 
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nth_day",
-                "fiscal_after", "quarter")
+                "fiscal_after", "quarter", "named_date")
 
 
 def _spots(text: str) -> tuple[Spot, ...]:
@@ -140,12 +141,36 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     out = []
     spots = _spots(text)
     story = StoryDates(text, spots)
-    for spot in spots:
+    for i, spot in enumerate(spots):
         value = story.place(spot, ctx.published)
+        if value and i + 1 < len(spots):
+            value = _range_start_in_end_year(spot, spots[i + 1], text, value)
         score = 0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75
         out.append(Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                              score=score, extra={"rule": spot.rule}))
     return out
+
+
+_RANGE_START_RULES = frozenset({"mdy", "dmy", "month"})
+_RANGE_END_RULES = frozenset({"mdy", "dmy", "my"})
+
+
+def _range_start_in_end_year(spot: Spot, end: Spot, text: str, value: str) -> str:
+    """ "Feb. 28-March 2, 2023", "from May to June 2022": a range that writes its year once,
+    at its end, puts its start in that year too (in the year before when the start's month
+    comes later: "Dec. 30-Jan. 2, 2024")."""
+    if (spot.rule not in _RANGE_START_RULES or spot.get("year") or spot.get("rel")
+            or end.rule not in _RANGE_END_RULES or not end.get("year") or len(value) not in {7, 10}
+            or not current_language().dates.RANGE_JOIN_RE.fullmatch(text, spot.end, end.start)):
+        return value
+    year = int(end.get("year"))
+    month_day = value[5:]
+    end_value = resolve(end, text, None) or ""
+    if month_day[:2] > end_value[5:7]:
+        year -= 1
+    if month_day == "02-29" and year % 4:  # a leap day only in a leap year (1900, 2100 are out of reach)
+        return value
+    return f"{year}-{month_day}"
 
 
 # --- spotting checks ------------------------------------------------------------
@@ -171,6 +196,8 @@ def _trim(spot: Spot, text: str) -> Spot | None:
 def _plausible(spot: Spot, text: str) -> bool:
     """Reject matches that are counts, model numbers or modal verbs rather than dates."""
     date_words = current_language().dates
+    if spot.rule == "year" and not _runs_forward(spot, text):
+        return False  # "2015-2014", "2014-13": not a stretch of years
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
         if date_words.APPROXIMATE_YEAR_BEFORE.search(before):
@@ -191,7 +218,7 @@ def _plausible(spot: Spot, text: str) -> bool:
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
     word_months = date_words.MONTHS_THAT_ARE_WORDS
     if spot.rule == "month" and spot.get("month") in word_months and not spot.get("rel"):
-        return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 12), spot.start))
+        return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
@@ -204,6 +231,12 @@ def _plausible(spot: Spot, text: str) -> bool:
         after = text[spot.end : spot.end + 12]
         if re.match(r"\s*(?:%|percent|[ap]\.?m\b|GMT)", after):
             return False
+    if spot.rule == "the_unit" and spot.get("short") and not date_words.SHORT_YEAR_EDGE_BEFORE_RE.search(
+            text, max(0, spot.start - 16), spot.start):
+        return False  # "year-end bonuses", "a mid-year review": no time the sentence is placed at
+    if spot.rule == "named_date" and not date_words.NAMED_DATE_BEFORE_RE.search(
+            text, max(0, spot.start - 8), spot.start):
+        return False
     if spot.rule == "nth_day" and not date_words.NTH_DAY_BEFORE_RE.search(
             text, max(0, spot.start - 12), spot.start - 4):  # before "the "
         return False
@@ -239,6 +272,23 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and (spot.get("amount") or "").lower() in {"many", "few"}:
         return (spot.get("dir") or "").lower() == "ago"
     return True
+
+
+_YEAR_BEFORE_DASH_RE = re.compile(r"(\d{4})[-–/]$")
+_DASH_YEAR_AFTER_RE = re.compile(r"[-–/](\d{4})")
+
+
+def _runs_forward(spot: Spot, text: str) -> bool:
+    """A year joined by a dash to another ("2014-2015", "2022-23") is the earlier of the two or
+    the later, as its place says."""
+    year = int(spot.get("year"))
+    if spot.get("to") is not None and int(spot.get("to")) <= year % 100:
+        return False
+    bm = _YEAR_BEFORE_DASH_RE.search(text, max(0, spot.start - 5), spot.start)
+    if bm is not None and int(bm.group(1)) >= year:
+        return False
+    am = _DASH_YEAR_AFTER_RE.match(text, spot.end)
+    return am is None or int(am.group(1)) > year
 
 
 def _after_sentence_end(text: str, pos: int) -> bool:

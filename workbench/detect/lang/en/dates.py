@@ -26,6 +26,9 @@ MONTHS = {
 }  # fmt: skip
 
 # Weekday names -> ``date.weekday()`` number.
+# "the first Monday of March", "the last Friday in May": which of the month's such weekdays
+NTH_WEEKDAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
@@ -72,8 +75,10 @@ TENSE_MARKERS = re.compile(
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|closes|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
     r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
+    # "the vote is on Friday", "the deadline is Friday": what a named day is set for
+    r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     # "are meeting on Friday": a present progressive with a day is an arrangement
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
     # "starting Monday", "effective Friday": from that day on
@@ -141,10 +146,18 @@ YEAR_NOUNS = frozenset(
 # Month names that are also common words (``may``, ``march``): months only where the
 # context says so.
 MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
+# "by year-end", "at the year's end", "until mid-year": a short year's edge places after these.
+SHORT_YEAR_EDGE_BEFORE_RE = re.compile(
+    r"\b(?:by|at|before|until|till|after|since|from|toward|towards|around|near|through|to|of)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till)\s+$", re.IGNORECASE
-)  # "In May, ...": a sentence may open with the preposition
+    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|"
+    r"(?:set|scheduled|planned|slated|due|expected|postponed|delayed|moved|pushed\s+back)\s+for|"
+    # "between January and March": the end of a range of months
+    r"(?-i:" + MONTH_FULL + r")"
+    r"(?:\s+(?:and|to|through|until|or)\s|\s*[-–]))\s*$", re.IGNORECASE
+)  # "In May, ...": a sentence may open with the preposition; "set for May", not "calls for May to go"
 
 # "the Christmas tree": a word after a holiday's name that makes the name an adjective
 HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
@@ -183,8 +196,26 @@ EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
 MONTH = rf"(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR})"
 # A day of the month, with its English ordinal suffix: ``5th``.
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)"
+# "the Nineties": the decades named in words, as their first year
+DECADE_WORDS = {"noughties": "2000", "twenties": "1920", "thirties": "1930", "forties": "1940",
+                "fifties": "1950", "sixties": "1960", "seventies": "1970", "eighties": "1980",
+                "nineties": "1990"}
+DECADE_WORD_RE = "|".join(word.capitalize() for word in DECADE_WORDS)
+# Days that name an event without a year: its day (the guidelines date "September 11, 2001"
+# before "attacks"; "9/11" is that day too)
+NAMED_DATES = {"9/11": "2001-09-11"}
+# "the 9/11 attacks", "since 9/11", "post-9/11": the event, not a score or a fraction
+NAMED_DATE_BEFORE_RE = re.compile(r"(?:\b(?:the|since|after|before|until|of)\s+|\b(?:post|pre)-)$", re.IGNORECASE)
+# "Feb. 28-March 2, 2023", "28 February to 2 March 2023": what joins the two ends of a range
+# whose year is written once, at its end
+RANGE_JOIN_RE = re.compile(r"\s*[-–]\s*|,?\s+(?:to|until|till|through|and)\s+")
+# "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
+# stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
+COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+# A four-digit year without a group, to look ahead for: "2014-2015".
+YEAR_AHEAD = r"(?:1[5-9]|20)\d\d(?!\d)"
 # ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
 EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?|end-|start-)\s*)"  # "by end-2024"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
@@ -220,22 +251,44 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
+    # "the Nineties", "the early eighties": a decade in words (capitalised, or early or late, since
+    # "temperatures in the nineties", "the mid-nineties" are degrees)
+    ("decade", re.compile(
+        r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late)[- ](?P<lower>" + DECADE_WORD_RE.lower() + r")|"
+        r"(?:(?P<edge2>early|late|mid)[- ])?(?P<upper>" + DECADE_WORD_RE + r"))\b")),
+    # "the 9/11 attacks": a day that names an event, written without its year (``NAMED_DATES``)
+    ("named_date", re.compile(r"(?<![\w/.])(?P<named>9/11)(?![\w/]|\.\d)")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
     ("clipped_year", re.compile(r"['\u2019](?P<clipped>\d\d)\b(?!['\u2019]?s\b|[.,:]\d|\s*%)")),
-    ("year", re.compile(rf"(?<![\w$£€¥,.\-/:]){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}(?![\w%]|[-–/.,:]\d)")),
+    # "2014-2015": each year of a range is a date (as "from 2019 to 2021"), so a year may follow or
+    # precede another across a dash (``_plausible`` asks the second to be the later);
+    # "2022-23", "2014–15", "2023/24": a season or fiscal year named by its two years is one date, its
+    # first year (a season is its year, and it begins in the first)
+    ("year", re.compile(rf"(?:(?<=\d\d\d\d[-–/])|(?<![\w$£€¥,.\-–/:])){EDGE}?(?:(?P<fy>fiscal)\s+)?{YEAR}"
+                        rf"(?:[-–/](?P<to>\d\d)(?![\w%]|[-–/.,:]\d)|(?=[-–/]{YEAR_AHEAD})|(?![\w%]|[-–/.,:]\d))")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
         r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
         r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
     ("the_unit", re.compile(
         r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
+    # "by year-end", "at the year's end", "by mid-year": the publication year or the year written
+    # (after a preposition only, ``SHORT_YEAR_EDGE_BEFORE_RE``: "year-end bonuses" date nothing)
+    ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
+    ("the_unit", re.compile(rf"(?<![\w-])(?P<short>[Mm]id-?)(?P<unit>year)\b(?:\s+{YEAR})?")),
+    # "on Tuesday last week", "Friday of next week": that day of the week named
+    ("weekday_of_week", re.compile(
+        rf"{WEEKDAY}{PART_OF_DAY}\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+week\b(?![\w'’-])")),
     ("weekday", re.compile(
         rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
     ("deixis", re.compile(
         r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
-        r"|\b(?P<word2>this\s+(?:morning|afternoon|evening)|last\s+night)\b")),
+        # "Last night the shelling ...": capitalised where it opens the sentence
+        r"|\b(?P<word2>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)\b")),
     ("vague", re.compile(
-        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b",
+        r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b"
+        # "in the next few days" as "coming days"; "for the next few days" measures
+        r"|(?<!\b[Ff]or\s[Tt]he\s)(?<=\b[Tt]he\s)next\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months)\b",
         re.I)),
     ("season", re.compile(
         r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
@@ -243,7 +296,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(r"(?<=[a-z]\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b"
                           r"(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
-    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}")),
+    # "fiscal 2023-24", "FY2022/23": the year it is named by first; "FY24": 2024
+    ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}(?:[-–/]\d\d(?![\w%]|[-–/.,:]\d))?")),
+    ("fiscal", re.compile(r"\bFY\s?(?P<fy_clipped>\d\d)(?![\w%]|[-–/.,:]\d)")),
     ("fiscal_after", re.compile(rf"(?<![\w$,.]){YEAR}\s+(?:fiscal|financial)\s+year\b")),
     ("ago", re.compile(
         rf"\b(?:(?P<approx>about|around|nearly|almost|roughly|some|over|more\s+than|less\s+than|"
@@ -251,8 +306,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "a week into the new year", "three months into 2024": counted from the year's start
         rf"(?:(?<=into)\s+(?:(?P<into>(?:the\s+)?(?:new\s+)?year)\b|{YEAR}))?"
         # "20 years ago this month", "a year ago today": the same day (week, month) back then
-        r"(?:(?<=ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b)?",
+        r"(?:(?<=ago)\s+(?P<same>today|tomorrow|yesterday|this\s+(?:week|month))\b)?"
+        # "a week ago Sunday" (American): that weekday of so many weeks back
+        r"(?:(?<=ks\sago|ek\sago)\s+(?-i:(?P<agoday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b)?",
         re.IGNORECASE)),
+    ("ago", re.compile(
+        r"(?P<agoday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+        rf"(?i:{AMOUNT}\s+(?P<unit>week)s?\s+(?P<dir>ago))\b")),
     # "in two weeks' time", "in a fortnight": counted forward from publication
     ("in_time", re.compile(
         rf"\b[Ii]n\s+{AMOUNT}\s+(?P<unit>day|week|fortnight|month|year)s?(?P<time>['’]s?\s+time\b)?")),
@@ -277,6 +337,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
+    # "the first Monday of March", "the last Friday in May": that weekday of the month
+    ("nth_weekday", re.compile(
+        rf"(?<=\b[Tt]he\s)(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
+        rf"(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of|in)\s+{MONTH}"
+        rf"(?:,?\s+{YEAR})?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
@@ -285,7 +350,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
     ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
-    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
+    # "the winter of 2022-23": the season that spans two years keeps both in its span
+    ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}"
+                          rf"(?:[-–/]\d\d(?![\w%]|[-–/.,:]\d))?")),
     # "the summer and autumn of 2024": two seasons share the year
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:and|or|to|through)\s+"
                           rf"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}")),
@@ -295,20 +362,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # pattern is tried only where one of its first words stands.
 START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
-    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday")),
+    (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago", "weekday_of_week")),
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit")),
     (("the",), ("dmy", "edge_year")),
+    (tuple(DECADE_WORDS), ("decade",)),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("past",), ("edge_year",)),  # "over the past weekend"
     (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
-    (("coming", "recent", "days", "weeks", "months"), ("vague",)),
+    (("coming", "recent", "days", "weeks", "months", "next"), ("vague",)),
     (("weekend",), ("weekend",)),
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
     (("day", "week", "month", "year"), ("two_off",)),
+    (("year", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
     (("this",), ("this_time",)),
     (("in",), ("in_time",)),
@@ -317,7 +386,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
     (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
     (SEASONS, ("season",)),
-    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy")),
+    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy", "nth_weekday")),
     (("'", "’"), ("decade2", "clipped_year")),
     (tuple(sorted({re.match(r"[A-Za-z]+", name).group().lower() for name in HOLIDAYS})), ("holiday",)),
 )
