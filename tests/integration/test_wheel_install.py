@@ -27,6 +27,20 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("*.whl"))
 
 
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The wheel installed into a folder of its own, and an environment in which only that copy of
+    workbench is importable (the checkout kept off the path): installed once for the module."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True, capture_output=True,
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(target)
+    return target, env
+
+
 def test_wheel_carries_resources_and_migrations(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "workbench/_resources/scales/default.json" in names
@@ -34,16 +48,8 @@ def test_wheel_carries_resources_and_migrations(wheel):
     assert "workbench/_db/env.py" in names
 
 
-def test_installed_wheel_opens_a_database_and_lists_sessions(wheel, tmp_path):
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True, capture_output=True,
-    )
-    # Only the installed copy of workbench may be importable: run from an
-    # empty folder with the checkout kept off the path.
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PYTHONPATH"] = str(target)
+def test_installed_wheel_opens_a_database_and_lists_sessions(installed, tmp_path):
+    target, env = installed  # run from an empty folder: only the installed copy is importable
     db_path = tmp_path / "fresh.sqlite"
     code = (
         "import json, workbench.paths as p, workbench.cli as c\n"
@@ -58,15 +64,10 @@ def test_installed_wheel_opens_a_database_and_lists_sessions(wheel, tmp_path):
     assert (tmp_path / "fresh.sqlite").exists()
 
 
-def test_the_wheel_gives_the_command_and_the_window_command(wheel, tmp_path):
+def test_the_wheel_gives_the_command_and_the_window_command(installed, tmp_path):
     """What `pipx install` exposes: `workbench` (the command line) and `workbench-gui` (the window)."""
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True, capture_output=True,
-    )
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["PYTHONPATH"] = str(target)
+    target, env = installed
+    env = dict(env)  # this test adds its own data folder
 
     def command(name: str, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
