@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.collector_pause import collector_paused
 from workbench.detect.figures import detect_figures
 from workbench.detect.language_scope import speaking
 from workbench.detect.quotes import find_quote_marks
@@ -42,7 +43,7 @@ def detect(
     code; one with no word lists in ``detect/lang/`` (or None) is detected as
     English (see ``language_scope.detection_language``).
     """
-    with speaking(language) as words:
+    with speaking(language) as words, collector_paused():
         ctx = DetectContext(published=published, language=words.code)
         if len(text) <= 2 * _PIECE:
             return _detect_piece(text, ctx, detectors)
