@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from workbench.detect.candidate import Candidate, DetectContext
-from workbench.detect.collector_pause import collector_paused
+from workbench.detect.cycle_collector import collector_held_off
 from workbench.detect.figures import detect_figures
 from workbench.detect.language_scope import speaking
 from workbench.detect.quotes import find_quote_marks
@@ -43,7 +43,7 @@ def detect(
     code; one with no word lists in ``detect/lang/`` (or None) is detected as
     English (see ``language_scope.detection_language``).
     """
-    with speaking(language) as words, collector_paused():
+    with speaking(language) as words, collector_held_off():
         ctx = DetectContext(published=published, language=words.code)
         if len(text) <= 2 * _PIECE:
             return _detect_piece(text, ctx, detectors)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from workbench.detect import pipeline
-from workbench.detect.collector_pause import collector_paused
+from workbench.detect.cycle_collector import collector_held_off
 from workbench.kinds import detect
 
 TEXT = "Belarus has 90,000 troops and S-400 systems, officials said on Feb. 20, 2024."
@@ -51,13 +51,13 @@ def test_the_collector_resumes_only_when_the_last_of_two_threads_is_done() -> No
     seen: list[bool] = []
 
     def first() -> None:
-        with collector_paused():
+        with collector_held_off():
             first_inside.set()
             release.wait(5)
 
     def second() -> None:
         first_inside.wait(5)
-        with collector_paused():
+        with collector_held_off():
             pass
         seen.append(gc.isenabled())  # the first run is still under way
         second_done.set()

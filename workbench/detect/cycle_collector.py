@@ -1,4 +1,5 @@
-"""Python's cycle collector held off while the detectors run.
+"""Python's cycle collector held off while the detectors run (the window's jobs put off only
+full collections: see gui/collector_pause).
 
 Detection allocates tens of thousands of short-lived tuples, lists and
 candidates a second; each 700 of them start a pass of the cycle collector,
@@ -24,7 +25,7 @@ _was_enabled = False  # whether the collector ran before the first of them
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_held_off() -> Iterator[None]:
     """Hold the cycle collector off inside the block (re-entrant, thread-safe)."""
     global _holders, _was_enabled
     with _LOCK:
