@@ -18,6 +18,9 @@ from sqlalchemy import create_engine
 
 from workbench.storage.migrate import alembic_config
 
+# The rows, shared with the migration tests.
+FIRST_RELEASE_REVIEW = Path(__file__).resolve().parents[1] / "db" / "first_release_review.sql"
+
 
 def write_old_database(path: Path) -> str:
     config = alembic_config()
@@ -28,27 +31,7 @@ def write_old_database(path: Path) -> str:
         command.upgrade(config, oldest)
     engine.dispose()
     with sqlite3.connect(path) as raw:
-        raw.execute(
-            "INSERT INTO review_session (id, title, reviewer, notes, ui_state, scale, created_at, updated_at)"
-            " VALUES (1, 'Review from the first release', 'ana', '', '{}', 'default',"
-            " '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
-        )
-        raw.execute(
-            "INSERT INTO article (id, session_id, position, source, created_at, updated_at)"
-            " VALUES (1, 1, 0, 'old.txt', '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
-        )
-        raw.execute(
-            "INSERT INTO article_version (id, article_id, number, authors, text, structure, raw_zlib,"
-            " raw_sha256, fetched_at, extractor) VALUES (1, 1, 1, '[]', 'Some 40 tanks moved.', '[]',"
-            " x'', '', '2025-01-01 10:00:00', 'test')"
-        )
-        raw.execute(
-            "INSERT INTO claim (id, article_id, article_version_id, kind, start, \"end\", text, prefix,"
-            " suffix, wording, origin, status, verdict, rationale, tags, created_by, updated_by, version,"
-            " created_at, updated_at) VALUES (1, 1, 1, 'figure', 0, 14, 'Some 40 tanks', '', ' moved.',"
-            " '', 'detected', 'accepted', 'true', 'Seen on video', '[]', 'ana', 'ana', 2,"
-            " '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
-        )
+        raw.executescript(FIRST_RELEASE_REVIEW.read_text(encoding="utf-8"))
     raw.close()
     return oldest
 

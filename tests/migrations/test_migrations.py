@@ -23,6 +23,9 @@ from workbench.storage.migrate import alembic_config, current_revision, head_rev
 from workbench.storage.models import Base
 from workbench.storage.schema_head import HEAD_REVISION
 
+# One review as the first release stored it (shared with the bundle's upgrade check).
+FIRST_RELEASE_REVIEW = Path(__file__).resolve().parents[2] / "db" / "first_release_review.sql"
+
 
 def _script() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
@@ -80,26 +83,7 @@ def test_database_of_a_previous_version_is_backed_up_and_upgraded(tmp_path, revi
     _upgrade_file_to(path, revision)
     # A review made with that version, written as that version's schema had it.
     with sqlite3.connect(path) as raw:
-        raw.execute(
-            "INSERT INTO review_session (id, title, reviewer, notes, ui_state, scale, created_at, updated_at)"
-            " VALUES (1, 'Old review', 'ana', '', '{}', 'default', '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
-        )
-        raw.execute(
-            "INSERT INTO article (id, session_id, position, source, created_at, updated_at)"
-            " VALUES (1, 1, 0, 'old.txt', '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
-        )
-        raw.execute(
-            "INSERT INTO article_version (id, article_id, number, authors, text, structure, raw_zlib,"
-            " raw_sha256, fetched_at, extractor) VALUES (1, 1, 1, '[]', 'Some 40 tanks moved.', '[]',"
-            " x'', '', '2025-01-01 10:00:00', 'test')"
-        )
-        raw.execute(
-            "INSERT INTO claim (id, article_id, article_version_id, kind, start, \"end\", text, prefix,"
-            " suffix, wording, origin, status, verdict, rationale, tags, created_by, updated_by, version,"
-            " created_at, updated_at) VALUES (1, 1, 1, 'figure', 0, 14, 'Some 40 tanks', '', ' moved.',"
-            " '', 'detected', 'accepted', 'true', 'Seen on video', '[]', 'ana', 'ana', 2,"
-            " '2025-01-01 10:00:00', '2025-01-01 10:00:00')"
-        )
+        raw.executescript(FIRST_RELEASE_REVIEW.read_text(encoding="utf-8"))
     db = open_database(path)
     try:
         assert current_revision(db) == head_revision()
@@ -112,7 +96,7 @@ def test_database_of_a_previous_version_is_backed_up_and_upgraded(tmp_path, revi
         with db.engine.connect() as connection:  # the old claim is in the claim memory too
             keys = connection.exec_driver_sql("SELECT key FROM claim_key WHERE claim_id = 1").all()
         assert keys, "claims from before the memory existed were not indexed"
-        assert sessions.find_session(db, "Old review").article_count == 1
+        assert sessions.find_session(db, "Review from the first release").article_count == 1
     finally:
         db.close()
 
