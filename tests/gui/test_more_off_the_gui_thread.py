@@ -2,13 +2,15 @@
 
 Keep mine after a conflict, the conflict's own read, copying a prior verdict,
 quoting a found passage, reusing and retitling a source, setting one's
-display name, What Changed and the PDF export each send their statements
-from background jobs; the window shows the result once it is back. Every
-statement is recorded with the thread that sent it (``Sent``).
+display name, What Changed, the PDF export and a first import (which makes
+its session with its article) each send their statements from background
+jobs; the window shows the result once it is back. Every statement is
+recorded with the thread that sent it (``Sent``).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,17 +18,22 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from sqlalchemy.engine import Engine
+from werkzeug import Request, Response
 
 from tests.gui.helpers import Sent, claim_with_text, table_text, wait_for_details
+from tests.gui.test_import import PAGE
 from tests.gui.test_memory_and_evidence import SOURCE_PAGE, two_sessions  # noqa: F401 (a fixture)
 from tests.gui.test_memory_and_evidence import _today as today_with_prior
 from tests.gui.test_recheck_window import _imported
+from tests.gui.test_session_articles import PASTED
 from tests.integration import recheck_pages as pages
 from workbench.domain.errors import ConflictError
 from workbench.gui.claims_model import SOURCES
 from workbench.gui.export_dialog import ExportDialog
 from workbench.services import claim_edits
+from workbench.storage import articles as article_store
 from workbench.storage import claims as claim_store
+from workbench.storage import sessions as session_store
 from workbench.storage import sources as source_store
 from workbench.storage.database import open_database
 
@@ -252,4 +259,84 @@ def test_a_pdf_export_reads_and_prints_off_the_gui_thread(qtbot, open_window, se
 
     assert target.read_bytes().startswith(b"%PDF-")
     assert "Exported" in window.message_bar.text() and str(target) in window.message_bar.text()
+    assert sent.statements and sent.from_gui() == []
+
+
+class HeldPage:
+    """A page served once the test lets it go: a first import is still fetching meanwhile."""
+
+    def __init__(self, httpserver, path: str, body: str, status: int = 200) -> None:  # noqa: ANN001
+        self.go, self.asked = threading.Event(), threading.Event()
+        self.body, self.status = body, status
+        httpserver.expect_request(path).respond_with_handler(self._respond)
+        self.url = httpserver.url_for(path)
+
+    def _respond(self, _request: Request) -> Response:
+        self.asked.set()
+        self.go.wait(10)
+        return Response(self.body, status=self.status, content_type="text/html; charset=utf-8")
+
+
+def test_a_first_import_makes_its_session_with_its_article_and_the_next_one_joins_it(
+    qtbot, open_window, db_path, httpserver, sent  # noqa: ANN001
+):
+    page = HeldPage(httpserver, "/world/drills", PAGE)
+    window = open_window(db_path)  # a new database: no session yet
+    sent.statements.clear()
+
+    window.imports.import_source(page.url)
+    assert page.asked.wait(10)
+    window.imports.import_text(PASTED)  # started while the first fetches: it waits to go into the same session
+    assert window.session_id is None
+    page.go.set()
+    qtbot.waitUntil(lambda: len(window.articles) == 2 and not window.jobs.running, timeout=20_000)
+    qtbot.waitUntil(lambda: window.claims_settled)
+
+    assert window.session_title == "Drills begin near the border"
+    assert window.windowTitle().startswith("Drills begin near the border")
+    assert sent.statements and sent.from_gui() == []
+    assert session_store.session_ids(window.db) == [window.session_id]
+    assert sorted(a.title for a in article_store.list_articles(window.db, window.session_id)) == [
+        "Drills begin near the border", "Ministry sends troops north"]
+
+
+def test_a_failed_first_import_makes_no_session_the_demo_stays_and_the_next_one_makes_it(
+    qtbot, open_window, db_path, httpserver, sent  # noqa: ANN001
+):
+    gone = HeldPage(httpserver, "/gone", "Not here", status=404)
+    window = open_window(db_path, first_run_demo=True)
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 10 and not window.jobs.running, timeout=20_000)
+    demo_id = window.session_id
+    sent.statements.clear()
+
+    window.address_bar.setText(gone.url)
+    qtbot.keyClick(window.address_bar, Qt.Key.Key_Return)
+    assert gone.asked.wait(10)
+    window.imports.import_text(PASTED)  # waits for the first, which fails: then this one makes the session
+    gone.go.set()
+    qtbot.waitUntil(lambda: window.session_title == "Ministry sends troops north" and not window.jobs.running,
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: window.claims_settled)
+
+    assert "404" in window.message_bar.text() or "not found" in window.message_bar.text().lower()
+    assert [a.title for a in window.articles] == ["Ministry sends troops north"]
+    assert sent.statements and sent.from_gui() == []
+    assert sorted(session_store.session_ids(window.db)) == sorted([demo_id, window.session_id])  # no empty one
+
+
+def test_a_first_import_from_the_demo_leaves_the_demo_shown_until_its_session_is_made(
+    qtbot, open_window, db_path, sent  # noqa: ANN001
+):
+    window = open_window(db_path, first_run_demo=True)
+    qtbot.waitUntil(lambda: window.claims_panel.model.rowCount() > 10 and not window.jobs.running, timeout=20_000)
+    demo_id = window.session_id
+    sent.statements.clear()
+
+    window.imports.import_text(PASTED)
+    assert window.session_id == demo_id  # nothing made yet: the demo is what there is to see
+    qtbot.waitUntil(lambda: window.article is not None and window.article.title == "Ministry sends troops north",
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: window.claims_settled)
+
+    assert window.session_id != demo_id and window.session_title == "Ministry sends troops north"
     assert sent.statements and sent.from_gui() == []
