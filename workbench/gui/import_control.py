@@ -70,6 +70,7 @@ class ImportControl(QObject):
             return
         if self._waiting is not None:
             self._waiting.append(pending)
+            w.statusBar().showMessage(f"{pending[2]} is imported next, into the session the first import makes.", 8000)
             return
         named_after, make_job, label = pending
         if w.session_id is None or self.demo_is_open():
