@@ -101,7 +101,9 @@ def show_what_changed(app: QApplication, window: MainWindow) -> None:
     window.editor.setCurrentIndex(0)
     settle(app, window)
     save(window, "recheck-flagged.png")
-    window.recheck.show_comparison(article_id)
+    window.recheck.show_comparison(article_id)  # read in the background, shown when it is back
+    window.background.wait()
+    app.processEvents()
     view = window.recheck.compare_view
     assert view is not None
     view.resize(1200, 760)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from tests.demo_gold import demo_gold, demo_text
+from tests.factories import make_article
+from workbench.services import importing
 from workbench.services.demo import demo_article
 from workbench.services.importing import import_text, redetect, store_extracted
 from workbench.storage import claims, sessions
@@ -69,3 +75,31 @@ def test_a_reviewers_own_name_for_the_session_is_not_replaced_by_an_import_still
                          by="ana", name_session=makeshift.title)
     assert result.session_title is None
     assert sessions.get_session(sqlite_db, makeshift.id).title == "Border desk, Monday"
+
+
+def test_a_first_import_makes_its_session_in_its_own_transaction_named_after_the_article(sqlite_db):
+    result = import_text(sqlite_db, None, "Troops leave the border\n\nAbout 32,000 troops left.",
+                         by="ana", new_session="Review: Pasted text")
+    session = sessions.get_session(sqlite_db, result.article.session_id)
+    assert (session.title, session.reviewer, session.article_count) == ("Troops leave the border", "ana", 1)
+    assert result.session_title == "Troops leave the border"
+    assert sessions.session_ids(sqlite_db) == [session.id]
+
+
+def test_a_first_import_that_fails_while_storing_leaves_no_session(sqlite_db, monkeypatch):
+    # The claims' index cannot be written (a full disk, say): the article and the session it made go together.
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(importing, "index_claims", full_disk)
+    with pytest.raises(OSError):
+        store_extracted(sqlite_db, None, make_article(), by="ana", new_session="Review: news.example")
+    assert sessions.session_ids(sqlite_db) == []
+
+
+def test_a_first_import_of_a_page_without_article_text_keeps_the_sessions_makeshift_name(sqlite_db):
+    listing = replace(make_article("report.pdf\n\nnotes.txt", title="Index of /reports/"),
+                      provenance=replace(make_article().provenance, content_type="text/html"))
+    result = store_extracted(sqlite_db, None, listing, by="ana", new_session="Review: news.example")
+    assert result.no_text_reason is not None and result.session_title is None
+    assert sessions.get_session(sqlite_db, result.article.session_id).title == "Review: news.example"

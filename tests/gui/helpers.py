@@ -33,18 +33,21 @@ def table_text(window: MainWindow, claim_id: int, column: int) -> str:
 def wait_for_details(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """Sources, history and prior checks of the current claim are read in the background: wait for them."""
     qtbot.waitUntil(lambda: window.claims_settled and window.details.settled and not window.writes.busy
+                    and not window.background.running
                     and not window.memory._pause.isActive() and not window.memory.selected_jobs.running)
 
 
 def wait_for_claims(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """The claims list is read in the background after an edit that adds or removes claims: wait for it."""
-    qtbot.waitUntil(lambda: window.claims_settled and not window.writes.busy)
+    qtbot.waitUntil(lambda: window.claims_settled and not window.writes.busy and not window.background.running)
 
 
 def wait_for_writes(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     """Edits are stored in the background, one after another: wait until the last is stored and shown
-    (an edit that adds or removes an article has the session's articles read again after it)."""
-    qtbot.waitUntil(lambda: not window.writes.busy and not window.article_reader.running)
+    (an edit that adds or removes an article has the session's articles read again after it; a
+    conflict's claim is read before its bar shows, in the window's background runner)."""
+    qtbot.waitUntil(lambda: not window.writes.busy and not window.article_reader.running
+                    and not window.background.running)
 
 
 class Sent:

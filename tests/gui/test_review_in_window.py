@@ -227,15 +227,16 @@ def test_the_status_bar_says_who_you_are_and_the_display_name_can_be_set(qtbot, 
     label = window.review.identity_label
     assert label.isVisible() and label.text() == "Reviewing as tester"
 
-    window.review.set_display_name("Ana  Lima")
+    window.review.set_display_name("Ana  Lima")  # stored in the background: shown once stored
 
-    assert label.text() == "Reviewing as Ana Lima"
+    qtbot.waitUntil(lambda: label.text() == "Reviewing as Ana Lima")
     claim = _on_claim(qtbot, window)
     window.set_verdict_digit(2)
     wait_for_writes(qtbot, window)
     assert claim_store.claim_history(window.db, claim.id)[-1].by == "Ana Lima"
     window.review.set_display_name("   ")  # refused: the name stays
-    assert "cannot be empty" in window.message_bar.text() and label.text() == "Reviewing as Ana Lima"
+    qtbot.waitUntil(lambda: "cannot be empty" in window.message_bar.text())
+    assert label.text() == "Reviewing as Ana Lima"
 
 
 def test_set_display_name_from_the_file_menu_asks_for_the_name(qtbot, open_window, seeded_db):
@@ -258,5 +259,5 @@ def test_set_display_name_from_the_file_menu_asks_for_the_name(qtbot, open_windo
     action.trigger()
 
     assert answered == ["tester"]
-    assert window.review.identity_label.text() == "Reviewing as Cleo Reyes"
+    qtbot.waitUntil(lambda: window.review.identity_label.text() == "Reviewing as Cleo Reyes")
     assert window.reviewer == "Cleo Reyes"

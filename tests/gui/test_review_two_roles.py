@@ -53,8 +53,9 @@ def test_the_editor_approves_and_the_reviewer_sees_the_lock_and_a_clear_refusal(
     try:
         assert ed.review.identity_label.text() == f"Signed in as {editor_role} · database role {editor_role}"
         assert f"database role {reviewer_role}" in rev.review.identity_label.text()
-        ed.review.set_display_name("Eda Editor")
-        assert ed.review.identity_label.text() == f"Signed in as Eda Editor · database role {editor_role}"
+        ed.review.set_display_name("Eda Editor")  # stored in the background: shown once stored
+        qtbot.waitUntil(lambda: ed.review.identity_label.text()
+                        == f"Signed in as Eda Editor · database role {editor_role}", timeout=SECONDS)
         claim = claim_with_text(ed, "About 32,000 troops", "figure")
         for window in (ed, rev):
             window.select_claim(claim.id)

@@ -1,7 +1,8 @@
 """A stale edit refused as a conflict: show every field that differs, write the reviewer's merge.
 
 The window's report of a ``ConflictError`` comes here. The claim is read as
-stored now and compared with what the window based its edit on
+stored now, off the GUI thread (the focus is remembered at once, the bar
+shown when the read is back), and compared with what the window based its edit on
 (``services.conflict_merge``); the message bar shows each differing field
 (``conflict_view``). The answer is written as one edit on the version just
 read, through the undo stack, so it can be undone, and a third reviewer's
@@ -23,6 +24,7 @@ from workbench.gui import undo
 from workbench.gui.claims_model import format_value
 from workbench.gui.conflict_view import MINE, THEIRS, ConflictView
 from workbench.gui.deferred import deferred
+from workbench.gui.workers import while_open
 
 if TYPE_CHECKING:
     from workbench.domain.records import EvidenceRecord
@@ -60,21 +62,33 @@ class ConflictControl:
             self._focus = focused  # (a button of an earlier conflict's bar is not where the reviewer was)
         if error.evidence_id is not None:  # a source link's stance or passage: its values side by side
             w.message_bar.show_conflict(
-                error, keep_mine=lambda: (undo.keep_my_link(w, error), self._restore_focus()),
+                error, keep_mine=lambda: (undo.keep_my_link(w, error, then=self._restore_focus), self._restore_focus()),
                 keep_theirs=lambda: self._theirs(error.claim_id),
             )
             return
         mine = {name: values[1] for name, values in error.changes.items()}
-        base = w.claims_panel.model.claim_by_id(error.claim_id)
-        try:
-            conflict = conflict_merge.read_conflict(w.db, error, base, self._links_shown(error.claim_id))
-        except WorkbenchError:  # the claim is gone, or the server with it: both values as the error has them
+        # What the window showed when the edit was refused; the claim as stored now is read off the GUI thread.
+        db, base, links = w.db, w.claims_panel.model.claim_by_id(error.claim_id), self._links_shown(error.claim_id)
+
+        def read() -> ClaimConflict | WorkbenchError:
+            try:
+                return conflict_merge.read_conflict(db, error, base, links)
+            except WorkbenchError as failed:  # the claim is gone, or the server with it
+                return failed
+
+        w.background.call(read, "reading the claim as stored now", then=lambda found: self._show_bar(error, mine, found),
+                          on_error=w.report, still=while_open(w))
+
+    def _show_bar(self, error: ConflictError, mine: dict[str, Any], found: ClaimConflict | WorkbenchError) -> None:
+        w = self.window
+        if isinstance(found, WorkbenchError):  # not read: both values as the error has them
             w.message_bar.show_conflict(
                 error, keep_mine=lambda: self._write_when_known(error.claim_id, mine),
                 keep_theirs=lambda: self._theirs(error.claim_id),
                 unanswered=lambda: self._keep_unsaved(error.claim_id, mine, error.by),
             )
             return
+        conflict = found
         view = ConflictView(conflict, self._describe)
         w.message_bar.show_conflict(
             error, view=view,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import CancelledError, WorkbenchError
 from workbench.gui import importer
 from workbench.gui.article_commands import RemoveArticle
 from workbench.gui.deferred import deferred
@@ -24,9 +24,17 @@ from workbench.gui.recheck_control import session_badges
 from workbench.gui.session_reads import SessionRead
 
 if TYPE_CHECKING:
-    from workbench.domain.records import ArticleRecord
+    from collections.abc import Callable
+
+    from workbench.domain.records import ArticleRecord, SessionSummary
     from workbench.gui.main_window import MainWindow
     from workbench.services.articles_read import RemovedArticle
+    from workbench.services.database import Database
+
+    # An import waiting to start: what a new session is named after, the job for where it goes
+    # (database, session id or None, the session's makeshift title to replace, the new session's title), its name.
+    MakeJob = Callable[[Database, int | None, str | None, str | None], Any]
+    Pending = tuple[str, MakeJob, str]
 
 article_service = deferred("workbench.services.articles_read")
 session_service = deferred("workbench.services.sessions")
@@ -37,17 +45,21 @@ class ImportControl(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._sessions_to_name: dict[int, int | None] = {}  # see unnamed_sessions
-        self._makeshift_titles: dict[int, str] = {}  # a session started for an import: its first name
+        self._makeshift_titles: dict[int, str] = {}  # see unnamed_sessions
+        # While a first import makes its session: the imports started meanwhile, to go into it (None: none making one).
+        self._waiting: list[Pending] | None = None
 
     def forget_sessions(self) -> None:
         """Another database: its session ids mean other sessions."""
-        self._sessions_to_name = {}
         self._makeshift_titles = {}
+        self._waiting = None
 
     # --- the session an import goes into -----------------------------------------
-    def ensure_session(self, source: str) -> int | None:
-        """The session to import into: the open one, or a new one named after the source.
+    def _start(self, pending: Pending) -> None:
+        """Start an import into the open session; or, with none open or the demo open, into a new
+        session named after its source, which the import itself makes when it stores its article
+        (so a failed or cancelled import leaves no session). Imports started while a first one
+        makes its session wait for it and go into that session too.
 
         The demo session is never added to: the first real article starts the
         reviewer's own session, and the demo stays as it was.
@@ -55,14 +67,19 @@ class ImportControl(QObject):
         w = self.window
         if w.db is None:
             w.message_bar.show_info("No database is open.", "Choose File > Switch Database first.")
-            return None
+            return
+        if self._waiting is not None:
+            self._waiting.append(pending)
+            w.statusBar().showMessage(f"{pending[2]} is imported next, into the session the first import makes.", 8000)
+            return
+        named_after, make_job, label = pending
         if w.session_id is None or self.demo_is_open():
-            name = Path(source).name if "://" not in source else source.split("://", 1)[1].split("/")[0]
-            summary = session_service.create_session(w.db, f"Review: {name or source}", reviewer=w.reviewer)
-            self.unnamed_sessions()[summary.id] = w.session_id
-            self._makeshift_titles[summary.id] = summary.title
-            w.sessions.open_session(summary.id, read=SessionRead.new(summary))  # shown now: the import goes in
-        return w.session_id
+            name = Path(named_after).name if "://" not in named_after else named_after.split("://", 1)[1].split("/")[0]
+            self._waiting = []
+            self._run_import(make_job(w.db, None, None, f"Review: {name or named_after}"), label, making=True)
+        else:
+            session_id = w.session_id
+            self._run_import(make_job(w.db, session_id, self.makeshift_title(session_id), None), label, making=False)
 
     def demo_is_open(self) -> bool:
         """The open session is the demo's: started as the demo, or holding the demo article."""
@@ -74,7 +91,7 @@ class ImportControl(QObject):
         )
 
     def name_new_session_after(self, result: importer.ImportResult) -> None:
-        """A session started by an import took its first article's title in the
+        """A session named after an import's source took its first article's title in the
         import's own transaction; the window shows the new name."""
         w = self.window
         session_id, title = result.article.session_id, result.session_title
@@ -86,31 +103,34 @@ class ImportControl(QObject):
             w.sessions.remember_recent(w.session_id, title)
             w.sessions.update_title()
 
-    def drop_unused_session(self, session_id: int) -> None:
-        """After a failed import, a session started for it and still empty goes,
-        and the session open before comes back."""
+    def _session_made(self, made: SessionSummary, result: importer.ImportResult, articles: list[ArticleRecord],
+                      badges: dict[int, str]) -> None:
+        """A first import made its session: show it, and start the imports that waited for it there."""
         w = self.window
-        pending = self.unnamed_sessions()
-        if session_id != w.session_id or session_id not in pending or w.jobs.running:
-            return  # the reviewer has moved on, or another import may still fill it
-        if not session_service.delete_session_if_empty(w.db, session_id):
+        if result.session_title is None:  # a page without article text: named after its source until one comes
+            self._makeshift_titles[made.id] = made.title
+        w.sessions.open_session(made.id, read=SessionRead(made, {}, articles, badges))
+        waiting, self._waiting = self._waiting or [], None
+        for pending in waiting:
+            self._start(pending)
+
+    def _making_failed(self, error: WorkbenchError) -> None:
+        """A first import stored nothing, so made no session: the first import waiting makes it instead
+        (after the reviewer's Cancel, none: they are all dropped)."""
+        waiting, self._waiting = self._waiting or [], None
+        if isinstance(error, CancelledError):
             return
-        previous = pending.pop(session_id)
-        w.session_id = None
-        w.undo_stack.clear()
-        if previous is not None and previous in session_service.session_ids(w.db):
-            w.sessions.open_session(previous)
-        else:
-            w.sessions.show_empty()
+        for pending in waiting:
+            self._start(pending)
 
     def makeshift_title(self, session_id: int) -> str | None:
-        """The name a session this window started for an import still bears, if it does."""
-        return self._makeshift_titles.get(session_id) if session_id in self.unnamed_sessions() else None
+        """The name a session this window's import made still bears, if it does."""
+        return self._makeshift_titles.get(session_id)
 
-    def unnamed_sessions(self) -> dict[int, int | None]:
-        """Sessions this window started for an import, still named after its source,
-        with the session that was open before (forgotten when another database opens)."""
-        return self._sessions_to_name
+    def unnamed_sessions(self) -> dict[int, str]:
+        """Sessions this window's imports made, still named after their source, with that name
+        (forgotten when another database opens, or when the reviewer names the session)."""
+        return self._makeshift_titles
 
     # --- importing ----------------------------------------------------------------
     def address_entered(self) -> None:
@@ -160,43 +180,46 @@ class ImportControl(QObject):
             self.import_text(editor.toPlainText())
 
     def import_source(self, source: str) -> None:
-        w = self.window
-        session_id = self.ensure_session(source)
-        if session_id is not None and w.db is not None:
-            job = importer.import_source_job(
-                w.db, session_id, source, w.reviewer, name_session=self.makeshift_title(session_id)
-            )
-            self._run_import(job, source, session_id)
+        by = self.window.reviewer
+        self._start((source, lambda db, session_id, name_session, new_session: importer.import_source_job(
+            db, session_id, source, by, name_session=name_session, new_session=new_session), source))
 
     def import_text(self, text: str, source: str = "pasted text") -> None:
-        w = self.window
-        session_id = self.ensure_session("Pasted text")
-        if session_id is not None and w.db is not None:
-            job = importer.import_text_job(
-                w.db, session_id, text, w.reviewer, source, name_session=self.makeshift_title(session_id)
-            )
-            self._run_import(job, source, session_id)
+        by = self.window.reviewer
+        self._start(("Pasted text", lambda db, session_id, name_session, new_session: importer.import_text_job(
+            db, session_id, text, by, source, name_session=name_session, new_session=new_session), source))
 
-    def _run_import(self, job: Any, source: str, session_id: int) -> None:
+    def _run_import(self, job: Any, source: str, *, making: bool) -> None:
+        """``making``: the import makes its session (``_start``)."""
         w = self.window
         w.message_bar.dismiss()
         w.start_progress(f"Importing {source}…")
         db = w.db
 
         def job_then_list(cancel: Any, progress: Any) -> tuple[importer.ImportResult, list[ArticleRecord],
-                                                              dict[int, str]]:
-            # The session's articles (their texts) and badges are read here too, not on the GUI thread after.
+                                                              dict[int, str], SessionSummary | None]:
+            # The session's articles (their texts) and badges are read here too, not on the GUI thread after;
+            # and the session itself when the import made it.
             result = job(cancel, progress)
             session_id = result.article.session_id
-            return result, article_service.list_articles(db, session_id), session_badges(db, session_id)
+            made = session_service.get_session(db, session_id) if making else None
+            return result, article_service.list_articles(db, session_id), session_badges(db, session_id), made
 
-        w.jobs.start(job_then_list, f"importing {source}", on_success=lambda done: self.imported(*done),
-                     on_error=lambda error: self._import_failed(error, session_id), on_progress=w.show_progress)
+        def failed(error: WorkbenchError) -> None:
+            w.report(error)
+            if making and db is w.db:
+                self._making_failed(error)
+
+        w.jobs.start(job_then_list, f"importing {source}",
+                     on_success=lambda done: self.imported(*done) if db is w.db and not w.closed else None,
+                     on_error=failed, on_progress=w.show_progress)
 
     def imported(self, result: importer.ImportResult, articles: list[ArticleRecord] | None = None,
-                 badges: dict[int, str] | None = None) -> None:
+                 badges: dict[int, str] | None = None, made: SessionSummary | None = None) -> None:
         w = self.window
         w.address_bar.clear()
+        if made is not None:
+            self._session_made(made, result, articles or [], badges or {})
         self.name_new_session_after(result)
         same = result.article.session_id == w.session_id
         # The demo's job gives no list: it is read in the background, and the article shown after.
@@ -214,11 +237,6 @@ class ImportControl(QObject):
                 "It may be an index or a front page: open the article's own page, or paste its text.",
                 [("Keep", lambda: None), ("Discard", lambda: self.discard_article(article_id))],
             )
-
-    def _import_failed(self, error: WorkbenchError, session_id: int) -> None:
-        w = self.window
-        w.report(error)
-        self.drop_unused_session(session_id)
 
     # --- removing articles ------------------------------------------------------
     def remove_article(self) -> None:

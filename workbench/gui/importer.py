@@ -23,21 +23,26 @@ Job = Callable[[CancelFn, ProgressFn], "ImportResult"]
 __all__ = ["ImportResult", "demo_job", "import_source_job", "import_text_job"]
 
 
-def import_source_job(db: Database, session_id: int, source: str, by: str, *, name_session: str | None = None) -> Job:
+def import_source_job(db: Database, session_id: int | None, source: str, by: str, *, name_session: str | None = None,
+                      new_session: str | None = None) -> Job:
+    """``new_session`` (``session_id`` None): the import makes its session, with this makeshift title."""
     def job(cancel: CancelFn, progress: ProgressFn) -> ImportResult:
         return importing.import_source(
-            db, session_id, source, by=by, cancel=cancel, progress=progress, name_session=name_session
+            db, session_id, source, by=by, cancel=cancel, progress=progress, name_session=name_session,
+            new_session=new_session,
         )
 
     return job
 
 
 def import_text_job(
-    db: Database, session_id: int, text: str, by: str, source: str = "pasted text", *, name_session: str | None = None
+    db: Database, session_id: int | None, text: str, by: str, source: str = "pasted text", *,
+    name_session: str | None = None, new_session: str | None = None,
 ) -> Job:
     def job(cancel: CancelFn, progress: ProgressFn) -> ImportResult:
         return importing.import_text(
-            db, session_id, text, by=by, source=source, cancel=cancel, progress=progress, name_session=name_session
+            db, session_id, text, by=by, source=source, cancel=cancel, progress=progress, name_session=name_session,
+            new_session=new_session,
         )
 
     return job

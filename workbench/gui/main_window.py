@@ -38,7 +38,6 @@ from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.collector_pause import freeze_start_up
 from workbench.gui.conflict_control import ConflictControl
 from workbench.gui.deferred import deferred
-from workbench.gui.edit_commands import EditSource
 from workbench.gui.edit_writer import EditWriter
 from workbench.gui.error_route import ErrorRoute, unexpected
 from workbench.gui.find_bar import FindBar
@@ -65,7 +64,6 @@ if TYPE_CHECKING:
 article_service = deferred("workbench.services.articles_read")
 claims_read = deferred("workbench.services.claims_read")
 warm_up = deferred("workbench.services.warm_up")
-source_service = deferred("workbench.services.sources")
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +119,8 @@ class MainWindow(QMainWindow):
         self._articles_wanted = 0  # the newest article list asked for (an older one arriving late is dropped)
         self.state_saver = JobRunner(self)  # quiet: where the reviewer is, saved after each pause
         self.warm_up_jobs = JobRunner(self)  # quiet: the evidence finder loaded once the window is up
+        # quiet: the one read or write a reviewer's action waits on, off the GUI thread (JobRunner.call)
+        self.background = JobRunner(self)
         switch_often()  # background jobs must not starve the window's repaints (see thread_switching)
         self._warming_up = False
         self._painted = False  # the first paint starts the work put off until then (after_first_paint)
@@ -228,12 +228,13 @@ class MainWindow(QMainWindow):
         e = self.editor
         e.change_requested.connect(self.change_claim)
         e.attach_requested.connect(self.attach_link)
-        e.reuse_requested.connect(self.reuse_source)
+        e.reuse_requested.connect(lambda claim_id, source_id: source_details.reuse(self, claim_id, source_id))
         e.detach_requested.connect(lambda link: self.push(undo.DetachSource(self, link)))
         e.evidence_edit_requested.connect(
             lambda link, stance, passage: self.push(undo.UpdateEvidence(self, link, stance=stance, passage=passage))
         )
-        e.source_edit_requested.connect(self.edit_source)
+        e.source_edit_requested.connect(lambda source_id, title, publisher:
+                                        source_details.edit(self, source_id, title, publisher))
         e.open_url_requested.connect(lambda url: source_details.open_source(self, url))
         e.reanchor_accept_requested.connect(lambda claim_id: self.recheck.accept(claim_id))
         e.reanchor_keep_requested.connect(lambda claim_id: self.recheck.keep(claim_id))
@@ -390,22 +391,24 @@ class MainWindow(QMainWindow):
         claim_rows.show_removed(self, claim_ids, select)
 
     def claims_reloaded(self, select: int | None) -> None:
-        if select is not None and self.db is not None and self.claims_panel.model.row_of(select) is not None:
+        claim = None
+        if select is not None and self.db is not None:
+            try:
+                claim = claims_read.get_claim(self.db, select)
+            except WorkbenchError:
+                pass  # gone: the list read below drops it
+        self.claim_read_again(select, claim)
+
+    def claim_read_again(self, select: int | None, claim: ClaimRecord | None) -> None:
+        """``claims_reloaded`` with ``select``'s claim as just read (None: gone, or not read)."""
+        if claim is not None and self.claims_panel.model.row_of(claim.id) is not None:
             # The list is read again in the background; the edited claim's row
             # (its version above all) is right at once, so the next edit made
             # before the list arrives is not taken for a colleague's conflict.
-            try:
-                self.claims_panel.model.replace_claim(claims_read.get_claim(self.db, select))
-            except WorkbenchError:
-                pass  # gone: the list read below drops it
-        if select is not None and self.claims_panel.model.row_of(select) is None and self.db:
-            try:  # the claim is on another article of the session: go there
-                article_id = claims_read.get_claim(self.db, select).article_id
-            except WorkbenchError:
-                article_id = None
-            if article_id is not None and any(a.id == article_id for a in self.articles):
-                self.show_article(article_id, select)
-                return
+            self.claims_panel.model.replace_claim(claim)
+        elif claim is not None and any(a.id == claim.article_id for a in self.articles):
+            self.show_article(claim.article_id, select)  # the claim is on another article of the session: go there
+            return
         self.reload_claims(select)
 
     def report(self, error: WorkbenchError) -> None:
@@ -472,22 +475,6 @@ class MainWindow(QMainWindow):
             return
         # Once stored, the source is archived in the background (ledger_control): its page gives the title.
         self.push(undo.AttachSource(self, self.session_id, claim_id, url, title=title, publisher=publisher))
-
-    def reuse_source(self, claim_id: int, source_id: int) -> None:
-        source = source_service.find_source(self.db, self.session_id, source_id)
-        if source is not None and self.session_id is not None:
-            self.push(undo.AttachSource(self, self.session_id, claim_id, source.url))
-            source_details.fill_in(self, source)  # one added before titles were read gets one now
-
-    def edit_source(self, source_id: int, title: str, publisher: str) -> None:
-        """The reviewer's edit of a source's title or publisher (undoable)."""
-        source = source_service.find_source(self.db, self.session_id, source_id)
-        if source is None:
-            return
-        old = {"title": source.title, "publisher": source.publisher}
-        new = {"title": title, "publisher": publisher}
-        if old != new:
-            self.push(EditSource(self, source_id, self.claims_panel.current_id(), old, new))
 
     # Files and links dropped on the window are imported.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
@@ -566,6 +553,7 @@ class MainWindow(QMainWindow):
         self.review.close()
         self.live.close()
         self.claim_reader.abandon()
+        self.background.abandon()
         self.article_reader.abandon()
         # Every job was abandoned above; their threads get one moment in all to end.
         JobRunner.wait_for_every(JOBS_END_WAIT_MS)

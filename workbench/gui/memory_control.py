@@ -25,10 +25,10 @@ from workbench.domain.progress import CancelFn, ProgressFn
 from workbench.gui import source_details, undo
 from workbench.gui.deferred import deferred
 from workbench.gui.edit_commands import CopyPrior
-from workbench.gui.workers import JobRunner
+from workbench.gui.workers import JobRunner, while_open
 
 if TYPE_CHECKING:
-    from workbench.domain.records import ClaimRecord
+    from workbench.domain.records import ClaimRecord, EvidenceRecord
     from workbench.domain.snapshots import ArchivedCopy
     from workbench.gui.evidence_dialog import EvidenceDialog
     from workbench.gui.main_window import MainWindow
@@ -147,12 +147,17 @@ class MemoryControl(QObject):
 
     def _titles_copied(self, claim_id: int, added_evidence: list[int]) -> None:
         w = self.window
-        if w.db is None or not added_evidence:
+        db = w.db
+        if db is None or not added_evidence:
             return
-        # Sources the prior review stored without a title get one now.
-        copied = [e.source for e in source_service.evidence_of_claim(w.db, claim_id) if e.id in added_evidence]
-        for source in copied:
-            source_details.fill_in(w, source)
+
+        def copied(links: list[EvidenceRecord]) -> None:
+            for link in links:  # sources the prior review stored without a title get one now
+                if link.id in added_evidence:
+                    source_details.fill_in(w, link.source)
+
+        w.background.call(lambda: source_service.evidence_of_claim(db, claim_id), "reading the copied sources",
+                          then=copied, on_error=w.report, still=while_open(w))
 
     # --- the list's markers ---------------------------------------------------
     def claims_loaded(self, claims: list[ClaimRecord]) -> None:
@@ -246,23 +251,30 @@ class MemoryControl(QObject):
         fetched for the search, archived as it is (the reviewer quoted from it).
         """
         w = self.window
-        if w.db is None or w.session_id is None:
+        db, session_id = w.db, w.session_id
+        if db is None or session_id is None:
             return
         stored_as = source_service.source_location(source)  # a file is stored as its file:// URI: compare like with like
-        existing = next((e for e in source_service.evidence_of_claim(w.db, claim_id) if e.source.url == stored_as), None)
-        if existing is not None:
-            w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))
-            source_details.fill_in(w, existing.source, details)
-            return
-        # A file keeps its name as its title (storage's default), which is how the reviewer knows it.
-        web = details is not None and not source_service.is_file_uri(stored_as)
-        title, publisher = (details.title, details.publisher) if web and details else ("", "")
-        command = undo.AttachSource(w, w.session_id, claim_id, source, stance=stance, passage=passage,
-                                    title=title, publisher=publisher, copy=copy)
-        w.push(command)
-        # the session may have had the source already, without a title
-        command.then(lambda: None if command.evidence is None else
-                     source_details.fill_in(w, command.evidence.source, details))
+
+        def store(links: list[EvidenceRecord]) -> None:
+            existing = next((e for e in links if e.source.url == stored_as), None)
+            if existing is not None:
+                w.push(undo.UpdateEvidence(w, existing, stance=stance, passage=passage))
+                source_details.fill_in(w, existing.source, details)
+                return
+            # A file keeps its name as its title (storage's default), which is how the reviewer knows it.
+            web = details is not None and not source_service.is_file_uri(stored_as)
+            title, publisher = (details.title, details.publisher) if web and details else ("", "")
+            command = undo.AttachSource(w, session_id, claim_id, source, stance=stance, passage=passage,
+                                        title=title, publisher=publisher, copy=copy)
+            w.push(command)
+            # the session may have had the source already, without a title
+            command.then(lambda: None if command.evidence is None else
+                         source_details.fill_in(w, command.evidence.source, details))
+
+        # The claim's links are read off the GUI thread: a link to this source already is updated, not doubled.
+        w.background.call(lambda: source_service.evidence_of_claim(db, claim_id), "reading the claim's sources",
+                          then=store, on_error=w.report, still=while_open(w, lambda: session_id == w.session_id))
 
 
 def _details(result: EvidenceResult | None) -> LinkDetails | None:

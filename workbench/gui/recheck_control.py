@@ -16,12 +16,14 @@ from PySide6.QtCore import QObject
 
 from workbench.domain.errors import WorkbenchError
 from workbench.gui.deferred import deferred
+from workbench.gui.workers import while_open
 
 if TYPE_CHECKING:
     from workbench.domain.records import ClaimRecord
     from workbench.gui.compare_view import CompareView
     from workbench.gui.main_window import MainWindow
     from workbench.services.database import Database
+    from workbench.services.recheck import Comparison
 
 recheck = deferred("workbench.services.recheck")
 
@@ -88,7 +90,12 @@ class RecheckControl(QObject):
         article_id = article_id if article_id is not None else (w.article.id if w.article else None)
         if w.db is None or article_id is None:
             return
-        comparison = recheck.comparison(w.db, article_id)
+        db = w.db
+        w.background.call(lambda: recheck.comparison(db, article_id), "reading what changed",
+                          then=self._show_compared, on_error=w.report, still=while_open(w))
+
+    def _show_compared(self, comparison: Comparison) -> None:
+        w = self.window
         if self.compare_view is None:
             # imported with the first comparison shown, not at start-up
             from workbench.gui.compare_view import CompareView

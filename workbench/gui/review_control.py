@@ -10,7 +10,8 @@ The window's side of ``services.review_edits`` and ``services.team``:
   is shown in the message bar by the window's one error path (``report``);
 - the status bar says who you are: the database role on PostgreSQL and the
   display name your changes are shown under; "Set Display Name…" sets it
-  through the same service as ``workbench team name`` (once per role).
+  through the same service as ``workbench team name`` (once per role), in
+  the background: the status bar shows the new name once it is stored.
 
 Whether this reviewer may reopen and whom claims can be assigned to are
 read in the background when a database is opened, so start-up waits for
@@ -24,11 +25,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from workbench.domain.errors import WorkbenchError
 from workbench.domain.kinds import ReviewState
 from workbench.gui import review_commands
 from workbench.gui.deferred import deferred
-from workbench.gui.workers import JobRunner
+from workbench.gui.workers import JobRunner, while_open
 
 if TYPE_CHECKING:
     from workbench.domain.records import ClaimRecord
@@ -47,6 +47,7 @@ class ReviewControl(QObject):
         self.may_reopen = False
         self.members: list[Member] = []
         self.jobs = JobRunner(self)  # quiet: the team is read once per database, in the background
+        self.naming = JobRunner(self, serial=True)  # quiet: a new display name, stored in the order given
         self._wanted = 0
         self.identity_label = QLabel()
         self.identity_label.setObjectName("identityLabel")
@@ -111,11 +112,12 @@ class ReviewControl(QObject):
             )
             if not ok:
                 return
-        try:
-            identity = team.set_display_name(w.db, name)
-        except WorkbenchError as error:
-            w.report(error)
-            return
+        db, wanted = w.db, name
+        self.naming.call(lambda: team.set_display_name(db, wanted), "setting your display name",
+                         then=self._named, on_error=w.report, still=while_open(w))
+
+    def _named(self, identity: Identity) -> None:
+        w = self.window
         if identity.role is None and w.chosen_reviewer:
             # On a SQLite file a name chosen on this machine wins (team.who_am_i): this is the new choice.
             w.chosen_reviewer = identity.display_name
@@ -170,3 +172,4 @@ class ReviewControl(QObject):
 
     def close(self) -> None:
         self.jobs.abandon()  # reads only: nothing is lost by not waiting
+        self.naming.abandon()  # a name on its way is stored all the same; the window is not told

@@ -27,7 +27,7 @@ from workbench.gui import importer, recent_sessions
 from workbench.gui.deferred import deferred
 from workbench.gui.kind_boxes import fill_kinds
 from workbench.gui.session_reads import SessionRead, first_session, read_session
-from workbench.gui.workers import JobRunner
+from workbench.gui.workers import JobRunner, while_open
 
 if TYPE_CHECKING:
     from workbench.domain.records import SessionSummary
@@ -284,13 +284,7 @@ class SessionControl(QObject):
     def _write(self, write: Callable[[], Any], name: str, then: Callable[[Any], None]) -> None:
         """A session command's one write, off the GUI thread; ``then`` shows what it did."""
         w = self.window
-        db = w.db
-
-        def done(result: Any) -> None:
-            if db is w.db and not w.closed:
-                then(result)
-
-        self.writes.start(lambda _cancel, _progress: write(), name, on_success=done, on_error=w.report)
+        self.writes.call(write, name, then=then, on_error=w.report, still=while_open(w))
 
     def show_open_dialog(self) -> None:
         w = self.window

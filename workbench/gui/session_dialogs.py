@@ -117,7 +117,7 @@ class OpenSessionDialog(QDialog):
         asked, db, search = self._asked, self.db, self.search.text()
         keep = select if select is not None else (self.selected_id() or self.current)
 
-        def job(_cancel: object, _progress: object) -> tuple[Any, list[SessionSummary]]:
+        def work() -> tuple[Any, list[SessionSummary]]:
             result = command() if command is not None else None
             return result, session_service.list_sessions(db, search)
 
@@ -131,7 +131,7 @@ class OpenSessionDialog(QDialog):
             if command is not None and asked == self._asked:
                 self.reload(keep)  # a refused command: the list as it stands now
 
-        self.jobs.start(job, name, on_success=arrived, on_error=failed)
+        self.jobs.call(work, name, then=arrived, on_error=failed)
 
     def done(self, result: int) -> None:  # noqa: D102 (Qt: the dialog closes; what it still reads is dropped)
         self.jobs.abandon()

@@ -1,20 +1,26 @@
 """A source added without a title gets the one its page states, however it was added;
-and a source opened where the reviewer reads it.
+a source of the session reused or retitled; and a source opened where the reviewer reads it.
 
 Add link, reusing a source, quoting a found passage and copying a prior
 verdict's sources all end here. Details already read (the evidence finder
 fetched the page to search it) are stored at once; otherwise the page is
 fetched in the background. A title the reviewer typed meanwhile is kept.
+Nothing here waits on the database on the GUI thread: what the editor shows
+is used where it is what the reviewer acted on, the rest is read in the background.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from workbench.gui import undo
 from workbench.gui.deferred import deferred
+from workbench.gui.edit_commands import EditSource
+from workbench.gui.workers import while_open
 
 if TYPE_CHECKING:
     from workbench.domain.records import SourceRecord
@@ -58,9 +64,55 @@ def fetch_in_background(window: MainWindow, source_id: int, url: str) -> None:
 
 
 def store(window: MainWindow, source_id: int, details: LinkDetails) -> None:
-    if window.db is None or window.session_id is None:
+    """The page's title and publisher stored off the GUI thread; the editor shows them once stored."""
+    db = window.db
+    if db is None or window.session_id is None:
         return
-    # Not when gone, or when the reviewer typed a title meanwhile.
-    if not source_service.give_title(window.db, source_id, details.title, details.publisher):
+
+    def stored(changed: bool) -> None:
+        if changed:  # (not when gone, or when the reviewer typed a title meanwhile)
+            window.show_claim(window.claims_panel.model.claim_by_id(window.claims_panel.current_id()))
+
+    window.background.call(lambda: source_service.give_title(db, source_id, details.title, details.publisher),
+                           "storing the source's title", then=stored, on_error=window.report,
+                           still=while_open(window))
+
+
+def reuse(window: MainWindow, claim_id: int, source_id: int) -> None:
+    """A source of the session linked to the claim: the one the editor offered (read with the
+    claim's details), or, not among them, read off the GUI thread."""
+    def link(source: SourceRecord | None) -> None:
+        if source is not None and window.session_id is not None:
+            window.push(undo.AttachSource(window, window.session_id, claim_id, source.url))
+            fill_in(window, source)  # one added before titles were read gets one now
+
+    _with_source(window, source_id, window.details.known(claim_id)[2], link)
+
+
+def edit(window: MainWindow, source_id: int, title: str, publisher: str) -> None:
+    """The reviewer's edit of a source's title or publisher (undoable), compared with the
+    source as the editor shows it (read off the GUI thread if it does not)."""
+    current = window.claims_panel.current_id()
+
+    def change(source: SourceRecord | None) -> None:
+        if source is None:
+            return
+        old = {"title": source.title, "publisher": source.publisher}
+        new = {"title": title, "publisher": publisher}
+        if old != new:
+            window.push(EditSource(window, source_id, current, old, new))
+
+    _with_source(window, source_id, [link.source for link in window.editor.evidence], change)
+
+
+def _with_source(window: MainWindow, source_id: int, shown: list[SourceRecord],
+                 then: Callable[[SourceRecord | None], None]) -> None:
+    """``then`` with the session's source ``source_id``: as shown, or read in the background."""
+    source = next((s for s in shown if s.id == source_id), None)
+    db, session_id = window.db, window.session_id
+    if source is not None or db is None:
+        then(source)
         return
-    window.show_claim(window.claims_panel.model.claim_by_id(window.claims_panel.current_id()))  # with the new title
+    window.background.call(lambda: source_service.find_source(db, session_id, source_id), "reading the source",
+                           then=then, on_error=window.report,
+                           still=while_open(window, lambda: session_id == window.session_id))

@@ -32,15 +32,18 @@ from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.kinds import Stance
 from workbench.gui.deferred import deferred
 from workbench.gui.edit_writer import Steps, Write, claims_named
+from workbench.gui.workers import while_open
 
 if TYPE_CHECKING:
     from workbench.domain.records import ClaimDraft, ClaimRecord, EvidenceRecord
     from workbench.domain.snapshots import ArchivedCopy
+    from workbench.gui.workers import JobRunner
     from workbench.services.changes import Done
     from workbench.services.database import Database
     from workbench.services.edits import Operation
 
 claim_edits = deferred("workbench.services.claim_edits")
+claims_read = deferred("workbench.services.claims_read")
 evidence_edits = deferred("workbench.services.evidence_edits")
 edits = deferred("workbench.services.edits")
 sources = deferred("workbench.services.sources")
@@ -348,18 +351,34 @@ class UpdateEvidence(_Command):
 
 
 class Window(Editor, Protocol):
+    background: JobRunner
+    closed: bool
+
     def push(self, command: QUndoCommand) -> None: ...
+    def claim_read_again(self, select: int | None, claim: ClaimRecord | None) -> None: ...
 
 
-def keep_my_link(editor: Window, error: ConflictError) -> None:
-    """Keep mine after a conflict on a source link: my stance or passage, set on the link as it is now."""
+def keep_my_link(editor: Window, error: ConflictError, then: Callable[[], None] | None = None) -> None:
+    """Keep mine after a conflict on a source link: my stance or passage, set on the link as it is now.
+
+    The claim's links and the claim are read off the GUI thread; ``then`` runs
+    once the edit is on its way (not when the window has moved on meanwhile).
+    """
     mine = {field: values[1] for field, values in error.changes.items() if field in ("stance", "passage")}
-    try:
-        links = sources.evidence_of_claim(editor.db, error.claim_id)
-    except WorkbenchError as gone:  # the claim was deleted meanwhile
-        editor.report(gone)
-        return
-    link = next((e for e in links if e.id == error.evidence_id), None)
-    if link is not None and mine:
-        editor.push(UpdateEvidence(editor, link, force=True, **mine))
-    editor.claims_reloaded(error.claim_id)
+    db = editor.db
+
+    def read() -> tuple[list[EvidenceRecord], ClaimRecord]:
+        # A claim deleted meanwhile fails here: its error is reported, nothing is pushed.
+        return sources.evidence_of_claim(db, error.claim_id), claims_read.get_claim(db, error.claim_id)
+
+    def arrived(found: tuple[list[EvidenceRecord], ClaimRecord]) -> None:
+        links, claim = found
+        link = next((e for e in links if e.id == error.evidence_id), None)
+        if link is not None and mine:
+            editor.push(UpdateEvidence(editor, link, force=True, **mine))
+        editor.claim_read_again(error.claim_id, claim)
+        if then is not None:
+            then()
+
+    editor.background.call(read, "reading the claim's sources", then=arrived, on_error=editor.report,
+                           still=while_open(editor))

@@ -154,6 +154,29 @@ class JobRunner(QObject):
         self.pool.start(Worker(job, worker))
         return worker
 
+    def call(
+        self,
+        work: Callable[[], Any],
+        name: str,
+        *,
+        then: Callable[[Any], None],
+        on_error: Callable[[WorkbenchError], None],
+        still: Callable[[], bool] | None = None,
+    ) -> Handle:
+        """``work()`` (a read, or one write) off the GUI thread; ``then`` gets its result on the GUI thread.
+
+        ``still``: asked on the GUI thread when the answer arrives; when it
+        says no (the window closed, another database or claim is shown), the
+        answer no longer applies and ``then`` is not called. A failure goes to
+        ``on_error`` all the same (the window's report, mostly): it is news.
+        """
+
+        def arrived(result: Any) -> None:
+            if still is None or still():
+                then(result)
+
+        return self.start(lambda _cancel, _progress: work(), name, on_success=arrived, on_error=on_error)
+
     def cancel_all(self) -> None:
         """Stop every job and forget it now, not when its thread notices; nobody is told.
 
@@ -235,6 +258,13 @@ class JobRunner(QObject):
         if relay in self._relays:
             self._relays.remove(relay)
             relay.deleteLater()
+
+
+def while_open(window: Any, also: Callable[[], bool] | None = None) -> Callable[[], bool]:
+    """For ``JobRunner.call``'s ``still``: true while ``window`` is open on the database it has
+    now (and ``also()`` holds); an answer that arrives after that is dropped."""
+    db = window.db
+    return lambda: db is window.db and not window.closed and (also is None or also())
 
 
 class _Relay(QObject):

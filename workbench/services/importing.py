@@ -35,7 +35,7 @@ class ImportResult:
 
 def import_source(
     db: Database,
-    session_id: int,
+    session_id: int | None,
     source: str,
     *,
     by: str,
@@ -43,6 +43,7 @@ def import_source(
     progress: ProgressFn = no_progress,
     refuse_without_text: bool = False,
     name_session: str | None = None,
+    new_session: str | None = None,
 ) -> ImportResult:
     """Fetch or read ``source`` (URL or path), store it and its proposed claims."""
     from workbench.ingest.load import load_source
@@ -52,13 +53,13 @@ def import_source(
     check(cancel)
     return store_extracted(
         db, session_id, extracted, by=by, cancel=cancel, progress=progress,
-        refuse_without_text=refuse_without_text, name_session=name_session,
+        refuse_without_text=refuse_without_text, name_session=name_session, new_session=new_session,
     )
 
 
 def import_text(
     db: Database,
-    session_id: int,
+    session_id: int | None,
     text: str,
     *,
     by: str,
@@ -66,19 +67,21 @@ def import_text(
     cancel: CancelFn | None = None,
     progress: ProgressFn = no_progress,
     name_session: str | None = None,
+    new_session: str | None = None,
 ) -> ImportResult:
     """Store pasted text as an article (first line as title when it looks like one)."""
     from workbench.ingest.text import extract_text
 
     extracted = extract_text(text, source=source)
     return store_extracted(
-        db, session_id, extracted, by=by, cancel=cancel, progress=progress, name_session=name_session
+        db, session_id, extracted, by=by, cancel=cancel, progress=progress, name_session=name_session,
+        new_session=new_session,
     )
 
 
 def store_extracted(
     db: Database,
-    session_id: int,
+    session_id: int | None,
     extracted: ExtractedArticle,
     *,
     by: str,
@@ -86,6 +89,7 @@ def store_extracted(
     progress: ProgressFn = no_progress,
     refuse_without_text: bool = False,
     name_session: str | None = None,
+    new_session: str | None = None,
 ) -> ImportResult:
     """Store an extracted article and its proposed claims.
 
@@ -99,7 +103,14 @@ def store_extracted(
     takes the article's title in the same transaction, so a quit right after
     the import never leaves the makeshift name; a reviewer's rename or an
     earlier import's title stays.
+
+    ``new_session`` (with ``session_id`` None): no session yet; this import
+    makes one, in its own transaction, titled after the article (a page
+    without article text: this makeshift title, after its source). A failed
+    or cancelled import so leaves no session behind, not even for a moment.
     """
+    if (session_id is None) == (new_session is None):
+        raise ValueError("store into a session, or make a new one: one of session_id and new_session")
     check(cancel)
     reason = page_without_text(extracted)
     if reason is not None and refuse_without_text:
@@ -115,6 +126,10 @@ def store_extracted(
     # index are committed together or not at all (a kill, a full disk or a
     # refused claim leaves no article without its claims).
     with db.session() as session:
+        if new_session is not None:  # named after its source until the article gives it a title, below
+            made = sessions.create_session_in(session, new_session, reviewer=by)
+            session_id, name_session = made.id, made.title
+        assert session_id is not None
         stored = articles.add_article_in(session, session_id, extracted)
         added = claims.store_detected_in(session, stored.id, drafts, by=DETECTOR)
         index_claims(session, added, new=True)

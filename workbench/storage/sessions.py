@@ -134,13 +134,20 @@ def find_session(db: Database, name_or_id: str) -> SessionSummary:
 def create_session(
     db: Database, title: str, reviewer: str = "", scale: str = "default", notes: str = ""
 ) -> SessionSummary:
+    with db.session() as session:
+        return create_session_in(session, title, reviewer=reviewer, scale=scale, notes=notes)
+
+
+def create_session_in(
+    session: Session, title: str, reviewer: str = "", scale: str = "default", notes: str = ""
+) -> SessionSummary:
+    """``create_session`` inside the caller's transaction (an import's first article makes its session)."""
     title = _clean_title(title)
     get_scale(scale)  # refuse an unknown scale before anything is written
-    with db.session() as session:
-        row = ReviewSession(title=title, reviewer=reviewer, scale=scale, notes=notes, ui_state={})
-        session.add(row)
-        session.flush()
-        return _summary(row, 0, 0, None)
+    row = ReviewSession(title=title, reviewer=reviewer, scale=scale, notes=notes, ui_state={})
+    session.add(row)
+    session.flush()
+    return _summary(row, 0, 0, None)
 
 
 def rename_session(db: Database, session_id: int, title: str) -> None:
