@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -17,38 +17,23 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QLineEdit,
     QMainWindow,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from workbench.domain.errors import ConflictError, WorkbenchError
 from workbench.domain.scales import Scale, get_scale
 from workbench.gui import actions as window_actions
-from workbench.gui import claim_rows, focus, source_details, undo, window_geometry
-from workbench.gui.archived_copy import ArchivedCopyView, reader_stack
+from workbench.gui import claim_rows, focus, undo, window_geometry, window_layout
 from workbench.gui.claim_details import ClaimDetails
-from workbench.gui.claim_editor import ClaimEditor
-from workbench.gui.claims_panel import ClaimsPanel
 from workbench.gui.collector_pause import freeze_start_up
 from workbench.gui.conflict_control import ConflictControl
 from workbench.gui.deferred import deferred
 from workbench.gui.edit_writer import EditWriter
 from workbench.gui.error_route import ErrorRoute, unexpected
-from workbench.gui.find_bar import FindBar
 from workbench.gui.import_control import ImportControl
-from workbench.gui.ledger_control import LedgerControl
 from workbench.gui.live_updates import LiveUpdates
 from workbench.gui.memory_control import MemoryControl
-from workbench.gui.message_bar import MessageBar
 from workbench.gui.outage_control import OutageControl
-from workbench.gui.progress_row import ProgressRow
-from workbench.gui.reader import ArticleReader
 from workbench.gui.recheck_control import RecheckControl, placed_in_current_text, session_badges
 from workbench.gui.review_control import ReviewControl
 from workbench.gui.session_control import SessionControl
@@ -102,7 +87,7 @@ class MainWindow(QMainWindow):
         # Controllers the window composes; the widgets built next connect to them.
         self.sessions = SessionControl(self)
         self.imports = ImportControl(self)
-        self._build()
+        window_layout.build(self)
         # From here on, an error no code caught is shown in the message bar (error_route.py).
         self.error_route = ErrorRoute(self.show_uncaught, self)
         self.error_route.install()
@@ -140,105 +125,12 @@ class MainWindow(QMainWindow):
         # The application's start opens the database after the window is shown (session_control.start).
         self.sessions.start(db_location, first_run_demo, in_background=open_in_background)
 
-    # --- layout -----------------------------------------------------------
-    def _build(self) -> None:
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        self.address_bar = QLineEdit(placeholderText="Paste the address of an article and press Enter  (Ctrl+L)")
-        self.address_bar.setObjectName("addressBar")
-        self.address_bar.setClearButtonEnabled(True)
-        self.address_bar.returnPressed.connect(self.imports.address_entered)
-        toolbar.addWidget(self.address_bar)
-        toolbar.addAction("Open File…", self.imports.open_file)
-        toolbar.addAction("Paste Text…", self.imports.paste_text)
-        toolbar.addSeparator()
-        self.article_switcher = QComboBox()
-        self.article_switcher.setObjectName("articleSwitcher")
-        self.article_switcher.setMinimumWidth(260)
-        self.article_switcher.setMaximumWidth(460)  # a long title must not squeeze the address bar
-        self.article_switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.article_switcher.setToolTip("Articles in this session")
-        self.article_switcher.activated.connect(self._article_chosen)
-        toolbar.addWidget(self.article_switcher)
-        self.addToolBar(toolbar)
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(10, 8, 10, 6)
-        layout.setSpacing(6)
-        self.message_bar = MessageBar(self)
-        layout.addWidget(self.message_bar)
-        self.progress_row = ProgressRow(self.jobs)
-        self.cancel_button = self.progress_row.cancel_button
-        self.jobs.cancelled.connect(self.message_bar.show_info)
-        layout.addWidget(self.progress_row)
-
-        self.reader = ArticleReader()
-        self.reader.setAcceptDrops(False)  # drops go to the window, which imports them
-        self.reader.claim_clicked.connect(self.select_claim)
-        self.find_bar = FindBar(self.reader)
-        reader_frame = QFrame()
-        reader_frame.setObjectName("readerFrame")
-        reader_layout = QVBoxLayout(reader_frame)
-        reader_layout.setContentsMargins(0, 0, 0, 0)
-        reader_layout.setSpacing(0)
-        self.archived_view = ArchivedCopyView()  # a source's archived copy, read in the reader's place
-        self.reader_stack = reader_stack(self.reader, self.archived_view)
-        reader_layout.addWidget(self.reader_stack, 1)
-        reader_layout.addWidget(self.find_bar)
-
-        self.claims_panel = ClaimsPanel(self.scale)
-        self.claims_panel.claim_selected.connect(self._claim_selected)
-        self.claims_panel.filters_changed.connect(self.sessions.schedule_state_save)
-        self.editor = ClaimEditor()
-        self._connect_editor()
-        self.ledger = LedgerControl(self)  # archives, flags and archived copies of sources
-        side = QSplitter(Qt.Orientation.Vertical)
-        side.setObjectName("sideSplitter")
-        side.setChildrenCollapsible(False)
-        side.addWidget(_padded(self.claims_panel))
-        side.addWidget(_padded(self.editor))
-        # Half each: at 1280x720 the list still shows some seven claims, and the editor
-        # the claim's words, its verdict and its rationale without scrolling.
-        side.setStretchFactor(0, 1)
-        side.setStretchFactor(1, 1)
-        side.setSizes([440, 440])
-        self.side_splitter = side
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(reader_frame)
-        self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([540, 860])
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-        self.reader.verticalScrollBar().valueChanged.connect(lambda _v: self.sessions.schedule_state_save())
-
     # The progress row's two doors, for the window's own jobs and its controllers' alike.
     def start_progress(self, message: str) -> None:
         self.progress_row.start(message)
 
     def show_progress(self, fraction: float, message: str) -> None:
         self.progress_row.show_progress(fraction, message)
-
-    def _connect_editor(self) -> None:
-        e = self.editor
-        e.change_requested.connect(self.change_claim)
-        e.attach_requested.connect(self.attach_link)
-        e.reuse_requested.connect(lambda claim_id, source_id: source_details.reuse(self, claim_id, source_id))
-        e.detach_requested.connect(lambda link: self.push(undo.DetachSource(self, link)))
-        e.evidence_edit_requested.connect(
-            lambda link, stance, passage: self.push(undo.UpdateEvidence(self, link, stance=stance, passage=passage))
-        )
-        e.source_edit_requested.connect(lambda source_id, title, publisher:
-                                        source_details.edit(self, source_id, title, publisher))
-        e.open_url_requested.connect(lambda url: source_details.open_source(self, url))
-        e.reanchor_accept_requested.connect(lambda claim_id: self.recheck.accept(claim_id))
-        e.reanchor_keep_requested.connect(lambda claim_id: self.recheck.keep(claim_id))
-        e.find_evidence_requested.connect(lambda claim_id: self.memory.find_evidence(claim_id))
 
     # --- articles ---------------------------------------------------------
     def show_article(self, article_id: int | None, select: int | None = None, scroll: int | None = None) -> None:
@@ -290,7 +182,7 @@ class MainWindow(QMainWindow):
         if self.article is not None:
             self.article_switcher.setCurrentIndex(max(0, self.article_switcher.findData(self.article.id)))
 
-    def _article_chosen(self, index: int) -> None:
+    def article_chosen(self, index: int) -> None:
         self.editor.commit_pending()
         self.show_article(self.article_switcher.itemData(index))
 
@@ -338,7 +230,7 @@ class MainWindow(QMainWindow):
                           if generation == self._claims_shown and not self.closed else None)
         self.ledger.claims_loaded()
         if select is None:
-            self._claim_selected(None)
+            self.claim_chosen(None)
         if then is not None:
             then()
 
@@ -354,7 +246,7 @@ class MainWindow(QMainWindow):
     def select_claim(self, claim_id: int | None) -> None:
         self.claims_panel.select(claim_id)
 
-    def _claim_selected(self, claim_id: int | None) -> None:
+    def claim_chosen(self, claim_id: int | None) -> None:
         # No query here: J held down selects ~30 claims a second. The fields
         # come from the list in hand; sources and history follow in the background.
         claim = self.claims_panel.model.claim_by_id(claim_id)
@@ -561,15 +453,6 @@ class MainWindow(QMainWindow):
             self.db.close()
         self.error_route.remove()
         super().closeEvent(event)
-
-
-def _padded(widget: QWidget) -> QWidget:
-    frame = QFrame()
-    frame.setObjectName("sidePanel")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(10, 8, 4, 6)
-    layout.addWidget(widget)
-    return frame
 
 
 def _guess_kind(text: str, start: int, end: int) -> str:
