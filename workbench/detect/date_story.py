@@ -16,8 +16,9 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from workbench.detect.date_anchors import resolve_from_anchor
 from workbench.detect.date_holidays import resolve_holiday
-from workbench.detect.date_values import Spot, resolve, resolve_from_anchor, tense_near
+from workbench.detect.date_values import Spot, resolve, tense_near
 from workbench.detect.event_dates import adjacent_event_day, count_from, named_event_day
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language

@@ -14,7 +14,8 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from workbench.detect.date_values import Spot, gap_amount, resolve, resolve_from_anchor
+from workbench.detect.date_anchors import gap_amount, resolve_from_anchor
+from workbench.detect.date_values import Spot, resolve
 from workbench.detect.language_scope import current_language
 
 _NEAR = 40  # how far a date may stand from the event's name and still be its date

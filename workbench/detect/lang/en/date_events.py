@@ -1,0 +1,37 @@
+"""English words for dates that name an event or a long period: the days that have become an
+event's name ("the Jan. 6 attack"), and centuries ("the 19th century")."""
+
+from __future__ import annotations
+
+import re
+
+# Days whose month and day alone have become an event's name: (month, day) -> the year it
+# fell in and the nouns after the day that make it that event ("the Sept. 11 attacks" is
+# 2001's, "the Jan. 6 committee" is 2021's, whatever year the article came out in).
+EVENT_DAYS: dict[tuple[int, int], tuple[int, str]] = {
+    (9, 11): (2001, r"attacks?|terrorist\s+attacks?|hijackers?|hijackings|commission|terror\s+attacks?"),
+    (1, 6): (2021, r"attacks?|riots?|rioters?|insurrection(?:ists?)?|committee|panel|hearings?|"
+                   r"defendants?|investigation|probe|mob|siege|assault|Capitol\s+(?:attack|riot|breach)"),
+    (10, 7): (2023, r"attacks?|massacres?|assault|raid|incursion|rampage|atrocities|onslaught|"
+                    r"terror\s+attacks?|terrorist\s+attacks?|Hamas\s+(?:attacks?|massacres?|assault|raid)"),
+    (2, 24): (2022, r"invasion|full[- ]scale\s+invasion|Russian\s+invasion"),
+}
+
+# Between the day and the event's noun: a possessive, and up to two words that qualify it
+# ("the Oct. 7 Hamas-led attack", "the Feb. 24 full-scale invasion").
+EVENT_NOUN_GAP = r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
+
+# "the 19th century", "the early 20th century", "the first century": which century is in
+# ``nth`` (digits or an ordinal word).
+CENTURY_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+
+CENTURY_RE = re.compile(
+    r"(?:(?P<edge>early|late|mid)[- ])?(?P<nth>(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|"
+    + "|".join(sorted(CENTURY_ORDINALS, key=len, reverse=True))
+    + r")[- ]century\b(?!\s+(?:[A-Z]|of\b))",
+    re.IGNORECASE)
