@@ -105,6 +105,10 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
+        if rule == "century":  # "the 19th century": 18XX
+            nth = spot.get("nth").lower()
+            number = current_language().dates.CENTURY_ORDINALS.get(nth) or int(nth[:-2])
+            return f"{number - 1:02d}XX"
         if rule == "clipped_year":  # "'91": the latest such year not after next year
             clipped = int(spot.get("clipped"))
             century = 2000 if 2000 + clipped <= (published.year if published else 2030) + 1 else 1900

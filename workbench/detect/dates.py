@@ -60,7 +60,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
 
 
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nth_day",
-                "fiscal_after", "quarter", "named_date")
+                "fiscal_after", "quarter", "named_date", "century")
 
 
 def _spots(text: str) -> tuple[Spot, ...]:
@@ -91,7 +91,7 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
                 end = _event_end(text, end)  # "two days after the deadline": the event stays
             spot = _trim(Spot(m.start(), end, rule, fields), text)
             if spot is not None and _plausible(spot, text):
-                found.append(spot)
+                found.append(_with_event_year(spot, text))
     found.sort(key=lambda s: (-(s.end - s.start), s.start))
     chosen: list[Spot] = []
     # Chosen spots never overlap, so each new one need only be checked against
@@ -107,6 +107,26 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
         chosen.append(spot)
     chosen.sort(key=lambda s: s.start)
     return tuple(chosen)
+
+
+@per_language
+def _event_days(lang: LanguageData) -> dict[tuple[int, int], tuple[str, re.Pattern[str]]]:
+    gap = lang.dates.EVENT_NOUN_GAP
+    return {day: (str(year), re.compile(rf"{gap}(?:{nouns})\b"))
+            for day, (year, nouns) in lang.dates.EVENT_DAYS.items()}
+
+
+def _with_event_year(spot: Spot, text: str) -> Spot:
+    """ "the Jan. 6 attack", "the Sept. 11 attacks": a day that has become an event's name
+    is that event's day, in its year, whenever the article came out; the year is added to
+    what the spot read, as if written."""
+    if spot.rule not in {"mdy", "dmy"} or spot.get("year") is not None:
+        return spot
+    date_words = current_language().dates
+    event = _event_days().get((date_words.MONTHS[spot.get("month").rstrip(".").lower()], int(spot.get("day"))))
+    if event is None or not event[1].match(text, spot.end):
+        return spot
+    return Spot(spot.start, spot.end, spot.rule, (*spot.fields, ("year", event[0])))
 
 
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")

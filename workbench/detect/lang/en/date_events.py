@@ -19,7 +19,9 @@ EVENT_DAYS: dict[tuple[int, int], tuple[int, str]] = {
 
 # Between the day and the event's noun: a possessive, and up to two words that qualify it
 # ("the Oct. 7 Hamas-led attack", "the Feb. 24 full-scale invasion").
-EVENT_NOUN_GAP = r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?"
+# A determiner or a verb there starts a new phrase: "on Oct. 7 the army attacks" is no event.
+EVENT_NOUN_GAP = (r"(?:['’]s)?\s+(?:(?!(?:the|an?|its|their|his|her|this|that|was|were|is|are|and|or|"
+                  r"to|on|in|of)\s)[\w-]+\s+){0,2}?")
 
 # "the 19th century", "the early 20th century", "the first century": which century is in
 # ``nth`` (digits or an ordinal word).
@@ -30,8 +32,10 @@ CENTURY_ORDINALS = {
     "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
 }  # fmt: skip
 
+# After "the" only, and not as an adjective: "21st-century warfare" places nothing, nor does
+# "the first century of the republic" (a century of something else) or "20th Century Fox".
 CENTURY_RE = re.compile(
-    r"(?:(?P<edge>early|late|mid)[- ])?(?P<nth>(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|"
+    r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late|mid)[- ])?(?P<nth>(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|"
     + "|".join(sorted(CENTURY_ORDINALS, key=len, reverse=True))
-    + r")[- ]century\b(?!\s+(?:[A-Z]|of\b))",
+    + r")\s+century\b(?!\s+(?:(?-i:[A-Z])|of\b))",
     re.IGNORECASE)

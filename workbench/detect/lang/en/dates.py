@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+from workbench.detect.lang.en.date_events import (
+    CENTURY_ORDINALS,
+    CENTURY_RE,
+    EVENT_DAYS,
+    EVENT_NOUN_GAP,
+)
 from workbench.detect.lang.en.holidays import (
     DAY_NAMED_RE,
     DEFAULT_INDEPENDENCE_DAY,
@@ -14,7 +20,7 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
+__all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "EVENT_DAYS", "EVENT_NOUN_GAP", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
            "OTHER_CALENDAR_BEFORE_RE"]
 
 # Month names and abbreviations -> month number.
@@ -256,6 +262,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(
         r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late)[- ](?P<lower>" + DECADE_WORD_RE.lower() + r")|"
         r"(?:(?P<edge2>early|late|mid)[- ])?(?P<upper>" + DECADE_WORD_RE + r"))\b")),
+    # "the 19th century", "the early twentieth century": 18XX, 19XX
+    ("century", CENTURY_RE),
     # "the 9/11 attacks": a day that names an event, written without its year (``NAMED_DATES``)
     ("named_date", re.compile(r"(?<![\w/.])(?P<named>9/11)(?![\w/]|\.\d)")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
@@ -364,9 +372,10 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago", "weekday_of_week")),
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
-              "the_unit")),
+              "the_unit", "century")),
     (("the",), ("dmy", "edge_year")),
     (tuple(DECADE_WORDS), ("decade",)),
+    (tuple({word.split("-")[0] for word in CENTURY_ORDINALS}), ("century",)),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("past",), ("edge_year",)),  # "over the past weekend"
     (("following", "previous", "preceding"), ("weekday",)),
