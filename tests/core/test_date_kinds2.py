@@ -44,3 +44,31 @@ def test_a_century_used_as_an_adjective_or_in_a_name_is_not_a_date() -> None:
     assert values("Theirs is a 21st-century army.") == {}
     assert values("He studied the first century of the republic.") == {}
     assert values("The 20th Century Fox studio closed.") == {}
+
+
+def test_a_range_of_weekdays_runs_forward_within_a_week() -> None:
+    found = values("Talks will run Monday through Wednesday.")
+    assert (found["Monday"], found["Wednesday"]) == ("2024-02-26", "2024-02-28")
+    # told in the past, the range ends at the last such day and starts before it
+    found = values("Fighting raged from Monday to Thursday.")
+    assert (found["Monday"], found["Thursday"]) == ("2024-02-12", "2024-02-15")
+    # the end that names its week holds the start in that week
+    found = values("Protests continued from Monday to Thursday last week.")
+    assert (found["Monday"], found["Thursday last week"]) == ("2024-02-12", "2024-02-15")
+    # a timetable told in the present is to come
+    found = values("The exhibition runs from Friday to Sunday.")
+    assert (found["Friday"], found["Sunday"]) == ("2024-02-23", "2024-02-25")
+
+
+def test_two_days_listed_are_each_their_own_day() -> None:
+    found = values("Russia attacked on Monday and Thursday.")
+    assert (found["Monday"], found["Thursday"]) == ("2024-02-19", "2024-02-15")
+
+
+def test_a_range_of_months_runs_forward() -> None:
+    found = values("Between January and March, exports fell.")
+    assert (found["January"], found["March"]) == ("2023-01", "2023-03")
+    found = values("Exports fell between March and January.")
+    assert (found["March"], found["January"]) == ("2023-03", "2024-01")
+    found = values("Sales will rise in January-March.", date(2023, 11, 2))
+    assert (found["January"], found["March"]) == ("2024-01", "2024-03")

@@ -15,12 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.date_ranges import in_order
 from workbench.detect.date_story import StoryDates
-from workbench.detect.date_values import (
-    Spot,
-    resolve,
-    tense_near,
-)
+from workbench.detect.date_values import Spot, tense_near
 from workbench.detect.figure_words import figure_words
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, in_context_language, per_language
@@ -158,39 +155,13 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 @in_context_language
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
-    out = []
     spots = _spots(text)
     story = StoryDates(text, spots)
-    for i, spot in enumerate(spots):
-        value = story.place(spot, ctx.published)
-        if value and i + 1 < len(spots):
-            value = _range_start_in_end_year(spot, spots[i + 1], text, value)
-        score = 0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75
-        out.append(Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
-                             score=score, extra={"rule": spot.rule}))
-    return out
-
-
-_RANGE_START_RULES = frozenset({"mdy", "dmy", "month"})
-_RANGE_END_RULES = frozenset({"mdy", "dmy", "my"})
-
-
-def _range_start_in_end_year(spot: Spot, end: Spot, text: str, value: str) -> str:
-    """ "Feb. 28-March 2, 2023", "from May to June 2022": a range that writes its year once,
-    at its end, puts its start in that year too (in the year before when the start's month
-    comes later: "Dec. 30-Jan. 2, 2024")."""
-    if (spot.rule not in _RANGE_START_RULES or spot.get("year") or spot.get("rel")
-            or end.rule not in _RANGE_END_RULES or not end.get("year") or len(value) not in {7, 10}
-            or not current_language().dates.RANGE_JOIN_RE.fullmatch(text, spot.end, end.start)):
-        return value
-    year = int(end.get("year"))
-    month_day = value[5:]
-    end_value = resolve(end, text, None) or ""
-    if month_day[:2] > end_value[5:7]:
-        year -= 1
-    if month_day == "02-29" and year % 4:  # a leap day only in a leap year (1900, 2100 are out of reach)
-        return value
-    return f"{year}-{month_day}"
+    values = [story.place(spot, ctx.published) for spot in spots]
+    in_order(text, spots, values)
+    return [Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
+                      score=0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75, extra={"rule": spot.rule})
+            for spot, value in zip(spots, values, strict=True)]
 
 
 # --- spotting checks ------------------------------------------------------------

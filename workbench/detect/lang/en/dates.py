@@ -81,7 +81,7 @@ TENSE_MARKERS = re.compile(
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
     r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
     # "the vote is on Friday", "the deadline is Friday": what a named day is set for
     r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -158,7 +158,7 @@ SHORT_YEAR_EDGE_BEFORE_RE = re.compile(
     re.IGNORECASE)
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|"
+    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|between|"
     r"(?:set|scheduled|planned|slated|due|expected|postponed|delayed|moved|pushed\s+back)\s+for|"
     # "between January and March": the end of a range of months
     r"(?-i:" + MONTH_FULL + r")"
@@ -215,6 +215,8 @@ NAMED_DATE_BEFORE_RE = re.compile(r"(?:\b(?:the|since|after|before|until|of)\s+|
 # "Feb. 28-March 2, 2023", "28 February to 2 March 2023": what joins the two ends of a range
 # whose year is written once, at its end
 RANGE_JOIN_RE = re.compile(r"\s*[-–]\s*|,?\s+(?:to|until|till|through|and)\s+")
+# "between January and March": "and" joins the two ends of a range only after "between"
+RANGE_BETWEEN_BEFORE_RE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
 # "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
 # stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
 COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
