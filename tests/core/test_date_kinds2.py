@@ -72,3 +72,32 @@ def test_a_range_of_months_runs_forward() -> None:
     assert (found["March"], found["January"]) == ("2023-03", "2024-01")
     found = values("Sales will rise in January-March.", date(2023, 11, 2))
     assert (found["January"], found["March"]) == ("2024-01", "2024-03")
+
+
+def test_decades_and_centuries_later_count_from_the_story_s_year() -> None:
+    found = values("The company was founded in 1998 and went public a decade later.")
+    assert found["a decade later"] == "2008"
+    assert values("The bridge opened in 1905. A century later it was rebuilt.")["A century later"] == "2005"
+    found = values("The dam was built in 2001. Two decades earlier, the valley was farmland.")
+    assert found["Two decades earlier"] == "1981"
+    # nothing dated before: nothing to count from
+    assert values("Two decades later, the war resumed.")["Two decades later"] is None
+
+
+def test_an_irregular_past_verb_places_a_season_or_quarter_in_the_past() -> None:
+    assert values("The army retook the city in the autumn.")["autumn"] == "2023"
+    assert values("The economy shrank in the third quarter.")["third quarter"] == "2023"
+    assert values("The court upheld the ruling in March.")["March"] == "2023-03"
+
+
+def test_a_year_that_is_the_subject_of_a_verb_is_a_year() -> None:
+    assert values("The report for 2023 shows a rise in deaths.")["2023"] == "2023"
+    assert values("2024 marks the tenth anniversary of the annexation.")["2024"] == "2024"
+    # a plural noun after the number still counts it
+    assert values("About 1500 soldiers died.") == {}
+
+
+def test_the_month_a_reporting_period_ends_in_is_a_date() -> None:
+    assert values("Exports rose 2% in the 12 months to March.")["March"] == "2023-03"
+    assert values("Prices rose 3% in the year to May, the ONS said.")["May"] == "2023-05"
+    assert values("Officials may decide to march on the capital.") == {}

@@ -57,10 +57,8 @@ def _from_anchor(spot: Spot, anchor: str | None) -> str | None:
     year = int(am.group("y"))
     if unit in {"minute", "hour"}:
         return anchor if abs(n) < 24 else None
-    if unit == "year":
-        return str(year + n)
-    if unit in {"decade", "century"}:
-        return None
+    if unit in {"year", "decade", "century"}:  # "a decade later" than 1998 is 2008
+        return str(year + n * {"year": 1, "decade": 10, "century": 100}[unit])
     if am.group("d"):
         day = date(year, int(am.group("m")), int(am.group("d")))
         if unit == "session":

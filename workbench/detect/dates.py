@@ -295,5 +295,5 @@ def _counts_a_noun(text: str, end: int) -> bool:
         return False
     word = wm.group(1)
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            and word not in stop_words and word not in date_words.YEAR_NOUNS)
+            and word not in stop_words and word not in date_words.YEAR_NOUNS and word not in date_words.YEAR_VERBS)
 

@@ -53,7 +53,11 @@ PAST_VERBS = (
     "said told met went came took gave made held left began saw struck fell rose won lost sent spoke "
     "ran fought flew drove wrote broke stood led kept found brought built bought caught sought chose "
     "fled sank became grew knew threw paid heard sold withdrew drew froze hid shook stole swept tore "
-    "blew dug spent meant lay rang sang swore forgot understood overtook undertook"
+    "blew dug spent meant lay rang sang swore forgot understood overtook undertook "
+    "felt got thought taught shot sat slept rode bore swam sprang shrank spun stuck slid dealt lit "
+    "laid lent crept forgave hung leapt rebuilt retook overran oversaw overcame overthrew mistook "
+    "underwent upheld withheld arose awoke woke wore clung forbade foresaw strode strove wept sped "
+    "swung stung"
 ).split()
 
 
@@ -149,6 +153,13 @@ YEAR_NOUNS = frozenset(
      "negotiations", "deals", "events", "invasions", "campaigns", "presidential", "estimates"}
 )
 
+# Verbs a year is often the subject of: "the report for 2023 shows", "2024 marks the tenth
+# anniversary" (a plural noun there makes the number a count: "1500 soldiers").
+YEAR_VERBS = frozenset(
+    {"shows", "marks", "sees", "brings", "promises", "looks", "remains", "means", "ends", "begins",
+     "starts", "comes", "seems", "proves", "represents", "follows", "suggests", "confirms"}
+)
+
 # Month names that are also common words (``may``, ``march``): months only where the
 # context says so.
 MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
@@ -159,6 +170,8 @@ SHORT_YEAR_EDGE_BEFORE_RE = re.compile(
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
     r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|between|"
+    # "in the 12 months to March", "the quarter ending May": the end of a reporting period
+    r"(?:months?|weeks?|year|quarter|period)\s+(?:to|ending|ended)|"
     r"(?:set|scheduled|planned|slated|due|expected|postponed|delayed|moved|pushed\s+back)\s+for|"
     # "between January and March": the end of a range of months
     r"(?-i:" + MONTH_FULL + r")"
