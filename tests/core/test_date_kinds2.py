@@ -101,3 +101,8 @@ def test_the_month_a_reporting_period_ends_in_is_a_date() -> None:
     assert values("Exports rose 2% in the 12 months to March.")["March"] == "2023-03"
     assert values("Prices rose 3% in the year to May, the ONS said.")["May"] == "2023-05"
     assert values("Officials may decide to march on the capital.") == {}
+
+
+def test_a_year_at_least_as_early_as_is_a_year() -> None:
+    assert values("The photo has circulated online since at least 2015.")["2015"] == "2015"
+    assert values("The army has at least 2015 tanks.") == {}

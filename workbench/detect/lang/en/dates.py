@@ -434,7 +434,7 @@ EVENT_RE = re.compile(
 
 # "since around 2024": an approximated year after a preposition is still a year.
 APPROXIMATE_YEAR_BEFORE = re.compile(
-    r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|approximately)\s+$", re.I
+    r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|approximately|at\s+least)\s+$", re.I
 )
 # "of about 1500": a count-like word before a year, but a preposition right before it.
 YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)
