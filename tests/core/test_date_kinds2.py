@@ -106,3 +106,14 @@ def test_the_month_a_reporting_period_ends_in_is_a_date() -> None:
 def test_a_year_at_least_as_early_as_is_a_year() -> None:
     assert values("The photo has circulated online since at least 2015.")["2015"] == "2015"
     assert values("The army has at least 2015 tanks.") == {}
+
+
+def test_weekdays_and_yesterday_count_from_the_day_a_dateline_gives() -> None:
+    text = ("Senate advances aid bill\n\nWASHINGTON, Feb. 9 — The Senate voted on Wednesday to advance "
+            "the bill. A final vote is expected on Monday. Yesterday the House met.")
+    found = values(text)
+    assert (found["Wednesday"], found["Monday"], found["Yesterday"]) == ("2024-02-07", "2024-02-12", "2024-02-08")
+    text = "KYIV, Feb. 10 (Reuters) - Russia struck Kharkiv on Thursday, officials said."
+    assert values(text)["Thursday"] == "2024-02-08"
+    # a day in the story's first sentence is no dateline: the publication still counts
+    assert values("On Feb. 9 the Senate voted. On Wednesday it had stalled.")["Wednesday"] == "2024-02-14"

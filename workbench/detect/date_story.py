@@ -73,6 +73,8 @@ class StoryDates:
         self.previous_end = -1
         self.bare_year: tuple[int, str] | None = None  # where the last year said alone ended, and it
         self.spot_starts = [s.start for s in spots]
+        self.dateline = _dateline(text, spots)  # the spot that dates the story's filing, if any
+        self.filed: date | None = None  # ... and its day, once placed
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -81,6 +83,8 @@ class StoryDates:
         """The ISO value of ``spot``, the next spot of the text in order."""
         text = self.text
         here = self.sentence(spot.start)
+        if self.filed is not None and spot.rule in _FILED_RULES:
+            published = self.filed  # "KYIV, Feb. 10 (Reuters) - ... on Thursday": Feb. 8
         quotation = _quotation(text, spot.start) if spot.rule == "deixis" else None
         if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start):
@@ -119,6 +123,8 @@ class StoryDates:
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end = spot.end
+        if spot is self.dateline and value and len(value) == 10:
+            self.filed = date.fromisoformat(value)
         return value
 
     def _clause_event_day(self, spot: Spot, published: date | None) -> str | None:
@@ -273,6 +279,24 @@ class StoryDates:
                 return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
                                      tense_near(self.text, spot.start, spot.end))
         return value
+
+
+_DATELINE_REACH = 600  # a dateline opens the story: after its headline, before this
+_FILED_RULES = frozenset({"weekday", "weekday_of_week", "deixis"})  # what counts from the day filed
+
+
+def _dateline(text: str, spots: tuple[Spot, ...]) -> Spot | None:
+    """The day a dateline gives ("KYIV, Feb. 10 (Reuters) -"), at the start of a line near
+    the top of the text."""
+    words = current_language().dates
+    for spot in spots:
+        if spot.start > _DATELINE_REACH:
+            break
+        line_start = text.rfind("\n", 0, spot.start) + 1
+        if spot.rule in {"mdy", "dmy"} and words.DATELINE_BEFORE_RE.fullmatch(text, line_start, spot.start) and (
+                words.DATELINE_AFTER_RE.match(text, spot.end)):
+            return spot
+    return None
 
 
 def _narrative_relative(spot: Spot, text: str) -> bool:

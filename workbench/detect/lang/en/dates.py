@@ -474,3 +474,10 @@ EVENT_DATE_AFTER_RE = re.compile(
 )
 # Between a date and the event's name after it: "the Dec. 20 deadline", "Nov. 5's election".
 EVENT_DATE_BEFORE_RE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+
+# "KYIV, Feb. 10 (Reuters) -", "WASHINGTON, Feb. 9 —": a dateline that gives the day the
+# story was filed; its weekdays and "yesterday" count from that day. Before the day: the
+# place in capitals at a line's start; after it: the agency and the dash.
+DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?, ")
+DATELINE_AFTER_RE = re.compile(r" ?(?:\([^()\n]{1,40}\) ?)?[—–-]{1,2} ")
+
