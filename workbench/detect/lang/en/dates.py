@@ -72,7 +72,7 @@ def _by_first_letter(words: list[str]) -> str:
 
 # Words that tell whether a sentence speaks of the past or the future: a bare
 # ``March`` or ``Friday`` is then read as the last or the next one.
-TENSE_MARKERS = re.compile(
+_TENSE_MARKER_PATTERN = (
     # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
@@ -100,9 +100,11 @@ TENSE_MARKERS = re.compile(
     .replace("{PAST_VERBS}", _by_first_letter(PAST_VERBS))
     .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
              r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
-             r"wicked|rugged|infrared|beloved|based|related)\b"),
-    re.IGNORECASE,
+             r"wicked|rugged|infrared|beloved|based|related)\b")
 )  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
+# Every marker begins a word (or is "'ll"): the lookahead turns the scan away from the middle
+# of a word at once instead of trying each alternative there (the same matches, twice as fast).
+TENSE_MARKERS = re.compile(r"(?=(?<!\w)[a-z]|')(?:" + _TENSE_MARKER_PATTERN + ")", re.IGNORECASE)
 
 # "when he is confronted": a participle after "is" or "be" is a present passive, not a past
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
