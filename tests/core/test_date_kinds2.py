@@ -117,3 +117,12 @@ def test_weekdays_and_yesterday_count_from_the_day_a_dateline_gives() -> None:
     assert values(text)["Thursday"] == "2024-02-08"
     # a day in the story's first sentence is no dateline: the publication still counts
     assert values("On Feb. 9 the Senate voted. On Wednesday it had stalled.")["Wednesday"] == "2024-02-14"
+
+
+def test_a_weekday_in_a_paper_s_or_a_title_s_name_is_not_a_date() -> None:
+    assert values("The Sunday Times reported that the minister had resigned.") == {}
+    assert values("The Mail on Sunday said the plan was dropped.") == {}
+    assert values("The Friday Prayer leader called for calm.") == {}
+    # a name after the day is the sentence's subject, the day still dates it
+    assert values("On Friday President Biden signed the bill.")["Friday"] == "2024-02-16"
+    assert values("The announcement came on the Monday after the vote.")["Monday"] == "2024-02-19"

@@ -248,6 +248,11 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "weekday" and not spot.get("mod") and date_words.HOLIDAY_ENDING_RE.search(
             text, max(0, spot.start - 16), spot.start + len(spot.get("weekday"))):
         return False
+    if spot.rule == "weekday" and not spot.get("mod") and (
+            date_words.WEEKDAY_NAME_BEFORE_RE.search(text, max(0, spot.start - 5), spot.start)
+            and date_words.WEEKDAY_NAME_AFTER_RE.match(text, spot.end)
+            or date_words.PAPER_ON_WEEKDAY_BEFORE_RE.search(text, max(0, spot.start - 16), spot.start)):
+        return False  # "the Sunday Times", "the Mail on Sunday": a name
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
     if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:

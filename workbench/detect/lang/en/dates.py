@@ -187,6 +187,12 @@ HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
 DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
 MONTH_DAY_RE = re.compile(rf"\b(?:{MONTH_FULL})\s+\d{{1,2}}\b(?!\d)")
 
+# "the Sunday Times", "the Friday Prayer leader", "the Mail on Sunday": a weekday in a name
+# (after "the", a capitalised word that is no month follows; or a paper named for its day)
+WEEKDAY_NAME_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+WEEKDAY_NAME_AFTER_RE = re.compile(rf"\s+(?!(?:{MONTH_FULL})\b)[A-Z][a-z]+")
+PAPER_ON_WEEKDAY_BEFORE_RE = re.compile(r"\b(?:Mail|Independent|Observer)\s+on\s+$")
+
 # "the March 3 primaries": a determiner before a day makes the plural after it the dated event
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE)
 
