@@ -126,3 +126,12 @@ def test_a_weekday_in_a_paper_s_or_a_title_s_name_is_not_a_date() -> None:
     # a name after the day is the sentence's subject, the day still dates it
     assert values("On Friday President Biden signed the bill.")["Friday"] == "2024-02-16"
     assert values("The announcement came on the Monday after the vote.")["Monday"] == "2024-02-19"
+
+
+def test_a_month_or_day_with_its_year_named_after_it_is_one_date() -> None:
+    assert values("The law passed in February of last year.") == {"February of last year": "2023-02"}
+    assert values("The talks will resume in April next year.") == {"April next year": "2025-04"}
+    assert values("The plant opened on May 3 last year.") == {"May 3 last year": "2023-05-03"}
+    assert values("The vote took place on 3 March last year.") == {"3 March last year": "2023-03-03"}
+    # a name before the year is no month
+    assert values("Theresa May last year said the deal was done.") == {"last year": "2023"}

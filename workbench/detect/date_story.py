@@ -243,6 +243,8 @@ class StoryDates:
         self._carried = False
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
+        if spot.rule in {"mdy", "dmy", "my"} and spot.get("which"):
+            return value  # "May 3 last year": the words name the year
         if spot.rule == "weekday" and (day := self._bracketed_day(spot, published)):
             return day
         mod = (spot.get("mod") or "").lower()

@@ -212,6 +212,9 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
     day = int(spot.get("day"))
     if spot.get("year"):
         return date(int(spot.get("year")), month, day).isoformat()
+    if spot.get("which"):  # "May 3 last year"
+        return date(published.year + date_words.WHICH_OFFSETS[spot.get("which").lower()], month, day).isoformat() \
+            if published else None
     if published is None:
         return None  # a day without a year cannot be placed without the publication date
     weekday = spot.get("weekday")
@@ -245,6 +248,8 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         return f"{spot.get('year')}-{month:02d}"
     if published is None:
         return None
+    if spot.get("which"):  # "February of last year"
+        return f"{published.year + date_words.WHICH_OFFSETS[spot.get('which').lower()]}-{month:02d}"
     rel = (spot.get("rel") or "").lower()
     if rel == "last":
         year = published.year if month < published.month else published.year - 1

@@ -208,6 +208,8 @@ def _plausible(spot: Spot, text: str) -> bool:
         return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
     word_months = date_words.MONTHS_THAT_ARE_WORDS
+    if spot.rule == "my" and spot.get("month") in word_months and spot.get("which"):
+        return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
     if spot.rule == "month" and spot.get("month") in word_months and not spot.get("rel"):
         return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
     if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):

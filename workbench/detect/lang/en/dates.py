@@ -241,6 +241,8 @@ RANGE_BETWEEN_BEFORE_RE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
 # "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
 # stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
 COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
+# "May 3 last year", "February of next year": the year named after a month or a day
+WHICH_YEAR = r",?\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+year\b"
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
@@ -266,8 +268,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "7/3/2024"; "07.03.2024" (``dot``) is European, day first
     ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.)(?P<year>\d{4})"
                          r"(?![\d/]|\.\d)")),
-    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
-    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
+    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
+    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
     ("day_range", re.compile(
         rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
         rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
@@ -275,6 +277,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
                              rf"{DAY}(?!\s+[A-Za-z]+s\b)(?:,?\s+{YEAR})?")),
     ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
+    # "February of last year", "April next year": the month in the year named after it
+    ("my", re.compile(rf"{EDGE}?(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR}){WHICH_YEAR}")),
     ("month", re.compile(
         rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
