@@ -135,3 +135,19 @@ def test_a_month_or_day_with_its_year_named_after_it_is_one_date() -> None:
     assert values("The vote took place on 3 March last year.") == {"3 March last year": "2023-03-03"}
     # a name before the year is no month
     assert values("Theresa May last year said the deal was done.") == {"last year": "2023"}
+
+
+def test_what_is_expected_on_a_date_is_to_come_even_without_its_verb() -> None:
+    found = values("The first tanks arrived in January, with more expected in April.")
+    assert (found["January"], found["April"]) == ("2024-01", "2024-04")
+    # a verb in the past still places its date there
+    assert values("He expected the war to end in April.")["April"] == "2023-04"
+
+
+def test_an_edge_of_a_season_or_of_next_month_stays_in_the_span() -> None:
+    assert values("The drills were held in late summer.")["late summer"] == "2023"
+    assert values("Elections are scheduled for the autumn.")["autumn"] == "2024"
+    assert values("The vote will take place at the end of next month.")["end of next month"] == "2024-03"
+    assert values("The offensive began at the end of last month.")["end of last month"] == "2024-01"
+    # "the last month" measures a stretch
+    assert values("Prices rose over the last month.") == {}

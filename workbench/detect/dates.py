@@ -205,14 +205,15 @@ def _plausible(spot: Spot, text: str) -> bool:
         # "in the autumn" places; "the summer heat", "survive the winter" do not
         if date_words.SEASON_SUBJECT_RE.match(text, spot.end) and text[spot.start - 4 : spot.start].lower() == "the ":
             return True  # "the summer is likely to be hard": the season the sentence is about
-        return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
+        return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 24), spot.start)) and (
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
     word_months = date_words.MONTHS_THAT_ARE_WORDS
     if spot.rule == "my" and spot.get("month") in word_months and spot.get("which"):
         return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
     if spot.rule == "month" and spot.get("month") in word_months and not spot.get("rel"):
         return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
-    if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
+    if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not (
+            spot.get("mod") or spot.get("edge")):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
             return False

@@ -81,6 +81,8 @@ _TENSE_MARKER_PATTERN = (
     r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
+    # "with more expected in April": what is awaited, without its verb
+    r"|(?:expected|due)(?=\s+(?:in|on|by|later|next|early|late)\b)"
     # "ahead of Tuesday's debate": a named day ahead is still to come
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
@@ -200,7 +202,8 @@ DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
 # ``in the autumn`` places; a bare ``the winter`` need not.
-SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$",
+SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after|"
+                                r"(?:set|scheduled|planned|slated|due|expected)\s+for)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 
 # "the summer is likely to be hard", "the winter will test Europe": a season as the subject
@@ -325,11 +328,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "in the next few days" as "coming days"; "for the next few days" measures
         r"|(?<!\b[Ff]or\s[Tt]he\s)(?<=\b[Tt]he\s)next\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months)\b",
         re.I)),
+    # "the late summer": an edge of the season stays in its span
     ("season", re.compile(
-        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
-    # "in summer", "by midsummer": a season after a preposition, without "the" (see ``_plausible``)
-    ("season", re.compile(r"(?<=[a-z]\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b"
-                          r"(?!\s+(?:of\b|\d))")),
+        r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late|mid-?)[ -]?)?(?P<season>spring|summer|autumn|fall|winter|midsummer|"
+        r"midwinter)\b(?!\s+(?:of\b|\d))")),
+    # "in summer", "by midsummer", "in late summer": a season after a preposition, without "the"
+    # (see ``_plausible``)
+    ("season", re.compile(r"(?<=[a-z]\s)(?:(?P<edge>early|late|mid-?)[ -]?)?(?P<season>spring|summer|autumn|fall|"
+                          r"winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     # "fiscal 2023-24", "FY2022/23": the year it is named by first; "FY24": 2024
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}(?:[-–/]\d\d(?![\w%]|[-–/.,:]\d))?")),
@@ -399,7 +405,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago", "weekday_of_week")),
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
-              "the_unit", "century")),
+              "the_unit", "century", "season")),
     (("the",), ("dmy", "edge_year")),
     (tuple(DECADE_WORDS), ("decade",)),
     (tuple({word.split("-")[0] for word in CENTURY_ORDINALS}), ("century",)),
