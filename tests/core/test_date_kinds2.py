@@ -151,3 +151,17 @@ def test_an_edge_of_a_season_or_of_next_month_stays_in_the_span() -> None:
     assert values("The offensive began at the end of last month.")["end of last month"] == "2024-01"
     # "the last month" measures a stretch
     assert values("Prices rose over the last month.") == {}
+
+
+def test_a_half_named_alone_is_a_half_of_the_year() -> None:
+    assert values("Prices are forecast to rise in the second half.")["second half"] == "2024"
+    # told as past, the half the article came out in has not ended: last year's
+    assert values("Sales fell 4% in the first half, the company said.")["first half"] == "2023"
+    # a half of a match or of a film is no date
+    assert values("Chelsea scored twice in the second half.") == {}
+    assert values("The second half of the film is slow.") == {}
+
+
+def test_the_turn_of_a_century_is_the_year_it_turned() -> None:
+    assert values("The missile was first tested at the turn of the century.")["turn of the century"] == "2000"
+    assert values("The city grew fast at the turn of the 20th century.")["turn of the 20th century"] == "1900"

@@ -105,6 +105,11 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
+        if rule == "century" and spot.get("nth") is None:  # "the turn of the century"
+            turn = (spot.get("turn") or "").lower()
+            if turn:
+                return str(100 * ((current_language().dates.CENTURY_ORDINALS.get(turn) or int(turn[:-2])) - 1))
+            return str(100 * round(published.year / 100)) if published else None
         if rule == "century":  # "the 19th century": 18XX
             nth = spot.get("nth").lower()
             number = current_language().dates.CENTURY_ORDINALS.get(nth) or int(nth[:-2])
@@ -357,7 +362,9 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     tense = tense_near(text, spot.start, spot.end)
     if current_language().dates.RESULTS_AFTER_RE.match(text, spot.end):
         tense = "past"  # "will report fourth-quarter results": results are of a quarter gone
-    if quarter and tense == "past" and quarter > current:
+    # a half told as past has ended: the one the article came out in has not ("sales fell in
+    # the first half" in February is last year's)
+    if quarter and tense == "past" and (quarter > current or half and quarter == current):
         return str(published.year - 1)
     if quarter and tense == "future" and quarter < current:
         return str(published.year + 1)

@@ -251,6 +251,10 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "weekday" and not spot.get("mod") and date_words.HOLIDAY_ENDING_RE.search(
             text, max(0, spot.start - 16), spot.start + len(spot.get("weekday"))):
         return False
+    if spot.rule == "quarter" and text[spot.start : spot.end].endswith("half"):  # "the second half" alone
+        if not date_words.HALF_PREPOSITION_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start):
+            return False
+        return not date_words.SPORTS_NEAR_RE.search(text, max(0, spot.start - 150), spot.end + 150)
     if spot.rule == "weekday" and not spot.get("mod") and (
             date_words.WEEKDAY_NAME_BEFORE_RE.search(text, max(0, spot.start - 5), spot.start)
             and date_words.WEEKDAY_NAME_AFTER_RE.match(text, spot.end)

@@ -39,3 +39,17 @@ CENTURY_RE = re.compile(
     + "|".join(sorted(CENTURY_ORDINALS, key=len, reverse=True))
     + r")\s+century\b(?!\s+(?:(?-i:[A-Z])|of\b))",
     re.IGNORECASE)
+
+# "at the turn of the century", "the turn of the 20th century": the year the century turned
+# (the last, 2000, when no century is named)
+TURN_OF_CENTURY_RE = re.compile(
+    r"(?<=\b[Tt]he\s)turn\s+of\s+the\s+(?:(?P<turn>(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)|"
+    + "|".join(sorted(CENTURY_ORDINALS, key=len, reverse=True))
+    + r")\s+)?century\b",
+    re.IGNORECASE)
+
+# "in the second half" alone is a half of the year, but not where the sentence is about a match
+SPORTS_NEAR_RE = re.compile(
+    r"\b(?:goals?|scored?|scoring|match|game|half-?time|penalt(?:y|ies)|striker|quarterback|touchdown|"
+    r"innings|minutes?|referee|coach)\b", re.IGNORECASE)
+HALF_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|for|during|over|through|by)\s+the\s+$", re.IGNORECASE)

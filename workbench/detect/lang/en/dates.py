@@ -9,6 +9,9 @@ from workbench.detect.lang.en.date_events import (
     CENTURY_RE,
     EVENT_DAYS,
     EVENT_NOUN_GAP,
+    HALF_PREPOSITION_BEFORE_RE,
+    SPORTS_NEAR_RE,
+    TURN_OF_CENTURY_RE,
 )
 from workbench.detect.lang.en.holidays import (
     DAY_NAMED_RE,
@@ -20,7 +23,7 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "EVENT_DAYS", "EVENT_NOUN_GAP", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
+__all__ = ["HALF_PREPOSITION_BEFORE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "EVENT_DAYS", "EVENT_NOUN_GAP", "SPORTS_NEAR_RE", "TURN_OF_CENTURY_RE", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
            "OTHER_CALENDAR_BEFORE_RE"]
 
 # Month names and abbreviations -> month number.
@@ -294,6 +297,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?P<edge2>early|late|mid)[- ])?(?P<upper>" + DECADE_WORD_RE + r"))\b")),
     # "the 19th century", "the early twentieth century": 18XX, 19XX
     ("century", CENTURY_RE),
+    ("century", TURN_OF_CENTURY_RE),
     # "the 9/11 attacks": a day that names an event, written without its year (``NAMED_DATES``)
     ("named_date", re.compile(r"(?<![\w/.])(?P<named>9/11)(?![\w/]|\.\d)")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
@@ -389,6 +393,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
         rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
+    # "sales will rise in the second half": a half of the year, named alone (see ``_plausible``)
+    ("quarter", re.compile(r"(?<=\b[Tt]he\s)(?P<half>first|second)\s+half\b(?![\w-]|\s+of\b)")),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
     ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
     # "the winter of 2022-23": the season that spans two years keeps both in its span
@@ -408,7 +414,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
               "the_unit", "century", "season")),
     (("the",), ("dmy", "edge_year")),
     (tuple(DECADE_WORDS), ("decade",)),
-    (tuple({word.split("-")[0] for word in CENTURY_ORDINALS}), ("century",)),
+    (tuple({word.split("-")[0] for word in CENTURY_ORDINALS}) + ("turn",), ("century",)),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("past",), ("edge_year",)),  # "over the past weekend"
     (("following", "previous", "preceding"), ("weekday",)),
