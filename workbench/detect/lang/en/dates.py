@@ -13,6 +13,12 @@ from workbench.detect.lang.en.date_events import (
     SPORTS_NEAR_RE,
     TURN_OF_CENTURY_RE,
 )
+from workbench.detect.lang.en.date_tense import (
+    CLAUSE_OPENERS,
+    PASSIVE_BEFORE_RE,
+    PAST_VERBS,
+    TENSE_MARKERS,
+)
 from workbench.detect.lang.en.holidays import (
     DAY_NAMED_RE,
     DEFAULT_INDEPENDENCE_DAY,
@@ -23,8 +29,10 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["HALF_PREPOSITION_BEFORE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "EVENT_DAYS", "EVENT_NOUN_GAP", "SPORTS_NEAR_RE", "TURN_OF_CENTURY_RE", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
-           "OTHER_CALENDAR_BEFORE_RE"]
+__all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
+           "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
+           "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "SPORTS_NEAR_RE",
+           "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
 
 # Month names and abbreviations -> month number.
 MONTHS = {
@@ -50,76 +58,6 @@ SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 
                   "midwinter": 1}
 # ``this``/``last``/``next`` year (week, month...): the offset from the publication's.
 WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
-
-# Past forms the "-ed" rule cannot see (irregular verbs): "the talks ran from June 30".
-PAST_VERBS = (
-    "said told met went came took gave made held left began saw struck fell rose won lost sent spoke "
-    "ran fought flew drove wrote broke stood led kept found brought built bought caught sought chose "
-    "fled sank became grew knew threw paid heard sold withdrew drew froze hid shook stole swept tore "
-    "blew dug spent meant lay rang sang swore forgot understood overtook undertook "
-    "felt got thought taught shot sat slept rode bore swam sprang shrank spun stuck slid dealt lit "
-    "laid lent crept forgave hung leapt rebuilt retook overran oversaw overcame overthrew mistook "
-    "underwent upheld withheld arose awoke woke wore clung forbade foresaw strode strove wept sped "
-    "swung stung"
-).split()
-
-
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation grouped by first letter: a regex tries a long flat one word by word."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(first + "(?:" + "|".join(sorted(rest, key=len, reverse=True)) + ")"
-                    for first, rest in sorted(groups.items()))
-
-
-# Words that tell whether a sentence speaks of the past or the future: a bare
-# ``March`` or ``Friday`` is then read as the last or the next one.
-_TENSE_MARKER_PATTERN = (
-    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
-    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
-    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
-    # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
-    r"(?:must|should|might)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
-    # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
-    r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
-    # "with more expected in April": what is awaited, without its verb
-    r"|(?:expected|due)(?=\s+(?:in|on|by|later|next|early|late)\b)"
-    # "ahead of Tuesday's debate": a named day ahead is still to come
-    r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
-    # "the trial opens on April 2", "the strike enters its third week on Monday": a
-    # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
-    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
-    # "the vote is on Friday", "the deadline is Friday": what a named day is set for
-    r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    # "are meeting on Friday": a present progressive with a day is an arrangement
-    r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
-    # "starting Monday", "effective Friday": from that day on
-    r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
-    r"|(?P<past>\b(?:since|was|were|had|did|ago|last|"
-    # a past verb; after "is" or "be" it is a present passive instead (``PASSIVE_BEFORE_RE``)
-    r"(?P<participle>{PAST_VERBS}|"
-    r"(?!{NOT_PAST})(?-i:[a-z]+ed)))\b)"
-    .replace("{PAST_VERBS}", _by_first_letter(PAST_VERBS))
-    .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
-             r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
-             r"wicked|rugged|infrared|beloved|based|related)\b")
-)  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
-# Every marker begins a word (or is "'ll"): the lookahead turns the scan away from the middle
-# of a word at once instead of trying each alternative there (the same matches, twice as fast).
-TENSE_MARKERS = re.compile(r"(?=(?<!\w)[a-z]|')(?:" + _TENSE_MARKER_PATTERN + ")", re.IGNORECASE)
-
-# "when he is confronted": a participle after "is" or "be" is a present passive, not a past
-PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
-
-# Words that open a clause of its own: a tense marker after one belongs to that
-# clause ("said on Tuesday that it would respond": the date goes with "said").
-CLAUSE_OPENERS = re.compile(
-    r"\b(?:that|which|who|whom|whose|because|although|though|but|while|whereas|if|unless|until)\b|;",
-    re.IGNORECASE,
-)
 
 # Month names as written in prose, for the patterns below.
 MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
