@@ -165,3 +165,21 @@ def test_a_half_named_alone_is_a_half_of_the_year() -> None:
 def test_the_turn_of_a_century_is_the_year_it_turned() -> None:
     assert values("The missile was first tested at the turn of the century.")["turn of the century"] == "2000"
     assert values("The city grew fast at the turn of the 20th century.")["turn of the 20th century"] == "1900"
+
+
+def test_this_or_next_decade_and_its_end_are_its_ten_years() -> None:
+    assert values("Emissions must halve by the end of the decade.")["end of the decade"] == "202X"
+    assert values("Russia plans to modernise its fleet this decade.")["this decade"] == "202X"
+    assert values("The project will finish next decade.")["next decade"] == "203X"
+    # "over the last decade" measures a stretch
+    assert values("Emissions fell over the last decade.") == {}
+
+
+def test_a_time_back_without_a_count_is_a_date_left_open() -> None:
+    assert values("The deal was signed days ago.") == {"days ago": None}
+    assert values("It happened 20 days ago.") == {"20 days ago": "2024-01-31"}
+
+
+def test_a_visit_told_in_the_present_with_its_weekday_is_to_come() -> None:
+    assert values("The president visits Kyiv on Thursday.")["Thursday"] == "2024-02-22"
+    assert values("The president visited Kyiv on Thursday.")["Thursday"] == "2024-02-15"

@@ -338,6 +338,8 @@ def _period_value(published: date, unit: str, offset: int) -> str:
     if unit == "month":
         moved = published + relativedelta(months=offset)
         return f"{moved.year}-{moved.month:02d}"
+    if unit == "decade":  # "this decade": 202X
+        return f"{published.year // 10 + offset}X"
     return str(published.year + offset)
 
 

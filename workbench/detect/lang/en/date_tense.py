@@ -44,7 +44,7 @@ _TENSE_MARKER_PATTERN = (
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
     r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
     # "the vote is on Friday", "the deadline is Friday": what a named day is set for
     r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"

@@ -249,9 +249,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
         r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
-        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
+        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter|decade)\b", re.I)),
     ("the_unit", re.compile(
-        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
+        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year|decade)\b", re.I)),
     # "by year-end", "at the year's end", "by mid-year": the publication year or the year written
     # (after a preposition only, ``SHORT_YEAR_EDGE_BEFORE_RE``: "year-end bonuses" date nothing)
     ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
@@ -267,6 +267,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?P<word2>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)\b")),
     ("vague", re.compile(
         r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b"
+        # "the deal was signed days ago": a time back that the words do not count
+        r"|\b(?:days|weeks|months|years|decades)\s+ago\b"
         # "in the next few days" as "coming days"; "for the next few days" measures
         r"|(?<!\b[Ff]or\s[Tt]he\s)(?<=\b[Tt]he\s)next\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months)\b",
         re.I)),
@@ -358,7 +360,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
-    (("coming", "recent", "days", "weeks", "months", "next"), ("vague",)),
+    (("coming", "recent", "days", "weeks", "months", "years", "decades", "next"), ("vague",)),
     (("weekend",), ("weekend",)),
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
