@@ -183,3 +183,15 @@ def test_a_time_back_without_a_count_is_a_date_left_open() -> None:
 def test_a_visit_told_in_the_present_with_its_weekday_is_to_come() -> None:
     assert values("The president visits Kyiv on Thursday.")["Thursday"] == "2024-02-22"
     assert values("The president visited Kyiv on Thursday.")["Thursday"] == "2024-02-15"
+
+
+def test_numeric_dates_written_year_first_with_dashes_or_a_short_year() -> None:
+    assert values("The notice was dated 2024/02/12.")["2024/02/12"] == "2024-02-12"
+    # dashes and a two-digit year follow the order the text writes its days in, as slashes do
+    text = "The raid came on 8 February. The notice was dated 12-02-2024."
+    assert values(text)["12-02-2024"] == "2024-02-12"
+    text = "The raid came on 8 February. The video, posted on 12/02/24, went viral."
+    assert values(text)["12/02/24"] == "2024-02-12"
+    assert values("The video, posted on 2/12/24, went viral.")["2/12/24"] == "2024-02-12"
+    # a score or a range of numbers is no date
+    assert values("The vote split 12-02-20.") == {}

@@ -82,7 +82,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule == "iso":
             return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
         if rule == "slash":
-            a, b, y = int(spot.get("a")), int(spot.get("b") or spot.get("b2")), int(spot.get("year"))
+            a, b = int(spot.get("a")), int(spot.get("b") or spot.get("b2") or spot.get("b3"))
+            y = int(spot.get("year") or _full_year(int(spot.get("yy")), published))
             day_first = spot.get("dot") is not None or _day_first(text)  # dots: the European order
             if a <= 12 and b <= 12 and published and published in {_ymd(y, a, b), _ymd(y, b, a)}:
                 day_first = published == _ymd(y, b, a)  # "06/11/2024" over an article of 11 June
@@ -114,10 +115,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             nth = spot.get("nth").lower()
             number = current_language().dates.CENTURY_ORDINALS.get(nth) or int(nth[:-2])
             return f"{number - 1:02d}XX"
-        if rule == "clipped_year":  # "'91": the latest such year not after next year
-            clipped = int(spot.get("clipped"))
-            century = 2000 if 2000 + clipped <= (published.year if published else 2030) + 1 else 1900
-            return str(century + clipped)
+        if rule == "clipped_year":  # "'91"
+            return str(_full_year(int(spot.get("clipped")), published))
         if rule == "season" and not spot.get("year"):
             return _resolve_season(spot, text, published)
         if rule == "fiscal" and spot.get("fy_clipped"):  # "FY24"
@@ -163,6 +162,12 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
     except (ValueError, OverflowError):  # 30 February, "in 99999999 days": date-shaped, not dates
         return None
     return None
+
+
+def _full_year(clipped: int, published: date | None) -> int:
+    """ "'91", "12/02/24": the latest year ending so that is not after next year."""
+    century = 2000 if 2000 + clipped <= (published.year if published else 2030) + 1 else 1900
+    return century + clipped
 
 
 _SHIFT_RULES = frozenset({"in_time", "this_time", "two_off", "nth_day"})

@@ -210,8 +210,12 @@ HOLIDAY_ENDING_RE = re.compile(rf"(?<![\w-]){HOLIDAY}$")
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
     # "7/3/2024"; "07.03.2024" (``dot``) is European, day first
-    ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.)(?P<year>\d{4})"
-                         r"(?![\d/]|\.\d)")),
+    # "2024/02/12": year first, as in East Asian and official writing
+    ("iso", re.compile(r"(?<![\d/.])(?P<year>(?:1[5-9]|20)\d\d)/(?P<mon>\d\d?)/(?P<day>\d\d?)(?![\d/]|\.\d)")),
+    # "12-02-2024" like "12/02/2024"; "12/02/24" with its year cut to two digits
+    ("slash", re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.|-(?P<b3>\d{1,2})-)"
+                         r"(?P<year>\d{4})(?![\d/-]|\.\d)")),
+    ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)(?![\d/]|\.\d)")),
     ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
     ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
     ("day_range", re.compile(
