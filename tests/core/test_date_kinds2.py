@@ -195,3 +195,14 @@ def test_numeric_dates_written_year_first_with_dashes_or_a_short_year() -> None:
     assert values("The video, posted on 2/12/24, went viral.")["2/12/24"] == "2024-02-12"
     # a score or a range of numbers is no date
     assert values("The vote split 12-02-20.") == {}
+
+
+def test_a_participle_with_its_agent_after_a_date_tells_no_tense() -> None:
+    text = "The team will face Cuba on June 2 followed by an away game in Haiti."
+    assert values(text)["June 2"] == "2024-06-02"
+    assert values("Talks hosted by Qatar in March failed.")["March"] == "2023-03"
+
+
+def test_the_next_year_joined_to_another_word_is_no_date() -> None:
+    assert values("Patches ship for a month after the next year-month release.") == {}
+    assert values("The deal collapsed the next year.")["next year"] is None

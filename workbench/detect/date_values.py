@@ -51,9 +51,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             between = text[end:m.start()]
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
         kind = "future" if m.group("future") else "past"
-        if kind == "past" and m.group("participle") and date_words.PASSIVE_BEFORE_RE.search(
-                text, max(0, m.start() - 5), m.start()):
-            continue
+        if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
+                text, max(0, m.start() - 5), m.start()) or (
+                m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
+            continue  # "when he is confronted"; "on June 2 followed by ...": no tense of their own
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
     return best[2] if best else None

@@ -67,6 +67,9 @@ TENSE_MARKERS = re.compile(r"(?=(?<!\w)[a-z]|')(?:" + _TENSE_MARKER_PATTERN + ")
 
 # "when he is confronted": a participle after "is" or "be" is a present passive, not a past
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
+# "will play on June 2 followed by an away game": a participle with its agent after the date
+# qualifies what follows, it does not tell the sentence's tense
+PARTICIPLE_BY_RE = re.compile(r"\s+by\b")
 
 # Words that open a clause of its own: a tense marker after one belongs to that
 # clause ("said on Tuesday that it would respond": the date goes with "said").

@@ -15,6 +15,7 @@ from workbench.detect.lang.en.date_events import (
 )
 from workbench.detect.lang.en.date_tense import (
     CLAUSE_OPENERS,
+    PARTICIPLE_BY_RE,
     PASSIVE_BEFORE_RE,
     PAST_VERBS,
     TENSE_MARKERS,
@@ -31,7 +32,7 @@ from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
 __all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
-           "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "SPORTS_NEAR_RE",
+           "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "SPORTS_NEAR_RE",
            "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
 
 # Month names and abbreviations -> month number.
@@ -324,7 +325,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # placed against the narrative, not the publication: "the year before", "the following day"
     ("anchored", re.compile(
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
-        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b"
+        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b(?!-\w)"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
     # "the first Monday of March", "the last Friday in May": that weekday of the month
     ("nth_weekday", re.compile(
