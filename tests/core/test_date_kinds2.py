@@ -206,3 +206,10 @@ def test_a_participle_with_its_agent_after_a_date_tells_no_tense() -> None:
 def test_the_next_year_joined_to_another_word_is_no_date() -> None:
     assert values("Patches ship for a month after the next year-month release.") == {}
     assert values("The deal collapsed the next year.")["next year"] is None
+
+
+def test_a_stretch_after_the_story_s_day_measures_and_a_phone_number_is_no_year() -> None:
+    assert values("She stayed for the next year or longer.") == {}
+    assert values("Over the following month, prices fell.") == {}
+    assert values("He was arrested on Feb. 3. The next day he fled.")["next day"] == "2024-02-04"
+    assert values("Please call 0800 1971 329 for help.") == {}

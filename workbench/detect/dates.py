@@ -189,6 +189,11 @@ def _plausible(spot: Spot, text: str) -> bool:
     date_words = current_language().dates
     if spot.rule == "year" and not _runs_forward(spot, text):
         return False  # "2015-2014", "2014-13": not a stretch of years
+    if spot.rule == "year" and _DIGITS_AROUND_RE.fullmatch(text[max(0, spot.start - 2) : spot.end + 2]):
+        return False  # "call 0800 1971 329": a group of a telephone number
+    if spot.rule == "anchored" and (spot.get("which") or "").lower() in {"next", "following"} and (
+            date_words.MEASURING_THE_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start)):
+        return False  # "for the next year or longer" measures a stretch
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
         if date_words.APPROXIMATE_YEAR_BEFORE.search(before):
@@ -277,6 +282,7 @@ def _plausible(spot: Spot, text: str) -> bool:
     return True
 
 
+_DIGITS_AROUND_RE = re.compile(r"\d \d{4} \d")
 _YEAR_BEFORE_DASH_RE = re.compile(r"(\d{4})[-–/]$")
 _DASH_YEAR_AFTER_RE = re.compile(r"[-–/](\d{4})")
 

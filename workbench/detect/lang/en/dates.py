@@ -158,6 +158,9 @@ NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\
 # ``for two days before``: these measure a stretch, they do not place an event.
 MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
 
+# "for the next year", "over the following month": a stretch measured from the story's day
+MEASURING_THE_BEFORE_RE = re.compile(r"\b(?:for|over|within|throughout)\s+the\s+$", re.I)
+
 # Words that start an edge of a period: ``early March``, ``the end of the year``.
 EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
 
