@@ -213,3 +213,14 @@ def test_a_stretch_after_the_story_s_day_measures_and_a_phone_number_is_no_year(
     assert values("Over the following month, prices fell.") == {}
     assert values("He was arrested on Feb. 3. The next day he fled.")["next day"] == "2024-02-04"
     assert values("Please call 0800 1971 329 for help.") == {}
+
+
+def test_a_weekday_that_owns_a_holiday_is_the_holiday_s_day() -> None:
+    text = "Official data is due on Thursday, delayed by Monday's Presidents Day holiday."
+    found = values(text)
+    assert (found["Thursday"], found["Monday"], found["Presidents Day"]) == ("2024-02-22", "2024-02-19", "2024-02-19")
+
+
+def test_later_or_earlier_than_something_is_a_comparison() -> None:
+    assert values("The data is due a day later than usual.") == {}
+    assert values("He was arrested on Feb. 3. A day later he fled.")["A day later"] == "2024-02-04"

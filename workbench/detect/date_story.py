@@ -35,6 +35,7 @@ _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 _CLAUSE_DATE_RE = re.compile(r"\s+(?:[^,;.!?\n]|\.(?=\d)){1,60}?\b(?:on|in)\s+")
 _CLAUSE_FOLLOWS_RE = re.compile(r"\s+[A-Za-z]")
 _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
+_POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
@@ -151,6 +152,16 @@ class StoryDates:
         weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
         return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
 
+    def _its_holiday(self, spot: Spot, published: date | None) -> str | None:
+        """ "Monday's Presidents Day holiday": the holiday's day, when it is that weekday."""
+        i = bisect_right(self.spot_starts, spot.start)
+        after = self.spots[i] if i < len(self.spots) else None
+        if after is None or after.rule != "holiday" or not _POSSESSIVE_RE.fullmatch(self.text, spot.end, after.start):
+            return None
+        day = resolve(after, self.text, published)
+        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
+        return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
+
     def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
         """Keep the story's last dated day or month, when its year was written (or carried)."""
         if not value or "W" in value or len(value) < 7:
@@ -245,7 +256,7 @@ class StoryDates:
             return value
         if spot.rule in {"mdy", "dmy", "my"} and spot.get("which"):
             return value  # "May 3 last year": the words name the year
-        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published)):
+        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)):
             return day
         mod = (spot.get("mod") or "").lower()
         if spot.rule == "weekday" and mod in _STORY_MODS and self.day_anchor:

@@ -274,6 +274,8 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and date_words.DEICTIC_AFTER_RE.match(text, spot.end) and (
             text[spot.start : spot.end].lower().endswith((spot.get("dir") or "\0").lower())):
         return False  # "later this week" is the date, not "two years later" ("... the deadline in the state" is)
+    if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"later", "earlier"} and _THAN_RE.match(text, spot.end):
+        return False  # "a day later than usual": a comparison, not a time
     if spot.rule == "ago" and (spot.get("dir") or "").lower() == "into" and not (
             spot.get("into") or spot.get("year")):
         return False  # "two months into the war": counted from an event the phrase does not date
@@ -282,6 +284,7 @@ def _plausible(spot: Spot, text: str) -> bool:
     return True
 
 
+_THAN_RE = re.compile(r"\s+than\b")
 _DIGITS_AROUND_RE = re.compile(r"\d \d{4} \d")
 _YEAR_BEFORE_DASH_RE = re.compile(r"(\d{4})[-–/]$")
 _DASH_YEAR_AFTER_RE = re.compile(r"[-–/](\d{4})")
