@@ -224,3 +224,10 @@ def test_a_weekday_that_owns_a_holiday_is_the_holiday_s_day() -> None:
 def test_later_or_earlier_than_something_is_a_comparison() -> None:
     assert values("The data is due a day later than usual.") == {}
     assert values("He was arrested on Feb. 3. A day later he fled.")["A day later"] == "2024-02-04"
+
+
+def test_an_edge_joined_by_a_hyphen_and_a_year_that_owns_a_quarter() -> None:
+    assert values("The plant will open in late-2025.")["late-2025"] == "2025"
+    assert values("Prices peaked in late-March.")["late-March"] == "2023-03"
+    assert values("Sales in 2023's first quarter rose.")["first quarter"] == "2023"
+    assert values("Sales in 2023's first quarter rose.", None)["first quarter"] == "2023"

@@ -351,11 +351,12 @@ def _period_value(published: date, unit: str, offset: int) -> str:
 
 def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | None:
     date_words = current_language().dates
-    if spot.get("year"):
-        return spot.get("year")
+    owner = date_words.YEAR_POSSESSIVE_BEFORE_RE.search(text, max(0, spot.start - 20), spot.start)
+    if spot.get("year") or owner and owner.group("year"):  # "Q3 2023", "2023's first quarter"
+        return spot.get("year") or owner.group("year")
     if published is None:
         return None
-    which = spot.get("which")
+    which = spot.get("which") or (owner.group("which") if owner else None)  # "last year's second half"
     if which:
         return str(published.year + date_words.WHICH_OFFSETS[which.lower()])
     # "the fourth quarter" in February is last year's when the text speaks of the past

@@ -196,7 +196,7 @@ YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
 YEAR_AHEAD = r"(?:1[5-9]|20)\d\d(?!\d)"
 # ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
-EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?|end-|start-)\s*)"  # "by end-2024"
+EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early-?|late-?|mid-?|end-|start-)\s*)"  # "by end-2024", "in late-2025"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
 
@@ -232,7 +232,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "February of last year", "April next year": the month in the year named after it
     ("my", re.compile(rf"{EDGE}?(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR}){WHICH_YEAR}")),
     ("month", re.compile(
-        rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
+        rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early-?|late-?|mid-?|earlier\s+this|later\s+this)\s*)?"
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
@@ -424,6 +424,10 @@ YEAR_EDGE_BEFORE_RE = re.compile(r"\b(?:since|until|till|by|before|after|from)\s
 
 # ``April next year``, ``on May 3 last year``: the year a month or day falls in, named after it.
 WHICH_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<which>last|next|this)\s+year\b", re.IGNORECASE)
+
+# "2023's first quarter", "last year's second half": the year a quarter or half is of, before it
+YEAR_POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?:\b(?P<year>(?:1[5-9]|20)\d\d)|\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+year)['’]s\s+$")
 
 # ``fourth-quarter results``: what a company reports is a quarter that has ended, whatever
 # the tense of the sentence announcing the report.
