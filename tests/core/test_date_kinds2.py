@@ -231,3 +231,14 @@ def test_an_edge_joined_by_a_hyphen_and_a_year_that_owns_a_quarter() -> None:
     assert values("Prices peaked in late-March.")["late-March"] == "2023-03"
     assert values("Sales in 2023's first quarter rose.")["first quarter"] == "2023"
     assert values("Sales in 2023's first quarter rose.", None)["first quarter"] == "2023"
+
+
+def test_a_week_or_weekday_in_a_quotation_counts_from_the_day_it_was_said() -> None:
+    assert values('"This week has been hard," she said last Friday.')["This week"] == "2024-W07"
+    found = values('"We will strike on Friday," he said on Sunday, Feb. 11.')
+    assert found["Friday"] == "2024-02-16"
+    # with no day of saying given, the publication's week
+    assert values('"This week has been hard," she said.')["This week"] == "2024-W08"
+    # a day in a clause of its own is not when the words were said
+    text = '"It was late on Tuesday," said King, who resigned on Feb. 9.'
+    assert values(text)["Tuesday"] == "2024-02-20"

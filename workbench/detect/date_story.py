@@ -86,7 +86,7 @@ class StoryDates:
         here = self.sentence(spot.start)
         if self.filed is not None and spot.rule in _FILED_RULES:
             published = self.filed  # "KYIV, Feb. 10 (Reuters) - ... on Thursday": Feb. 8
-        quotation = _quotation(text, spot.start) if spot.rule == "deixis" else None
+        quotation = _quotation(text, spot.start) if spot.rule in _SPEAKER_TIME_RULES else None
         if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
@@ -108,7 +108,9 @@ class StoryDates:
                 adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or named_event_day(text, self.spots, self.spot_starts, spot, published))):
             value = count_from(spot, day)  # "two days before the election on Nov. 5"
-        elif quotation is not None:
+        elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
+            # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
+            # they spoke is given ('"This week was hard," she said last Friday')
             value = self._in_quotation(spot, quotation, published)
         else:
             value = resolve(spot, text, published)
@@ -214,6 +216,25 @@ class StoryDates:
         spoken words with no day given are taken as said on the day of publication."""
         text = self.text
         opening, closing = quotation
+        said_after = self._said_after(closing, published)
+        if said_after is not None:
+            return resolve(spot, text, date.fromisoformat(said_after)) if said_after else None
+        if (day := self._said_before(opening, published)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
+        around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
+        if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
+            return None
+        return resolve(spot, text, published)
+
+    def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:
+        """The day the quotation's attribution says the words were said, if it says one."""
+        return self._said_after(quotation[1], published, strict=True) or self._said_before(quotation[0], published)
+
+    def _said_after(self, closing: int, published: date | None, strict: bool = False) -> str | None:
+        """ '"...," he said on Sunday': the day of the attribution after the quotation, ""
+        when it names one that cannot be placed, None when it names none. ``strict``: not a
+        day of a clause of its own ('said King, who resigned on Dec. 20')."""
+        text = self.text
         reach = min(len(text), closing + _ATTRIBUTION_REACH)
         sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
             self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
@@ -221,16 +242,13 @@ class StoryDates:
         for said in self.spots:
             if closing < said.start < reach and said.rule in _SAID_ON_RULES and (
                     _speech_verb_re().search(text, closing, said.start)):
+                if strict and current_language().dates.CLAUSE_OPENERS.search(text, closing, said.start):
+                    return None
                 day = resolve(said, text, published)
-                return resolve(spot, text, date.fromisoformat(day)) if day and len(day) == 10 else None
+                return day if day and len(day) == 10 else ""
             if said.start >= reach:
                 break
-        if (day := self._said_before(opening, published)) is not None:
-            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
-        around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
-        if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
-            return None
-        return resolve(spot, text, published)
+        return None
 
     def _said_before(self, opening: int, published: date | None) -> str | None:
         """The day an attribution that opens the quotation's sentence gives ("On Monday, he
@@ -294,6 +312,8 @@ class StoryDates:
         return value
 
 
+# What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
+_SPEAKER_TIME_RULES = frozenset({"deixis", "edge_year", "weekday"})
 _DATELINE_REACH = 600  # a dateline opens the story: after its headline, before this
 _FILED_RULES = frozenset({"weekday", "weekday_of_week", "deixis"})  # what counts from the day filed
 
