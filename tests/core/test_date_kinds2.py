@@ -242,3 +242,12 @@ def test_a_week_or_weekday_in_a_quotation_counts_from_the_day_it_was_said() -> N
     # a day in a clause of its own is not when the words were said
     text = '"It was late on Tuesday," said King, who resigned on Feb. 9.'
     assert values(text)["Tuesday"] == "2024-02-20"
+
+
+def test_the_coming_weekday_or_weekend_and_a_month_s_end() -> None:
+    assert values("The vote is this coming Sunday.")["this coming Sunday"] == "2024-02-25"
+    assert values("Crowds are expected over the coming weekend.")["coming weekend"] == "2024-W08"
+    assert values("A decision is expected by month's end.")["month's end"] == "2024-02"
+    assert values("The cut takes effect at month-end.")["month-end"] == "2024-02"
+    # an adjective before a noun places nothing
+    assert values("They paid month-end bonuses.") == {}

@@ -39,7 +39,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
-_DEICTIC_MODS = frozenset({"last", "next", "this"})
+_DEICTIC_MODS = frozenset({"last", "next", "this", "this coming", "coming"})
 _STORY_MODS = frozenset({"following", "previous", "preceding"})  # counted from the story's day
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
@@ -303,7 +303,7 @@ class StoryDates:
             return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
-        if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS
+        if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1):
             day = date.fromisoformat(self.day_anchor)
             if abs((day - published).days) > 6:

@@ -297,12 +297,12 @@ def _resolve_weekday(spot: Spot, text: str, published: date | None) -> str | Non
     if published is None:
         return None
     target = date_words.WEEKDAYS[spot.get("weekday").lower()]
-    mod = (spot.get("mod") or "").lower()
+    mod = " ".join((spot.get("mod") or "").lower().split())
     back = (published.weekday() - target) % 7
     forward = (target - published.weekday()) % 7
     if mod in {"last", "previous", "preceding"}:
         day = published - timedelta(days=back or 7)
-    elif mod in {"next", "following"}:
+    elif mod in {"next", "following", "this coming", "coming"}:  # "this coming Sunday": the next one
         day = published + timedelta(days=forward or 7)
     elif mod == "this" or tense_near(text, spot.start, spot.end) == "future":
         day = published + timedelta(days=forward)
@@ -327,7 +327,9 @@ def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     if published is None:
         return None
     which = " ".join(spot.get("which").lower().split())
-    offset = -1 if which in {"this past", "past"} else date_words.WHICH_OFFSETS[which]  # "this past weekend"
+    # "this past weekend": the last one; "the coming weekend": this week's
+    offset = -1 if which in {"this past", "past"} else 0 if which in {"this coming", "coming"} else (
+        date_words.WHICH_OFFSETS[which])
     unit = spot.get("unit").lower()
     if unit in date_words.SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked

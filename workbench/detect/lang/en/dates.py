@@ -256,19 +256,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         rf"(?:[-–/](?P<to>\d\d)(?![\w%]|[-–/.,:]\d)|(?=[-–/]{YEAR_AHEAD})|(?![\w%]|[-–/.,:]\d))")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
-        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
+        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past|\s+coming)?|past(?=\s+weekend)|coming(?=\s+week)|last|next)\s+"
         r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter|decade)\b", re.I)),
     ("the_unit", re.compile(
         r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year|decade)\b", re.I)),
     # "by year-end", "at the year's end", "by mid-year": the publication year or the year written
     # (after a preposition only, ``SHORT_YEAR_EDGE_BEFORE_RE``: "year-end bonuses" date nothing)
-    ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
+    ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear|[Mm]onth|[Ww]eek)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
     ("the_unit", re.compile(rf"(?<![\w-])(?P<short>[Mm]id-?)(?P<unit>year)\b(?:\s+{YEAR})?")),
     # "on Tuesday last week", "Friday of next week": that day of the week named
     ("weekday_of_week", re.compile(
         rf"{WEEKDAY}{PART_OF_DAY}\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+week\b(?![\w'’-])")),
     ("weekday", re.compile(
-        rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
+        rf"(?:(?P<mod>(?i:early|late|last|next|this\s+coming|this|coming|following|previous|preceding))\s+)?{WEEKDAY}"
+        rf"{PART_OF_DAY}")),
     ("deixis", re.compile(
         r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
         # "Last night the shelling ...": capitalised where it opens the sentence
@@ -365,6 +366,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple({word.split("-")[0] for word in CENTURY_ORDINALS}) + ("turn",), ("century",)),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("past",), ("edge_year",)),  # "over the past weekend"
+    (("coming",), ("edge_year", "weekday")),  # "the coming weekend", "coming Sunday"
     (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
@@ -373,7 +375,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
     (("day", "week", "month", "year"), ("two_off",)),
-    (("year", "mid", "midyear"), ("the_unit",)),
+    (("year", "month", "week", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
     (("this",), ("this_time",)),
     (("in",), ("in_time",)),
