@@ -251,3 +251,10 @@ def test_the_coming_weekday_or_weekend_and_a_month_s_end() -> None:
     assert values("The cut takes effect at month-end.")["month-end"] == "2024-02"
     # an adjective before a noun places nothing
     assert values("They paid month-end bonuses.") == {}
+
+
+def test_the_first_or_last_days_weeks_or_months_of_a_year_or_month() -> None:
+    assert values("The deal was struck in the last days of 2023.")["last days of 2023"] == "2023"
+    assert values("Fighting eased in the first months of 2023.")["first months of 2023"] == "2023"
+    assert values("In the first weeks of January, prices rose.")["first weeks of January"] == "2024-01"
+    assert values("The jet was delivered in the first half of 2023.")["first half of 2023"] == "2023"

@@ -73,7 +73,8 @@ WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # "the first week of December": a part of a month stays in the span, the month is the value
-PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|half|days|ten\s+days)|"
+PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final|closing|opening)\s+"
+                 r"(?:weeks?|fortnight|half|days|ten\s+days|months|hours)|"
                   r"end|beginning|start|middle)\s+of")
 
 # The units of ``two weeks ago``, captured singular or plural.
@@ -384,7 +385,8 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
     (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
     (SEASONS, ("season",)),
-    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy", "nth_weekday")),
+    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy", "nth_weekday", "year")),
+    (("closing", "opening"), ("month", "my", "mdy", "year")),  # "the closing months of 2023"
     (("'", "’"), ("decade2", "clipped_year")),
     (tuple(sorted({re.match(r"[A-Za-z]+", name).group().lower() for name in HOLIDAYS})), ("holiday",)),
 )
