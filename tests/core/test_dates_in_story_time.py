@@ -74,9 +74,10 @@ def test_a_year_that_only_bounds_a_stretch_does_not_date_a_later_month() -> None
 
 
 def test_a_month_followed_by_next_or_last_year_falls_in_that_year() -> None:
-    # published in February 2024: the nearest April would be 2024's
-    assert values("The drill will begin in April next year.")["April"] == "2025-04"
-    assert values("The depot opened on March 3 of last year.")["March 3"] == "2023-03-03"
+    # published in February 2024: the nearest April would be 2024's; the year named after a
+    # month is part of its date, as in "the summer of 2004"
+    assert values("The drill will begin in April next year.")["April next year"] == "2025-04"
+    assert values("The depot opened on March 3 of last year.")["March 3 of last year"] == "2023-03-03"
     assert values("The depot will open in April.")["April"] == "2024-04"
 
 

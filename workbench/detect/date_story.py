@@ -16,8 +16,9 @@ import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
+from workbench.detect.date_anchors import resolve_from_anchor
 from workbench.detect.date_holidays import resolve_holiday
-from workbench.detect.date_values import Spot, resolve, resolve_from_anchor, tense_near
+from workbench.detect.date_values import Spot, resolve, tense_near
 from workbench.detect.event_dates import adjacent_event_day, count_from, named_event_day
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
@@ -34,10 +35,11 @@ _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 _CLAUSE_DATE_RE = re.compile(r"\s+(?:[^,;.!?\n]|\.(?=\d)){1,60}?\b(?:on|in)\s+")
 _CLAUSE_FOLLOWS_RE = re.compile(r"\s+[A-Za-z]")
 _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
+_POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
-_DEICTIC_MODS = frozenset({"last", "next", "this"})
+_DEICTIC_MODS = frozenset({"last", "next", "this", "this coming", "coming"})
 _STORY_MODS = frozenset({"following", "previous", "preceding"})  # counted from the story's day
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
@@ -72,6 +74,8 @@ class StoryDates:
         self.previous_end = -1
         self.bare_year: tuple[int, str] | None = None  # where the last year said alone ended, and it
         self.spot_starts = [s.start for s in spots]
+        self.dateline = _dateline(text, spots)  # the spot that dates the story's filing, if any
+        self.filed: date | None = None  # ... and its day, once placed
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -80,7 +84,9 @@ class StoryDates:
         """The ISO value of ``spot``, the next spot of the text in order."""
         text = self.text
         here = self.sentence(spot.start)
-        quotation = _quotation(text, spot.start) if spot.rule == "deixis" else None
+        if self.filed is not None and spot.rule in _FILED_RULES:
+            published = self.filed  # "KYIV, Feb. 10 (Reuters) - ... on Thursday": Feb. 8
+        quotation = _quotation(text, spot.start) if spot.rule in _SPEAKER_TIME_RULES else None
         if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
@@ -102,7 +108,9 @@ class StoryDates:
                 adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or named_event_day(text, self.spots, self.spot_starts, spot, published))):
             value = count_from(spot, day)  # "two days before the election on Nov. 5"
-        elif quotation is not None:
+        elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
+            # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
+            # they spoke is given ('"This week was hard," she said last Friday')
             value = self._in_quotation(spot, quotation, published)
         else:
             value = resolve(spot, text, published)
@@ -118,6 +126,8 @@ class StoryDates:
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end = spot.end
+        if spot is self.dateline and value and len(value) == 10:
+            self.filed = date.fromisoformat(value)
         return value
 
     def _clause_event_day(self, spot: Spot, published: date | None) -> str | None:
@@ -139,6 +149,16 @@ class StoryDates:
         after = self.spots[i] if i < len(self.spots) else None
         if after is None or after.rule not in {"mdy", "dmy"} or not _BRACKET_RE.fullmatch(
                 self.text, spot.end, after.start):
+            return None
+        day = resolve(after, self.text, published)
+        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
+        return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
+
+    def _its_holiday(self, spot: Spot, published: date | None) -> str | None:
+        """ "Monday's Presidents Day holiday": the holiday's day, when it is that weekday."""
+        i = bisect_right(self.spot_starts, spot.start)
+        after = self.spots[i] if i < len(self.spots) else None
+        if after is None or after.rule != "holiday" or not _POSSESSIVE_RE.fullmatch(self.text, spot.end, after.start):
             return None
         day = resolve(after, self.text, published)
         weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
@@ -196,6 +216,25 @@ class StoryDates:
         spoken words with no day given are taken as said on the day of publication."""
         text = self.text
         opening, closing = quotation
+        said_after = self._said_after(closing, published)
+        if said_after is not None:
+            return resolve(spot, text, date.fromisoformat(said_after)) if said_after else None
+        if (day := self._said_before(opening, published)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
+        around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
+        if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
+            return None
+        return resolve(spot, text, published)
+
+    def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:
+        """The day the quotation's attribution says the words were said, if it says one."""
+        return self._said_after(quotation[1], published, strict=True) or self._said_before(quotation[0], published)
+
+    def _said_after(self, closing: int, published: date | None, strict: bool = False) -> str | None:
+        """ '"...," he said on Sunday': the day of the attribution after the quotation, ""
+        when it names one that cannot be placed, None when it names none. ``strict``: not a
+        day of a clause of its own ('said King, who resigned on Dec. 20')."""
+        text = self.text
         reach = min(len(text), closing + _ATTRIBUTION_REACH)
         sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
             self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
@@ -203,16 +242,13 @@ class StoryDates:
         for said in self.spots:
             if closing < said.start < reach and said.rule in _SAID_ON_RULES and (
                     _speech_verb_re().search(text, closing, said.start)):
+                if strict and current_language().dates.CLAUSE_OPENERS.search(text, closing, said.start):
+                    return None
                 day = resolve(said, text, published)
-                return resolve(spot, text, date.fromisoformat(day)) if day and len(day) == 10 else None
+                return day if day and len(day) == 10 else ""
             if said.start >= reach:
                 break
-        if (day := self._said_before(opening, published)) is not None:
-            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
-        around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
-        if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
-            return None
-        return resolve(spot, text, published)
+        return None
 
     def _said_before(self, opening: int, published: date | None) -> str | None:
         """The day an attribution that opens the quotation's sentence gives ("On Monday, he
@@ -236,7 +272,9 @@ class StoryDates:
         self._carried = False
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
-        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published)):
+        if spot.rule in {"mdy", "dmy", "my"} and spot.get("which"):
+            return value  # "May 3 last year": the words name the year
+        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)):
             return day
         mod = (spot.get("mod") or "").lower()
         if spot.rule == "weekday" and mod in _STORY_MODS and self.day_anchor:
@@ -265,13 +303,33 @@ class StoryDates:
             return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
-        if (spot.rule == "weekday" and (spot.get("mod") or "").lower() not in _DEICTIC_MODS
+        if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1):
             day = date.fromisoformat(self.day_anchor)
             if abs((day - published).days) > 6:
                 return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
                                      tense_near(self.text, spot.start, spot.end))
         return value
+
+
+# What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
+_SPEAKER_TIME_RULES = frozenset({"deixis", "edge_year", "weekday"})
+_DATELINE_REACH = 600  # a dateline opens the story: after its headline, before this
+_FILED_RULES = frozenset({"weekday", "weekday_of_week", "deixis"})  # what counts from the day filed
+
+
+def _dateline(text: str, spots: tuple[Spot, ...]) -> Spot | None:
+    """The day a dateline gives ("KYIV, Feb. 10 (Reuters) -"), at the start of a line near
+    the top of the text."""
+    words = current_language().dates
+    for spot in spots:
+        if spot.start > _DATELINE_REACH:
+            break
+        line_start = text.rfind("\n", 0, spot.start) + 1
+        if spot.rule in {"mdy", "dmy"} and words.DATELINE_BEFORE_RE.fullmatch(text, line_start, spot.start) and (
+                words.DATELINE_AFTER_RE.match(text, spot.end)):
+            return spot
+    return None
 
 
 def _narrative_relative(spot: Spot, text: str) -> bool:

@@ -16,9 +16,9 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from workbench.detect import date_shifts
+from workbench.detect.date_anchors import gap_amount
 from workbench.detect.date_holidays import resolve_holiday, resolve_yearly
 from workbench.detect.language_scope import current_language
-from workbench.detect.numbers import parse_number
 
 _SENTENCE_REACH = 300
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
@@ -51,9 +51,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             between = text[end:m.start()]
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
         kind = "future" if m.group("future") else "past"
-        if kind == "past" and m.group("participle") and date_words.PASSIVE_BEFORE_RE.search(
-                text, max(0, m.start() - 5), m.start()):
-            continue
+        if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
+                text, max(0, m.start() - 5), m.start()) or (
+                m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
+            continue  # "when he is confronted"; "on June 2 followed by ...": no tense of their own
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
     return best[2] if best else None
@@ -82,7 +83,8 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule == "iso":
             return date(int(spot.get("year")), int(spot.get("mon")), int(spot.get("day"))).isoformat()
         if rule == "slash":
-            a, b, y = int(spot.get("a")), int(spot.get("b") or spot.get("b2")), int(spot.get("year"))
+            a, b = int(spot.get("a")), int(spot.get("b") or spot.get("b2") or spot.get("b3"))
+            y = int(spot.get("year") or _full_year(int(spot.get("yy")), published))
             day_first = spot.get("dot") is not None or _day_first(text)  # dots: the European order
             if a <= 12 and b <= 12 and published and published in {_ymd(y, a, b), _ymd(y, b, a)}:
                 day_first = published == _ymd(y, b, a)  # "06/11/2024" over an article of 11 June
@@ -105,10 +107,17 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             if rule == "decade2":
                 decade = ("19" if int(decade) >= 30 else "20") + decade
             return decade[:3] + "X"
-        if rule == "clipped_year":  # "'91": the latest such year not after next year
-            clipped = int(spot.get("clipped"))
-            century = 2000 if 2000 + clipped <= (published.year if published else 2030) + 1 else 1900
-            return str(century + clipped)
+        if rule == "century" and spot.get("nth") is None:  # "the turn of the century"
+            turn = (spot.get("turn") or "").lower()
+            if turn:
+                return str(100 * ((current_language().dates.CENTURY_ORDINALS.get(turn) or int(turn[:-2])) - 1))
+            return str(100 * round(published.year / 100)) if published else None
+        if rule == "century":  # "the 19th century": 18XX
+            nth = spot.get("nth").lower()
+            number = current_language().dates.CENTURY_ORDINALS.get(nth) or int(nth[:-2])
+            return f"{number - 1:02d}XX"
+        if rule == "clipped_year":  # "'91"
+            return str(_full_year(int(spot.get("clipped")), published))
         if rule == "season" and not spot.get("year"):
             return _resolve_season(spot, text, published)
         if rule == "fiscal" and spot.get("fy_clipped"):  # "FY24"
@@ -154,6 +163,12 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
     except (ValueError, OverflowError):  # 30 February, "in 99999999 days": date-shaped, not dates
         return None
     return None
+
+
+def _full_year(clipped: int, published: date | None) -> int:
+    """ "'91", "12/02/24": the latest year ending so that is not after next year."""
+    century = 2000 if 2000 + clipped <= (published.year if published else 2030) + 1 else 1900
+    return century + clipped
 
 
 _SHIFT_RULES = frozenset({"in_time", "this_time", "two_off", "nth_day"})
@@ -208,6 +223,9 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
     day = int(spot.get("day"))
     if spot.get("year"):
         return date(int(spot.get("year")), month, day).isoformat()
+    if spot.get("which"):  # "May 3 last year"
+        return date(published.year + date_words.WHICH_OFFSETS[spot.get("which").lower()], month, day).isoformat() \
+            if published else None
     if published is None:
         return None  # a day without a year cannot be placed without the publication date
     weekday = spot.get("weekday")
@@ -241,6 +259,8 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         return f"{spot.get('year')}-{month:02d}"
     if published is None:
         return None
+    if spot.get("which"):  # "February of last year"
+        return f"{published.year + date_words.WHICH_OFFSETS[spot.get('which').lower()]}-{month:02d}"
     rel = (spot.get("rel") or "").lower()
     if rel == "last":
         year = published.year if month < published.month else published.year - 1
@@ -277,12 +297,12 @@ def _resolve_weekday(spot: Spot, text: str, published: date | None) -> str | Non
     if published is None:
         return None
     target = date_words.WEEKDAYS[spot.get("weekday").lower()]
-    mod = (spot.get("mod") or "").lower()
+    mod = " ".join((spot.get("mod") or "").lower().split())
     back = (published.weekday() - target) % 7
     forward = (target - published.weekday()) % 7
     if mod in {"last", "previous", "preceding"}:
         day = published - timedelta(days=back or 7)
-    elif mod in {"next", "following"}:
+    elif mod in {"next", "following", "this coming", "coming"}:  # "this coming Sunday": the next one
         day = published + timedelta(days=forward or 7)
     elif mod == "this" or tense_near(text, spot.start, spot.end) == "future":
         day = published + timedelta(days=forward)
@@ -307,7 +327,9 @@ def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     if published is None:
         return None
     which = " ".join(spot.get("which").lower().split())
-    offset = -1 if which in {"this past", "past"} else date_words.WHICH_OFFSETS[which]  # "this past weekend"
+    # "this past weekend": the last one; "the coming weekend": this week's
+    offset = -1 if which in {"this past", "past"} else 0 if which in {"this coming", "coming"} else (
+        date_words.WHICH_OFFSETS[which])
     unit = spot.get("unit").lower()
     if unit in date_words.SEASONS:
         # "last winter" in February is the winter we are in; only the year is asked
@@ -324,16 +346,19 @@ def _period_value(published: date, unit: str, offset: int) -> str:
     if unit == "month":
         moved = published + relativedelta(months=offset)
         return f"{moved.year}-{moved.month:02d}"
+    if unit == "decade":  # "this decade": 202X
+        return f"{published.year // 10 + offset}X"
     return str(published.year + offset)
 
 
 def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | None:
     date_words = current_language().dates
-    if spot.get("year"):
-        return spot.get("year")
+    owner = date_words.YEAR_POSSESSIVE_BEFORE_RE.search(text, max(0, spot.start - 20), spot.start)
+    if spot.get("year") or owner and owner.group("year"):  # "Q3 2023", "2023's first quarter"
+        return spot.get("year") or owner.group("year")
     if published is None:
         return None
-    which = spot.get("which")
+    which = spot.get("which") or (owner.group("which") if owner else None)  # "last year's second half"
     if which:
         return str(published.year + date_words.WHICH_OFFSETS[which.lower()])
     # "the fourth quarter" in February is last year's when the text speaks of the past
@@ -348,7 +373,9 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     tense = tense_near(text, spot.start, spot.end)
     if current_language().dates.RESULTS_AFTER_RE.match(text, spot.end):
         tense = "past"  # "will report fourth-quarter results": results are of a quarter gone
-    if quarter and tense == "past" and quarter > current:
+    # a half told as past has ended: the one the article came out in has not ("sales fell in
+    # the first half" in February is last year's)
+    if quarter and tense == "past" and (quarter > current or half and quarter == current):
         return str(published.year - 1)
     if quarter and tense == "future" and quarter < current:
         return str(published.year + 1)
@@ -404,79 +431,3 @@ def _resolve_ago(spot: Spot, published: date | None) -> str | None:
         # whether it crossed midnight is unknown (found by the fuzz run).
         return None
     return str(published.year - n * years)
-
-
-# --- placed against the narrative ------------------------------------------------
-
-_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
-_BACKWARD = frozenset({"before", "earlier", "previous", "preceding"})
-_ANCHOR_RE = re.compile(r"^(?P<y>\d{4})(?:-W(?P<w>\d\d)|-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
-
-
-def gap_amount(spot: Spot) -> float | None:
-    """How many units a gap counts: "two days ago" 2, "a week later" 1; None if not a number."""
-    amount_text = re.sub(r"\s+", " ", (spot.get("amount") or "a").lower())
-    return 1.0 if amount_text in {"a", "an"} else parse_number(amount_text)
-
-
-def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
-    """ "the year before", "four hours later", "the previous session": counted from the date
-    the text last gave (``anchor``), not from publication. A unit finer than the anchor
-    leaves it as it is: "three days later" than 1998 is still 1998."""
-    try:
-        return _from_anchor(spot, anchor)
-    except (ValueError, OverflowError):  # "99999999 weeks later": past the calendar's end
-        return None
-
-
-def _from_anchor(spot: Spot, anchor: str | None) -> str | None:
-    am = _ANCHOR_RE.match(anchor or "")
-    if am is None:
-        return None
-    word = (spot.get("dir") or spot.get("which") or "").lower()
-    sign = -1 if word in _BACKWARD else 1
-    amount = gap_amount(spot)
-    if amount is None or amount != int(amount):
-        return None
-    n = sign * int(amount)
-    unit = (spot.get("unit") or spot.get("unit2") or "").lower()
-    if unit in _PARTS_OF_DAY:
-        unit = "day"  # "the next morning": the day after
-    elif unit == "fortnight":
-        unit, n = "week", 2 * n
-    year = int(am.group("y"))
-    if unit in {"minute", "hour"}:
-        return anchor if abs(n) < 24 else None
-    if unit == "year":
-        return str(year + n)
-    if unit in {"decade", "century"}:
-        return None
-    if am.group("d"):
-        day = date(year, int(am.group("m")), int(am.group("d")))
-        if unit == "session":
-            return _trading_days_from(day, n).isoformat()
-        if unit == "day":
-            return (day + timedelta(days=n)).isoformat()
-        if unit == "week":
-            iso_year, week, _ = (day + timedelta(weeks=n)).isocalendar()
-            return f"{iso_year}-W{week:02d}"
-        moved = day + relativedelta(months=n)
-        return f"{moved.year}-{moved.month:02d}"
-    if am.group("m") and unit == "month":
-        moved = date(year, int(am.group("m")), 1) + relativedelta(months=n)
-        return f"{moved.year}-{moved.month:02d}"
-    if am.group("w") and unit == "week":
-        moved = date.fromisocalendar(year, int(am.group("w")), 1) + timedelta(weeks=n)
-        iso_year, week, _ = moved.isocalendar()
-        return f"{iso_year}-W{week:02d}"
-    return anchor  # a finer unit inside a coarser anchor stays inside it
-
-
-def _trading_days_from(day: date, n: int) -> date:
-    """ "the previous session" of a Monday is the Friday: markets do not trade at weekends."""
-    step = timedelta(days=1 if n > 0 else -1)
-    for _ in range(abs(n)):
-        day += step
-        while day.weekday() >= 5:
-            day += step
-    return day

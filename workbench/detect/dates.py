@@ -15,12 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
+from workbench.detect.date_ranges import in_order
 from workbench.detect.date_story import StoryDates
-from workbench.detect.date_values import (
-    Spot,
-    resolve,
-    tense_near,
-)
+from workbench.detect.date_values import Spot, tense_near
 from workbench.detect.figure_words import figure_words
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, in_context_language, per_language
@@ -60,7 +57,7 @@ def _starts(*groups: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple
 
 
 _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nth_day",
-                "fiscal_after", "quarter", "named_date")
+                "fiscal_after", "quarter", "named_date", "century")
 
 
 def _spots(text: str) -> tuple[Spot, ...]:
@@ -91,7 +88,7 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
                 end = _event_end(text, end)  # "two days after the deadline": the event stays
             spot = _trim(Spot(m.start(), end, rule, fields), text)
             if spot is not None and _plausible(spot, text):
-                found.append(spot)
+                found.append(_with_event_year(spot, text))
     found.sort(key=lambda s: (-(s.end - s.start), s.start))
     chosen: list[Spot] = []
     # Chosen spots never overlap, so each new one need only be checked against
@@ -107,6 +104,26 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
         chosen.append(spot)
     chosen.sort(key=lambda s: s.start)
     return tuple(chosen)
+
+
+@per_language
+def _event_days(lang: LanguageData) -> dict[tuple[int, int], tuple[str, re.Pattern[str]]]:
+    gap = lang.dates.EVENT_NOUN_GAP
+    return {day: (str(year), re.compile(rf"{gap}(?:{nouns})\b"))
+            for day, (year, nouns) in lang.dates.EVENT_DAYS.items()}
+
+
+def _with_event_year(spot: Spot, text: str) -> Spot:
+    """ "the Jan. 6 attack", "the Sept. 11 attacks": a day that has become an event's name
+    is that event's day, in its year, whenever the article came out; the year is added to
+    what the spot read, as if written."""
+    if spot.rule not in {"mdy", "dmy"} or spot.get("year") is not None:
+        return spot
+    date_words = current_language().dates
+    event = _event_days().get((date_words.MONTHS[spot.get("month").rstrip(".").lower()], int(spot.get("day"))))
+    if event is None or not event[1].match(text, spot.end):
+        return spot
+    return Spot(spot.start, spot.end, spot.rule, (*spot.fields, ("year", event[0])))
 
 
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
@@ -138,39 +155,13 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 @in_context_language
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
-    out = []
     spots = _spots(text)
     story = StoryDates(text, spots)
-    for i, spot in enumerate(spots):
-        value = story.place(spot, ctx.published)
-        if value and i + 1 < len(spots):
-            value = _range_start_in_end_year(spot, spots[i + 1], text, value)
-        score = 0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75
-        out.append(Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
-                             score=score, extra={"rule": spot.rule}))
-    return out
-
-
-_RANGE_START_RULES = frozenset({"mdy", "dmy", "month"})
-_RANGE_END_RULES = frozenset({"mdy", "dmy", "my"})
-
-
-def _range_start_in_end_year(spot: Spot, end: Spot, text: str, value: str) -> str:
-    """ "Feb. 28-March 2, 2023", "from May to June 2022": a range that writes its year once,
-    at its end, puts its start in that year too (in the year before when the start's month
-    comes later: "Dec. 30-Jan. 2, 2024")."""
-    if (spot.rule not in _RANGE_START_RULES or spot.get("year") or spot.get("rel")
-            or end.rule not in _RANGE_END_RULES or not end.get("year") or len(value) not in {7, 10}
-            or not current_language().dates.RANGE_JOIN_RE.fullmatch(text, spot.end, end.start)):
-        return value
-    year = int(end.get("year"))
-    month_day = value[5:]
-    end_value = resolve(end, text, None) or ""
-    if month_day[:2] > end_value[5:7]:
-        year -= 1
-    if month_day == "02-29" and year % 4:  # a leap day only in a leap year (1900, 2100 are out of reach)
-        return value
-    return f"{year}-{month_day}"
+    values = [story.place(spot, ctx.published) for spot in spots]
+    in_order(text, spots, values)
+    return [Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
+                      score=0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75, extra={"rule": spot.rule})
+            for spot, value in zip(spots, values, strict=True)]
 
 
 # --- spotting checks ------------------------------------------------------------
@@ -198,6 +189,11 @@ def _plausible(spot: Spot, text: str) -> bool:
     date_words = current_language().dates
     if spot.rule == "year" and not _runs_forward(spot, text):
         return False  # "2015-2014", "2014-13": not a stretch of years
+    if spot.rule == "year" and _DIGITS_AROUND_RE.fullmatch(text[max(0, spot.start - 2) : spot.end + 2]):
+        return False  # "call 0800 1971 329": a group of a telephone number
+    if spot.rule == "anchored" and (spot.get("which") or "").lower() in {"next", "following"} and (
+            date_words.MEASURING_THE_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start)):
+        return False  # "for the next year or longer" measures a stretch
     if spot.rule == "year":
         before = text[max(0, spot.start - 30) : spot.start]
         if date_words.APPROXIMATE_YEAR_BEFORE.search(before):
@@ -214,12 +210,15 @@ def _plausible(spot: Spot, text: str) -> bool:
         # "in the autumn" places; "the summer heat", "survive the winter" do not
         if date_words.SEASON_SUBJECT_RE.match(text, spot.end) and text[spot.start - 4 : spot.start].lower() == "the ":
             return True  # "the summer is likely to be hard": the season the sentence is about
-        return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 12), spot.start)) and (
+        return bool(date_words.SEASON_PREPOSITION.search(text, max(0, spot.start - 24), spot.start)) and (
             not date_words.NEXT_NOUN_RE.match(text, spot.end))
     word_months = date_words.MONTHS_THAT_ARE_WORDS
+    if spot.rule == "my" and spot.get("month") in word_months and spot.get("which"):
+        return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
     if spot.rule == "month" and spot.get("month") in word_months and not spot.get("rel"):
         return bool(date_words.MONTH_PREPOSITION.search(text, max(0, spot.start - 24), spot.start))
-    if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not spot.get("mod"):
+    if spot.rule == "edge_year" and spot.get("which").lower() in {"last", "next"} and not (
+            spot.get("mod") or spot.get("edge")):
         # "the last year", "over the past ... next month" measure a stretch, they do not place
         if re.search(r"\b(?:the|past)\s+$", text[max(0, spot.start - 8) : spot.start], re.I):
             return False
@@ -257,6 +256,15 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "weekday" and not spot.get("mod") and date_words.HOLIDAY_ENDING_RE.search(
             text, max(0, spot.start - 16), spot.start + len(spot.get("weekday"))):
         return False
+    if spot.rule == "quarter" and text[spot.start : spot.end].endswith("half"):  # "the second half" alone
+        if not date_words.HALF_PREPOSITION_BEFORE_RE.search(text, max(0, spot.start - 12), spot.start):
+            return False
+        return not date_words.SPORTS_NEAR_RE.search(text, max(0, spot.start - 150), spot.end + 150)
+    if spot.rule == "weekday" and not spot.get("mod") and (
+            date_words.WEEKDAY_NAME_BEFORE_RE.search(text, max(0, spot.start - 5), spot.start)
+            and date_words.WEEKDAY_NAME_AFTER_RE.match(text, spot.end)
+            or date_words.PAPER_ON_WEEKDAY_BEFORE_RE.search(text, max(0, spot.start - 16), spot.start)):
+        return False  # "the Sunday Times", "the Mail on Sunday": a name
     if spot.rule == "deixis" and text[spot.start].isupper() and not _after_sentence_end(text, spot.start):
         return False  # "NBC's Today show": a name
     if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"after", "before"}:
@@ -266,6 +274,8 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "ago" and date_words.DEICTIC_AFTER_RE.match(text, spot.end) and (
             text[spot.start : spot.end].lower().endswith((spot.get("dir") or "\0").lower())):
         return False  # "later this week" is the date, not "two years later" ("... the deadline in the state" is)
+    if spot.rule == "ago" and (spot.get("dir") or "").lower() in {"later", "earlier"} and _THAN_RE.match(text, spot.end):
+        return False  # "a day later than usual": a comparison, not a time
     if spot.rule == "ago" and (spot.get("dir") or "").lower() == "into" and not (
             spot.get("into") or spot.get("year")):
         return False  # "two months into the war": counted from an event the phrase does not date
@@ -274,6 +284,8 @@ def _plausible(spot: Spot, text: str) -> bool:
     return True
 
 
+_THAN_RE = re.compile(r"\s+than\b")
+_DIGITS_AROUND_RE = re.compile(r"\d \d{4} \d")
 _YEAR_BEFORE_DASH_RE = re.compile(r"(\d{4})[-–/]$")
 _DASH_YEAR_AFTER_RE = re.compile(r"[-–/](\d{4})")
 
@@ -304,5 +316,5 @@ def _counts_a_noun(text: str, end: int) -> bool:
         return False
     word = wm.group(1)
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            and word not in stop_words and word not in date_words.YEAR_NOUNS)
+            and word not in stop_words and word not in date_words.YEAR_NOUNS and word not in date_words.YEAR_VERBS)
 

@@ -13,8 +13,10 @@ import math
 import re
 from bisect import bisect_left
 from datetime import date, timedelta
+from functools import lru_cache
 
-from workbench.detect.date_values import Spot, gap_amount, resolve, resolve_from_anchor
+from workbench.detect.date_anchors import gap_amount, resolve_from_anchor
+from workbench.detect.date_values import Spot, resolve
 from workbench.detect.language_scope import current_language
 
 _NEAR = 40  # how far a date may stand from the event's name and still be its date
@@ -41,13 +43,46 @@ def named_event_day(text: str, spots: tuple[Spot, ...], starts: list[int], spot:
     if head is None:
         return None
     days = set()
-    for m in re.finditer(rf"\b{re.escape(head)}\b", text, re.IGNORECASE):
+    for m in _mentions(text, head):
         if spot.start <= m.start() < spot.end:
             continue
         dated = _dated_at(text, spots, starts, m.start(), m.end(), published)
         if dated:
             days.add(dated)
     return days.pop() if len(days) == 1 else None
+
+
+def _mentions(text: str, head: str) -> list[re.Match[str]]:
+    """Every mention of ``head`` as a word, in any case: found with ``str.find`` in the text
+    lower-cased (a case-blind regex scan of a long text is many times slower), each checked
+    by the regex, so that the matches are those a scan would give."""
+    pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    lowered = _lowered(text)
+    if lowered is None:
+        return list(pattern.finditer(text))
+    found: list[re.Match[str]] = []
+    needle, end = head.lower(), 0
+    i = lowered.find(needle)
+    while i >= 0:
+        m = pattern.match(text, i) if i >= end else None
+        if m is not None:
+            found.append(m)
+            end = m.end()
+        i = lowered.find(needle, i + 1)
+    return found
+
+
+# Letters a case-blind regex takes for an ASCII one but ``str.lower`` does not lower to it.
+_CASE_BLIND_ODDITIES = ("ı", "ſ", "İ")
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, or None where that would not find what a case-blind regex finds."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(letter in text for letter in _CASE_BLIND_ODDITIES):
+        return None
+    return lowered
 
 
 def count_from(spot: Spot, day: str) -> str | None:

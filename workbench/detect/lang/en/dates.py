@@ -4,6 +4,22 @@ from __future__ import annotations
 
 import re
 
+from workbench.detect.lang.en.date_events import (
+    CENTURY_ORDINALS,
+    CENTURY_RE,
+    EVENT_DAYS,
+    EVENT_NOUN_GAP,
+    HALF_PREPOSITION_BEFORE_RE,
+    SPORTS_NEAR_RE,
+    TURN_OF_CENTURY_RE,
+)
+from workbench.detect.lang.en.date_tense import (
+    CLAUSE_OPENERS,
+    PARTICIPLE_BY_RE,
+    PASSIVE_BEFORE_RE,
+    PAST_VERBS,
+    TENSE_MARKERS,
+)
 from workbench.detect.lang.en.holidays import (
     DAY_NAMED_RE,
     DEFAULT_INDEPENDENCE_DAY,
@@ -14,8 +30,10 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY", "HOLIDAYS", "HOLIDAY_TIME_NOUNS", "INDEPENDENCE_DAYS",
-           "OTHER_CALENDAR_BEFORE_RE"]
+__all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
+           "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
+           "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "SPORTS_NEAR_RE",
+           "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
 
 # Month names and abbreviations -> month number.
 MONTHS = {
@@ -42,68 +60,6 @@ SEASON_MIDDLES = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 
 # ``this``/``last``/``next`` year (week, month...): the offset from the publication's.
 WHICH_OFFSETS = {"this": 0, "last": -1, "next": 1}
 
-# Past forms the "-ed" rule cannot see (irregular verbs): "the talks ran from June 30".
-PAST_VERBS = (
-    "said told met went came took gave made held left began saw struck fell rose won lost sent spoke "
-    "ran fought flew drove wrote broke stood led kept found brought built bought caught sought chose "
-    "fled sank became grew knew threw paid heard sold withdrew drew froze hid shook stole swept tore "
-    "blew dug spent meant lay rang sang swore forgot understood overtook undertook"
-).split()
-
-
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation grouped by first letter: a regex tries a long flat one word by word."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(first + "(?:" + "|".join(sorted(rest, key=len, reverse=True)) + ")"
-                    for first, rest in sorted(groups.items()))
-
-
-# Words that tell whether a sentence speaks of the past or the future: a bare
-# ``March`` or ``Friday`` is then read as the last or the next one.
-TENSE_MARKERS = re.compile(
-    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
-    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
-    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
-    # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
-    r"(?:must|should|might)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
-    # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
-    r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
-    # "ahead of Tuesday's debate": a named day ahead is still to come
-    r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
-    # "the trial opens on April 2", "the strike enters its third week on Monday": a
-    # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
-    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
-    # "the vote is on Friday", "the deadline is Friday": what a named day is set for
-    r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    # "are meeting on Friday": a present progressive with a day is an arrangement
-    r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
-    # "starting Monday", "effective Friday": from that day on
-    r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
-    r"|(?P<past>\b(?:since|was|were|had|did|ago|last|"
-    # a past verb; after "is" or "be" it is a present passive instead (``PASSIVE_BEFORE_RE``)
-    r"(?P<participle>{PAST_VERBS}|"
-    r"(?!{NOT_PAST})(?-i:[a-z]+ed)))\b)"
-    .replace("{PAST_VERBS}", _by_first_letter(PAST_VERBS))
-    .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
-             r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
-             r"wicked|rugged|infrared|beloved|based|related)\b"),
-    re.IGNORECASE,
-)  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
-
-# "when he is confronted": a participle after "is" or "be" is a present passive, not a past
-PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
-
-# Words that open a clause of its own: a tense marker after one belongs to that
-# clause ("said on Tuesday that it would respond": the date goes with "said").
-CLAUSE_OPENERS = re.compile(
-    r"\b(?:that|which|who|whom|whose|because|although|though|but|while|whereas|if|unless|until)\b|;",
-    re.IGNORECASE,
-)
-
 # Month names as written in prose, for the patterns below.
 MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -117,7 +73,8 @@ WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # "the first week of December": a part of a month stays in the span, the month is the value
-PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final)\s+(?:week|fortnight|half|days|ten\s+days)|"
+PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final|closing|opening)\s+"
+                 r"(?:weeks?|fortnight|half|days|ten\s+days|months|hours)|"
                   r"end|beginning|start|middle)\s+of")
 
 # The units of ``two weeks ago``, captured singular or plural.
@@ -143,6 +100,13 @@ YEAR_NOUNS = frozenset(
      "negotiations", "deals", "events", "invasions", "campaigns", "presidential", "estimates"}
 )
 
+# Verbs a year is often the subject of: "the report for 2023 shows", "2024 marks the tenth
+# anniversary" (a plural noun there makes the number a count: "1500 soldiers").
+YEAR_VERBS = frozenset(
+    {"shows", "marks", "sees", "brings", "promises", "looks", "remains", "means", "ends", "begins",
+     "starts", "comes", "seems", "proves", "represents", "follows", "suggests", "confirms"}
+)
+
 # Month names that are also common words (``may``, ``march``): months only where the
 # context says so.
 MONTHS_THAT_ARE_WORDS = frozenset({"May", "March"})
@@ -152,7 +116,9 @@ SHORT_YEAR_EDGE_BEFORE_RE = re.compile(
     re.IGNORECASE)
 # ``in May``: a month that is also a word is a month only after one of these.
 MONTH_PREPOSITION = re.compile(
-    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|"
+    r"\b(?:in|by|until|since|from|through|throughout|during|before|after|of|till|between|"
+    # "in the 12 months to March", "the quarter ending May": the end of a reporting period
+    r"(?:months?|weeks?|year|quarter|period)\s+(?:to|ending|ended)|"
     r"(?:set|scheduled|planned|slated|due|expected|postponed|delayed|moved|pushed\s+back)\s+for|"
     # "between January and March": the end of a range of months
     r"(?-i:" + MONTH_FULL + r")"
@@ -166,6 +132,12 @@ HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
 DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
 MONTH_DAY_RE = re.compile(rf"\b(?:{MONTH_FULL})\s+\d{{1,2}}\b(?!\d)")
 
+# "the Sunday Times", "the Friday Prayer leader", "the Mail on Sunday": a weekday in a name
+# (after "the", a capitalised word that is no month follows; or a paper named for its day)
+WEEKDAY_NAME_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+WEEKDAY_NAME_AFTER_RE = re.compile(rf"\s+(?!(?:{MONTH_FULL})\b)[A-Z][a-z]+")
+PAPER_ON_WEEKDAY_BEFORE_RE = re.compile(r"\b(?:Mail|Independent|Observer)\s+on\s+$")
+
 # "the March 3 primaries": a determiner before a day makes the plural after it the dated event
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE)
 
@@ -173,7 +145,8 @@ DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
 # ``in the autumn`` places; a bare ``the winter`` need not.
-SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after)\s+(?:the\s+)?$",
+SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after|"
+                                r"(?:set|scheduled|planned|slated|due|expected)\s+for)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 
 # "the summer is likely to be hard", "the winter will test Europe": a season as the subject
@@ -185,6 +158,9 @@ NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\
 
 # ``for two days before``: these measure a stretch, they do not place an event.
 MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
+
+# "for the next year", "over the following month": a stretch measured from the story's day
+MEASURING_THE_BEFORE_RE = re.compile(r"\b(?:for|over|within|throughout)\s+the\s+$", re.I)
 
 # Words that start an edge of a period: ``early March``, ``the end of the year``.
 EDGES = ("early", "late", "mid", "end", "beginning", "start", "middle")
@@ -209,15 +185,19 @@ NAMED_DATE_BEFORE_RE = re.compile(r"(?:\b(?:the|since|after|before|until|of)\s+|
 # "Feb. 28-March 2, 2023", "28 February to 2 March 2023": what joins the two ends of a range
 # whose year is written once, at its end
 RANGE_JOIN_RE = re.compile(r"\s*[-–]\s*|,?\s+(?:to|until|till|through|and)\s+")
+# "between January and March": "and" joins the two ends of a range only after "between"
+RANGE_BETWEEN_BEFORE_RE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
 # "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
 # stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
 COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
+# "May 3 last year", "February of next year": the year named after a month or a day
+WHICH_YEAR = r",?\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+year\b"
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
 YEAR_AHEAD = r"(?:1[5-9]|20)\d\d(?!\d)"
 # ``early``, ``late``, ``mid-``, ``the first week of``: captured as ``edge``.
-EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early|late|mid-?|end-|start-)\s*)"  # "by end-2024"
+EDGE = rf"(?:(?P<edge>{PART_OF_MONTH}|early-?|late-?|mid-?|end-|start-)\s*)"  # "by end-2024", "in late-2025"
 # Amount of time for "... ago": digits, number words, "a", "several" etc.
 AMOUNT = rf"(?P<amount>\d+|an?|(?:{WORD_NUMBER})|several|a\s+few|a\s+couple\s+of|few|many)"
 
@@ -235,10 +215,14 @@ HOLIDAY_ENDING_RE = re.compile(rf"(?<![\w-]){HOLIDAY}$")
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])")),
     # "7/3/2024"; "07.03.2024" (``dot``) is European, day first
-    ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.)(?P<year>\d{4})"
-                         r"(?![\d/]|\.\d)")),
-    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?")),
-    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?")),
+    # "2024/02/12": year first, as in East Asian and official writing
+    ("iso", re.compile(r"(?<![\d/.])(?P<year>(?:1[5-9]|20)\d\d)/(?P<mon>\d\d?)/(?P<day>\d\d?)(?![\d/]|\.\d)")),
+    # "12-02-2024" like "12/02/2024"; "12/02/24" with its year cut to two digits
+    ("slash", re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.|-(?P<b3>\d{1,2})-)"
+                         r"(?P<year>\d{4})(?![\d/-]|\.\d)")),
+    ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)(?![\d/]|\.\d)")),
+    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
+    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
     ("day_range", re.compile(
         rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
         rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
@@ -246,8 +230,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_range", re.compile(rf"{MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
                              rf"{DAY}(?!\s+[A-Za-z]+s\b)(?:,?\s+{YEAR})?")),
     ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
+    # "February of last year", "April next year": the month in the year named after it
+    ("my", re.compile(rf"{EDGE}?(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR}){WHICH_YEAR}")),
     ("month", re.compile(
-        rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
+        rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early-?|late-?|mid-?|earlier\s+this|later\s+this)\s*)?"
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
@@ -256,6 +242,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(
         r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late)[- ](?P<lower>" + DECADE_WORD_RE.lower() + r")|"
         r"(?:(?P<edge2>early|late|mid)[- ])?(?P<upper>" + DECADE_WORD_RE + r"))\b")),
+    # "the 19th century", "the early twentieth century": 18XX, 19XX
+    ("century", CENTURY_RE),
+    ("century", TURN_OF_CENTURY_RE),
     # "the 9/11 attacks": a day that names an event, written without its year (``NAMED_DATES``)
     ("named_date", re.compile(r"(?<![\w/.])(?P<named>9/11)(?![\w/]|\.\d)")),
     ("decade2", re.compile(r"(?:(?P<edge>early|late|mid)[- ])?['\u2019](?P<decade>\d0)s\b")),
@@ -268,33 +257,39 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         rf"(?:[-–/](?P<to>\d\d)(?![\w%]|[-–/.,:]\d)|(?=[-–/]{YEAR_AHEAD})|(?![\w%]|[-–/.,:]\d))")),
     ("edge_year", re.compile(
         r"(?P<edge>early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|the\s+end\s+of)?\s*"
-        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past)?|past(?=\s+weekend)|last|next)\s+"
-        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)),
+        r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past|\s+coming)?|past(?=\s+weekend)|coming(?=\s+week)|last|next)\s+"
+        r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter|decade)\b", re.I)),
     ("the_unit", re.compile(
-        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I)),
+        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year|decade)\b", re.I)),
     # "by year-end", "at the year's end", "by mid-year": the publication year or the year written
     # (after a preposition only, ``SHORT_YEAR_EDGE_BEFORE_RE``: "year-end bonuses" date nothing)
-    ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
+    ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear|[Mm]onth|[Ww]eek)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
     ("the_unit", re.compile(rf"(?<![\w-])(?P<short>[Mm]id-?)(?P<unit>year)\b(?:\s+{YEAR})?")),
     # "on Tuesday last week", "Friday of next week": that day of the week named
     ("weekday_of_week", re.compile(
         rf"{WEEKDAY}{PART_OF_DAY}\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+week\b(?![\w'’-])")),
     ("weekday", re.compile(
-        rf"(?:(?P<mod>(?i:early|late|last|next|this|following|previous|preceding))\s+)?{WEEKDAY}{PART_OF_DAY}")),
+        rf"(?:(?P<mod>(?i:early|late|last|next|this\s+coming|this|coming|following|previous|preceding))\s+)?{WEEKDAY}"
+        rf"{PART_OF_DAY}")),
     ("deixis", re.compile(
         r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)(?:\s+(?:morning|afternoon|evening|night))?\b"
         # "Last night the shelling ...": capitalised where it opens the sentence
         r"|\b(?P<word2>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night)\b")),
     ("vague", re.compile(
         r"\b(?:coming|recent)\s+(?:days|weeks|months|years)\b|\b(?:days|weeks|months)\s+ahead\b"
+        # "the deal was signed days ago": a time back that the words do not count
+        r"|\b(?:days|weeks|months|years|decades)\s+ago\b"
         # "in the next few days" as "coming days"; "for the next few days" measures
         r"|(?<!\b[Ff]or\s[Tt]he\s)(?<=\b[Tt]he\s)next\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months)\b",
         re.I)),
+    # "the late summer": an edge of the season stays in its span
     ("season", re.compile(
-        r"(?<=\b[Tt]he\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
-    # "in summer", "by midsummer": a season after a preposition, without "the" (see ``_plausible``)
-    ("season", re.compile(r"(?<=[a-z]\s)(?P<season>spring|summer|autumn|fall|winter|midsummer|midwinter)\b"
-                          r"(?!\s+(?:of\b|\d))")),
+        r"(?<=\b[Tt]he\s)(?:(?P<edge>early|late|mid-?)[ -]?)?(?P<season>spring|summer|autumn|fall|winter|midsummer|"
+        r"midwinter)\b(?!\s+(?:of\b|\d))")),
+    # "in summer", "by midsummer", "in late summer": a season after a preposition, without "the"
+    # (see ``_plausible``)
+    ("season", re.compile(r"(?<=[a-z]\s)(?:(?P<edge>early|late|mid-?)[ -]?)?(?P<season>spring|summer|autumn|fall|"
+                          r"winter|midsummer|midwinter)\b(?!\s+(?:of\b|\d))")),
     ("weekend", re.compile(r"(?<=\bthe\s)weekend\b")),
     # "fiscal 2023-24", "FY2022/23": the year it is named by first; "FY24": 2024
     ("fiscal", re.compile(rf"\b(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?){YEAR}(?:[-–/]\d\d(?![\w%]|[-–/.,:]\d))?")),
@@ -335,7 +330,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # placed against the narrative, not the publication: "the year before", "the following day"
     ("anchored", re.compile(
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
-        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b"
+        r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b(?!-\w)"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
     # "the first Monday of March", "the last Friday in May": that weekday of the month
     ("nth_weekday", re.compile(
@@ -348,6 +343,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
         rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
+    # "sales will rise in the second half": a half of the year, named alone (see ``_plausible``)
+    ("quarter", re.compile(r"(?<=\b[Tt]he\s)(?P<half>first|second)\s+half\b(?![\w-]|\s+of\b)")),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
     ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
     # "the winter of 2022-23": the season that spans two years keeps both in its span
@@ -364,20 +361,22 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago", "weekday_of_week")),
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
-              "the_unit")),
+              "the_unit", "century", "season")),
     (("the",), ("dmy", "edge_year")),
     (tuple(DECADE_WORDS), ("decade",)),
+    (tuple({word.split("-")[0] for word in CENTURY_ORDINALS}) + ("turn",), ("century",)),
     (("this", "last", "next"), ("month", "edge_year", "weekday", "deixis")),
     (("past",), ("edge_year",)),  # "over the past weekend"
+    (("coming",), ("edge_year", "weekday")),  # "the coming weekend", "coming Sunday"
     (("following", "previous", "preceding"), ("weekday",)),
     (("earlier", "later"), ("month", "edge_year")),
     (("today", "tonight", "yesterday", "tomorrow"), ("deixis",)),
-    (("coming", "recent", "days", "weeks", "months", "next"), ("vague",)),
+    (("coming", "recent", "days", "weeks", "months", "years", "decades", "next"), ("vague",)),
     (("weekend",), ("weekend",)),
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
     (("day", "week", "month", "year"), ("two_off",)),
-    (("year", "mid", "midyear"), ("the_unit",)),
+    (("year", "month", "week", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
     (("this",), ("this_time",)),
     (("in",), ("in_time",)),
@@ -386,7 +385,8 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
       "under", "just", "a", "an", "several", "few", "many") + tuple(NUMBER_WORDS), ("ago",)),
     (("first", "second", "third", "fourth", "1st", "2nd", "q", "h"), ("quarter",)),
     (SEASONS, ("season",)),
-    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy", "nth_weekday")),
+    (("first", "second", "third", "fourth", "last", "final"), ("month", "my", "mdy", "nth_weekday", "year")),
+    (("closing", "opening"), ("month", "my", "mdy", "year")),  # "the closing months of 2023"
     (("'", "’"), ("decade2", "clipped_year")),
     (tuple(sorted({re.match(r"[A-Za-z]+", name).group().lower() for name in HOLIDAYS})), ("holiday",)),
 )
@@ -410,7 +410,7 @@ EVENT_RE = re.compile(
 
 # "since around 2024": an approximated year after a preposition is still a year.
 APPROXIMATE_YEAR_BEFORE = re.compile(
-    r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|approximately)\s+$", re.I
+    r"\b(?:since|in|from|until|by|before|after)\s+(?:about|around|roughly|approximately|at\s+least)\s+$", re.I
 )
 # "of about 1500": a count-like word before a year, but a preposition right before it.
 YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)
@@ -428,6 +428,10 @@ YEAR_EDGE_BEFORE_RE = re.compile(r"\b(?:since|until|till|by|before|after|from)\s
 
 # ``April next year``, ``on May 3 last year``: the year a month or day falls in, named after it.
 WHICH_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<which>last|next|this)\s+year\b", re.IGNORECASE)
+
+# "2023's first quarter", "last year's second half": the year a quarter or half is of, before it
+YEAR_POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?:\b(?P<year>(?:1[5-9]|20)\d\d)|\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+year)['’]s\s+$")
 
 # ``fourth-quarter results``: what a company reports is a quarter that has ended, whatever
 # the tense of the sentence announcing the report.
@@ -450,3 +454,10 @@ EVENT_DATE_AFTER_RE = re.compile(
 )
 # Between a date and the event's name after it: "the Dec. 20 deadline", "Nov. 5's election".
 EVENT_DATE_BEFORE_RE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+
+# "KYIV, Feb. 10 (Reuters) -", "WASHINGTON, Feb. 9 —": a dateline that gives the day the
+# story was filed; its weekdays and "yesterday" count from that day. Before the day: the
+# place in capitals at a line's start; after it: the agency and the dash.
+DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?, ")
+DATELINE_AFTER_RE = re.compile(r" ?(?:\([^()\n]{1,40}\) ?)?[—–-]{1,2} ")
+

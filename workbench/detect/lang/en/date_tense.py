@@ -1,0 +1,79 @@
+"""English tense cues: the words that tell whether a sentence speaks of the past or of the
+future, so that a bare "March" or "Friday" is read as the last one or the next."""
+
+from __future__ import annotations
+
+import re
+
+# Past forms the "-ed" rule cannot see (irregular verbs): "the talks ran from June 30".
+PAST_VERBS = (
+    "said told met went came took gave made held left began saw struck fell rose won lost sent spoke "
+    "ran fought flew drove wrote broke stood led kept found brought built bought caught sought chose "
+    "fled sank became grew knew threw paid heard sold withdrew drew froze hid shook stole swept tore "
+    "blew dug spent meant lay rang sang swore forgot understood overtook undertook "
+    "felt got thought taught shot sat slept rode bore swam sprang shrank spun stuck slid dealt lit "
+    "laid lent crept forgave hung leapt rebuilt retook overran oversaw overcame overthrew mistook "
+    "underwent upheld withheld arose awoke woke wore clung forbade foresaw strode strove wept sped "
+    "swung stung"
+).split()
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation grouped by first letter: a regex tries a long flat one word by word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(first + "(?:" + "|".join(sorted(rest, key=len, reverse=True)) + ")"
+                    for first, rest in sorted(groups.items()))
+
+
+# Words that tell whether a sentence speaks of the past or the future: a bare
+# ``March`` or ``Friday`` is then read as the last or the next one.
+_TENSE_MARKER_PATTERN = (
+    # a future auxiliary takes its verb with it: "will be held" is future, not past "held"
+    r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
+    r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
+    # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
+    r"(?:must|should|might)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
+    # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
+    r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
+    # "with more expected in April": what is awaited, without its verb
+    r"|(?:expected|due)(?=\s+(?:in|on|by|later|next|early|late)\b)"
+    # "ahead of Tuesday's debate": a named day ahead is still to come
+    r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
+    # "the trial opens on April 2", "the strike enters its third week on Monday": a
+    # timetable told in the present is still to come
+    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
+    # "the vote is on Friday", "the deadline is Friday": what a named day is set for
+    r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    # "are meeting on Friday": a present progressive with a day is an arrangement
+    r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
+    # "starting Monday", "effective Friday": from that day on
+    r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
+    r"|(?P<past>\b(?:since|was|were|had|did|ago|last|"
+    # a past verb; after "is" or "be" it is a present passive instead (``PASSIVE_BEFORE_RE``)
+    r"(?P<participle>{PAST_VERBS}|"
+    r"(?!{NOT_PAST})(?-i:[a-z]+ed)))\b)"
+    .replace("{PAST_VERBS}", _by_first_letter(PAST_VERBS))
+    .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
+             r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
+             r"wicked|rugged|infrared|beloved|based|related)\b")
+)  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
+# Every marker begins a word (or is "'ll"): the lookahead turns the scan away from the middle
+# of a word at once instead of trying each alternative there (the same matches, twice as fast).
+TENSE_MARKERS = re.compile(r"(?=(?<!\w)[a-z]|')(?:" + _TENSE_MARKER_PATTERN + ")", re.IGNORECASE)
+
+# "when he is confronted": a participle after "is" or "be" is a present passive, not a past
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
+# "will play on June 2 followed by an away game": a participle with its agent after the date
+# qualifies what follows, it does not tell the sentence's tense
+PARTICIPLE_BY_RE = re.compile(r"\s+by\b")
+
+# Words that open a clause of its own: a tense marker after one belongs to that
+# clause ("said on Tuesday that it would respond": the date goes with "said").
+CLAUSE_OPENERS = re.compile(
+    r"\b(?:that|which|who|whom|whose|because|although|though|but|while|whereas|if|unless|until)\b|;",
+    re.IGNORECASE,
+)
