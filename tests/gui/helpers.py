@@ -96,3 +96,37 @@ class Watch:
 
     def rows_only(self, *, inserted: int = 0, removed: int = 0) -> bool:
         return (self.reads, self.resets, self.inserted, self.removed) == (0, 0, inserted, removed)
+
+
+def search_for_evidence(qtbot, window: MainWindow, source: str):  # noqa: ANN001, ANN201 - the dialog
+    """Find evidence for the current claim: the dialog opened from the editor's button, ``source``
+    (an address or a file) typed and Enter pressed, and its passages listed."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
+    dialog = window.memory.evidence_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.source, source)
+    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    return dialog
+
+
+def link_a_colleague_changed(qtbot, window: MainWindow, location, claim_id: int) -> None:  # noqa: ANN001
+    """A link attached to the claim here (on the Sources tab), whose stance a colleague then sets
+    to "supports" from another connection: the window still shows the link as it stored it."""
+    from workbench.storage import sources as source_store
+    from workbench.storage.database import open_database
+
+    window.editor.setCurrentIndex(1)
+    window.attach_link(claim_id, "https://ministry.example/briefing", "Briefing", "Ministry")
+    qtbot.waitUntil(lambda: window.editor.sources.count() == 1)
+    wait_for_details(qtbot, window)
+    wait_for_writes(qtbot, window)
+    [link] = source_store.list_evidence(window.db, claim_id)
+    colleague = open_database(location)
+    try:
+        source_store.update_evidence(colleague, link.id, by="colleague", stance="supports",
+                                     expected_version=link.version)
+    finally:
+        colleague.close()

@@ -8,7 +8,12 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
+from tests.gui.helpers import (
+    claim_with_text,
+    search_for_evidence,
+    wait_for_details,
+    wait_for_writes,
+)
 from workbench.storage import sources as source_store
 
 STATEMENT = """Ministry statement on the border
@@ -41,13 +46,7 @@ def test_a_passage_of_a_local_file_is_quoted_as_the_claims_source(qtbot, open_wi
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     window.select_claim(claim.id)
     window.editor.setCurrentIndex(1)  # the Sources tab
-    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
-    dialog = window.memory.evidence_dialog
-    assert dialog is not None and dialog.isVisible()
-
-    qtbot.keyClicks(dialog.source, str(saved))
-    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    dialog = search_for_evidence(qtbot, window, str(saved))
     assert "32,000 troops were deployed" in dialog.passages[0].text
     assert dialog.stance.currentData() == "supports"
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)

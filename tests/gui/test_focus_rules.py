@@ -15,7 +15,12 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QWidget
 
 from tests.factories import DEMO_TEXT
-from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
+from tests.gui.helpers import (
+    claim_with_text,
+    search_for_evidence,
+    wait_for_details,
+    wait_for_writes,
+)
 from workbench.gui.claim_editor import COMMIT_DELAY_MS
 from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
@@ -179,12 +184,7 @@ def test_after_quote_passage_the_digits_set_the_verdict_again(qtbot, open_window
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     window.select_claim(claim.id)
     window.editor.setCurrentIndex(1)
-    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
-    dialog = window.memory.evidence_dialog
-    assert dialog is not None and dialog.isVisible()
-    qtbot.keyClicks(dialog.source, str(saved))
-    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    dialog = search_for_evidence(qtbot, window, str(saved))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     wait_for_writes(qtbot, window)
     assert len(source_store.list_evidence(window.db, claim.id)) == 1

@@ -11,7 +11,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from werkzeug import Response
 
 from tests.factories import make_article
-from tests.gui.helpers import claim_with_text, table_text, wait_for_details, wait_for_writes
+from tests.gui.helpers import (
+    claim_with_text,
+    search_for_evidence,
+    table_text,
+    wait_for_details,
+    wait_for_writes,
+)
 from workbench.gui.claims_model import PRIOR, PRIOR_MARK, SOURCES
 from workbench.services import claim_edits
 from workbench.services.importing import store_extracted
@@ -96,14 +102,8 @@ def test_find_evidence_quotes_the_passage_that_settles_the_claim(qtbot, open_win
     window, claim = _today(qtbot, open_window, two_sessions)
     window.select_claim(claim.id)
     window.editor.setCurrentIndex(1)
-    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
-    dialog = window.memory.evidence_dialog
-    assert dialog is not None and dialog.isVisible()
-
     url = httpserver.url_for("/briefing")
-    qtbot.keyClicks(dialog.source, url)
-    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    dialog = search_for_evidence(qtbot, window, url)
     assert "32,000 troops were deployed" in dialog.passages[0].text
     assert dialog.stance.currentData() == "supports"
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
@@ -146,11 +146,7 @@ def test_a_quoted_source_is_archived_as_the_page_the_passage_was_read_from(qtbot
     window, claim = _today(qtbot, open_window, two_sessions)
     window.select_claim(claim.id)
     window.editor.setCurrentIndex(1)
-    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
-    dialog = window.memory.evidence_dialog
-    qtbot.keyClicks(dialog.source, httpserver.url_for("/briefing"))
-    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    dialog = search_for_evidence(qtbot, window, httpserver.url_for("/briefing"))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
     wait_for_writes(qtbot, window)

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from sqlalchemy.engine import Engine
 from werkzeug import Request, Response
 
-from tests.gui.helpers import Sent, claim_with_text, table_text, wait_for_details
+from tests.gui.helpers import (
+    Sent,
+    claim_with_text,
+    link_a_colleague_changed,
+    search_for_evidence,
+    table_text,
+    wait_for_details,
+)
 from tests.gui.test_import import PAGE
 from tests.gui.test_memory_and_evidence import SOURCE_PAGE, two_sessions  # noqa: F401 (a fixture)
 from tests.gui.test_memory_and_evidence import _today as today_with_prior
@@ -62,17 +69,7 @@ def _on_claim(qtbot, window, text: str = "About 32,000 troops", kind: str = "fig
 def test_a_conflict_on_a_link_is_shown_and_keep_mine_stored_off_the_gui_thread(qtbot, open_window, seeded_db, sent):
     window = open_window(seeded_db)
     claim = _on_claim(qtbot, window)
-    window.editor.setCurrentIndex(1)
-    window.attach_link(claim.id, "https://ministry.example/briefing", "Briefing", "Ministry")
-    qtbot.waitUntil(lambda: window.editor.sources.count() == 1)
-    wait_for_details(qtbot, window)
-    [link] = source_store.list_evidence(window.db, claim.id)
-    colleague = open_database(seeded_db)
-    try:
-        source_store.update_evidence(colleague, link.id, by="colleague", stance="supports",
-                                     expected_version=link.version)
-    finally:
-        colleague.close()
+    link_a_colleague_changed(qtbot, window, seeded_db, claim.id)
     sent.statements.clear()
 
     window.editor.stance.setCurrentIndex(window.editor.stance.findData("refutes"))
@@ -160,12 +157,8 @@ def test_quoting_a_found_passage_reads_and_stores_off_the_gui_thread(qtbot, open
     window.select_claim(claim.id)
     wait_for_details(qtbot, window)
     window.editor.setCurrentIndex(1)
-    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
-    dialog = window.memory.evidence_dialog
     url = httpserver.url_for("/briefing")
-    qtbot.keyClicks(dialog.source, url)
-    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    dialog = search_for_evidence(qtbot, window, url)
     sent.statements.clear()
 
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)

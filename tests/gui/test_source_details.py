@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.gui.helpers import wait_for_details, wait_for_writes
+from tests.gui.helpers import search_for_evidence, wait_for_details, wait_for_writes
 from tests.gui.test_memory_and_evidence import _today, two_sessions  # noqa: F401 (a fixture)
 from workbench.services import snapshots as snapshot_service
 from workbench.storage import claims as claim_store
@@ -35,12 +35,8 @@ def test_a_quoted_passage_stores_its_pages_title_and_publisher_without_a_second_
     httpserver.expect_request("/briefing").respond_with_data(BRIEFING, content_type=HTML)
     window, claim = _today(qtbot, open_window, two_sessions)
     window.select_claim(claim.id)
-    qtbot.mouseClick(window.editor.find_evidence_button, Qt.MouseButton.LeftButton)
-    dialog = window.memory.evidence_dialog
     url = httpserver.url_for("/briefing")
-    qtbot.keyClicks(dialog.source, url)
-    qtbot.keyClick(dialog.source, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(dialog.passages), timeout=20_000)
+    dialog = search_for_evidence(qtbot, window, url)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     wait_for_writes(qtbot, window)
 

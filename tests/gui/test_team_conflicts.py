@@ -6,7 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from tests.gui.helpers import claim_with_text, wait_for_details, wait_for_writes
+from tests.gui.helpers import (
+    claim_with_text,
+    link_a_colleague_changed,
+    wait_for_details,
+    wait_for_writes,
+)
 from workbench.services import claim_edits
 from workbench.storage import claims as claim_store
 from workbench.storage import sources as source_store
@@ -51,18 +56,7 @@ def test_a_stance_changed_by_a_colleague_meanwhile_is_a_conflict_and_keep_mine_s
     window = open_window(seeded_db)
     claim = claim_with_text(window, "About 32,000 troops", "figure")
     window.select_claim(claim.id)
-    window.editor.setCurrentIndex(1)
-    window.attach_link(claim.id, "https://ministry.example/briefing", "Briefing", "Ministry")
-    wait_for_details(qtbot, window)
-    qtbot.waitUntil(lambda: window.editor.sources.count() == 1)
-    wait_for_writes(qtbot, window)
-    [link] = source_store.list_evidence(window.db, claim.id)
-    colleague = open_database(seeded_db)
-    try:
-        source_store.update_evidence(colleague, link.id, by="colleague", stance="supports",
-                                     expected_version=link.version)
-    finally:
-        colleague.close()
+    link_a_colleague_changed(qtbot, window, seeded_db, claim.id)
 
     window.editor.stance.setCurrentIndex(window.editor.stance.findData("refutes"))
     window.editor.stance.activated.emit(window.editor.stance.currentIndex())
