@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
@@ -123,7 +124,18 @@ def _with_event_year(spot: Spot, text: str) -> Spot:
     event = _event_days().get((date_words.MONTHS[spot.get("month").rstrip(".").lower()], int(spot.get("day"))))
     if event is None or not event[1].match(text, spot.end):
         return spot
-    return Spot(spot.start, spot.end, spot.rule, (*spot.fields, ("year", event[0])))
+    return Spot(spot.start, spot.end, spot.rule, (*spot.fields, ("year", event[0]), ("event_day", "1")))
+
+
+def _before_its_event(spot: Spot, published: date | None) -> Spot:
+    """ "the Oct. 7 attack" in a text out before Oct. 7, 2023 names another day: the event's
+    year is taken back and the day is read like any other."""
+    if published is None or spot.get("event_day") is None:
+        return spot
+    month = current_language().dates.MONTHS[spot.get("month").rstrip(".").lower()]
+    if date(int(spot.get("year")), month, int(spot.get("day"))) <= published:
+        return spot
+    return Spot(spot.start, spot.end, spot.rule, tuple(f for f in spot.fields if f[0] not in {"year", "event_day"}))
 
 
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
@@ -156,6 +168,8 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
     spots = _spots(text)
+    if ctx.published is not None and any(spot.get("event_day") for spot in spots):
+        spots = tuple(_before_its_event(spot, ctx.published) for spot in spots)
     story = StoryDates(text, spots)
     values = [story.place(spot, ctx.published) for spot in spots]
     in_order(text, spots, values)

@@ -1,0 +1,40 @@
+"""Further kinds of date news text uses (after ``test_date_kinds2``): a year carried through
+its paragraph, days to come told in the present, event days named before the event, halves
+of a year, and product names that end in a number; each read to the span and value a
+fact-checker would write (see claim-guidelines.md, "date")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+PUBLISHED = date(2024, 2, 20)  # a Tuesday
+
+
+def values(text: str, published: date | None = PUBLISHED) -> dict[str, str | None]:
+    return {c.text: c.value for c in detect_dates(text, DetectContext(published))}
+
+
+def test_a_year_that_opens_a_paragraph_carries_through_it() -> None:
+    text = ("In 2021, the rebels shelled the port. The navy withdrew its ships. "
+            "In March, they took the airfield. By June, the town had fallen.")
+    found = values(text)
+    assert found["March"] == "2021-03"
+    assert found["June"] == "2021-06"
+
+
+def test_the_carried_year_stops_at_the_paragraph_another_year_or_the_future() -> None:
+    text = "In 2021, the rebels shelled the port.\nIn March, they took the airfield."
+    assert values(text)["March"] == "2023-03"  # a new paragraph: the publication's time
+    text = "In 2021, the rebels shelled the port. Last month the army said it would return. In March, it left."
+    assert values(text)["March"] == "2023-03"  # "last month" brought the story back to now
+    text = "In 2021, the rebels shelled the port. In May, talks will resume."
+    assert values(text)["May"] == "2024-05"  # told as to come: not the past year's May
+
+
+def test_an_event_day_named_before_the_event_is_not_that_event_s_day() -> None:
+    text = "The Oct. 7 attack on the depot was repelled."
+    assert values(text, date(2020, 11, 2))["Oct. 7"] == "2020-10-07"
+    assert values(text, date(2024, 3, 1))["Oct. 7"] == "2023-10-07"
