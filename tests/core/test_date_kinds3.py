@@ -38,3 +38,20 @@ def test_an_event_day_named_before_the_event_is_not_that_event_s_day() -> None:
     text = "The Oct. 7 attack on the depot was repelled."
     assert values(text, date(2020, 11, 2))["Oct. 7"] == "2020-10-07"
     assert values(text, date(2024, 3, 1))["Oct. 7"] == "2023-10-07"
+
+
+def test_a_day_in_a_present_timetable_with_a_plural_subject_is_the_coming_one() -> None:
+    assert values("Defence ministers meet on Thursday in Brussels.")["Thursday"] == "2024-02-22"
+    assert values("Negotiators reconvene Monday in Geneva.")["Monday"] == "2024-02-26"
+    # the past, an infinitive after a past verb and a negated past stay past
+    assert values("Defence ministers met on Thursday in Brussels.")["Thursday"] == "2024-02-15"
+    assert values("The envoys failed to meet on Thursday.")["Thursday"] == "2024-02-15"
+    assert values("The envoys did not meet on Thursday.")["Thursday"] == "2024-02-15"
+
+
+def test_a_headline_s_infinitive_tells_what_is_to_come() -> None:
+    text = "Chancellor to visit Warsaw on Monday\nThe trip was announced by her office."
+    assert values(text)["Monday"] == "2024-02-26"
+    # in a sentence, or after a line that has no subject, "to" is no headline's future
+    assert values("Officials met Thursday to discuss aid.")["Thursday"] == "2024-02-15"
+    assert values("According to reports on Monday, the army left.")["Monday"] == "2024-02-19"

@@ -50,7 +50,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             distance = m.start() - end
             between = text[end:m.start()]
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
-        kind = "future" if m.group("future") else "past"
+        if m.group("headline") and not _in_headline(text, m.start(), m.end()):
+            continue  # "to" in a sentence, not a headline's "Biden to visit"
+        kind = "future" if m.group("future") or m.group("headline") else "past"
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
                 text, max(0, m.start() - 5), m.start()) or (
                 m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
@@ -58,6 +60,13 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
     return best[2] if best else None
+
+
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether "to visit" at ``start`` follows a headline's subject, in a line with no full stop."""
+    date_words = current_language().dates
+    return bool(date_words.HEADLINE_SUBJECT_RE.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+                and date_words.HEADLINE_REST_RE.match(text, end))
 
 
 @dataclass(frozen=True, slots=True)
