@@ -55,3 +55,11 @@ def test_a_headline_s_infinitive_tells_what_is_to_come() -> None:
     # in a sentence, or after a line that has no subject, "to" is no headline's future
     assert values("Officials met Thursday to discuss aid.")["Thursday"] == "2024-02-15"
     assert values("According to reports on Monday, the army left.")["Monday"] == "2024-02-19"
+
+
+def test_a_software_release_named_by_its_year_is_not_a_date() -> None:
+    assert values("The servers still run Windows Server 2019 and Office 2021.") == {}
+    assert values("The drawings were made in AutoCAD 2018.") == {}
+    # a plan or tournament named by its year is placed by it, and a year after a plain word stays
+    assert values("The Project 2025 plan was published.")["2025"] == "2025"
+    assert values("He gave his word in 2019.")["2019"] == "2019"

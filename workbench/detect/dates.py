@@ -220,6 +220,8 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
         if re.search(r"(?:\bNo\.?|\b[Nn]umber|\b[Pp]age|\b[Ff]light|\b[Rr]oute)\s*$", before):
             return False
+        if date_words.PRODUCT_BEFORE_YEAR_RE.search(before):
+            return False  # "Windows Server 2019": a release's name
     if spot.rule == "season" and not spot.get("year"):
         # "in the autumn" places; "the summer heat", "survive the winter" do not
         if date_words.SEASON_SUBJECT_RE.match(text, spot.end) and text[spot.start - 4 : spot.start].lower() == "the ":

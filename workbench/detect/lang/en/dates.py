@@ -13,6 +13,7 @@ from workbench.detect.lang.en.date_events import (
     SPORTS_NEAR_RE,
     TURN_OF_CENTURY_RE,
 )
+from workbench.detect.lang.en.date_names import PRODUCT_BEFORE_YEAR_RE
 from workbench.detect.lang.en.date_tense import (
     CLAUSE_OPENERS,
     HEADLINE_REST_RE,
@@ -34,7 +35,7 @@ from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
 __all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
-           "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "SPORTS_NEAR_RE",
+           "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
            "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
 
 # Month names and abbreviations -> month number.
