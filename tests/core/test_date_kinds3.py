@@ -63,3 +63,13 @@ def test_a_software_release_named_by_its_year_is_not_a_date() -> None:
     # a plan or tournament named by its year is placed by it, and a year after a plain word stays
     assert values("The Project 2025 plan was published.")["2025"] == "2025"
     assert values("He gave his word in 2019.")["2019"] == "2019"
+
+
+def test_a_half_or_quarter_named_as_results_are_is_its_year() -> None:
+    found = values("Margins widened in 1H24 after a weak 2H23.")
+    assert (found["1H24"], found["2H23"]) == ("2024", "2023")
+    # a fiscal year after the quarter or half is one date, the fiscal year's
+    assert values("Orders fell in Q1 FY25.") == {"Q1 FY25": "2025"}
+    assert values("Orders fell in H2 fiscal 2023.") == {"H2 fiscal 2023": "2023"}
+    # a chemical or a measurement with an H is no half
+    assert values("The sample held 2H2O and 1H NMR traces.") == {}

@@ -129,7 +129,7 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return str(_full_year(int(spot.get("clipped")), published))
         if rule == "season" and not spot.get("year"):
             return _resolve_season(spot, text, published)
-        if rule == "fiscal" and spot.get("fy_clipped"):  # "FY24"
+        if rule in {"fiscal", "quarter"} and spot.get("fy_clipped"):  # "FY24", "1H24", "Q1 FY25"
             return str(2000 + int(spot.get("fy_clipped")))
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")

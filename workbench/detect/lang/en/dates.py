@@ -342,10 +342,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:,?\s+{YEAR})?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
-        rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
+        rf"(?:\s+(?:of\s+)?(?:(?:FY\s?|fiscal\s+(?:year\s+)?)?{YEAR}|FY\s?(?P<fy_clipped>\d\d)(?![\w%])|"
+        rf"(?P<which>this|last|next)\s+year))?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
-        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
+        rf"(?:(?:FY\s?|fiscal\s+(?:year\s+)?)?{YEAR}|FY\s?(?P<fy_clipped>\d\d)(?![\w%])|"
+        rf"(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
+    # "1H24", "2H23": a half named the way results are, its year clipped (a half is its year)
+    ("quarter", re.compile(r"(?<![\w.])[12]H(?P<fy_clipped>\d\d)(?![\w%])")),
     # "sales will rise in the second half": a half of the year, named alone (see ``_plausible``)
     ("quarter", re.compile(r"(?<=\b[Tt]he\s)(?P<half>first|second)\s+half\b(?![\w-]|\s+of\b)")),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
