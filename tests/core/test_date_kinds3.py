@@ -73,3 +73,26 @@ def test_a_half_or_quarter_named_as_results_are_is_its_year() -> None:
     assert values("Orders fell in H2 fiscal 2023.") == {"H2 fiscal 2023": "2023"}
     # a chemical or a measurement with an H is no half
     assert values("The sample held 2H2O and 1H NMR traces.") == {}
+
+
+def test_the_eve_of_an_event_the_text_dates_is_the_day_before_it() -> None:
+    text = "The army began its offensive on March 3, 2021. On the eve of the offensive, envoys met."
+    assert values(text)["eve of the offensive"] == "2021-03-02"
+    text = "The runoff is set for Nov. 5. On the eve of the runoff, polls will close early."
+    assert values(text)["eve of the runoff"] == "2024-11-04"
+    # an eve whose event the text does not date places nothing
+    assert values("On the eve of the offensive, envoys met.") == {}
+
+
+def test_an_anniversary_is_the_event_s_day_in_a_later_year() -> None:
+    dated = "The army began its offensive on March 3, 2021. "
+    assert values(dated + "On the first anniversary of the offensive, crowds gathered.")[
+        "first anniversary of the offensive"] == "2022-03-03"
+    assert values(dated + "On the third anniversary of the offensive, crowds gathered.")[
+        "third anniversary of the offensive"] == "2024-03-03"
+    # with no number: the last one held before publication (this year's is still ahead)
+    text = dated + "On the anniversary of the offensive, crowds gathered."
+    assert values(text)["anniversary of the offensive"] == "2023-03-03"
+    assert values(text, date(2024, 3, 10))["anniversary of the offensive"] == "2024-03-03"
+    # an anniversary of something undated is not placed
+    assert values("The couple marked the anniversary of their wedding.") == {}

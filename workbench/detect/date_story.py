@@ -100,7 +100,7 @@ class StoryDates:
         elif _placed_against_event(spot) and (
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
-            value = count_from(spot, day)  # "a day before the Dec. 20 deadline"
+            value = count_from(spot, day, published)  # "a day before the Dec. 20 deadline"
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
@@ -113,7 +113,7 @@ class StoryDates:
         elif _placed_against_event(spot) and (day := (
                 adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or named_event_day(text, self.spots, self.spot_starts, spot, published))):
-            value = count_from(spot, day)  # "two days before the election on Nov. 5"
+            value = count_from(spot, day, published)  # "two days before the election on Nov. 5"
         elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
             # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
             # they spoke is given ('"This week was hard," she said last Friday')

@@ -61,6 +61,11 @@ _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nt
                 "fiscal_after", "quarter", "named_date", "century")
 
 
+# The gap "the eve of" and "the anniversary of" stand for, counted from the event named after
+_EVE_GAP = (("dir", "before"), ("unit", "day"))
+_ANNIVERSARY_GAP = (("dir", "after"), ("unit", "year"))
+
+
 def _spots(text: str) -> tuple[Spot, ...]:
     """Every date expression, longest first where they overlap."""
     return _spots_in(text, current_language())
@@ -82,8 +87,10 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
                     text, max(0, pos - 8), pos):
                 continue  # an opening quotation mark, not a clipped year
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            if rule == "anchored" and ("eve", "eve") in fields or ("anniversary", "anniversary") in fields:
+                fields += _EVE_GAP if ("eve", "eve") in fields else _ANNIVERSARY_GAP
             end = m.end()
-            if rule in {"ago", "anchored"} and (m.group("dir") or "").lower() in {"before", "after"}:
+            if rule in {"ago", "anchored"} and (dict(fields).get("dir") or "").lower() in {"before", "after"}:
                 if rule == "ago" and not date_words.EVENT_AFTER_RE.match(text, end):
                     continue  # "for two days before" measures; "two days after the strike" places
                 end = _event_end(text, end)  # "two days after the deadline": the event stays
@@ -173,9 +180,11 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     story = StoryDates(text, spots)
     values = [story.place(spot, ctx.published) for spot in spots]
     in_order(text, spots, values)
+    # "the eve of the vote", "the anniversary of their wedding" place nothing the text does not date
     return [Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                       score=0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75, extra={"rule": spot.rule})
-            for spot, value in zip(spots, values, strict=True)]
+            for spot, value in zip(spots, values, strict=True)
+            if value is not None or not (spot.get("eve") or spot.get("anniversary"))]
 
 
 # --- spotting checks ------------------------------------------------------------

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from workbench.detect.lang.en.date_events import (
+    ANNIVERSARY_RE,
     CENTURY_ORDINALS,
     CENTURY_RE,
+    EVE_RE,
     EVENT_DAYS,
     EVENT_NOUN_GAP,
     HALF_PREPOSITION_BEFORE_RE,
@@ -33,7 +35,7 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
+__all__ = ["ANNIVERSARY_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
            "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
            "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
@@ -335,6 +337,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b(?!-\w)"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
+    ("anchored", EVE_RE), ("anchored", ANNIVERSARY_RE),  # "the eve of the invasion", "its first anniversary"
     # "the first Monday of March", "the last Friday in May": that weekday of the month
     ("nth_weekday", re.compile(
         rf"(?<=\b[Tt]he\s)(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
@@ -382,6 +385,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("weekend",), ("weekend",)),
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
+    (("eve", "anniversary") + tuple(w for w in CENTURY_ORDINALS if "-" not in w), ("anchored",)),
     (("day", "week", "month", "year"), ("two_off",)),
     (("year", "month", "week", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
