@@ -213,7 +213,7 @@ class StoryDates:
         """Whether the year that framed an earlier sentence still sets the time here: in the
         same paragraph, with no other year set since, and not where a past year would be
         told of in the future ("In 2022, ... In May, talks will resume")."""
-        if self.year is None or self.year_end is None or "\n" in self.text[self.year_end : spot.start]:
+        if self.year is None or self.year_end is None or self.text.find("\n", self.year_end, spot.start) >= 0:
             return False
         if published is not None and int(self.year) != published.year and (
                 tense_near(self.text, spot.start, spot.end) == "future") == (int(self.year) < published.year):

@@ -52,6 +52,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
         if m.group("headline") and not _in_headline(text, m.start(), m.end()):
             continue  # "to" in a sentence, not a headline's "Biden to visit"
+        if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
+            continue  # "failed to meet on Thursday", "did not meet": no timetable
         kind = "future" if m.group("future") or m.group("headline") else "past"
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
                 text, max(0, m.start() - 5), m.start()) or (
@@ -64,9 +66,15 @@ def tense_near(text: str, start: int, end: int) -> str | None:
 
 def _in_headline(text: str, start: int, end: int) -> bool:
     """Whether "to visit" at ``start`` follows a headline's subject, in a line with no full stop."""
+    line = text.rfind("\n", max(0, start - _HEADLINE_SUBJECT_REACH), start)
+    if line < 0 and start > _HEADLINE_SUBJECT_REACH:
+        return False
     date_words = current_language().dates
-    return bool(date_words.HEADLINE_SUBJECT_RE.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+    return bool(date_words.HEADLINE_SUBJECT_RE.fullmatch(text, line + 1, start)
                 and date_words.HEADLINE_REST_RE.match(text, end))
+
+
+_HEADLINE_SUBJECT_REACH = 80  # characters: a headline's subject of four words fits in them
 
 
 @dataclass(frozen=True, slots=True)

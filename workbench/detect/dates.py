@@ -62,6 +62,7 @@ _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nt
 
 
 # The gap "the eve of" and "the anniversary of" stand for, counted from the event named after
+_EVENT_DAY_RULES = frozenset({"mdy", "dmy"})  # the rules a day named for its event comes in
 _EVE_GAP = (("dir", "before"), ("unit", "day"))
 _ANNIVERSARY_GAP = (("dir", "after"), ("unit", "year"))
 
@@ -87,8 +88,8 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
                     text, max(0, pos - 8), pos):
                 continue  # an opening quotation mark, not a clipped year
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            if rule == "anchored" and ("eve", "eve") in fields or ("anniversary", "anniversary") in fields:
-                fields += _EVE_GAP if ("eve", "eve") in fields else _ANNIVERSARY_GAP
+            if rule == "event_gap":  # "the eve of the vote": a gap from the event, as "the day before"
+                rule, fields = "anchored", fields + (_EVE_GAP if "eve" in m.re.groupindex else _ANNIVERSARY_GAP)
             end = m.end()
             if rule in {"ago", "anchored"} and (dict(fields).get("dir") or "").lower() in {"before", "after"}:
                 if rule == "ago" and not date_words.EVENT_AFTER_RE.match(text, end):
@@ -175,7 +176,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
     spots = _spots(text)
-    if ctx.published is not None and any(spot.get("event_day") for spot in spots):
+    if ctx.published is not None and any(spot.rule in _EVENT_DAY_RULES and spot.get("event_day") for spot in spots):
         spots = tuple(_before_its_event(spot, ctx.published) for spot in spots)
     story = StoryDates(text, spots)
     values = [story.place(spot, ctx.published) for spot in spots]
@@ -184,7 +185,7 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     return [Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                       score=0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75, extra={"rule": spot.rule})
             for spot, value in zip(spots, values, strict=True)
-            if value is not None or not (spot.get("eve") or spot.get("anniversary"))]
+            if value is not None or spot.rule != "anchored" or not (spot.get("eve") or spot.get("anniversary"))]
 
 
 # --- spotting checks ------------------------------------------------------------

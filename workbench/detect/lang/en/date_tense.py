@@ -56,9 +56,9 @@ _TENSE_MARKER_PATTERN = (
     r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls)"
     # "leaders meet on Thursday", "talks resume Monday": the same timetable with a plural
     # subject (verbs seldom nouns), not an infinitive or a negated past ("did not meet")
-    r"|(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!\bdid\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)"
-    r"(?-i:meet|resume|reconvene|convene|arrive|gather|testify|begin|kick\s+off|take\s+effect)"
-    r"(?=\s+(?:on\s+|again\s+|next\s+|this\s+|later\s+)?(?-i:[A-Z]|next|this|later)))\b|'ll\b"
+    # (``NOT_PLURAL_BEFORE_RE`` keeps those out)
+    r"|(?P<plural>(?-i:meet|resume|reconvene|convene|arrive|gather|testify|begin|kick\s+off|take\s+effect)"
+    r"(?=\s+(?:on\s+|again\s+|next\s+|this\s+|later\s+)?(?-i:[A-Z]|next|this|later))))\b|'ll\b"
     # "Biden to visit Kyiv on Monday": a headline's infinitive after its subject is to come
     # (the subject and the line's end are checked with ``HEADLINE_SUBJECT_RE``, ``HEADLINE_REST_RE``)
     r"|(?P<headline>(?-i:to)\s+(?!(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|be|date|"
@@ -81,6 +81,9 @@ _TENSE_MARKER_PATTERN = (
 # Every marker begins a word (or is "'ll"): the lookahead turns the scan away from the middle
 # of a word at once instead of trying each alternative there (the same matches, twice as fast).
 TENSE_MARKERS = re.compile(r"(?=(?<!\w)[a-z]|')(?:" + _TENSE_MARKER_PATTERN + ")", re.IGNORECASE)
+
+# Before a plural's present that is no timetable: an infinitive, a negated past, a modal
+NOT_PLURAL_BEFORE_RE = re.compile(r"\b(?:to|not|n't|did|can|could|may)\s+$", re.IGNORECASE)
 
 # A headline's subject, from the line's start to its "to": one to four words, the first
 # capitalised, none that opens a line without a subject ("According to reports on Monday")

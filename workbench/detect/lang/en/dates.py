@@ -20,6 +20,7 @@ from workbench.detect.lang.en.date_tense import (
     CLAUSE_OPENERS,
     HEADLINE_REST_RE,
     HEADLINE_SUBJECT_RE,
+    NOT_PLURAL_BEFORE_RE,
     PARTICIPLE_BY_RE,
     PASSIVE_BEFORE_RE,
     PAST_VERBS,
@@ -37,7 +38,7 @@ from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
 __all__ = ["ANNIVERSARY_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
-           "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
+           "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "NOT_PLURAL_BEFORE_RE", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
            "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
 
 # Month names and abbreviations -> month number.
@@ -337,7 +338,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b(?!-\w)"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
-    ("anchored", EVE_RE), ("anchored", ANNIVERSARY_RE),  # "the eve of the invasion", "its first anniversary"
+    # "the eve of the invasion", "its first anniversary": read as "anchored" gaps (see ``dates``)
+    ("event_gap", EVE_RE), ("event_gap", ANNIVERSARY_RE),
     # "the first Monday of March", "the last Friday in May": that weekday of the month
     ("nth_weekday", re.compile(
         rf"(?<=\b[Tt]he\s)(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
@@ -385,7 +387,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("weekend",), ("weekend",)),
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
-    (("eve", "anniversary") + tuple(w for w in CENTURY_ORDINALS if "-" not in w), ("anchored",)),
+    (("eve", "anniversary") + tuple(w for w in CENTURY_ORDINALS if "-" not in w), ("event_gap",)),
     (("day", "week", "month", "year"), ("two_off",)),
     (("year", "month", "week", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
