@@ -90,7 +90,8 @@ NOT_PLURAL_BEFORE_RE = re.compile(r"\b(?:to|not|n't|did|can|could|may)\s+$", re.
 HEADLINE_SUBJECT_RE = re.compile(
     r"(?!(?:" + "|".join(NOT_HEADLINE_SUBJECTS) + r")\b)(?-i:[A-Z])[\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?[ \t]+")
 # ... and the rest of its line, which a headline ends without a full stop
-HEADLINE_REST_RE = re.compile(r"[^\n.!?]*(?:\n|\Z)")
+# (the dot of an abbreviation, "Feb. 26", "U.S.", does not end it)
+HEADLINE_REST_RE = re.compile(r"(?:[^\n.!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.|(?<=\b[A-Z])\.)*(?:\n|\Z)")
 
 # "when he is confronted": a participle after "is" or "be" is a present passive, not a past
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
