@@ -43,6 +43,7 @@ def test_an_event_day_named_before_the_event_is_not_that_event_s_day() -> None:
 def test_a_day_in_a_present_timetable_with_a_plural_subject_is_the_coming_one() -> None:
     assert values("Defence ministers meet on Thursday in Brussels.")["Thursday"] == "2024-02-22"
     assert values("Negotiators reconvene Monday in Geneva.")["Monday"] == "2024-02-26"
+    assert values("Negotiators reconvene in Geneva on Monday.")["Monday"] == "2024-02-26"
     # the past, an infinitive after a past verb and a negated past stay past
     assert values("Defence ministers met on Thursday in Brussels.")["Thursday"] == "2024-02-15"
     assert values("The envoys failed to meet on Thursday.")["Thursday"] == "2024-02-15"

@@ -58,7 +58,8 @@ _TENSE_MARKER_PATTERN = (
     # subject (verbs seldom nouns), not an infinitive or a negated past ("did not meet")
     # (``NOT_PLURAL_BEFORE_RE`` keeps those out)
     r"|(?P<plural>(?-i:meet|resume|reconvene|convene|arrive|gather|testify|begin|kick\s+off|take\s+effect)"
-    r"(?=\s+(?:on\s+|again\s+|next\s+|this\s+|later\s+)?(?-i:[A-Z]|next|this|later))))\b|'ll\b"
+    r"(?=(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]*)?"  # "meet in Brussels on Thursday"
+    r"\s+(?:on\s+|again\s+|next\s+|this\s+|later\s+)?(?-i:[A-Z]|next|this|later))))\b|'ll\b"
     # "Biden to visit Kyiv on Monday": a headline's infinitive after its subject is to come
     # (the subject and the line's end are checked with ``HEADLINE_SUBJECT_RE``, ``HEADLINE_REST_RE``)
     r"|(?P<headline>(?-i:to)\s+(?!(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|be|date|"
