@@ -43,6 +43,8 @@ _DEICTIC_MODS = frozenset({"last", "next", "this", "this coming", "coming"})
 _STORY_MODS = frozenset({"following", "previous", "preceding"})  # counted from the story's day
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
+# What leaves the year a story is told in as it was: days and months without a year
+_KEEPS_STORY_YEAR = _YEARLESS_RULES | {"weekday", "nth_day"}
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
               "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
@@ -65,6 +67,10 @@ class StoryDates:
         self.day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")
         self.year_sentence = -1  # the sentence that last wrote a year out, and the year
         self.year: str | None = None
+        # where that year was said, while no other year has been set since: "In 2022, ...
+        # In March, ..." carries it through the paragraph
+        self.year_end: int | None = None
+        self.year_value = ""  # ... and what it said: "In March 2022, ..."
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
         # the last day or month the story dated with a year written out (or carried on from
         # one), and its sentence: "On Dec. 5" after "filmed on Dec. 3, 2022" is 2022's
@@ -94,7 +100,7 @@ class StoryDates:
         elif _placed_against_event(spot) and (
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
-            value = count_from(spot, day)  # "a day before the Dec. 20 deadline"
+            value = count_from(spot, day, published)  # "a day before the Dec. 20 deadline"
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
@@ -107,7 +113,7 @@ class StoryDates:
         elif _placed_against_event(spot) and (day := (
                 adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or named_event_day(text, self.spots, self.spot_starts, spot, published))):
-            value = count_from(spot, day)  # "two days before the election on Nov. 5"
+            value = count_from(spot, day, published)  # "two days before the election on Nov. 5"
         elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
             # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
             # they spoke is given ('"This week was hard," she said last Friday')
@@ -118,6 +124,11 @@ class StoryDates:
             self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
+                # only a year that opens its sentence sets the paragraph's time ("In 2022, ...")
+                self.year_end = spot.end if self._opens_its_sentence(spot, here) else None
+                self.year_value = value
+            elif value and not self._carried and spot.rule not in _KEEPS_STORY_YEAR:
+                self.year_end = None  # "last month", "in 2009": the story's year is set anew
             self.bare_year = (spot.end, spot.get("year")) if spot.rule == "year" and value else self.bare_year
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence
@@ -198,13 +209,27 @@ class StoryDates:
         self._carried = True
         return best[1]
 
+    def _paragraph_year(self, spot: Spot, published: date | None) -> bool:
+        """Whether the year that framed an earlier sentence still sets the time here: in the
+        same paragraph, with no other year set since, and not where a past year would be
+        told of in the future ("In 2022, ... In May, talks will resume")."""
+        if self.year is None or self.year_end is None or self.text.find("\n", self.year_end, spot.start) >= 0:
+            return False
+        if published is not None and int(self.year) != published.year and (
+                tense_near(self.text, spot.start, spot.end) == "future") == (int(self.year) < published.year):
+            return False
+        return True
+
     def _frames_its_sentence(self, spot: Spot, here: int) -> bool:
         """Whether a year sets the time of what its sentence tells next: "In 1998, ...", "in
         the summer of 2004". A year in passing ("the firm, founded in 2009, said in January")
         or at an edge ("since 2013") does not."""
         if current_language().dates.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, spot.start - 8), spot.start):
             return False
-        return spot.rule in _PERIOD_RULES or bool(current_language().dates.SENTENCE_OPENING_RE.fullmatch(
+        return spot.rule in _PERIOD_RULES or self._opens_its_sentence(spot, here)
+
+    def _opens_its_sentence(self, spot: Spot, here: int) -> bool:
+        return bool(current_language().dates.SENTENCE_OPENING_RE.fullmatch(
             self.text, self.sentence_starts[here] if here >= 0 else 0, spot.start))
 
     def _in_quotation(self, spot: Spot, quotation: tuple[int, int],
@@ -297,6 +322,11 @@ class StoryDates:
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
             self._carried = True
             return _in_year(spot, value, self.year, self.text)
+        if spot.rule in _YEARLESS_RULES and not deictic and self._paragraph_year(spot, published):
+            moved = _in_year(spot, value, self.year, self.text)
+            if moved[:7] >= self.year_value[:7]:  # a story told in order moves on from its date
+                self._carried = True  # "In 2022, Russia fired ... In March, it struck": 2022's March
+                return moved
         if (spot.rule in _YEARLESS_RULES and not deictic and self.bare_year and current_language().dates.
                 COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
                 and tense_near(self.text, spot.start, spot.end) == "past"):

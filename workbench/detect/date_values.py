@@ -50,7 +50,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             distance = m.start() - end
             between = text[end:m.start()]
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
-        kind = "future" if m.group("future") else "past"
+        if m.group("headline") and not _in_headline(text, m.start(), m.end()):
+            continue  # "to" in a sentence, not a headline's "Biden to visit"
+        if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
+            continue  # "failed to meet on Thursday", "did not meet": no timetable
+        kind = "future" if m.group("future") or m.group("headline") else "past"
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
                 text, max(0, m.start() - 5), m.start()) or (
                 m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
@@ -58,6 +62,19 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
     return best[2] if best else None
+
+
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether "to visit" at ``start`` follows a headline's subject, in a line with no full stop."""
+    line = text.rfind("\n", max(0, start - _HEADLINE_SUBJECT_REACH), start)
+    if line < 0 and start > _HEADLINE_SUBJECT_REACH:
+        return False
+    date_words = current_language().dates
+    return bool(date_words.HEADLINE_SUBJECT_RE.fullmatch(text, line + 1, start)
+                and date_words.HEADLINE_REST_RE.match(text, end))
+
+
+_HEADLINE_SUBJECT_REACH = 80  # characters: a headline's subject of four words fits in them
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +137,7 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
             return str(_full_year(int(spot.get("clipped")), published))
         if rule == "season" and not spot.get("year"):
             return _resolve_season(spot, text, published)
-        if rule == "fiscal" and spot.get("fy_clipped"):  # "FY24"
+        if rule in {"fiscal", "quarter"} and spot.get("fy_clipped"):  # "FY24", "1H24", "Q1 FY25"
             return str(2000 + int(spot.get("fy_clipped")))
         if rule in {"year", "season", "fiscal", "fiscal_after"}:
             return spot.get("year")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
@@ -60,6 +61,12 @@ _DIGIT_RULES = ("day_range", "iso", "slash", "dmy", "year", "decade", "ago", "nt
                 "fiscal_after", "quarter", "named_date", "century")
 
 
+# The gap "the eve of" and "the anniversary of" stand for, counted from the event named after
+_EVENT_DAY_RULES = frozenset({"mdy", "dmy"})  # the rules a day named for its event comes in
+_EVE_GAP = (("dir", "before"), ("unit", "day"))
+_ANNIVERSARY_GAP = (("dir", "after"), ("unit", "year"))
+
+
 def _spots(text: str) -> tuple[Spot, ...]:
     """Every date expression, longest first where they overlap."""
     return _spots_in(text, current_language())
@@ -81,8 +88,10 @@ def _spots_in(text: str, lang: LanguageData) -> tuple[Spot, ...]:
                     text, max(0, pos - 8), pos):
                 continue  # an opening quotation mark, not a clipped year
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            if rule == "event_gap":  # "the eve of the vote": a gap from the event, as "the day before"
+                rule, fields = "anchored", fields + (_EVE_GAP if "eve" in m.re.groupindex else _ANNIVERSARY_GAP)
             end = m.end()
-            if rule in {"ago", "anchored"} and (m.group("dir") or "").lower() in {"before", "after"}:
+            if rule in {"ago", "anchored"} and (dict(fields).get("dir") or "").lower() in {"before", "after"}:
                 if rule == "ago" and not date_words.EVENT_AFTER_RE.match(text, end):
                     continue  # "for two days before" measures; "two days after the strike" places
                 end = _event_end(text, end)  # "two days after the deadline": the event stays
@@ -123,7 +132,18 @@ def _with_event_year(spot: Spot, text: str) -> Spot:
     event = _event_days().get((date_words.MONTHS[spot.get("month").rstrip(".").lower()], int(spot.get("day"))))
     if event is None or not event[1].match(text, spot.end):
         return spot
-    return Spot(spot.start, spot.end, spot.rule, (*spot.fields, ("year", event[0])))
+    return Spot(spot.start, spot.end, spot.rule, (*spot.fields, ("year", event[0]), ("event_day", "1")))
+
+
+def _before_its_event(spot: Spot, published: date | None) -> Spot:
+    """ "the Oct. 7 attack" in a text out before Oct. 7, 2023 names another day: the event's
+    year is taken back and the day is read like any other."""
+    if published is None or spot.get("event_day") is None:
+        return spot
+    month = current_language().dates.MONTHS[spot.get("month").rstrip(".").lower()]
+    if date(int(spot.get("year")), month, int(spot.get("day"))) <= published:
+        return spot
+    return Spot(spot.start, spot.end, spot.rule, tuple(f for f in spot.fields if f[0] not in {"year", "event_day"}))
 
 
 _NP_WORD_RE = re.compile(r"\s+([a-z][a-z-]*)\b")
@@ -156,12 +176,16 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     """Date candidates with ISO values resolved against ``ctx.published``, in ``ctx.language``."""
     spots = _spots(text)
+    if ctx.published is not None and any(spot.rule in _EVENT_DAY_RULES and spot.get("event_day") for spot in spots):
+        spots = tuple(_before_its_event(spot, ctx.published) for spot in spots)
     story = StoryDates(text, spots)
     values = [story.place(spot, ctx.published) for spot in spots]
     in_order(text, spots, values)
+    # "the eve of the vote", "the anniversary of their wedding" place nothing the text does not date
     return [Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                       score=0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75, extra={"rule": spot.rule})
-            for spot, value in zip(spots, values, strict=True)]
+            for spot, value in zip(spots, values, strict=True)
+            if value is not None or spot.rule != "anchored" or not (spot.get("eve") or spot.get("anniversary"))]
 
 
 # --- spotting checks ------------------------------------------------------------
@@ -206,6 +230,8 @@ def _plausible(spot: Spot, text: str) -> bool:
             return False
         if re.search(r"(?:\bNo\.?|\b[Nn]umber|\b[Pp]age|\b[Ff]light|\b[Rr]oute)\s*$", before):
             return False
+        if date_words.PRODUCT_BEFORE_YEAR_RE.search(before):
+            return False  # "Windows Server 2019": a release's name
     if spot.rule == "season" and not spot.get("year"):
         # "in the autumn" places; "the summer heat", "survive the winter" do not
         if date_words.SEASON_SUBJECT_RE.match(text, spot.end) and text[spot.start - 4 : spot.start].lower() == "the ":

@@ -85,8 +85,10 @@ def _lowered(text: str) -> str | None:
     return lowered
 
 
-def count_from(spot: Spot, day: str) -> str | None:
+def count_from(spot: Spot, day: str, published: date | None = None) -> str | None:
     """``spot``'s gap counted from ``day``: "30 hours before" a day is the day before it."""
+    if spot.get("anniversary"):
+        return _anniversary(spot, date.fromisoformat(day), published)
     unit = (spot.get("unit") or spot.get("unit2") or "").lower()
     if unit not in _DAY_UNITS:
         return resolve_from_anchor(spot, day)
@@ -104,6 +106,25 @@ def count_from(spot: Spot, day: str) -> str | None:
         return None
 
 
+def _anniversary(spot: Spot, day: date, published: date | None) -> str | None:
+    """ "the first anniversary" of a day is that day a year on; an anniversary with no number
+    is the last one before publication, or the first when none has been."""
+    nth = spot.get("anniv")
+    if nth:
+        years = current_language().dates.CENTURY_ORDINALS[nth.lower()]
+    elif published is None:
+        return None
+    else:
+        years = published.year - day.year
+        if _same_day_in(day, published.year) > published and years > 1:
+            years -= 1  # this year's is still to come: the last one held (the first is always ahead)
+    return _same_day_in(day, day.year + years).isoformat() if years >= 1 else None
+
+
+def _same_day_in(day: date, year: int) -> date:
+    return day.replace(year=year, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=year)
+
+
 def _hours(spot: Spot) -> float | None:
     amount = gap_amount(spot)
     if amount is None:
@@ -117,8 +138,9 @@ def _event_head(text: str, spot: Spot) -> str | None:
     if not direction:
         return None
     tail = text[spot.start : spot.end]
-    cut = tail.lower().rfind(direction.lower())
-    named = tail[cut + len(direction):] if cut >= 0 else ""
+    marker = " of " if spot.get("eve") or spot.get("anniversary") else direction  # "the eve of the vote"
+    cut = tail.lower().rfind(marker.lower())
+    named = tail[cut + len(marker):] if cut >= 0 else ""
     m = _HEAD_RE.search(named)
     return m.group(1) if m else None
 

@@ -53,3 +53,13 @@ SPORTS_NEAR_RE = re.compile(
     r"\b(?:goals?|scored?|scoring|match|game|half-?time|penalt(?:y|ies)|striker|quarterback|touchdown|"
     r"innings|minutes?|referee|coach)\b", re.IGNORECASE)
 HALF_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|for|during|over|through|by)\s+the\s+$", re.IGNORECASE)
+
+# "on the eve of the invasion": the day before the event the words name; "the first
+# anniversary of the invasion": the event's day, that many years on. The event's name follows
+# (as after "the day before"), and its day is found where the text gives it.
+_EVENT_OPENS = r"(?=\s+(?:the|an?|his|her|its|their|[A-Z]))"
+EVE_RE = re.compile(r"(?<=\b[Tt]he\s)(?P<eve>eve)\s+of" + _EVENT_OPENS)
+ANNIVERSARY_RE = re.compile(
+    r"(?<=\b[Tt]he\s)(?:(?P<anniv>"
+    + "|".join(sorted((word for word in CENTURY_ORDINALS if "-" not in word), key=len, reverse=True))
+    + r")\s+)?(?P<anniversary>anniversary)\s+of" + _EVENT_OPENS, re.IGNORECASE)

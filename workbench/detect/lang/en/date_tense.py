@@ -18,6 +18,14 @@ PAST_VERBS = (
 ).split()
 
 
+# Words that open a line with "to" after them and no subject: "According to reports on Monday"
+NOT_HEADLINE_SUBJECTS = (
+    "According|Due|Thanks|Prior|Back|Next|Up|Welcome|Contrary|Owing|Close|Similar|Compared|"
+    "Return|Letter|Road|Path|Guide|Introduction|Response|Reply|Trip|Visit|Ways?|In|On|From|"
+    "Subscribe|Sign|Click|Go|Listen|Turn|Tune|Get|Talk|Write|Added|Sent|Posted|Ahead|Next"
+).split("|")
+
+
 def _by_first_letter(words: list[str]) -> str:
     """An alternation grouped by first letter: a regex tries a long flat one word by word."""
     groups: dict[str, list[str]] = {}
@@ -45,7 +53,17 @@ _TENSE_MARKER_PATTERN = (
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
     r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
-    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls))\b|'ll\b"
+    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls)"
+    # "leaders meet on Thursday", "talks resume Monday": the same timetable with a plural
+    # subject (verbs seldom nouns), not an infinitive or a negated past ("did not meet")
+    # (``NOT_PLURAL_BEFORE_RE`` keeps those out)
+    r"|(?P<plural>(?-i:meet|resume|reconvene|convene|arrive|gather|testify|begin|kick\s+off|take\s+effect)"
+    r"(?=(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]*)?"  # "meet in Brussels on Thursday"
+    r"\s+(?:on\s+|again\s+|next\s+|this\s+|later\s+)?(?-i:[A-Z]|next|this|later))))\b|'ll\b"
+    # "Biden to visit Kyiv on Monday": a headline's infinitive after its subject is to come
+    # (the subject and the line's end are checked with ``HEADLINE_SUBJECT_RE``, ``HEADLINE_REST_RE``)
+    r"|(?P<headline>(?-i:to)\s+(?!(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|be|date|"
+    r"power|death|court|war|school|work|bed)\b)(?-i:[a-z]+)\b)"
     # "the vote is on Friday", "the deadline is Friday": what a named day is set for
     r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     # "are meeting on Friday": a present progressive with a day is an arrangement
@@ -64,6 +82,17 @@ _TENSE_MARKER_PATTERN = (
 # Every marker begins a word (or is "'ll"): the lookahead turns the scan away from the middle
 # of a word at once instead of trying each alternative there (the same matches, twice as fast).
 TENSE_MARKERS = re.compile(r"(?=(?<!\w)[a-z]|')(?:" + _TENSE_MARKER_PATTERN + ")", re.IGNORECASE)
+
+# Before a plural's present that is no timetable: an infinitive, a negated past, a modal
+NOT_PLURAL_BEFORE_RE = re.compile(r"\b(?:to|not|n't|did|can|could|may)\s+$", re.IGNORECASE)
+
+# A headline's subject, from the line's start to its "to": one to four words, the first
+# capitalised, none that opens a line without a subject ("According to reports on Monday")
+HEADLINE_SUBJECT_RE = re.compile(
+    r"(?!(?:" + "|".join(NOT_HEADLINE_SUBJECTS) + r")\b)(?-i:[A-Z])[\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}?[ \t]+")
+# ... and the rest of its line, which a headline ends without a full stop
+# (the dot of an abbreviation, "Feb. 26", "U.S.", does not end it)
+HEADLINE_REST_RE = re.compile(r"(?:[^\n.!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.|(?<=\b[A-Z])\.)*(?:\n|\Z)")
 
 # "when he is confronted": a participle after "is" or "be" is a present passive, not a past
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)

@@ -5,16 +5,22 @@ from __future__ import annotations
 import re
 
 from workbench.detect.lang.en.date_events import (
+    ANNIVERSARY_RE,
     CENTURY_ORDINALS,
     CENTURY_RE,
+    EVE_RE,
     EVENT_DAYS,
     EVENT_NOUN_GAP,
     HALF_PREPOSITION_BEFORE_RE,
     SPORTS_NEAR_RE,
     TURN_OF_CENTURY_RE,
 )
+from workbench.detect.lang.en.date_names import PRODUCT_BEFORE_YEAR_RE
 from workbench.detect.lang.en.date_tense import (
     CLAUSE_OPENERS,
+    HEADLINE_REST_RE,
+    HEADLINE_SUBJECT_RE,
+    NOT_PLURAL_BEFORE_RE,
     PARTICIPLE_BY_RE,
     PASSIVE_BEFORE_RE,
     PAST_VERBS,
@@ -30,9 +36,9 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
+__all__ = ["ANNIVERSARY_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
-           "INDEPENDENCE_DAYS", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "SPORTS_NEAR_RE",
+           "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "NOT_PLURAL_BEFORE_RE", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
            "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
 
 # Month names and abbreviations -> month number.
@@ -332,6 +338,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b(?!-\w)"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
+    # "the eve of the invasion", "its first anniversary": read as "anchored" gaps (see ``dates``)
+    ("event_gap", EVE_RE), ("event_gap", ANNIVERSARY_RE),
     # "the first Monday of March", "the last Friday in May": that weekday of the month
     ("nth_weekday", re.compile(
         rf"(?<=\b[Tt]he\s)(?P<nth>(?i:first|second|third|fourth|last|final))\s+"
@@ -339,10 +347,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:,?\s+{YEAR})?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<nth>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[- ]quarter|Q(?P<q>[1-4]))"
-        rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<which>this|last|next)\s+year))?")),
+        rf"(?:\s+(?:of\s+)?(?:(?:FY\s?|fiscal\s+(?:year\s+)?)?{YEAR}|FY\s?(?P<fy_clipped>\d\d)(?![\w%])|"
+        rf"(?P<which>this|last|next)\s+year))?")),
     ("quarter", re.compile(
         rf"\b(?:(?P<half>first|second|1st|2nd)\s+half|H(?P<h>[12]))\s+(?:of\s+)?"
-        rf"(?:{YEAR}|(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
+        rf"(?:(?:FY\s?|fiscal\s+(?:year\s+)?)?{YEAR}|FY\s?(?P<fy_clipped>\d\d)(?![\w%])|"
+        rf"(?P<which>this|last|next)\s+year|the\s+year\b)", re.I)),
+    # "1H24", "2H23": a half named the way results are, its year clipped (a half is its year)
+    ("quarter", re.compile(r"(?<![\w.])[12]H(?P<fy_clipped>\d\d)(?![\w%])")),
     # "sales will rise in the second half": a half of the year, named alone (see ``_plausible``)
     ("quarter", re.compile(r"(?<=\b[Tt]he\s)(?P<half>first|second)\s+half\b(?![\w-]|\s+of\b)")),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
@@ -375,6 +387,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("weekend",), ("weekend",)),
     (("day", "week", "month", "year", "following", "previous", "preceding", "next", "morning",
       "afternoon", "evening", "night"), ("anchored",)),
+    (("eve", "anniversary") + tuple(w for w in CENTURY_ORDINALS if "-" not in w), ("event_gap",)),
     (("day", "week", "month", "year"), ("two_off",)),
     (("year", "month", "week", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
