@@ -253,7 +253,8 @@ def _misspelt(text: str, spans: _Spans, words: list[str], taken: set[int], disti
             continue
         if _opens_sentence(text, start) and not patterns.context_next.match(text, _skip_space(text, end)):
             continue  # "Murder charges ...": a capital that only opens a sentence proves nothing
-        best = _longest_at(text, spans, [*words[:i], name, *words[i + 1 :]], i)
+        words[i] = name  # the walk reads the name's word here (a copy of all words per slip was quadratic)
+        best, words[i] = _longest_at(text, spans, words, i), token
         if best is not None:
             alias = _Alias(best.alias.entry, best.alias.tokens, best.alias.spaced, best.alias.has_digit, True)
             matches.append(_Match(best.start, best.end, alias, 0.6))

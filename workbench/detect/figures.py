@@ -76,8 +76,10 @@ def detect_figures(text: str, ctx: DetectContext) -> list[Candidate]:
             m = fw.core_re.match(text, pos)
             if m is not None and m.end() > m.start():
                 taken_until = m.end()
-                figure = _figure_from_core(text, m)
-                if figure is not None and not _inside(figure.start, figure.end, dates, m):
+                # A number inside a date (the year of ``May 2021``) is never a figure, however
+                # it reads: a quarter of the numbers are, and reading them was wasted.
+                figure = None if _core_in_date(dates, m) else _figure_from_core(text, m)
+                if figure is not None:
                     found.append(figure)
                     taken_until = figure.consumed or figure.end
                     continue
@@ -426,7 +428,7 @@ def _strip_end(text: str, end: int) -> int:
     return end
 
 
-def _inside(start: int, end: int, dates: SpanIndex, m: re.Match[str]) -> bool:
+def _core_in_date(dates: SpanIndex, m: re.Match[str]) -> bool:
     core_start = m.start("num") if m.group("num") else m.start()
     core_end = m.end("num") if m.group("num") else m.end()
     return dates.overlaps(core_start, core_end)
