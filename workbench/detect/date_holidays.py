@@ -46,10 +46,14 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
+# a day held only in some years: every fourth (Super Tuesday), every second (Election Day)
+_YEAR_STEPS = {"election_year": 4, "even_year": 2}
+
+
 def holiday_in_year(rule: tuple, year: int, text: str, start: int) -> date:
     """The day ``rule`` (a ``HOLIDAYS`` value) names in ``year``."""
     kind = rule[0]
-    if kind == "election_year":
+    if kind in _YEAR_STEPS:
         return holiday_in_year(rule[1:], year, text, start)
     if kind == "fixed":
         return date(year, rule[1], rule[2])
@@ -102,6 +106,21 @@ def _most_named_country_day(text: str) -> tuple[int, int]:
     return best[0] if best[1] else words.DEFAULT_INDEPENDENCE_DAY
 
 
+_YEAR_RE = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d(?![\w%-])")
+
+
+def _sentence_year(rule: tuple, text: str, start: int) -> str | None:
+    """ "on Election Day in 2020", "the 2020 election on Election Day": a day held only in
+    some years takes a year of that kind its sentence names, the nearest one."""
+    if rule[0] not in _YEAR_STEPS:
+        return None
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", start), text.find("\n", start)) if i >= 0]
+    years = [m for m in _YEAR_RE.finditer(text, begin, min(stops, default=len(text)))
+             if int(m.group()) % _YEAR_STEPS[rule[0]] == 0]
+    return min(years, key=lambda m: abs(m.start() - start)).group() if years else None
+
+
 def resolve_holiday(name: str, year: str | None, text: str, start: int, published: date | None,
                     tense: str | None) -> str | None:
     """The ISO day of a holiday: in the year written, else the nearest one the tense allows."""
@@ -112,13 +131,15 @@ def resolve_yearly(rule: tuple, year: str | None, text: str, start: int, publish
                    tense: str | None) -> str | None:
     """The ISO day a yearly ``rule`` names ("the first Monday of March" is one too): in the
     year written, else the nearest one the tense allows."""
+    year = year or _sentence_year(rule, text, start)
     if year:
         return holiday_in_year(rule, int(year), text, start).isoformat()
     if published is None:
         return None
     years = [published.year - 1, published.year, published.year + 1]
-    if rule[0] == "election_year":
-        years = [y for y in range(published.year - 4, published.year + 5) if y % 4 == 0]
+    if rule[0] in _YEAR_STEPS:
+        step = _YEAR_STEPS[rule[0]]
+        years = [y for y in range(published.year - step, published.year + step + 1) if y % step == 0]
     days = [holiday_in_year(rule, y, text, start) for y in years]
     best = min(range(len(days)), key=lambda i: (abs((days[i] - published).days), years[i] != published.year))
     gap = (days[best] - published).days

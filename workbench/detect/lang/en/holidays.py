@@ -75,6 +75,9 @@ HOLIDAYS: dict[str, tuple] = {
     "Independence Day": ("independence",),
     # the first Tuesday of March in an American presidential election year (every fourth)
     "Super Tuesday": ("election_year", "nth_weekday", 3, 1, 1),
+    # the American general election: the Tuesday after the first Monday of November, in an
+    # even year (the federal ones, every second)
+    "Election Day": ("even_year", "nth_weekday_after", 11, 0, 1, 1),
 }  # fmt: skip
 
 # A country's name or adjective -> its Independence Day (month, day). "Ukraine's
