@@ -36,3 +36,25 @@ def test_election_day_takes_the_year_its_sentence_names() -> None:
 
 def test_a_lowercase_election_day_is_no_named_day() -> None:
     assert "election day" not in values("The election day was calm.", date(2024, 11, 20))
+
+
+def test_last_and_next_season_are_the_latest_ended_and_the_first_not_begun() -> None:
+    october = date(2024, 10, 15)
+    assert values("The plant closed this past summer.", october)["this past summer"] == "2024"
+    assert values("The plant closed last spring.", october)["last spring"] == "2024"
+    assert values("The plant will reopen next spring.", date(2024, 1, 15))["next spring"] == "2024"
+    assert values("The plant will reopen next summer.", october)["next summer"] == "2025"
+    # the season we are in is not yet "last" nor "next": the one a year away is
+    assert values("The plant closed last fall.", october)["last fall"] == "2023"
+    assert values("The plant closed this past summer.", date(2024, 7, 15))["this past summer"] == "2023"
+    assert values("The plant will reopen next fall.", october)["next fall"] == "2025"
+    # winter keeps its plain year offset ("last winter" in February is the one we are in)
+    assert values("The plant closed last winter.", date(2024, 2, 15))["last winter"] == "2023"
+
+
+def test_a_season_by_tense_is_the_year_of_the_nearest_one_the_tense_allows() -> None:
+    july = date(2024, 7, 15)
+    assert values("The rebels took the town in the fall.", july)["fall"] == "2023"
+    assert values("The rebels will take the town in the fall.", july)["fall"] == "2024"
+    assert values("The plant should reopen by early summer.", date(2024, 10, 15))["early summer"] == "2025"
+    assert values("The army attacked in the spring.", date(2024, 1, 15))["spring"] == "2023"

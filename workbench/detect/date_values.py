@@ -349,11 +349,23 @@ def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
         date_words.WHICH_OFFSETS[which])
     unit = spot.get("unit").lower()
     if unit in date_words.SEASONS:
-        # "last winter" in February is the winter we are in; only the year is asked
-        return str(published.year + offset)
+        return str(_season_year(published, unit, 1 if which in {"this coming", "coming"} else offset))
     if unit == "quarter":
         return str((published + relativedelta(months=3 * offset)).year)
     return _period_value(published, unit, offset)
+
+
+def _season_year(published: date, season: str, offset: int) -> int:
+    """ "last summer" is the latest summer that has ended ("last summer" in October is this
+    year's), "next spring" the first one not yet begun; a season spans about three months
+    around its middle. "last winter" in February is the winter we are in: winter keeps the
+    plain year offset, only the year is asked."""
+    middle = current_language().dates.SEASON_MIDDLES[season]
+    if offset == 0 or middle == 1:
+        return published.year + offset
+    if offset < 0:
+        return published.year if published.month > middle + 1 else published.year - 1
+    return published.year if published.month < middle - 1 else published.year + 1
 
 
 def _period_value(published: date, unit: str, offset: int) -> str:
