@@ -58,3 +58,28 @@ def test_a_season_by_tense_is_the_year_of_the_nearest_one_the_tense_allows() -> 
     assert values("The rebels will take the town in the fall.", july)["fall"] == "2024"
     assert values("The plant should reopen by early summer.", date(2024, 10, 15))["early summer"] == "2025"
     assert values("The army attacked in the spring.", date(2024, 1, 15))["spring"] == "2023"
+
+
+def test_a_quoted_post_s_yesterday_is_the_day_the_text_gives_the_event_it_names() -> None:
+    may = date(2024, 5, 10)
+    text = ("The photo is from May 3, while the attack was on May 5.\n\n"
+            "“Yesterday the depot near the border was attacked by drones. Two trucks burned,” the post reads.")
+    assert values(text, may)["Yesterday"] == "2024-05-05"
+    # undated, dated twice differently, or another event: the post's day stays unknown
+    assert values("“Yesterday the depot was attacked by drones,” the post reads.", may)["Yesterday"] is None
+    text = "The attack was on May 5. Another attack was on May 8.\n\n“Yesterday the depot was attacked,” the post reads."
+    assert values(text, may)["Yesterday"] is None
+    text = "The attack was on May 5.\n\n“Yesterday the depot was visited by the minister,” the post reads."
+    assert values(text, may)["Yesterday"] is None
+
+
+def test_decades_with_an_edge_are_their_decade() -> None:
+    found = values("Prices rose in the early 2010s, fell in the late 1990s and peaked in the mid-2000s.")
+    assert (found["early 2010s"], found["late 1990s"], found["mid-2000s"]) == ("201X", "199X", "200X")
+    found = values("Emissions grew through the 2010s and 2020s.")
+    assert (found["2010s"], found["2020s"]) == ("201X", "202X")
+
+
+def test_durations_that_measure_are_no_dates() -> None:
+    assert values("The first 100 days of the war were the bloodiest.") == {}
+    assert values("Pre-war output was higher, and in the years since, it has fallen.") == {}

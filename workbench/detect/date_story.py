@@ -19,7 +19,12 @@ from datetime import date, timedelta
 from workbench.detect.date_anchors import resolve_from_anchor
 from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.date_values import Spot, resolve, tense_near
-from workbench.detect.event_dates import adjacent_event_day, count_from, named_event_day
+from workbench.detect.event_dates import (
+    adjacent_event_day,
+    count_from,
+    named_event_day,
+    quoted_event_day,
+)
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 from workbench.detect.sentences import sentences
@@ -248,7 +253,8 @@ class StoryDates:
             return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
         around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
-            return None
+            # a post's own day is unknown, unless the text dates the event its "yesterday" names
+            return quoted_event_day(text, self.spots, self.spot_starts, spot, published)
         return resolve(spot, text, published)
 
     def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:

@@ -52,6 +52,19 @@ def named_event_day(text: str, spots: tuple[Spot, ...], starts: list[int], spot:
     return days.pop() if len(days) == 1 else None
 
 
+def quoted_event_day(text: str, spots: tuple[Spot, ...], starts: list[int], spot: Spot,
+                     published: date | None) -> str | None:
+    """ '“Yesterday the base was attacked ...,” the post reads': a post whose own day is not
+    given, but whose "yesterday" is the day of an event the text dates elsewhere ("the
+    attack was on May 5"), and dates the same way wherever it does."""
+    m = current_language().dates.QUOTED_EVENT_DAY_RE.match(text, spot.start)
+    if m is None:
+        return None
+    days = {day for mention in _mentions(text, m.group("stem"))
+            if (day := _dated_at(text, spots, starts, mention.start(), mention.end(), published))}
+    return days.pop() if len(days) == 1 else None
+
+
 def _mentions(text: str, head: str) -> list[re.Match[str]]:
     """Every mention of ``head`` as a word, in any case: found with ``str.find`` in the text
     lower-cased (a case-blind regex scan of a long text is many times slower), each checked

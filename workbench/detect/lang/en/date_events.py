@@ -63,3 +63,10 @@ ANNIVERSARY_RE = re.compile(
     r"(?<=\b[Tt]he\s)(?:(?P<anniv>"
     + "|".join(sorted((word for word in CENTURY_ORDINALS if "-" not in word), key=len, reverse=True))
     + r")\s+)?(?P<anniversary>anniversary)\s+of" + _EVENT_OPENS, re.IGNORECASE)
+
+# '“Yesterday the base was attacked ...,” the post reads': a day word that opens a quoted
+# written post whose own day is not given, and the first regular past verb after it in its
+# sentence, whose stem names the event ("attacked": "the attack"), to be dated where the text
+# dates that event.
+QUOTED_EVENT_DAY_RE = re.compile(
+    r"(?i:yesterday|today)\b[^.!?”\"]{0,80}?\b(?P<stem>[a-z]{4,}?)ed\b")
