@@ -83,3 +83,8 @@ def test_decades_with_an_edge_are_their_decade() -> None:
 def test_durations_that_measure_are_no_dates() -> None:
     assert values("The first 100 days of the war were the bloodiest.") == {}
     assert values("Pre-war output was higher, and in the years since, it has fallen.") == {}
+
+
+def test_another_country_s_election_day_has_no_american_day() -> None:
+    assert values("Turnout was low on Ukraine's Election Day.")["Election Day"] is None
+    assert values("Turnout was low on America's Election Day.")["Election Day"] == "2022-11-08"

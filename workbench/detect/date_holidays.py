@@ -92,6 +92,13 @@ def independence_day(text: str, start: int) -> tuple[int, int]:
     return _most_named_country_day(text)
 
 
+def _foreign_owner(text: str, start: int) -> bool:
+    """A country other than the United States named right before the day ("Ukraine's")."""
+    owner = _OWNER_RE.search(text, max(0, start - 30), start)
+    days = current_language().dates.INDEPENDENCE_DAYS
+    return bool(owner) and days.get(owner.group(1).lower(), days["us"]) != days["us"]
+
+
 @lru_cache(maxsize=8)
 def _most_named_country_day(text: str) -> tuple[int, int]:
     words = current_language().dates
@@ -124,7 +131,10 @@ def _sentence_year(rule: tuple, text: str, start: int) -> str | None:
 def resolve_holiday(name: str, year: str | None, text: str, start: int, published: date | None,
                     tense: str | None) -> str | None:
     """The ISO day of a holiday: in the year written, else the nearest one the tense allows."""
-    return resolve_yearly(holiday_rule(name), year, text, start, published, tense)
+    rule = holiday_rule(name)
+    if rule[0] == "even_year" and _foreign_owner(text, start):
+        return None  # "Georgia's Election Day" is not the American one, whose day we know
+    return resolve_yearly(rule, year, text, start, published, tense)
 
 
 def resolve_yearly(rule: tuple, year: str | None, text: str, start: int, published: date | None,
