@@ -88,3 +88,13 @@ def test_durations_that_measure_are_no_dates() -> None:
 def test_another_country_s_election_day_has_no_american_day() -> None:
     assert values("Turnout was low on Ukraine's Election Day.")["Election Day"] is None
     assert values("Turnout was low on America's Election Day.")["Election Day"] == "2022-11-08"
+
+
+def test_an_edge_of_a_season_is_placed_by_its_own_months() -> None:
+    july = date(2024, 7, 15)
+    # early summer is over by mid-July: to come, it is next year's
+    assert values("The plant should reopen by early summer.", july)["early summer"] == "2025"
+    # late summer has not come yet: to come, it is this year's; past, last year's
+    assert values("The plant should reopen by late summer.", july)["late summer"] == "2024"
+    assert values("The plant closed in late summer.", july)["late summer"] == "2023"
+    assert values("The plant closed in early summer.", july)["early summer"] == "2024"

@@ -231,6 +231,11 @@ def _resolve_season(spot: Spot, text: str, published: date | None) -> str | None
     if published is None:
         return None
     middle = date_words.SEASON_MIDDLES[spot.get("season").lower()]
+    edge = (spot.get("edge") or "").lower()
+    if middle != 1 and edge in {"early", "late"}:
+        # "by early summer" in July is next year's: the edge is a month from the middle
+        # (winter's edges straddle the new year, and stay at its middle)
+        middle += -1 if edge == "early" else 1
     return str(_nearest_year(published, middle, 15, tense_near(text, spot.start, spot.end)))
 
 
