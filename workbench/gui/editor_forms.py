@@ -59,17 +59,10 @@ def details_page(editor: ClaimEditor) -> QWidget:
     fill_kinds(editor.kind)
     editor.value = QLineEdit(placeholderText="e.g. 28000 or 20000-30000")
     editor.unit = QLineEdit(placeholderText="unit, e.g. troops")
-    kind_row = QHBoxLayout()
-    kind_row.addWidget(editor.kind, 1)
-    kind_row.addWidget(QLabel("Value"))
-    kind_row.addWidget(editor.value, 2)
-    kind_row.addWidget(editor.unit, 1)
+    kind_row = _row((editor.kind, 1), (QLabel("Value"), 0), (editor.value, 2), (editor.unit, 1))
     editor.speaker = QLineEdit(placeholderText="who said it")
     editor.tags = QLineEdit(placeholderText="comma-separated tags")
-    speaker_row = QHBoxLayout()
-    speaker_row.addWidget(editor.speaker, 1)
-    speaker_row.addWidget(QLabel("Tags"))
-    speaker_row.addWidget(editor.tags, 1)
+    speaker_row = _row((editor.speaker, 1), (QLabel("Tags"), 0), (editor.tags, 1))
     form.addRow(_reanchor_banner(editor))
     form.addRow(editor.changed_notice)
     editor.unsaved_note = QLabel(wordWrap=True)
@@ -85,6 +78,14 @@ def details_page(editor: ClaimEditor) -> QWidget:
     form.addRow("Kind", kind_row)
     form.addRow("Speaker", speaker_row)
     return page
+
+def _row(*widgets: tuple[QWidget, int]) -> QHBoxLayout:
+    """The widgets side by side, each with its stretch."""
+    row = QHBoxLayout()
+    for widget, stretch in widgets:
+        row.addWidget(widget, stretch)
+    return row
+
 
 def _reanchor_banner(editor: ClaimEditor) -> QWidget:
     editor.reanchor_banner = ReanchorBanner()

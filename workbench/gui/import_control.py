@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
@@ -22,6 +23,7 @@ from workbench.gui.article_commands import RemoveArticle
 from workbench.gui.deferred import deferred
 from workbench.gui.recheck_control import session_badges
 from workbench.gui.session_reads import SessionRead
+from workbench.gui.workers import while_open
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -74,7 +76,7 @@ class ImportControl(QObject):
             return
         named_after, make_job, label = pending
         if w.session_id is None or self.demo_is_open():
-            name = Path(named_after).name if "://" not in named_after else named_after.split("://", 1)[1].split("/")[0]
+            name = urlsplit(named_after).netloc if "://" in named_after else Path(named_after).name
             self._waiting = []
             self._run_import(make_job(w.db, None, None, f"Review: {name or named_after}"), label, making=True)
         else:
@@ -210,8 +212,9 @@ class ImportControl(QObject):
             if making and db is w.db:
                 self._making_failed(error)
 
+        still = while_open(w)
         w.jobs.start(job_then_list, f"importing {source}",
-                     on_success=lambda done: self.imported(*done) if db is w.db and not w.closed else None,
+                     on_success=lambda done: self.imported(*done) if still() else None,
                      on_error=failed, on_progress=w.show_progress)
 
     def imported(self, result: importer.ImportResult, articles: list[ArticleRecord] | None = None,
