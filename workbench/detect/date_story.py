@@ -50,11 +50,16 @@ _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
 # What leaves the year a story is told in as it was: days and months without a year
 _KEEPS_STORY_YEAR = _YEARLESS_RULES | {"weekday", "nth_day"}
+_DAY_RULES = frozenset({"mdy", "dmy"})  # a month and a day: "Feb. 9", "9 February"
 _SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
               "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
 _PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
 _NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearless date may be placed
+# sentences: how long a story's dated year holds, while nothing brings it back to the present
+_NARRATIVE_SENTENCES = 8
+# what is said against the present ("today", "last year"): the story has come back to it
+_PRESENT_RULES = frozenset({"deixis", "edge_year"})
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
 _ATTRIBUTION_REACH = 80  # '..." the minister said on Sunday': how far the saying goes on
@@ -87,6 +92,7 @@ class StoryDates:
         self.spot_starts = [s.start for s in spots]
         self.dateline = _dateline(text, spots)  # the spot that dates the story's filing, if any
         self.filed: date | None = None  # ... and its day, once placed
+        self.days_named: dict[str, str] = {}  # "02-09" -> the day a month and day were placed on
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -126,6 +132,7 @@ class StoryDates:
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
+            value = self._as_named_before(spot, value)
             self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
@@ -180,8 +187,22 @@ class StoryDates:
         weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
         return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
 
+    def _as_named_before(self, spot: Spot, value: str | None) -> str | None:
+        """ "the Oscars on Feb. 9 ... the contenders at the Oscars on Feb. 9": a month and day
+        named again without a year are the day the text placed them on before, not a reading
+        of their own against publication (whose tense may differ). A year written, or one the
+        story carried, places the day anew."""
+        if spot.rule not in _DAY_RULES or not value or len(value) != 10:
+            return value
+        if spot.get("year") or self._carried or spot.get("which"):
+            self.days_named[value[5:]] = value
+            return value
+        return self.days_named.setdefault(value[5:], value)
+
     def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
         """Keep the story's last dated day or month, when its year was written (or carried)."""
+        if value and spot.rule in _PRESENT_RULES:
+            self.dated = None  # "today", "last year": the story came back to the present
         if not value or "W" in value or len(value) < 7:
             return
         if spot.get("year") or spot.rule == "iso" or self._carried:
@@ -191,12 +212,12 @@ class StoryDates:
 
     def _in_narrative_year(self, spot: Spot, value: str, here: int, published: date) -> str:
         """A day or month without a year, told just after the story dated one in an earlier
-        year, in the same sentence or the next: placed just after that date rather than near
+        year, a few sentences on at most: placed just after that date rather than near
         publication ("filmed on Dec. 3, 2022. On Dec. 5, ..."; "invaded in February 2022. By
         March, ..."), when it falls within a quarter after it and the publication's reading is
         not itself within a month. A date before the dated one is left to publication: texts
         that step back ("an Oct. 13 report ... (November 2022)") seldom stay in that year."""
-        if self.dated is None or here - self.dated_sentence > 1:
+        if self.dated is None or here - self.dated_sentence > _NARRATIVE_SENTENCES:
             return value
         ours = _middle(value)
         if abs((ours - published).days) <= _PUBLICATION_NEAR or tense_near(

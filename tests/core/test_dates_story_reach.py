@@ -1,0 +1,55 @@
+"""How long a story's own year holds, and a day named twice.
+
+A reviewer reads "She returned on December 27" a few sentences after "fitted on December
+16, 2010" as 2010's December 27, not the one before publication; and "the Oscars on Feb. 9"
+is the same day each time the text names it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+
+def values(text: str, published: date) -> list[tuple[str, str | None]]:
+    return [(c.text, c.value) for c in detect_dates(text, DetectContext(published))]
+
+
+FITTING = ("The boiler was fitted on December 16, 2010. She had flown to New York the day before. "
+           "Her sister stayed at home. The flat stayed cold. Nobody noticed the fumes. "
+           "She came back a week later to spend Christmas with her family. "
+           "She returned to the flat on December 27.")
+
+
+def test_a_day_without_a_year_a_few_sentences_after_a_dated_one_stays_in_its_year() -> None:
+    found = dict(values(FITTING, date(2012, 4, 17)))
+    assert found["Christmas"] == "2010-12-25"
+    assert found["December 27"] == "2010-12-27"
+
+
+def test_the_present_named_in_between_ends_the_story_year() -> None:
+    text = ("The treaty was signed on February 26, 2017. Officials praised it. "
+            "Last year the deal collapsed. Talks resumed on March 3.")
+    assert dict(values(text, date(2024, 5, 10)))["March 3"] == "2024-03-03"
+    without_the_present = text.replace("Last year the", "Then the")
+    assert dict(values(without_the_present, date(2024, 5, 10)))["March 3"] == "2017-03-03"
+
+
+def test_a_story_year_does_not_hold_through_a_long_stretch_of_text() -> None:
+    filler = " ".join(f"Witness {n} spoke to the court." for n in range(1, 12))
+    text = f"The boiler was fitted on December 16, 2010. {filler} She returned on December 27."
+    assert dict(values(text, date(2012, 4, 17)))["December 27"] == "2011-12-27"
+
+
+def test_a_day_named_again_is_the_day_it_was_placed_on_first() -> None:
+    text = ("No one could predict what might happen at the Oscars on Feb. 9, the director said. "
+            "Several of the contenders at the Oscars on Feb. 9 were not nominated here.")
+    assert values(text, date(2020, 1, 19)) == [("Feb. 9", "2020-02-09"), ("Feb. 9", "2020-02-09")]
+
+
+def test_a_day_named_again_takes_the_year_written_with_it_before() -> None:
+    filler = " ".join(f"Witness {n} spoke to the court." for n in range(1, 12))
+    text = f"Morales sent an email on December 12, 2017. {filler} The December 12 email named targets."
+    assert values(text, date(2020, 5, 14))[-1] == ("December 12", "2017-12-12")
