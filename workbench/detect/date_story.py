@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from workbench.detect.date_anchors import resolve_from_anchor
 from workbench.detect.date_holidays import resolve_holiday
+from workbench.detect.date_posts import embedded_posts, post_around
 from workbench.detect.date_values import Spot, resolve, tense_near
 from workbench.detect.event_dates import (
     adjacent_event_day,
@@ -92,6 +93,7 @@ class StoryDates:
         self.spot_starts = [s.start for s in spots]
         self.dateline = _dateline(text, spots)  # the spot that dates the story's filing, if any
         self.filed: date | None = None  # ... and its day, once placed
+        self.posts = embedded_posts(text, spots, self.spot_starts)  # posts with a dated signature
         self.days_named: dict[str, str] = {}  # "02-09" -> the day a month and day were placed on
 
     def sentence(self, pos: int) -> int:
@@ -125,6 +127,9 @@ class StoryDates:
                 adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or named_event_day(text, self.spots, self.spot_starts, spot, published))):
             value = count_from(spot, day, published)  # "two days before the election on Nov. 5"
+        elif spot.rule in _SPEAKER_TIME_RULES and (post := post_around(self.posts, spot.start)) and (
+                day := resolve(post.dated, text, published)) and len(day) == 10:
+            value = resolve(spot, text, date.fromisoformat(day))  # a post's "today": the day it was posted
         elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
             # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
             # they spoke is given ('"This week was hard," she said last Friday')
