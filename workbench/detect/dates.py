@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
@@ -179,13 +179,24 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     if ctx.published is not None and any(spot.rule in _EVENT_DAY_RULES and spot.get("event_day") for spot in spots):
         spots = tuple(_before_its_event(spot, ctx.published) for spot in spots)
     story = StoryDates(text, spots)
-    values = [story.place(spot, ctx.published) for spot in spots]
+    values = [_as_week(spot, story.place(spot, ctx.published)) for spot in spots]
     in_order(text, spots, values)
     # "the eve of the vote", "the anniversary of their wedding" place nothing the text does not date
     return [Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                       score=0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75, extra={"rule": spot.rule})
             for spot, value in zip(spots, values, strict=True)
             if value is not None or spot.rule != "anchored" or not (spot.get("eve") or spot.get("anniversary"))]
+
+
+def _as_week(spot: Spot, value: str | None) -> str | None:
+    """ "the Thanksgiving weekend": the ISO week of the Saturday nearest the holiday (the
+    weekend before a Monday holiday, after a Thursday one)."""
+    if not spot.get("weekend") or value is None or len(value) != 10:
+        return value
+    day = date.fromisoformat(value)
+    saturday = day + timedelta(days=(5 - day.weekday() + 3) % 7 - 3)
+    year, week, _ = saturday.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 # --- spotting checks ------------------------------------------------------------
@@ -271,6 +282,8 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "holiday" and date_words.OTHER_CALENDAR_BEFORE_RE.search(
             text, max(0, spot.start - 12), spot.start):
         return False  # "the Lunar New Year" is not the first of January
+    if spot.rule == "holiday" and date_words.HOLIDAY_GREETING_BEFORE_RE.search(text, max(0, spot.start - 9), spot.start):
+        return False
     if spot.rule == "holiday" and not spot.get("year"):
         # "on Christmas Day" places; "the Christmas tree", "Thanksgiving dinner" do not
         wm = date_words.HOLIDAY_NOUN_AFTER_RE.match(text, spot.end)

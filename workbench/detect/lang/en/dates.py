@@ -134,6 +134,8 @@ MONTH_PREPOSITION = re.compile(
 
 # "the Christmas tree": a word after a holiday's name that makes the name an adjective
 HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
+# "Happy Thanksgiving!": a greeting, which places nothing
+HOLIDAY_GREETING_BEFORE_RE = re.compile(r"\b(?:[Hh]appy|[Mm]erry|[Bb]lessed)\s+$")
 
 # "7 March" and "March 7": which order the text writes its days in (its numeric dates follow it)
 DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
@@ -359,7 +361,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "sales will rise in the second half": a half of the year, named alone (see ``_plausible``)
     ("quarter", re.compile(r"(?<=\b[Tt]he\s)(?P<half>first|second)\s+half\b(?![\w-]|\s+of\b)")),
     # "on Christmas Day", "by Easter 2025": a named day, found by ``date_holidays``
-    ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?![\w'’-])(?:\s+{YEAR})?")),
+    # "over the Thanksgiving holiday weekend": the weekend, the week it falls in
+    ("holiday", re.compile(rf"(?<![\w-]){HOLIDAY}(?P<weekend>\s+(?:holiday\s+)?weekend)?(?![\w'’-])(?:\s+{YEAR})?")),
     # "the winter of 2022-23": the season that spans two years keeps both in its span
     ("season", re.compile(rf"\b(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?{YEAR}"
                           rf"(?:[-–/]\d\d(?![\w%]|[-–/.,:]\d))?")),

@@ -1,0 +1,33 @@
+"""A holiday's weekend is a week, and a holiday greeting is not a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+PUBLISHED = date(2013, 11, 27)  # the day before Thanksgiving
+
+
+def values(text: str) -> dict[str, str | None]:
+    return {c.text: c.value for c in detect_dates(text, DetectContext(PUBLISHED))}
+
+
+def test_a_thursday_holidays_weekend_is_the_same_week() -> None:
+    found = values("43 million are expected to travel over the Thanksgiving holiday weekend.")
+    assert found["Thanksgiving holiday weekend"] == "2013-W48"  # Thu 28 Nov, Sat 30 Nov
+
+
+def test_a_monday_holidays_weekend_is_the_week_before_the_monday() -> None:
+    found = values("Crowds filled the beaches over Memorial Day weekend 2014.")
+    assert found["Memorial Day weekend 2014"] == "2014-W21"  # Sat 24 May; the Monday is 26 May, W22
+
+
+def test_the_holiday_alone_is_still_its_day() -> None:
+    assert values("Forecasters see smooth sailing into Thanksgiving.")["Thanksgiving"] == "2013-11-28"
+
+
+def test_a_holiday_greeting_is_not_a_date() -> None:
+    assert values("So far, so good! Happy Thanksgiving!!!") == {}
+    assert values("Merry Christmas from all of us.") == {}
