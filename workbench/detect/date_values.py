@@ -285,9 +285,12 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         return f"{published.year + date_words.WHICH_OFFSETS[spot.get('which').lower()]}-{month:02d}"
     rel = (spot.get("rel") or "").lower()
     if rel == "last":
-        year = published.year if month < published.month else published.year - 1
+        # "last October" written in November: the month just gone would be "last month",
+        # so the words name the October a year before
+        year = published.year if month < published.month - 1 else published.year - 1
     elif rel == "next":
-        year = published.year if month > published.month else published.year + 1
+        # "next December" written in November: likewise, not the month about to begin
+        year = published.year if month > published.month + 1 else published.year + 1
     elif month == published.month:
         year = published.year  # the month the article came out in: it has begun, whatever the tense
     else:
