@@ -24,6 +24,9 @@ _SENTENCE_REACH = 300
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 
+_CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """"past", "future" or None: the tense marker nearest to a span in its sentence."""
     # Look no further than a long sentence's length: unbounded searches make
@@ -31,6 +34,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     date_words = current_language().dates
     floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
     # a sentence ends at a mark followed by a space: "0.5%" and "Oct.7" do not end one
+    # nor does one run on over a blank line (a caption or a headline above has no full stop)
+    blank = text.rfind("\n\n", floor, start)
+    floor = blank + 2 if blank >= 0 else floor
+    blank = text.find("\n\n", end, ceiling)
+    ceiling = blank if blank >= 0 else ceiling
     lefts = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, start)]
     left = lefts[-1] if lefts else floor
     rm = _SENTENCE_END_RE.search(text, end, ceiling)
@@ -55,6 +63,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
             continue  # "failed to meet on Thursday", "did not meet": no timetable
         kind = "future" if m.group("future") or m.group("headline") else "past"
+        if kind == "past" and text[m.start()].isupper() and (
+                text[left : m.start()].strip() or _CAPITAL_NEXT_RE.match(text, m.end())):
+            continue  # "the Met Office", "Rose Garden": a name, not a verb
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
                 text, max(0, m.start() - 5), m.start()) or (
                 m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
