@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # a Spot is made in date_values, which counts its gaps with t
     from workbench.detect.date_values import Spot
 
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
-_BACKWARD = frozenset({"before", "earlier", "previous", "preceding"})
+_BACKWARD = frozenset({"before", "earlier", "prior", "previous", "preceding"})
 _ANCHOR_RE = re.compile(r"^(?P<y>\d{4})(?:-W(?P<w>\d\d)|-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
 
 

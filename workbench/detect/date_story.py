@@ -114,6 +114,8 @@ class StoryDates:
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
             value = count_from(spot, day, published)  # "a day before the Dec. 20 deadline"
+        elif spot.rule == "that_unit":
+            value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
@@ -191,6 +193,13 @@ class StoryDates:
         day = resolve(after, self.text, published)
         weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
         return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
+
+    def _that_unit(self, spot: Spot) -> str | None:
+        """ "that same day", "in that month": the day or month the story last gave, if any."""
+        if spot.get("unit").lower() == "day":
+            return self.day_anchor
+        anchor = self.anchor or ""
+        return anchor[:7] if len(anchor) >= 7 and "W" not in anchor else None
 
     def _as_named_before(self, spot: Spot, value: str | None) -> str | None:
         """ "the Oscars on Feb. 9 ... the contenders at the Oscars on Feb. 9": a month and day
@@ -341,7 +350,8 @@ class StoryDates:
                 (anchor.weekday() - weekday) % 7 or 7)
             return (anchor + timedelta(days=step)).isoformat()
         anchor = self.anchor or ""
-        if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and here - self.anchor_sentence <= 1:
+        if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and (
+                here - self.anchor_sentence <= 1 or spot.get("that")):
             # "In January, talks broke down on the 7th": the month the story is in
             moved = f"{anchor[:7]}-{int(spot.get('day')):02d}"
             return moved if _valid_iso(moved) else value

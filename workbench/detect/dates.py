@@ -181,11 +181,13 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     story = StoryDates(text, spots)
     values = [_as_week(spot, story.place(spot, ctx.published)) for spot in spots]
     in_order(text, spots, values)
-    # "the eve of the vote", "the anniversary of their wedding" place nothing the text does not date
+    # "the eve of the vote", "the anniversary of their wedding", "that same day" place nothing
+    # the text does not date
     return [Candidate("date", spot.start, spot.end, text[spot.start : spot.end], value,
                       score=0.9 if spot.rule in {"iso", "mdy", "dmy", "my"} else 0.75, extra={"rule": spot.rule})
             for spot, value in zip(spots, values, strict=True)
-            if value is not None or spot.rule != "anchored" or not (spot.get("eve") or spot.get("anniversary"))]
+            if value is not None or not (spot.rule == "that_unit" or spot.rule == "anchored" and (
+                spot.get("eve") or spot.get("anniversary")))]
 
 
 def _as_week(spot: Spot, value: str | None) -> str | None:
@@ -273,6 +275,8 @@ def _plausible(spot: Spot, text: str) -> bool:
     if spot.rule == "named_date" and not date_words.NAMED_DATE_BEFORE_RE.search(
             text, max(0, spot.start - 8), spot.start):
         return False
+    if spot.rule == "that_unit" and not date_words.THAT_UNIT_BEFORE_RE.search(text, max(0, spot.start - 16), spot.start):
+        return False  # "that day will come", "the same month each year": no day the story gave
     if spot.rule == "nth_day" and not date_words.NTH_DAY_BEFORE_RE.search(
             text, max(0, spot.start - 12), spot.start - 4):  # before "the "
         return False

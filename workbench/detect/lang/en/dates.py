@@ -151,6 +151,8 @@ PAPER_ON_WEEKDAY_BEFORE_RE = re.compile(r"\b(?:Mail|Independent|Observer)\s+on\s
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE)
 
 # "on the 7th": the prepositions a bare ordinal day follows ("the 7th floor" aside)
+# what places "that same day" or "that month" in time: a preposition, or the sentence's start
+THAT_UNIT_BEFORE_RE = re.compile(r"(?:\b(?:on|in|during|by|until|from|since)\s+(?:the\s+)?|(?:^|[.!?]\s+|\n))$", re.IGNORECASE)
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
 # ``in the autumn`` places; a bare ``the winter`` need not.
@@ -335,10 +337,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "on the 7th", "by the 15th": a day of the month the story is in (after a preposition,
     # ``NTH_DAY_BEFORE_RE``)
     ("nth_day", re.compile(
-        r"(?<=\b[Tt]he\s)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?![\s-]*(?:of\b|[a-z]|\d))")),
+        r"(?<=\b[Tt]he\s)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+        # "on the 10th of that month": the month the story is in, however far back it was given
+        r"(?:\s+of\s+(?P<that>that|the\s+same)\s+month\b|(?![\s-]*(?:of\b|[a-z]|\d)))")),
+    # "that same day", "on the same day", "during that month": the day or month the story is in
+    ("that_unit", re.compile(r"(?:\b[Tt]hat(?:\s+same)?|(?<=\b[Tt]he\s)same)\s+(?P<unit>day|month)\b")),
     # placed against the narrative, not the publication: "the year before", "the following day"
     ("anchored", re.compile(
-        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later)|"
+        # "the week prior": the week before the one the story is in ("prior to" names an event)
+        r"(?<=\b[Tt]he\s)(?:(?P<unit>day|week|month|year|{PARTS})\s+(?P<dir>before|after|earlier|later|prior(?!\s+to\b))|"
         r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>day|week|month|year|session|{PARTS}))\b(?!-\w)"
         .replace("{PARTS}", "morning|afternoon|evening|night"))),  # "the next morning": the next day
     # "the eve of the invasion", "its first anniversary": read as "anchored" gaps (see ``dates``)
@@ -396,6 +403,7 @@ START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("year", "month", "week", "mid", "midyear"), ("the_unit",)),
     (("week", "weekend"), ("week_of",)),
     (("this",), ("this_time",)),
+    (("that", "same"), ("that_unit",)),
     (("in",), ("in_time",)),
     (("fiscal", "financial", "fy"), ("fiscal", "year")),
     (("about", "around", "nearly", "almost", "roughly", "some", "over", "more", "less",

@@ -1,0 +1,41 @@
+"""Dates that point back at the story's own: "that same day", "the 10th of that month",
+"the week prior"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+PUBLISHED = date(2020, 5, 14)
+
+
+def values(text: str, published: date = PUBLISHED) -> list[tuple[str, str | None]]:
+    return [(c.text, c.value) for c in detect_dates(text, DetectContext(published))]
+
+
+def test_that_same_day_is_the_day_the_story_last_gave() -> None:
+    text = "On April 11, 2019, police raided the embassy. That same day, he was charged."
+    assert values(text)[-1] == ("That same day", "2019-04-11")
+    assert values("The raid came on March 3, 2019, and the arrest on the same day.")[-1] == ("same day", "2019-03-03")
+
+
+def test_the_nth_of_that_month_is_a_day_of_the_month_the_story_is_in() -> None:
+    text = ("In December 2017, he was summoned to Las Vegas. He met his team twice and flew home. "
+            "The plan was drawn up in secret. On the 10th of that month, he sent the emails.")
+    assert values(text)[-1] == ("10th of that month", "2017-12-10")
+
+
+def test_that_month_is_the_month_the_story_is_in() -> None:
+    assert values("Talks began in June 2021. In that month, prices rose.")[-1] == ("that month", "2021-06")
+
+
+def test_that_day_with_no_day_in_the_story_is_not_proposed() -> None:
+    assert values("That day will come, she said.") == []
+
+
+def test_the_week_prior_is_the_week_before_the_storys_week() -> None:
+    text = "Cases rose to 20.4 this week, up from 15.6 in the week prior."
+    assert values(text, date(2020, 10, 1)) == [("this week", "2020-W40"), ("week prior", "2020-W39")]
+    assert values("Cases rose in the week prior to the vote.", date(2020, 10, 1)) == []
