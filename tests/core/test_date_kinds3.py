@@ -99,3 +99,8 @@ def test_an_anniversary_is_the_event_s_day_in_a_later_year() -> None:
     assert values(text, date(2024, 3, 10))["anniversary of the offensive"] == "2024-03-03"
     # an anniversary of something undated is not placed
     assert values("The couple marked the anniversary of their wedding.") == {}
+
+
+def test_a_year_alone_in_quotation_marks_is_a_title() -> None:
+    assert values("Those left out include the war film “1917,” the big winner.") == {}
+    assert values("“1917 was hard,” he said.")["1917"] == "1917"

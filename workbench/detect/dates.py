@@ -190,6 +190,9 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
                 spot.get("eve") or spot.get("anniversary")))]
 
 
+_QUOTED_ALONE_RE = re.compile(r"[“\"‘']\d{4}[,.]?[”\"’']")
+
+
 def _as_week(spot: Spot, value: str | None) -> str | None:
     """ "the Thanksgiving weekend": the ISO week of the Saturday nearest the holiday (the
     weekend before a Monday holiday, after a Thursday one)."""
@@ -226,6 +229,8 @@ def _plausible(spot: Spot, text: str) -> bool:
     date_words = current_language().dates
     if spot.rule == "year" and not _runs_forward(spot, text):
         return False  # "2015-2014", "2014-13": not a stretch of years
+    if spot.rule == "year" and spot.start > 0 and _QUOTED_ALONE_RE.match(text, spot.start - 1):
+        return False  # the film “1917,”: a title in quotation marks, not a year
     if spot.rule == "year" and _DIGITS_AROUND_RE.fullmatch(text[max(0, spot.start - 2) : spot.end + 2]):
         return False  # "call 0800 1971 329": a group of a telephone number
     if spot.rule == "anchored" and (spot.get("which") or "").lower() in {"next", "following"} and (
