@@ -104,3 +104,11 @@ def test_an_anniversary_is_the_event_s_day_in_a_later_year() -> None:
 def test_a_year_alone_in_quotation_marks_is_a_title() -> None:
     assert values("Those left out include the war film “1917,” the big winner.") == {}
     assert values("“1917 was hard,” he said.")["1917"] == "1917"
+
+
+def test_a_year_after_a_name_is_the_events_year_not_a_count() -> None:
+    assert values("T1 swept Weibo Gaming to become the Worlds 2023 champions.")["2023"] == "2023"
+    assert values("They met at the Euro 2024 finals.")["2024"] == "2024"
+    # a count after a plain word, or after the capital that opens a sentence, stays a count
+    assert values("Russia lost 1500 soldiers there.") == {}
+    assert values("Some 1500 soldiers died.") == {}

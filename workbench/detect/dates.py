@@ -190,6 +190,9 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
                 spot.get("eve") or spot.get("anniversary")))]
 
 
+# "the Worlds 2023 champions", "Euro 2024 finals": a name before the year makes it the event's
+# year, not a count of the noun after it (a capital that opens the sentence says nothing)
+_NAME_BEFORE_RE = re.compile(r"[\w,;:’'\")]\s+[A-Z][a-z]+\s+$")
 _QUOTED_ALONE_RE = re.compile(r"[“\"‘']\d{4}[,.]?[”\"’']")
 
 
@@ -244,7 +247,8 @@ def _plausible(spot: Spot, text: str) -> bool:
             return bool(date_words.YEAR_PREPOSITION_BEFORE.search(before)) and (
                 not date_words.COUNT_AFTER.match(text, spot.end)
             )
-        if date_words.COUNT_AFTER.match(text, spot.end) or _counts_a_noun(text, spot.end):
+        if date_words.COUNT_AFTER.match(text, spot.end) or (
+                _counts_a_noun(text, spot.end) and not _NAME_BEFORE_RE.search(before)):
             return False
         if re.search(r"(?:\bNo\.?|\b[Nn]umber|\b[Pp]age|\b[Ff]light|\b[Rr]oute)\s*$", before):
             return False
