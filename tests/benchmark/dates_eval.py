@@ -36,6 +36,10 @@ from tests.benchmark import claims_eval, extraction2_pages
 
 ANNOTATIONS = Path(__file__).resolve().parent / "annotations" / "dates2"
 HELDOUT = ANNOTATIONS / "heldout"
+# Articles written for the purpose, in genres the real sets lack (a live blog, a
+# British politics story, a year in review, a timeline ...), dates marked as they
+# were written: texts and annotations are ours, kept in the repository.
+MADE_UP = Path(__file__).resolve().parents[1] / "fixtures" / "dated_articles"
 
 
 @dataclass(frozen=True)
@@ -77,11 +81,14 @@ def load(annotations: Path = ANNOTATIONS) -> tuple[list[DatedText], list[str]]:
     texts, notes = [], []
     for path in sorted(annotations.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        page = _page_path(gold["page"])
-        if not page.is_file():
-            notes.append(f"{path.stem}: skipped, page not found at {page}")
-            continue
-        text = extract_html(page.read_bytes()).text
+        if "text" in gold:  # a text of our own, kept beside its annotation
+            text = (path.parent / gold["text"]).read_text(encoding="utf-8")
+        else:
+            page = _page_path(gold["page"])
+            if not page.is_file():
+                notes.append(f"{path.stem}: skipped, page not found at {page}")
+                continue
+            text = extract_html(page.read_bytes()).text
         dates, lost = _located(text, gold["dates"])
         if lost:
             notes.append(f"{path.stem}: {lost} of {len(gold['dates'])} gold dates not found in the text extracted now")
@@ -138,10 +145,12 @@ def _summary(label: str, result: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    dev, held_out = evaluate(), evaluate(HELDOUT)
+    dev, made_up, held_out = evaluate(), evaluate(MADE_UP), evaluate(HELDOUT)
     print(_summary("dev", dev))
+    print(_summary("dev, made-up articles", made_up))
     print(_summary("held-out", held_out))
-    for line in dev["notes"] + held_out["notes"] + dev["misses"]:  # held-out misses are not read
+    # held-out misses are not read
+    for line in dev["notes"] + made_up["notes"] + held_out["notes"] + dev["misses"] + made_up["misses"]:
         print(line)
     return 0
 

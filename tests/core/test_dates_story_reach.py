@@ -53,3 +53,9 @@ def test_a_day_named_again_takes_the_year_written_with_it_before() -> None:
     filler = " ".join(f"Witness {n} spoke to the court." for n in range(1, 12))
     text = f"Morales sent an email on December 12, 2017. {filler} The December 12 email named targets."
     assert values(text, date(2020, 5, 14))[-1] == ("December 12", "2017-12-12")
+
+
+def test_another_year_in_between_ends_the_story_year() -> None:
+    text = ("The last strike began on Oct. 2, 1998. Service was cut again in 2011. "
+            "An earlier version gave the vote's date as Nov. 4.")
+    assert values(text, date(2024, 12, 11))[-1] == ("Nov. 4", "2024-11-04")

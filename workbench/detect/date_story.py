@@ -217,6 +217,8 @@ class StoryDates:
         """Keep the story's last dated day or month, when its year was written (or carried)."""
         if value and spot.rule in _PRESENT_RULES:
             self.dated = None  # "today", "last year": the story came back to the present
+        elif value and len(value) == 4 and self.dated is not None and value != str(self.dated.year):
+            self.dated = None  # "in 2011": the story has moved to another year
         if not value or "W" in value or len(value) < 7:
             return
         if spot.get("year") or spot.rule == "iso" or self._carried:

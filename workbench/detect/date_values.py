@@ -21,7 +21,8 @@ from workbench.detect.date_holidays import resolve_holiday, resolve_yearly
 from workbench.detect.language_scope import current_language
 
 _SENTENCE_REACH = 300
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+# "at 6 a.m. Thursday": the dot of a time of day ends no sentence
+_SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)[.!?](?=\s|$)|\n")
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
@@ -48,6 +49,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     # "which") between the marker and the span parts them, and after the span
     # a comma too ("who resigned on Friday, will be replaced").
     best: tuple[bool, int, str] | None = None
+    # what leans to the future when nothing else tells the tense: an infinitive with no verb
+    # before it ("Talks to resume Thursday"), a deadline ("by Wednesday")
+    leaning = "future" if date_words.DEADLINE_BEFORE_RE.search(text, max(left, start - 24), start) else None
     for m in date_words.TENSE_MARKERS.finditer(text, left, right):
         if start <= m.start() < end:
             continue
@@ -59,7 +63,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             between = text[end:m.start()]
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
         if m.group("headline") and not _in_headline(text, m.start(), m.end()):
-            continue  # "to" in a sentence, not a headline's "Biden to visit"
+            # "to" in a sentence, not a headline's "Biden to visit": in the span's own clause,
+            # a lean to the future ("Talks to resume Thursday")
+            leaning = leaning or (None if other_clause else "future")
+            continue
         if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
             continue  # "failed to meet on Thursday", "did not meet": no timetable
         kind = "future" if m.group("future") or m.group("headline") else "past"
@@ -67,12 +74,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
                 text[left : m.start()].strip() or _CAPITAL_NEXT_RE.match(text, m.end())):
             continue  # "the Met Office", "Rose Garden": a name, not a verb
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
-                text, max(0, m.start() - 5), m.start()) or (
+                text, max(0, m.start() - 9), m.start()) or (
                 m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
             continue  # "when he is confronted"; "on June 2 followed by ...": no tense of their own
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
-    return best[2] if best else None
+    return best[2] if best else leaning
 
 
 def _in_headline(text: str, start: int, end: int) -> bool:
@@ -266,7 +273,7 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
         # "Tuesday, November 19": the weekday says which year
         years = [y for y in (published.year, published.year - 1, published.year + 1)
                  if _valid(y, month, day) and date(y, month, day).weekday()
-                 == date_words.WEEKDAYS[weekday.lower()]]
+                 == (date_words.WEEKDAYS.get(weekday.lower()) or date_words.WEEKDAY_SHORT.get(weekday.lower()))]
         if years:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))

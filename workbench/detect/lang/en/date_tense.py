@@ -42,7 +42,7 @@ _TENSE_MARKER_PATTERN = (
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
     # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
-    r"(?:must|should|might)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
@@ -52,12 +52,12 @@ _TENSE_MARKER_PATTERN = (
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"|(?-i:begins|starts|opens|reopens|returns|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|plays|faces|sits|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
     r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls)"
     # "leaders meet on Thursday", "talks resume Monday": the same timetable with a plural
     # subject (verbs seldom nouns), not an infinitive or a negated past ("did not meet")
     # (``NOT_PLURAL_BEFORE_RE`` keeps those out)
-    r"|(?P<plural>(?-i:meet|resume|reconvene|convene|arrive|gather|testify|begin|kick\s+off|take\s+effect)"
+    r"|(?P<plural>(?-i:meet|resume|reconvene|convene|arrive|gather|testify|begin|host|play|face|return|reopen|kick\s+off|take\s+effect)"
     r"(?=(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]*)?"  # "meet in Brussels on Thursday"
     r"\s+(?:on\s+|again\s+|next\s+|this\s+|later\s+)?(?-i:[A-Z]|next|this|later))))\b|'ll\b"
     # "Biden to visit Kyiv on Monday": a headline's infinitive after its subject is to come
@@ -94,8 +94,14 @@ HEADLINE_SUBJECT_RE = re.compile(
 # (the dot of an abbreviation, "Feb. 26", "U.S.", does not end it)
 HEADLINE_REST_RE = re.compile(r"(?:[^\n.!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.|(?<=\b[A-Z])\.)*(?:\n|\Z)")
 
-# "when he is confronted": a participle after "is" or "be" is a present passive, not a past
-PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be)\s+$", re.IGNORECASE)
+# "when he is confronted", "would remain closed": a participle after "is", "be" or "remain" is
+# a present passive or a state, not a past
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|remains?|stays?|seems?|becomes?)\s+$", re.IGNORECASE)
+# "by Wednesday", "until at least Tuesday", "from 6 a.m. Thursday": a day something runs to or
+# from, still to come when nothing else in the sentence tells the tense
+DEADLINE_BEFORE_RE = re.compile(
+    r"\b(?:(?:by|until|till)\s+(?:at\s+least\s+)?|from\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.|noon|midnight)\s+)$",
+    re.IGNORECASE)
 # "will play on June 2 followed by an away game": a participle with its agent after the date
 # qualifies what follows, it does not tell the sentence's tense
 PARTICIPLE_BY_RE = re.compile(r"\s+by\b")

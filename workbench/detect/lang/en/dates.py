@@ -19,6 +19,7 @@ from workbench.detect.lang.en.date_events import (
 from workbench.detect.lang.en.date_names import PRODUCT_BEFORE_YEAR_RE
 from workbench.detect.lang.en.date_tense import (
     CLAUSE_OPENERS,
+    DEADLINE_BEFORE_RE,
     HEADLINE_REST_RE,
     HEADLINE_SUBJECT_RE,
     NOT_PLURAL_BEFORE_RE,
@@ -37,7 +38,7 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["ANNIVERSARY_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEFAULT_INDEPENDENCE_DAY",
+__all__ = ["ANNIVERSARY_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEADLINE_BEFORE_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
            "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "NOT_PLURAL_BEFORE_RE", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "QUOTED_EVENT_DAY_RE", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
            "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
@@ -58,6 +59,9 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
+# Short weekday names, read only in front of a day and month ("Sat 11 Jan", "Wed., Nov. 6")
+WEEKDAY_SHORT = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                 "sat": 5, "sun": 6}
 
 # Season names (``fall`` is American for autumn).
 SEASONS = ("spring", "summer", "autumn", "fall", "winter", "midsummer", "midwinter")
@@ -75,6 +79,9 @@ MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
 
 # A weekday name, captured for the resolver.
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# ... and in front of a day and month, short too: "Sat 11 Jan", "Tues., Jan. 7"
+WEEKDAY_OF_DAY = (r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                  r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=\.|\s))\.?")
 
 # ``Tuesday morning``: a part of the day stays in the span.
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -232,8 +239,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("slash", re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.|-(?P<b3>\d{1,2})-)"
                          r"(?P<year>\d{4})(?![\d/-]|\.\d)")),
     ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)(?![\d/]|\.\d)")),
-    ("mdy", re.compile(rf"(?:{WEEKDAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
-    ("dmy", re.compile(rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
+    ("mdy", re.compile(rf"(?:{WEEKDAY_OF_DAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
+    ("dmy", re.compile(rf"(?:{WEEKDAY_OF_DAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
     ("day_range", re.compile(
         rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
         rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
@@ -383,6 +390,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 START_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (tuple(MONTHS), ("mdy", "my", "month", "day_range")),
     (tuple(WEEKDAYS), ("mdy", "dmy", "weekday", "ago", "weekday_of_week")),
+    (tuple(WEEKDAY_SHORT), ("mdy", "dmy")),
     (EDGES, ("mdy", "my", "month", "year", "decade", "decade2", "edge_year", "weekday",
               "the_unit", "century", "season")),
     (("the",), ("dmy", "edge_year")),

@@ -1,0 +1,44 @@
+"""A weekday with nothing in its sentence to say it is past: what still places it ahead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+SUNDAY = date(2025, 2, 16)
+
+
+def value(text: str, span: str, published: date = SUNDAY) -> str | None:
+    return {c.text: c.value for c in detect_dates(text, DetectContext(published))}[span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # a deadline: "by", "until", "from 6 a.m."
+        ("A second low could bring more heavy rain by Wednesday.", "Wednesday", "2025-02-19"),
+        ("The line would remain closed until at least Tuesday.", "Tuesday", "2025-02-18"),
+        ("We will be back with updates from 6 a.m. Thursday.", "Thursday", "2025-02-20"),
+        # an infinitive with no verb before it
+        ("5:10 p.m.: Talks to resume Thursday.", "Thursday", "2025-02-20"),
+        # a timetable in the present: a team (plural in British use), a bill
+        ("Ashcombe host Dunmore Rovers on Wednesday.", "Wednesday", "2025-02-19"),
+        ("The bill returns to the Commons for its report stage on Tuesday.", "Tuesday", "2025-02-18"),
+        # and what stays past
+        ("The shop was closed until Tuesday.", "Tuesday", "2025-02-11"),
+        ("He could not attend on Friday.", "Friday", "2025-02-14"),
+        ("The minister resigned on Friday.", "Friday", "2025-02-14"),
+    ],
+)
+def test_a_weekday_is_placed_by_what_its_sentence_says(text: str, span: str, expected: str) -> None:
+    assert value(text, span) == expected
+
+
+def test_a_short_weekday_before_a_day_and_month_names_its_year() -> None:
+    fixtures = "Wed 1 Jan: Dunmore Rovers (h)\nSat 11 Jan: Calder Vale (h)"
+    assert value(fixtures, "Sat 11 Jan", date(2024, 12, 30)) == "2025-01-11"
+    assert value(fixtures, "Wed 1 Jan", date(2024, 12, 30)) == "2025-01-01"
