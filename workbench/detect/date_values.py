@@ -26,6 +26,8 @@ _SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)[.!?](?=\s|$)|\n")
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+# what may open a live blog's entry before its sentence: "5:10 p.m.: "
+_TIME_STAMP_RE = re.compile(r"\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.:?\s+)?")
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -63,9 +65,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             between = text[end:m.start()]
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
         if m.group("headline") and not _in_headline(text, m.start(), m.end()):
-            # "to" in a sentence, not a headline's "Biden to visit": in the span's own clause,
-            # a lean to the future ("Talks to resume Thursday")
-            leaning = leaning or (None if other_clause else "future")
+            # "to" in a sentence, not a headline's "Biden to visit"; but told like one, a subject
+            # and its infinitive, the sentence leans to the future ("Talks to resume Thursday")
+            if not other_clause and _TIME_STAMP_RE.match(text, left) and date_words.HEADLINE_SUBJECT_RE.fullmatch(
+                    text, _TIME_STAMP_RE.match(text, left).end(), m.start()):
+                leaning = "future"
             continue
         if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
             continue  # "failed to meet on Thursday", "did not meet": no timetable
