@@ -39,3 +39,21 @@ def test_the_week_prior_is_the_week_before_the_storys_week() -> None:
     text = "Cases rose to 20.4 this week, up from 15.6 in the week prior."
     assert values(text, date(2020, 10, 1)) == [("this week", "2020-W40"), ("week prior", "2020-W39")]
     assert values("Cases rose in the week prior to the vote.", date(2020, 10, 1)) == []
+
+
+def test_that_season_that_year_and_that_march_take_the_storys_year() -> None:
+    assert values("He was arrested in June 2023 and released on bond that summer.")[-1] == ("that summer", "2023")
+    assert values("The siege began in April 1992. Photos from that first winter survive.")[-1] == (
+        "that first winter", "1992")
+    assert values("He was rescued on 23 January 1987. She wrote to him that March.")[-1] == ("that March", "1987-03")
+
+
+def test_the_end_of_that_month_is_the_month_the_story_is_in() -> None:
+    text = "The scheme began on Jan. 9, 2023. By the end of that month, the first shipment had left."
+    assert values(text)[-1] == ("end of that month", "2023-01")
+
+
+def test_the_that_of_a_clause_is_no_time() -> None:
+    assert values("Spring came early in 2023. She said that spring is her favourite season.") == [
+        ("2023", "2023")]
+    assert values("The medal came on Dec. 12, 2023. She said that day: it was hers.")[-1] == ("that day", "2023-12-12")

@@ -114,7 +114,7 @@ class StoryDates:
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
             value = count_from(spot, day, published)  # "a day before the Dec. 20 deadline"
-        elif spot.rule == "that_unit":
+        elif spot.rule == "that_unit" or spot.rule == "the_unit" and spot.get("that"):
             value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
@@ -195,11 +195,24 @@ class StoryDates:
         return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
 
     def _that_unit(self, spot: Spot) -> str | None:
-        """ "that same day", "in that month": the day or month the story last gave, if any."""
-        if spot.get("unit").lower() == "day":
-            return self.day_anchor
+        """ "that same day", "in that month", "that summer", "that March", "the end of that
+        month": the day, week, month or year the story last gave, if it gave one that fine."""
+        unit = (spot.get("unit") or "").lower()
         anchor = self.anchor or ""
-        return anchor[:7] if len(anchor) >= 7 and "W" not in anchor else None
+        if unit in _DAY_UNITS:
+            return self.day_anchor
+        if unit == "week":
+            if not self.day_anchor:
+                return None
+            year, week, _ = date.fromisoformat(self.day_anchor).isocalendar()
+            return f"{year}-W{week:02d}"
+        if "W" in anchor or len(anchor) < 4 or not anchor[:4].isdigit():
+            return None
+        if spot.get("month"):
+            return f"{anchor[:4]}-{current_language().dates.MONTHS[spot.get('month').lower()]:02d}"
+        if unit == "month":
+            return anchor[:7] if len(anchor) >= 7 else None
+        return anchor[:4]  # the year, or a season of it
 
     def _as_named_before(self, spot: Spot, value: str | None) -> str | None:
         """ "the Oscars on Feb. 9 ... the contenders at the Oscars on Feb. 9": a month and day

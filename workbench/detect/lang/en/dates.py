@@ -159,7 +159,11 @@ DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE
 
 # "on the 7th": the prepositions a bare ordinal day follows ("the 7th floor" aside)
 # what places "that same day" or "that month" in time: a preposition, or the sentence's start
-THAT_UNIT_BEFORE_RE = re.compile(r"(?:\b(?:on|in|during|by|until|from|since)\s+(?:the\s+)?|(?:^|[.!?]\s+|\n))$", re.IGNORECASE)
+# ... but not the "that" of a clause: "said that summer is ...", "now that spring has come"
+THAT_CLAUSE_BEFORE_RE = re.compile(
+    r"\b(?:said|says|say|told|tell|think|thinks|thought|know|knows|knew|believe|believes|believed|hope|hopes|"
+    r"ensure|claim|claims|claimed|noted|added|so|now|such|given|except|means|meant|show|shows|showed)\s+$",
+    re.IGNORECASE)
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
 # ``in the autumn`` places; a bare ``the winter`` need not.
@@ -278,7 +282,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<which>this(?:\s+past|\s+coming)?|past(?=\s+weekend)|coming(?=\s+week)|last|next)\s+"
         r"(?P<unit>week(?:end)?|month|year|spring|summer|autumn|fall|winter|quarter|decade)\b", re.I)),
     ("the_unit", re.compile(
-        r"(?P<edge>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year|decade)\b", re.I)),
+        r"(?P<edge>end|beginning|start|middle)\s+of\s+(?:the|(?P<that>that))\s+(?P<unit>week|month|year|decade)\b", re.I)),
     # "by year-end", "at the year's end", "by mid-year": the publication year or the year written
     # (after a preposition only, ``SHORT_YEAR_EDGE_BEFORE_RE``: "year-end bonuses" date nothing)
     ("the_unit", re.compile(rf"(?<![\w-])(?P<unit>[Yy]ear|[Mm]onth|[Ww]eek)(?P<short>[- ]end|['’]s\s+end)\b(?:\s+{YEAR})?")),
@@ -348,7 +352,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "on the 10th of that month": the month the story is in, however far back it was given
         r"(?:\s+of\s+(?P<that>that|the\s+same)\s+month\b|(?![\s-]*(?:of\b|[a-z]|\d)))")),
     # "that same day", "on the same day", "during that month": the day or month the story is in
-    ("that_unit", re.compile(r"(?:\b[Tt]hat(?:\s+same)?|(?<=\b[Tt]he\s)same)\s+(?P<unit>day|month)\b")),
+    # "that summer", "that first winter", "that March": the story's year, or its month
+    ("that_unit", re.compile(
+        r"(?:\b[Tt]hat(?:\s+(?:same|first))?|(?<=\b[Tt]he\s)same)\s+"
+        rf"(?:(?P<unit>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|fall|winter)|(?P<month>{MONTH_FULL}))\b(?![-’'])")),
     # placed against the narrative, not the publication: "the year before", "the following day"
     ("anchored", re.compile(
         # "the week prior": the week before the one the story is in ("prior to" names an event)
