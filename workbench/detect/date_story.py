@@ -52,7 +52,7 @@ _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "sum
 # What leaves the year a story is told in as it was: days and months without a year
 _KEEPS_STORY_YEAR = _YEARLESS_RULES | {"weekday", "nth_day"}
 _DAY_RULES = frozenset({"mdy", "dmy"})  # a month and a day: "Feb. 9", "9 February"
-_SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash"})
+_SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash", "that_unit"})
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
               "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
 _PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
@@ -63,7 +63,7 @@ _NARRATIVE_SENTENCES = 8
 _PRESENT_RULES = frozenset({"deixis", "edge_year"})
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
-_ATTRIBUTION_REACH = 80  # '..." the minister said on Sunday': how far the saying goes on
+_ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
 
 
 class StoryDates:
@@ -94,7 +94,8 @@ class StoryDates:
         self.dateline = _dateline(text, spots)  # the spot that dates the story's filing, if any
         self.filed: date | None = None  # ... and its day, once placed
         self.posts = embedded_posts(text, spots, self.spot_starts)  # posts with a dated signature
-        self.days_named: dict[str, str] = {}  # "02-09" -> the day a month and day were placed on
+        self.days_named: dict[str, str] = {}
+        self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given  # "02-09" -> the day a month and day were placed on
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -156,6 +157,7 @@ class StoryDates:
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end = spot.end
+        self.placed[spot.start] = value
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
@@ -333,14 +335,28 @@ class StoryDates:
 
     def _said_before(self, opening: int, published: date | None) -> str | None:
         """The day an attribution that opens the quotation's sentence gives ("On Monday, he
-        said:", "He told reporters on Monday:"), if it gives one."""
+        said:", "He told reporters on Monday:"), if it gives one; for a quotation that opens
+        its sentence, the day the sentence before said it on ('..., she said in a note on
+        Thursday. "Today ..."', 'he said in an interview that afternoon. "Yesterday ..."')."""
         text = self.text
-        sentence_start = self.sentence_starts[max(0, self.sentence(opening))]
+        here = max(0, self.sentence(opening))
+        sentence_start = self.sentence_starts[here]
+        if not text[sentence_start:opening].strip() and here > 0:
+            return self._said_on(self.sentence_starts[here - 1], sentence_start)
         said = [s for s in self.spots if sentence_start <= s.start and s.end <= opening and s.rule in _SAID_ON_RULES]
         if not said or not _speech_verb_re().search(text, sentence_start, opening) or any(
                 mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
             return None
-        day = resolve(said[-1], text, published)
+        day = self.placed.get(said[-1].start) or resolve(said[-1], text, published)
+        return day if day and len(day) == 10 else None
+
+    def _said_on(self, start: int, end: int) -> str | None:
+        """The day a sentence of attribution between ``start`` and ``end`` says its words
+        were said on: its last day placed, with a verb of speech before it."""
+        said = [s for s in self.spots if start <= s.start and s.end <= end and s.rule in _SAID_ON_RULES]
+        if not said or not _speech_verb_re().search(self.text, start, said[-1].start):
+            return None
+        day = self.placed.get(said[-1].start)
         return day if day and len(day) == 10 else None
 
     def _in_story_time(self, spot: Spot, value: str | None, here: int,

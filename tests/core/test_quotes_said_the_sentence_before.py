@@ -1,0 +1,31 @@
+"""A quotation that opens its sentence was said when the attribution just before it says."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.detect.candidate import DetectContext
+from workbench.detect.dates import detect_dates
+
+FRIDAY = date(2023, 12, 29)
+
+
+def values(text: str, published: date = FRIDAY) -> list[tuple[str, str | None]]:
+    return [(c.text, c.value) for c in detect_dates(text, DetectContext(published))]
+
+
+def test_a_quotation_after_a_dated_attribution_counts_from_that_day() -> None:
+    text = ('"It arrived early," said Hannah Ortiz, chief investment strategist at Keswick Partners, '
+            'in a note on Thursday. "Today\'s thin volumes make the market look calm."')
+    assert values(text)[-1] == ("Today", "2023-12-28")
+
+
+def test_that_afternoon_in_the_attribution_is_the_storys_day() -> None:
+    text = ('The coalition said Thursday that it would appeal. "We are disappointed," its chair said in '
+            'an interview that afternoon. "Yesterday\'s decision does nothing for the families."')
+    assert values(text, date(2022, 6, 17))[-1] == ("Yesterday", "2022-06-15")
+
+
+def test_a_quotation_after_an_undated_sentence_is_said_on_publication() -> None:
+    text = 'The coalition met. "Today we begin," its chair said.'
+    assert values(text)[-1] == ("Today", "2023-12-29")
