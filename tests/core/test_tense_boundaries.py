@@ -26,3 +26,16 @@ def test_a_capitalised_past_form_in_a_name_is_not_a_past_tense() -> None:
 
 def test_a_past_verb_still_sets_the_tense() -> None:
     assert values("Ministers met on November 5 to discuss it.") == ["2019-11-05"]
+
+
+def test_an_ed_adjective_after_a_determiner_is_not_a_past_tense() -> None:
+    text = "Crowded Senate field set for March 3 primary as candidates brace for a packed spring"
+    found = [c.value for c in detect_dates(text, DetectContext(date(2026, 1, 13)))]
+    assert found[0] == "2026-03-03"
+
+
+def test_a_day_a_thing_is_set_for_in_the_present_is_to_come() -> None:
+    found = [c.value for c in detect_dates("The general election is Nov. 3.", DetectContext(date(2026, 1, 13)))]
+    assert found == ["2026-11-03"]
+    found = [c.value for c in detect_dates("The election was Nov. 3.", DetectContext(date(2026, 1, 13)))]
+    assert found == ["2025-11-03"]

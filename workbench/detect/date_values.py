@@ -78,9 +78,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
                 text[left : m.start()].strip() or _CAPITAL_NEXT_RE.match(text, m.end())):
             continue  # "the Met Office", "Rose Garden": a name, not a verb
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
+                text, max(0, m.start() - 9), m.start()) or date_words.ADJECTIVE_BEFORE_RE.search(
                 text, max(0, m.start() - 9), m.start()) or (
                 m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
-            continue  # "when he is confronted"; "on June 2 followed by ...": no tense of their own
+            continue  # "when he is confronted", "a packed spring"; "on June 2 followed by ...": no tense of their own
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
     return best[2] if best else leaning

@@ -64,8 +64,9 @@ _TENSE_MARKER_PATTERN = (
     # (the subject and the line's end are checked with ``HEADLINE_SUBJECT_RE``, ``HEADLINE_REST_RE``)
     r"|(?P<headline>(?-i:to)\s+(?!(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|be|date|"
     r"power|death|court|war|school|work|bed)\b)(?-i:[a-z]+)\b)"
-    # "the vote is on Friday", "the deadline is Friday": what a named day is set for
-    r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    # "the vote is on Friday", "the general election is Nov. 3": what a named day is set for
+    r"|\b(?:is|are)\s+(?:(?:on|at|until|till)\s+)?(?=(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     # "are meeting on Friday": a present progressive with a day is an arrangement
     r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
     # "starting Monday", "effective Friday": from that day on
@@ -102,6 +103,10 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|remains?|stays?|seems?|become
 DEADLINE_BEFORE_RE = re.compile(
     r"\b(?:(?:by|until|till)\s+(?:at\s+least\s+)?|from\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.|noon|midnight)\s+)$",
     re.IGNORECASE)
+# "a packed spring", "the revised plan": an "-ed" word after a determiner is an adjective
+ADJECTIVE_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|my|your|this|these|those|every|each|no|very|so|too|newly|"
+    r"recently|long|well|much)\s+$", re.IGNORECASE)
 # "will play on June 2 followed by an away game": a participle with its agent after the date
 # qualifies what follows, it does not tell the sentence's tense
 PARTICIPLE_BY_RE = re.compile(r"\s+by\b")
