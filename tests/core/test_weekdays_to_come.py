@@ -28,6 +28,9 @@ def value(text: str, span: str, published: date = SUNDAY) -> str | None:
         # a timetable in the present: a team (plural in British use), a bill
         ("Ashcombe host Dunmore Rovers on Wednesday.", "Wednesday", "2025-02-19"),
         ("The bill returns to the Commons for its report stage on Tuesday.", "Tuesday", "2025-02-18"),
+        # a line of a forecast or a fixture list
+        ("The outlook\n\nMonday: dry, highs of 5C.\n\nTuesday night: rain.", "Tuesday night", "2025-02-18"),
+        ("Monday: The storm hit York.", "Monday", "2025-02-10"),
         # and what stays past
         ("The shop was closed until Tuesday.", "Tuesday", "2025-02-11"),
         ("He could not attend on Friday.", "Friday", "2025-02-14"),

@@ -26,6 +26,8 @@ _SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)[.!?](?=\s|$)|\n")
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+# "Wednesday: rain spreading from the south-west": a line of a forecast or a fixture list
+_LIST_DAY_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?:")
 # what may open a live blog's entry before its sentence: "5:10 p.m.: "
 _TIME_STAMP_RE = re.compile(r"\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.:?\s+)?")
 
@@ -53,7 +55,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     best: tuple[bool, int, str] | None = None
     # what leans to the future when nothing else tells the tense: an infinitive with no verb
     # before it ("Talks to resume Thursday"), a deadline ("by Wednesday")
-    leaning = "future" if date_words.DEADLINE_BEFORE_RE.search(text, max(left, start - 24), start) else None
+    leaning = "future" if date_words.DEADLINE_BEFORE_RE.search(text, max(left, start - 24), start) or (
+        _LIST_DAY_RE.match(text, start) and (start == 0 or text[start - 1] == "\n")) else None
     for m in date_words.TENSE_MARKERS.finditer(text, left, right):
         if start <= m.start() < end:
             continue
