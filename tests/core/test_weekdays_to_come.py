@@ -30,7 +30,7 @@ def value(text: str, span: str, published: date = SUNDAY) -> str | None:
         ("The bill returns to the Commons for its report stage on Tuesday.", "Tuesday", "2025-02-18"),
         # a line of a forecast or a fixture list
         ("The outlook\n\nMonday: dry, highs of 5C.\n\nTuesday night: rain.", "Tuesday night", "2025-02-18"),
-        ("Monday: The storm hit York.", "Monday", "2025-02-10"),
+        ("Monday: The storm struck York.", "Monday", "2025-02-10"),
         # and what stays past
         ("The shop was closed until Tuesday.", "Tuesday", "2025-02-11"),
         ("He could not attend on Friday.", "Friday", "2025-02-14"),
