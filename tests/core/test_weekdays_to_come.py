@@ -45,3 +45,11 @@ def test_a_short_weekday_before_a_day_and_month_names_its_year() -> None:
     fixtures = "Wed 1 Jan: Dunmore Rovers (h)\nSat 11 Jan: Calder Vale (h)"
     assert value(fixtures, "Sat 11 Jan", date(2024, 12, 30)) == "2025-01-11"
     assert value(fixtures, "Wed 1 Jan", date(2024, 12, 30)) == "2025-01-01"
+
+
+def test_a_fixture_named_first_without_its_weekday_then_with_it_takes_the_weekdays_year() -> None:
+    text = ("The County Cup quarter-final follows on 7 January, and the manager has hinted he will "
+            "rest regulars.\n\nSat 4 Jan: Halvergate (a)\nTue 7 Jan: Calder Vale (h)")
+    found = [(c.text, c.value) for c in detect_dates(text, DetectContext(date(2024, 12, 30)))]
+    assert found[0] == ("7 January", "2025-01-07")
+    assert found[-1] == ("Tue 7 Jan", "2025-01-07")

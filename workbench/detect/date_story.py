@@ -223,8 +223,8 @@ class StoryDates:
         story carried, places the day anew."""
         if spot.rule not in _DAY_RULES or not value or len(value) != 10:
             return value
-        if spot.get("year") or self._carried or spot.get("which"):
-            self.days_named[value[5:]] = value
+        if spot.get("year") or self._carried or spot.get("which") or spot.get("weekday"):
+            self.days_named[value[5:]] = value  # a year written, carried, or named by the weekday
             return value
         return self.days_named.setdefault(value[5:], value)
 
