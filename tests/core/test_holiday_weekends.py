@@ -31,3 +31,9 @@ def test_the_holiday_alone_is_still_its_day() -> None:
 def test_a_holiday_greeting_is_not_a_date() -> None:
     assert values("So far, so good! Happy Thanksgiving!!!") == {}
     assert values("Merry Christmas from all of us.") == {}
+
+
+def test_a_holiday_set_beside_a_day_is_that_day() -> None:
+    text = "The ship is to be launched at Callao on July 28, Peru's Independence Day."
+    found = [(c.text, c.value) for c in detect_dates(text, DetectContext(date(2023, 1, 10)))]
+    assert found == [("July 28", "2023-07-28"), ("Independence Day", "2023-07-28")]

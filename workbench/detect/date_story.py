@@ -41,6 +41,8 @@ _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 _CLAUSE_DATE_RE = re.compile(r"\s+(?:[^,;.!?\n]|\.(?=\d)){1,60}?\b(?:on|in)\s+")
 _CLAUSE_FOLLOWS_RE = re.compile(r"\s+[A-Za-z]")
 _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
+# "on July 28, Peru's Independence Day", "Dec. 24, Christmas Eve": a holiday set beside a day
+_HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)\s+|the\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
@@ -95,7 +97,8 @@ class StoryDates:
         self.filed: date | None = None  # ... and its day, once placed
         self.posts = embedded_posts(text, spots, self.spot_starts)  # posts with a dated signature
         self.days_named: dict[str, str] = {}
-        self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given  # "02-09" -> the day a month and day were placed on
+        self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given
+        self._previous_start = -1  # "02-09" -> the day a month and day were placed on
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
@@ -111,6 +114,9 @@ class StoryDates:
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
             self.week_sentence = here
+        elif spot.rule == "holiday" and self.previous_end >= 0 and _HOLIDAY_APPOSITION_RE.fullmatch(
+                text, self.previous_end, spot.start) and len(self.placed.get(self._previous_start) or "") == 10:
+            value = self.placed[self._previous_start]  # "on July 28, Peru's Independence Day": that day
         elif _placed_against_event(spot) and (
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
@@ -156,7 +162,7 @@ class StoryDates:
                 self.day_anchor = value
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence = here  # "Wednesday, Dec. 18"
-        self.previous_end = spot.end
+        self.previous_end, self._previous_start = spot.end, spot.start
         self.placed[spot.start] = value
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
