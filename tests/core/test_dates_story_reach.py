@@ -59,3 +59,9 @@ def test_another_year_in_between_ends_the_story_year() -> None:
     text = ("The last strike began on Oct. 2, 1998. Service was cut again in 2011. "
             "An earlier version gave the vote's date as Nov. 4.")
     assert values(text, date(2024, 12, 11))[-1] == ("Nov. 4", "2024-11-04")
+
+
+def test_a_gap_set_beside_a_day_restates_that_day() -> None:
+    text = "The boat sank in 1987. Last Tuesday, 37 years later, the pair finally sat down together."
+    assert values(text, date(2024, 2, 11))[-1] == ("37 years later", "2024")
+    assert values("He left in 1987. Two years later, he returned.", date(2024, 2, 11))[-1] == ("Two years later", "1989")

@@ -123,6 +123,10 @@ class StoryDates:
             value = count_from(spot, day, published)  # "a day before the Dec. 20 deadline"
         elif spot.rule == "that_unit" or spot.rule == "the_unit" and spot.get("that"):
             value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
+        elif _narrative_relative(spot, text) and _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start) and (
+                self.placed.get(self._previous_start)):
+            # "Last Tuesday, 37 years later, ...": the gap restates the day just given
+            value = _at_unit(self.placed[self._previous_start], spot.get("unit") or spot.get("unit2"))
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
@@ -480,6 +484,19 @@ def _in_year(spot: Spot, value: str, year: str, text: str) -> str:
         return resolve_holiday(spot.get("holiday"), year, text, spot.start, None, None) or value
     moved = year + value[4:]
     return moved if _valid_iso(moved) else value
+
+
+def _at_unit(value: str, unit: str | None) -> str:
+    """``value`` told no finer than ``unit``: a year for "37 years later", a month for months."""
+    unit = (unit or "").lower()
+    if unit in {"year", "decade", "century"}:
+        return value[:4]
+    if unit == "month" and "W" not in value:
+        return value[:7]
+    if unit in {"week", "fortnight"} and len(value) == 10:
+        year, week, _ = date.fromisoformat(value).isocalendar()
+        return f"{year}-W{week:02d}"
+    return value
 
 
 def _middle(value: str) -> date:
