@@ -53,3 +53,15 @@ def test_a_fixture_named_first_without_its_weekday_then_with_it_takes_the_weekda
     found = [(c.text, c.value) for c in detect_dates(text, DetectContext(date(2024, 12, 30)))]
     assert found[0] == ("7 January", "2025-01-07")
     assert found[-1] == ("Tue 7 Jan", "2025-01-07")
+
+
+def test_until_just_before_a_day_is_a_preposition_not_a_clause() -> None:
+    text = "City schools will teach online until at least Jan. 13, the mayor's office said."
+    assert value(text, "Jan. 13", date(2025, 1, 6)) == "2025-01-13"
+
+
+def test_what_is_expected_or_payable_on_a_day_is_to_come() -> None:
+    text = "We enrolled our first participant in October, and we expect to finish recruiting by Christmas."
+    assert value(text, "Christmas", date(2025, 6, 17)) == "2025-12-25"
+    text = "Harlow kept its dividend unchanged at 24 cents a share, payable on Jan. 15."
+    assert value(text, "Jan. 15", date(2024, 11, 21)) == "2025-01-15"

@@ -62,7 +62,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue
         if m.end() <= start:
             distance = start - m.end()
-            other_clause = date_words.CLAUSE_OPENERS.search(text, m.end(), start) is not None
+            other_clause = _opens_clause(text, m.end(), start)
         else:
             distance = m.start() - end
             between = text[end:m.start()]
@@ -88,6 +88,15 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if best is None or (other_clause, distance) < best[:2]:
             best = (other_clause, distance, kind)
     return best[2] if best else leaning
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Whether a clause opener stands between ``start`` and ``end``; "until" just before the
+    span is its preposition ("will teach online until at least Jan. 13"), not a clause's."""
+    for m in current_language().dates.CLAUSE_OPENERS.finditer(text, start, end):
+        if not (m.group().lower() in {"until", "till"} and end - m.end() <= 12):
+            return True
+    return False
 
 
 def _in_headline(text: str, start: int, end: int) -> bool:

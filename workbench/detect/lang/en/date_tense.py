@@ -47,7 +47,9 @@ _TENSE_MARKER_PATTERN = (
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
     # "with more expected in April": what is awaited, without its verb
-    r"|(?:expected|due)(?=\s+(?:in|on|by|later|next|early|late)\b)"
+    r"|(?:expected|due|payable)(?=\s+(?:in|on|by|later|next|early|late)\b)"
+    # "we expect to finish by Christmas": what is awaited
+    r"|\b(?:expects?|hopes?|aims?|intends?|plans?)\s+to\s+[a-z]+"
     # "ahead of Tuesday's debate": a named day ahead is still to come
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
