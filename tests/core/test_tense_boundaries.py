@@ -39,3 +39,22 @@ def test_a_day_a_thing_is_set_for_in_the_present_is_to_come() -> None:
     assert found == ["2026-11-03"]
     found = [c.value for c in detect_dates("The election was Nov. 3.", DetectContext(date(2026, 1, 13)))]
     assert found == ["2025-11-03"]
+
+
+def test_an_abbreviation_or_a_dated_dot_ends_no_sentence() -> None:
+    text = "Ministers are due to meet at the U.S. air base in Ramstein, Germany, on Thursday to talk."
+    found = [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 6)))]
+    assert found == ["2025-01-09"]
+
+
+def test_a_verb_coordinated_after_the_span_does_not_set_its_tense() -> None:
+    text = "Marchenko said Ukraine had imported record volumes in December and expected to keep buying."
+    found = [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 6)))]
+    assert found == ["2024-12"]
+
+
+def test_a_month_of_this_year_ends_the_year_a_paragraph_opened() -> None:
+    text = ("In 2022, the video appeared with another claim, and it resurfaced in January of this year "
+            "as footage of a strike. Reuters debunked a similar video in October.")
+    found = [c.value for c in detect_dates(text, DetectContext(date(2024, 12, 3)))]
+    assert found[-1] == "2024-10"

@@ -157,8 +157,9 @@ class StoryDates:
                 # only a year that opens its sentence sets the paragraph's time ("In 2022, ...")
                 self.year_end = spot.end if self._opens_its_sentence(spot, here) else None
                 self.year_value = value
-            elif value and not self._carried and spot.rule not in _KEEPS_STORY_YEAR:
-                self.year_end = None  # "last month", "in 2009": the story's year is set anew
+            elif value and not self._carried and (spot.rule not in _KEEPS_STORY_YEAR or spot.get("which")):
+                # "last month", "in 2009", "in January of this year": the story's year is set anew
+                self.year_end = None
             self.bare_year = (spot.end, spot.get("year")) if spot.rule == "year" and value else self.bare_year
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence

@@ -22,10 +22,12 @@ from workbench.detect.language_scope import current_language
 
 _SENTENCE_REACH = 300
 # "at 6 a.m. Thursday": the dot of a time of day ends no sentence
-_SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)[.!?](?=\s|$)|\n")
+# nor do "U.S." or "Jan. 13": a capital's dot, a dot before a number
+_SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?=\s|$)(?!\s\d)|\n")
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+_AND_RE = re.compile(r"\band\b")
 # "Wednesday: rain spreading from the south-west": a line of a forecast or a fixture list
 _LIST_DAY_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?:")
 # what may open a live blog's entry before its sentence: "5:10 p.m.: "
@@ -66,7 +68,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         else:
             distance = m.start() - end
             between = text[end:m.start()]
-            other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None
+            # "imported ... in December and expected to keep ...": a verb coordinated after the span
+            other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None or (
+                _AND_RE.search(between) is not None)
         if m.group("headline") and not _in_headline(text, m.start(), m.end()):
             # "to" in a sentence, not a headline's "Biden to visit"; but told like one, a subject
             # and its infinitive, the sentence leans to the future ("Talks to resume Thursday")
