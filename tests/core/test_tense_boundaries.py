@@ -58,3 +58,14 @@ def test_a_month_of_this_year_ends_the_year_a_paragraph_opened() -> None:
             "as footage of a strike. Reuters debunked a similar video in October.")
     found = [c.value for c in detect_dates(text, DetectContext(date(2024, 12, 3)))]
     assert found[-1] == "2024-10"
+    # nor does a month told with its year carry its year months on
+    text = ("In July 2022 it was shared with a claim, and it resurfaced in January of this year. "
+            "Reuters debunked a similar video in October.")
+    found = [c.value for c in detect_dates(text, DetectContext(date(2024, 12, 3)))]
+    assert found[-1] == "2024-10"
+
+
+def test_taking_office_on_a_day_is_a_timetable() -> None:
+    text = "It is one of the last gatherings before the new U.S. administration takes office on Jan. 20."
+    found = [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 6)))]
+    assert found == ["2025-01-20"]

@@ -247,8 +247,9 @@ class StoryDates:
             self.dated = None  # "in 2011": the story has moved to another year
         if not value or "W" in value or len(value) < 7:
             return
-        if spot.get("year") or spot.rule == "iso" or self._carried:
-            self.dated, self.dated_sentence = _middle(value), here
+        if spot.get("year") or spot.get("which") and spot.rule not in _PRESENT_RULES or spot.rule == "iso" or (
+                self._carried):
+            self.dated, self.dated_sentence = _middle(value), here  # "January of this year" too
         elif spot.rule in _YEARLESS_RULES or spot.rule == "weekday":
             self.dated = None  # the story came back to the publication's time
 

@@ -55,7 +55,7 @@ _TENSE_MARKER_PATTERN = (
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
     r"|(?-i:begins|starts|opens|reopens|returns|follows|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|plays|faces|sits|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
-    r"takes\s+effect|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls)"
+    r"takes\s+effect|takes\s+office|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls)"
     # "leaders meet on Thursday", "talks resume Monday": the same timetable with a plural
     # subject (verbs seldom nouns), not an infinitive or a negated past ("did not meet")
     # (``NOT_PLURAL_BEFORE_RE`` keeps those out)
