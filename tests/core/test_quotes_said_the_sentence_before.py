@@ -29,3 +29,10 @@ def test_that_afternoon_in_the_attribution_is_the_storys_day() -> None:
 def test_a_quotation_after_an_undated_sentence_is_said_on_publication() -> None:
     text = 'The coalition met. "Today we begin," its chair said.'
     assert values(text)[-1] == ("Today", "2023-12-29")
+
+
+def test_the_day_said_on_is_the_one_right_after_the_verb_of_speech() -> None:
+    text = ("Farrow said at Tuesday's meeting that the report had landed in inboxes late on Friday. "
+            '"I was handed it four days ago and was expected to digest it by today," he said.')
+    found = values(text, date(2025, 9, 18))
+    assert found[-2:] == [("four days ago", "2025-09-12"), ("today", "2025-09-16")]

@@ -65,6 +65,7 @@ _NARRATIVE_SENTENCES = 8
 _PRESENT_RULES = frozenset({"deixis", "edge_year"})
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
+_SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
 _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
 
 
@@ -366,9 +367,12 @@ class StoryDates:
         """The day a sentence of attribution between ``start`` and ``end`` says its words
         were said on: its last day placed, with a verb of speech before it."""
         said = [s for s in self.spots if start <= s.start and s.end <= end and s.rule in _SAID_ON_RULES]
-        if not said or not _speech_verb_re().search(self.text, start, said[-1].start):
+        verbs = [m.end() for m in _speech_verb_re().finditer(self.text, start, end)]
+        # the day right after a verb of speech ("said at Tuesday's meeting that ... on Friday")
+        near = [s for s in said if any(0 <= s.start - v <= _SAID_DAY_REACH for v in verbs)]
+        if not near:
             return None
-        day = self.placed.get(said[-1].start)
+        day = self.placed.get(near[0].start)
         return day if day and len(day) == 10 else None
 
     def _in_story_time(self, spot: Spot, value: str | None, here: int,
@@ -428,7 +432,7 @@ class StoryDates:
 
 
 # What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
-_SPEAKER_TIME_RULES = frozenset({"deixis", "edge_year", "weekday"})
+_SPEAKER_TIME_RULES = frozenset({"deixis", "edge_year", "weekday", "ago"})
 _DATELINE_REACH = 600  # a dateline opens the story: after its headline, before this
 _FILED_RULES = frozenset({"weekday", "weekday_of_week", "deixis"})  # what counts from the day filed
 
