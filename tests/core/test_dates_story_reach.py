@@ -65,3 +65,12 @@ def test_a_gap_set_beside_a_day_restates_that_day() -> None:
     text = "The boat sank in 1987. Last Tuesday, 37 years later, the pair finally sat down together."
     assert values(text, date(2024, 2, 11))[-1] == ("37 years later", "2024")
     assert values("He left in 1987. Two years later, he returned.", date(2024, 2, 11))[-1] == ("Two years later", "1989")
+
+
+def test_a_story_told_on_since_its_date_keeps_its_year_near_publication_too() -> None:
+    text = ("The scheme began on Jan. 9, 2023, with an email. Two days later, he replied with a quote. "
+            "A second consignment followed on Feb. 24.")
+    assert values(text, date(2025, 3, 14))[-1] == ("Feb. 24", "2023-02-24")
+    # told on at once, with nothing of the story between, the publication's time stands
+    text = "The video was filmed on Feb. 3, 2022. It resurfaced on Feb. 12."
+    assert values(text, date(2024, 2, 20))[-1] == ("Feb. 12", "2024-02-12")

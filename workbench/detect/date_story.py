@@ -90,6 +90,7 @@ class StoryDates:
         # one), and its sentence: "On Dec. 5" after "filmed on Dec. 3, 2022" is 2022's
         self.dated: date | None = None
         self.dated_sentence = -9
+        self.story_steps = 0  # dates told since then against the story's own time
         self._carried = False  # whether the spot just placed took its year from the story
         self.previous_end = -1
         self.bare_year: tuple[int, str] | None = None  # where the last year said alone ended, and it
@@ -124,6 +125,7 @@ class StoryDates:
             value = count_from(spot, day, published)  # "a day before the Dec. 20 deadline"
         elif spot.rule == "that_unit" or spot.rule == "the_unit" and spot.get("that"):
             value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
+            self.story_steps += 1
         elif _narrative_relative(spot, text) and _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start) and (
                 self.placed.get(self._previous_start)):
             # "Last Tuesday, 37 years later, ...": the gap restates the day just given
@@ -131,6 +133,7 @@ class StoryDates:
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
+            self.story_steps += 1  # "Two days later": the story goes on being told
         elif _placed_against_event(spot) and here == self.anchor_sentence and self.anchor and (
                 _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start)
                 or _finer(spot.get("unit"), self.anchor)):
@@ -250,6 +253,7 @@ class StoryDates:
             return
         if spot.get("year") or spot.get("which") and spot.rule not in _PRESENT_RULES or spot.rule == "iso" or (
                 self._carried):
+            self.story_steps = self.story_steps + 1 if self._carried else 0
             self.dated, self.dated_sentence = _middle(value), here  # "January of this year" too
         elif spot.rule in _YEARLESS_RULES or spot.rule == "weekday":
             self.dated = None  # the story came back to the publication's time
@@ -264,7 +268,10 @@ class StoryDates:
         if self.dated is None or here - self.dated_sentence > _NARRATIVE_SENTENCES:
             return value
         ours = _middle(value)
-        if abs((ours - published).days) <= _PUBLICATION_NEAR or tense_near(
+        # near publication, the publication's reading stands ("filmed on Feb. 3, 2022. It
+        # resurfaced on Feb. 12"), unless the story has gone on being told since its date
+        # ("on Jan. 9, 2023 ... Two days later ... A second consignment followed on Feb. 24")
+        if abs((ours - published).days) <= _PUBLICATION_NEAR and not self.story_steps or tense_near(
                 self.text, spot.start, spot.end) == "future":
             return value
         best = None
