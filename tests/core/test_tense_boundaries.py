@@ -69,3 +69,14 @@ def test_taking_office_on_a_day_is_a_timetable() -> None:
     text = "It is one of the last gatherings before the new U.S. administration takes office on Jan. 20."
     found = [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 6)))]
     assert found == ["2025-01-20"]
+
+
+def test_we_planned_is_a_past_not_a_plan_to_come() -> None:
+    text = '"The year was harder than we planned for in the spring," the chief executive said.'
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 11, 21)))] == ["2024"]
+
+
+def test_a_date_in_a_since_clause_is_no_story_date() -> None:
+    text = ("The run began last November, when Harlow cut its guidance for the first time since Ferreira "
+            "took over in February 2023. The company trimmed its forecast again in May.")
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 11, 21)))][-1] == "2024-05"

@@ -251,6 +251,9 @@ class StoryDates:
             self.dated = None  # "in 2011": the story has moved to another year
         if not value or "W" in value or len(value) < 7:
             return
+        if current_language().dates.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, spot.start - 8), spot.start) or (
+                current_language().dates.SINCE_CLAUSE_BEFORE_RE.search(self.text, max(0, spot.start - 50), spot.start)):
+            return  # "since 2013", "since Ferreira took over in February 2023": an edge, not the story's time
         if spot.get("year") or spot.get("which") and spot.rule not in _PRESENT_RULES or spot.rule == "iso" or (
                 self._carried):
             self.story_steps = self.story_steps + 1 if self._carried else 0

@@ -27,11 +27,6 @@ _SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?=\s|$)(?!\s\d)|\n
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
-_AND_RE = re.compile(r"\band\b")
-# "Wednesday: rain spreading from the south-west": a line of a forecast or a fixture list
-_LIST_DAY_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?:")
-# what may open a live blog's entry before its sentence: "5:10 p.m.: "
-_TIME_STAMP_RE = re.compile(r"\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.:?\s+)?")
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -58,7 +53,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     # what leans to the future when nothing else tells the tense: an infinitive with no verb
     # before it ("Talks to resume Thursday"), a deadline ("by Wednesday")
     leaning = "future" if date_words.DEADLINE_BEFORE_RE.search(text, max(left, start - 24), start) or (
-        _LIST_DAY_RE.match(text, start) and (start == 0 or text[start - 1] == "\n")) else None
+        date_words.LIST_DAY_RE.match(text, start) and (start == 0 or text[start - 1] == "\n")) else None
     for m in date_words.TENSE_MARKERS.finditer(text, left, right):
         if start <= m.start() < end:
             continue
@@ -70,12 +65,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             between = text[end:m.start()]
             # "imported ... in December and expected to keep ...": a verb coordinated after the span
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None or (
-                _AND_RE.search(between) is not None)
+                date_words.COORDINATION_RE.search(between) is not None)
         if m.group("headline") and not _in_headline(text, m.start(), m.end()):
             # "to" in a sentence, not a headline's "Biden to visit"; but told like one, a subject
             # and its infinitive, the sentence leans to the future ("Talks to resume Thursday")
-            if not other_clause and _TIME_STAMP_RE.match(text, left) and date_words.HEADLINE_SUBJECT_RE.fullmatch(
-                    text, _TIME_STAMP_RE.match(text, left).end(), m.start()):
+            if not other_clause and date_words.TIME_STAMP_RE.match(text, left) and date_words.HEADLINE_SUBJECT_RE.fullmatch(
+                    text, date_words.TIME_STAMP_RE.match(text, left).end(), m.start()):
                 leaning = "future"
             continue
         if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):

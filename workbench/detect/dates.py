@@ -193,9 +193,6 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
 # "the Worlds 2023 champions", "Euro 2024 finals": a name before the year makes it the event's
 # year, not a count of the noun after it (a capital that opens the sentence says nothing)
 _NAME_BEFORE_RE = re.compile(r"[\w,;:’'\")]\s+[A-Z][a-z]+\s+$")
-# what may follow a time told as an adverb ("she said that day.", "said that day, when ..."):
-# a mark, the end, or a word that does not go on as a clause's verb would
-_TIME_ENDS_RE = re.compile(r"\s*(?:[,.;:!?\"”’)]|$|(?:in|on|at|when|after|before|with|to|for|and|but)\b)")
 _QUOTED_ALONE_RE = re.compile(r"[“\"‘']\d{4}[,.]?[”\"’']")
 
 
@@ -288,7 +285,7 @@ def _plausible(spot: Spot, text: str) -> bool:
             text, max(0, spot.start - 8), spot.start):
         return False
     if spot.rule == "that_unit" and date_words.THAT_CLAUSE_BEFORE_RE.search(text, max(0, spot.start - 10), spot.start) and (
-            not _TIME_ENDS_RE.match(text, spot.end)):
+            not date_words.TIME_ENDS_RE.match(text, spot.end)):
         return False  # "now that spring has come": a clause's "that", no time the story gave
     if spot.rule == "nth_day" and not date_words.NTH_DAY_BEFORE_RE.search(
             text, max(0, spot.start - 12), spot.start - 4):  # before "the "

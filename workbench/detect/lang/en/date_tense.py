@@ -43,7 +43,9 @@ _TENSE_MARKER_PATTERN = (
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
     # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
     r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
-    r"(?:\s+[a-z]+)?|scheduled|planned|upcoming|next"
+    # "the planned strike", "scheduled for Monday"; not "we planned for", "had scheduled"
+    r"(?:\s+[a-z]+)?|(?<!\bwe\s)(?<!\bI\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\bhad\s)(?<!\bhas\s)"
+    r"(?<!\bhave\s)(?:scheduled|planned)|upcoming|next"
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
     # "with more expected in April": what is awaited, without its verb
@@ -119,3 +121,14 @@ CLAUSE_OPENERS = re.compile(
     r"\b(?:that|which|who|whom|whose|because|although|though|but|while|whereas|if|unless|until)\b|;",
     re.IGNORECASE,
 )
+
+# Clause and list words the date resolvers read around a date
+SINCE_CLAUSE_BEFORE_RE = re.compile(r"\bsince\b[^,.;:!?\n]{0,40}$", re.IGNORECASE)
+COORDINATION_RE = re.compile(r"\band\b")
+# "Wednesday: rain spreading from the south-west": a line of a forecast or a fixture list
+LIST_DAY_RE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?:")
+# what may open a live blog's entry before its sentence: "5:10 p.m.: "
+TIME_STAMP_RE = re.compile(r"\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.:?\s+)?")
+# what may follow a time told as an adverb ("she said that day.", "said that day, when ..."):
+# a mark, the end, or a word that does not go on as a clause's verb would
+TIME_ENDS_RE = re.compile(r"\s*(?:[,.;:!?\"”’)]|$|(?:in|on|at|when|after|before|with|to|for|and|but)\b)")
