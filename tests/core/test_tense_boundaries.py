@@ -80,3 +80,10 @@ def test_a_date_in_a_since_clause_is_no_story_date() -> None:
     text = ("The run began last November, when Harlow cut its guidance for the first time since Ferreira "
             "took over in February 2023. The company trimmed its forecast again in May.")
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 11, 21)))][-1] == "2024-05"
+
+
+def test_the_half_a_text_comes_out_late_in_is_told_as_past_already() -> None:
+    text = "The second half of the year was harder than the first."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 11, 21)))][0] == "2024"
+    # early in the half, a half told as past is the year before's
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 8, 2)))][0] == "2023"

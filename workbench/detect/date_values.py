@@ -446,7 +446,9 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
         tense = "past"  # "will report fourth-quarter results": results are of a quarter gone
     # a half told as past has ended: the one the article came out in has not ("sales fell in
     # the first half" in February is last year's)
-    if quarter and tense == "past" and (quarter > current or half and quarter == current):
+    # (late in a half, it is told as past already: "the second half was harder" in November)
+    early_in_half = (published.month - 1) % 6 < 3
+    if quarter and tense == "past" and (quarter > current or half and quarter == current and early_in_half):
         return str(published.year - 1)
     if quarter and tense == "future" and quarter < current:
         return str(published.year + 1)
