@@ -36,3 +36,9 @@ def test_the_day_said_on_is_the_one_right_after_the_verb_of_speech() -> None:
             '"I was handed it four days ago and was expected to digest it by today," he said.')
     found = values(text, date(2025, 9, 18))
     assert found[-2:] == [("four days ago", "2025-09-12"), ("today", "2025-09-16")]
+
+
+def test_a_weekday_an_interview_was_given_on_is_the_reporting_week() -> None:
+    text = ("Auditors delivered a first draft on Friday, March 24, 2023. "
+            "Okafor told the Ledger in an interview on Wednesday that he had followed the rules.")
+    assert values(text, date(2023, 12, 3))[-1] == ("Wednesday", "2023-11-29")

@@ -433,7 +433,9 @@ class StoryDates:
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
-                and self.day_anchor and published and here - self.week_sentence <= 1):
+                and self.day_anchor and published and here - self.week_sentence <= 1
+                # "Okafor told the Ledger in an interview on Wednesday": the reporting's own week
+                and not _speech_verb_re().search(self.text, max(0, spot.start - _SAID_DAY_REACH), spot.start)):
             day = date.fromisoformat(self.day_anchor)
             if abs((day - published).days) > 6:
                 return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
