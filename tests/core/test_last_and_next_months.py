@@ -25,3 +25,17 @@ def test_last_month_named_further_on_is_this_years() -> None:
 def test_next_month_named_just_before_it_is_the_year_after() -> None:
     assert value("The vote is due next December.", date(2023, 11, 8)) == "2024-12"
     assert value("The vote is due next March.", date(2023, 11, 8)) == "2024-03"
+
+
+def test_last_month_opening_a_sentence_is_read_as_well() -> None:
+    assert value("Last December, the grid held.", date(2024, 12, 19)) == "2023-12"
+    assert value("Last July, the House cleared a package.", date(2023, 7, 24)) == "2022-07"
+
+
+def test_a_day_and_month_with_its_weekday_take_the_weekdays_year() -> None:
+    assert value("Sandbags near the depot.\n\nMonday, Aug. 28\n\nA helicopter was due.", date(2024, 3, 17)) == "2023-08-28"
+
+
+def test_not_required_is_no_past() -> None:
+    text = "The PAC files semiannually and is not required to report again until July 31."
+    assert value(text, date(2024, 4, 16)) == "2024-07-31"

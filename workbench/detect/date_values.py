@@ -80,7 +80,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
                 text[left : m.start()].strip() or _CAPITAL_NEXT_RE.match(text, m.end())):
             continue  # "the Met Office", "Rose Garden": a name, not a verb
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
-                text, max(0, m.start() - 9), m.start()) or date_words.ADJECTIVE_BEFORE_RE.search(
+                text, max(0, m.start() - 13), m.start()) or date_words.ADJECTIVE_BEFORE_RE.search(
                 text, max(0, m.start() - 9), m.start()) or (
                 m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
             continue  # "when he is confronted", "a packed spring"; "on June 2 followed by ...": no tense of their own
@@ -289,7 +289,7 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
         # "Tuesday, November 19": the weekday says which year
         years = [y for y in (published.year, published.year - 1, published.year + 1)
                  if _valid(y, month, day) and date(y, month, day).weekday()
-                 == (date_words.WEEKDAYS.get(weekday.lower()) or date_words.WEEKDAY_SHORT.get(weekday.lower()))]
+                 == {**date_words.WEEKDAY_SHORT, **date_words.WEEKDAYS}[weekday.lower()]]
         if years:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))

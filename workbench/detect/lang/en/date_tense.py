@@ -101,7 +101,7 @@ HEADLINE_REST_RE = re.compile(r"(?:[^\n.!?]|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a
 
 # "when he is confronted", "would remain closed": a participle after "is", "be" or "remain" is
 # a present passive or a state, not a past
-PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|am|be|remains?|stays?|seems?|becomes?)\s+$", re.IGNORECASE)
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:(?:is|are|am|be)(?:\s+not)?|remains?|stays?|seems?|becomes?)\s+$", re.IGNORECASE)
 # "by Wednesday", "until at least Tuesday", "from 6 a.m. Thursday": a day something runs to or
 # from, still to come when nothing else in the sentence tells the tense
 DEADLINE_BEFORE_RE = re.compile(

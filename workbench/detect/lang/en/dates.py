@@ -262,7 +262,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "February of last year", "April next year": the month in the year named after it
     ("my", re.compile(rf"{EDGE}?(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR}){WHICH_YEAR}")),
     ("month", re.compile(
-        rf"(?:(?P<rel>{PART_OF_MONTH}|last|next|this|early-?|late-?|mid-?|earlier\s+this|later\s+this)\s*)?"
+        rf"(?:(?P<rel>{PART_OF_MONTH}|[Ll]ast|[Nn]ext|[Tt]his|early-?|late-?|mid-?|earlier\s+this|later\s+this)\s*)?"
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
