@@ -87,3 +87,18 @@ def test_the_half_a_text_comes_out_late_in_is_told_as_past_already() -> None:
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 11, 21)))][0] == "2024"
     # early in the half, a half told as past is the year before's
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 8, 2)))][0] == "2023"
+
+
+def test_a_timeline_line_tells_no_tense_by_its_present() -> None:
+    text = "Timeline\nNov. 19: A pause collapses after six hours.\nDec. 25: The water station stops pumping after its fuel runs out."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 3)))] == ["2024-11-19", "2024-12-25"]
+
+
+def test_a_quotation_s_tense_is_not_the_narrations() -> None:
+    text = 'A Dec. 28 Facebook post shows a photo of him next to the text: "We will be in Pskov by summer."'
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 3)))][0] == "2024-12-28"
+
+
+def test_what_people_expect_before_a_day_is_to_come() -> None:
+    text = "Party operatives said they expect at least two more announcements before Christmas."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2023, 12, 5)))] == ["2023-12-25"]

@@ -27,6 +27,9 @@ _SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?=\s|$)(?!\s\d)|\n
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+_QUOTE_MARK_RE = re.compile("[\"“”«»„]")
+# "Dec. 25: The water station stops pumping": a timeline's line, whose present tells no tense
+_TIMELINE_ENTRY_RE = re.compile(r"\s*(?::|\s[–—-]\s)")
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -34,6 +37,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     # Look no further than a long sentence's length: unbounded searches make
     # a text without full stops quadratic.
     date_words = current_language().dates
+    if (start == 0 or text[start - 1] == "\n") and _TIMELINE_ENTRY_RE.match(text, end) and not (
+            date_words.LIST_DAY_RE.match(text, start)):
+        return None
     floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
     # a sentence ends at a mark followed by a space: "0.5%" and "Oct.7" do not end one
     # nor does one run on over a blank line (a caption or a headline above has no full stop)
@@ -59,10 +65,14 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue
         if m.end() <= start:
             distance = start - m.end()
+            if _QUOTE_MARK_RE.search(text, m.end(), start):
+                continue  # a quotation's words and the narration's keep their own tenses
             other_clause = _opens_clause(text, m.end(), start)
         else:
             distance = m.start() - end
             between = text[end:m.start()]
+            if _QUOTE_MARK_RE.search(between):
+                continue
             # "imported ... in December and expected to keep ...": a verb coordinated after the span
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None or (
                 date_words.COORDINATION_RE.search(between) is not None)

@@ -45,7 +45,7 @@ _TENSE_MARKER_PATTERN = (
     r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     # "the planned strike", "scheduled for Monday"; not "we planned for", "had scheduled"
     r"(?:\s+[a-z]+)?|(?<!\bwe\s)(?<!\bI\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\bhad\s)(?<!\bhas\s)"
-    r"(?<!\bhave\s)(?:scheduled|planned)|upcoming|next"
+    r"(?<!\bhave\s)(?:scheduled|planned)|upcoming|looming|impending|expects?\b|next(?!\s+to\b)"
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
     # "with more expected in April": what is awaited, without its verb
