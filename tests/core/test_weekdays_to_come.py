@@ -65,3 +65,8 @@ def test_what_is_expected_or_payable_on_a_day_is_to_come() -> None:
     assert value(text, "Christmas", date(2025, 6, 17)) == "2025-12-25"
     text = "Harlow kept its dividend unchanged at 24 cents a share, payable on Jan. 15."
     assert value(text, "Jan. 15", date(2024, 11, 21)) == "2025-01-15"
+
+
+def test_this_week_told_as_to_come_on_a_sunday_is_the_week_that_begins() -> None:
+    assert value("We will pass both bills this week.", "this week", date(2023, 7, 23)) == "2023-W30"
+    assert value("We passed both bills this week.", "this week", date(2023, 7, 23)) == "2023-W29"

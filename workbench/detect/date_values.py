@@ -198,7 +198,7 @@ def resolve(spot: Spot, text: str, published: date | None) -> str | None:
         if rule == "quarter":
             return _resolve_quarter(spot, text, published)
         if rule == "edge_year":
-            return _resolve_this_last_next(spot, published)
+            return _resolve_this_last_next(spot, published, text)
         if rule == "the_unit":
             if spot.get("year"):  # "year-end 2023"
                 return spot.get("year")
@@ -391,7 +391,7 @@ def _resolve_deixis(spot: Spot, published: date | None) -> str | None:
     return published.isoformat()
 
 
-def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
+def _resolve_this_last_next(spot: Spot, published: date | None, text: str) -> str | None:
     date_words = current_language().dates
     if published is None:
         return None
@@ -400,6 +400,9 @@ def _resolve_this_last_next(spot: Spot, published: date | None) -> str | None:
     offset = -1 if which in {"this past", "past"} else 0 if which in {"this coming", "coming"} else (
         date_words.WHICH_OFFSETS[which])
     unit = spot.get("unit").lower()
+    if unit == "week" and which == "this" and published.weekday() == 6 and tense_near(
+            text, spot.start, spot.end) == "future":
+        offset = 1  # "we will pass both bills this week", said on a Sunday: the week that begins
     if unit in date_words.SEASONS:
         return str(_season_year(published, unit, 1 if which in {"this coming", "coming"} else offset))
     if unit == "quarter":
