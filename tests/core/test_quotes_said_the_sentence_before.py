@@ -42,3 +42,16 @@ def test_a_weekday_an_interview_was_given_on_is_the_reporting_week() -> None:
     text = ("Auditors delivered a first draft on Friday, March 24, 2023. "
             "Okafor told the Ledger in an interview on Wednesday that he had followed the rules.")
     assert values(text, date(2023, 12, 3))[-1] == ("Wednesday", "2023-11-29")
+
+
+def test_the_day_a_lead_says_someone_spoke_holds_for_the_next_paragraphs_quotations() -> None:
+    text = ("The head of the network said Wednesday that records would return next week.\n\n"
+            '"Yesterday we brought the pharmacy back online," he told reporters at a news conference.')
+    assert values(text, date(2023, 12, 28))[-1] == ("Yesterday", "2023-12-26")
+
+
+def test_an_interview_on_monday_is_the_reporting_week() -> None:
+    text = ("She won on Nov. 7, 2023, a Tuesday. She spoke about it in an interview on Monday. "
+            '"Today she has no room," she said.')
+    found = values(text, date(2024, 1, 10))
+    assert found[-2:] == [("Monday", "2024-01-08"), ("Today", "2024-01-08")]

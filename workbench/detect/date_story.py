@@ -65,6 +65,8 @@ _NARRATIVE_SENTENCES = 8
 _PRESENT_RULES = frozenset({"deixis", "edge_year"})
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
+_SAID_VERB_REACH = 30  # "said Wednesday", "told reporters on Monday": a verb of speech just before the day
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
 _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
 
@@ -100,6 +102,8 @@ class StoryDates:
         self.posts = embedded_posts(text, spots, self.spot_starts)  # posts with a dated signature
         self.days_named: dict[str, str] = {}
         self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given
+        self.said_day: tuple[str, int] | None = None  # the day someone was last said to speak on, and its paragraph
+        self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
         self._previous_start = -1  # "02-09" -> the day a month and day were placed on
 
     def sentence(self, pos: int) -> int:
@@ -173,6 +177,10 @@ class StoryDates:
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end, self._previous_start = spot.end, spot.start
         self.placed[spot.start] = value
+        if spot.rule in _SAID_ON_RULES and value and len(value) == 10 and (_speech_verb_re().search(
+                text, max(0, spot.start - _SAID_VERB_REACH), spot.start) or current_language().dates.
+                SPOKE_ON_BEFORE_RE.search(text, max(0, spot.start - 40), spot.start)):
+            self.said_day = (value, bisect_right(self.paragraph_starts, spot.start) - 1)  # "said Wednesday"
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
@@ -330,11 +338,23 @@ class StoryDates:
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
             # a post's own day is unknown, unless the text dates the event its "yesterday" names
             return quoted_event_day(text, self.spots, self.spot_starts, spot, published)
+        if (day := self._said_lately(opening)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))
         return resolve(spot, text, published)
+
+    def _said_lately(self, opening: int) -> str | None:
+        """ "The head of the network said Wednesday that ... \n\n "Yesterday we ...," he told
+        reporters.": the day the text last said someone spoke on holds for the quotations of
+        that paragraph and the next."""
+        if self.said_day is None:
+            return None
+        day, paragraph = self.said_day
+        return day if 0 <= bisect_right(self.paragraph_starts, opening) - 1 - paragraph <= 1 else None
 
     def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:
         """The day the quotation's attribution says the words were said, if it says one."""
-        return self._said_after(quotation[1], published, strict=True) or self._said_before(quotation[0], published)
+        return self._said_after(quotation[1], published, strict=True) or self._said_before(
+            quotation[0], published) or self._said_lately(quotation[0])
 
     def _said_after(self, closing: int, published: date | None, strict: bool = False) -> str | None:
         """ '"...," he said on Sunday': the day of the attribution after the quotation, ""
@@ -435,7 +455,9 @@ class StoryDates:
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1
                 # "Okafor told the Ledger in an interview on Wednesday": the reporting's own week
-                and not _speech_verb_re().search(self.text, max(0, spot.start - _SAID_DAY_REACH), spot.start)):
+                and not _speech_verb_re().search(self.text, max(0, spot.start - _SAID_DAY_REACH), spot.start)
+                and not current_language().dates.SPOKE_ON_BEFORE_RE.search(
+                    self.text, max(0, spot.start - 60), spot.start)):
             day = date.fromisoformat(self.day_anchor)
             if abs((day - published).days) > 6:
                 return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],

@@ -132,3 +132,7 @@ TIME_STAMP_RE = re.compile(r"\s*(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.:?\s+)?")
 # what may follow a time told as an adverb ("she said that day.", "said that day, when ..."):
 # a mark, the end, or a word that does not go on as a clause's verb would
 TIME_ENDS_RE = re.compile(r"\s*(?:[,.;:!?\"”’)]|$|(?:in|on|at|when|after|before|with|to|for|and|but)\b)")
+# "in an interview on Monday", "at a news conference on Wednesday": a day someone spoke on
+SPOKE_ON_BEFORE_RE = re.compile(
+    r"\b(?:interview|statement|news\s+conference|press\s+conference|briefing|speech|address|remarks|"
+    r"video|post|note|letter)\b[^.!?\n]{0,25}$", re.IGNORECASE)
