@@ -37,3 +37,15 @@ def test_a_holiday_set_beside_a_day_is_that_day() -> None:
     text = "The ship is to be launched at Callao on July 28, Peru's Independence Day."
     found = [(c.text, c.value) for c in detect_dates(text, DetectContext(date(2023, 1, 10)))]
     assert found == [("July 28", "2023-07-28"), ("Independence Day", "2023-07-28")]
+
+
+def test_a_week_of_a_month_is_an_iso_week() -> None:
+    def found(text: str, published: date) -> list[tuple[str, str | None]]:
+        return [(c.text, c.value) for c in detect_dates(text, DetectContext(published))]
+
+    assert found("Looking ahead, the first full week of January brings jobs data.", date(2023, 12, 29)) == [
+        ("first full week of January", "2024-W01")]
+    assert found("Cancel nothing for the first weekend of August.", date(2023, 7, 24)) == [
+        ("first weekend of August", "2023-W31")]
+    assert found("A plan on the desk by the first week of July.", date(2024, 6, 12)) == [
+        ("first week of July", "2024-W27")]

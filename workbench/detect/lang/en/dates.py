@@ -96,8 +96,13 @@ PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # "the first week of December": a part of a month stays in the span, the month is the value
 PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final|closing|opening)\s+"
-                 r"(?:weeks?|fortnight|half|days|ten\s+days|months|hours)|"
+                 r"(?:(?:full\s+)?week(?:end)?s?|fortnight|half|days|ten\s+days|months|hours)|"
                   r"end|beginning|start|middle)\s+of")
+
+# "the first full week of January", "the last weekend of May": a week of the month, as an ISO week
+WEEK_OF_MONTH_RE = re.compile(
+    r"(?P<nth>first|second|third|fourth|last|final)\s+(?P<full>full\s+)?(?P<unit>week|weekend)\s+of$", re.IGNORECASE)
+NTH_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 
 # The units of ``two weeks ago``, captured singular or plural.
 TIME_UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade|century)s?"
