@@ -347,17 +347,19 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
 
 
 def _week_of_month(year: int, month: int, week: re.Match[str]) -> str:
-    """ "the first week of July": the ISO week of its first day (its first Monday when "full");
-    "the first weekend of August": the week of its first Saturday; "the last ...": of the last."""
+    """ "the first week of July": the ISO week of the middle of its first seven days (of its
+    first Monday when "full"); "the first weekend of August": the week of its first Saturday;
+    "the last ...": of the last."""
     nth = current_language().dates.NTH_NUMBERS[week.group("nth").lower()]
     target = 5 if week.group("unit").lower() == "weekend" else 0 if week.group("full") else None
     first = date(year, month, 1)
     last = (first + relativedelta(months=1)) - timedelta(days=1)
     if nth > 0:
-        start = first if target is None else first + timedelta(days=(target - first.weekday()) % 7)
+        start = first + timedelta(days=3) if target is None else first + timedelta(
+            days=(target - first.weekday()) % 7)
         day = start + timedelta(weeks=nth - 1)
     else:
-        day = last if target is None else last - timedelta(days=(last.weekday() - target) % 7)
+        day = last - timedelta(days=3) if target is None else last - timedelta(days=(last.weekday() - target) % 7)
     iso_year, iso_week, _ = day.isocalendar()
     return f"{iso_year}-W{iso_week:02d}"
 
