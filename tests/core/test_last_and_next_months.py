@@ -39,3 +39,9 @@ def test_a_day_and_month_with_its_weekday_take_the_weekdays_year() -> None:
 def test_not_required_is_no_past() -> None:
     text = "The PAC files semiannually and is not required to report again until July 31."
     assert value(text, date(2024, 4, 16)) == "2024-07-31"
+
+
+def test_a_season_before_a_verb_and_a_capitalised_mid_month_are_dates() -> None:
+    assert value('"Customers who paused orders in the summer have not come back," she said.',
+                 date(2024, 11, 21)) == "2024"
+    assert value("Voting ended Mid-May.", date(2024, 11, 21)) == "2024-05"

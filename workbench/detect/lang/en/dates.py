@@ -189,7 +189,11 @@ SEASON_SUBJECT_RE = re.compile(
     r"\s+(?:is|was|will|would|could|may|might|has|had|looks|promises|brought|saw)\b(?!\s+(?:of|a|an)\b)")
 
 # A noun after a season makes it an adjective: ``the summer heat``.
-NEXT_NOUN_RE = re.compile(r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b)[a-z]{3,}\b(?!\s*,)")
+# (a verb after it is no noun: "orders paused in the summer have not come back")
+NEXT_NOUN_RE = re.compile(
+    r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b|"
+    r"(?:have|has|had|were|was|are|is|will|would|could|can|may|might|should|did|does|do|remain|remains)\b)"
+    r"[a-z]{3,}\b(?!\s*,)")
 
 # ``for two days before``: these measure a stretch, they do not place an event.
 MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
@@ -268,7 +272,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "February of last year", "April next year": the month in the year named after it
     ("my", re.compile(rf"{EDGE}?(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR}){WHICH_YEAR}")),
     ("month", re.compile(
-        rf"(?:(?P<rel>{PART_OF_MONTH}|[Ll]ast|[Nn]ext|[Tt]his|early-?|late-?|mid-?|earlier\s+this|later\s+this)\s*)?"
+        rf"(?:(?P<rel>{PART_OF_MONTH}|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly-?|[Ll]ate-?|[Mm]id-?|earlier\s+this|later\s+this)\s*)?"
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
     ("decade", re.compile(
         r"(?:(?P<edge>early|late|mid)[- ](?:the\s+)?)?(?P<decade>(?:1[5-9]|20)\d0)'?s\b")),
