@@ -74,3 +74,11 @@ def test_a_story_told_on_since_its_date_keeps_its_year_near_publication_too() ->
     # told on at once, with nothing of the story between, the publication's time stands
     text = "The video was filmed on Feb. 3, 2022. It resurfaced on Feb. 12."
     assert values(text, date(2024, 2, 20))[-1] == ("Feb. 12", "2024-02-12")
+
+
+def test_dates_listed_together_share_a_year() -> None:
+    text = ("A large motor was ground-tested on 15 December 2022. The first flight came on 12 February, "
+            "with further flights on 7 May and on 19 August.")
+    assert values(text, date(2024, 12, 9))[-2:] == [("7 May", "2023-05-07"), ("19 August", "2023-08-19")]
+    text = "It will hold an investor day in New York on Feb. 11 and its annual meeting in March."
+    assert values(text, date(2024, 11, 21)) == [("Feb. 11", "2025-02-11"), ("March", "2025-03")]

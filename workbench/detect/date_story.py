@@ -450,6 +450,13 @@ class StoryDates:
                 COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
                 and tense_near(self.text, spot.start, spot.end) == "past"):
             return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
+        listed = self.placed.get(self._previous_start) or ""
+        if (spot.rule in _YEARLESS_RULES and not deictic and len(listed) >= 7 and "W" not in listed
+                and current_language().dates.COORDINATED_DATES_RE.fullmatch(self.text, self.previous_end, spot.start)):
+            moved = _in_year(spot, value, listed[:4], self.text)
+            if moved[:7] >= listed[:7]:
+                self._carried = moved[:4] != value[:4]
+                return moved  # "on 7 May and on 19 August": the year of the date listed with it
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS

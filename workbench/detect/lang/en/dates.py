@@ -229,6 +229,8 @@ RANGE_BETWEEN_BEFORE_RE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
 # "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
 # stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
 COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
+# "on 7 May and on 19 August", "on Feb. 11 and its annual meeting in March": dates listed together
+COORDINATED_DATES_RE = re.compile(r",?\s+(?:and|or|then)\s+(?:(?:its|the|a|an|[a-z]+)\s+){0,3}(?:in|on|by)\s+")
 # "May 3 last year", "February of next year": the year named after a month or a day
 WHICH_YEAR = r",?\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+year\b"
 # A four-digit year from 1500 to 2099.
