@@ -82,3 +82,9 @@ def test_dates_listed_together_share_a_year() -> None:
     assert values(text, date(2024, 12, 9))[-2:] == [("7 May", "2023-05-07"), ("19 August", "2023-08-19")]
     text = "It will hold an investor day in New York on Feb. 11 and its annual meeting in March."
     assert values(text, date(2024, 11, 21)) == [("Feb. 11", "2025-02-11"), ("March", "2025-03")]
+
+
+def test_a_season_told_in_the_past_of_a_dated_story_is_the_storys() -> None:
+    text = ("A glide-vehicle flight followed on 5 January 2022. Officials initially dismissed it. "
+            "By the spring, the Joint Chiefs had revised their assessment.")
+    assert values(text, date(2024, 12, 9))[-1] == ("spring", "2022")

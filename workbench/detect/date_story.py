@@ -450,6 +450,15 @@ class StoryDates:
                 COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
                 and tense_near(self.text, spot.start, spot.end) == "past"):
             return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
+        if (spot.rule == "season" and not spot.get("year") and published and self.dated is not None
+                and here - self.dated_sentence <= _NARRATIVE_SENTENCES
+                and tense_near(self.text, spot.start, spot.end) == "past"):
+            # "on 5 January 2022 ... By the spring, the assessment had changed": the story's spring
+            middle = current_language().dates.SEASON_MIDDLES[spot.get("season").lower()]
+            year = self.dated.year if middle >= self.dated.month else self.dated.year + 1
+            if year < published.year:
+                self._carried = True
+                return str(year)
         listed = self.placed.get(self._previous_start) or ""
         if (spot.rule in _YEARLESS_RULES and not deictic and len(listed) >= 7 and "W" not in listed
                 and current_language().dates.COORDINATED_DATES_RE.fullmatch(self.text, self.previous_end, spot.start)):
