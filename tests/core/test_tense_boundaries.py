@@ -102,3 +102,8 @@ def test_a_quotation_s_tense_is_not_the_narrations() -> None:
 def test_what_people_expect_before_a_day_is_to_come() -> None:
     text = "Party operatives said they expect at least two more announcements before Christmas."
     assert [c.value for c in detect_dates(text, DetectContext(date(2023, 12, 5)))] == ["2023-12-25"]
+
+
+def test_a_capitalised_since_opening_a_sentence_still_tells_the_past() -> None:
+    text = "Since October 7, more than 20,000 babies have been born in Gaza."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 2, 12)))] == ["2023-10-07"]

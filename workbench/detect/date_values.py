@@ -86,7 +86,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
             continue  # "failed to meet on Thursday", "did not meet": no timetable
         kind = "future" if m.group("future") or m.group("headline") else "past"
-        if kind == "past" and text[m.start()].isupper() and (
+        if kind == "past" and m.group("participle") and text[m.start()].isupper() and (
                 text[left : m.start()].strip() or _CAPITAL_NEXT_RE.match(text, m.end())):
             continue  # "the Met Office", "Rose Garden": a name, not a verb
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
