@@ -28,7 +28,6 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +39,6 @@ HELDOUT = ANNOTATIONS / "heldout"
 # British politics story, a year in review, a timeline ...), dates marked as they
 # were written: texts and annotations are ours, kept in the repository.
 MADE_UP = Path(__file__).resolve().parents[1] / "fixtures" / "dated_articles"
-
-
-@dataclass(frozen=True)
-class DatedText:
-    name: str
-    text: str
-    published: datetime.date | None
-    dates: list[dict[str, Any]]
 
 
 def _page_path(page: str) -> Path:
@@ -74,7 +65,7 @@ def _located(text: str, dates: Iterable[dict[str, Any]]) -> tuple[list[dict[str,
     return found, lost
 
 
-def load(annotations: Path = ANNOTATIONS) -> tuple[list[DatedText], list[str]]:
+def load(annotations: Path = ANNOTATIONS) -> tuple[list[claims_eval.Document], list[str]]:
     """Every annotated page present, extracted now, with its gold dates; notes on the rest."""
     from workbench.ingest.extract import extract_html
 
@@ -93,7 +84,7 @@ def load(annotations: Path = ANNOTATIONS) -> tuple[list[DatedText], list[str]]:
         if lost:
             notes.append(f"{path.stem}: {lost} of {len(gold['dates'])} gold dates not found in the text extracted now")
         published = datetime.date.fromisoformat(gold["published"]) if gold.get("published") else None
-        texts.append(DatedText(path.stem, text, published, dates))
+        texts.append(claims_eval.Document(path.stem, text, published, dates))
     return texts, notes
 
 
@@ -107,15 +98,15 @@ def evaluate(annotations: Path = ANNOTATIONS) -> dict[str, Any]:
     misses: list[str] = []
     for item in texts:
         predicted = [c.as_json() for c in detect(item.text, item.published) if c.kind == "date"]
-        total.update(claims_eval._tally(item.dates, predicted).get("date", Counter()))
+        total.update(claims_eval._tally(item.claims, predicted).get("date", Counter()))
         misses += _misses(item, predicted)
     result = claims_eval._report({"date": total} if total else {})
     result.update(texts=len(texts), gold=total["gold"], notes=notes, misses=misses)
     return result
 
 
-def _misses(item: DatedText, predicted: list[dict[str, Any]]) -> list[str]:
-    pairs = claims_eval._relaxed_pairs(item.dates, predicted)
+def _misses(item: claims_eval.Document, predicted: list[dict[str, Any]]) -> list[str]:
+    pairs = claims_eval._relaxed_pairs(item.claims, predicted)
     paired_gold = {id(g) for g, _ in pairs}
     paired_pred = {id(p) for _, p in pairs}
     text, lines = item.text, []
@@ -127,7 +118,7 @@ def _misses(item: DatedText, predicted: list[dict[str, Any]]) -> list[str]:
     for g, p in pairs:
         if not claims_eval.values_equal(g["value"], p.get("value")):
             lines.append(f"{item.name}: value {p.get('value')} for gold {g['value']}: {context(g)}")
-    lines += [f"{item.name}: missed ({g['value']}): {context(g)}" for g in item.dates if id(g) not in paired_gold]
+    lines += [f"{item.name}: missed ({g['value']}): {context(g)}" for g in item.claims if id(g) not in paired_gold]
     lines += [f"{item.name}: extra ({p.get('value')}): {context(p)}" for p in predicted if id(p) not in paired_pred]
     return lines
 
