@@ -42,7 +42,8 @@ def _dates_set2() -> list[Row]:
     from tests.benchmark import dates_eval
 
     rows = []
-    sets = (("dev", dates_eval.ANNOTATIONS), ("dev made-up", dates_eval.MADE_UP), ("held-out", dates_eval.HELDOUT))
+    sets = (("dev", dates_eval.ANNOTATIONS), ("dev made-up", dates_eval.MADE_UP), ("held-out", dates_eval.HELDOUT),
+            ("held-out made-up", dates_eval.MADE_UP_HELDOUT))
     for label, gold_dir in sets:
         result = dates_eval.evaluate(gold_dir)
         date_kind = result["kinds"].get("date")
