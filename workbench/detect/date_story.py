@@ -19,22 +19,23 @@ from datetime import date, timedelta
 from workbench.detect.date_anchors import resolve_from_anchor
 from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.date_posts import embedded_posts, post_around
+from workbench.detect.date_said import (
+    PARAGRAPH_BREAK_RE,
+    SAID_DAY_REACH,
+    SAID_ON_RULES,
+    SAID_VERB_REACH,
+    SaidDays,
+    quotation_around,
+    speech_verb_re,
+)
 from workbench.detect.date_values import Spot, resolve, tense_near
 from workbench.detect.event_dates import (
     adjacent_event_day,
     count_from,
     named_event_day,
-    quoted_event_day,
 )
-from workbench.detect.lang import LanguageData
-from workbench.detect.language_scope import current_language, per_language
+from workbench.detect.language_scope import current_language
 from workbench.detect.sentences import sentences
-
-
-@per_language
-def _speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS})\b", re.IGNORECASE)
-
 
 _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 # "after Python 3.0 was first released on December 3, 2008": a clause up to the event's date
@@ -54,7 +55,6 @@ _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "sum
 # What leaves the year a story is told in as it was: days and months without a year
 _KEEPS_STORY_YEAR = _YEARLESS_RULES | {"weekday", "nth_day"}
 _DAY_RULES = frozenset({"mdy", "dmy"})  # a month and a day: "Feb. 9", "9 February"
-_SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash", "that_unit"})
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
               "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
 _PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
@@ -63,15 +63,9 @@ _NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearles
 _NARRATIVE_SENTENCES = 8
 # what is said against the present ("today", "last year"): the story has come back to it
 _PRESENT_RULES = frozenset({"deixis", "edge_year"})
-_QUOTE_OPENERS = "“\""
-_QUOTE_CLOSERS = "”\""
-_SAID_VERB_REACH = 30  # "said Wednesday", "told reporters on Monday": a verb of speech just before the day
-_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
-_SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
-_ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
 
 
-class StoryDates:
+class StoryDates(SaidDays):
     """The dates a text has given so far, read in order: later expressions count from them."""
 
     def __init__(self, text: str, spots: tuple[Spot, ...]) -> None:
@@ -103,11 +97,8 @@ class StoryDates:
         self.days_named: dict[str, str] = {}
         self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given
         self.said_day: tuple[str, int] | None = None  # the day someone was last said to speak on, and its paragraph
-        self.paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+        self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK_RE.finditer(text)]
         self._previous_start = -1  # "02-09" -> the day a month and day were placed on
-
-    def sentence(self, pos: int) -> int:
-        return bisect_right(self.sentence_starts, pos) - 1
 
     def place(self, spot: Spot, published: date | None) -> str | None:
         """The ISO value of ``spot``, the next spot of the text in order."""
@@ -115,7 +106,7 @@ class StoryDates:
         here = self.sentence(spot.start)
         if self.filed is not None and spot.rule in _FILED_RULES:
             published = self.filed  # "KYIV, Feb. 10 (Reuters) - ... on Thursday": Feb. 8
-        quotation = _quotation(text, spot.start) if spot.rule in _SPEAKER_TIME_RULES else None
+        quotation = quotation_around(text, spot.start) if spot.rule in _SPEAKER_TIME_RULES else None
         if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
@@ -154,7 +145,7 @@ class StoryDates:
         elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
             # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
             # they spoke is given ('"This week was hard," she said last Friday')
-            value = self._in_quotation(spot, quotation, published)
+            value = self._inquotation_around(spot, quotation, published)
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
@@ -177,8 +168,8 @@ class StoryDates:
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end, self._previous_start = spot.end, spot.start
         self.placed[spot.start] = value
-        if spot.rule in _SAID_ON_RULES and value and len(value) == 10 and (_speech_verb_re().search(
-                text, max(0, spot.start - _SAID_VERB_REACH), spot.start) or current_language().dates.
+        if spot.rule in SAID_ON_RULES and value and len(value) == 10 and (speech_verb_re().search(
+                text, max(0, spot.start - SAID_VERB_REACH), spot.start) or current_language().dates.
                 SPOKE_ON_BEFORE_RE.search(text, max(0, spot.start - 40), spot.start)):
             self.said_day = (value, bisect_right(self.paragraph_starts, spot.start) - 1)  # "said Wednesday"
         if spot is self.dateline and value and len(value) == 10:
@@ -320,91 +311,6 @@ class StoryDates:
         return bool(current_language().dates.SENTENCE_OPENING_RE.fullmatch(
             self.text, self.sentence_starts[here] if here >= 0 else 0, spot.start))
 
-    def _in_quotation(self, spot: Spot, quotation: tuple[int, int],
-                      published: date | None) -> str | None:
-        """ "yesterday" inside quotation marks: counted from the day the words were said.
-
-        '"... yesterday," he said on Sunday' counts from that Sunday; a quoted post or
-        tweet has a day of its own, unknown unless given, so its "yesterday" stays open;
-        spoken words with no day given are taken as said on the day of publication."""
-        text = self.text
-        opening, closing = quotation
-        said_after = self._said_after(closing, published)
-        if said_after is not None:
-            return resolve(spot, text, date.fromisoformat(said_after)) if said_after else None
-        if (day := self._said_before(opening, published)) is not None:
-            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
-        around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
-        if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
-            # a post's own day is unknown, unless the text dates the event its "yesterday" names
-            return quoted_event_day(text, self.spots, self.spot_starts, spot, published)
-        if (day := self._said_lately(opening)) is not None:
-            return resolve(spot, text, date.fromisoformat(day))
-        return resolve(spot, text, published)
-
-    def _said_lately(self, opening: int) -> str | None:
-        """ "The head of the network said Wednesday that ... \n\n "Yesterday we ...," he told
-        reporters.": the day the text last said someone spoke on holds for the quotations of
-        that paragraph and the next."""
-        if self.said_day is None:
-            return None
-        day, paragraph = self.said_day
-        return day if 0 <= bisect_right(self.paragraph_starts, opening) - 1 - paragraph <= 1 else None
-
-    def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:
-        """The day the quotation's attribution says the words were said, if it says one."""
-        return self._said_after(quotation[1], published, strict=True) or self._said_before(
-            quotation[0], published) or self._said_lately(quotation[0])
-
-    def _said_after(self, closing: int, published: date | None, strict: bool = False) -> str | None:
-        """ '"...," he said on Sunday': the day of the attribution after the quotation, ""
-        when it names one that cannot be placed, None when it names none. ``strict``: not a
-        day of a clause of its own ('said King, who resigned on Dec. 20')."""
-        text = self.text
-        reach = min(len(text), closing + _ATTRIBUTION_REACH)
-        sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
-            self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
-        reach = min(reach, sentence_end)
-        for said in self.spots:
-            if closing < said.start < reach and said.rule in _SAID_ON_RULES and (
-                    _speech_verb_re().search(text, closing, said.start)):
-                if strict and current_language().dates.CLAUSE_OPENERS.search(text, closing, said.start):
-                    return None
-                day = resolve(said, text, published)
-                return day if day and len(day) == 10 else ""
-            if said.start >= reach:
-                break
-        return None
-
-    def _said_before(self, opening: int, published: date | None) -> str | None:
-        """The day an attribution that opens the quotation's sentence gives ("On Monday, he
-        said:", "He told reporters on Monday:"), if it gives one; for a quotation that opens
-        its sentence, the day the sentence before said it on ('..., she said in a note on
-        Thursday. "Today ..."', 'he said in an interview that afternoon. "Yesterday ..."')."""
-        text = self.text
-        here = max(0, self.sentence(opening))
-        sentence_start = self.sentence_starts[here]
-        if not text[sentence_start:opening].strip() and here > 0:
-            return self._said_on(self.sentence_starts[here - 1], sentence_start)
-        said = [s for s in self.spots if sentence_start <= s.start and s.end <= opening and s.rule in _SAID_ON_RULES]
-        if not said or not _speech_verb_re().search(text, sentence_start, opening) or any(
-                mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
-            return None
-        day = self.placed.get(said[-1].start) or resolve(said[-1], text, published)
-        return day if day and len(day) == 10 else None
-
-    def _said_on(self, start: int, end: int) -> str | None:
-        """The day a sentence of attribution between ``start`` and ``end`` says its words
-        were said on: its last day placed, with a verb of speech before it."""
-        said = [s for s in self.spots if start <= s.start and s.end <= end and s.rule in _SAID_ON_RULES]
-        verbs = [m.end() for m in _speech_verb_re().finditer(self.text, start, end)]
-        # the day right after a verb of speech ("said at Tuesday's meeting that ... on Friday")
-        near = [s for s in said if any(0 <= s.start - v <= _SAID_DAY_REACH for v in verbs)]
-        if not near:
-            return None
-        day = self.placed.get(near[0].start)
-        return day if day and len(day) == 10 else None
-
     def _in_story_time(self, spot: Spot, value: str | None, here: int,
                        published: date | None) -> str | None:
         """A month or weekday the publication date would place, placed in the story's time.
@@ -471,7 +377,7 @@ class StoryDates:
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1
                 # "Okafor told the Ledger in an interview on Wednesday": the reporting's own week
-                and not _speech_verb_re().search(self.text, max(0, spot.start - _SAID_DAY_REACH), spot.start)
+                and not speech_verb_re().search(self.text, max(0, spot.start - SAID_DAY_REACH), spot.start)
                 and not current_language().dates.SPOKE_ON_BEFORE_RE.search(
                     self.text, max(0, spot.start - 60), spot.start)):
             day = date.fromisoformat(self.day_anchor)
@@ -577,19 +483,3 @@ def _weekday_near(day: date, weekday: int, tense: str | None) -> str:
     if tense == "future":
         return (day + timedelta(days=(weekday - day.weekday()) % 7)).isoformat()
     return (day - timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
-
-
-def _quotation(text: str, pos: int) -> tuple[int, int] | None:
-    """The opening and closing marks of the quotation ``pos`` lies in, within its paragraph."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    opening = max(text.rfind(mark, start, pos) for mark in _QUOTE_OPENERS)
-    if opening < 0:
-        return None
-    if text[opening] == "\"" and text.count("\"", start, opening) % 2:
-        return None  # a straight mark that closes a quotation, not one that opens it
-    if text[opening] == "“" and text.rfind("”", opening, pos) >= 0:
-        return None
-    closings = [i for i in (text.find(mark, pos, end) for mark in _QUOTE_CLOSERS) if i >= 0]
-    return (opening, min(closings)) if closings else None

@@ -1,0 +1,149 @@
+"""When quoted words were said: the day a quotation's "today" and "yesterday" count from.
+
+'"... yesterday," he said on Sunday' counts from that Sunday; 'On Monday, he said:
+"..."' from that Monday; a quotation opening its sentence from the day the attribution
+just before it gives; the quotations of a paragraph after "X said Wednesday that ..."
+from that Wednesday; spoken words with no day given from publication. ``SaidDays`` is
+the part of ``date_story.StoryDates`` that reads these.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from workbench.detect.date_values import Spot, resolve
+from workbench.detect.event_dates import quoted_event_day
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, per_language
+
+# the days a saying is given on: "said Wednesday", "on Dec. 3, she said", "said that afternoon"
+SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash", "that_unit"})
+_QUOTE_OPENERS = "“\""
+_QUOTE_CLOSERS = "”\""
+SAID_VERB_REACH = 30  # "said Wednesday", "told reporters on Monday": a verb of speech just before the day
+PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
+SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
+_ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
+
+
+@per_language
+def speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS})\b", re.IGNORECASE)
+
+
+class SaidDays:
+    """The days quotations were said on; mixed into ``StoryDates``, whose state it reads
+    (``text``, ``spots``, ``sentence_starts``, ``placed``, ``said_day``, ``paragraph_starts``)."""
+
+    text: str
+    spots: tuple[Spot, ...]
+    sentence_starts: list[int]
+    placed: dict[int, str | None]
+    said_day: tuple[str, int] | None
+    paragraph_starts: list[int]
+
+    def sentence(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def _inquotation_around(self, spot: Spot, quotation: tuple[int, int],
+                      published: date | None) -> str | None:
+        """ "yesterday" inside quotation marks: counted from the day the words were said.
+
+        '"... yesterday," he said on Sunday' counts from that Sunday; a quoted post or
+        tweet has a day of its own, unknown unless given, so its "yesterday" stays open;
+        spoken words with no day given are taken as said on the day of publication."""
+        text = self.text
+        opening, closing = quotation
+        said_after = self._said_after(closing, published)
+        if said_after is not None:
+            return resolve(spot, text, date.fromisoformat(said_after)) if said_after else None
+        if (day := self._said_before(opening, published)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
+        around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
+        if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
+            # a post's own day is unknown, unless the text dates the event its "yesterday" names
+            return quoted_event_day(text, self.spots, self.spot_starts, spot, published)
+        if (day := self._said_lately(opening)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))
+        return resolve(spot, text, published)
+
+    def _said_lately(self, opening: int) -> str | None:
+        """ "The head of the network said Wednesday that ... \n\n "Yesterday we ...," he told
+        reporters.": the day the text last said someone spoke on holds for the quotations of
+        that paragraph and the next."""
+        if self.said_day is None:
+            return None
+        day, paragraph = self.said_day
+        return day if 0 <= bisect_right(self.paragraph_starts, opening) - 1 - paragraph <= 1 else None
+
+    def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:
+        """The day the quotation's attribution says the words were said, if it says one."""
+        return self._said_after(quotation[1], published, strict=True) or self._said_before(
+            quotation[0], published) or self._said_lately(quotation[0])
+
+    def _said_after(self, closing: int, published: date | None, strict: bool = False) -> str | None:
+        """ '"...," he said on Sunday': the day of the attribution after the quotation, ""
+        when it names one that cannot be placed, None when it names none. ``strict``: not a
+        day of a clause of its own ('said King, who resigned on Dec. 20')."""
+        text = self.text
+        reach = min(len(text), closing + _ATTRIBUTION_REACH)
+        sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
+            self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
+        reach = min(reach, sentence_end)
+        for said in self.spots:
+            if closing < said.start < reach and said.rule in SAID_ON_RULES and (
+                    speech_verb_re().search(text, closing, said.start)):
+                if strict and current_language().dates.CLAUSE_OPENERS.search(text, closing, said.start):
+                    return None
+                day = resolve(said, text, published)
+                return day if day and len(day) == 10 else ""
+            if said.start >= reach:
+                break
+        return None
+
+    def _said_before(self, opening: int, published: date | None) -> str | None:
+        """The day an attribution that opens the quotation's sentence gives ("On Monday, he
+        said:", "He told reporters on Monday:"), if it gives one; for a quotation that opens
+        its sentence, the day the sentence before said it on ('..., she said in a note on
+        Thursday. "Today ..."', 'he said in an interview that afternoon. "Yesterday ..."')."""
+        text = self.text
+        here = max(0, self.sentence(opening))
+        sentence_start = self.sentence_starts[here]
+        if not text[sentence_start:opening].strip() and here > 0:
+            return self._said_on(self.sentence_starts[here - 1], sentence_start)
+        said = [s for s in self.spots if sentence_start <= s.start and s.end <= opening and s.rule in SAID_ON_RULES]
+        if not said or not speech_verb_re().search(text, sentence_start, opening) or any(
+                mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
+            return None
+        day = self.placed.get(said[-1].start) or resolve(said[-1], text, published)
+        return day if day and len(day) == 10 else None
+
+    def _said_on(self, start: int, end: int) -> str | None:
+        """The day a sentence of attribution between ``start`` and ``end`` says its words
+        were said on: its last day placed, with a verb of speech before it."""
+        said = [s for s in self.spots if start <= s.start and s.end <= end and s.rule in SAID_ON_RULES]
+        verbs = [m.end() for m in speech_verb_re().finditer(self.text, start, end)]
+        # the day right after a verb of speech ("said at Tuesday's meeting that ... on Friday")
+        near = [s for s in said if any(0 <= s.start - v <= SAID_DAY_REACH for v in verbs)]
+        if not near:
+            return None
+        day = self.placed.get(near[0].start)
+        return day if day and len(day) == 10 else None
+
+
+def quotation_around(text: str, pos: int) -> tuple[int, int] | None:
+    """The opening and closing marks of the quotation ``pos`` lies in, within its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    opening = max(text.rfind(mark, start, pos) for mark in _QUOTE_OPENERS)
+    if opening < 0:
+        return None
+    if text[opening] == "\"" and text.count("\"", start, opening) % 2:
+        return None  # a straight mark that closes a quotation, not one that opens it
+    if text[opening] == "“" and text.rfind("”", opening, pos) >= 0:
+        return None
+    closings = [i for i in (text.find(mark, pos, end) for mark in _QUOTE_CLOSERS) if i >= 0]
+    return (opening, min(closings)) if closings else None
