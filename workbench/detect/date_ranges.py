@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from workbench.detect.date_values import Spot, resolve, tense_near
+from workbench.detect.date_tense import tense_near
+from workbench.detect.date_values import Spot, resolve
 from workbench.detect.language_scope import current_language
 
 

@@ -28,7 +28,8 @@ from workbench.detect.date_said import (
     quotation_around,
     speech_verb_re,
 )
-from workbench.detect.date_values import Spot, resolve, tense_near
+from workbench.detect.date_tense import tense_near
+from workbench.detect.date_values import Spot, resolve
 from workbench.detect.event_dates import (
     adjacent_event_day,
     count_from,

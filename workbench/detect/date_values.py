@@ -2,8 +2,8 @@
 
 ``dates.py`` spots expressions as ``Spot``s; ``resolve`` turns one into a
 (partial) ISO date: a day, a month, an ISO week (``2024-W08``), a year, a
-decade (``199X``), or None when it cannot be placed. ``tense_near`` reads the
-sentence to tell a past from a future day without a year.
+decade (``199X``), or None when it cannot be placed. ``date_tense.tense_near``
+reads the sentence to tell a past from a future day without a year.
 """
 
 from __future__ import annotations
@@ -18,107 +18,8 @@ from dateutil.relativedelta import relativedelta
 from workbench.detect import date_shifts
 from workbench.detect.date_anchors import gap_amount
 from workbench.detect.date_holidays import resolve_holiday, resolve_yearly
+from workbench.detect.date_tense import tense_near
 from workbench.detect.language_scope import current_language
-
-_SENTENCE_REACH = 300
-# "at 6 a.m. Thursday": the dot of a time of day ends no sentence
-# nor do "U.S." or "Jan. 13": a capital's dot, a dot before a number
-_SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?=\s|$)(?!\s\d)|\n")
-
-
-_CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
-_QUOTE_MARK_RE = re.compile("[\"“”«»„]")
-# "Dec. 25: The water station stops pumping": a timeline's line, whose present tells no tense
-_TIMELINE_ENTRY_RE = re.compile(r"\s*(?::|\s[–—-]\s)")
-
-
-def tense_near(text: str, start: int, end: int) -> str | None:
-    """"past", "future" or None: the tense marker nearest to a span in its sentence."""
-    # Look no further than a long sentence's length: unbounded searches make
-    # a text without full stops quadratic.
-    date_words = current_language().dates
-    if (start == 0 or text[start - 1] == "\n") and _TIMELINE_ENTRY_RE.match(text, end) and not (
-            date_words.LIST_DAY_RE.match(text, start)):
-        return None
-    floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
-    # a sentence ends at a mark followed by a space: "0.5%" and "Oct.7" do not end one
-    # nor does one run on over a blank line (a caption or a headline above has no full stop)
-    blank = text.rfind("\n\n", floor, start)
-    floor = blank + 2 if blank >= 0 else floor
-    blank = text.find("\n\n", end, ceiling)
-    ceiling = blank if blank >= 0 else ceiling
-    lefts = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, start)]
-    left = lefts[-1] if lefts else floor
-    rm = _SENTENCE_END_RE.search(text, end, ceiling)
-    right = rm.start() if rm else ceiling
-    # The nearest marker of the span's own clause wins; one in another clause
-    # counts only when the span's clause has none. A clause opener ("that",
-    # "which") between the marker and the span parts them, and after the span
-    # a comma too ("who resigned on Friday, will be replaced").
-    best: tuple[bool, int, str] | None = None
-    # what leans to the future when nothing else tells the tense: an infinitive with no verb
-    # before it ("Talks to resume Thursday"), a deadline ("by Wednesday")
-    leaning = "future" if date_words.DEADLINE_BEFORE_RE.search(text, max(left, start - 24), start) or (
-        date_words.LIST_DAY_RE.match(text, start) and (start == 0 or text[start - 1] == "\n")) else None
-    for m in date_words.TENSE_MARKERS.finditer(text, left, right):
-        if start <= m.start() < end:
-            continue
-        if m.end() <= start:
-            distance = start - m.end()
-            if _QUOTE_MARK_RE.search(text, m.end(), start):
-                continue  # a quotation's words and the narration's keep their own tenses
-            other_clause = _opens_clause(text, m.end(), start)
-        else:
-            distance = m.start() - end
-            between = text[end:m.start()]
-            if _QUOTE_MARK_RE.search(between):
-                continue
-            # "imported ... in December and expected to keep ...": a verb coordinated after the span
-            other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None or (
-                date_words.COORDINATION_RE.search(between) is not None)
-        if m.group("headline") and not _in_headline(text, m.start(), m.end()):
-            # "to" in a sentence, not a headline's "Biden to visit"; but told like one, a subject
-            # and its infinitive, the sentence leans to the future ("Talks to resume Thursday")
-            if not other_clause and date_words.TIME_STAMP_RE.match(text, left) and date_words.HEADLINE_SUBJECT_RE.fullmatch(
-                    text, date_words.TIME_STAMP_RE.match(text, left).end(), m.start()):
-                leaning = "future"
-            continue
-        if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):
-            continue  # "failed to meet on Thursday", "did not meet": no timetable
-        kind = "future" if m.group("future") or m.group("headline") else "past"
-        if kind == "past" and m.group("participle") and text[m.start()].isupper() and (
-                text[left : m.start()].strip() or _CAPITAL_NEXT_RE.match(text, m.end())):
-            continue  # "the Met Office", "Rose Garden": a name, not a verb
-        if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
-                text, max(0, m.start() - 13), m.start()) or date_words.ADJECTIVE_BEFORE_RE.search(
-                text, max(0, m.start() - 9), m.start()) or (
-                m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
-            continue  # "when he is confronted", "a packed spring"; "on June 2 followed by ...": no tense of their own
-        if best is None or (other_clause, distance) < best[:2]:
-            best = (other_clause, distance, kind)
-    return best[2] if best else leaning
-
-
-def _opens_clause(text: str, start: int, end: int) -> bool:
-    """Whether a clause opener stands between ``start`` and ``end``; "until" just before the
-    span is its preposition ("will teach online until at least Jan. 13"), not a clause's."""
-    for m in current_language().dates.CLAUSE_OPENERS.finditer(text, start, end):
-        if not (m.group().lower() in {"until", "till"} and end - m.end() <= 12):
-            return True
-    return False
-
-
-def _in_headline(text: str, start: int, end: int) -> bool:
-    """Whether "to visit" at ``start`` follows a headline's subject, in a line with no full stop."""
-    line = text.rfind("\n", max(0, start - _HEADLINE_SUBJECT_REACH), start)
-    if line < 0 and start > _HEADLINE_SUBJECT_REACH:
-        return False
-    date_words = current_language().dates
-    return bool(date_words.HEADLINE_SUBJECT_RE.fullmatch(text, line + 1, start)
-                and date_words.HEADLINE_REST_RE.match(text, end))
-
-
-_HEADLINE_SUBJECT_REACH = 80  # characters: a headline's subject of four words fits in them
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,8 @@ from functools import lru_cache
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.date_ranges import in_order
 from workbench.detect.date_story import StoryDates
-from workbench.detect.date_values import Spot, tense_near
+from workbench.detect.date_tense import tense_near
+from workbench.detect.date_values import Spot
 from workbench.detect.figure_words import figure_words
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, in_context_language, per_language

@@ -17,6 +17,19 @@ from workbench.detect.lang.en.date_events import (
     TURN_OF_CENTURY_RE,
 )
 from workbench.detect.lang.en.date_names import PRODUCT_BEFORE_YEAR_RE
+from workbench.detect.lang.en.date_references import (
+    COORDINATED_AFTER_YEAR_RE,
+    COORDINATED_DATES_RE,
+    DATELINE_AFTER_RE,
+    DATELINE_BEFORE_RE,
+    EVENT_DATE_AFTER_RE,
+    EVENT_DATE_BEFORE_RE,
+    HOLIDAY_GREETING_BEFORE_RE,
+    NTH_NUMBERS,
+    THAT_CLAUSE_BEFORE_RE,
+    WEEK_OF_MONTH_RE,
+    WRITTEN_ATTRIBUTION_RE,
+)
 from workbench.detect.lang.en.date_tense import (
     ADJECTIVE_BEFORE_RE,
     CLAUSE_OPENERS,
@@ -45,7 +58,10 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["ADJECTIVE_BEFORE_RE", "ANNIVERSARY_RE", "COORDINATION_RE", "LIST_DAY_RE", "SINCE_CLAUSE_BEFORE_RE", "SPOKE_ON_BEFORE_RE",
+__all__ = ["COORDINATED_AFTER_YEAR_RE", "COORDINATED_DATES_RE", "HOLIDAY_GREETING_BEFORE_RE", "NTH_NUMBERS",
+           "THAT_CLAUSE_BEFORE_RE", "WEEK_OF_MONTH_RE",
+           "DATELINE_AFTER_RE", "DATELINE_BEFORE_RE", "EVENT_DATE_AFTER_RE", "EVENT_DATE_BEFORE_RE",
+           "WRITTEN_ATTRIBUTION_RE", "ADJECTIVE_BEFORE_RE", "ANNIVERSARY_RE", "COORDINATION_RE", "LIST_DAY_RE", "SINCE_CLAUSE_BEFORE_RE", "SPOKE_ON_BEFORE_RE",
            "TIME_ENDS_RE", "TIME_STAMP_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEADLINE_BEFORE_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
            "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "NOT_PLURAL_BEFORE_RE", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "QUOTED_EVENT_DAY_RE", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
@@ -99,10 +115,6 @@ PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final|closing|opening)\s
                  r"(?:(?:full\s+)?week(?:end)?s?|fortnight|half|days|ten\s+days|months|hours)|"
                   r"end|beginning|start|middle)\s+of")
 
-# "the first full week of January", "the last weekend of May": a week of the month, as an ISO week
-WEEK_OF_MONTH_RE = re.compile(
-    r"(?P<nth>first|second|third|fourth|last|final)\s+(?P<full>full\s+)?(?P<unit>week|weekend)\s+of$", re.IGNORECASE)
-NTH_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 
 # The units of ``two weeks ago``, captured singular or plural.
 TIME_UNIT = r"(?P<unit>minute|hour|day|week|fortnight|month|year|decade|century)s?"
@@ -154,8 +166,6 @@ MONTH_PREPOSITION = re.compile(
 
 # "the Christmas tree": a word after a holiday's name that makes the name an adjective
 HOLIDAY_NOUN_AFTER_RE = re.compile(r"\s+(?P<word>[a-z]{3,})\b")
-# "Happy Thanksgiving!": a greeting, which places nothing
-HOLIDAY_GREETING_BEFORE_RE = re.compile(r"\b(?:[Hh]appy|[Mm]erry|[Bb]lessed)\s+$")
 
 # "7 March" and "March 7": which order the text writes its days in (its numeric dates follow it)
 DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_FULL})\b")
@@ -170,13 +180,6 @@ PAPER_ON_WEEKDAY_BEFORE_RE = re.compile(r"\b(?:Mail|Independent|Observer)\s+on\s
 # "the March 3 primaries": a determiner before a day makes the plural after it the dated event
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE)
 
-# "on the 7th": the prepositions a bare ordinal day follows ("the 7th floor" aside)
-# what places "that same day" or "that month" in time: a preposition, or the sentence's start
-# ... but not the "that" of a clause: "said that summer is ...", "now that spring has come"
-THAT_CLAUSE_BEFORE_RE = re.compile(
-    r"\b(?:said|says|say|told|tell|think|thinks|thought|know|knows|knew|believe|believes|believed|hope|hopes|"
-    r"ensure|claim|claims|claimed|noted|added|so|now|such|given|except|means|meant|show|shows|showed)\s+$",
-    re.IGNORECASE)
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
 
 # ``in the autumn`` places; a bare ``the winter`` need not.
@@ -226,11 +229,6 @@ NAMED_DATE_BEFORE_RE = re.compile(r"(?:\b(?:the|since|after|before|until|of)\s+|
 RANGE_JOIN_RE = re.compile(r"\s*[-–]\s*|,?\s+(?:to|until|till|through|and)\s+")
 # "between January and March": "and" joins the two ends of a range only after "between"
 RANGE_BETWEEN_BEFORE_RE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
-# "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
-# stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
-COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
-# "on 7 May and on 19 August", "on Feb. 11 and its annual meeting in March": dates listed together
-COORDINATED_DATES_RE = re.compile(r",?\s+(?:and|or|then)\s+(?:(?:its|the|a|an|[a-z]+)\s+){0,3}(?:in|on|by)\s+")
 # "May 3 last year", "February of next year": the year named after a month or a day
 WHICH_YEAR = r",?\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+year\b"
 # A four-digit year from 1500 to 2099.
@@ -474,12 +472,6 @@ APPROXIMATE_YEAR_BEFORE = re.compile(
 # "of about 1500": a count-like word before a year, but a preposition right before it.
 YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)
 
-# Words by a quotation that make it a written post with its own date ("... yesterday,"
-# he tweeted; the post reads): a relative day inside it does not count from publication.
-WRITTEN_ATTRIBUTION_RE = re.compile(
-    r"\b(?:tweet(?:ed|s)?|posted|wrote|writes|post\s+(?:\w+\s+)?reads|(?:letter|statement|message|"
-    r"caption|note)\s+(?:\w+\s+)?reads|posts?\s+on\s+(?:X|Twitter|Telegram|Facebook))\b",
-    re.IGNORECASE)
 
 # ``since 2013``, ``until 2030``: a year that bounds a stretch does not set the story's year
 # for a month named later in the sentence.
@@ -502,21 +494,3 @@ RESULTS_AFTER_RE = re.compile(
 SENTENCE_OPENING_RE = re.compile(
     r"[\W_]*(?:(?:in|during|throughout|by|over)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ]?)?",
     re.IGNORECASE)
-
-# Between an event's name and the date that follows it: "the deadline at noon on Dec. 20",
-# "the election on Nov. 5", "the vote, Nov. 5"; or between "a day before" and "the Dec. 20 deadline".
-EVENT_DATE_AFTER_RE = re.compile(
-    r"\s*,\s*|\s+(?:the\s+)?|\s+(?:(?:at|by)\s+(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\s+)?"
-    r"(?:on|of|set\s+for|scheduled\s+for|due\s+on|fell\s+on|(?:was|is|will\s+be)(?:\s+(?:held|set|due|scheduled))?)"
-    r"\s+(?:(?:on|for)\s+)?",
-    re.IGNORECASE,
-)
-# Between a date and the event's name after it: "the Dec. 20 deadline", "Nov. 5's election".
-EVENT_DATE_BEFORE_RE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?", re.IGNORECASE)
-
-# "KYIV, Feb. 10 (Reuters) -", "WASHINGTON, Feb. 9 —": a dateline that gives the day the
-# story was filed; its weekdays and "yesterday" count from that day. Before the day: the
-# place in capitals at a line's start; after it: the agency and the dash.
-DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?, ")
-DATELINE_AFTER_RE = re.compile(r" ?(?:\([^()\n]{1,40}\) ?)?[—–-]{1,2} ")
-

@@ -1,0 +1,56 @@
+"""English words with which a text points back at its own dates, or lists them together:
+"that summer", "the end of that month", "on 7 May and on 19 August", "the first week of
+July", "arrested in 2019 and fled in August"; a dateline, a post's attribution, a day
+named for its event; and a holiday named as a greeting."""
+
+from __future__ import annotations
+
+import re
+
+# "the first full week of January", "the last weekend of May": a week of the month, as an ISO week
+WEEK_OF_MONTH_RE = re.compile(
+    r"(?P<nth>first|second|third|fourth|last|final)\s+(?P<full>full\s+)?(?P<unit>week|weekend)\s+of$", re.IGNORECASE)
+
+NTH_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+# "Happy Thanksgiving!": a greeting, which places nothing
+HOLIDAY_GREETING_BEFORE_RE = re.compile(r"\b(?:[Hh]appy|[Mm]erry|[Bb]lessed)\s+$")
+
+# "that summer", "that same day" place a time; not the "that" of a clause: "said that summer is ...", "now that spring has come"
+THAT_CLAUSE_BEFORE_RE = re.compile(
+    r"\b(?:said|says|say|told|tell|think|thinks|thought|know|knows|knew|believe|believes|believed|hope|hopes|"
+    r"ensure|claim|claims|claimed|noted|added|so|now|such|given|except|means|meant|show|shows|showed)\s+$",
+    re.IGNORECASE)
+
+# "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
+# stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
+COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
+
+# "on 7 May and on 19 August", "on Feb. 11 and its annual meeting in March": dates listed together
+COORDINATED_DATES_RE = re.compile(r",?\s+(?:and|or|then)\s+(?:(?:its|the|a|an|[a-z]+)\s+){0,3}(?:in|on|by)\s+")
+
+# Words by a quotation that make it a written post with its own date ("... yesterday,"
+# he tweeted; the post reads): a relative day inside it does not count from publication.
+WRITTEN_ATTRIBUTION_RE = re.compile(
+    r"\b(?:tweet(?:ed|s)?|posted|wrote|writes|post\s+(?:\w+\s+)?reads|(?:letter|statement|message|"
+    r"caption|note)\s+(?:\w+\s+)?reads|posts?\s+on\s+(?:X|Twitter|Telegram|Facebook))\b",
+    re.IGNORECASE)
+
+# Between an event's name and the date that follows it: "the deadline at noon on Dec. 20",
+# "the election on Nov. 5", "the vote, Nov. 5"; or between "a day before" and "the Dec. 20 deadline".
+EVENT_DATE_AFTER_RE = re.compile(
+    r"\s*,\s*|\s+(?:the\s+)?|\s+(?:(?:at|by)\s+(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\s+)?"
+    r"(?:on|of|set\s+for|scheduled\s+for|due\s+on|fell\s+on|(?:was|is|will\s+be)(?:\s+(?:held|set|due|scheduled))?)"
+    r"\s+(?:(?:on|for)\s+)?",
+    re.IGNORECASE,
+)
+
+# Between a date and the event's name after it: "the Dec. 20 deadline", "Nov. 5's election".
+EVENT_DATE_BEFORE_RE = re.compile(r"(?:'s|’s)?\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+
+# "KYIV, Feb. 10 (Reuters) -", "WASHINGTON, Feb. 9 —": a dateline that gives the day the
+# story was filed; its weekdays and "yesterday" count from that day. Before the day: the
+# place in capitals at a line's start; after it: the agency and the dash.
+DATELINE_BEFORE_RE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?, ")
+
+DATELINE_AFTER_RE = re.compile(r" ?(?:\([^()\n]{1,40}\) ?)?[—–-]{1,2} ")
