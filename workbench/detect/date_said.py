@@ -47,7 +47,7 @@ class SaidDays:
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
 
-    def _inquotation_around(self, spot: Spot, quotation: tuple[int, int],
+    def _in_quotation(self, spot: Spot, quotation: tuple[int, int],
                       published: date | None) -> str | None:
         """ "yesterday" inside quotation marks: counted from the day the words were said.
 

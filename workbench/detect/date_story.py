@@ -95,11 +95,11 @@ class StoryDates(SaidDays):
         self.dateline = _dateline(text, spots)  # the spot that dates the story's filing, if any
         self.filed: date | None = None  # ... and its day, once placed
         self.posts = embedded_posts(text, spots, self.spot_starts)  # posts with a dated signature
-        self.days_named: dict[str, str] = {}
+        self.days_named: dict[str, str] = {}  # "02-09" -> the day a month and day were placed on
         self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given
         self.said_day: tuple[str, int] | None = None  # the day someone was last said to speak on, and its paragraph
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK_RE.finditer(text)]
-        self._previous_start = -1  # "02-09" -> the day a month and day were placed on
+        self._previous_start = -1  # where the spot placed last starts
 
     def place(self, spot: Spot, published: date | None) -> str | None:
         """The ISO value of ``spot``, the next spot of the text in order."""
@@ -146,7 +146,7 @@ class StoryDates(SaidDays):
         elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
             # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
             # they spoke is given ('"This week was hard," she said last Friday')
-            value = self._inquotation_around(spot, quotation, published)
+            value = self._in_quotation(spot, quotation, published)
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
