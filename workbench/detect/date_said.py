@@ -24,6 +24,7 @@ _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
 SAID_VERB_REACH = 30  # "said Wednesday", "told reporters on Monday": a verb of speech just before the day
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
+_SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
 _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
 
@@ -46,6 +47,13 @@ class SaidDays:
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
+
+    def _spoken_on(self, spot: Spot) -> bool:
+        """Whether ``spot`` is the day someone spoke on: "said Wednesday", "told reporters on
+        Monday", "in an interview on Monday", "at a news conference on Wednesday"."""
+        text, start = self.text, spot.start
+        return bool(speech_verb_re().search(text, max(0, start - SAID_VERB_REACH), start)
+                    or current_language().dates.SPOKE_ON_BEFORE_RE.search(text, max(0, start - _SPOKE_ON_REACH), start))
 
     def _in_quotation(self, spot: Spot, quotation: tuple[int, int],
                       published: date | None) -> str | None:

@@ -21,13 +21,11 @@ from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.date_posts import embedded_posts, post_around
 from workbench.detect.date_said import (
     PARAGRAPH_BREAK_RE,
-    SAID_DAY_REACH,
     SAID_ON_RULES,
-    SAID_VERB_REACH,
     SaidDays,
     quotation_around,
-    speech_verb_re,
 )
+from workbench.detect.date_shifts import at_precision
 from workbench.detect.date_tense import tense_near
 from workbench.detect.date_values import Spot, resolve
 from workbench.detect.event_dates import (
@@ -169,9 +167,7 @@ class StoryDates(SaidDays):
                     self.week_sentence = here  # "Wednesday, Dec. 18"
         self.previous_end, self._previous_start = spot.end, spot.start
         self.placed[spot.start] = value
-        if spot.rule in SAID_ON_RULES and value and len(value) == 10 and (speech_verb_re().search(
-                text, max(0, spot.start - SAID_VERB_REACH), spot.start) or current_language().dates.
-                SPOKE_ON_BEFORE_RE.search(text, max(0, spot.start - 40), spot.start)):
+        if spot.rule in SAID_ON_RULES and value and len(value) == 10 and self._spoken_on(spot):
             self.said_day = (value, bisect_right(self.paragraph_starts, spot.start) - 1)  # "said Wednesday"
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
@@ -219,10 +215,7 @@ class StoryDates(SaidDays):
         if unit in _DAY_UNITS:
             return self.day_anchor
         if unit == "week":
-            if not self.day_anchor:
-                return None
-            year, week, _ = date.fromisoformat(self.day_anchor).isocalendar()
-            return f"{year}-W{week:02d}"
+            return at_precision(date.fromisoformat(self.day_anchor), "week") if self.day_anchor else None
         if "W" in anchor or len(anchor) < 4 or not anchor[:4].isdigit():
             return None
         if spot.get("month"):
@@ -378,9 +371,7 @@ class StoryDates(SaidDays):
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
                 and self.day_anchor and published and here - self.week_sentence <= 1
                 # "Okafor told the Ledger in an interview on Wednesday": the reporting's own week
-                and not speech_verb_re().search(self.text, max(0, spot.start - SAID_DAY_REACH), spot.start)
-                and not current_language().dates.SPOKE_ON_BEFORE_RE.search(
-                    self.text, max(0, spot.start - 60), spot.start)):
+                and not self._spoken_on(spot)):
             day = date.fromisoformat(self.day_anchor)
             if abs((day - published).days) > 6:
                 return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
@@ -457,8 +448,7 @@ def _at_unit(value: str, unit: str | None) -> str:
     if unit == "month" and "W" not in value:
         return value[:7]
     if unit in {"week", "fortnight"} and len(value) == 10:
-        year, week, _ = date.fromisoformat(value).isocalendar()
-        return f"{year}-W{week:02d}"
+        return at_precision(date.fromisoformat(value), unit)
     return value
 
 

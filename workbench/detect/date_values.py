@@ -198,9 +198,9 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
     weekday = spot.get("weekday")
     if weekday:
         # "Tuesday, November 19": the weekday says which year
+        number = {**date_words.WEEKDAY_SHORT, **date_words.WEEKDAYS}[weekday.lower()]
         years = [y for y in (published.year, published.year - 1, published.year + 1)
-                 if _valid(y, month, day) and date(y, month, day).weekday()
-                 == {**date_words.WEEKDAY_SHORT, **date_words.WEEKDAYS}[weekday.lower()]]
+                 if _valid(y, month, day) and date(y, month, day).weekday() == number]
         if years:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
@@ -261,8 +261,7 @@ def _week_of_month(year: int, month: int, week: re.Match[str]) -> str:
         day = start + timedelta(weeks=nth - 1)
     else:
         day = last - timedelta(days=3) if target is None else last - timedelta(days=(last.weekday() - target) % 7)
-    iso_year, iso_week, _ = day.isocalendar()
-    return f"{iso_year}-W{iso_week:02d}"
+    return date_shifts.at_precision(day, "week")
 
 
 def _nearest_year(published: date, month: int, day: int, tense: str | None) -> int:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from workbench.detect.candidate import Candidate, DetectContext
 from workbench.detect.date_ranges import in_order
+from workbench.detect.date_shifts import at_precision
 from workbench.detect.date_story import StoryDates
 from workbench.detect.date_tense import tense_near
 from workbench.detect.date_values import Spot
@@ -203,9 +204,7 @@ def _as_week(spot: Spot, value: str | None) -> str | None:
     if not spot.get("weekend") or value is None or len(value) != 10:
         return value
     day = date.fromisoformat(value)
-    saturday = day + timedelta(days=(5 - day.weekday() + 3) % 7 - 3)
-    year, week, _ = saturday.isocalendar()
-    return f"{year}-W{week:02d}"
+    return at_precision(day + timedelta(days=(5 - day.weekday() + 3) % 7 - 3), "week")
 
 
 # --- spotting checks ------------------------------------------------------------
