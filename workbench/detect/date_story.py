@@ -97,7 +97,7 @@ class StoryDates(SaidDays):
         self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given
         self.said_day: tuple[str, int] | None = None  # the day someone was last said to speak on, and its paragraph
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK_RE.finditer(text)]
-        self._previous_start = -1  # where the spot placed last starts
+        self.previous_value: str | None = None  # the value the spot placed last was given
 
     def place(self, spot: Spot, published: date | None) -> str | None:
         """The ISO value of ``spot``, the next spot of the text in order."""
@@ -111,8 +111,8 @@ class StoryDates(SaidDays):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
             self.week_sentence = here
         elif spot.rule == "holiday" and self.previous_end >= 0 and _HOLIDAY_APPOSITION_RE.fullmatch(
-                text, self.previous_end, spot.start) and len(self.placed.get(self._previous_start) or "") == 10:
-            value = self.placed[self._previous_start]  # "on July 28, Peru's Independence Day": that day
+                text, self.previous_end, spot.start) and len(self.previous_value or "") == 10:
+            value = self.previous_value  # "on July 28, Peru's Independence Day": that day
         elif _placed_against_event(spot) and (
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
@@ -121,9 +121,9 @@ class StoryDates(SaidDays):
             value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
             self.story_steps += 1
         elif _narrative_relative(spot, text) and _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start) and (
-                self.placed.get(self._previous_start)):
+                self.previous_value):
             # "Last Tuesday, 37 years later, ...": the gap restates the day just given
-            value = _at_unit(self.placed[self._previous_start], spot.get("unit") or spot.get("unit2"))
+            value = _at_unit(self.previous_value, spot.get("unit") or spot.get("unit2"))
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
@@ -165,7 +165,7 @@ class StoryDates(SaidDays):
                 self.day_anchor = value
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence = here  # "Wednesday, Dec. 18"
-        self.previous_end, self._previous_start = spot.end, spot.start
+        self.previous_end, self.previous_value = spot.end, value
         self.placed[spot.start] = value
         if spot.rule in SAID_ON_RULES and value and len(value) == 10 and self._spoken_on(spot):
             self.said_day = (value, bisect_right(self.paragraph_starts, spot.start) - 1)  # "said Wednesday"
@@ -359,7 +359,7 @@ class StoryDates(SaidDays):
             if year < published.year:
                 self._carried = True
                 return str(year)
-        listed = self.placed.get(self._previous_start) or ""
+        listed = self.previous_value or ""
         if (spot.rule in _YEARLESS_RULES and not deictic and len(listed) >= 7 and "W" not in listed
                 and current_language().dates.COORDINATED_DATES_RE.fullmatch(self.text, self.previous_end, spot.start)):
             moved = _in_year(spot, value, listed[:4], self.text)
