@@ -10,8 +10,9 @@ the part of ``date_story.StoryDates`` that reads these.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
+from itertools import islice
 
 from workbench.detect.date_values import Spot, resolve
 from workbench.detect.event_dates import quoted_event_day
@@ -36,10 +37,12 @@ def speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
 
 class SaidDays:
     """The days quotations were said on; mixed into ``StoryDates``, whose state it reads
-    (``text``, ``spots``, ``sentence_starts``, ``placed``, ``said_day``, ``paragraph_starts``)."""
+    (``text``, ``spots`` and their starts, ``sentence_starts``, ``placed``, ``said_day``,
+    ``paragraph_starts``)."""
 
     text: str
     spots: tuple[Spot, ...]
+    spot_starts: list[int]
     sentence_starts: list[int]
     placed: dict[int, str | None]
     said_day: tuple[str, int] | None
@@ -47,6 +50,11 @@ class SaidDays:
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
+
+    def _said_on_spots(self, start: int, end: int) -> list[Spot]:
+        """The spots between ``start`` and ``end`` that can give the day words were said on."""
+        first, last = bisect_left(self.spot_starts, start), bisect_left(self.spot_starts, end)
+        return [s for s in self.spots[first:last] if s.end <= end and s.rule in SAID_ON_RULES]
 
     def _spoken_on(self, spot: Spot) -> bool:
         """Whether ``spot`` is the day someone spoke on: "said Wednesday", "told reporters on
@@ -100,7 +108,7 @@ class SaidDays:
         sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
             self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
         reach = min(reach, sentence_end)
-        for said in self.spots:
+        for said in islice(self.spots, bisect_right(self.spot_starts, closing), None):
             if closing < said.start < reach and said.rule in SAID_ON_RULES and (
                     speech_verb_re().search(text, closing, said.start)):
                 if strict and current_language().dates.CLAUSE_OPENERS.search(text, closing, said.start):
@@ -121,7 +129,7 @@ class SaidDays:
         sentence_start = self.sentence_starts[here]
         if not text[sentence_start:opening].strip() and here > 0:
             return self._said_on(self.sentence_starts[here - 1], sentence_start)
-        said = [s for s in self.spots if sentence_start <= s.start and s.end <= opening and s.rule in SAID_ON_RULES]
+        said = self._said_on_spots(sentence_start, opening)
         if not said or not speech_verb_re().search(text, sentence_start, opening) or any(
                 mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
             return None
@@ -131,7 +139,7 @@ class SaidDays:
     def _said_on(self, start: int, end: int) -> str | None:
         """The day a sentence of attribution between ``start`` and ``end`` says its words
         were said on: its last day placed, with a verb of speech before it."""
-        said = [s for s in self.spots if start <= s.start and s.end <= end and s.rule in SAID_ON_RULES]
+        said = self._said_on_spots(start, end)
         verbs = [m.end() for m in speech_verb_re().finditer(self.text, start, end)]
         # the day right after a verb of speech ("said at Tuesday's meeting that ... on Friday")
         near = [s for s in said if any(0 <= s.start - v <= SAID_DAY_REACH for v in verbs)]
