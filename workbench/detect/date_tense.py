@@ -48,27 +48,29 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     # counts only when the span's clause has none. A clause opener ("that",
     # "which") between the marker and the span parts them, and after the span
     # a comma too ("who resigned on Friday, will be replaced").
-    best: tuple[bool, int, str] | None = None
+    other_kind: str | None = None  # the tense of the nearest marker of another clause
     # what leans to the future when nothing else tells the tense: an infinitive with no verb
     # before it ("Talks to resume Thursday"), a deadline ("by Wednesday")
     leaning = "future" if date_words.DEADLINE_BEFORE_RE.search(text, max(left, start - 24), start) or (
         date_words.LIST_DAY_RE.match(text, start) and (start == 0 or text[start - 1] == "\n")) else None
-    for m in date_words.TENSE_MARKERS.finditer(text, left, right):
-        if start <= m.start() < end:
-            continue
+    # nearest first: the first marker of the span's own clause that tells a tense decides
+    markers = sorted(
+        (start - m.end() if m.end() <= start else m.start() - end, m.start(), m)
+        for m in date_words.TENSE_MARKERS.finditer(text, left, right) if not start <= m.start() < end)
+    for _, _, m in markers:
         if m.end() <= start:
-            distance = start - m.end()
             if _QUOTE_MARK_RE.search(text, m.end(), start):
                 continue  # a quotation's words and the narration's keep their own tenses
             other_clause = _opens_clause(text, m.end(), start)
         else:
-            distance = m.start() - end
             between = text[end:m.start()]
             if _QUOTE_MARK_RE.search(between):
                 continue
             # "imported ... in December and expected to keep ...": a verb coordinated after the span
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None or (
                 date_words.COORDINATION_RE.search(between) is not None)
+        if other_clause and other_kind is not None:
+            continue  # a nearer marker of another clause is already kept
         if m.group("headline") and not _in_headline(text, m.start(), m.end()):
             # "to" in a sentence, not a headline's "Biden to visit"; but told like one, a subject
             # and its infinitive, the sentence leans to the future ("Talks to resume Thursday")
@@ -87,9 +89,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
                 text, max(0, m.start() - 9), m.start()) or (
                 m.start() >= end and date_words.PARTICIPLE_BY_RE.match(text, m.end()))):
             continue  # "when he is confronted", "a packed spring"; "on June 2 followed by ...": no tense of their own
-        if best is None or (other_clause, distance) < best[:2]:
-            best = (other_clause, distance, kind)
-    return best[2] if best else leaning
+        if not other_clause:
+            return kind
+        other_kind = kind
+    return other_kind or leaning
 
 
 def _opens_clause(text: str, start: int, end: int) -> bool:
