@@ -88,3 +88,12 @@ def test_a_season_told_in_the_past_of_a_dated_story_is_the_storys() -> None:
     text = ("A glide-vehicle flight followed on 5 January 2022. Officials initially dismissed it. "
             "By the spring, the Joint Chiefs had revised their assessment.")
     assert values(text, date(2024, 12, 9))[-1] == ("spring", "2022")
+
+
+def test_the_present_named_as_an_aside_in_the_story_sentence_keeps_the_story_year() -> None:
+    text = ("The scheme began on Jan. 9, 2023. Two days later he replied with a quote. "
+            "A second consignment followed on Feb. 24, a date the prosecutor called fitting last month. "
+            "The scheme unravelled on the evening of March 2.")
+    found = dict(values(text, date(2025, 3, 14)))
+    assert found["last month"] == "2025-02"
+    assert found["March 2"] == "2023-03-02"

@@ -238,8 +238,10 @@ class StoryDates(SaidDays):
 
     def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
         """Keep the story's last dated day or month, when its year was written (or carried)."""
-        if value and spot.rule in _PRESENT_RULES:
-            self.dated = None  # "today", "last year": the story came back to the present
+        if value and spot.rule in _PRESENT_RULES and here != self.dated_sentence:
+            # "today", "last year": the story came back to the present; in the sentence that
+            # dated the story, an aside ("on Feb. 24, a coincidence she called fitting last month")
+            self.dated = None
         elif value and len(value) == 4 and self.dated is not None and value != str(self.dated.year):
             self.dated = None  # "in 2011": the story has moved to another year
         if not value or "W" in value or len(value) < 7:
