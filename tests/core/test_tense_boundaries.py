@@ -107,3 +107,15 @@ def test_what_people_expect_before_a_day_is_to_come() -> None:
 def test_a_capitalised_since_opening_a_sentence_still_tells_the_past() -> None:
     text = "Since October 7, more than 20,000 babies have been born in Gaza."
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 2, 12)))] == ["2023-10-07"]
+
+
+def test_what_could_happen_by_a_day_is_to_come_and_what_could_not_is_past() -> None:
+    assert values("Forecasters said a second low could bring more rain by November 5.") == ["2020-11-05"]
+    assert values("The minister could not attend on September 25.") == ["2020-09-25"]
+    assert values("The minister could have attended on November 5.") == ["2019-11-05"]
+
+
+def test_a_where_clause_keeps_its_own_tense() -> None:
+    text = ("The UK could see rates as high as in American universities, where by 25 September "
+            "1,300 colleges had reported cases.")
+    assert values(text) == ["2020-09-25"]

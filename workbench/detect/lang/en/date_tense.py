@@ -42,7 +42,8 @@ _TENSE_MARKER_PATTERN = (
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
     # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
-    r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    # "could bring rain by Wednesday": a possibility is to come ("could not", "could have" look back)
+    r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|have)\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     # "the planned strike", "scheduled for Monday"; not "we planned for", "had scheduled"
     r"(?:\s+[a-z]+)?|(?<!\bwe\s)(?<!\bI\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\bhad\s)(?<!\bhas\s)"
     r"(?<!\bhave\s)(?:scheduled|planned)|upcoming|looming|impending|expects?\b|next(?!\s+to\b)"
@@ -118,7 +119,7 @@ PARTICIPLE_BY_RE = re.compile(r"\s+by\b")
 # Words that open a clause of its own: a tense marker after one belongs to that
 # clause ("said on Tuesday that it would respond": the date goes with "said").
 CLAUSE_OPENERS = re.compile(
-    r"\b(?:that|which|who|whom|whose|because|although|though|but|while|whereas|if|unless|until)\b|;",
+    r"\b(?:that|which|who|whom|whose|where|because|although|though|but|while|whereas|if|unless|until)\b|;",
     re.IGNORECASE,
 )
 
