@@ -42,8 +42,9 @@ _TENSE_MARKER_PATTERN = (
     r"(?P<future>\b(?:(?:will|won't|shall|going\s+to|due\s+to|expected\s+to|scheduled\s+to|"
     r"plans?\s+to|set\s+to|would|is\s+to|are\s+to|"
     # "must be signed by Friday": an obligation is yet to be met ("must have" looks back)
-    # "could bring rain by Wednesday": a possibility is to come ("could not", "could have" look back)
-    r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|have)\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
+    # "could bring rain by Wednesday": a possibility is to come ("could not", "could have" look back);
+    # only for a date after it: "the outcome of the March 3 primaries could turn on ..." dates no outcome
+    r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|(?P<could>could)(?!\s+(?:not|have)\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     # "the planned strike", "scheduled for Monday"; not "we planned for", "had scheduled"
     r"(?:\s+[a-z]+)?|(?<!\bwe\s)(?<!\bI\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\bhad\s)(?<!\bhas\s)"
     r"(?<!\bhave\s)(?:scheduled|planned)|upcoming|looming|impending|expects?\b|next(?!\s+to\b)"
