@@ -39,6 +39,9 @@ def test_a_day_a_thing_is_set_for_in_the_present_is_to_come() -> None:
     assert found == ["2026-11-03"]
     found = [c.value for c in detect_dates("The election was Nov. 3.", DetectContext(date(2026, 1, 13)))]
     assert found == ["2025-11-03"]
+    found = [c.value for c in detect_dates("The likely dates are 16 February and mid-April.",
+                                           DetectContext(date(2026, 12, 9)))]
+    assert found == ["2027-02-16", "2027-04"]
 
 
 def test_an_abbreviation_or_a_dated_dot_ends_no_sentence() -> None:
