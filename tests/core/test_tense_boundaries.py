@@ -122,3 +122,9 @@ def test_a_where_clause_keeps_its_own_tense() -> None:
     text = ("The UK could see rates as high as in American universities, where by 25 September "
             "1,300 colleges had reported cases.")
     assert values(text) == ["2020-09-25"]
+
+
+def test_a_participle_just_before_a_deadline_tells_no_tense() -> None:
+    text = "Markets price three rate cuts next year, with the first fully priced by March."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2023, 12, 29)))] == ["2024", "2024-03"]
+    assert values("The merger was completed by March.") == ["2020-03"]
