@@ -128,3 +128,10 @@ def test_a_participle_just_before_a_deadline_tells_no_tense() -> None:
     text = "Markets price three rate cuts next year, with the first fully priced by March."
     assert [c.value for c in detect_dates(text, DetectContext(date(2023, 12, 29)))] == ["2024", "2024-03"]
     assert values("The merger was completed by March.") == ["2020-03"]
+
+
+def test_a_relative_clause_set_off_by_commas_tells_no_tense_to_the_date_after_it() -> None:
+    text = ("The mayor is expected to name a successor to Chief Hale, who retired in October after "
+            "31 years, by the end of January.")
+    assert [c.value for c in detect_dates(text, DetectContext(date(2023, 12, 29)))][-1] == "2024-01"
+    assert values("Chief Hale, who joined in 1990, retired on September 3.")[-1] == "2020-09-03"

@@ -57,11 +57,17 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     markers = sorted(
         (start - m.end() if m.end() <= start else m.start() - end, m.start(), m)
         for m in date_words.TENSE_MARKERS.finditer(text, left, right) if not start <= m.start() < end)
+    # "to name a successor to Hale, who retired in October, by the end of January": a relative
+    # clause closed before the span tells nothing of its tense, nor parts it from its verb
+    asides = [(a.start(), closing) for a in date_words.RELATIVE_ASIDE_RE.finditer(text, left, start)
+              if (closing := text.find(",", a.end(), start)) >= 0]
     for _, _, m in markers:
         if m.end() <= start:
             if _QUOTE_MARK_RE.search(text, m.end(), start):
                 continue  # a quotation's words and the narration's keep their own tenses
-            other_clause = _opens_clause(text, m.end(), start)
+            if any(a <= m.start() < closing for a, closing in asides):
+                continue
+            other_clause = _opens_clause(text, m.end(), start, asides)
         else:
             between = text[end:m.start()]
             if _QUOTE_MARK_RE.search(between):
@@ -99,11 +105,13 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     return other_kind or leaning
 
 
-def _opens_clause(text: str, start: int, end: int) -> bool:
-    """Whether a clause opener stands between ``start`` and ``end``; "until" just before the
-    span is its preposition ("will teach online until at least Jan. 13"), not a clause's."""
+def _opens_clause(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
+    """Whether a clause opener stands between ``start`` and ``end``, outside the closed
+    ``asides``; "until" just before the span is its preposition ("will teach online until at
+    least Jan. 13"), not a clause's."""
     for m in current_language().dates.CLAUSE_OPENERS.finditer(text, start, end):
-        if not (m.group().lower() in {"until", "till"} and end - m.end() <= 12):
+        if not (m.group().lower() in {"until", "till"} and end - m.end() <= 12) and not any(
+                a <= m.start() < closing for a, closing in asides):
             return True
     return False
 

@@ -128,6 +128,9 @@ CLAUSE_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
+# ", who retired in October," ", which opened in 2019,": a relative clause set off by commas
+RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+
 # Clause and list words the date resolvers read around a date
 SINCE_CLAUSE_BEFORE_RE = re.compile(r"\bsince\b[^,.;:!?\n]{0,40}$", re.IGNORECASE)
 COORDINATION_RE = re.compile(r"\band\b")
