@@ -55,3 +55,9 @@ def test_an_interview_on_monday_is_the_reporting_week() -> None:
             '"Today she has no room," she said.')
     found = values(text, date(2024, 1, 10))
     assert found[-2:] == [("Monday", "2024-01-08"), ("Today", "2024-01-08")]
+
+
+def test_told_reporters_in_a_city_on_a_day_holds_for_the_next_paragraphs_quotations() -> None:
+    text = ("The deputy minister told reporters in Bratislava on Wednesday that no request had come.\n\n"
+            '"Nobody called before," he said. "Today we have sent them everything."')
+    assert values(text)[-1] == ("Today", "2023-12-27")

@@ -23,7 +23,7 @@ from workbench.detect.language_scope import current_language, per_language
 SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash", "that_unit"})
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
-SAID_VERB_REACH = 30  # "said Wednesday", "told reporters on Monday": a verb of speech just before the day
+SAID_VERB_REACH = 40  # "said Wednesday", "told reporters in Bratislava on Monday": a verb of speech just before the day
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
