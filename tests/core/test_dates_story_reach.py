@@ -97,3 +97,20 @@ def test_the_present_named_as_an_aside_in_the_story_sentence_keeps_the_story_yea
     found = dict(values(text, date(2025, 3, 14)))
     assert found["last month"] == "2025-02"
     assert found["March 2"] == "2023-03-02"
+
+
+def test_a_day_just_before_the_dated_one_stays_in_the_storys_year() -> None:
+    text = ("The clip matches a video uploaded on Aug. 23, 2019. A local paper reported that a water "
+            "main had flooded the terminal on the evening of Aug. 22. The gates reopened two days later.")
+    found = dict(values(text, date(2024, 1, 9)))
+    assert found["Aug. 22"] == "2019-08-22"
+    assert found["two days later"] == "2019-08-24"
+
+
+def test_this_holiday_is_the_present_ones_even_inside_a_dated_story() -> None:
+    text = ("On Nov. 20, 2022, a fact-check rated false a post about holiday travelers. "
+            "Two days later it was shared again.\n\n"
+            "So what happened this Thanksgiving?\n\nTrains were delayed on Nov. 22.")
+    found = dict(values(text, date(2023, 12, 14)))
+    assert found["Thanksgiving"] == "2023-11-23"
+    assert found["Nov. 22"] == "2023-11-22"

@@ -58,6 +58,7 @@ _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "aft
               "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
 _PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
 _NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearless date may be placed
+_NARRATIVE_BACK = 14  # days: ... and how far before it (a story steps back a day or two: "filed on Aug. 23 ... on Aug. 22")
 # sentences: how long a story's dated year holds, while nothing brings it back to the present
 _NARRATIVE_SENTENCES = 8
 # what is said against the present ("today", "last year"): the story has come back to it
@@ -277,8 +278,8 @@ class StoryDates(SaidDays):
             moved = _in_year(spot, value, str(year), self.text)
             # a story told in order moves on: only a date after the dated one follows it
             gap = (_middle(moved) - self.dated).days if moved[:4] == str(year) else None
-            if gap is not None and 0 <= gap <= _NARRATIVE_REACH and (best is None or gap < best[0]):
-                best = (gap, moved)
+            if gap is not None and -_NARRATIVE_BACK <= gap <= _NARRATIVE_REACH and (best is None or abs(gap) < best[0]):
+                best = (abs(gap), moved)
         if best is None:
             return value
         self._carried = True
@@ -339,7 +340,9 @@ class StoryDates(SaidDays):
             # "in April next year": the year named after the month, not the nearest April
             year = published.year + current_language().dates.WHICH_OFFSETS[which.group("which").lower()]
             return _in_year(spot, value, str(year), self.text)
-        deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"])
+        deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"]) or (
+            spot.rule == "holiday" and current_language().dates.HOLIDAY_DEICTIC_BEFORE_RE.search(
+                self.text, max(0, spot.start - 16), spot.start) is not None)  # "this Thanksgiving"
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
             self._carried = True
             return _in_year(spot, value, self.year, self.text)

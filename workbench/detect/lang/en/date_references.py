@@ -16,6 +16,9 @@ NTH_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "fi
 # "Happy Thanksgiving!": a greeting, which places nothing
 HOLIDAY_GREETING_BEFORE_RE = re.compile(r"\b(?:[Hh]appy|[Mm]erry|[Bb]lessed)\s+$")
 
+# "this Thanksgiving", "last Christmas": a holiday placed against the present, not the story
+HOLIDAY_DEICTIC_BEFORE_RE = re.compile(r"\b(?:this|last|next|this\s+coming|this\s+past)\s+$", re.IGNORECASE)
+
 # "that summer", "that same day" place a time; not the "that" of a clause: "said that summer is ...", "now that spring has come"
 THAT_CLAUSE_BEFORE_RE = re.compile(
     r"\b(?:said|says|say|told|tell|think|thinks|thought|know|knows|knew|believe|believes|believed|hope|hopes|"
