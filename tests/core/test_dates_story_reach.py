@@ -114,3 +114,17 @@ def test_this_holiday_is_the_present_ones_even_inside_a_dated_story() -> None:
     found = dict(values(text, date(2023, 12, 14)))
     assert found["Thanksgiving"] == "2023-11-23"
     assert found["Nov. 22"] == "2023-11-22"
+
+
+def test_a_later_month_told_in_the_past_stays_in_the_storys_year() -> None:
+    text = ("On March 9, 2022, the army tested the missile for the first time; two days later it fired a "
+            "second round. By December, the country had conducted eleven tests that year.")
+    found = dict(values(text, date(2025, 1, 13)))
+    assert found["December"] == "2022-12"
+    assert found["that year"] == "2022"
+
+
+def test_a_later_month_of_the_storys_year_is_never_after_publication_when_told_in_the_past() -> None:
+    text = ("On Feb. 1, 2025, the station ran out of fuel. Two days later it stopped pumping. "
+            "Its last delivery had come on Dec. 25.")
+    assert dict(values(text, date(2025, 2, 5)))["Dec. 25"] == "2024-12-25"

@@ -274,11 +274,17 @@ class StoryDates(SaidDays):
                 self.text, spot.start, spot.end) == "future":
             return value
         best = None
+        # "On March 9, 2022, ... two days later ... By December, it had conducted eleven tests":
+        # a story that goes on being told in the past keeps the rest of its year (up to
+        # publication); a date alone after it ("filmed on May 3, 2021. It went viral on Oct. 2")
+        # is the present's
+        reach = max(_NARRATIVE_REACH, (min(date(self.dated.year, 12, 31), published) - self.dated).days) if (
+            self.story_steps and tense_near(self.text, spot.start, spot.end) == "past") else _NARRATIVE_REACH
         for year in range(max(1000, self.dated.year - 1), min(9999, self.dated.year + 1) + 1):
             moved = _in_year(spot, value, str(year), self.text)
             # a story told in order moves on: only a date after the dated one follows it
             gap = (_middle(moved) - self.dated).days if moved[:4] == str(year) else None
-            if gap is not None and -_NARRATIVE_BACK <= gap <= _NARRATIVE_REACH and (best is None or abs(gap) < best[0]):
+            if gap is not None and -_NARRATIVE_BACK <= gap <= reach and (best is None or abs(gap) < best[0]):
                 best = (abs(gap), moved)
         if best is None:
             return value
