@@ -135,3 +135,11 @@ def test_a_relative_clause_set_off_by_commas_tells_no_tense_to_the_date_after_it
             "31 years, by the end of January.")
     assert [c.value for c in detect_dates(text, DetectContext(date(2023, 12, 29)))][-1] == "2024-01"
     assert values("Chief Hale, who joined in 1990, retired on September 3.")[-1] == "2020-09-03"
+
+
+def test_the_day_a_thing_is_put_off_to_is_to_come() -> None:
+    text = ("The council on Tuesday postponed a vote on the rate increase until Oct. 7, after two members "
+            "said they had not received the study.")
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 9, 18)))][-1] == "2025-10-07"
+    assert values("The judge adjourned the hearing to Oct. 7.") == ["2020-10-07"]
+    assert values("The judge adjourned the hearing on Sept. 7.") == ["2020-09-07"]

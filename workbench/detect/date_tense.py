@@ -92,7 +92,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if kind == "past" and m.group("participle") and text[m.start()].isupper() and (
                 text[left : m.start()].strip() or _CAPITAL_NEXT_RE.match(text, m.end())):
             continue  # "the Met Office", "Rose Garden": a name, not a verb
-        if kind == "past" and m.group("participle") and date_words.BY_DAY_RE.fullmatch(text, m.end(), start):
+        if kind == "past" and m.end() <= start and date_words.PUT_OFF_RE.fullmatch(m.group()) and (
+                date_words.PUT_OFF_TO_BEFORE_RE.search(text, max(m.end(), start - 12), start)):
+            kind = "future"  # "postponed a vote on the increase until Oct. 7": the day it is put off to
+        elif kind == "past" and m.group("participle") and date_words.BY_DAY_RE.fullmatch(text, m.end(), start):
             continue  # "the first cut fully priced by March": the participle of a deadline, no tense of its own
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
                 text, max(0, m.start() - 13), m.start()) or date_words.ADJECTIVE_BEFORE_RE.search(

@@ -128,6 +128,11 @@ CLAUSE_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
+# "postponed the vote until Oct. 7", "adjourned the hearing to March 3": the day a thing is put
+# off to is still to come
+PUT_OFF_RE = re.compile(r"(?:postponed|delayed|adjourned|deferred|rescheduled|pushed|moved|extended)", re.IGNORECASE)
+PUT_OFF_TO_BEFORE_RE = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
+
 # ", who retired in October," ", which opened in 2019,": a relative clause set off by commas
 RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
