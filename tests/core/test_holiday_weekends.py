@@ -49,3 +49,11 @@ def test_a_week_of_a_month_is_an_iso_week() -> None:
         ("first weekend of August", "2023-W31")]
     assert found("A plan on the desk by the first week of July.", date(2024, 6, 12)) == [
         ("first week of July", "2024-W27")]
+
+
+def test_cyber_monday_is_the_monday_after_thanksgiving_not_a_weekday() -> None:
+    text = ("Shoppers came out in force between Thanksgiving and Cyber Monday, the chief executive said, "
+            "but that January sales were hurt by storms.")
+    found = {c.text: c.value for c in detect_dates(text, DetectContext(date(2024, 3, 5)))}
+    assert found["Cyber Monday"] == "2023-11-27"
+    assert found["January"] == "2024-01"  # "but that January sales": a clause's "that", not "that January"

@@ -22,7 +22,7 @@ HOLIDAY_DEICTIC_BEFORE_RE = re.compile(r"\b(?:this|last|next|this\s+coming|this\
 # "that summer", "that same day" place a time; not the "that" of a clause: "said that summer is ...", "now that spring has come"
 THAT_CLAUSE_BEFORE_RE = re.compile(
     r"\b(?:said|says|say|told|tell|think|thinks|thought|know|knows|knew|believe|believes|believed|hope|hopes|"
-    r"ensure|claim|claims|claimed|noted|added|so|now|such|given|except|means|meant|show|shows|showed)\s+$",
+    r"ensure|claim|claims|claimed|noted|added|so|now|such|given|except|means|meant|show|shows|showed|but)\s+$",
     re.IGNORECASE)
 
 # "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,

@@ -71,6 +71,7 @@ HOLIDAYS: dict[str, tuple] = {
     "Thanksgiving": ("nth_weekday", 11, 3, 4),  # the American one: the fourth Thursday of November
     "Thanksgiving Day": ("nth_weekday", 11, 3, 4),
     "Black Friday": ("nth_weekday_after", 11, 3, 4, 1),  # the day after Thanksgiving
+    "Cyber Monday": ("nth_weekday_after", 11, 3, 4, 4),  # the Monday after Thanksgiving
     "Remembrance Sunday": ("nth_weekday", 11, 6, 2),
     "Independence Day": ("independence",),
     # the first Tuesday of March in an American presidential election year (every fourth)
