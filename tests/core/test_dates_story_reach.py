@@ -128,3 +128,10 @@ def test_a_later_month_of_the_storys_year_is_never_after_publication_when_told_i
     text = ("On Feb. 1, 2025, the station ran out of fuel. Two days later it stopped pumping. "
             "Its last delivery had come on Dec. 25.")
     assert dict(values(text, date(2025, 2, 5)))["Dec. 25"] == "2024-12-25"
+
+
+def test_a_month_coordinated_after_a_dated_month_follows_it() -> None:
+    text = "The team posted a preprint in November 2023 and had it accepted in March after review."
+    assert dict(values(text, date(2024, 6, 12)))["March"] == "2024-03"
+    # not after publication
+    assert dict(values(text, date(2024, 1, 12)))["March"] == "2023-03"

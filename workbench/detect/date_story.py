@@ -351,7 +351,14 @@ class StoryDates(SaidDays):
                 self.text, max(0, spot.start - 16), spot.start) is not None)  # "this Thanksgiving"
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
             self._carried = True
-            return _in_year(spot, value, self.year, self.text)
+            moved = _in_year(spot, value, self.year, self.text)
+            if moved[:7] < self.year_value[:7] and self.previous_value == self.year_value and (
+                    current_language().dates.COORDINATION_RE.search(self.text, self.previous_end, spot.start)):
+                # "posted a preprint in November 2023 and had it accepted in March": what
+                # follows in order falls after it, in the next year (if not after publication)
+                following = _in_year(spot, value, str(int(self.year) + 1), self.text)
+                moved = following if published is None or _middle(following) <= published else moved
+            return moved
         if spot.rule in _YEARLESS_RULES and not deictic and self._paragraph_year(spot, published):
             moved = _in_year(spot, value, self.year, self.text)
             if moved[:7] >= self.year_value[:7]:  # a story told in order moves on from its date
