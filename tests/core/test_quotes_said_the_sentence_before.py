@@ -61,3 +61,8 @@ def test_told_reporters_in_a_city_on_a_day_holds_for_the_next_paragraphs_quotati
     text = ("The deputy minister told reporters in Bratislava on Wednesday that no request had come.\n\n"
             '"Nobody called before," he said. "Today we have sent them everything."')
     assert values(text)[-1] == ("Today", "2023-12-27")
+
+
+def test_the_day_before_yesterday_in_a_quotation_counts_from_the_day_it_was_said() -> None:
+    text = '"Yesterday we got two men out. The day before yesterday, none," a medic said on Tuesday.'
+    assert values(text, date(2024, 1, 10))[:2] == [("Yesterday", "2024-01-08"), ("day before yesterday", "2024-01-07")]

@@ -143,3 +143,8 @@ def test_the_day_a_thing_is_put_off_to_is_to_come() -> None:
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 9, 18)))][-1] == "2025-10-07"
     assert values("The judge adjourned the hearing to Oct. 7.") == ["2020-10-07"]
     assert values("The judge adjourned the hearing on Sept. 7.") == ["2020-09-07"]
+
+
+def test_what_was_planned_over_a_season_was_planned_then_and_what_was_scheduled_for_a_day_is_to_come() -> None:
+    assert values("The crossing was planned over the summer, officers said.") == ["2020"]
+    assert values("The vote was scheduled for Oct. 7.") == ["2020-10-07"]

@@ -142,7 +142,7 @@ class StoryDates(SaidDays):
         elif spot.rule in _SPEAKER_TIME_RULES and (post := post_around(self.posts, spot.start)) and (
                 day := resolve(post.dated, text, published)) and len(day) == 10:
             value = resolve(spot, text, date.fromisoformat(day))  # a post's "today": the day it was posted
-        elif quotation is not None and (spot.rule == "deixis" or self._attributed_day(quotation, published)):
+        elif quotation is not None and (spot.rule in _DEICTIC_RULES or self._attributed_day(quotation, published)):
             # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
             # they spoke is given ('"This week was hard," she said last Friday')
             value = self._in_quotation(spot, quotation, published)
@@ -398,7 +398,9 @@ class StoryDates(SaidDays):
 
 
 # What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
-_SPEAKER_TIME_RULES = frozenset({"deixis", "edge_year", "weekday", "ago"})
+_SPEAKER_TIME_RULES = frozenset({"deixis", "two_off", "edge_year", "weekday", "ago"})
+# ... and what is always the speaker's: "yesterday", "the day before yesterday"
+_DEICTIC_RULES = frozenset({"deixis", "two_off"})
 _DATELINE_REACH = 600  # a dateline opens the story: after its headline, before this
 _FILED_RULES = frozenset({"weekday", "weekday_of_week", "deixis"})  # what counts from the day filed
 
