@@ -57,3 +57,22 @@ def test_the_that_of_a_clause_is_no_time() -> None:
     assert values("Spring came early in 2023. She said that spring is her favourite season.") == [
         ("2023", "2023")]
     assert values("The medal came on Dec. 12, 2023. She said that day: it was hers.")[-1] == ("that day", "2023-12-12")
+
+
+SECTIONS = ("Five days at the garrison\n\n"
+            "Sunday, Aug. 27\n\n"
+            "The fighters had cut the road two days earlier, a driver turned back that Friday said. "
+            "The garrison was not warned. By noon on Sunday, the wall had been breached.\n\n"
+            "Tuesday, Aug. 29\n\n"
+            "Help came in the form of a single drone strike. Residents hid in their homes. "
+            "Videos posted by the attackers on Tuesday afternoon show fighters in the market. "
+            "Two soldiers who tried to reach a well that night were killed.\n\n"
+            "The army returned in January. Officials said on Wednesday that the town was secure.")
+
+
+def test_a_weekday_under_a_heading_day_falls_in_the_headings_week() -> None:
+    found = values(SECTIONS, date(2024, 3, 17))
+    assert ("Sunday", "2023-08-27") in found
+    assert ("Tuesday afternoon", "2023-08-29") in found
+    assert ("that night", "2023-08-29") in found
+    assert ("Wednesday", "2024-03-13") in found  # after the sections: the reporting week

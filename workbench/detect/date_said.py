@@ -60,8 +60,10 @@ class SaidDays:
         """Whether ``spot`` is the day someone spoke on: "said Wednesday", "told reporters on
         Monday", "in an interview on Monday", "at a news conference on Wednesday"."""
         text, start = self.text, spot.start
-        return bool(speech_verb_re().search(text, max(0, start - SAID_VERB_REACH), start)
-                    or current_language().dates.SPOKE_ON_BEFORE_RE.search(text, max(0, start - _SPOKE_ON_REACH), start))
+        sentence_start = self.sentence_starts[self.sentence(start)] if self.sentence(start) >= 0 else 0
+        return bool(speech_verb_re().search(text, max(sentence_start, start - SAID_VERB_REACH), start)
+                    or current_language().dates.SPOKE_ON_BEFORE_RE.search(
+                        text, max(sentence_start, start - _SPOKE_ON_REACH), start))
 
     def _in_quotation(self, spot: Spot, quotation: tuple[int, int],
                       published: date | None) -> str | None:

@@ -82,6 +82,8 @@ class StoryDates(SaidDays):
         self.year_end: int | None = None
         self.year_value = ""  # ... and what it said: "In March 2022, ..."
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
+        self.week_section_end = -1  # ... and where the section it heads ends, if it is a heading
+        self.week_section_day = ""  # ... and its day
         # the last day or month the story dated with a year written out (or carried on from
         # one), and its sentence: "On Dec. 5" after "filmed on Dec. 3, 2022" is 2022's
         self.dated: date | None = None
@@ -166,6 +168,7 @@ class StoryDates(SaidDays):
                 self.day_anchor = value
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence = here  # "Wednesday, Dec. 18"
+                    self.week_section_end, self.week_section_day = self._section_end(spot), value
         self.previous_end, self.previous_value = spot.end, value
         self.placed[spot.start] = value
         if spot.rule in SAID_ON_RULES and value and len(value) == 10 and self._spoken_on(spot):
@@ -173,6 +176,18 @@ class StoryDates(SaidDays):
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
+
+    def _section_end(self, spot: Spot) -> int:
+        """Where the paragraph a heading of its own ("Tuesday, Aug. 29" on a line) opens
+        ends; -1 when the day is not a heading."""
+        text = self.text
+        line_start, line_end = text.rfind("\n", 0, spot.start) + 1, text.find("\n", spot.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : spot.start].strip() or text[spot.end : line_end].strip():
+            return -1
+        body = PARAGRAPH_BREAK_RE.match(text, line_end)
+        end = PARAGRAPH_BREAK_RE.search(text, body.end() if body else line_end)
+        return end.start() if end else len(text)
 
     def _clause_event_day(self, spot: Spot, published: date | None) -> str | None:
         """ "11 years after Python 3.0 was released on December 3, 2008": the date that ends
@@ -387,10 +402,11 @@ class StoryDates(SaidDays):
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
-                and self.day_anchor and published and here - self.week_sentence <= 1
-                # "Okafor told the Ledger in an interview on Wednesday": the reporting's own week
-                and not self._spoken_on(spot)):
-            day = date.fromisoformat(self.day_anchor)
+                # under a heading day ("Tuesday, Aug. 29"), its section; else the next sentence, where
+                # "Okafor told the Ledger in an interview on Wednesday" is the reporting's own week
+                and self.day_anchor and published and (spot.start < self.week_section_end or (
+                    here - self.week_sentence <= 1 and not self._spoken_on(spot)))):
+            day = date.fromisoformat(self.week_section_day if spot.start < self.week_section_end else self.day_anchor)
             if abs((day - published).days) > 6:
                 return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
                                      tense_near(self.text, spot.start, spot.end))
