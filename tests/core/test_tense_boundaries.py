@@ -148,3 +148,10 @@ def test_the_day_a_thing_is_put_off_to_is_to_come() -> None:
 def test_what_was_planned_over_a_season_was_planned_then_and_what_was_scheduled_for_a_day_is_to_come() -> None:
     assert values("The crossing was planned over the summer, officers said.") == ["2020"]
     assert values("The vote was scheduled for Oct. 7.") == ["2020-10-07"]
+
+
+def test_the_day_a_warning_is_issued_for_is_to_come() -> None:
+    text = "Yellow warnings for rain have been issued for Wednesday and Thursday."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 14)))] == ["2025-02-19", "2025-02-20"]
+    text = "The warning issued on Wednesday was lifted."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 14)))] == ["2025-02-12"]

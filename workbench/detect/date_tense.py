@@ -95,6 +95,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if kind == "past" and m.end() <= start and date_words.PUT_OFF_RE.fullmatch(m.group()) and (
                 date_words.PUT_OFF_TO_BEFORE_RE.search(text, max(m.end(), start - 12), start)):
             kind = "future"  # "postponed a vote on the increase until Oct. 7": the day it is put off to
+        elif kind == "past" and date_words.SET_FOR_RE.fullmatch(text, m.start(), start):
+            kind = "future"  # "warnings have been issued for Wednesday and Thursday": the day they are for
         elif kind == "past" and m.group("participle") and date_words.BY_DAY_RE.fullmatch(text, m.end(), start):
             continue  # "the first cut fully priced by March": the participle of a deadline, no tense of its own
         if kind == "past" and m.group("participle") and (date_words.PASSIVE_BEFORE_RE.search(
