@@ -135,3 +135,13 @@ def test_a_month_coordinated_after_a_dated_month_follows_it() -> None:
     assert dict(values(text, date(2024, 6, 12)))["March"] == "2024-03"
     # not after publication
     assert dict(values(text, date(2024, 1, 12)))["March"] == "2023-03"
+
+
+def test_a_quarter_in_the_sentence_of_a_written_year_is_that_years() -> None:
+    text = "Much of the 2024 decline came in the first quarter, the police said."
+    assert dict(values(text, date(2026, 1, 8)))["first quarter"] == "2024"
+    # but not a year at an edge, nor one told in the future
+    text = "Sales have fallen since 2019, and they fell again in the first quarter."
+    assert dict(values(text, date(2026, 1, 8)))["first quarter"] == "2025"
+    text = "After a weak 2024, a decision is expected in the second quarter."
+    assert dict(values(text, date(2026, 1, 8)))["second quarter"] == "2026"

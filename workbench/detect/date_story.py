@@ -13,7 +13,7 @@ spot in turn.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from workbench.detect.date_anchors import resolve_from_anchor
@@ -51,6 +51,7 @@ _DEICTIC_MODS = frozenset({"last", "next", "this", "this coming", "coming"})
 _STORY_MODS = frozenset({"following", "previous", "preceding"})  # counted from the story's day
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
 _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "summer of 2004"
+_PART_OF_YEAR_RULES = frozenset({"season", "quarter"})  # ... told without its year: "the first quarter"
 # What leaves the year a story is told in as it was: days and months without a year
 _KEEPS_STORY_YEAR = _YEARLESS_RULES | {"weekday", "nth_day"}
 _DAY_RULES = frozenset({"mdy", "dmy"})  # a month and a day: "Feb. 9", "9 February"
@@ -383,6 +384,16 @@ class StoryDates(SaidDays):
                 COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
                 and tense_near(self.text, spot.start, spot.end) == "past"):
             return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
+        i = bisect_left(self.spot_starts, spot.start)
+        before = self.spots[i - 1] if i else None
+        if (spot.rule in _PART_OF_YEAR_RULES and not spot.get("year") and not spot.get("which") and before is not None
+                and before.get("year") and self.sentence(before.start) == here
+                and not current_language().dates.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, before.start - 8), before.start)
+                and tense_near(self.text, spot.start, spot.end) != "future"):
+            # "Much of the 2024 decline came in the first quarter": a part of a year told
+            # without one, in the sentence of a year written out, is that year's
+            self._carried = before.get("year") != value
+            return before.get("year")
         if (spot.rule == "season" and not spot.get("year") and published and self.dated is not None
                 and here - self.dated_sentence <= _NARRATIVE_SENTENCES
                 and tense_near(self.text, spot.start, spot.end) == "past"):

@@ -381,7 +381,11 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     # the first half" in February is last year's)
     # (late in a half, it is told as past already: "the second half was harder" in November)
     early_in_half = (published.month - 1) % 6 < 3
-    if quarter and tense == "past" and (quarter > current or half and quarter == current and early_in_half):
+    # a quarter told as past in its own first month ("sales fell in the first quarter" on Jan. 8) is
+    # last year's: this one has hardly begun
+    early_in_quarter = (published.month - 1) % 3 == 0
+    if quarter and tense == "past" and (quarter > current or quarter == current and (
+            early_in_half if half else early_in_quarter)):
         return str(published.year - 1)
     if quarter and tense == "future" and quarter < current:
         return str(published.year + 1)
