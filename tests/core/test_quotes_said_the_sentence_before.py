@@ -66,3 +66,12 @@ def test_told_reporters_in_a_city_on_a_day_holds_for_the_next_paragraphs_quotati
 def test_the_day_before_yesterday_in_a_quotation_counts_from_the_day_it_was_said() -> None:
     text = '"Yesterday we got two men out. The day before yesterday, none," a medic said on Tuesday.'
     assert values(text, date(2024, 1, 10))[:2] == [("Yesterday", "2024-01-08"), ("day before yesterday", "2024-01-07")]
+
+
+def test_words_quoted_in_the_paragraph_of_a_story_day_long_ago_were_said_that_day() -> None:
+    text = ("The trawler sailed from Peterhead on Tuesday 20 January 1987 with a crew of five. "
+            'The skipper kissed his wife goodbye on the quay and told her: "We\'ll be home by Friday."\n\n'
+            '"It was black," the survivor said this week. "Yesterday I found my old boots."')
+    found = values(text, date(2024, 2, 11))
+    assert ("Friday", "1987-01-23") in found
+    assert ("Yesterday", "2024-02-10") in found  # another paragraph: said when reported

@@ -27,6 +27,7 @@ SAID_VERB_REACH = 40  # "said Wednesday", "told reporters in Bratislava on Monda
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
+_STORY_FAR = 31  # days: a story's day this far from publication is not the reporting's
 _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
 
 
@@ -46,6 +47,9 @@ class SaidDays:
     sentence_starts: list[int]
     placed: dict[int, str | None]
     said_day: tuple[str, int] | None
+    dated: date | None
+    dated_sentence: int
+    day_anchor: str | None
     paragraph_starts: list[int]
 
     def sentence(self, pos: int) -> int:
@@ -83,9 +87,21 @@ class SaidDays:
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
             # a post's own day is unknown, unless the text dates the event its "yesterday" names
             return quoted_event_day(text, self.spots, self.spot_starts, spot, published)
-        if (day := self._said_lately(opening)) is not None:
+        if (day := self._said_lately(opening) or self._said_in_story(opening, published)) is not None:
             return resolve(spot, text, date.fromisoformat(day))
         return resolve(spot, text, published)
+
+    def _said_in_story(self, opening: int, published: date | None) -> str | None:
+        """ "The trawler sailed on Tuesday 20 January 1987 ... The skipper told her: "We'll be
+        home by Friday."": words quoted in the paragraph of a story's day, long before
+        publication, were said in the story, on that day."""
+        if self.dated is None or self.day_anchor is None or published is None or (
+                date.fromisoformat(self.day_anchor) != self.dated or abs((self.dated - published).days) <= _STORY_FAR):
+            return None
+        paragraph = bisect_right(self.paragraph_starts, opening) - 1
+        if bisect_right(self.paragraph_starts, self.sentence_starts[self.dated_sentence]) - 1 != paragraph:
+            return None
+        return self.day_anchor
 
     def _said_lately(self, opening: int) -> str | None:
         """ "The head of the network said Wednesday that ... \n\n "Yesterday we ...," he told
@@ -99,7 +115,7 @@ class SaidDays:
     def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:
         """The day the quotation's attribution says the words were said, if it says one."""
         return self._said_after(quotation[1], published, strict=True) or self._said_before(
-            quotation[0], published) or self._said_lately(quotation[0])
+            quotation[0], published) or self._said_lately(quotation[0]) or self._said_in_story(quotation[0], published)
 
     def _said_after(self, closing: int, published: date | None, strict: bool = False) -> str | None:
         """ '"...," he said on Sunday': the day of the attribution after the quotation, ""

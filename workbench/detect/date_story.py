@@ -172,7 +172,8 @@ class StoryDates(SaidDays):
                     self.week_section_end, self.week_section_day = self._section_end(spot), value
         self.previous_end, self.previous_value = spot.end, value
         self.placed[spot.start] = value
-        if spot.rule in SAID_ON_RULES and value and len(value) == 10 and self._spoken_on(spot):
+        if spot.rule in SAID_ON_RULES and value and len(value) == 10 and self._spoken_on(spot) and (
+                quotation_around(text, spot.start) is None):  # not a day inside the words quoted
             self.said_day = (value, bisect_right(self.paragraph_starts, spot.start) - 1)  # "said Wednesday"
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
