@@ -76,3 +76,11 @@ def test_a_weekday_under_a_heading_day_falls_in_the_headings_week() -> None:
     assert ("Tuesday afternoon", "2023-08-29") in found
     assert ("that night", "2023-08-29") in found
     assert ("Wednesday", "2024-03-13") in found  # after the sections: the reporting week
+
+
+def test_the_following_weekday_counts_from_the_day_just_listed() -> None:
+    text = ('"We play on New Year\'s Day, then again on Saturday, then it\'s the cup the following Tuesday," '
+            "the manager said on Sunday evening.")
+    found = values(text, date(2024, 12, 30))
+    assert ("Saturday", "2025-01-04") in found
+    assert ("following Tuesday", "2025-01-07") in found

@@ -117,6 +117,10 @@ class StoryDates(SaidDays):
         elif spot.rule == "holiday" and self.previous_end >= 0 and _HOLIDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start) and len(self.previous_value or "") == 10:
             value = self.previous_value  # "on July 28, Peru's Independence Day": that day
+        elif spot.rule == "weekday" and (spot.get("mod") or "").lower() in _STORY_MODS and self.previous_end >= 0 and (
+                self.sentence(self.previous_end - 1) == here and len(self.previous_value or "") == 10):
+            # "then again on Saturday, then it's the cup the following Tuesday": after the day just listed
+            value = _weekday_after(date.fromisoformat(self.previous_value), spot)
         elif _placed_against_event(spot) and (
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
@@ -348,10 +352,7 @@ class StoryDates(SaidDays):
         mod = (spot.get("mod") or "").lower()
         if spot.rule == "weekday" and mod in _STORY_MODS and self.day_anchor:
             # "the following Monday": the first Monday after the day the story last gave
-            anchor, weekday = date.fromisoformat(self.day_anchor), _weekday_number(spot)
-            step = ((weekday - anchor.weekday()) % 7 or 7) if mod == "following" else -(
-                (anchor.weekday() - weekday) % 7 or 7)
-            return (anchor + timedelta(days=step)).isoformat()
+            return _weekday_after(date.fromisoformat(self.day_anchor), spot)
         anchor = self.anchor or ""
         if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and (
                 here - self.anchor_sentence <= 1 or spot.get("that")):
@@ -515,6 +516,15 @@ def _valid_iso(value: str) -> bool:
 
 def _weekday_number(spot: Spot) -> int:
     return current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
+
+
+def _weekday_after(anchor: date, spot: Spot) -> str:
+    """ "the following Monday", "the previous Friday": the first such weekday after (or
+    before) ``anchor``."""
+    weekday = _weekday_number(spot)
+    step = ((weekday - anchor.weekday()) % 7 or 7) if (spot.get("mod") or "").lower() == "following" else -(
+        (anchor.weekday() - weekday) % 7 or 7)
+    return (anchor + timedelta(days=step)).isoformat()
 
 
 def _weekday_near(day: date, weekday: int, tense: str | None) -> str:
