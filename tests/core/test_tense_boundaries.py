@@ -155,3 +155,10 @@ def test_the_day_a_warning_is_issued_for_is_to_come() -> None:
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 14)))] == ["2025-02-19", "2025-02-20"]
     text = "The warning issued on Wednesday was lifted."
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 14)))] == ["2025-02-12"]
+
+
+def test_a_months_figures_are_of_a_month_gone_whatever_the_tense() -> None:
+    text = "The February estimate will be revised when the department releases new data."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 22)))] == ["2024-02"]
+    text = "The February vote will be held after the recess."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 22)))] == ["2025-02"]

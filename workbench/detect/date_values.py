@@ -241,7 +241,11 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
     else:
         # a range is placed by its days ("Jan. 8-9"), a month by its middle
         day = int(spot.get("day")) if spot.rule == "day_range" and spot.get("day") else 15
-        year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
+        # "the February estimate will be revised", "February sales": a month's figures are of
+        # a month gone, whatever the sentence's tense
+        tense = "past" if spot.rule == "month" and date_words.MONTH_FIGURES_AFTER_RE.match(text, spot.end) else (
+            tense_near(text, spot.start, spot.end))
+        year = _nearest_year(published, month, day, tense)
     if week := date_words.WEEK_OF_MONTH_RE.fullmatch(" ".join(rel.split())):
         return _week_of_month(year, month, week)
     return f"{year}-{month:02d}"

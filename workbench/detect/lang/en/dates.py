@@ -495,6 +495,9 @@ YEAR_POSSESSIVE_BEFORE_RE = re.compile(
 RESULTS_AFTER_RE = re.compile(
     r"\s+(?:(?:net|operating|adjusted|core)\s+)?(?:results|earnings|profits?|losses|revenues?|"
     r"sales|figures|numbers|report)\b", re.IGNORECASE)
+# "the February estimate", "March data": a month's figures (its "report" may be one still to come)
+MONTH_FIGURES_AFTER_RE = re.compile(
+    r"\s+(?:sales|figures|numbers|data|estimates?|readings?|payrolls|inflation)\b", re.IGNORECASE)
 
 # ``In 1998, ...``: the words that may open a sentence before a year that frames it.
 SENTENCE_OPENING_RE = re.compile(
