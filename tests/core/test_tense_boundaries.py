@@ -162,3 +162,9 @@ def test_a_months_figures_are_of_a_month_gone_whatever_the_tense() -> None:
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 22)))] == ["2024-02"]
     text = "The February vote will be held after the recess."
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 22)))] == ["2025-02"]
+
+
+def test_a_date_that_is_the_subject_of_a_present_progressive_is_the_present_one() -> None:
+    text = '"February is running ahead of plan, but we are not going to build a year on it," she said.'
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 5)))] == ["2024-02"]
+    assert values("Leaders are meeting on November 5.") == ["2020-11-05"]

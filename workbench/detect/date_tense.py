@@ -84,6 +84,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
                     text, date_words.TIME_STAMP_RE.match(text, left).end(), m.start()):
                 leaning = "future"
             continue
+        if m.group("progressive") and m.start() >= end and not text[end : m.start()].strip():
+            return None  # "February is running ahead of plan": the date is the subject, told in the present
         if m.group("could") and m.start() >= end:
             continue  # a possibility tells the tense of what it governs, not of what it follows
         if m.group("plural") and date_words.NOT_PLURAL_BEFORE_RE.search(text, max(0, m.start() - 7), m.start()):

@@ -77,7 +77,7 @@ _TENSE_MARKER_PATTERN = (
     # ... "the candidates are 16 February and mid-April"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
     # "are meeting on Friday": a present progressive with a day is an arrangement
-    r"|\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b"
+    r"|(?P<progressive>\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b)"
     # "starting Monday", "effective Friday": from that day on
     r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
     r"|(?P<past>\b(?:since|was|were|had|did|ago|last|"
