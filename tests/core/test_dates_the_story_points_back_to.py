@@ -84,3 +84,9 @@ def test_the_following_weekday_counts_from_the_day_just_listed() -> None:
     found = values(text, date(2024, 12, 30))
     assert ("Saturday", "2025-01-04") in found
     assert ("following Tuesday", "2025-01-07") in found
+
+
+def test_the_previous_year_counts_from_the_year_its_sentence_wrote_out() -> None:
+    text = ("Provisional figures for 2025, released by the department on Friday, show burglaries "
+            "roughly flat compared with the previous year.")
+    assert values(text, date(2026, 1, 8))[-1] == ("previous year", "2024")

@@ -134,7 +134,9 @@ class StoryDates(SaidDays):
             value = _at_unit(self.previous_value, spot.get("unit") or spot.get("unit2"))
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
-            value = resolve_from_anchor(spot, self.day_anchor if unit in _DAY_UNITS else self.anchor)
+            anchor = self.day_anchor if unit in _DAY_UNITS else (
+                unit == "year" and self._sentence_year(spot, here) or self.anchor)
+            value = resolve_from_anchor(spot, anchor)
             self.story_steps += 1  # "Two days later": the story goes on being told
         elif _placed_against_event(spot) and here == self.anchor_sentence and self.anchor and (
                 _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start)
@@ -182,6 +184,15 @@ class StoryDates(SaidDays):
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
+
+    def _sentence_year(self, spot: Spot, here: int) -> str | None:
+        """ "figures for 2025, released on Friday, ... compared with the previous year": the
+        year written out earlier in the sentence, which a year counted from counts from."""
+        first = bisect_left(self.spot_starts, self.sentence_starts[here] if here >= 0 else 0)
+        for before in reversed(self.spots[first : bisect_left(self.spot_starts, spot.start)]):
+            if before.rule == "year" and before.get("year"):
+                return before.get("year")
+        return None
 
     def _section_end(self, spot: Spot) -> int:
         """Where the paragraph a heading of its own ("Tuesday, Aug. 29" on a line) opens
