@@ -153,6 +153,8 @@ def test_what_was_planned_over_a_season_was_planned_then_and_what_was_scheduled_
 def test_the_day_a_warning_is_issued_for_is_to_come() -> None:
     text = "Yellow warnings for rain have been issued for Wednesday and Thursday."
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 14)))] == ["2025-02-19", "2025-02-20"]
+    text = "Officials warned that Russia was stockpiling missiles for an attack timed to New Year's Eve."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 12, 19)))] == ["2024-12-31"]
     text = "The warning issued on Wednesday was lifted."
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 14)))] == ["2025-02-12"]
 

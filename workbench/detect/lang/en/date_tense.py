@@ -133,9 +133,10 @@ CLAUSE_OPENERS = re.compile(
 # off to is still to come
 PUT_OFF_RE = re.compile(r"(?:postponed|delayed|adjourned|deferred|rescheduled|pushed|moved|extended)", re.IGNORECASE)
 PUT_OFF_TO_BEFORE_RE = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
-# "warnings have been issued for Wednesday and Thursday", "a match slated for Monday": the day
+# "warnings have been issued for Wednesday and Thursday", "an attack timed to New Year's Eve": the day
 # a thing is set for (the date, or a second one listed with it, follows)
-SET_FOR_RE = re.compile(r"(?:issued|booked|slated|pencil?led)\s+for\s+(?:[A-Z][\w.]*(?:\s+\d+)?\s+(?:and|or)\s+)?")
+SET_FOR_RE = re.compile(
+    r"(?:(?:issued|booked|slated|pencil?led)\s+for|timed\s+(?:to|for))\s+(?:[A-Z][\w.]*(?:\s+\d+)?\s+(?:and|or)\s+)?")
 
 # ", who retired in October," ", which opened in 2019,": a relative clause set off by commas
 RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b")
