@@ -90,3 +90,9 @@ def test_the_previous_year_counts_from_the_year_its_sentence_wrote_out() -> None
     text = ("Provisional figures for 2025, released by the department on Friday, show burglaries "
             "roughly flat compared with the previous year.")
     assert values(text, date(2026, 1, 8))[-1] == ("previous year", "2024")
+
+
+def test_the_week_a_weekday_falls_in_is_the_week_of_the_day_given_with_its_weekday() -> None:
+    text = ("Friday, July 28: Last votes before the House leaves until Sept. 12.\n\n"
+            "The Senate returns Tuesday and stays through Aug. 4.")
+    assert ("Tuesday", "2023-07-25") in values(text, date(2023, 7, 24))

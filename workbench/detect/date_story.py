@@ -83,6 +83,7 @@ class StoryDates(SaidDays):
         self.year_end: int | None = None
         self.year_value = ""  # ... and what it said: "In March 2022, ..."
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
+        self.week_day = ""  # ... and the day
         self.week_section_end = -1  # ... and where the section it heads ends, if it is a heading
         self.week_section_day = ""  # ... and its day
         # the last day or month the story dated with a year written out (or carried on from
@@ -113,7 +114,7 @@ class StoryDates(SaidDays):
         if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
-            self.week_sentence = here
+            self.week_sentence, self.week_day = here, value
         elif spot.rule == "holiday" and self.previous_end >= 0 and _HOLIDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start) and len(self.previous_value or "") == 10:
             value = self.previous_value  # "on July 28, Peru's Independence Day": that day
@@ -174,7 +175,7 @@ class StoryDates(SaidDays):
             if value and len(value) == 10:
                 self.day_anchor = value
                 if spot.get("weekday") and spot.rule != "weekday":
-                    self.week_sentence = here  # "Wednesday, Dec. 18"
+                    self.week_sentence, self.week_day = here, value  # "Wednesday, Dec. 18"
                     self.week_section_end, self.week_section_day = self._section_end(spot), value
         self.previous_end, self.previous_value = spot.end, value
         self.placed[spot.start] = value
@@ -430,7 +431,7 @@ class StoryDates(SaidDays):
                 # "Okafor told the Ledger in an interview on Wednesday" is the reporting's own week
                 and self.day_anchor and published and (spot.start < self.week_section_end or (
                     here - self.week_sentence <= 1 and not self._spoken_on(spot)))):
-            day = date.fromisoformat(self.week_section_day if spot.start < self.week_section_end else self.day_anchor)
+            day = date.fromisoformat(self.week_section_day if spot.start < self.week_section_end else self.week_day)
             if abs((day - published).days) > 6:
                 return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
                                      tense_near(self.text, spot.start, spot.end))
