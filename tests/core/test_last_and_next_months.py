@@ -45,3 +45,12 @@ def test_a_season_before_a_verb_and_a_capitalised_mid_month_are_dates() -> None:
     assert value('"Customers who paused orders in the summer have not come back," she said.',
                  date(2024, 11, 21)) == "2024"
     assert value("Voting ended Mid-May.", date(2024, 11, 21)) == "2024-05"
+
+
+def test_the_first_or_last_day_of_a_month_is_that_day() -> None:
+    found = {c.text: c.value for c in detect_dates(
+        "Their only defeat came on the last day of November. The lease ended on the last day of "
+        "February 2024.\n\nThe next lease runs from the first day of March.", DetectContext(date(2024, 12, 30)))}
+    assert found["last day of November"] == "2024-11-30"
+    assert found["last day of February 2024"] == "2024-02-29"
+    assert found["first day of March"] == "2025-03-01"

@@ -222,8 +222,10 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
     date_words = current_language().dates
     month = date_words.MONTHS[(spot.get("month") or spot.get("month2")).rstrip(".").lower()]
+    edge_day = date_words.EDGE_DAY_OF_MONTH_RE.fullmatch(
+        " ".join((spot.get("rel") or spot.get("edge") or "").lower().split()))  # "the last day of November (2023)"
     if spot.get("year"):
-        return f"{spot.get('year')}-{month:02d}"
+        return _edge_day(int(spot.get("year")), month, edge_day) if edge_day else f"{spot.get('year')}-{month:02d}"
     if published is None:
         return None
     if spot.get("which"):  # "February of last year"
@@ -248,7 +250,16 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         year = _nearest_year(published, month, day, tense)
     if week := date_words.WEEK_OF_MONTH_RE.fullmatch(" ".join(rel.split())):
         return _week_of_month(year, month, week)
+    if edge_day:
+        return _edge_day(year, month, edge_day)
     return f"{year}-{month:02d}"
+
+
+def _edge_day(year: int, month: int, edge: re.Match[str]) -> str:
+    """ "the first day of March", "the last day of November": that day."""
+    if edge.group("edge") == "first":
+        return date(year, month, 1).isoformat()
+    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
 
 
 def _week_of_month(year: int, month: int, week: re.Match[str]) -> str:

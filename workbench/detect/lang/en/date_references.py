@@ -11,6 +11,9 @@ import re
 WEEK_OF_MONTH_RE = re.compile(
     r"(?P<nth>first|second|third|fourth|last|final)\s+(?P<full>full\s+)?(?P<unit>week|weekend)\s+of$", re.IGNORECASE)
 
+# "the last day of November": a day at a month's edge
+EDGE_DAY_OF_MONTH_RE = re.compile(r"(?P<edge>first|last|final) day of")
+
 NTH_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 
 # "Happy Thanksgiving!": a greeting, which places nothing

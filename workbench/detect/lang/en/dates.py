@@ -22,6 +22,7 @@ from workbench.detect.lang.en.date_references import (
     COORDINATED_DATES_RE,
     DATELINE_AFTER_RE,
     DATELINE_BEFORE_RE,
+    EDGE_DAY_OF_MONTH_RE,
     EVENT_DATE_AFTER_RE,
     EVENT_DATE_BEFORE_RE,
     HOLIDAY_DEICTIC_BEFORE_RE,
@@ -64,7 +65,7 @@ from workbench.detect.lang.en.holidays import (
 )
 from workbench.detect.lang.en.numbers import NUMBER_WORDS, WORD_NUMBER
 
-__all__ = ["COORDINATED_AFTER_YEAR_RE", "COORDINATED_DATES_RE", "HOLIDAY_DEICTIC_BEFORE_RE", "HOLIDAY_GREETING_BEFORE_RE", "NTH_NUMBERS",
+__all__ = ["COORDINATED_AFTER_YEAR_RE", "COORDINATED_DATES_RE", "HOLIDAY_DEICTIC_BEFORE_RE", "EDGE_DAY_OF_MONTH_RE", "HOLIDAY_GREETING_BEFORE_RE", "NTH_NUMBERS",
            "THAT_CLAUSE_BEFORE_RE", "WEEK_OF_MONTH_RE",
            "DATELINE_AFTER_RE", "DATELINE_BEFORE_RE", "EVENT_DATE_AFTER_RE", "EVENT_DATE_BEFORE_RE",
            "WRITTEN_ATTRIBUTION_RE", "ADJECTIVE_BEFORE_RE", "ANNIVERSARY_RE", "COORDINATION_RE", "LIST_DAY_RE", "SINCE_CLAUSE_BEFORE_RE", "SPOKE_ON_BEFORE_RE",
@@ -117,7 +118,8 @@ WEEKDAY_OF_DAY = (r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
 # "the first week of December": a part of a month stays in the span, the month is the value
-PART_OF_MONTH = (r"(?:(?:first|second|third|fourth|last|final|closing|opening)\s+"
+# ("the last day of November" is that day)
+PART_OF_MONTH = (r"(?:(?:first|last|final)\s+day|(?:first|second|third|fourth|last|final|closing|opening)\s+"
                  r"(?:(?:full\s+)?week(?:end)?s?|fortnight|half|days|ten\s+days|months|hours)|"
                   r"end|beginning|start|middle)\s+of")
 
