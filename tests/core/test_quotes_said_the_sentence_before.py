@@ -75,3 +75,12 @@ def test_words_quoted_in_the_paragraph_of_a_story_day_long_ago_were_said_that_da
     found = values(text, date(2024, 2, 11))
     assert ("Friday", "1987-01-23") in found
     assert ("Yesterday", "2024-02-10") in found  # another paragraph: said when reported
+
+
+def test_quotations_after_a_speaking_participle_count_from_its_day_through_the_run() -> None:
+    text = ("Speaking at the opening of a plant on Wednesday, Feb. 28, the governor said the sector was "
+            'booming.\n\n"This month alone, we added more jobs than in all of last year," she said. '
+            '"And next month is going to be even better."')
+    found = dict(values(text, date(2024, 3, 22)))
+    assert found["This month"] == "2024-02"
+    assert found["next month"] == "2024-03"

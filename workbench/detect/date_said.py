@@ -27,13 +27,15 @@ SAID_VERB_REACH = 40  # "said Wednesday", "told reporters in Bratislava on Monda
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
+_QUOTED_RUN = 4  # sentences: how far back over quotations said with no day the saying's day is sought
 _STORY_FAR = 31  # days: a story's day this far from publication is not the reporting's
 _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
 
 
 @per_language
 def speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS})\b", re.IGNORECASE)
+    # "Speaking at the opening of a plant on Wednesday, Feb. 28, the governor said ...": a participle too
+    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS}|{lang.speech.PARTICIPLES})\b", re.IGNORECASE)
 
 
 class SaidDays:
@@ -146,7 +148,17 @@ class SaidDays:
         here = max(0, self.sentence(opening))
         sentence_start = self.sentence_starts[here]
         if not text[sentence_start:opening].strip() and here > 0:
-            return self._said_on(self.sentence_starts[here - 1], sentence_start)
+            # back over the quotations just before, said with no day ('"This month ...," she
+            # said. "And next month ..."'), to the sentence that gives one
+            for back in range(here - 1, max(-1, here - 1 - _QUOTED_RUN), -1):
+                start, end = self.sentence_starts[back], self.sentence_starts[back + 1]
+                if (day := self._said_on(start, end)) is not None or not any(
+                        mark in text[start:end] for mark in _QUOTE_OPENERS):
+                    return day
+                spots = self.spots[bisect_left(self.spot_starts, start) : bisect_left(self.spot_starts, end)]
+                if any(quotation_around(text, s.start) is None for s in spots):
+                    return None  # '"...," she said this week': the attribution gives a time of its own
+            return None
         said = self._said_on_spots(sentence_start, opening)
         if not said or not speech_verb_re().search(text, sentence_start, opening) or any(
                 mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
