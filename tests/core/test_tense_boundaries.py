@@ -170,3 +170,12 @@ def test_a_date_that_is_the_subject_of_a_present_progressive_is_the_present_one(
     text = '"February is running ahead of plan, but we are not going to build a year on it," she said.'
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 5)))] == ["2024-02"]
     assert values("Leaders are meeting on November 5.") == ["2020-11-05"]
+
+
+def test_a_timelines_entries_take_the_tense_of_the_line_that_introduces_it() -> None:
+    text = ("A timeline compiled by doctors shows how quickly the system came apart:\n\n"
+            "Oct. 17: The maternity unit stops admitting patients.\nNov. 11: The hospital is evacuated.")
+    assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 8)))] == ["2023-10-17", "2023-11-11"]
+    text = ("How the race has unfolded:\n\nOct. 17, 2023: She launches her campaign.\n"
+            "April 15: First-quarter reports due.\nJuly 15: Second-quarter reports due.")
+    assert {c.text: c.value for c in detect_dates(text, DetectContext(date(2024, 4, 16)))}["July 15"] == "2024-07-15"

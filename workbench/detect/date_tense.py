@@ -32,7 +32,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     date_words = current_language().dates
     if (start == 0 or text[start - 1] == "\n") and _TIMELINE_ENTRY_RE.match(text, end) and not (
             date_words.LIST_DAY_RE.match(text, start)):
-        return None
+        return _timeline_tense(text, start)
     floor, ceiling = max(0, start - _SENTENCE_REACH), min(len(text), end + _SENTENCE_REACH)
     # a sentence ends at a mark followed by a space: "0.5%" and "Oct.7" do not end one
     # nor does one run on over a blank line (a caption or a headline above has no full stop)
@@ -110,6 +110,32 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             return kind
         other_kind = kind
     return other_kind or leaning
+
+
+_TIMELINE_LINES = 40  # how many entries back a timeline's introduction is sought
+_ENTRY_HEAD_RE = re.compile(r"[^\n:]{1,30}(?::|\s[–—-]\s)")  # "Oct. 17:", "Nov. 4, 2023 -"
+
+
+def _timeline_tense(text: str, start: int) -> str | None:
+    """The tense of the line that introduces a timeline ("... shows how quickly the system came
+    apart:"), for an entry of it; its own present ("Oct. 17: The unit stops admitting patients")
+    tells none."""
+    pos = start
+    for _ in range(_TIMELINE_LINES):
+        line_end = text.rfind("\n", 0, pos)
+        if line_end < 0:
+            return None
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line, pos = text[line_start:line_end].rstrip(), line_start
+        if line.endswith(":"):
+            # "... shows how quickly the system came apart:"; not a present perfect ("how the race
+            # has unfolded:"), whose timeline runs on to the present and past it
+            colon = line_start + len(line) - 1
+            perfect = current_language().dates.PRESENT_PERFECT_RE.search(line)
+            return None if perfect else tense_near(text, colon, colon)
+        if line.strip() and not _ENTRY_HEAD_RE.match(line):
+            return None
+    return None
 
 
 def _opens_clause(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> bool:

@@ -138,6 +138,9 @@ PUT_OFF_TO_BEFORE_RE = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
 SET_FOR_RE = re.compile(
     r"(?:(?:issued|booked|slated|pencil?led)\s+for|timed\s+(?:to|for))\s+(?:[A-Z][\w.]*(?:\s+\d+)?\s+(?:and|or)\s+)?")
 
+# "how the race has unfolded:": a present perfect reaches the present (a timeline it opens runs past it)
+PRESENT_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ne|un)\b", re.IGNORECASE)
+
 # ", who retired in October," ", which opened in 2019,": a relative clause set off by commas
 RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
