@@ -96,3 +96,12 @@ def test_the_week_a_weekday_falls_in_is_the_week_of_the_day_given_with_its_weekd
     text = ("Friday, July 28: Last votes before the House leaves until Sept. 12.\n\n"
             "The Senate returns Tuesday and stays through Aug. 4.")
     assert ("Tuesday", "2023-07-25") in values(text, date(2023, 7, 24))
+
+
+def test_that_year_frames_the_parts_of_a_year_its_sentence_names() -> None:
+    text = ("The army resumed testing in March 2022. It fired 40 missiles that year, more than half of "
+            "them in the third quarter and in a burst between late September and early November.")
+    found = dict(values(text, date(2023, 11, 2)))
+    assert found["third quarter"] == "2022"
+    assert found["late September"] == "2022-09"
+    assert found["early November"] == "2022-11"

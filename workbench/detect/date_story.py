@@ -129,6 +129,8 @@ class StoryDates(SaidDays):
         elif spot.rule == "that_unit" or spot.rule == "the_unit" and spot.get("that"):
             value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
             self.story_steps += 1
+            if value and len(value) == 4:  # "that year, ... in the third quarter and in late September"
+                self.year, self.year_sentence, self.year_value, self.year_end = value, here, value, None
         elif _narrative_relative(spot, text) and _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start) and (
                 self.previous_value):
             # "Last Tuesday, 37 years later, ...": the gap restates the day just given
@@ -400,14 +402,15 @@ class StoryDates(SaidDays):
             return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
         i = bisect_left(self.spot_starts, spot.start)
         before = self.spots[i - 1] if i else None
-        if (spot.rule in _PART_OF_YEAR_RULES and not spot.get("year") and not spot.get("which") and before is not None
-                and before.get("year") and self.sentence(before.start) == here
-                and not current_language().dates.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, before.start - 8), before.start)
+        year = before.get("year") if before is not None and before.get("year") and self.sentence(before.start) == here and not (
+            current_language().dates.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, before.start - 8), before.start)) else (
+            self.year if self.year_sentence == here else None)
+        if (spot.rule in _PART_OF_YEAR_RULES and not spot.get("year") and not spot.get("which") and year
                 and tense_near(self.text, spot.start, spot.end) != "future"):
-            # "Much of the 2024 decline came in the first quarter": a part of a year told
-            # without one, in the sentence of a year written out, is that year's
-            self._carried = before.get("year") != value
-            return before.get("year")
+            # "Much of the 2024 decline came in the first quarter", "that year, most of them in the
+            # third quarter": a part of a year told without one, in the sentence of a year, is its
+            self._carried = year != value
+            return year
         if (spot.rule == "season" and not spot.get("year") and published and self.dated is not None
                 and here - self.dated_sentence <= _NARRATIVE_SENTENCES
                 and tense_near(self.text, spot.start, spot.end) == "past"):
