@@ -179,3 +179,8 @@ def test_a_timelines_entries_take_the_tense_of_the_line_that_introduces_it() -> 
     text = ("How the race has unfolded:\n\nOct. 17, 2023: She launches her campaign.\n"
             "April 15: First-quarter reports due.\nJuly 15: Second-quarter reports due.")
     assert {c.text: c.value for c in detect_dates(text, DetectContext(date(2024, 4, 16)))}["July 15"] == "2024-07-15"
+
+
+def test_a_whole_quotation_between_a_verb_and_a_date_leaves_both_in_the_narration() -> None:
+    text = 'She said Germany would deliver "every barrel we promised in 2022" before Christmas.'
+    assert {c.text: c.value for c in detect_dates(text, DetectContext(date(2024, 4, 13)))}["Christmas"] == "2024-12-25"

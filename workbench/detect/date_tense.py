@@ -63,14 +63,14 @@ def tense_near(text: str, start: int, end: int) -> str | None:
               if (closing := text.find(",", a.end(), start)) >= 0]
     for _, _, m in markers:
         if m.end() <= start:
-            if _QUOTE_MARK_RE.search(text, m.end(), start):
+            if _across_quotation(text, m.end(), start):
                 continue  # a quotation's words and the narration's keep their own tenses
             if any(a <= m.start() < closing for a, closing in asides):
                 continue
             other_clause = _opens_clause(text, m.end(), start, asides)
         else:
             between = text[end:m.start()]
-            if _QUOTE_MARK_RE.search(between):
+            if _across_quotation(text, end, m.start()):
                 continue
             # "imported ... in December and expected to keep ...": a verb coordinated after the span
             other_clause = "," in between or date_words.CLAUSE_OPENERS.search(between) is not None or (
@@ -136,6 +136,13 @@ def _timeline_tense(text: str, start: int) -> str | None:
         if line.strip() and not _ENTRY_HEAD_RE.match(line):
             return None
     return None
+
+
+def _across_quotation(text: str, start: int, end: int) -> bool:
+    """Whether a quotation mark parts ``start`` from ``end``: an odd number of marks lies between
+    them (a whole quotation between, 'would deliver "every barrel we promised" before Christmas',
+    leaves both in the narration)."""
+    return len(_QUOTE_MARK_RE.findall(text, start, end)) % 2 == 1
 
 
 def _opens_clause(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
