@@ -128,6 +128,8 @@ def test_a_participle_just_before_a_deadline_tells_no_tense() -> None:
     text = "Markets price three rate cuts next year, with the first fully priced by March."
     assert [c.value for c in detect_dates(text, DetectContext(date(2023, 12, 29)))] == ["2024", "2024-03"]
     assert values("The merger was completed by March.") == ["2020-03"]
+    text = "The first cut is now fully priced only by June."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 7)))] == ["2025-06"]
 
 
 def test_a_relative_clause_set_off_by_commas_tells_no_tense_to_the_date_after_it() -> None:
@@ -162,6 +164,8 @@ def test_the_day_a_warning_is_issued_for_is_to_come() -> None:
 def test_a_months_figures_are_of_a_month_gone_whatever_the_tense() -> None:
     text = "The February estimate will be revised when the department releases new data."
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 22)))] == ["2024-02"]
+    text = "Looking ahead, the consumer price index for January, due on Wednesday, will be watched."
+    assert {c.text: c.value for c in detect_dates(text, DetectContext(date(2025, 2, 7)))}["January"] == "2025-01"
     text = "The February vote will be held after the recess."
     assert [c.value for c in detect_dates(text, DetectContext(date(2024, 3, 22)))] == ["2025-02"]
 

@@ -245,7 +245,8 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         day = int(spot.get("day")) if spot.rule == "day_range" and spot.get("day") else 15
         # "the February estimate will be revised", "February sales": a month's figures are of
         # a month gone, whatever the sentence's tense
-        tense = "past" if spot.rule == "month" and date_words.MONTH_FIGURES_AFTER_RE.match(text, spot.end) else (
+        tense = "past" if spot.rule == "month" and (date_words.MONTH_FIGURES_AFTER_RE.match(text, spot.end) or (
+            date_words.MONTH_FIGURES_BEFORE_RE.search(text, max(0, spot.start - 24), spot.start))) else (
             tense_near(text, spot.start, spot.end))
         year = _nearest_year(published, month, day, tense)
     if week := date_words.WEEK_OF_MONTH_RE.fullmatch(" ".join(rel.split())):

@@ -120,7 +120,7 @@ ADJECTIVE_BEFORE_RE = re.compile(
 # qualifies what follows, it does not tell the sentence's tense
 PARTICIPLE_BY_RE = re.compile(r"\s+by\b")
 # ... and before the date, "priced by March", "completed by the end of June": a deadline's "by"
-BY_DAY_RE = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+BY_DAY_RE = re.compile(r"\s+(?:only\s+|fully\s+|already\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
 
 # Words that open a clause of its own: a tense marker after one belongs to that
 # clause ("said on Tuesday that it would respond": the date goes with "said").

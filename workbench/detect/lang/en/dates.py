@@ -501,6 +501,9 @@ RESULTS_AFTER_RE = re.compile(
 # "the February estimate", "March data": a month's figures (its "report" may be one still to come)
 MONTH_FIGURES_AFTER_RE = re.compile(
     r"\s+(?:sales|figures|numbers|data|estimates?|readings?|payrolls|inflation)\b", re.IGNORECASE)
+# ... "the consumer price index for January", "payrolls for March"
+MONTH_FIGURES_BEFORE_RE = re.compile(
+    r"\b(?:index|sales|figures|numbers|data|estimates?|readings?|payrolls|inflation)\s+for\s+$", re.IGNORECASE)
 
 # ``In 1998, ...``: the words that may open a sentence before a year that frames it.
 SENTENCE_OPENING_RE = re.compile(
