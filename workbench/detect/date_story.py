@@ -14,10 +14,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from datetime import date, timedelta
+from datetime import date
 
 from workbench.detect.date_anchors import resolve_from_anchor
-from workbench.detect.date_holidays import resolve_holiday
+from workbench.detect.date_moves import (
+    at_unit,
+    finer,
+    in_year,
+    middle_day,
+    valid_iso,
+    weekday_after,
+    weekday_near,
+)
 from workbench.detect.date_posts import embedded_posts, post_around
 from workbench.detect.date_said import (
     PARAGRAPH_BREAK_RE,
@@ -55,8 +63,6 @@ _PART_OF_YEAR_RULES = frozenset({"season", "quarter"})  # ... told without its y
 # What leaves the year a story is told in as it was: days and months without a year
 _KEEPS_STORY_YEAR = _YEARLESS_RULES | {"weekday", "nth_day"}
 _DAY_RULES = frozenset({"mdy", "dmy"})  # a month and a day: "Feb. 9", "9 February"
-_UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
-              "night": 2, "week": 3, "fortnight": 3, "month": 4, "year": 5}
 _PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
 _NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearless date may be placed
 _NARRATIVE_BACK = 14  # days: ... and how far before it (a story steps back a day or two: "filed on Aug. 23 ... on Aug. 22")
@@ -121,7 +127,7 @@ class StoryDates(SaidDays):
         elif spot.rule == "weekday" and (spot.get("mod") or "").lower() in _STORY_MODS and self.previous_end >= 0 and (
                 self.sentence(self.previous_end - 1) == here and len(self.previous_value or "") == 10):
             # "then again on Saturday, then it's the cup the following Tuesday": after the day just listed
-            value = _weekday_after(date.fromisoformat(self.previous_value), spot)
+            value = weekday_after(date.fromisoformat(self.previous_value), spot)
         elif _placed_against_event(spot) and (
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
@@ -134,7 +140,7 @@ class StoryDates(SaidDays):
         elif _narrative_relative(spot, text) and _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start) and (
                 self.previous_value):
             # "Last Tuesday, 37 years later, ...": the gap restates the day just given
-            value = _at_unit(self.previous_value, spot.get("unit") or spot.get("unit2"))
+            value = at_unit(self.previous_value, spot.get("unit") or spot.get("unit2"))
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             anchor = self.day_anchor if unit in _DAY_UNITS else (
@@ -143,7 +149,7 @@ class StoryDates(SaidDays):
             self.story_steps += 1  # "Two days later": the story goes on being told
         elif _placed_against_event(spot) and here == self.anchor_sentence and self.anchor and (
                 _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start)
-                or _finer(spot.get("unit"), self.anchor)):
+                or finer(spot.get("unit"), self.anchor)):
             # "on Dec. 18, a day before the vote", "in 1998 ... three days before the deadline":
             # the sentence has dated what the phrase places; the event it counts from has no date
             value = self.anchor
@@ -288,7 +294,7 @@ class StoryDates(SaidDays):
         if spot.get("year") or spot.get("which") and spot.rule not in _PRESENT_RULES or spot.rule == "iso" or (
                 self._carried):
             self.story_steps = self.story_steps + 1 if self._carried else 0
-            self.dated, self.dated_sentence = _middle(value), here  # "January of this year" too
+            self.dated, self.dated_sentence = middle_day(value), here  # "January of this year" too
         elif spot.rule in _YEARLESS_RULES or spot.rule == "weekday":
             self.dated = None  # the story came back to the publication's time
 
@@ -301,7 +307,7 @@ class StoryDates(SaidDays):
         that step back ("an Oct. 13 report ... (November 2022)") seldom stay in that year."""
         if self.dated is None or here - self.dated_sentence > _NARRATIVE_SENTENCES:
             return value
-        ours = _middle(value)
+        ours = middle_day(value)
         # near publication, the publication's reading stands ("filmed on Feb. 3, 2022. It
         # resurfaced on Feb. 12"), unless the story has gone on being told since its date
         # ("on Jan. 9, 2023 ... Two days later ... A second consignment followed on Feb. 24")
@@ -316,9 +322,9 @@ class StoryDates(SaidDays):
         reach = max(_NARRATIVE_REACH, (min(date(self.dated.year, 12, 31), published) - self.dated).days) if (
             self.story_steps and tense_near(self.text, spot.start, spot.end) == "past") else _NARRATIVE_REACH
         for year in range(max(1000, self.dated.year - 1), min(9999, self.dated.year + 1) + 1):
-            moved = _in_year(spot, value, str(year), self.text)
+            moved = in_year(spot, value, str(year), self.text)
             # a story told in order moves on: only a date after the dated one follows it
-            gap = (_middle(moved) - self.dated).days if moved[:4] == str(year) else None
+            gap = (middle_day(moved) - self.dated).days if moved[:4] == str(year) else None
             if gap is not None and -_NARRATIVE_BACK <= gap <= reach and (best is None or abs(gap) < best[0]):
                 best = (abs(gap), moved)
         if best is None:
@@ -366,40 +372,40 @@ class StoryDates(SaidDays):
         mod = (spot.get("mod") or "").lower()
         if spot.rule == "weekday" and mod in _STORY_MODS and self.day_anchor:
             # "the following Monday": the first Monday after the day the story last gave
-            return _weekday_after(date.fromisoformat(self.day_anchor), spot)
+            return weekday_after(date.fromisoformat(self.day_anchor), spot)
         anchor = self.anchor or ""
         if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and (
                 here - self.anchor_sentence <= 1 or spot.get("that")):
             # "In January, talks broke down on the 7th": the month the story is in
             moved = f"{anchor[:7]}-{int(spot.get('day')):02d}"
-            return moved if _valid_iso(moved) else value
+            return moved if valid_iso(moved) else value
         which = current_language().dates.WHICH_YEAR_AFTER_RE.match(self.text, spot.end)
         if spot.rule in _YEARLESS_RULES and which and published:
             # "in April next year": the year named after the month, not the nearest April
             year = published.year + current_language().dates.WHICH_OFFSETS[which.group("which").lower()]
-            return _in_year(spot, value, str(year), self.text)
+            return in_year(spot, value, str(year), self.text)
         deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"]) or (
             spot.rule == "holiday" and current_language().dates.HOLIDAY_DEICTIC_BEFORE_RE.search(
                 self.text, max(0, spot.start - 16), spot.start) is not None)  # "this Thanksgiving"
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
             self._carried = True
-            moved = _in_year(spot, value, self.year, self.text)
+            moved = in_year(spot, value, self.year, self.text)
             if moved[:7] < self.year_value[:7] and self.previous_value == self.year_value and (
                     current_language().dates.COORDINATION_RE.search(self.text, self.previous_end, spot.start)):
                 # "posted a preprint in November 2023 and had it accepted in March": what
                 # follows in order falls after it, in the next year (if not after publication)
-                following = _in_year(spot, value, str(int(self.year) + 1), self.text)
-                moved = following if published is None or _middle(following) <= published else moved
+                following = in_year(spot, value, str(int(self.year) + 1), self.text)
+                moved = following if published is None or middle_day(following) <= published else moved
             return moved
         if spot.rule in _YEARLESS_RULES and not deictic and self._paragraph_year(spot, published):
-            moved = _in_year(spot, value, self.year, self.text)
+            moved = in_year(spot, value, self.year, self.text)
             if moved[:7] >= self.year_value[:7]:  # a story told in order moves on from its date
                 self._carried = True  # "In 2022, Russia fired ... In March, it struck": 2022's March
                 return moved
         if (spot.rule in _YEARLESS_RULES and not deictic and self.bare_year and current_language().dates.
                 COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
                 and tense_near(self.text, spot.start, spot.end) == "past"):
-            return _in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
+            return in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
         i = bisect_left(self.spot_starts, spot.start)
         before = self.spots[i - 1] if i else None
         year = before.get("year") if before is not None and before.get("year") and self.sentence(before.start) == here and not (
@@ -423,7 +429,7 @@ class StoryDates(SaidDays):
         listed = self.previous_value or ""
         if (spot.rule in _YEARLESS_RULES and not deictic and len(listed) >= 7 and "W" not in listed
                 and current_language().dates.COORDINATED_DATES_RE.fullmatch(self.text, self.previous_end, spot.start)):
-            moved = _in_year(spot, value, listed[:4], self.text)
+            moved = in_year(spot, value, listed[:4], self.text)
             if moved[:7] >= listed[:7]:
                 self._carried = moved[:4] != value[:4]
                 return moved  # "on 7 May and on 19 August": the year of the date listed with it
@@ -436,7 +442,7 @@ class StoryDates(SaidDays):
                     here - self.week_sentence <= 1 and not self._spoken_on(spot)))):
             day = date.fromisoformat(self.week_section_day if spot.start < self.week_section_end else self.week_day)
             if abs((day - published).days) > 6:
-                return _weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
+                return weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
                                      tense_near(self.text, spot.start, spot.end))
         return value
 
@@ -487,63 +493,3 @@ def _placed_against_event(spot: Spot) -> bool:
     """ "two days after the deadline": a gap counted from a named event, not from a date."""
     direction = (spot.get("dir") or "").lower()
     return spot.rule in {"ago", "anchored"} and direction in {"before", "after"}
-
-
-def _finer(unit: str | None, anchor: str) -> bool:
-    """Whether a gap of ``unit`` stays inside the period ``anchor`` names (days inside 1998)."""
-    precision = "day" if len(anchor) == 10 else "week" if "W" in anchor else (
-        "month" if len(anchor) == 7 else "year")
-    return _UNIT_RANK.get((unit or "").lower(), 9) < _UNIT_RANK[precision]
-
-
-def _in_year(spot: Spot, value: str, year: str, text: str) -> str:
-    """``value`` moved into ``year``: a holiday is found again there (Easter moves)."""
-    if spot.rule == "holiday":
-        return resolve_holiday(spot.get("holiday"), year, text, spot.start, None, None) or value
-    moved = year + value[4:]
-    return moved if _valid_iso(moved) else value
-
-
-def _at_unit(value: str, unit: str | None) -> str:
-    """``value`` told no finer than ``unit``: a year for "37 years later", a month for months."""
-    unit = (unit or "").lower()
-    if unit in {"year", "decade", "century"}:
-        return value[:4]
-    if unit == "month" and "W" not in value:
-        return value[:7]
-    if unit in {"week", "fortnight"} and len(value) == 10:
-        return at_precision(date.fromisoformat(value), unit)
-    return value
-
-
-def _middle(value: str) -> date:
-    """A day, or the middle of a month, as a date to measure gaps with."""
-    return date.fromisoformat(value if len(value) == 10 else value[:7] + "-15")
-
-
-def _valid_iso(value: str) -> bool:
-    try:
-        date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return False
-    return True
-
-
-def _weekday_number(spot: Spot) -> int:
-    return current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
-
-
-def _weekday_after(anchor: date, spot: Spot) -> str:
-    """ "the following Monday", "the previous Friday": the first such weekday after (or
-    before) ``anchor``."""
-    weekday = _weekday_number(spot)
-    step = ((weekday - anchor.weekday()) % 7 or 7) if (spot.get("mod") or "").lower() == "following" else -(
-        (anchor.weekday() - weekday) % 7 or 7)
-    return (anchor + timedelta(days=step)).isoformat()
-
-
-def _weekday_near(day: date, weekday: int, tense: str | None) -> str:
-    """The given weekday in the days around ``day``: before it unless the sentence looks ahead."""
-    if tense == "future":
-        return (day + timedelta(days=(weekday - day.weekday()) % 7)).isoformat()
-    return (day - timedelta(days=(day.weekday() - weekday) % 7)).isoformat()

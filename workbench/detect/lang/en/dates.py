@@ -56,6 +56,14 @@ from workbench.detect.lang.en.date_tense import (
     TIME_ENDS_RE,
     TIME_STAMP_RE,
 )
+from workbench.detect.lang.en.date_years import (
+    MONTH_FIGURES_AFTER_RE,
+    MONTH_FIGURES_BEFORE_RE,
+    RESULTS_AFTER_RE,
+    WHICH_YEAR_AFTER_RE,
+    YEAR_EDGE_BEFORE_RE,
+    YEAR_POSSESSIVE_BEFORE_RE,
+)
 from workbench.detect.lang.en.holidays import (
     DAY_NAMED_RE,
     DEFAULT_INDEPENDENCE_DAY,
@@ -73,7 +81,8 @@ __all__ = ["COORDINATED_AFTER_YEAR_RE", "COORDINATED_DATES_RE", "HOLIDAY_DEICTIC
            "TIME_ENDS_RE", "TIME_STAMP_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEADLINE_BEFORE_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
            "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "NOT_PLURAL_BEFORE_RE", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PRESENT_PERFECT_RE", "SET_FOR_RE", "PUT_OFF_RE", "PUT_OFF_TO_BEFORE_RE", "RELATIVE_ASIDE_RE", "BY_DAY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "QUOTED_EVENT_DAY_RE", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
-           "TENSE_MARKERS", "TURN_OF_CENTURY_RE"]
+           "TENSE_MARKERS", "TURN_OF_CENTURY_RE", "MONTH_FIGURES_AFTER_RE", "MONTH_FIGURES_BEFORE_RE",
+           "RESULTS_AFTER_RE", "WHICH_YEAR_AFTER_RE", "YEAR_EDGE_BEFORE_RE", "YEAR_POSSESSIVE_BEFORE_RE"]
 
 # Month names and abbreviations -> month number.
 MONTHS = {
@@ -481,29 +490,6 @@ APPROXIMATE_YEAR_BEFORE = re.compile(
 # "of about 1500": a count-like word before a year, but a preposition right before it.
 YEAR_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|since|from|to|until|by|and)\s*$", re.I)
 
-
-# ``since 2013``, ``until 2030``: a year that bounds a stretch does not set the story's year
-# for a month named later in the sentence.
-YEAR_EDGE_BEFORE_RE = re.compile(r"\b(?:since|until|till|by|before|after|from)\s+$", re.IGNORECASE)
-
-# ``April next year``, ``on May 3 last year``: the year a month or day falls in, named after it.
-WHICH_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<which>last|next|this)\s+year\b", re.IGNORECASE)
-
-# "2023's first quarter", "last year's second half": the year a quarter or half is of, before it
-YEAR_POSSESSIVE_BEFORE_RE = re.compile(
-    r"(?:\b(?P<year>(?:1[5-9]|20)\d\d)|\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+year)['’]s\s+$")
-
-# ``fourth-quarter results``: what a company reports is a quarter that has ended, whatever
-# the tense of the sentence announcing the report.
-RESULTS_AFTER_RE = re.compile(
-    r"\s+(?:(?:net|operating|adjusted|core)\s+)?(?:results|earnings|profits?|losses|revenues?|"
-    r"sales|figures|numbers|report)\b", re.IGNORECASE)
-# "the February estimate", "March data": a month's figures (its "report" may be one still to come)
-MONTH_FIGURES_AFTER_RE = re.compile(
-    r"\s+(?:sales|figures|numbers|data|estimates?|readings?|payrolls|inflation)\b", re.IGNORECASE)
-# ... "the consumer price index for January", "payrolls for March"
-MONTH_FIGURES_BEFORE_RE = re.compile(
-    r"\b(?:index|sales|figures|numbers|data|estimates?|readings?|payrolls|inflation)\s+for\s+$", re.IGNORECASE)
 
 # ``In 1998, ...``: the words that may open a sentence before a year that frames it.
 SENTENCE_OPENING_RE = re.compile(
