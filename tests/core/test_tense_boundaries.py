@@ -188,3 +188,10 @@ def test_a_timelines_entries_take_the_tense_of_the_line_that_introduces_it() -> 
 def test_a_whole_quotation_between_a_verb_and_a_date_leaves_both_in_the_narration() -> None:
     text = 'She said Germany would deliver "every barrel we promised in 2022" before Christmas.'
     assert {c.text: c.value for c in detect_dates(text, DetectContext(date(2024, 4, 13)))}["Christmas"] == "2024-12-25"
+
+
+def test_planned_after_a_past_verb_is_an_adjective_not_a_timetable() -> None:
+    text = "Washington paused planned duties on Canadian goods for 30 days late on Monday."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 7)))] == ["2025-02-03"]
+    text = "The planned strike on Monday will shut the network."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 7)))] == ["2025-02-10"]

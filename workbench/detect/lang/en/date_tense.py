@@ -46,9 +46,9 @@ _TENSE_MARKER_PATTERN = (
     # only for a date after it: "the outcome of the March 3 primaries could turn on ..." dates no outcome
     r"(?:must|should|might|may)(?!\s+(?:not\s+)?have\b)|(?P<could>could)(?!\s+(?:not|have)\b)|(?:has|have|needs?)\s+to)(?:\s+not)?(?:\s+(?:be|have\s+been))?"
     # "the planned strike", "scheduled for Monday", "was scheduled for"; not "we planned for", "had
-    # scheduled", "was planned over the summer"
+    # scheduled", "was planned over the summer", "paused planned duties late on Monday"
     r"(?:\s+[a-z]+)?|(?<!\bwe\s)(?<!\bI\s)(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\bhad\s)(?<!\bhas\s)"
-    r"(?<!\bhave\s)(?<!\bwas\s)(?<!\bwere\s)(?:scheduled|planned)|(?:was|were)\s+(?:scheduled|planned)(?=\s+for\b)|upcoming|looming|impending|expects?\b|next(?!\s+to\b)"
+    r"(?<!\bhave\s)(?<!\bwas\s)(?<!\bwere\s)(?<!ed\s)(?:scheduled|planned)|(?:was|were)\s+(?:scheduled|planned)(?=\s+for\b)|upcoming|looming|impending|expects?\b|next(?!\s+to\b)"
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
     # "with more expected in April": what is awaited, without its verb
