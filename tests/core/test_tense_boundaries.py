@@ -195,3 +195,10 @@ def test_planned_after_a_past_verb_is_an_adjective_not_a_timetable() -> None:
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 7)))] == ["2025-02-03"]
     text = "The planned strike on Monday will shut the network."
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 2, 7)))] == ["2025-02-10"]
+
+
+def test_a_deadline_someone_has_or_had_until_is_to_come() -> None:
+    text = "The MP who organised the letter said the Government had until Friday to offer concessions."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 16)))] == ["2025-01-17"]
+    text = "The firm has until Monday to respond."
+    assert [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 16)))] == ["2025-01-20"]

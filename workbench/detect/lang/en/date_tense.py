@@ -51,6 +51,8 @@ _TENSE_MARKER_PATTERN = (
     r"(?<!\bhave\s)(?<!\bwas\s)(?<!\bwere\s)(?<!ed\s)(?:scheduled|planned)|(?:was|were)\s+(?:scheduled|planned)(?=\s+for\b)|upcoming|looming|impending|expects?\b|next(?!\s+to\b)"
     # "elections are expected in November", "a hearing is set for Jan. 15": what is awaited
     r"|(?:is|are)\s+(?:expected|due|slated|set|poised|likely|forecast|predicted|projected)"
+    # "has until Friday to respond", "said the Government had until Friday" (reported): a deadline
+    r"|(?:has|have|had)\s+until(?=\s+(?:at\s+least\s+)?(?-i:[A-Z]))"
     # "with more expected in April": what is awaited, without its verb
     r"|(?:expected|due|payable)(?=\s+(?:in|on|by|later|next|early|late)\b)"
     # "we expect to finish by Christmas": what is awaited
