@@ -195,12 +195,15 @@ class StoryDates(SaidDays):
         return value
 
     def _sentence_year(self, spot: Spot, here: int) -> str | None:
-        """ "figures for 2025, released on Friday, ... compared with the previous year": the
-        year written out earlier in the sentence, which a year counted from counts from."""
+        """The year written out last before ``spot`` in its sentence, not at an edge ("since
+        2019"): "figures for 2025, released on Friday, ... compared with the previous year",
+        "much of the 2024 decline came in the first quarter"."""
         first = bisect_left(self.spot_starts, self.sentence_starts[here] if here >= 0 else 0)
         for before in reversed(self.spots[first : bisect_left(self.spot_starts, spot.start)]):
-            if before.rule == "year" and before.get("year"):
-                return before.get("year")
+            if before.get("year"):
+                edge = current_language().dates.YEAR_EDGE_BEFORE_RE.search(
+                    self.text, max(0, before.start - 8), before.start)
+                return None if edge else before.get("year")
         return None
 
     def _section_end(self, spot: Spot) -> int:
@@ -406,12 +409,8 @@ class StoryDates(SaidDays):
                 COORDINATED_AFTER_YEAR_RE.fullmatch(self.text, self.bare_year[0], spot.start)
                 and tense_near(self.text, spot.start, spot.end) == "past"):
             return in_year(spot, value, self.bare_year[1], self.text)  # "arrested in 2019 and fled in August"
-        i = bisect_left(self.spot_starts, spot.start)
-        before = self.spots[i - 1] if i else None
-        year = before.get("year") if before is not None and before.get("year") and self.sentence(before.start) == here and not (
-            current_language().dates.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, before.start - 8), before.start)) else (
-            self.year if self.year_sentence == here else None)
-        if (spot.rule in _PART_OF_YEAR_RULES and not spot.get("year") and not spot.get("which") and year
+        if (spot.rule in _PART_OF_YEAR_RULES and not spot.get("year") and not spot.get("which") and (
+                year := self._sentence_year(spot, here) or (self.year if self.year_sentence == here else None))
                 and tense_near(self.text, spot.start, spot.end) != "future"):
             # "Much of the 2024 decline came in the first quarter", "that year, most of them in the
             # third quarter": a part of a year told without one, in the sentence of a year, is its
