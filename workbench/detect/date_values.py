@@ -8,6 +8,7 @@ reads the sentence to tell a past from a future day without a year.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -260,7 +261,7 @@ def _edge_day(year: int, month: int, edge: re.Match[str]) -> str:
     """ "the first day of March", "the last day of November": that day."""
     if edge.group("edge") == "first":
         return date(year, month, 1).isoformat()
-    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
+    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
 def _week_of_month(year: int, month: int, week: re.Match[str]) -> str:
