@@ -116,7 +116,9 @@ class StoryDates(SaidDays):
         here = self.sentence(spot.start)
         if self.filed is not None and spot.rule in _FILED_RULES:
             published = self.filed  # "KYIV, Feb. 10 (Reuters) - ... on Thursday": Feb. 8
-        quotation = quotation_around(text, spot.start) if spot.rule in _SPEAKER_TIME_RULES else None
+        # "the following Tuesday" counts from the story's days, in a quotation too
+        quotation = quotation_around(text, spot.start) if spot.rule in _SPEAKER_TIME_RULES and (
+            (spot.get("mod") or "").lower() not in _STORY_MODS) else None
         if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
@@ -124,10 +126,6 @@ class StoryDates(SaidDays):
         elif spot.rule == "holiday" and self.previous_end >= 0 and _HOLIDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start) and len(self.previous_value or "") == 10:
             value = self.previous_value  # "on July 28, Peru's Independence Day": that day
-        elif spot.rule == "weekday" and (spot.get("mod") or "").lower() in _STORY_MODS and self.previous_end >= 0 and (
-                self.sentence(self.previous_end - 1) == here and len(self.previous_value or "") == 10):
-            # "then again on Saturday, then it's the cup the following Tuesday": after the day just listed
-            value = weekday_after(date.fromisoformat(self.previous_value), spot)
         elif _placed_against_event(spot) and (
                 day := adjacent_event_day(text, self.spots, self.spot_starts, spot, published)
                 or self._clause_event_day(spot, published)):
@@ -193,6 +191,11 @@ class StoryDates(SaidDays):
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
+
+    def _day_listed(self, here: int) -> str | None:
+        """The day the spot placed last gave, when it is a day of sentence ``here``."""
+        value = self.previous_value or ""
+        return value if len(value) == 10 and self.previous_end > 0 and self.sentence(self.previous_end - 1) == here else None
 
     def _sentence_year(self, spot: Spot, here: int) -> str | None:
         """The year written out last before ``spot`` in its sentence, not at an edge ("since
@@ -373,9 +376,10 @@ class StoryDates(SaidDays):
         if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)):
             return day
         mod = (spot.get("mod") or "").lower()
-        if spot.rule == "weekday" and mod in _STORY_MODS and self.day_anchor:
-            # "the following Monday": the first Monday after the day the story last gave
-            return weekday_after(date.fromisoformat(self.day_anchor), spot)
+        if spot.rule == "weekday" and mod in _STORY_MODS and (day := self._day_listed(here) or self.day_anchor):
+            # "the following Monday": the first Monday after the day the story last gave, or the day
+            # just listed in its sentence ("then again on Saturday, then the cup the following Tuesday")
+            return weekday_after(date.fromisoformat(day), spot)
         anchor = self.anchor or ""
         if spot.rule == "nth_day" and len(anchor) >= 7 and "W" not in anchor and (
                 here - self.anchor_sentence <= 1 or spot.get("that")):
