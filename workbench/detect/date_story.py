@@ -91,7 +91,6 @@ class StoryDates(SaidDays):
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
         self.week_day = ""  # ... and the day
         self.week_section_end = -1  # ... and where the section it heads ends, if it is a heading
-        self.week_section_day = ""  # ... and its day
         # the last day or month the story dated with a year written out (or carried on from
         # one), and its sentence: "On Dec. 5" after "filmed on Dec. 3, 2022" is 2022's
         self.dated: date | None = None
@@ -182,7 +181,7 @@ class StoryDates(SaidDays):
                 self.day_anchor = value
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence, self.week_day = here, value  # "Wednesday, Dec. 18"
-                    self.week_section_end, self.week_section_day = self._section_end(spot), value
+                    self.week_section_end = self._section_end(spot)
         self.previous_end, self.previous_value = spot.end, value
         self.placed[spot.start] = value
         if spot.rule in SAID_ON_RULES and value and len(value) == 10 and self._spoken_on(spot) and (
@@ -443,7 +442,7 @@ class StoryDates(SaidDays):
                 # "Okafor told the Ledger in an interview on Wednesday" is the reporting's own week
                 and self.day_anchor and published and (spot.start < self.week_section_end or (
                     here - self.week_sentence <= 1 and not self._spoken_on(spot)))):
-            day = date.fromisoformat(self.week_section_day if spot.start < self.week_section_end else self.week_day)
+            day = date.fromisoformat(self.week_day)
             if abs((day - published).days) > 6:
                 return weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
                                      tense_near(self.text, spot.start, spot.end))
