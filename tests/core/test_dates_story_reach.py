@@ -145,3 +145,20 @@ def test_a_quarter_in_the_sentence_of_a_written_year_is_that_years() -> None:
     assert dict(values(text, date(2026, 1, 8)))["first quarter"] == "2025"
     text = "After a weak 2024, a decision is expected in the second quarter."
     assert dict(values(text, date(2026, 1, 8)))["second quarter"] == "2026"
+
+
+def test_a_year_in_a_relative_clause_frames_only_that_clause() -> None:
+    text = ("Head coach Marta Solberg, who was hired in August 2022, said the turnaround began after "
+            "a loss on the Fourth of July.")
+    assert values(text, date(2024, 12, 8))[-1] == ("Fourth of July", "2024-07-04")
+
+
+def test_a_year_outside_a_relative_clause_still_frames_its_sentence() -> None:
+    text = "In August 2022 the coach, who had just arrived, lost heavily on the Fourth of July."
+    assert values(text, date(2024, 12, 8))[-1] == ("Fourth of July", "2022-07-04")
+
+
+def test_a_year_in_one_reported_clause_does_not_frame_the_next() -> None:
+    text = ('The ministry said the ceremony would now take place "in the first half of 2022" and that '
+            "the crew would continue training ashore over Christmas.")
+    assert values(text, date(2021, 11, 3))[-1] == ("Christmas", "2021-12-25")

@@ -84,3 +84,9 @@ def test_quotations_after_a_speaking_participle_count_from_its_day_through_the_r
     found = dict(values(text, date(2024, 3, 22)))
     assert found["This month"] == "2024-02"
     assert found["next month"] == "2024-03"
+
+
+def test_a_caption_counts_from_the_day_its_post_was_passed_on() -> None:
+    text = ('The clip spread over the weekend. A channel with 180,000 subscribers reposted it on Friday '
+            'with the caption "Kherson, yesterday evening".')
+    assert values(text, date(2024, 12, 3))[-1] == ("yesterday evening", "2024-11-28")

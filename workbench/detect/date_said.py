@@ -34,8 +34,10 @@ _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the sayi
 
 @per_language
 def speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
-    # "Speaking at the opening of a plant on Wednesday, Feb. 28, the governor said ...": a participle too
-    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS}|{lang.speech.PARTICIPLES})\b", re.IGNORECASE)
+    # "Speaking at the opening of a plant on Wednesday, Feb. 28, the governor said ...": a participle
+    # too; and a post passed on ("reposted it on Friday with the caption "...""), written that day
+    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS}|{lang.speech.PARTICIPLES}|{lang.speech.PASSED_ON})\b",
+                      re.IGNORECASE)
 
 
 class SaidDays:

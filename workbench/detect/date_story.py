@@ -88,6 +88,7 @@ class StoryDates(SaidDays):
         # In March, ..." carries it through the paragraph
         self.year_end: int | None = None
         self.year_value = ""  # ... and what it said: "In March 2022, ..."
+        self.year_aside_end = -1  # where a relative clause holding that year closes, if one does
         self.week_sentence = -2  # the sentence that last gave a day with its weekday
         self.week_day = ""  # ... and the day
         self.week_section_end = -1  # ... and where the section it heads ends, if it is a heading
@@ -168,6 +169,7 @@ class StoryDates(SaidDays):
             self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
+                self.year_aside_end = self._aside_end(spot, here)
                 # only a year that opens its sentence sets the paragraph's time ("In 2022, ...")
                 self.year_end = spot.end if self._opens_its_sentence(spot, here) else None
                 self.year_value = value
@@ -356,6 +358,22 @@ class StoryDates(SaidDays):
             return False
         return spot.rule in _PERIOD_RULES or self._opens_its_sentence(spot, here)
 
+    def _aside_end(self, spot: Spot, here: int) -> int:
+        """Where the clause that holds ``spot`` closes, when it is a relative clause set off by
+        commas ("Solberg, who was hired in August 2022, said ...") or a reported clause another
+        follows ("... in 2022 and that the crew would train over Christmas"); else -1. Its
+        year frames only that clause."""
+        text = self.text
+        start = self.sentence_starts[here] if here >= 0 else 0
+        end = self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(text)
+        words = current_language().dates
+        for aside in words.RELATIVE_ASIDE_RE.finditer(text, start, spot.start):
+            closing = text.find(",", spot.end, end)
+            if closing >= 0 and "," not in text[aside.end() : spot.start]:
+                return closing
+        following = words.NEXT_REPORTED_CLAUSE_RE.search(text, spot.end, end)
+        return following.start() if following else -1
+
     def _opens_its_sentence(self, spot: Spot, here: int) -> bool:
         return bool(current_language().dates.SENTENCE_OPENING_RE.fullmatch(
             self.text, self.sentence_starts[here] if here >= 0 else 0, spot.start))
@@ -393,7 +411,8 @@ class StoryDates(SaidDays):
         deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"]) or (
             spot.rule == "holiday" and current_language().dates.HOLIDAY_DEICTIC_BEFORE_RE.search(
                 self.text, max(0, spot.start - 16), spot.start) is not None)  # "this Thanksgiving"
-        if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic:
+        if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic and (
+                not 0 <= self.year_aside_end < spot.start):  # "Solberg, who was hired in August 2022, said ..."
             self._carried = True
             moved = in_year(spot, value, self.year, self.text)
             if moved[:7] < self.year_value[:7] and self.previous_value == self.year_value and (

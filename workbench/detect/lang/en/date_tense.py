@@ -145,6 +145,9 @@ PRESENT_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn
 
 # ", who retired in October," ", which opened in 2019,": a relative clause set off by commas
 RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+# "said the ceremony would take place in 2022 and that the crew would train over Christmas":
+# a second reported clause, whose time is its own
+NEXT_REPORTED_CLAUSE_RE = re.compile(r",?\s+(?:and|but)\s+that\s")
 
 # Clause and list words the date resolvers read around a date
 SINCE_CLAUSE_BEFORE_RE = re.compile(r"\bsince\b[^,.;:!?\n]{0,40}$", re.IGNORECASE)

@@ -28,6 +28,9 @@ PARTICIPLES = (
     r"adding|saying|telling|writing|noting|warning|arguing|insisting|claiming|calling|speaking"
 )
 
+# Verbs that pass a post on: its caption was written the day it was passed on.
+PASSED_ON = r"reposted|retweeted|reshared|shared|uploaded|captioned"
+
 # ``users are claiming``: a participle after an auxiliary is the finite verb of its clause.
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|been)\s+$")
 
