@@ -54,3 +54,10 @@ def test_the_first_or_last_day_of_a_month_is_that_day() -> None:
     assert found["last day of November"] == "2024-11-30"
     assert found["last day of February 2024"] == "2024-02-29"
     assert found["first day of March"] == "2025-03-01"
+
+
+def test_a_day_of_last_december_in_its_sentence_is_that_decembers() -> None:
+    text = ("Last December's ice storm, which left 11,000 customers without power on Christmas Eve, "
+            "led to a candid report.")
+    found = [(c.text, c.value) for c in detect_dates(text, DetectContext(date(2023, 12, 28)))]
+    assert found == [("Last December", "2022-12"), ("Christmas Eve", "2022-12-24")]

@@ -411,6 +411,12 @@ class StoryDates(SaidDays):
         deictic = (spot.get("rel") or "").lower().split()[-1:] in (["last"], ["next"], ["this"]) or (
             spot.rule == "holiday" and current_language().dates.HOLIDAY_DEICTIC_BEFORE_RE.search(
                 self.text, max(0, spot.start - 16), spot.start) is not None)  # "this Thanksgiving"
+        if (spot.rule in _YEARLESS_RULES and not deictic and value and self.anchor_sentence == here
+                and len(anchor) == 7 and "W" not in anchor and value[4:7] == anchor[4:7] and value[:4] != anchor[:4]):
+            # "Last December's ice storm, which left thousands without power on Christmas Eve":
+            # the month its sentence has just placed
+            self._carried = True
+            return in_year(spot, value, anchor[:4], self.text)
         if spot.rule in _YEARLESS_RULES and self.year and self.year_sentence == here and not deictic and (
                 not 0 <= self.year_aside_end < spot.start):  # "Solberg, who was hired in August 2022, said ..."
             self._carried = True
