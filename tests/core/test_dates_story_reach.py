@@ -162,3 +162,19 @@ def test_a_year_in_one_reported_clause_does_not_frame_the_next() -> None:
     text = ('The ministry said the ceremony would now take place "in the first half of 2022" and that '
             "the crew would continue training ashore over Christmas.")
     assert values(text, date(2021, 11, 3))[-1] == ("Christmas", "2021-12-25")
+
+
+DIARY = ("By that November, the bridgehead had shrunk to a row of cellars. A medic kept a diary. "
+         'On Nov. 8 she wrote that the wounded were waiting "two, three days" for evacuation. '
+         'On Nov. 14: "No boat tonight. No boat last night."')
+
+
+def test_a_day_told_after_a_story_day_in_its_paragraph_keeps_its_year() -> None:
+    found = values(DIARY, date(2025, 3, 11))
+    assert ("Nov. 14", "2024-11-14") in found
+    assert ("tonight", "2024-11-14") in found and ("last night", "2024-11-13") in found
+
+
+def test_a_day_near_publication_is_not_pulled_into_a_story() -> None:
+    text = "The ship sailed on Nov. 8, 2023. It returned on Nov. 14."
+    assert values(text, date(2023, 11, 20))[-1] == ("Nov. 14", "2023-11-14")

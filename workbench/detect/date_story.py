@@ -82,6 +82,7 @@ class StoryDates(SaidDays):
         self.anchor: str | None = None  # the date the narrative last gave
         self.anchor_sentence = -1
         self.day_anchor: str | None = None  # ... and the last full day it gave ("the previous session")
+        self.day_anchor_at = -1  # ... and where that day was given
         self.year_sentence = -1  # the sentence that last wrote a year out, and the year
         self.year: str | None = None
         # where that year was said, while no other year has been set since: "In 2022, ...
@@ -180,7 +181,7 @@ class StoryDates(SaidDays):
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence
             if value and len(value) == 10:
-                self.day_anchor = value
+                self.day_anchor, self.day_anchor_at = value, spot.start
                 if spot.get("weekday") and spot.rule != "weekday":
                     self.week_sentence, self.week_day = here, value  # "Wednesday, Dec. 18"
                     self.week_section_end = self._section_end(spot)
@@ -339,6 +340,25 @@ class StoryDates(SaidDays):
         self._carried = True
         return best[1]
 
+    def _next_day_told(self, spot: Spot, value: str, published: date) -> str | None:
+        """ "On Nov. 8 she wrote that ... On Nov. 14: "No boat tonight."": a day with no year and
+        no tense of its own, in the paragraph of a day the story placed long before
+        publication, follows that day in its year, when it comes soon after it."""
+        if self.day_anchor is None or self.paragraph(self.day_anchor_at) != self.paragraph(spot.start) or (
+                tense_near(self.text, spot.start, spot.end) is not None):
+            return None
+        told = date.fromisoformat(self.day_anchor)
+        if (published - told).days <= _PUBLICATION_NEAR:
+            return None
+        for year in (told.year, told.year + 1):
+            moved = in_year(spot, value, str(year), self.text)
+            if moved != value and moved[:4] == str(year) and 0 <= (middle_day(moved) - told).days <= _NARRATIVE_REACH:
+                return moved
+        return None
+
+    def paragraph(self, pos: int) -> int:
+        return bisect_right(self.paragraph_starts, pos) - 1
+
     def _paragraph_year(self, spot: Spot, published: date | None) -> bool:
         """Whether the year that framed an earlier sentence still sets the time here: in the
         same paragraph, with no other year set since, and not where a past year would be
@@ -460,6 +480,9 @@ class StoryDates(SaidDays):
             if moved[:7] >= listed[:7]:
                 self._carried = moved[:4] != value[:4]
                 return moved  # "on 7 May and on 19 August": the year of the date listed with it
+        if spot.rule in _DAY_RULES and not deictic and published and (moved := self._next_day_told(spot, value, published)):
+            self._carried = True
+            return moved
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
