@@ -178,3 +178,14 @@ def test_a_day_told_after_a_story_day_in_its_paragraph_keeps_its_year() -> None:
 def test_a_day_near_publication_is_not_pulled_into_a_story() -> None:
     text = "The ship sailed on Nov. 8, 2023. It returned on Nov. 14."
     assert values(text, date(2023, 11, 20))[-1] == ("Nov. 14", "2023-11-14")
+
+
+def test_a_weekday_named_again_just_after_is_the_same_day() -> None:
+    text = ('The trawler sailed on Tuesday 20 January 1987. The skipper told his wife: "We\'ll be home '
+            'by Friday." They were not home by Friday.')
+    assert values(text, date(2024, 2, 11))[-2:] == [("Friday", "1987-01-23"), ("Friday", "1987-01-23")]
+
+
+def test_a_weekday_named_again_with_a_word_of_its_own_is_not_the_same_day() -> None:
+    text = "The talks ended on Friday. They resume next Friday."
+    assert values(text, date(2024, 2, 11))[-1] == ("next Friday", "2024-02-16")

@@ -68,6 +68,7 @@ _NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearles
 _NARRATIVE_BACK = 14  # days: ... and how far before it (a story steps back a day or two: "filed on Aug. 23 ... on Aug. 22")
 # sentences: how long a story's dated year holds, while nothing brings it back to the present
 _NARRATIVE_SENTENCES = 8
+_WEEKDAY_AGAIN_SENTENCES = 2  # "home by Friday ... not home by Friday": how far back a weekday named again is sought
 # what is said against the present ("today", "last year"): the story has come back to it
 _PRESENT_RULES = frozenset({"deixis", "edge_year"})
 
@@ -286,6 +287,20 @@ class StoryDates(SaidDays):
             return value
         return self.days_named.setdefault(value[5:], value)
 
+    def _weekday_again(self, spot: Spot, here: int) -> str | None:
+        """ '"We'll be home by Friday," he told her. They were not home by Friday.': a weekday
+        named again just after it was placed (in the sentence before or the one before that) is
+        the same day."""
+        if spot.get("mod"):
+            return None
+        first = bisect_left(self.spot_starts, self.sentence_starts[max(0, here - _WEEKDAY_AGAIN_SENTENCES)])
+        for before in reversed(self.spots[first : bisect_left(self.spot_starts, spot.start)]):
+            if before.rule == "weekday":
+                value = self.placed.get(before.start)
+                same = not before.get("mod") and before.get("weekday").lower() == spot.get("weekday").lower()
+                return value if same and value and len(value) == 10 else None
+        return None
+
     def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
         """Keep the story's last dated day or month, when its year was written (or carried)."""
         if value and spot.rule in _PRESENT_RULES and here != self.dated_sentence:
@@ -410,7 +425,8 @@ class StoryDates(SaidDays):
             return value
         if spot.rule in {"mdy", "dmy", "my"} and spot.get("which"):
             return value  # "May 3 last year": the words name the year
-        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)):
+        if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)
+                                       or self._weekday_again(spot, here)):
             return day
         mod = (spot.get("mod") or "").lower()
         if spot.rule == "weekday" and mod in _STORY_MODS and (day := self._day_listed(here) or self.day_anchor):
