@@ -189,3 +189,9 @@ def test_a_weekday_named_again_just_after_is_the_same_day() -> None:
 def test_a_weekday_named_again_with_a_word_of_its_own_is_not_the_same_day() -> None:
     text = "The talks ended on Friday. They resume next Friday."
     assert values(text, date(2024, 2, 11))[-1] == ("next Friday", "2024-02-16")
+
+
+def test_a_week_told_after_a_story_day_is_placed_without_failing() -> None:
+    text = ("The ward's register opens on Oct. 2, 2023, with a column headed notes. Until October, the "
+            "notes were about birth weights. By the first week of November, they were about fuel.")
+    assert values(text, date(2024, 1, 16))[-1] == ("first week of November", "2023-W44")

@@ -42,8 +42,10 @@ def at_unit(value: str, unit: str | None) -> str:
 
 
 def middle_day(value: str) -> date:
-    """A day, or the middle of a month, as a date to measure gaps with."""
-    return date.fromisoformat(value if len(value) == 10 else value[:7] + "-15")
+    """A day, or the middle of a week, a month or a year, as a date to measure gaps with."""
+    if "W" in value:  # "2023-W44": its Thursday
+        return date.fromisocalendar(int(value[:4]), int(value[6:8]), 4)
+    return date.fromisoformat(value if len(value) == 10 else value[:7] + "-15" if len(value) == 7 else value[:4] + "-07-01")
 
 
 def valid_iso(value: str) -> bool:
