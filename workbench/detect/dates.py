@@ -9,6 +9,7 @@ and day numbers alone without running resolution twice.
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from workbench.detect.figure_words import figure_words
 from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, in_context_language, per_language
 from workbench.detect.numbers import tokens
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["date_spans", "detect_dates", "tense_near"]
 
@@ -181,7 +184,7 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
     if ctx.published is not None and any(spot.rule in _EVENT_DAY_RULES and spot.get("event_day") for spot in spots):
         spots = tuple(_before_its_event(spot, ctx.published) for spot in spots)
     story = StoryDates(text, spots)
-    values = [_as_week(spot, story.place(spot, ctx.published)) for spot in spots]
+    values = [_as_week(spot, _placed(story, spot, text, ctx.published)) for spot in spots]
     in_order(text, spots, values)
     # "the eve of the vote", "the anniversary of their wedding", "that same day" place nothing
     # the text does not date
@@ -190,6 +193,16 @@ def detect_dates(text: str, ctx: DetectContext) -> list[Candidate]:
             for spot, value in zip(spots, values, strict=True)
             if value is not None or not (spot.rule == "that_unit" or spot.rule == "anchored" and (
                 spot.get("eve") or spot.get("anniversary")))]
+
+
+def _placed(story: StoryDates, spot: Spot, text: str, published: date | None) -> str | None:
+    """The spot's value; None, not a failed text, when a rule cannot place it (the other
+    dates of the text keep theirs)."""
+    try:
+        return story.place(spot, published)
+    except (ValueError, OverflowError):
+        _log.warning("date %r left without a value: a rule failed on it", text[spot.start : spot.end], exc_info=True)
+        return None
 
 
 # "the Worlds 2023 champions", "Euro 2024 finals": a name before the year makes it the event's
