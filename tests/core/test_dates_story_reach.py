@@ -195,3 +195,14 @@ def test_a_week_told_after_a_story_day_is_placed_without_failing() -> None:
     text = ("The ward's register opens on Oct. 2, 2023, with a column headed notes. Until October, the "
             "notes were about birth weights. By the first week of November, they were about fuel.")
     assert values(text, date(2024, 1, 16))[-1] == ("first week of November", "2023-W44")
+
+
+def test_a_future_told_from_a_story_day_long_past_stays_in_the_story() -> None:
+    text = ("The plan was approved at a staff meeting on Sept. 12. Two companies would cross the river "
+            "on the night of Oct. 16 and hold the far bank.")
+    assert values(text, date(2024, 3, 23))[-1] == ("Oct. 16", "2023-10-16")
+
+
+def test_a_future_told_from_the_present_is_still_to_come() -> None:
+    text = "The plan was approved at a staff meeting on Sept. 12. Two companies will cross on Oct. 16."
+    assert values(text, date(2024, 3, 23))[-1] == ("Oct. 16", "2024-10-16")

@@ -359,8 +359,10 @@ class StoryDates(SaidDays):
         """ "On Nov. 8 she wrote that ... On Nov. 14: "No boat tonight."": a day with no year and
         no tense of its own, in the paragraph of a day the story placed long before
         publication, follows that day in its year, when it comes soon after it."""
-        if self.day_anchor is None or self.paragraph(self.day_anchor_at) != self.paragraph(spot.start) or (
-                tense_near(self.text, spot.start, spot.end) is not None):
+        if self.day_anchor is None or self.paragraph(self.day_anchor_at) != self.paragraph(spot.start):
+            return None
+        tense = tense_near(self.text, spot.start, spot.end)
+        if tense is not None and not (tense == "future" and self._future_in_past(spot)):
             return None
         told = date.fromisoformat(self.day_anchor)
         if (published - told).days <= _PUBLICATION_NEAR:
@@ -370,6 +372,13 @@ class StoryDates(SaidDays):
             if moved != value and moved[:4] == str(year) and 0 <= (middle_day(moved) - told).days <= _NARRATIVE_REACH:
                 return moved
         return None
+
+    def _future_in_past(self, spot: Spot) -> bool:
+        """ "Two companies would cross on the night of Oct. 16": a future told from the story's
+        past, in the clause before the date."""
+        here = self.sentence(spot.start)
+        start = max(self.sentence_starts[here] if here >= 0 else 0, spot.start - 200)
+        return current_language().dates.FUTURE_IN_PAST_RE.search(self.text[start : spot.start]) is not None
 
     def paragraph(self, pos: int) -> int:
         return bisect_right(self.paragraph_starts, pos) - 1

@@ -145,6 +145,11 @@ PRESENT_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|wn
 
 # ", who retired in October," ", which opened in 2019,": a relative clause set off by commas
 RELATIVE_ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+# "Two companies would cross the river on the night of Oct. 16": a future told from the past,
+# the last such marker of the clause before the date (a later "will" looks from the present)
+FUTURE_IN_PAST_RE = re.compile(
+    r"\b(?:would|(?:was|were)\s+(?:(?:going|due|expected|scheduled|set|supposed|meant)\s+)?to)\b(?!.*\b(?:will|shall)\b)"
+    r"[^.;:!?\n]*$", re.IGNORECASE)
 # "said the ceremony would take place in 2022 and that the crew would train over Christmas":
 # a second reported clause, whose time is its own
 NEXT_REPORTED_CLAUSE_RE = re.compile(r",?\s+(?:and|but)\s+that\s")
