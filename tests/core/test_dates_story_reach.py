@@ -206,3 +206,8 @@ def test_a_future_told_from_a_story_day_long_past_stays_in_the_story() -> None:
 def test_a_future_told_from_the_present_is_still_to_come() -> None:
     text = "The plan was approved at a staff meeting on Sept. 12. Two companies will cross on Oct. 16."
     assert values(text, date(2024, 3, 23))[-1] == ("Oct. 16", "2024-10-16")
+
+
+def test_a_weekday_with_its_part_of_day_before_the_date_is_one_date() -> None:
+    text = 'The bridge never came. On Monday night, Oct. 23, the first order to withdraw arrived.'
+    assert values(text, date(2024, 3, 23)) == [("Monday night, Oct. 23", "2023-10-23")]

@@ -280,8 +280,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("slash", re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/|(?P<dot>\.)(?P<b2>\d{1,2})\.|-(?P<b3>\d{1,2})-)"
                          r"(?P<year>\d{4})(?![\d/-]|\.\d)")),
     ("slash", re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<yy>\d\d)(?![\d/]|\.\d)")),
-    ("mdy", re.compile(rf"(?:{WEEKDAY_OF_DAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
-    ("dmy", re.compile(rf"(?:{WEEKDAY_OF_DAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
+    ("mdy", re.compile(rf"(?:{WEEKDAY_OF_DAY}{PART_OF_DAY},?\s+)?{EDGE}?{MONTH}\s+{DAY}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
+    ("dmy", re.compile(rf"(?:{WEEKDAY_OF_DAY}{PART_OF_DAY},?\s+)?(?:the\s+)?(?<![\d.,]){DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR}|{WHICH_YEAR})?")),
     ("day_range", re.compile(
         rf"(?<![\d.,])(?:[12]\d|3[01]|0?[1-9])(?:\s*[-–]\s*|\s+(?:to|and|through|until|till)\s+)"
         rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")),
