@@ -211,3 +211,8 @@ def test_a_future_told_from_the_present_is_still_to_come() -> None:
 def test_a_weekday_with_its_part_of_day_before_the_date_is_one_date() -> None:
     text = 'The bridge never came. On Monday night, Oct. 23, the first order to withdraw arrived.'
     assert values(text, date(2024, 3, 23)) == [("Monday night, Oct. 23", "2023-10-23")]
+
+
+def test_a_month_of_that_year_is_in_the_year_the_story_is_in() -> None:
+    text = "Everything changed in 2014. After the annexation of Crimea in March of that year, orders came."
+    assert values(text, date(2021, 6, 7))[-1] == ("March of that year", "2014-03")

@@ -434,6 +434,8 @@ class StoryDates(SaidDays):
             return value
         if spot.rule in {"mdy", "dmy", "my"} and spot.get("which"):
             return value  # "May 3 last year": the words name the year
+        if spot.get("story_year"):  # "in 2014. After the annexation in March of that year"
+            return in_year(spot, value, self.anchor[:4], self.text) if self.anchor else None
         if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)
                                        or self._weekday_again(spot, here)):
             return day

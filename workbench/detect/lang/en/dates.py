@@ -251,6 +251,8 @@ RANGE_JOIN_RE = re.compile(r"\s*[-–]\s*|,?\s+(?:to|until|till|through|and)\s+"
 RANGE_BETWEEN_BEFORE_RE = re.compile(r"\b[Bb]etween\s+(?:the\s+)?$")
 # "May 3 last year", "February of next year": the year named after a month or a day
 WHICH_YEAR = r",?\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+year\b"
+# "March of that year", "in June the same year": the year the story is in
+STORY_YEAR = r",?\s+(?:of\s+)?(?P<story_year>(?i:that|the\s+same))\s+year\b"
 # A four-digit year from 1500 to 2099.
 YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 # A four-digit year without a group, to look ahead for: "2014-2015".
@@ -290,7 +292,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              rf"{DAY}(?!\s+[A-Za-z]+s\b)(?:,?\s+{YEAR})?")),
     ("my", re.compile(rf"{EDGE}?{MONTH},?\s+(?:of\s+)?{YEAR}")),
     # "February of last year", "April next year": the month in the year named after it
-    ("my", re.compile(rf"{EDGE}?(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR}){WHICH_YEAR}")),
+    ("my", re.compile(rf"{EDGE}?(?P<month>(?:{MONTH_FULL})\b|{MONTH_ABBR})(?:{WHICH_YEAR}|{STORY_YEAR})")),
     ("month", re.compile(
         rf"(?:(?P<rel>{PART_OF_MONTH}|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly-?|[Ll]ate-?|[Mm]id-?|earlier\s+this|later\s+this)\s*)?"
         rf"\b(?P<month>{MONTH_FULL})\b(?!\s+\d)")),
