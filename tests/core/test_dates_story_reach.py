@@ -216,3 +216,9 @@ def test_a_weekday_with_its_part_of_day_before_the_date_is_one_date() -> None:
 def test_a_month_of_that_year_is_in_the_year_the_story_is_in() -> None:
     text = "Everything changed in 2014. After the annexation of Crimea in March of that year, orders came."
     assert values(text, date(2021, 6, 7))[-1] == ("March of that year", "2014-03")
+
+
+def test_months_that_spell_out_a_year_just_given_are_of_that_year() -> None:
+    text = ("Emissions rose by 2%. Unusually cold weather in early 2018, with January and February well "
+            "below normal, drove up heating demand.")
+    assert values(text, date(2019, 11, 22))[-2:] == [("January", "2018-01"), ("February", "2018-02")]

@@ -504,7 +504,8 @@ class StoryDates(SaidDays):
         if (spot.rule in _YEARLESS_RULES and not deictic and len(listed) >= 7 and "W" not in listed
                 and current_language().dates.COORDINATED_DATES_RE.fullmatch(self.text, self.previous_end, spot.start)):
             moved = in_year(spot, value, listed[:4], self.text)
-            if moved[:7] >= listed[:7]:
+            if moved[:7] >= listed[:7] and not (published and middle_day(moved) > published and tense_near(
+                    self.text, spot.start, spot.end) == "past"):  # "fell between January and March" in February
                 self._carried = moved[:4] != value[:4]
                 return moved  # "on 7 May and on 19 August": the year of the date listed with it
         if spot.rule in _DAY_RULES and not deictic and published and (moved := self._next_day_told(spot, value, published)):

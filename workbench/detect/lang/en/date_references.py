@@ -30,10 +30,13 @@ THAT_CLAUSE_BEFORE_RE = re.compile(
 
 # "arrested in 2019 and fled in August": a second verb of the same clause, told in the past,
 # stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
-COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+")
+COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+"
+                                       # "in early 2018, with January and February well below normal"
+                                       r"|,\s+(?:with|including|especially|notably|particularly)\s+(?:in\s+)?(?:the\s+)?")
 
 # "on 7 May and on 19 August", "on Feb. 11 and its annual meeting in March": dates listed together
-COORDINATED_DATES_RE = re.compile(r",?\s+(?:and|or|then)\s+(?:(?:its|the|a|an|[a-z]+)\s+){0,3}(?:in|on|by)\s+")
+COORDINATED_DATES_RE = re.compile(r",?\s+(?:and|or|then)\s+(?:(?:its|the|a|an|[a-z]+)\s+){0,3}(?:in|on|by)\s+"
+                                  r"|,?\s+(?:and|or)\s+")  # "January and February"
 
 # Words by a quotation that make it a written post with its own date ("... yesterday,"
 # he tweeted; the post reads): a relative day inside it does not count from publication.
