@@ -222,3 +222,15 @@ def test_months_that_spell_out_a_year_just_given_are_of_that_year() -> None:
     text = ("Emissions rose by 2%. Unusually cold weather in early 2018, with January and February well "
             "below normal, drove up heating demand.")
     assert values(text, date(2019, 11, 22))[-2:] == [("January", "2018-01"), ("February", "2018-02")]
+
+
+def test_a_story_given_its_weekday_long_ago_goes_on_in_that_week() -> None:
+    text = ("The strike was approved on the afternoon of Wednesday, Aug. 12. The helicopters left after "
+            "midnight. By sunrise on Thursday, four people in the house were dead.")
+    assert values(text, date(2021, 8, 28))[-1] == ("Thursday", "2020-08-13")
+
+
+def test_a_weekday_in_the_reporting_of_a_story_long_ago_is_the_reportings() -> None:
+    text = ("The strike was approved on the afternoon of Wednesday, Aug. 12. The command said on "
+            "Thursday that its review was closed.")
+    assert values(text, date(2021, 8, 28))[-1] == ("Thursday", "2021-08-26")

@@ -25,6 +25,7 @@ from workbench.detect.date_moves import (
     valid_iso,
     weekday_after,
     weekday_near,
+    weekday_number,
 )
 from workbench.detect.date_posts import embedded_posts, post_around
 from workbench.detect.date_said import (
@@ -68,6 +69,7 @@ _NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearles
 _NARRATIVE_BACK = 14  # days: ... and how far before it (a story steps back a day or two: "filed on Aug. 23 ... on Aug. 22")
 # sentences: how long a story's dated year holds, while nothing brings it back to the present
 _NARRATIVE_SENTENCES = 8
+_STORY_WEEK_REACH = 14  # days: how long after a day given with its weekday the story's weekdays follow it
 _WEEKDAY_AGAIN_SENTENCES = 2  # "home by Friday ... not home by Friday": how far back a weekday named again is sought
 # what is said against the present ("today", "last year"): the story has come back to it
 _PRESENT_RULES = frozenset({"deixis", "edge_year"})
@@ -522,7 +524,21 @@ class StoryDates(SaidDays):
             if abs((day - published).days) > 6:
                 return weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
                                      tense_near(self.text, spot.start, spot.end))
+        if spot.rule == "weekday" and not spot.get("mod") and published and (day := self._story_week_day(spot, published)):
+            return day
         return value
+
+    def _story_week_day(self, spot: Spot, published: date) -> str | None:
+        """ "on the afternoon of Wednesday, Aug. 12 ... By sunrise on Thursday it was over":
+        in a story whose day was given with its weekday long before publication, and told on
+        in the past from there, a weekday is the first such day from the story's last day."""
+        if self.day_anchor is None or not self.week_day or tense_near(self.text, spot.start, spot.end) != "past":
+            return None
+        told, week = date.fromisoformat(self.day_anchor), date.fromisoformat(self.week_day)
+        if (published - told).days <= _PUBLICATION_NEAR or not 0 <= (told - week).days <= _STORY_WEEK_REACH or (
+                self._spoken_on(spot)):
+            return None
+        return weekday_near(told, weekday_number(spot), "future")
 
 
 # What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
