@@ -61,3 +61,19 @@ def test_a_day_of_last_december_in_its_sentence_is_that_decembers() -> None:
             "led to a candid report.")
     found = [(c.text, c.value) for c in detect_dates(text, DetectContext(date(2023, 12, 28)))]
     assert found == [("Last December", "2022-12"), ("Christmas Eve", "2022-12-24")]
+
+
+def dated(text: str, published: date) -> list[tuple[str, str | None]]:
+    return [(c.text, c.value) for c in detect_dates(text, DetectContext(published))]
+
+
+def test_a_month_named_again_is_the_one_last_named_before() -> None:
+    text = ("A raid killed the wrong family last August. The helicopters left after 1 a.m. It was the "
+            "second week of August. The adviser said he thought about that August.")
+    assert dated(text, date(2021, 8, 28)) == [
+        ("last August", "2020-08"), ("second week of August", "2020-W33"), ("that August", "2020-08")]
+
+
+def test_a_month_named_again_as_to_come_is_not_the_one_gone() -> None:
+    text = "Prices fell last August. The board will meet in August."
+    assert dated(text, date(2021, 6, 1))[-1] == ("August", "2021-08")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from workbench.detect.date_holidays import resolve_holiday
 from workbench.detect.date_shifts import at_precision
-from workbench.detect.date_values import Spot
+from workbench.detect.date_values import Spot, month_in_year
 from workbench.detect.language_scope import current_language
 
 _UNIT_RANK = {"minute": 0, "hour": 1, "day": 2, "session": 2, "morning": 2, "afternoon": 2, "evening": 2,
@@ -25,6 +25,8 @@ def in_year(spot: Spot, value: str, year: str, text: str) -> str:
     """``value`` moved into ``year``: a holiday is found again there (Easter moves)."""
     if spot.rule == "holiday":
         return resolve_holiday(spot.get("holiday"), year, text, spot.start, None, None) or value
+    if spot.rule == "month" and "W" in value:  # "the second week of August": its week in that year
+        return month_in_year(spot, int(year))
     moved = year + value[4:]
     return moved if valid_iso(moved) else value
 

@@ -109,6 +109,7 @@ class StoryDates(SaidDays):
         self.filed: date | None = None  # ... and its day, once placed
         self.posts = embedded_posts(text, spots, self.spot_starts)  # posts with a dated signature
         self.days_named: dict[str, str] = {}  # "02-09" -> the day a month and day were placed on
+        self.months_named: dict[int, str] = {}  # 8 -> the year "last August" named
         self.placed: dict[int, str | None] = {}  # where a spot starts -> the value it was given
         self.said_day: tuple[str, int] | None = None  # the day someone was last said to speak on, and its paragraph
         self.paragraph_starts = [0] + [m.end() for m in PARAGRAPH_BREAK_RE.finditer(text)]
@@ -170,6 +171,7 @@ class StoryDates(SaidDays):
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)
             value = self._as_named_before(spot, value)
+            value = self._month_named_before(spot, value)
             self._note_dated(spot, value, here)
             if value and spot.get("year") and self._frames_its_sentence(spot, here):
                 self.year, self.year_sentence = spot.get("year"), here
@@ -269,10 +271,13 @@ class StoryDates(SaidDays):
             return self.day_anchor
         if unit == "week":
             return at_precision(date.fromisoformat(self.day_anchor), "week") if self.day_anchor else None
+        month = current_language().dates.MONTHS[spot.get("month").lower()] if spot.get("month") else 0
+        if month in self.months_named:  # "that March": of the "last March" named before
+            return f"{self.months_named[month]}-{month:02d}"
         if "W" in anchor or len(anchor) < 4 or not anchor[:4].isdigit():
             return None
-        if spot.get("month"):
-            return f"{anchor[:4]}-{current_language().dates.MONTHS[spot.get('month').lower()]:02d}"
+        if month:  # ... else of the story's year
+            return f"{anchor[:4]}-{month:02d}"
         if unit == "month":
             return anchor[:7] if len(anchor) >= 7 else None
         return anchor[:4]  # the year, or a season of it
@@ -288,6 +293,24 @@ class StoryDates(SaidDays):
             self.days_named[value[5:]] = value  # a year written, carried, or named by the weekday
             return value
         return self.days_named.setdefault(value[5:], value)
+
+    def _month_named_before(self, spot: Spot, value: str | None) -> str | None:
+        """ "A raid killed the wrong family last August ... It was the second week of August":
+        a month named again without a year, not told as to come, is the one "last" or "next"
+        named before."""
+        if spot.rule != "month" or not value or spot.get("year") or spot.get("which"):
+            return value
+        month = current_language().dates.MONTHS[spot.get("month").rstrip(".").lower()]
+        rel = " ".join((spot.get("rel") or "").lower().split())
+        if rel in {"last", "next"}:
+            self.months_named[month] = value[:4]
+            return value
+        year = self.months_named.get(month)
+        if year is None or year == value[:4] or rel.split()[-1:] in (["this"], ["early"], ["late"], ["mid"]) or (
+                tense_near(self.text, spot.start, spot.end) == "future"):
+            return value
+        self._carried = True
+        return in_year(spot, value, year, self.text)
 
     def _weekday_again(self, spot: Spot, here: int) -> str | None:
         """ '"We'll be home by Friday," he told her. They were not home by Friday.': a weekday

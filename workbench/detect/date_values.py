@@ -250,9 +250,18 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
             date_words.MONTH_FIGURES_BEFORE_RE.search(text, max(0, spot.start - 24), spot.start))) else (
             tense_near(text, spot.start, spot.end))
         year = _nearest_year(published, month, day, tense)
-    if week := date_words.WEEK_OF_MONTH_RE.fullmatch(" ".join(rel.split())):
+    return month_in_year(spot, year)
+
+
+def month_in_year(spot: Spot, year: int) -> str:
+    """A month spot's value in ``year``: the month, or the week or day of it its words name
+    ("the second week of August", "the last day of November")."""
+    date_words = current_language().dates
+    month = date_words.MONTHS[(spot.get("month") or spot.get("month2")).rstrip(".").lower()]
+    rel = " ".join((spot.get("rel") or spot.get("edge") or "").lower().split())
+    if week := date_words.WEEK_OF_MONTH_RE.fullmatch(rel):
         return _week_of_month(year, month, week)
-    if edge_day:
+    if edge_day := date_words.EDGE_DAY_OF_MONTH_RE.fullmatch(rel):
         return _edge_day(year, month, edge_day)
     return f"{year}-{month:02d}"
 
