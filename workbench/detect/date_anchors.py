@@ -39,12 +39,16 @@ def resolve_from_anchor(spot: Spot, anchor: str | None) -> str | None:
         return None
 
 
+def counts_back(spot: Spot) -> bool:
+    """Whether a gap is counted back from its anchor: "the previous session", "a day earlier"."""
+    return (spot.get("dir") or spot.get("which") or "").lower() in _BACKWARD
+
+
 def _from_anchor(spot: Spot, anchor: str | None) -> str | None:
     am = _ANCHOR_RE.match(anchor or "")
     if am is None:
         return None
-    word = (spot.get("dir") or spot.get("which") or "").lower()
-    sign = -1 if word in _BACKWARD else 1
+    sign = -1 if counts_back(spot) else 1
     amount = gap_amount(spot)
     if amount is None or amount != int(amount):
         return None

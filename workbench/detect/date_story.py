@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
-from workbench.detect.date_anchors import resolve_from_anchor
+from workbench.detect.date_anchors import counts_back, resolve_from_anchor
 from workbench.detect.date_moves import (
     at_unit,
     finer,
@@ -149,6 +149,11 @@ class StoryDates(SaidDays):
             anchor = self.day_anchor if unit in _DAY_UNITS else (
                 unit == "year" and self._sentence_year(spot, here) or self.anchor)
             value = resolve_from_anchor(spot, anchor)
+            if value and published and middle_day(value) > published and counts_back(spot) and (
+                    tense_near(text, spot.start, spot.end) == "past"):
+                # "meets on Dec. 1 ... after rising 1.2% in the previous session": what is told as
+                # past does not count back from a day to come, but from the reporting's
+                value = resolve_from_anchor(spot, published.isoformat())
             self.story_steps += 1  # "Two days later": the story goes on being told
         elif _placed_against_event(spot) and here == self.anchor_sentence and self.anchor and (
                 _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start)
