@@ -202,3 +202,8 @@ def test_a_deadline_someone_has_or_had_until_is_to_come() -> None:
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 16)))] == ["2025-01-17"]
     text = "The firm has until Monday to respond."
     assert [c.value for c in detect_dates(text, DetectContext(date(2025, 1, 16)))] == ["2025-01-20"]
+
+
+def test_followed_by_lists_what_comes_next_and_tells_no_past() -> None:
+    text = "Nebraska and West Virginia vote on Oct. 14, followed by Georgia and Oregon on Oct. 21."
+    assert values(text)[-1] == "2020-10-21"

@@ -89,8 +89,9 @@ _TENSE_MARKER_PATTERN = (
     .replace("{PAST_VERBS}", _by_first_letter(PAST_VERBS))
     .replace("{NOT_PAST}", r"(?:need|speed|seed|feed|breed|bleed|proceed|exceed|succeed|indeed|"
              r"deed|weed|heed|greed|creed|embed|shed|bed|red|hundred|sacred|kindred|naked|"
-             r"wicked|rugged|infrared|beloved|based|related)\b")
-)  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"
+             r"wicked|rugged|infrared|beloved|based|related|followed(?=\s+by\b))\b")
+)  # an "-ed" word is a past verb only in lower case ("the Fed") and not "need" or "hundred"; nor
+# "followed by", which lists what comes next ("vote next Tuesday, followed by Georgia on May 21")
 # Every marker begins a word (or is "'ll"): the lookahead turns the scan away from the middle
 # of a word at once instead of trying each alternative there (the same matches, twice as fast).
 TENSE_MARKERS = re.compile(r"(?=(?<!\w)[a-z]|')(?:" + _TENSE_MARKER_PATTERN + ")", re.IGNORECASE)
