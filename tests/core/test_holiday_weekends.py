@@ -57,3 +57,14 @@ def test_cyber_monday_is_the_monday_after_thanksgiving_not_a_weekday() -> None:
     found = {c.text: c.value for c in detect_dates(text, DetectContext(date(2024, 3, 5)))}
     assert found["Cyber Monday"] == "2023-11-27"
     assert found["January"] == "2024-01"  # "but that January sales": a clause's "that", not "that January"
+
+
+def test_a_holiday_this_week_is_this_weeks_whatever_the_tense() -> None:
+    found = {c.text: c.value for c in detect_dates(
+        "Trading is expected to thin later this week, with U.S. markets closed for Thanksgiving on Thursday.",
+        DetectContext(date(2026, 11, 23)))}
+    assert found["Thanksgiving"] == "2026-11-26" and found["Thursday"] == "2026-11-26"
+    found = {c.text: c.value for c in detect_dates(
+        "Hospital says records will return next week after Christmas Eve cyberattack",
+        DetectContext(date(2023, 12, 28)))}
+    assert found["Christmas Eve"] == "2023-12-24"

@@ -114,6 +114,7 @@ def _most_named_country_day(text: str) -> tuple[int, int]:
     return best[0] if best[1] else words.DEFAULT_INDEPENDENCE_DAY
 
 
+_THIS_WEEKS = 7  # days: a holiday this near publication is that one, whatever the tense
 _YEAR_RE = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d(?![\w%-])")
 
 
@@ -154,6 +155,8 @@ def resolve_yearly(rule: tuple, year: str | None, text: str, start: int, publish
     days = [holiday_in_year(rule, y, text, start) for y in years]
     best = min(range(len(days)), key=lambda i: (abs((days[i] - published).days), years[i] != published.year))
     gap = (days[best] - published).days
+    if abs(gap) <= _THIS_WEEKS:
+        return days[best].isoformat()  # "markets closed for Thanksgiving" three days ahead: this week's
     if tense == "past" and gap > 2 and best > 0:
         best -= 1
     elif tense == "future" and gap < -2 and best < len(days) - 1:

@@ -53,6 +53,7 @@ _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 # "on July 28, Peru's Independence Day", "Dec. 24, Christmas Eve": a holiday set beside a day
 _HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)\s+|the\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
+_ON_RE = re.compile(r"\s+on\s+")  # "closed for Thanksgiving on Thursday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
@@ -258,13 +259,18 @@ class StoryDates(SaidDays):
         return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
 
     def _its_holiday(self, spot: Spot, published: date | None) -> str | None:
-        """ "Monday's Presidents Day holiday": the holiday's day, when it is that weekday."""
+        """ "Monday's Presidents Day holiday", "closed for Thanksgiving on Thursday": the
+        holiday's day, when it is that weekday."""
         i = bisect_right(self.spot_starts, spot.start)
         after = self.spots[i] if i < len(self.spots) else None
+        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
+        before = self.spots[i - 2] if i >= 2 else None
+        if before is not None and before.rule == "holiday" and _ON_RE.fullmatch(self.text, before.end, spot.start):
+            day = self.placed.get(before.start)
+            return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
         if after is None or after.rule != "holiday" or not _POSSESSIVE_RE.fullmatch(self.text, spot.end, after.start):
             return None
         day = resolve(after, self.text, published)
-        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
         return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
 
     def _that_unit(self, spot: Spot) -> str | None:
