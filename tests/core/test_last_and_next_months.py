@@ -77,3 +77,9 @@ def test_a_month_named_again_is_the_one_last_named_before() -> None:
 def test_a_month_named_again_as_to_come_is_not_the_one_gone() -> None:
     text = "Prices fell last August. The board will meet in August."
     assert dated(text, date(2021, 6, 1))[-1] == ("August", "2021-08")
+
+
+def test_a_months_report_is_of_a_month_gone() -> None:
+    text = ("The report is now due on Wednesday. In its October report, the agency forecast that supply "
+            "would exceed demand next year.")
+    assert dated(text, date(2026, 11, 23))[1] == ("October", "2026-10")
