@@ -240,3 +240,9 @@ def test_a_past_counted_back_from_a_day_to_come_counts_from_the_reporting() -> N
     text = ("Traders look to the group's meeting on Dec. 1. Brent was down 64 cents, "
             "after rising 1.2% in the previous session.")
     assert values(text, date(2026, 11, 23))[-1] == ("previous session", "2026-11-20")
+
+
+def test_a_when_clause_after_a_year_is_in_that_year() -> None:
+    text = ("Brent remains far below the levels of 2022, when the invasion of Ukraine pushed it above $139 "
+            "in March.")
+    assert values(text, date(2026, 11, 23))[-1] == ("March", "2022-03")

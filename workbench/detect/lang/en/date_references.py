@@ -32,7 +32,9 @@ THAT_CLAUSE_BEFORE_RE = re.compile(
 # stays in the year the first gave (not "founded in 2009, said in January": that is in passing)
 COORDINATED_AFTER_YEAR_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+){1,3}(?:in|on|by|until)\s+"
                                        # "in early 2018, with January and February well below normal"
-                                       r"|,\s+(?:with|including|especially|notably|particularly)\s+(?:in\s+)?(?:the\s+)?")
+                                       r"|,\s+(?:with|including|especially|notably|particularly)\s+(?:in\s+)?(?:the\s+)?"
+                                       # "the levels of 2022, when the invasion pushed it above $139 in March"
+                                       r"|,\s+when\s+[^.;:!?\n]{0,120}?\s(?:in|on|by)\s+")
 
 # "on 7 May and on 19 August", "on Feb. 11 and its annual meeting in March": dates listed together
 COORDINATED_DATES_RE = re.compile(r",?\s+(?:and|or|then)\s+(?:(?:its|the|a|an|[a-z]+)\s+){0,3}(?:in|on|by)\s+"
