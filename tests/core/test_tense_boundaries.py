@@ -207,3 +207,12 @@ def test_a_deadline_someone_has_or_had_until_is_to_come() -> None:
 def test_followed_by_lists_what_comes_next_and_tells_no_past() -> None:
     text = "Nebraska and West Virginia vote on Oct. 14, followed by Georgia and Oregon on Oct. 21."
     assert values(text)[-1] == "2020-10-21"
+
+
+def test_the_last_of_a_series_tells_no_past() -> None:
+    text = '"We will review everything after the last primary in November," he said.'
+    assert values(text) == ["2020-11"]
+
+
+def test_between_now_and_a_month_is_a_span_ahead() -> None:
+    assert values("The party has endorsed in 31 more races between now and December.") == ["2020-12"]

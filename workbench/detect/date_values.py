@@ -247,7 +247,9 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         # "the February estimate will be revised", "February sales": a month's figures are of
         # a month gone, whatever the sentence's tense
         tense = "past" if spot.rule == "month" and (date_words.MONTH_FIGURES_AFTER_RE.match(text, spot.end) or (
-            date_words.MONTH_FIGURES_BEFORE_RE.search(text, max(0, spot.start - 24), spot.start))) else (
+            date_words.MONTH_FIGURES_BEFORE_RE.search(text, max(0, spot.start - 24), spot.start)) or (
+            date_words.MONTH_REPORT_AFTER_RE.match(text, spot.end)  # "in its October report": one out
+            and date_words.OWNER_BEFORE_RE.search(text, max(0, spot.start - 8), spot.start))) else (
             tense_near(text, spot.start, spot.end))
         year = _nearest_year(published, month, day, tense)
     return month_in_year(spot, year)

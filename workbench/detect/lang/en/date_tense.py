@@ -59,6 +59,8 @@ _TENSE_MARKER_PATTERN = (
     r"|\b(?:expects?|hopes?|aims?|intends?|plans?)\s+to\s+[a-z]+"
     # "ahead of Tuesday's debate": a named day ahead is still to come
     r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
+    # "31 more races between now and September": the span from today to a day ahead
+    r"|(?:between|from)\s+now\s+(?:and|until|till|through|to)"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
     r"|(?-i:begins|starts|opens|reopens|returns|follows|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|plays|faces|sits|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
@@ -82,7 +84,8 @@ _TENSE_MARKER_PATTERN = (
     r"|(?P<progressive>\b(?:is|are|am)\s+(?!being\b)[a-z]+ing\b)"
     # "starting Monday", "effective Friday": from that day on
     r"|\b(?:starting|beginning|effective)(?=\s+(?:on\s+)?(?-i:[A-Z])))"
-    r"|(?P<past>\b(?:since|was|were|had|did|ago|last|"
+    # "last" of time ("was last seen on Friday"), not the adjective ("after the last primary in September")
+    r"|(?P<past>\b(?:since|was|were|had|did|ago|(?<!\bthe\s)last|"
     # a past verb; after "is" or "be" it is a present passive instead (``PASSIVE_BEFORE_RE``)
     r"(?P<participle>{PAST_VERBS}|"
     r"(?!{NOT_PAST})(?-i:[a-z]+ed)))\b)"

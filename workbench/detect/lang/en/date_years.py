@@ -21,10 +21,12 @@ YEAR_POSSESSIVE_BEFORE_RE = re.compile(
 RESULTS_AFTER_RE = re.compile(
     r"\s+(?:(?:net|operating|adjusted|core)\s+)?(?:results|earnings|profits?|losses|revenues?|"
     r"sales|figures|numbers|report)\b", re.IGNORECASE)
-# "the February estimate", "March data", "in its October report": a month's figures or report,
-# of a month gone (a "December report" told ahead, in November, would be read a year back)
+# "the February estimate", "March data": a month's figures, of a month gone (not "the January
+# report", which may be one still to come; but "in its October report", an owner's, is one out)
 MONTH_FIGURES_AFTER_RE = re.compile(
-    r"\s+(?:sales|figures|numbers|data|estimates?|readings?|payrolls|inflation|report|survey|minutes)\b", re.IGNORECASE)
+    r"\s+(?:sales|figures|numbers|data|estimates?|readings?|payrolls|inflation)\b", re.IGNORECASE)
+MONTH_REPORT_AFTER_RE = re.compile(r"\s+(?:report|survey|bulletin|minutes)\b", re.IGNORECASE)
+OWNER_BEFORE_RE = re.compile(r"\b(?:its|their|our)\s+$", re.IGNORECASE)
 # ... "the consumer price index for January", "payrolls for March"
 MONTH_FIGURES_BEFORE_RE = re.compile(
     r"\b(?:index|sales|figures|numbers|data|estimates?|readings?|payrolls|inflation)\s+for\s+$", re.IGNORECASE)
