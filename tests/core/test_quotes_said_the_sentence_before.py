@@ -90,3 +90,10 @@ def test_a_caption_counts_from_the_day_its_post_was_passed_on() -> None:
     text = ('The clip spread over the weekend. A channel with 180,000 subscribers reposted it on Friday '
             'with the caption "Kherson, yesterday evening".')
     assert values(text, date(2024, 12, 3))[-1] == ("yesterday evening", "2024-11-28")
+
+
+def test_a_quotation_after_the_day_someone_spoke_counts_from_that_day() -> None:
+    text = ('The head of obstetrics spoke to reporters by phone on Nov. 9, her voice breaking up. '
+            '"Yesterday we delivered 29 babies," she said. "Tomorrow we may have nothing."')
+    found = values(text, date(2024, 1, 16))
+    assert found[-2:] == [("Yesterday", "2023-11-08"), ("Tomorrow", "2023-11-10")]

@@ -36,7 +36,7 @@ _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the sayi
 def speech_verb_re(lang: LanguageData) -> re.Pattern[str]:
     # "Speaking at the opening of a plant on Wednesday, Feb. 28, the governor said ...": a participle
     # too; and a post passed on ("reposted it on Friday with the caption "...""), written that day
-    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS}|{lang.speech.PARTICIPLES}|{lang.speech.PASSED_ON})\b",
+    return re.compile(rf"\b(?:{lang.speech.SPEECH_VERBS}|{lang.speech.PARTICIPLES}|{lang.speech.PASSED_ON}|{lang.speech.SPOKE})\b",
                       re.IGNORECASE)
 
 

@@ -30,6 +30,8 @@ PARTICIPLES = (
 
 # Verbs that pass a post on: its caption was written the day it was passed on.
 PASSED_ON = r"reposted|retweeted|reshared|shared|uploaded|captioned"
+# ... and, for the day words were said on, speaking itself: "spoke to reporters by phone on Nov. 9"
+SPOKE = r"spoke|spoken"
 
 # ``users are claiming``: a participle after an auxiliary is the finite verb of its clause.
 AUXILIARY = re.compile(r"\b(?:is|are|was|were|been)\s+$")
