@@ -185,3 +185,11 @@ def test_the_following_or_previous_weekday_counts_from_the_story_day() -> None:
 def test_a_yearless_date_before_the_story_date_keeps_the_publication_year() -> None:
     found = values("Drones used in November 2021 were made abroad. An Oct. 13 report said so.")
     assert found["Oct. 13"] == "2023-10-13"
+
+
+def test_a_quarters_revenue_in_its_own_first_month_is_this_quarters() -> None:
+    # in October the fourth quarter has just begun: its revenue is a forecast, not last year's
+    found = {c.text: c.value for c in detect_dates(
+        '"Our base case is a hit of 1% to 2% to fourth-quarter revenue," said the analyst.',
+        DetectContext(date(2025, 10, 15)))}
+    assert found["fourth-quarter"] == "2025"

@@ -403,7 +403,8 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     if half:  # "the second half of the year": compared with the half the article came out in
         quarter, current = {"f": 1, "1": 1, "s": 2, "2": 2}[half], 1 if published.month <= 6 else 2
     tense = tense_near(text, spot.start, spot.end)
-    if current_language().dates.RESULTS_AFTER_RE.match(text, spot.end):
+    results = current_language().dates.RESULTS_AFTER_RE.match(text, spot.end) is not None
+    if results:
         tense = "past"  # "will report fourth-quarter results": results are of a quarter gone
     # a half told as past has ended: the one the article came out in has not ("sales fell in
     # the first half" in February is last year's)
@@ -411,7 +412,8 @@ def _resolve_quarter(spot: Spot, text: str, published: date | None) -> str | Non
     early_in_half = (published.month - 1) % 6 < 3
     # a quarter told as past in its own first month ("sales fell in the first quarter" on Jan. 8) is
     # last year's: this one has hardly begun
-    early_in_quarter = (published.month - 1) % 3 == 0
+    # (not a quarter's results, only now begun: "a hit to fourth-quarter revenue" in October is a forecast)
+    early_in_quarter = (published.month - 1) % 3 == 0 and not results
     if quarter and tense == "past" and (quarter > current or quarter == current and (
             early_in_half if half else early_in_quarter)):
         return str(published.year - 1)
