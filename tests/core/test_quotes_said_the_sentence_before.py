@@ -97,3 +97,14 @@ def test_a_quotation_after_the_day_someone_spoke_counts_from_that_day() -> None:
             '"Yesterday we delivered 29 babies," she said. "Tomorrow we may have nothing."')
     found = values(text, date(2024, 1, 16))
     assert found[-2:] == [("Yesterday", "2023-11-08"), ("Tomorrow", "2023-11-10")]
+
+
+def test_a_caption_counts_from_the_day_the_sentence_before_gave_its_post() -> None:
+    text = ('It spread widely on Saturday, when an account on X posted two satellite images side by side. '
+            'The caption reads: "The frigate yesterday vs today."')
+    assert values(text, date(2024, 3, 12))[-2:] == [("yesterday", "2024-03-08"), ("today", "2024-03-09")]
+
+
+def test_words_quoted_after_someone_spoke_yesterday_count_from_yesterday() -> None:
+    text = ('The army spokesman spoke to reporters yesterday. "Yesterday we lost no helicopters," she said.')
+    assert values(text, date(2025, 2, 21))[-1] == ("Yesterday", "2025-02-19")

@@ -20,13 +20,14 @@ from workbench.detect.lang import LanguageData
 from workbench.detect.language_scope import current_language, per_language
 
 # the days a saying is given on: "said Wednesday", "on Dec. 3, she said", "said that afternoon"
-SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash", "that_unit"})
+SAID_ON_RULES = frozenset({"weekday", "mdy", "dmy", "iso", "slash", "that_unit", "deixis"})
 _QUOTE_OPENERS = "“\""
 _QUOTE_CLOSERS = "”\""
 SAID_VERB_REACH = 40  # "said Wednesday", "told reporters in Bratislava on Monday": a verb of speech just before the day
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
+_SHORT_ATTRIBUTION = 40  # characters: 'The caption reads: "...', 'It read: "...'
 _QUOTED_RUN = 4  # sentences: how far back over quotations said with no day the saying's day is sought
 _STORY_FAR = 31  # days: a story's day this far from publication is not the reporting's
 _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
@@ -62,7 +63,8 @@ class SaidDays:
     def _said_on_spots(self, start: int, end: int) -> list[Spot]:
         """The spots between ``start`` and ``end`` that can give the day words were said on."""
         first, last = bisect_left(self.spot_starts, start), bisect_left(self.spot_starts, end)
-        return [s for s in self.spots[first:last] if s.end <= end and s.rule in SAID_ON_RULES]
+        return [s for s in self.spots[first:last] if s.end <= end and s.rule in SAID_ON_RULES and (
+            s.rule != "deixis" or quotation_around(self.text, s.start) is None)]  # not a quoted "yesterday"
 
     def _spoken_on(self, spot: Spot) -> bool:
         """Whether ``spot`` is the day someone spoke on: "said Wednesday", "told reporters on
@@ -132,7 +134,7 @@ class SaidDays:
         reach = min(reach, sentence_end)
         for said in islice(self.spots, bisect_right(self.spot_starts, closing), None):
             if closing < said.start < reach and said.rule in SAID_ON_RULES and (
-                    speech_verb_re().search(text, closing, said.start)):
+                    speech_verb_re().search(text, closing, said.start)) and quotation_around(text, said.start) is None:
                 if strict and current_language().dates.CLAUSE_OPENERS.search(text, closing, said.start):
                     return None
                 day = resolve(said, text, published)
@@ -162,10 +164,25 @@ class SaidDays:
                     return None  # '"...," she said this week': the attribution gives a time of its own
             return None
         said = self._said_on_spots(sentence_start, opening)
+        if not said and here > 0 and opening - sentence_start <= _SHORT_ATTRIBUTION and (
+                speech_verb_re().search(text, sentence_start, opening)):
+            # 'It spread on Saturday, when an account posted two images. The caption reads: "..."':
+            # a short attribution with no day of its own, after the sentence that gave the post's
+            return self._posted_on(self.sentence_starts[here - 1], sentence_start)
         if not said or not speech_verb_re().search(text, sentence_start, opening) or any(
                 mark in text[said[-1].end : opening] for mark in _QUOTE_CLOSERS):
             return None
         day = self.placed.get(said[-1].start) or resolve(said[-1], text, published)
+        return day if day and len(day) == 10 else None
+
+    def _posted_on(self, start: int, end: int) -> str | None:
+        """The last day placed in the sentence between ``start`` and ``end``, when that sentence
+        has a verb of speech or posting ("was published on Oct. 10", "on Saturday, when an
+        account posted ...")."""
+        said = self._said_on_spots(start, end)
+        if not said or not speech_verb_re().search(self.text, start, end):
+            return None
+        day = self.placed.get(said[-1].start)
         return day if day and len(day) == 10 else None
 
     def _said_on(self, start: int, end: int) -> str | None:

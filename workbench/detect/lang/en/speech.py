@@ -29,7 +29,7 @@ PARTICIPLES = (
 )
 
 # Verbs that pass a post on: its caption was written the day it was passed on.
-PASSED_ON = r"reposted|retweeted|reshared|shared|uploaded|captioned"
+PASSED_ON = r"reposted|retweeted|reshared|shared|uploaded|captioned|published"
 # ... and, for the day words were said on, speaking itself: "spoke to reporters by phone on Nov. 9"
 SPOKE = r"spoke|spoken"
 
