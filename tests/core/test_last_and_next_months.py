@@ -83,3 +83,8 @@ def test_a_months_report_is_of_a_month_gone() -> None:
     text = ("The report is now due on Wednesday. In its October report, the agency forecast that supply "
             "would exceed demand next year.")
     assert dated(text, date(2026, 11, 23))[1] == ("October", "2026-10")
+
+
+def test_a_week_or_day_of_a_month_with_its_year_is_that_week_or_day() -> None:
+    assert value("It fired missiles by the first week of January 2024.", date(2024, 3, 1)) == "2024-W01"
+    assert value("Talks ended on the last day of November 2023.", date(2024, 3, 1)) == "2023-11-30"

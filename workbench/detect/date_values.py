@@ -225,8 +225,8 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
     month = date_words.MONTHS[(spot.get("month") or spot.get("month2")).rstrip(".").lower()]
     edge_day = date_words.EDGE_DAY_OF_MONTH_RE.fullmatch(
         " ".join((spot.get("rel") or spot.get("edge") or "").lower().split()))  # "the last day of November (2023)"
-    if spot.get("year"):
-        return _edge_day(int(spot.get("year")), month, edge_day) if edge_day else f"{spot.get('year')}-{month:02d}"
+    if spot.get("year"):  # "the first week of January 2024", "the last day of November 2023"
+        return month_in_year(spot, int(spot.get("year")))
     if published is None:
         return None
     if spot.get("which"):  # "February of last year"
