@@ -108,3 +108,9 @@ def test_a_caption_counts_from_the_day_the_sentence_before_gave_its_post() -> No
 def test_words_quoted_after_someone_spoke_yesterday_count_from_yesterday() -> None:
     text = ('The army spokesman spoke to reporters yesterday. "Yesterday we lost no helicopters," she said.')
     assert values(text, date(2025, 2, 21))[-1] == ("Yesterday", "2025-02-19")
+
+
+def test_words_said_after_the_match_count_from_the_matchs_day() -> None:
+    text = ('On Saturday night, in front of 27,400 fans, they finally lifted the trophy. '
+            '"Last December was the worst night of my career. Tonight is the best," Collins said after the match.')
+    assert values(text, date(2024, 12, 8))[-1] == ("Tonight", "2024-12-07")

@@ -28,6 +28,7 @@ PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
 _SHORT_ATTRIBUTION = 40  # characters: 'The caption reads: "...', 'It read: "...'
+_EVENT_LATELY = 7  # days: how long ago the event words were said after took place
 _QUOTED_RUN = 4  # sentences: how far back over quotations said with no day the saying's day is sought
 _STORY_FAR = 31  # days: a story's day this far from publication is not the reporting's
 _ATTRIBUTION_REACH = 120  # '..." the minister said on Sunday': how far the saying goes on
@@ -93,9 +94,22 @@ class SaidDays:
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
             # a post's own day is unknown, unless the text dates the event its "yesterday" names
             return quoted_event_day(text, self.spots, self.spot_starts, spot, published)
-        if (day := self._said_lately(opening) or self._said_in_story(opening, published)) is not None:
+        if (day := self._said_lately(opening) or self._said_in_story(opening, published)
+                or self._said_after_the_event(closing, published)) is not None:
             return resolve(spot, text, date.fromisoformat(day))
         return resolve(spot, text, published)
+
+    def _said_after_the_event(self, closing: int, published: date | None) -> str | None:
+        """ '"Tonight is the best," Collins said after the match': words said after the event the
+        story's last day was of (that day, lately gone)."""
+        text, day = self.text, self.day_anchor
+        sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
+            self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
+        verb = speech_verb_re().search(text, closing, min(sentence_end, closing + _ATTRIBUTION_REACH))
+        if verb is None or day is None or published is None or not (
+                current_language().dates.AFTER_THE_EVENT_RE.match(text, verb.end())):
+            return None
+        return day if 0 <= (published - date.fromisoformat(day)).days <= _EVENT_LATELY else None
 
     def _said_in_story(self, opening: int, published: date | None) -> str | None:
         """ "The trawler sailed on Tuesday 20 January 1987 ... The skipper told her: "We'll be

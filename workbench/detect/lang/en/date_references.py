@@ -47,6 +47,12 @@ WRITTEN_ATTRIBUTION_RE = re.compile(
     r"caption|note)\s+(?:\w+\s+)?reads|posts?\s+on\s+(?:X|Twitter|Telegram|Facebook))\b",
     re.IGNORECASE)
 
+# After a verb of speech: the event the words were said after ("said after the match")
+AFTER_THE_EVENT_RE = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}after\s+(?:the|his|her|their|its|a)\s+(?:[a-z-]+\s+)?(?:match|game|final|race|fight|bout|vote|"
+    r"hearing|meeting|ruling|verdict|debate|speech|summit|session|ceremony|launch|win|victory|defeat|loss|draw|"
+    r"election|count|announcement|sentencing|trial)\b", re.IGNORECASE)
+
 # Between an event's name and the date that follows it: "the deadline at noon on Dec. 20",
 # "the election on Nov. 5", "the vote, Nov. 5"; or between "a day before" and "the Dec. 20 deadline".
 EVENT_DATE_AFTER_RE = re.compile(
