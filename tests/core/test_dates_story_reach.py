@@ -246,3 +246,15 @@ def test_a_when_clause_after_a_year_is_in_that_year() -> None:
     text = ("Brent remains far below the levels of 2022, when the invasion of Ukraine pushed it above $139 "
             "in March.")
     assert values(text, date(2026, 11, 23))[-1] == ("March", "2022-03")
+
+
+def test_a_year_earlier_compares_with_the_quarter_whose_results_are_told() -> None:
+    text = ("Nordhaven reports fourth-quarter results next week, on Wednesday. Analysts expect its "
+            "quarterly profit to fall about 30% from a year earlier.")
+    assert values(text, date(2025, 2, 7))[-1] == ("a year earlier", "2023")
+
+
+def test_a_year_earlier_after_a_month_of_its_own_sentence_counts_from_that_month() -> None:
+    text = ("Output will stay flat through the first quarter of 2027. Imports in October fell 4% from "
+            "a year earlier.")
+    assert values(text, date(2026, 11, 23))[-1] == ("a year earlier", "2025")

@@ -148,7 +148,8 @@ class StoryDates(SaidDays):
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
             anchor = self.day_anchor if unit in _DAY_UNITS else (
-                unit == "year" and self._sentence_year(spot, here) or self.anchor)
+                unit == "year" and (self._sentence_year(spot, here) or (
+                    self.anchor_sentence != here and self._quarter_told(here))) or self.anchor)
             value = resolve_from_anchor(spot, anchor)
             if value and published and middle_day(value) > published and counts_back(spot) and (
                     tense_near(text, spot.start, spot.end) == "past"):
@@ -220,6 +221,18 @@ class StoryDates(SaidDays):
                 edge = current_language().dates.YEAR_EDGE_BEFORE_RE.search(
                     self.text, max(0, before.start - 8), before.start)
                 return None if edge else before.get("year")
+        return None
+
+    def _quarter_told(self, here: int) -> str | None:
+        """ "reports fourth-quarter results next week ... expect profit to fall 30% from a year
+        earlier": the year of the quarter (or half) whose results the sentence or the one
+        before speaks of, which "a year earlier" compares with (when the sentence has placed
+        no other time before it: "imports in October fell 4% from a year earlier")."""
+        first = bisect_left(self.spot_starts, self.sentence_starts[max(0, here - 1)])
+        for before in self.spots[first : bisect_left(self.spot_starts, self.sentence_starts[here + 1] if (
+                here + 1 < len(self.sentence_starts)) else len(self.text))]:
+            if before.rule == "quarter" and (value := self.placed.get(before.start)):
+                return value[:4]
         return None
 
     def _section_end(self, spot: Spot) -> int:
