@@ -114,3 +114,9 @@ def test_words_said_after_the_match_count_from_the_matchs_day() -> None:
     text = ('On Saturday night, in front of 27,400 fans, they finally lifted the trophy. '
             '"Last December was the worst night of my career. Tonight is the best," Collins said after the match.')
     assert values(text, date(2024, 12, 8))[-1] == ("Tonight", "2024-12-07")
+
+
+def test_a_quotation_dated_only_by_the_year_of_its_interview_is_that_year() -> None:
+    text = ('"Every time I left, I promised myself it was the last time," she told Le Monde in a 2014 '
+            'interview. "Yesterday I found a contact sheet from that first winter."')
+    assert ("Yesterday", "2014") in values(text, date(2024, 1, 9))

@@ -27,6 +27,7 @@ SAID_VERB_REACH = 40  # "said Wednesday", "told reporters in Bratislava on Monda
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
+_PERIOD_SAID_RULES = frozenset({"year", "my"})  # "in a 2014 interview", "in a speech in March 2019"
 _SHORT_ATTRIBUTION = 40  # characters: 'The caption reads: "...', 'It read: "...'
 _EVENT_LATELY = 7  # days: how long ago the event words were said after took place
 _QUOTED_RUN = 4  # sentences: how far back over quotations said with no day the saying's day is sought
@@ -90,6 +91,8 @@ class SaidDays:
             return resolve(spot, text, date.fromisoformat(said_after)) if said_after else None
         if (day := self._said_before(opening, published)) is not None:
             return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
+        if spot.rule == "deixis" and (period := self._said_in_period(opening, closing)):
+            return period  # 'she told Le Monde in a 2014 interview. "Yesterday I found ..."': 2014
         around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
             # a post's own day is unknown, unless the text dates the event its "yesterday" names
@@ -198,6 +201,24 @@ class SaidDays:
             return None
         day = self.placed.get(said[-1].start)
         return day if day and len(day) == 10 else None
+
+    def _said_in_period(self, opening: int, closing: int) -> str | None:
+        """The year or month an attribution gives for words it dates no finer ("told Le Monde
+        in a 2014 interview"): in the sentence of the quotation, or the one before when the
+        quotation opens its own."""
+        here = max(0, self.sentence(opening))
+        start = self.sentence_starts[here]
+        if not self.text[start:opening].strip() and here > 0:
+            start = self.sentence_starts[here - 1]
+        end = self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(self.text)
+        first, last = bisect_left(self.spot_starts, start), bisect_left(self.spot_starts, end)
+        for said in self.spots[first:last]:
+            value = self.placed.get(said.start) or ""
+            if said.rule in _PERIOD_SAID_RULES and len(value) in (4, 7) and value[:4].isdigit() and (
+                    quotation_around(self.text, said.start) is None) and (
+                    speech_verb_re().search(self.text, max(start, said.start - SAID_VERB_REACH), said.start)):
+                return value
+        return None
 
     def _said_on(self, start: int, end: int) -> str | None:
         """The day a sentence of attribution between ``start`` and ``end`` says its words
