@@ -120,3 +120,15 @@ def test_a_quotation_dated_only_by_the_year_of_its_interview_is_that_year() -> N
     text = ('"Every time I left, I promised myself it was the last time," she told Le Monde in a 2014 '
             'interview. "Yesterday I found a contact sheet from that first winter."')
     assert ("Yesterday", "2014") in values(text, date(2024, 1, 9))
+
+
+def test_a_document_quoted_counts_from_the_day_it_is_dated() -> None:
+    text = ('The two-page memo, dated 2 March, was written by the head of reservoir safety. It asks for '
+            'an emergency drawdown "to be authorised at tomorrow\'s board meeting".')
+    assert values(text, date(2022, 6, 14))[-1] == ("tomorrow", "2022-03-03")
+
+
+def test_words_spoken_in_a_paragraph_with_a_dated_memo_are_the_speakers() -> None:
+    text = ('In a memo dated Aug. 28, the finance director estimated the cost. On Wednesday she declined '
+            'to say more. "I\'ll have updated numbers next week," she said.')
+    assert values(text, date(2025, 9, 19))[-1] == ("next week", "2025-W39")

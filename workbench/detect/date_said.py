@@ -27,6 +27,7 @@ SAID_VERB_REACH = 40  # "said Wednesday", "told reporters in Bratislava on Monda
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
+_DATED_BEFORE_RE = re.compile(r"\bdated\s+(?:on\s+)?$", re.IGNORECASE)  # "a memo dated 2 March"
 _PERIOD_SAID_RULES = frozenset({"year", "my"})  # "in a 2014 interview", "in a speech in March 2019"
 _SHORT_ATTRIBUTION = 40  # characters: 'The caption reads: "...', 'It read: "...'
 _EVENT_LATELY = 7  # days: how long ago the event words were said after took place
@@ -91,6 +92,8 @@ class SaidDays:
             return resolve(spot, text, date.fromisoformat(said_after)) if said_after else None
         if (day := self._said_before(opening, published)) is not None:
             return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
+        if not self._spoken_after(closing) and (day := self._document_dated(opening)) is not None:
+            return resolve(spot, text, date.fromisoformat(day))  # 'The memo, dated 2 March, ... "tomorrow's meeting"'
         if spot.rule == "deixis" and (period := self._said_in_period(opening, closing)):
             return period  # 'she told Le Monde in a 2014 interview. "Yesterday I found ..."': 2014
         around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
@@ -138,7 +141,8 @@ class SaidDays:
     def _attributed_day(self, quotation: tuple[int, int], published: date | None) -> str | None:
         """The day the quotation's attribution says the words were said, if it says one."""
         return self._said_after(quotation[1], published, strict=True) or self._said_before(
-            quotation[0], published) or self._said_lately(quotation[0]) or self._said_in_story(quotation[0], published)
+            quotation[0], published) or self._said_lately(quotation[0]) or self._said_in_story(
+            quotation[0], published) or (not self._spoken_after(quotation[1]) and self._document_dated(quotation[0]))
 
     def _said_after(self, closing: int, published: date | None, strict: bool = False) -> str | None:
         """ '"...," he said on Sunday': the day of the attribution after the quotation, ""
@@ -201,6 +205,24 @@ class SaidDays:
             return None
         day = self.placed.get(said[-1].start)
         return day if day and len(day) == 10 else None
+
+    def _spoken_after(self, closing: int) -> bool:
+        """Whether an attribution after the quotation gives it to someone speaking ('..." she said')."""
+        here = self.sentence(closing)
+        end = self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(self.text)
+        return speech_verb_re().search(self.text, closing, min(end, closing + _ATTRIBUTION_REACH)) is not None
+
+    def _document_dated(self, opening: int) -> str | None:
+        """ "The memo, dated 2 March, ... asks for a drawdown "to be authorised at tomorrow's
+        board meeting"": the day a document quoted in the same paragraph is dated."""
+        paragraph = bisect_right(self.paragraph_starts, opening) - 1
+        first = bisect_left(self.spot_starts, self.paragraph_starts[paragraph])
+        for said in reversed(self.spots[first : bisect_left(self.spot_starts, opening)]):
+            day = self.placed.get(said.start) or ""
+            if len(day) == 10 and _DATED_BEFORE_RE.search(self.text, max(0, said.start - 12), said.start) and (
+                    quotation_around(self.text, said.start) is None):
+                return day
+        return None
 
     def _said_in_period(self, opening: int, closing: int) -> str | None:
         """The year or month an attribution gives for words it dates no finer ("told Le Monde
