@@ -132,3 +132,9 @@ def test_words_spoken_in_a_paragraph_with_a_dated_memo_are_the_speakers() -> Non
     text = ('In a memo dated Aug. 28, the finance director estimated the cost. On Wednesday she declined '
             'to say more. "I\'ll have updated numbers next week," she said.')
     assert values(text, date(2025, 9, 19))[-1] == ("next week", "2025-W39")
+
+
+def test_a_day_in_the_next_clause_is_not_the_quotations() -> None:
+    text = ('A TikTok version uploaded on Monday added a caption saying the tank had been hit "yesterday '
+            'morning by a Lancet", and a Telegram channel repeated the claim on Tuesday night.')
+    assert ("yesterday morning", "2024-07-14") in values(text, date(2024, 7, 18))

@@ -27,6 +27,9 @@ SAID_VERB_REACH = 40  # "said Wednesday", "told reporters in Bratislava on Monda
 PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
 _SPOKE_ON_REACH = 40  # "in an interview on Monday": the noun of the occasion before its day
 SAID_DAY_REACH = 100  # "said in an interview that afternoon": how far after its verb a saying's day is
+# '..." south of Orikhiv, and a Telegram channel repeated the claim on Tuesday': another
+# clause, with a subject of its own, is no attribution of the words before it
+_NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _DATED_BEFORE_RE = re.compile(r"\bdated\s+(?:on\s+)?$", re.IGNORECASE)  # "a memo dated 2 March"
 _PERIOD_SAID_RULES = frozenset({"year", "my"})  # "in a 2014 interview", "in a speech in March 2019"
 _SHORT_ATTRIBUTION = 40  # characters: 'The caption reads: "...', 'It read: "...'
@@ -155,7 +158,8 @@ class SaidDays:
         reach = min(reach, sentence_end)
         for said in islice(self.spots, bisect_right(self.spot_starts, closing), None):
             if closing < said.start < reach and said.rule in SAID_ON_RULES and (
-                    speech_verb_re().search(text, closing, said.start)) and quotation_around(text, said.start) is None:
+                    verb := speech_verb_re().search(text, closing, said.start)) and quotation_around(
+                    text, said.start) is None and not _NEXT_CLAUSE_RE.search(text, closing, verb.start()):
                 if strict and current_language().dates.CLAUSE_OPENERS.search(text, closing, said.start):
                     return None
                 day = resolve(said, text, published)
