@@ -258,3 +258,16 @@ def test_a_year_earlier_after_a_month_of_its_own_sentence_counts_from_that_month
     text = ("Output will stay flat through the first quarter of 2027. Imports in October fell 4% from "
             "a year earlier.")
     assert values(text, date(2026, 11, 23))[-1] == ("a year earlier", "2025")
+
+
+def test_the_same_month_last_year_is_the_months_a_year_back() -> None:
+    text = "In January the ward registered 461 births, compared with 1,034 in the same month last year."
+    assert values(text, date(2025, 4, 14)) == [("January", "2025-01"), ("same month last year", "2024-01")]
+    text = "Deaths rose to 1,500 in July, compared with 1,104 in the same period last year."
+    assert values(text, date(2019, 8, 14))[-1] == ("same period last year", "2018-07")
+
+
+def test_the_same_period_last_year_does_not_move_the_story_a_year_back() -> None:
+    text = ("Emissions in the third quarter of 2019 were 2% above the same period last year, driven by a "
+            "hot July.")
+    assert values(text, date(2019, 11, 22))[-1] == ("July", "2019-07")

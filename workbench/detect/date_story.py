@@ -139,7 +139,7 @@ class StoryDates(SaidDays):
         elif spot.rule == "that_unit" or spot.rule == "the_unit" and spot.get("that"):
             value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
             self.story_steps += 1
-            if value and len(value) == 4:  # "that year, ... in the third quarter and in late September"
+            if value and len(value) == 4 and not spot.get("back"):  # "that year, ... in the third quarter and in late September"
                 self.year, self.year_sentence, self.year_value, self.year_end = value, here, value, None
         elif _narrative_relative(spot, text) and _APPOSITION_RE.fullmatch(text, self.previous_end, spot.start) and (
                 self.previous_value):
@@ -291,6 +291,8 @@ class StoryDates(SaidDays):
         month": the day, week, month or year the story last gave, if it gave one that fine."""
         unit = (spot.get("unit") or "").lower()
         anchor = self.anchor or ""
+        if spot.get("back"):
+            return _a_year_back(anchor, spot.get("back_unit").lower())
         if unit in _DAY_UNITS:
             return self.day_anchor
         if unit == "week":
@@ -594,6 +596,23 @@ _SPEAKER_TIME_RULES = frozenset({"deixis", "two_off", "edge_year", "weekday", "a
 _DEICTIC_RULES = frozenset({"deixis", "two_off"})
 _DATELINE_REACH = 600  # a dateline opens the story: after its headline, before this
 _FILED_RULES = frozenset({"weekday", "weekday_of_week", "deixis"})  # what counts from the day filed
+
+
+def _a_year_back(anchor: str, unit: str) -> str | None:
+    """ "the same month last year" after January 2025: 2024-01; a week, day or period the
+    same, a year back; a quarter or season, the year before."""
+    if len(anchor) < 4 or not anchor[:4].isdigit():
+        return None
+    year = str(int(anchor[:4]) - 1)
+    if unit in {"quarter", "season"} or len(anchor) == 4:
+        return year
+    if unit == "month":
+        return year + anchor[4:7] if len(anchor) >= 7 and "W" not in anchor else None
+    if len(anchor) == 10:
+        day = date.fromisoformat(anchor)
+        back = day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
+        return at_precision(back, "week") if unit == "week" else back.isoformat()
+    return year + anchor[4:]  # "2025-W03", "2025-01": the period a year back
 
 
 def _dateline(text: str, spots: tuple[Spot, ...]) -> Spot | None:

@@ -395,6 +395,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+of\s+(?P<that>that|the\s+same)\s+month\b|(?![\s-]*(?:of\b|[a-z]|\d)))")),
     # "that same day", "on the same day", "during that month": the day or month the story is in
     # "that summer", "that first winter", "that March": the story's year, or its month
+    # "in the same month last year", "the same period a year earlier": the story's time, a year back
+    ("that_unit", re.compile(
+        r"(?<=\b[Tt]he\s)same\s+(?P<back_unit>day|week|month|quarter|period|time|season)\s+"
+        r"(?P<back>last\s+year|a\s+year\s+(?:earlier|before|ago))\b")),
     ("that_unit", re.compile(
         r"(?:\b[Tt]hat(?:\s+(?:same|first))?|(?<=\b[Tt]he\s)same)\s+"
         rf"(?:(?P<unit>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|fall|winter)|(?P<month>{MONTH_FULL}))\b(?![-’'])")),
