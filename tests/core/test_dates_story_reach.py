@@ -271,3 +271,10 @@ def test_the_same_period_last_year_does_not_move_the_story_a_year_back() -> None
     text = ("Emissions in the third quarter of 2019 were 2% above the same period last year, driven by a "
             "hot July.")
     assert values(text, date(2019, 11, 22))[-1] == ("July", "2019-07")
+
+
+def test_a_quarter_in_a_timeline_entry_is_of_its_entrys_year() -> None:
+    text = ("How the money race has unfolded:\n\nOct. 17, 2023: Hale launches her campaign.\n"
+            "March 31: First-quarter fundraising period closes.\nApril 15: First-quarter reports due.\n")
+    found = values(text, date(2024, 4, 16))
+    assert found[-2:] == [("April 15", "2024-04-15"), ("First-quarter", "2024")]

@@ -223,6 +223,17 @@ class StoryDates(SaidDays):
                 return None if edge else before.get("year")
         return None
 
+    def _entry_day(self, spot: Spot) -> str | None:
+        """The day that opens the timeline entry ``spot`` is in ("March 31: First-quarter ..."):
+        the day placed at the start of its line, before a colon."""
+        line_start = self.text.rfind("\n", 0, spot.start) + 1
+        i = bisect_left(self.spot_starts, line_start)
+        if i >= len(self.spots) or self.spots[i].start != line_start or self.spots[i].start >= spot.start:
+            return None
+        day = self.placed.get(line_start) or ""
+        after = self.text[self.spots[i].end : self.spots[i].end + 2]
+        return day if len(day) == 10 and after.startswith(":") else None
+
     def _quarter_told(self, here: int) -> str | None:
         """ "reports fourth-quarter results next week ... expect profit to fall 30% from a year
         earlier": the year of the quarter (or half) whose results the sentence or the one
@@ -542,6 +553,9 @@ class StoryDates(SaidDays):
             # third quarter": a part of a year told without one, in the sentence of a year, is its
             self._carried = year != value
             return year
+        if spot.rule in _PART_OF_YEAR_RULES and not spot.get("year") and not spot.get("which") and (
+                entry := self._entry_day(spot)):
+            return entry[:4]  # "March 31: First-quarter fundraising period closes.": that March's year
         if (spot.rule == "season" and not spot.get("year") and published and self.dated is not None
                 and here - self.dated_sentence <= _NARRATIVE_SENTENCES
                 and tense_near(self.text, spot.start, spot.end) == "past"):
