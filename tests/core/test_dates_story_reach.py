@@ -278,3 +278,10 @@ def test_a_quarter_in_a_timeline_entry_is_of_its_entrys_year() -> None:
             "March 31: First-quarter fundraising period closes.\nApril 15: First-quarter reports due.\n")
     found = values(text, date(2024, 4, 16))
     assert found[-2:] == [("April 15", "2024-04-15"), ("First-quarter", "2024")]
+
+
+def test_a_weekday_after_a_gap_back_is_that_weekday_back_then() -> None:
+    text = ("A year ago, on a Friday evening, the ferry left the harbour. The wind rose after dark. "
+            "Most of the crew stayed below.\n\nOn Saturday morning the search began.")
+    found = values(text, date(2021, 2, 19))
+    assert found[1:] == [("Friday evening", "2020-02-21"), ("Saturday morning", "2020-02-22")]

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from datetime import date
+from datetime import date, timedelta
 
-from workbench.detect.date_anchors import counts_back, resolve_from_anchor
+from dateutil.relativedelta import relativedelta
+
+from workbench.detect.date_anchors import counts_back, gap_amount, resolve_from_anchor
 from workbench.detect.date_moves import (
     at_unit,
     finer,
@@ -53,7 +55,8 @@ _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 # "on July 28, Peru's Independence Day", "Dec. 24, Christmas Eve": a holiday set beside a day
 _HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)\s+|the\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
-_ON_RE = re.compile(r"\s+on\s+")  # "closed for Thanksgiving on Thursday"
+_ON_RE = re.compile(r"\s+on\s+")
+_BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
 _DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
@@ -129,6 +132,10 @@ class StoryDates(SaidDays):
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
             self.week_sentence, self.week_day = here, value
+        elif spot.rule == "weekday" and not spot.get("mod") and (value := self._weekday_back_then(spot, published)):
+            # "A year ago, on a Friday evening in February": the Friday of that week a year back
+            self.week_sentence, self.week_day = here, value
+            self.day_anchor, self.day_anchor_at, self.anchor, self.anchor_sentence = value, spot.start, value, here
         elif spot.rule == "holiday" and self.previous_end >= 0 and _HOLIDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start) and len(self.previous_value or "") == 10:
             value = self.previous_value  # "on July 28, Peru's Independence Day": that day
@@ -205,6 +212,21 @@ class StoryDates(SaidDays):
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
+
+    def _weekday_back_then(self, spot: Spot, published: date | None) -> str | None:
+        """The weekday nearest the day a gap just before it counts back to ("A year ago, on a
+        Friday evening", "Two months ago, on a Tuesday")."""
+        i = bisect_left(self.spot_starts, spot.start)
+        before = self.spots[i - 1] if i > 0 else None
+        if published is None or before is None or before.rule != "ago" or (before.get("dir") or "").lower() != "ago" or (
+                not _BACK_THEN_APPOSITION_RE.fullmatch(self.text, before.end, spot.start)):
+            return None
+        amount, unit = gap_amount(before), (before.get("unit") or "").lower()
+        if amount is None or amount != int(amount) or unit not in {"year", "month"}:
+            return None
+        then = published - relativedelta(**{unit + "s": int(amount)})
+        offset = (weekday_number(spot) - then.weekday()) % 7
+        return (then + timedelta(days=offset if offset <= 3 else offset - 7)).isoformat()
 
     def _day_listed(self, here: int) -> str | None:
         """The day the spot placed last gave, when it is a day of sentence ``here``."""
