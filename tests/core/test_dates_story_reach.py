@@ -285,3 +285,10 @@ def test_a_weekday_after_a_gap_back_is_that_weekday_back_then() -> None:
             "Most of the crew stayed below.\n\nOn Saturday morning the search began.")
     found = values(text, date(2021, 2, 19))
     assert found[1:] == [("Friday evening", "2020-02-21"), ("Saturday morning", "2020-02-22")]
+
+
+def test_months_listed_before_a_written_year_are_that_years() -> None:
+    text = "Several states pushed their spring primaries into June, July or August 2020."
+    assert values(text, date(2022, 5, 25)) == [("June", "2020-06"), ("July", "2020-07"), ("August 2020", "2020-08")]
+    text = "The ban was lifted in June and reimposed in August 2020."
+    assert values(text, date(2022, 5, 25))[0] == ("June", "2021-06")  # not a list: a clause of its own

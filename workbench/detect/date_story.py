@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -56,6 +57,8 @@ _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 _HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)\s+|the\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 _ON_RE = re.compile(r"\s+on\s+")
+_LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
+_LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
 _BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
@@ -255,6 +258,21 @@ class StoryDates(SaidDays):
         day = self.placed.get(line_start) or ""
         after = self.text[self.spots[i].end : self.spots[i].end + 2]
         return day if len(day) == 10 and after.startswith(":") else None
+
+    def _listed_before_year(self, spot: Spot) -> str | None:
+        """The year written after the last of a list of months or days ("June, July or August
+        2020", "March 3 and April 5, 2021"), when ``spot`` is one listed before it, in order."""
+        i = bisect_right(self.spot_starts, spot.start)
+        end = spot.end
+        for after in islice(self.spots, i, i + _LIST_REACH):
+            if after.rule not in {"month", "my", "mdy", "dmy"} or after.get("which") or after.get("story_year") or (
+                    not _LIST_SEPARATOR_RE.fullmatch(self.text, end, after.start)):
+                return None
+            if after.get("year"):
+                month, last = (current_language().dates.MONTHS[s.get("month").rstrip(".").lower()] for s in (spot, after))
+                return after.get("year") if month <= last else None
+            end = after.end
+        return None
 
     def _quarter_told(self, here: int) -> str | None:
         """ "reports fourth-quarter results next week ... expect profit to fall 30% from a year
@@ -518,6 +536,8 @@ class StoryDates(SaidDays):
             return value
         if spot.rule in {"mdy", "dmy", "my"} and spot.get("which"):
             return value  # "May 3 last year": the words name the year
+        if spot.rule in {"month", "mdy", "dmy"} and (year := self._listed_before_year(spot)):
+            return in_year(spot, value, year, self.text)  # "into June, July or August 2020": 2020's June
         if spot.get("story_year"):  # "in 2014. After the annexation in March of that year"
             return in_year(spot, value, self.anchor[:4], self.text) if self.anchor else None
         if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)
