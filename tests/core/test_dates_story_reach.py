@@ -292,3 +292,8 @@ def test_months_listed_before_a_written_year_are_that_years() -> None:
     assert values(text, date(2022, 5, 25)) == [("June", "2020-06"), ("July", "2020-07"), ("August 2020", "2020-08")]
     text = "The ban was lifted in June and reimposed in August 2020."
     assert values(text, date(2022, 5, 25))[0] == ("June", "2021-06")  # not a list: a clause of its own
+
+
+def test_a_day_of_that_year_is_in_the_year_the_story_is_in() -> None:
+    text = "The first intercept came in late 2019. In a test on November 14 of that year, it failed."
+    assert values(text, date(2026, 1, 27))[1:] == [("November 14", "2019-11-14"), ("that year", "2019")]

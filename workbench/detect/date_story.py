@@ -57,6 +57,7 @@ _BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 _HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)\s+|the\s+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 _ON_RE = re.compile(r"\s+on\s+")
+_OF_THAT_YEAR_RE = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")  # "November 14 of that year"
 _LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
 _LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
 _BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
@@ -538,7 +539,8 @@ class StoryDates(SaidDays):
             return value  # "May 3 last year": the words name the year
         if spot.rule in {"month", "mdy", "dmy"} and (year := self._listed_before_year(spot)):
             return in_year(spot, value, year, self.text)  # "into June, July or August 2020": 2020's June
-        if spot.get("story_year"):  # "in 2014. After the annexation in March of that year"
+        if spot.get("story_year") or spot.rule in _DAY_RULES and _OF_THAT_YEAR_RE.match(self.text, spot.end):
+            # "in 2014. After the annexation in March of that year", "on November 14 of that year"
             return in_year(spot, value, self.anchor[:4], self.text) if self.anchor else None
         if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)
                                        or self._weekday_again(spot, here)):
