@@ -464,11 +464,11 @@ class StoryDates(SaidDays):
         publication, follows that day in its year, when it comes soon after it."""
         if self.day_anchor is None or self.paragraph(self.day_anchor_at) != self.paragraph(spot.start):
             return None
-        tense = tense_near(self.text, spot.start, spot.end)
-        if tense is not None and not (tense == "future" and self._future_in_past(spot)):
-            return None
         told = date.fromisoformat(self.day_anchor)
         if (published - told).days <= _PUBLICATION_NEAR:
+            return None
+        tense = tense_near(self.text, spot.start, spot.end)
+        if tense is not None and not (tense == "future" and self._future_in_past(spot)):
             return None
         for year in (told.year, told.year + 1):
             moved = in_year(spot, value, str(year), self.text)
@@ -639,11 +639,11 @@ class StoryDates(SaidDays):
         """ "on the afternoon of Wednesday, Aug. 12 ... By sunrise on Thursday it was over":
         in a story whose day was given with its weekday long before publication, and told on
         in the past from there, a weekday is the first such day from the story's last day."""
-        if self.day_anchor is None or not self.week_day or tense_near(self.text, spot.start, spot.end) != "past":
+        if self.day_anchor is None or not self.week_day:
             return None
         told, week = date.fromisoformat(self.day_anchor), date.fromisoformat(self.week_day)
         if (published - told).days <= _PUBLICATION_NEAR or not 0 <= (told - week).days <= _STORY_WEEK_REACH or (
-                self._spoken_on(spot)):
+                tense_near(self.text, spot.start, spot.end) != "past" or self._spoken_on(spot)):
             return None
         return weekday_near(told, weekday_number(spot), "future")
 
