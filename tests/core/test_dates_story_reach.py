@@ -297,3 +297,11 @@ def test_months_listed_before_a_written_year_are_that_years() -> None:
 def test_a_day_of_that_year_is_in_the_year_the_story_is_in() -> None:
     text = "The first intercept came in late 2019. In a test on November 14 of that year, it failed."
     assert values(text, date(2026, 1, 27))[1:] == [("November 14", "2019-11-14"), ("that year", "2019")]
+
+
+def test_a_weekday_heading_in_a_story_long_ago_is_a_day_of_its_week() -> None:
+    text = ("A year ago, on a Friday evening, the ferry left the harbour.\n\nFriday, 6.15 p.m.\n\n"
+            "The forecast warned of a gale. The captain decided to sail.\n\nSaturday, 12.25 a.m.\n\n"
+            "The ferry turned over.")
+    found = values(text, date(2021, 2, 19))
+    assert ("Friday", "2020-02-21") in found and ("Saturday", "2020-02-22") in found

@@ -58,6 +58,7 @@ _HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 _ON_RE = re.compile(r"\s+on\s+")
 _OF_THAT_YEAR_RE = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")  # "November 14 of that year"
+_HEADING_REST_RE = re.compile(r"\s*(?:,\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*")  # "Friday, 8.50 p.m."
 _LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
 _LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
 _BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
@@ -642,10 +643,19 @@ class StoryDates(SaidDays):
         if self.day_anchor is None or not self.week_day:
             return None
         told, week = date.fromisoformat(self.day_anchor), date.fromisoformat(self.week_day)
-        if (published - told).days <= _PUBLICATION_NEAR or not 0 <= (told - week).days <= _STORY_WEEK_REACH or (
-                tense_near(self.text, spot.start, spot.end) != "past" or self._spoken_on(spot)):
+        if (published - told).days <= _PUBLICATION_NEAR or not 0 <= (told - week).days <= _STORY_WEEK_REACH:
+            return None
+        if self._heading(spot):  # "Friday, 8.50 p.m." on a line of its own: a day of the story's week
+            return weekday_near(week, weekday_number(spot), "future")
+        if tense_near(self.text, spot.start, spot.end) != "past" or self._spoken_on(spot):
             return None
         return weekday_near(told, weekday_number(spot), "future")
+
+    def _heading(self, spot: Spot) -> bool:
+        """Whether ``spot`` is a heading of its own, a time at most after it ("Friday, 8.50 p.m.")."""
+        line_start, line_end = self.text.rfind("\n", 0, spot.start) + 1, self.text.find("\n", spot.end)
+        rest = self.text[spot.end : len(self.text) if line_end < 0 else line_end]
+        return not self.text[line_start : spot.start].strip() and _HEADING_REST_RE.fullmatch(rest) is not None
 
 
 # What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
