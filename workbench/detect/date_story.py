@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
 from datetime import date, timedelta
+from itertools import islice
 
 from dateutil.relativedelta import relativedelta
 

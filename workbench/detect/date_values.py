@@ -223,8 +223,6 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
     date_words = current_language().dates
     month = date_words.MONTHS[(spot.get("month") or spot.get("month2")).rstrip(".").lower()]
-    edge_day = date_words.EDGE_DAY_OF_MONTH_RE.fullmatch(
-        " ".join((spot.get("rel") or spot.get("edge") or "").lower().split()))  # "the last day of November (2023)"
     if spot.get("year"):  # "the first week of January 2024", "the last day of November 2023"
         return month_in_year(spot, int(spot.get("year")))
     if published is None:

@@ -18,6 +18,7 @@ from workbench.detect.lang.en.date_events import (
 )
 from workbench.detect.lang.en.date_names import PRODUCT_BEFORE_YEAR_RE
 from workbench.detect.lang.en.date_references import (
+    AFTER_THE_EVENT_RE,
     COORDINATED_AFTER_YEAR_RE,
     COORDINATED_DATES_RE,
     DATELINE_AFTER_RE,
@@ -31,7 +32,6 @@ from workbench.detect.lang.en.date_references import (
     THAT_CLAUSE_BEFORE_RE,
     WEEK_OF_MONTH_RE,
     WRITTEN_ATTRIBUTION_RE,
-    AFTER_THE_EVENT_RE,
 )
 from workbench.detect.lang.en.date_tense import (
     ADJECTIVE_BEFORE_RE,
@@ -39,9 +39,11 @@ from workbench.detect.lang.en.date_tense import (
     CLAUSE_OPENERS,
     COORDINATION_RE,
     DEADLINE_BEFORE_RE,
+    FUTURE_IN_PAST_RE,
     HEADLINE_REST_RE,
     HEADLINE_SUBJECT_RE,
     LIST_DAY_RE,
+    NEXT_REPORTED_CLAUSE_RE,
     NOT_PLURAL_BEFORE_RE,
     PARTICIPLE_BY_RE,
     PASSIVE_BEFORE_RE,
@@ -50,8 +52,6 @@ from workbench.detect.lang.en.date_tense import (
     PUT_OFF_RE,
     PUT_OFF_TO_BEFORE_RE,
     RELATIVE_ASIDE_RE,
-    NEXT_REPORTED_CLAUSE_RE,
-    FUTURE_IN_PAST_RE,
     SET_FOR_RE,
     SINCE_CLAUSE_BEFORE_RE,
     SPOKE_ON_BEFORE_RE,
