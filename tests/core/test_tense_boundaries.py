@@ -216,3 +216,8 @@ def test_the_last_of_a_series_tells_no_past() -> None:
 
 def test_between_now_and_a_month_is_a_span_ahead() -> None:
     assert values("The party has endorsed in 31 more races between now and December.") == ["2020-12"]
+
+
+def test_ahead_of_the_named_day_is_to_come() -> None:
+    text = "She has made the figure the centrepiece of her campaign ahead of the Oct. 19 primary."
+    assert values(text) == ["2020-10-19"]

@@ -57,8 +57,8 @@ _TENSE_MARKER_PATTERN = (
     r"|(?:expected|due|payable)(?=\s+(?:in|on|by|later|next|early|late)\b)"
     # "we expect to finish by Christmas": what is awaited
     r"|\b(?:expects?|hopes?|aims?|intends?|plans?)\s+to\s+[a-z]+"
-    # "ahead of Tuesday's debate": a named day ahead is still to come
-    r"|ahead\s+of(?=\s+(?-i:[A-Z]))"
+    # "ahead of Tuesday's debate", "ahead of the May 19 primary": a named day ahead is still to come
+    r"|ahead\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     # "31 more races between now and September": the span from today to a day ahead
     r"|(?:between|from)\s+now\s+(?:and|until|till|through|to)"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
