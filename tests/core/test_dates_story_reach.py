@@ -305,3 +305,15 @@ def test_a_weekday_heading_in_a_story_long_ago_is_a_day_of_its_week() -> None:
             "The ferry turned over.")
     found = values(text, date(2021, 2, 19))
     assert ("Friday", "2020-02-21") in found and ("Saturday", "2020-02-22") in found
+
+
+def test_a_day_with_its_weekday_falls_in_a_year_the_text_writes() -> None:
+    text = ("On the morning of Monday 10 February 2014 the river was lapping at the step. Ten years on, "
+            "the shop is dry. The river peaked early on Tuesday 11 February.")
+    assert values(text, date(2024, 2, 10))[-1] == ("Tuesday 11 February", "2014-02-11")
+
+
+def test_a_year_in_a_since_clause_does_not_date_the_quarter_after_it() -> None:
+    text = ("Shares fell 14 percent on Thursday, their steepest drop since the company went public in 2014, "
+            "after it reported weaker third-quarter sales.")
+    assert values(text, date(2019, 11, 7))[-1] == ("third-quarter", "2019")

@@ -240,13 +240,15 @@ class StoryDates(SaidDays):
 
     def _sentence_year(self, spot: Spot, here: int) -> str | None:
         """The year written out last before ``spot`` in its sentence, not at an edge ("since
-        2019"): "figures for 2025, released on Friday, ... compared with the previous year",
-        "much of the 2024 decline came in the first quarter"."""
+        2019", "since the company went public in 2014"): "figures for 2025, released on
+        Friday, ... compared with the previous year", "much of the 2024 decline came in the
+        first quarter"."""
         first = bisect_left(self.spot_starts, self.sentence_starts[here] if here >= 0 else 0)
+        words = current_language().dates
         for before in reversed(self.spots[first : bisect_left(self.spot_starts, spot.start)]):
             if before.get("year"):
-                edge = current_language().dates.YEAR_EDGE_BEFORE_RE.search(
-                    self.text, max(0, before.start - 8), before.start)
+                edge = words.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, before.start - 8), before.start) or (
+                    words.SINCE_CLAUSE_BEFORE_RE.search(self.text, max(0, before.start - 50), before.start))
                 return None if edge else before.get("year")
         return None
 

@@ -202,10 +202,23 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
         number = {**date_words.WEEKDAY_SHORT, **date_words.WEEKDAYS}[weekday.lower()]
         years = [y for y in (published.year, published.year - 1, published.year + 1)
                  if _valid(y, month, day) and date(y, month, day).weekday() == number]
+        if years and years[0] != published.year and (written := _written_weekday_year(text, month, day, number, published)):
+            years = [written]  # "Monday 10 February 2014 ... on Tuesday 11 February": 2014's, not 2025's
         if years:
             return date(years[0], month, day).isoformat()
     year = _nearest_year(published, month, day, tense_near(text, spot.start, spot.end))
     return date(year, month, day).isoformat()
+
+
+def _written_weekday_year(text: str, month: int, day: int, weekday: int, published: date) -> int | None:
+    """The year nearest publication, written in the text, in which ``month``/``day`` falls on
+    ``weekday``: the story's year for a day given with its weekday and no year."""
+    years = {int(y) for y in _WRITTEN_YEAR_RE.findall(text)}
+    fitting = [y for y in years if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+    return min(fitting, key=lambda y: abs(y - published.year)) if fitting else None
+
+
+_WRITTEN_YEAR_RE = re.compile(r"(?<![\w.,$])(?:19|20)\d\d(?![\w%])")
 
 
 def _ymd(year: int, month: int, day: int) -> date | None:
