@@ -221,3 +221,10 @@ def test_between_now_and_a_month_is_a_span_ahead() -> None:
 def test_ahead_of_the_named_day_is_to_come() -> None:
     text = "She has made the figure the centrepiece of her campaign ahead of the Oct. 19 primary."
     assert values(text) == ["2020-10-19"]
+
+
+def test_what_remains_open_until_a_day_and_what_comes_ahead_of_a_meeting_are_to_come() -> None:
+    assert values("The window remains open until October 20, and the coach admitted he could lose players.") == [
+        "2020-10-20"]
+    assert values("Parents made a final appeal ahead of a meeting on Oct. 15.") == ["2020-10-15"]
+    assert values('"Let\'s see him on Oct. 10," said a fan.') == ["2020-10-10"]

@@ -58,12 +58,14 @@ _TENSE_MARKER_PATTERN = (
     # "we expect to finish by Christmas": what is awaited
     r"|\b(?:expects?|hopes?|aims?|intends?|plans?)\s+to\s+[a-z]+"
     # "ahead of Tuesday's debate", "ahead of the May 19 primary": a named day ahead is still to come
-    r"|ahead\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|ahead\s+of(?=\s+(?:(?:the|an?|its|their|this|next)\s+)?(?:[a-z]+\s+){0,2}(?:on\s+|in\s+)?(?-i:[A-Z]))"
+    # "Let's see him on Saturday": a proposal is to come
+    r"|\blet['’]s\b|\blet\s+us\b"
     # "31 more races between now and September": the span from today to a day ahead
     r"|(?:between|from)\s+now\s+(?:and|until|till|through|to)"
     # "the trial opens on April 2", "the strike enters its third week on Monday": a
     # timetable told in the present is still to come
-    r"|(?-i:begins|starts|opens|reopens|returns|follows|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|plays|faces|sits|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
+    r"|(?-i:begins|starts|opens|reopens|returns|follows|closes|ends|concludes|lapses|runs\s+out|visits|travels|hosts|plays|faces|sits|holds|arrives|heads|votes|gathers|testifies|hears|debates|runs(?=\s+(?:from|until|till|through)\b)|(?:remains|stays)(?=\s+(?:[a-z]+\s+){0,2}(?:until|till|through)\b)|meets|enters|expires|resumes|reconvenes|convenes|kicks\s+off|"
     r"takes\s+effect|takes\s+office|comes\s+into\s+force|goes\s+into\s+effect|goes?\s+to\s+the\s+polls)"
     # "leaders meet on Thursday", "talks resume Monday": the same timetable with a plural
     # subject (verbs seldom nouns), not an infinitive or a negated past ("did not meet")
