@@ -88,3 +88,13 @@ def test_a_months_report_is_of_a_month_gone() -> None:
 def test_a_week_or_day_of_a_month_with_its_year_is_that_week_or_day() -> None:
     assert value("It fired missiles by the first week of January 2024.", date(2024, 3, 1)) == "2024-W01"
     assert value("Talks ended on the last day of November 2023.", date(2024, 3, 1)) == "2023-11-30"
+
+
+def test_this_month_named_is_this_years_whatever_the_tense() -> None:
+    assert value("The fund has already endorsed 17 candidates in primaries this August.", date(2022, 5, 25)) == "2022-08"
+
+
+def test_this_year_said_after_a_year_of_the_past_brings_the_present_back() -> None:
+    text = ('"In 2019 the state arrived late. This year we had brigades in place in June," she said on '
+            "Saturday.")
+    assert dated(text, date(2021, 9, 20))[-2] == ("June", "2021-06")

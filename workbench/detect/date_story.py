@@ -186,6 +186,8 @@ class StoryDates(SaidDays):
             # "yesterday" is always the speaker's; "this week", "on Friday" only when the day
             # they spoke is given ('"This week was hard," she said last Friday')
             value = self._in_quotation(spot, quotation, published)
+            if value and self.year and value[:4] != self.year:
+                self.year_end = None  # '"In 2019 the state arrived late. This year ... in June"': the present again
         else:
             value = resolve(spot, text, published)
             value = self._in_story_time(spot, value, here, published)

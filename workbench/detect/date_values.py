@@ -247,6 +247,8 @@ def _resolve_month(spot: Spot, text: str, published: date | None) -> str | None:
         # "last October" written in November: the month just gone would be "last month",
         # so the words name the October a year before
         year = published.year if month < published.month - 1 else published.year - 1
+    elif rel == "this":
+        year = published.year  # "this August", whatever the tense
     elif rel == "next":
         # "next December" written in November: likewise, not the month about to begin
         year = published.year if month > published.month + 1 else published.year + 1
