@@ -317,3 +317,9 @@ def test_a_year_in_a_since_clause_does_not_date_the_quarter_after_it() -> None:
     text = ("Shares fell 14 percent on Thursday, their steepest drop since the company went public in 2014, "
             "after it reported weaker third-quarter sales.")
     assert values(text, date(2019, 11, 7))[-1] == ("third-quarter", "2019")
+
+
+def test_a_corrections_day_is_the_reportings_not_the_storys() -> None:
+    text = ("The video was filmed on September 18, 2019, during an exercise, and first uploaded that day.\n\n"
+            "Correction, October 17: An earlier version of this article misstated the exercise's end.")
+    assert values(text, date(2024, 10, 17))[-1] == ("October 17", "2024-10-17")

@@ -59,6 +59,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 _ON_RE = re.compile(r"\s+on\s+")
 _OF_THAT_YEAR_RE = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")  # "November 14 of that year"
 _HEADING_REST_RE = re.compile(r"\s*(?:,\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*")  # "Friday, 8.50 p.m."
+_CORRECTION_BEFORE_RE = re.compile(
+    r"\s*(?:Correction|Clarification|Update|Updated|Editor['’]s\s+[Nn]ote)\s*[,:—–-]?\s*(?:on\s+)?")
 _LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
 _LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
 _BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
@@ -540,6 +542,8 @@ class StoryDates(SaidDays):
         self._carried = False
         if value is None or spot.get("year") or spot.get("weekday") and spot.rule != "weekday":
             return value
+        if _CORRECTION_BEFORE_RE.fullmatch(self.text, self.text.rfind("\n", 0, spot.start) + 1, spot.start):
+            return value  # "Correction, October 17: An earlier version ...": the day of the correction
         if spot.rule in {"mdy", "dmy", "my"} and spot.get("which"):
             return value  # "May 3 last year": the words name the year
         if spot.rule in {"month", "mdy", "dmy"} and (year := self._listed_before_year(spot)):
