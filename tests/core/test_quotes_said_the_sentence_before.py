@@ -138,3 +138,9 @@ def test_a_day_in_the_next_clause_is_not_the_quotations() -> None:
     text = ('A TikTok version uploaded on Monday added a caption saying the tank had been hit "yesterday '
             'morning by a Lancet", and a Telegram channel repeated the claim on Tuesday night.')
     assert ("yesterday morning", "2024-07-14") in values(text, date(2024, 7, 18))
+
+
+def test_the_weekday_before_is_the_one_before_the_day_the_story_gave() -> None:
+    text = ('She waited by the trench on Wednesday for the coffin of her father, who died on July 27.\n\n'
+            '"I called him on the Thursday before and he said he was fine," she said.')
+    assert values(text, date(2019, 8, 14))[-1] == ("Thursday", "2019-07-25")

@@ -61,6 +61,7 @@ _OF_THAT_YEAR_RE = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")  #
 _HEADING_REST_RE = re.compile(r"\s*(?:,\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*")  # "Friday, 8.50 p.m."
 _CORRECTION_BEFORE_RE = re.compile(
     r"\s*(?:Correction|Clarification|Update|Updated|Editor['’]s\s+[Nn]ote)\s*[,:—–-]?\s*(?:on\s+)?")
+_SIDE_AFTER_RE = re.compile(r"\s+(before|after)\b(?!\s+(?:(?:the|a|an|his|her|their|its)\b|(?-i:[A-Z])|\d))", re.IGNORECASE)
 _LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
 _LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
 _BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
@@ -134,7 +135,8 @@ class StoryDates(SaidDays):
             published = self.filed  # "KYIV, Feb. 10 (Reuters) - ... on Thursday": Feb. 8
         # "the following Tuesday" counts from the story's days, in a quotation too
         quotation = quotation_around(text, spot.start) if spot.rule in _SPEAKER_TIME_RULES and (
-            (spot.get("mod") or "").lower() not in _STORY_MODS) else None
+            (spot.get("mod") or "").lower() not in _STORY_MODS) and not (
+            spot.rule == "weekday" and self._weekday_beside(spot)) else None  # "on the Thursday before"
         if spot.rule == "weekday" and self.day_anchor and _WEEKDAY_APPOSITION_RE.fullmatch(
                 text, self.previous_end, spot.start):
             value = self.day_anchor  # "on Dec. 18, a Wednesday": the weekday of the day just given
@@ -221,6 +223,17 @@ class StoryDates(SaidDays):
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
+
+    def _weekday_beside(self, spot: Spot) -> str | None:
+        """ "who died on July 27 ... 'I called him on the Thursday before'": the weekday before
+        (or after) the day the story last gave."""
+        side = _SIDE_AFTER_RE.match(self.text, spot.end)
+        if side is None or spot.get("mod") or not self.day_anchor or (
+                self.text[max(0, spot.start - 4) : spot.start].lower() != "the "):
+            return None
+        anchor = date.fromisoformat(self.day_anchor)
+        step = (weekday_number(spot) - anchor.weekday()) % 7 or 7
+        return (anchor + timedelta(days=step if side.group(1).lower() == "after" else step - 7)).isoformat()
 
     def _weekday_back_then(self, spot: Spot, published: date | None) -> str | None:
         """The weekday nearest the day a gap just before it counts back to ("A year ago, on a
@@ -555,6 +568,8 @@ class StoryDates(SaidDays):
                                        or self._weekday_again(spot, here)):
             return day
         mod = (spot.get("mod") or "").lower()
+        if spot.rule == "weekday" and (day := self._weekday_beside(spot)):
+            return day
         if spot.rule == "weekday" and mod in _STORY_MODS and (day := self._day_listed(here) or self.day_anchor):
             # "the following Monday": the first Monday after the day the story last gave, or the day
             # just listed in its sentence ("then again on Saturday, then the cup the following Tuesday")
