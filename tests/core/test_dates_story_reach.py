@@ -323,3 +323,9 @@ def test_a_corrections_day_is_the_reportings_not_the_storys() -> None:
     text = ("The video was filmed on September 18, 2019, during an exercise, and first uploaded that day.\n\n"
             "Correction, October 17: An earlier version of this article misstated the exercise's end.")
     assert values(text, date(2024, 10, 17))[-1] == ("October 17", "2024-10-17")
+
+
+def test_a_day_later_in_the_sentence_of_a_dated_day_keeps_its_year() -> None:
+    text = ("Prosecutors said she began moving funds on Jan. 9, 2018, less than a month after the county "
+            "received the grant, and made the last transfer on Oct. 22.")
+    assert values(text, date(2024, 3, 14))[-1] == ("Oct. 22", "2018-10-22")

@@ -465,8 +465,10 @@ class StoryDates(SaidDays):
         # a story that goes on being told in the past keeps the rest of its year (up to
         # publication); a date alone after it ("filmed on May 3, 2021. It went viral on Oct. 2")
         # is the present's
+        # ("began moving funds on Jan. 9, 2018, ... and made the last transfer on Oct. 22": in its sentence too)
         reach = max(_NARRATIVE_REACH, (min(date(self.dated.year, 12, 31), published) - self.dated).days) if (
-            self.story_steps and tense_near(self.text, spot.start, spot.end) == "past") else _NARRATIVE_REACH
+            (self.story_steps or here == self.dated_sentence)
+            and tense_near(self.text, spot.start, spot.end) == "past") else _NARRATIVE_REACH
         for year in range(max(1000, self.dated.year - 1), min(9999, self.dated.year + 1) + 1):
             moved = in_year(spot, value, str(year), self.text)
             # a story told in order moves on: only a date after the dated one follows it
