@@ -329,3 +329,9 @@ def test_a_day_later_in_the_sentence_of_a_dated_day_keeps_its_year() -> None:
     text = ("Prosecutors said she began moving funds on Jan. 9, 2018, less than a month after the county "
             "received the grant, and made the last transfer on Oct. 22.")
     assert values(text, date(2024, 3, 14))[-1] == ("Oct. 22", "2018-10-22")
+
+
+def test_a_sentence_that_goes_on_to_this_year_leaves_the_year_it_began_in() -> None:
+    text = ("Another version resurfaced in the autumn of 2022 and again early this year, during the "
+            "protests over the draft law in early March.")
+    assert values(text, date(2023, 7, 17))[-1] == ("early March", "2023-03")

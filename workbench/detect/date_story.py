@@ -207,6 +207,10 @@ class StoryDates(SaidDays):
             elif value and not self._carried and (spot.rule not in _KEEPS_STORY_YEAR or spot.get("which")):
                 # "last month", "in 2009", "in January of this year": the story's year is set anew
                 self.year_end = None
+                if self.year_sentence == here and self.year and value[:4] != self.year:
+                    # "resurfaced in the autumn of 2022 and again early this year, ... in early March":
+                    # the sentence has gone on to another year, and what follows in it is that year's
+                    self.year, self.year_value, self.year_aside_end = value[:4], value, -1
             self.bare_year = (spot.end, spot.get("year")) if spot.rule == "year" and value else self.bare_year
             self.anchor = value or self.anchor
             self.anchor_sentence = here if value else self.anchor_sentence
