@@ -335,3 +335,9 @@ def test_a_sentence_that_goes_on_to_this_year_leaves_the_year_it_began_in() -> N
     text = ("Another version resurfaced in the autumn of 2022 and again early this year, during the "
             "protests over the draft law in early March.")
     assert values(text, date(2023, 7, 17))[-1] == ("early March", "2023-03")
+
+
+def test_a_day_with_its_weekday_last_year_is_not_moved_to_an_older_year_written() -> None:
+    text = ("The city had not lost power like this since the 2003 blackout. The heat built from Thursday, "
+            "July 17, and the grid failed days later.")
+    assert ("Thursday, July 17", "2025-07-17") in values(text, date(2026, 1, 17))

@@ -202,7 +202,8 @@ def _resolve_day(spot: Spot, text: str, published: date | None) -> str | None:
         number = {**date_words.WEEKDAY_SHORT, **date_words.WEEKDAYS}[weekday.lower()]
         years = [y for y in (published.year, published.year - 1, published.year + 1)
                  if _valid(y, month, day) and date(y, month, day).weekday() == number]
-        if years and years[0] != published.year and (written := _written_weekday_year(text, month, day, number, published)):
+        if (not years or years[0] > published.year) and (
+                written := _written_weekday_year(text, month, day, number, published)):
             years = [written]  # "Monday 10 February 2014 ... on Tuesday 11 February": 2014's, not 2025's
         if years:
             return date(years[0], month, day).isoformat()
