@@ -341,3 +341,10 @@ def test_a_day_with_its_weekday_last_year_is_not_moved_to_an_older_year_written(
     text = ("The city had not lost power like this since the 2003 blackout. The heat built from Thursday, "
             "July 17, and the grid failed days later.")
     assert ("Thursday, July 17", "2025-07-17") in values(text, date(2026, 1, 17))
+
+
+def test_a_heading_of_two_weekdays_is_of_the_storys_week() -> None:
+    text = ("The heat built from Thursday, July 17, when the operator flagged a fault.\n\n"
+            "Saturday and Sunday\n\nDemand broke the city's record.")
+    found = values(text, date(2026, 1, 17))
+    assert ("Saturday", "2025-07-19") in found and ("Sunday", "2025-07-20") in found

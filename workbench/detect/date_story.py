@@ -58,7 +58,11 @@ _HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
 _ON_RE = re.compile(r"\s+on\s+")
 _OF_THAT_YEAR_RE = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")  # "November 14 of that year"
-_HEADING_REST_RE = re.compile(r"\s*(?:,\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*")  # "Friday, 8.50 p.m."
+_WEEKDAY_NAMES = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:morning|afternoon|evening|night))?"
+# "Friday, 8.50 p.m.", "Saturday morning", "Saturday and Sunday": a heading line of weekdays, a time at most after them
+_HEADING_LINE_RE = re.compile(
+    rf"\s*(?:{_WEEKDAY_NAMES})(?:\s*(?:,|and|&)\s*(?:{_WEEKDAY_NAMES}))*"
+    r"(?:,\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*")
 _CORRECTION_BEFORE_RE = re.compile(
     r"\s*(?:Correction|Clarification|Update|Updated|Editor['’]s\s+[Nn]ote)\s*[,:—–-]?\s*(?:on\s+)?")
 _SIDE_AFTER_RE = re.compile(r"\s+(before|after)\b(?!\s+(?:(?:the|a|an|his|her|their|its)\b|(?-i:[A-Z])|\d))", re.IGNORECASE)
@@ -652,6 +656,9 @@ class StoryDates(SaidDays):
             return moved
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
+        if spot.rule == "weekday" and not spot.get("mod") and published and self._heading(spot) and (
+                day := self._story_week_day(spot, published)):
+            return day  # "Saturday and Sunday" on a line of its own, in a story long ago: that week's
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
                 # under a heading day ("Tuesday, Aug. 29"), its section; else the next sentence, where
                 # "Okafor told the Ledger in an interview on Wednesday" is the reporting's own week
@@ -683,8 +690,7 @@ class StoryDates(SaidDays):
     def _heading(self, spot: Spot) -> bool:
         """Whether ``spot`` is a heading of its own, a time at most after it ("Friday, 8.50 p.m.")."""
         line_start, line_end = self.text.rfind("\n", 0, spot.start) + 1, self.text.find("\n", spot.end)
-        rest = self.text[spot.end : len(self.text) if line_end < 0 else line_end]
-        return not self.text[line_start : spot.start].strip() and _HEADING_REST_RE.fullmatch(rest) is not None
+        return _HEADING_LINE_RE.fullmatch(self.text, line_start, len(self.text) if line_end < 0 else line_end) is not None
 
 
 # What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
