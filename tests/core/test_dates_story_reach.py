@@ -348,3 +348,19 @@ def test_a_heading_of_two_weekdays_is_of_the_storys_week() -> None:
             "Saturday and Sunday\n\nDemand broke the city's record.")
     found = values(text, date(2026, 1, 17))
     assert ("Saturday", "2025-07-19") in found and ("Sunday", "2025-07-20") in found
+
+
+def test_the_weekend_of_a_story_long_ago_follows_its_last_day() -> None:
+    text = ("The first boats crossed on Tuesday, Oct. 17. Boats that tried to reach them on Friday night, "
+            "Oct. 20, were sunk. By the weekend, 14 of the 61 were dead or missing.")
+    assert values(text, date(2024, 3, 23))[-1] == ("weekend", "2023-W42")
+
+
+def test_a_weekend_a_deadline_runs_to_is_the_coming_one() -> None:
+    text = "The plant said it expected output to resume by the weekend."
+    assert values(text, date(2025, 10, 15))[-1] == ("weekend", "2025-W42")
+
+
+def test_since_the_weekend_in_a_story_is_the_weekend_before_its_day() -> None:
+    text = ('A midwife described Monday, Nov. 13. "We had no running water since the weekend," she said.')
+    assert values(text, date(2024, 1, 16))[-1] == ("weekend", "2023-W45")

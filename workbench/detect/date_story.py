@@ -66,6 +66,8 @@ _HEADING_LINE_RE = re.compile(
 _CORRECTION_BEFORE_RE = re.compile(
     r"\s*(?:Correction|Clarification|Update|Updated|Editor['’]s\s+[Nn]ote)\s*[,:—–-]?\s*(?:on\s+)?")
 _SIDE_AFTER_RE = re.compile(r"\s+(before|after)\b(?!\s+(?:(?:the|a|an|his|her|their|its)\b|(?-i:[A-Z])|\d))", re.IGNORECASE)
+_SINCE_THE_RE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
+_TO_THE_WEEKEND_RE = re.compile(r"\b(?:by|through|until|till|into)\s+the\s+$", re.IGNORECASE)  # "by the weekend"
 _LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
 _LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
 _BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
@@ -656,6 +658,8 @@ class StoryDates(SaidDays):
             return moved
         if spot.rule in _YEARLESS_RULES and not deictic and published:
             return self._in_narrative_year(spot, value, here, published)
+        if spot.rule == "weekend" and published and (week := self._which_weekend(spot, published)):
+            return week
         if spot.rule == "weekday" and not spot.get("mod") and published and self._heading(spot) and (
                 day := self._story_week_day(spot, published)):
             return day  # "Saturday and Sunday" on a line of its own, in a story long ago: that week's
@@ -686,6 +690,21 @@ class StoryDates(SaidDays):
         if tense_near(self.text, spot.start, spot.end) != "past" or self._spoken_on(spot):
             return None
         return weekday_near(told, weekday_number(spot), "future")
+
+    def _which_weekend(self, spot: Spot, published: date) -> str | None:
+        """ "Boats that tried on Friday night were sunk. By the weekend ...": in a story long
+        ago, the weekend after its last day, in that day's paragraph or the next; near
+        publication, one a deadline runs to ("resume by the weekend", "talks could run
+        through the weekend") is the coming one."""
+        if self.day_anchor and 0 <= self.paragraph(spot.start) - self.paragraph(self.day_anchor_at) <= 1 and (
+                (published - date.fromisoformat(self.day_anchor)).days > _PUBLICATION_NEAR):
+            told = date.fromisoformat(self.day_anchor)
+            if _SINCE_THE_RE.search(self.text, max(0, spot.start - 12), spot.start):  # "since the weekend": the one before
+                return at_precision(told - timedelta(days=(told.weekday() - 5) % 7 or 7), "week")
+            return at_precision(told + timedelta(days=(5 - told.weekday()) % 7), "week")
+        if _TO_THE_WEEKEND_RE.search(self.text, max(0, spot.start - 16), spot.start):
+            return at_precision(published + timedelta(days=(5 - published.weekday()) % 7), "week")
+        return None
 
     def _heading(self, spot: Spot) -> bool:
         """Whether ``spot`` is a heading of its own, a time at most after it ("Friday, 8.50 p.m.")."""
