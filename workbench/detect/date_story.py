@@ -7,19 +7,17 @@ the merger", set beside "on Nov. 3", is Nov. 3; "mid-August" in a sentence that
 wrote out 2004 is 2004's; "late Monday" after "Jan. 10, a Wednesday" falls in
 that week; "yesterday" inside a quotation counts from the day it was said or
 posted. ``StoryDates`` keeps what the text has given so far and places each
-spot in turn.
+spot in turn; its weekdays and weekends are read in ``date_story_weeks``, its
+years and periods in ``date_story_years``, its quotations in ``date_said``.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from datetime import date, timedelta
-from itertools import islice
+from bisect import bisect_right
+from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
-from workbench.detect.date_anchors import counts_back, gap_amount, resolve_from_anchor
+from workbench.detect.date_anchors import counts_back, resolve_from_anchor
 from workbench.detect.date_moves import (
     at_unit,
     finer,
@@ -28,7 +26,6 @@ from workbench.detect.date_moves import (
     valid_iso,
     weekday_after,
     weekday_near,
-    weekday_number,
 )
 from workbench.detect.date_posts import embedded_posts, post_around
 from workbench.detect.date_said import (
@@ -37,7 +34,8 @@ from workbench.detect.date_said import (
     SaidDays,
     quotation_around,
 )
-from workbench.detect.date_shifts import at_precision
+from workbench.detect.date_story_weeks import DAY_RULES, PUBLICATION_NEAR, StoryWeeks
+from workbench.detect.date_story_years import DAY_UNITS, StoryYears
 from workbench.detect.date_tense import tense_near
 from workbench.detect.date_values import Spot, resolve
 from workbench.detect.event_dates import (
@@ -52,28 +50,13 @@ _WEEKDAY_APPOSITION_RE = re.compile(r",\s+(?:a|which\s+was\s+a)\s+")
 # "after Python 3.0 was first released on December 3, 2008": a clause up to the event's date
 _CLAUSE_DATE_RE = re.compile(r"\s+(?:[^,;.!?\n]|\.(?=\d)){1,60}?\b(?:on|in)\s+")
 _CLAUSE_FOLLOWS_RE = re.compile(r"\s+[A-Za-z]")
-_BRACKET_RE = re.compile(r"\s*[(\[]\s*")  # "on Thursday (March 7)"
 # "on July 28, Peru's Independence Day", "Dec. 24, Christmas Eve": a holiday set beside a day
 _HOLIDAY_APPOSITION_RE = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)\s+|the\s+)?")
-_POSSESSIVE_RE = re.compile(r"['’]s\s+")  # "Monday's Presidents Day holiday"
-_ON_RE = re.compile(r"\s+on\s+")
 _OF_THAT_YEAR_RE = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")  # "November 14 of that year"
-_WEEKDAY_NAMES = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+(?:morning|afternoon|evening|night))?"
-# "Friday, 8.50 p.m.", "Saturday morning", "Saturday and Sunday": a heading line of weekdays, a time at most after them
-_HEADING_LINE_RE = re.compile(
-    rf"\s*(?:{_WEEKDAY_NAMES})(?:\s*(?:,|and|&)\s*(?:{_WEEKDAY_NAMES}))*"
-    r"(?:,\s*\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?\s*")
 _CORRECTION_BEFORE_RE = re.compile(
     r"\s*(?:Correction|Clarification|Update|Updated|Editor['’]s\s+[Nn]ote)\s*[,:—–-]?\s*(?:on\s+)?")
-_SIDE_AFTER_RE = re.compile(r"\s+(before|after)\b(?!\s+(?:(?:the|a|an|his|her|their|its)\b|(?-i:[A-Z])|\d))", re.IGNORECASE)
-_SINCE_THE_RE = re.compile(r"\bsince\s+the\s+$", re.IGNORECASE)
-_TO_THE_WEEKEND_RE = re.compile(r"\b(?:by|through|until|till|into)\s+the\s+$", re.IGNORECASE)  # "by the weekend"
-_LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
-_LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
-_BACK_THEN_APPOSITION_RE = re.compile(r",?\s+on\s+(?:an?\s+)?")  # "A year ago, on a Friday evening"  # "closed for Thanksgiving on Thursday"
 # "on Dec. 18, a day before ...", "on Dec. 19 — about five hours before ...": the same day again
 _APPOSITION_RE = re.compile(r"\s*(?:,|—|–|--)\s*")
-_DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
 _DEICTIC_MODS = frozenset({"last", "next", "this", "this coming", "coming"})
 _STORY_MODS = frozenset({"following", "previous", "preceding"})  # counted from the story's day
 _YEARLESS_RULES = frozenset({"mdy", "dmy", "month", "day_range", "holiday"})
@@ -81,19 +64,15 @@ _PERIOD_RULES = frozenset({"season", "my", "quarter"})  # a part of a year: "sum
 _PART_OF_YEAR_RULES = frozenset({"season", "quarter"})  # ... told without its year: "the first quarter"
 # What leaves the year a story is told in as it was: days and months without a year
 _KEEPS_STORY_YEAR = _YEARLESS_RULES | {"weekday", "nth_day"}
-_DAY_RULES = frozenset({"mdy", "dmy"})  # a month and a day: "Feb. 9", "9 February"
-_PUBLICATION_NEAR = 31  # days: a date this near publication is read as the publication's
 _NARRATIVE_REACH = 92  # days: how far from the story's last dated day a yearless date may be placed
 _NARRATIVE_BACK = 14  # days: ... and how far before it (a story steps back a day or two: "filed on Aug. 23 ... on Aug. 22")
 # sentences: how long a story's dated year holds, while nothing brings it back to the present
 _NARRATIVE_SENTENCES = 8
-_STORY_WEEK_REACH = 14  # days: how long after a day given with its weekday the story's weekdays follow it
-_WEEKDAY_AGAIN_SENTENCES = 2  # "home by Friday ... not home by Friday": how far back a weekday named again is sought
 # what is said against the present ("today", "last year"): the story has come back to it
 _PRESENT_RULES = frozenset({"deixis", "edge_year"})
 
 
-class StoryDates(SaidDays):
+class StoryDates(SaidDays, StoryWeeks, StoryYears):
     """The dates a text has given so far, read in order: later expressions count from them."""
 
     def __init__(self, text: str, spots: tuple[Spot, ...]) -> None:
@@ -169,7 +148,7 @@ class StoryDates(SaidDays):
             value = at_unit(self.previous_value, spot.get("unit") or spot.get("unit2"))
         elif _narrative_relative(spot, text):
             unit = spot.get("unit") or spot.get("unit2")
-            anchor = self.day_anchor if unit in _DAY_UNITS else (
+            anchor = self.day_anchor if unit in DAY_UNITS else (
                 unit == "year" and (self._sentence_year(spot, here) or (
                     self.anchor_sentence != here and self._quarter_told(here))) or self.anchor)
             value = resolve_from_anchor(spot, anchor)
@@ -234,101 +213,6 @@ class StoryDates(SaidDays):
             self.filed = date.fromisoformat(value)
         return value
 
-    def _weekday_beside(self, spot: Spot) -> str | None:
-        """ "who died on July 27 ... 'I called him on the Thursday before'": the weekday before
-        (or after) the day the story last gave."""
-        side = _SIDE_AFTER_RE.match(self.text, spot.end)
-        if side is None or spot.get("mod") or not self.day_anchor or (
-                self.text[max(0, spot.start - 4) : spot.start].lower() != "the "):
-            return None
-        anchor = date.fromisoformat(self.day_anchor)
-        step = (weekday_number(spot) - anchor.weekday()) % 7 or 7
-        return (anchor + timedelta(days=step if side.group(1).lower() == "after" else step - 7)).isoformat()
-
-    def _weekday_back_then(self, spot: Spot, published: date | None) -> str | None:
-        """The weekday nearest the day a gap just before it counts back to ("A year ago, on a
-        Friday evening", "Two months ago, on a Tuesday")."""
-        i = bisect_left(self.spot_starts, spot.start)
-        before = self.spots[i - 1] if i > 0 else None
-        if published is None or before is None or before.rule != "ago" or (before.get("dir") or "").lower() != "ago" or (
-                not _BACK_THEN_APPOSITION_RE.fullmatch(self.text, before.end, spot.start)):
-            return None
-        amount, unit = gap_amount(before), (before.get("unit") or "").lower()
-        if amount is None or amount != int(amount) or unit not in {"year", "month"}:
-            return None
-        then = published - relativedelta(**{unit + "s": int(amount)})
-        offset = (weekday_number(spot) - then.weekday()) % 7
-        return (then + timedelta(days=offset if offset <= 3 else offset - 7)).isoformat()
-
-    def _day_listed(self, here: int) -> str | None:
-        """The day the spot placed last gave, when it is a day of sentence ``here``."""
-        value = self.previous_value or ""
-        return value if len(value) == 10 and self.previous_end > 0 and self.sentence(self.previous_end - 1) == here else None
-
-    def _sentence_year(self, spot: Spot, here: int) -> str | None:
-        """The year written out last before ``spot`` in its sentence, not at an edge ("since
-        2019", "since the company went public in 2014"): "figures for 2025, released on
-        Friday, ... compared with the previous year", "much of the 2024 decline came in the
-        first quarter"."""
-        first = bisect_left(self.spot_starts, self.sentence_starts[here] if here >= 0 else 0)
-        words = current_language().dates
-        for before in reversed(self.spots[first : bisect_left(self.spot_starts, spot.start)]):
-            if before.get("year"):
-                edge = words.YEAR_EDGE_BEFORE_RE.search(self.text, max(0, before.start - 8), before.start) or (
-                    words.SINCE_CLAUSE_BEFORE_RE.search(self.text, max(0, before.start - 50), before.start))
-                return None if edge else before.get("year")
-        return None
-
-    def _entry_day(self, spot: Spot) -> str | None:
-        """The day that opens the timeline entry ``spot`` is in ("March 31: First-quarter ..."):
-        the day placed at the start of its line, before a colon."""
-        line_start = self.text.rfind("\n", 0, spot.start) + 1
-        i = bisect_left(self.spot_starts, line_start)
-        if i >= len(self.spots) or self.spots[i].start != line_start or self.spots[i].start >= spot.start:
-            return None
-        day = self.placed.get(line_start) or ""
-        after = self.text[self.spots[i].end : self.spots[i].end + 2]
-        return day if len(day) == 10 and after.startswith(":") else None
-
-    def _listed_before_year(self, spot: Spot) -> str | None:
-        """The year written after the last of a list of months or days ("June, July or August
-        2020", "March 3 and April 5, 2021"), when ``spot`` is one listed before it, in order."""
-        i = bisect_right(self.spot_starts, spot.start)
-        end = spot.end
-        for after in islice(self.spots, i, i + _LIST_REACH):
-            if after.rule not in {"month", "my", "mdy", "dmy"} or after.get("which") or after.get("story_year") or (
-                    not _LIST_SEPARATOR_RE.fullmatch(self.text, end, after.start)):
-                return None
-            if after.get("year"):
-                month, last = (current_language().dates.MONTHS[s.get("month").rstrip(".").lower()] for s in (spot, after))
-                return after.get("year") if month <= last else None
-            end = after.end
-        return None
-
-    def _quarter_told(self, here: int) -> str | None:
-        """ "reports fourth-quarter results next week ... expect profit to fall 30% from a year
-        earlier": the year of the quarter (or half) whose results the sentence or the one
-        before speaks of, which "a year earlier" compares with (when the sentence has placed
-        no other time before it: "imports in October fell 4% from a year earlier")."""
-        first = bisect_left(self.spot_starts, self.sentence_starts[max(0, here - 1)])
-        for before in self.spots[first : bisect_left(self.spot_starts, self.sentence_starts[here + 1] if (
-                here + 1 < len(self.sentence_starts)) else len(self.text))]:
-            if before.rule == "quarter" and (value := self.placed.get(before.start)):
-                return value[:4]
-        return None
-
-    def _section_end(self, spot: Spot) -> int:
-        """Where the paragraph a heading of its own ("Tuesday, Aug. 29" on a line) opens
-        ends; -1 when the day is not a heading."""
-        text = self.text
-        line_start, line_end = text.rfind("\n", 0, spot.start) + 1, text.find("\n", spot.end)
-        line_end = len(text) if line_end < 0 else line_end
-        if text[line_start : spot.start].strip() or text[spot.end : line_end].strip():
-            return -1
-        body = PARAGRAPH_BREAK_RE.match(text, line_end)
-        end = PARAGRAPH_BREAK_RE.search(text, body.end() if body else line_end)
-        return end.start() if end else len(text)
-
     def _clause_event_day(self, spot: Spot, published: date | None) -> str | None:
         """ "11 years after Python 3.0 was released on December 3, 2008": the date that ends
         the clause naming the event, in the same sentence."""
@@ -341,98 +225,6 @@ class StoryDates(SaidDays):
             return None
         value = resolve(after, self.text, published)
         return value if value and "W" not in value else None
-
-    def _bracketed_day(self, spot: Spot, published: date | None) -> str | None:
-        """ "on Thursday (March 7)": the day the brackets give, when it is that weekday."""
-        i = bisect_right(self.spot_starts, spot.start)
-        after = self.spots[i] if i < len(self.spots) else None
-        if after is None or after.rule not in {"mdy", "dmy"} or not _BRACKET_RE.fullmatch(
-                self.text, spot.end, after.start):
-            return None
-        day = resolve(after, self.text, published)
-        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
-        return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
-
-    def _its_holiday(self, spot: Spot, published: date | None) -> str | None:
-        """ "Monday's Presidents Day holiday", "closed for Thanksgiving on Thursday": the
-        holiday's day, when it is that weekday."""
-        i = bisect_right(self.spot_starts, spot.start)
-        after = self.spots[i] if i < len(self.spots) else None
-        weekday = current_language().dates.WEEKDAYS[spot.get("weekday").lower()]
-        before = self.spots[i - 2] if i >= 2 else None
-        if before is not None and before.rule == "holiday" and _ON_RE.fullmatch(self.text, before.end, spot.start):
-            day = self.placed.get(before.start)
-            return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
-        if after is None or after.rule != "holiday" or not _POSSESSIVE_RE.fullmatch(self.text, spot.end, after.start):
-            return None
-        day = resolve(after, self.text, published)
-        return day if day and len(day) == 10 and date.fromisoformat(day).weekday() == weekday else None
-
-    def _that_unit(self, spot: Spot) -> str | None:
-        """ "that same day", "in that month", "that summer", "that March", "the end of that
-        month": the day, week, month or year the story last gave, if it gave one that fine."""
-        unit = (spot.get("unit") or "").lower()
-        anchor = self.anchor or ""
-        if spot.get("back"):
-            return _a_year_back(anchor, spot.get("back_unit").lower())
-        if unit in _DAY_UNITS:
-            return self.day_anchor
-        if unit == "week":
-            return at_precision(date.fromisoformat(self.day_anchor), "week") if self.day_anchor else None
-        month = current_language().dates.MONTHS[spot.get("month").lower()] if spot.get("month") else 0
-        if month in self.months_named:  # "that March": of the "last March" named before
-            return f"{self.months_named[month]}-{month:02d}"
-        if "W" in anchor or len(anchor) < 4 or not anchor[:4].isdigit():
-            return None
-        if month:  # ... else of the story's year
-            return f"{anchor[:4]}-{month:02d}"
-        if unit == "month":
-            return anchor[:7] if len(anchor) >= 7 else None
-        return anchor[:4]  # the year, or a season of it
-
-    def _as_named_before(self, spot: Spot, value: str | None) -> str | None:
-        """ "the Oscars on Feb. 9 ... the contenders at the Oscars on Feb. 9": a month and day
-        named again without a year are the day the text placed them on before, not a reading
-        of their own against publication (whose tense may differ). A year written, or one the
-        story carried, places the day anew."""
-        if spot.rule not in _DAY_RULES or not value or len(value) != 10:
-            return value
-        if spot.get("year") or self._carried or spot.get("which") or spot.get("weekday"):
-            self.days_named[value[5:]] = value  # a year written, carried, or named by the weekday
-            return value
-        return self.days_named.setdefault(value[5:], value)
-
-    def _month_named_before(self, spot: Spot, value: str | None) -> str | None:
-        """ "A raid killed the wrong family last August ... It was the second week of August":
-        a month named again without a year, not told as to come, is the one "last" or "next"
-        named before."""
-        if spot.rule != "month" or not value or spot.get("year") or spot.get("which"):
-            return value
-        month = current_language().dates.MONTHS[spot.get("month").rstrip(".").lower()]
-        rel = " ".join((spot.get("rel") or "").lower().split())
-        if rel in {"last", "next"}:
-            self.months_named[month] = value[:4]
-            return value
-        year = self.months_named.get(month)
-        if year is None or year == value[:4] or rel.split()[-1:] in (["this"], ["early"], ["late"], ["mid"]) or (
-                tense_near(self.text, spot.start, spot.end) == "future"):
-            return value
-        self._carried = True
-        return in_year(spot, value, year, self.text)
-
-    def _weekday_again(self, spot: Spot, here: int) -> str | None:
-        """ '"We'll be home by Friday," he told her. They were not home by Friday.': a weekday
-        named again just after it was placed (in the sentence before or the one before that) is
-        the same day."""
-        if spot.get("mod"):
-            return None
-        first = bisect_left(self.spot_starts, self.sentence_starts[max(0, here - _WEEKDAY_AGAIN_SENTENCES)])
-        for before in reversed(self.spots[first : bisect_left(self.spot_starts, spot.start)]):
-            if before.rule == "weekday":
-                value = self.placed.get(before.start)
-                same = not before.get("mod") and before.get("weekday").lower() == spot.get("weekday").lower()
-                return value if same and value and len(value) == 10 else None
-        return None
 
     def _note_dated(self, spot: Spot, value: str | None, here: int) -> None:
         """Keep the story's last dated day or month, when its year was written (or carried)."""
@@ -467,7 +259,7 @@ class StoryDates(SaidDays):
         # near publication, the publication's reading stands ("filmed on Feb. 3, 2022. It
         # resurfaced on Feb. 12"), unless the story has gone on being told since its date
         # ("on Jan. 9, 2023 ... Two days later ... A second consignment followed on Feb. 24")
-        if abs((ours - published).days) <= _PUBLICATION_NEAR and not self.story_steps or tense_near(
+        if abs((ours - published).days) <= PUBLICATION_NEAR and not self.story_steps or tense_near(
                 self.text, spot.start, spot.end) == "future":
             return value
         best = None
@@ -497,7 +289,7 @@ class StoryDates(SaidDays):
         if self.day_anchor is None or self.paragraph(self.day_anchor_at) != self.paragraph(spot.start):
             return None
         told = date.fromisoformat(self.day_anchor)
-        if (published - told).days <= _PUBLICATION_NEAR:
+        if (published - told).days <= PUBLICATION_NEAR:
             return None
         tense = tense_near(self.text, spot.start, spot.end)
         if tense is not None and not (tense == "future" and self._future_in_past(spot)):
@@ -537,22 +329,6 @@ class StoryDates(SaidDays):
             return False
         return spot.rule in _PERIOD_RULES or self._opens_its_sentence(spot, here)
 
-    def _aside_end(self, spot: Spot, here: int) -> int:
-        """Where the clause that holds ``spot`` closes, when it is a relative clause set off by
-        commas ("Solberg, who was hired in August 2022, said ...") or a reported clause another
-        follows ("... in 2022 and that the crew would train over Christmas"); else -1. Its
-        year frames only that clause."""
-        text = self.text
-        start = self.sentence_starts[here] if here >= 0 else 0
-        end = self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(text)
-        words = current_language().dates
-        for aside in words.RELATIVE_ASIDE_RE.finditer(text, start, spot.start):
-            closing = text.find(",", spot.end, end)
-            if closing >= 0 and "," not in text[aside.end() : spot.start]:
-                return closing
-        following = words.NEXT_REPORTED_CLAUSE_RE.search(text, spot.end, end)
-        return following.start() if following else -1
-
     def _opens_its_sentence(self, spot: Spot, here: int) -> bool:
         return bool(current_language().dates.SENTENCE_OPENING_RE.fullmatch(
             self.text, self.sentence_starts[here] if here >= 0 else 0, spot.start))
@@ -573,7 +349,7 @@ class StoryDates(SaidDays):
             return value  # "May 3 last year": the words name the year
         if spot.rule in {"month", "mdy", "dmy"} and (year := self._listed_before_year(spot)):
             return in_year(spot, value, year, self.text)  # "into June, July or August 2020": 2020's June
-        if spot.get("story_year") or spot.rule in _DAY_RULES and _OF_THAT_YEAR_RE.match(self.text, spot.end):
+        if spot.get("story_year") or spot.rule in DAY_RULES and _OF_THAT_YEAR_RE.match(self.text, spot.end):
             # "in 2014. After the annexation in March of that year", "on November 14 of that year"
             return in_year(spot, value, self.anchor[:4], self.text) if self.anchor else None
         if spot.rule == "weekday" and (day := self._bracketed_day(spot, published) or self._its_holiday(spot, published)
@@ -653,7 +429,7 @@ class StoryDates(SaidDays):
                     self.text, spot.start, spot.end) == "past"):  # "fell between January and March" in February
                 self._carried = moved[:4] != value[:4]
                 return moved  # "on 7 May and on 19 August": the year of the date listed with it
-        if spot.rule in _DAY_RULES and not deictic and published and (moved := self._next_day_told(spot, value, published)):
+        if spot.rule in DAY_RULES and not deictic and published and (moved := self._next_day_told(spot, value, published)):
             self._carried = True
             return moved
         if spot.rule in _YEARLESS_RULES and not deictic and published:
@@ -676,65 +452,11 @@ class StoryDates(SaidDays):
             return day
         return value
 
-    def _story_week_day(self, spot: Spot, published: date) -> str | None:
-        """ "on the afternoon of Wednesday, Aug. 12 ... By sunrise on Thursday it was over":
-        in a story whose day was given with its weekday long before publication, and told on
-        in the past from there, a weekday is the first such day from the story's last day."""
-        if self.day_anchor is None or not self.week_day:
-            return None
-        told, week = date.fromisoformat(self.day_anchor), date.fromisoformat(self.week_day)
-        if (published - told).days <= _PUBLICATION_NEAR or not 0 <= (told - week).days <= _STORY_WEEK_REACH:
-            return None
-        if self._heading(spot):  # "Friday, 8.50 p.m." on a line of its own: a day of the story's week
-            return weekday_near(week, weekday_number(spot), "future")
-        if tense_near(self.text, spot.start, spot.end) != "past" or self._spoken_on(spot):
-            return None
-        return weekday_near(told, weekday_number(spot), "future")
-
-    def _which_weekend(self, spot: Spot, published: date) -> str | None:
-        """ "Boats that tried on Friday night were sunk. By the weekend ...": in a story long
-        ago, the weekend after its last day, in that day's paragraph or the next; near
-        publication, one a deadline runs to ("resume by the weekend", "talks could run
-        through the weekend") is the coming one."""
-        if self.day_anchor and 0 <= self.paragraph(spot.start) - self.paragraph(self.day_anchor_at) <= 1 and (
-                (published - date.fromisoformat(self.day_anchor)).days > _PUBLICATION_NEAR):
-            told = date.fromisoformat(self.day_anchor)
-            if _SINCE_THE_RE.search(self.text, max(0, spot.start - 12), spot.start):  # "since the weekend": the one before
-                return at_precision(told - timedelta(days=(told.weekday() - 5) % 7 or 7), "week")
-            return at_precision(told + timedelta(days=(5 - told.weekday()) % 7), "week")
-        if _TO_THE_WEEKEND_RE.search(self.text, max(0, spot.start - 16), spot.start):
-            return at_precision(published + timedelta(days=(5 - published.weekday()) % 7), "week")
-        return None
-
-    def _heading(self, spot: Spot) -> bool:
-        """Whether ``spot`` is a heading of its own, a time at most after it ("Friday, 8.50 p.m.")."""
-        line_start, line_end = self.text.rfind("\n", 0, spot.start) + 1, self.text.find("\n", spot.end)
-        return _HEADING_LINE_RE.fullmatch(self.text, line_start, len(self.text) if line_end < 0 else line_end) is not None
-
-
-# What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
 _SPEAKER_TIME_RULES = frozenset({"deixis", "two_off", "edge_year", "weekday", "ago"})
 # ... and what is always the speaker's: "yesterday", "the day before yesterday"
 _DEICTIC_RULES = frozenset({"deixis", "two_off"})
 _DATELINE_REACH = 600  # a dateline opens the story: after its headline, before this
 _FILED_RULES = frozenset({"weekday", "weekday_of_week", "deixis"})  # what counts from the day filed
-
-
-def _a_year_back(anchor: str, unit: str) -> str | None:
-    """ "the same month last year" after January 2025: 2024-01; a week, day or period the
-    same, a year back; a quarter or season, the year before."""
-    if len(anchor) < 4 or not anchor[:4].isdigit():
-        return None
-    year = str(int(anchor[:4]) - 1)
-    if unit in {"quarter", "season"} or len(anchor) == 4:
-        return year
-    if unit == "month":
-        return year + anchor[4:7] if len(anchor) >= 7 and "W" not in anchor else None
-    if len(anchor) == 10:
-        day = date.fromisoformat(anchor)
-        back = day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
-        return at_precision(back, "week") if unit == "week" else back.isoformat()
-    return year + anchor[4:]  # "2025-W03", "2025-01": the period a year back
 
 
 def _dateline(text: str, spots: tuple[Spot, ...]) -> Spot | None:
