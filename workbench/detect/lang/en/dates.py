@@ -33,6 +33,11 @@ from workbench.detect.lang.en.date_references import (
     WEEK_OF_MONTH_RE,
     WRITTEN_ATTRIBUTION_RE,
 )
+from workbench.detect.lang.en.date_seasons import (
+    NEXT_NOUN_RE,
+    SEASON_PREPOSITION,
+    SEASON_SUBJECT_RE,
+)
 from workbench.detect.lang.en.date_tense import (
     ADJECTIVE_BEFORE_RE,
     BY_DAY_RE,
@@ -85,7 +90,7 @@ __all__ = ["COORDINATED_AFTER_YEAR_RE", "COORDINATED_DATES_RE", "HOLIDAY_DEICTIC
            "WRITTEN_ATTRIBUTION_RE", "AFTER_THE_EVENT_RE", "ADJECTIVE_BEFORE_RE", "ANNIVERSARY_RE", "COORDINATION_RE", "LIST_DAY_RE", "SINCE_CLAUSE_BEFORE_RE", "SPOKE_ON_BEFORE_RE",
            "TIME_ENDS_RE", "TIME_STAMP_RE", "EVE_RE", "CENTURY_ORDINALS", "CENTURY_RE", "CLAUSE_OPENERS", "DAY_NAMED_RE", "DEADLINE_BEFORE_RE", "DEFAULT_INDEPENDENCE_DAY",
            "EVENT_DAYS", "EVENT_NOUN_GAP", "HALF_PREPOSITION_BEFORE_RE", "HOLIDAYS", "HOLIDAY_TIME_NOUNS",
-           "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "NOT_PLURAL_BEFORE_RE", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PRESENT_PERFECT_RE", "SET_FOR_RE", "PUT_OFF_RE", "PUT_OFF_TO_BEFORE_RE", "RELATIVE_ASIDE_RE", "NEXT_REPORTED_CLAUSE_RE", "FUTURE_IN_PAST_RE", "BY_DAY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "QUOTED_EVENT_DAY_RE", "PRODUCT_BEFORE_YEAR_RE", "SPORTS_NEAR_RE",
+           "HEADLINE_REST_RE", "HEADLINE_SUBJECT_RE", "INDEPENDENCE_DAYS", "NOT_PLURAL_BEFORE_RE", "OTHER_CALENDAR_BEFORE_RE", "PARTICIPLE_BY_RE", "PRESENT_PERFECT_RE", "SET_FOR_RE", "PUT_OFF_RE", "PUT_OFF_TO_BEFORE_RE", "RELATIVE_ASIDE_RE", "NEXT_REPORTED_CLAUSE_RE", "FUTURE_IN_PAST_RE", "BY_DAY_RE", "PASSIVE_BEFORE_RE", "PAST_VERBS", "QUOTED_EVENT_DAY_RE", "PRODUCT_BEFORE_YEAR_RE", "NEXT_NOUN_RE", "SEASON_PREPOSITION", "SEASON_SUBJECT_RE", "SPORTS_NEAR_RE",
            "TENSE_MARKERS", "TURN_OF_CENTURY_RE", "MONTH_FIGURES_AFTER_RE", "MONTH_FIGURES_BEFORE_RE", "MONTH_REPORT_AFTER_RE", "OWNER_BEFORE_RE",
            "RESULTS_AFTER_RE", "WHICH_YEAR_AFTER_RE", "YEAR_EDGE_BEFORE_RE", "YEAR_POSSESSIVE_BEFORE_RE"]
 
@@ -204,22 +209,6 @@ PAPER_ON_WEEKDAY_BEFORE_RE = re.compile(r"\b(?:Mail|Independent|Observer)\s+on\s
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|this)\s+$", re.IGNORECASE)
 
 NTH_DAY_BEFORE_RE = re.compile(r"\b(?:on|by|until|till|from|since|before|after)\s+$", re.IGNORECASE)
-
-# ``in the autumn`` places; a bare ``the winter`` need not.
-SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|until|over|through|since|before|after|"
-                                r"(?:set|scheduled|planned|slated|due|expected)\s+for)\s+(?:the\s+)?$",
-                                re.IGNORECASE)
-
-# "the summer is likely to be hard", "the winter will test Europe": a season as the subject
-SEASON_SUBJECT_RE = re.compile(
-    r"\s+(?:is|was|will|would|could|may|might|has|had|looks|promises|brought|saw)\b(?!\s+(?:of|a|an)\b)")
-
-# A noun after a season makes it an adjective: ``the summer heat``.
-# (a verb after it is no noun: "orders paused in the summer have not come back")
-NEXT_NOUN_RE = re.compile(
-    r"\s+(?!of\b|and\b|or\b|to\b|as\b|at\b|in\b|on\b|with\b|when\b|for\b|after\b|before\b|"
-    r"(?:have|has|had|were|was|are|is|will|would|could|can|may|might|should|did|does|do|remain|remains)\b)"
-    r"[a-z]{3,}\b(?!\s*,)")
 
 # ``for two days before``: these measure a stretch, they do not place an event.
 MEASURING_BEFORE_RE = re.compile(r"\b(?:for|over|within|in|during|lasting|last|took|takes)\s+$", re.I)
