@@ -180,17 +180,6 @@ def test_a_day_near_publication_is_not_pulled_into_a_story() -> None:
     assert values(text, date(2023, 11, 20))[-1] == ("Nov. 14", "2023-11-14")
 
 
-def test_a_weekday_named_again_just_after_is_the_same_day() -> None:
-    text = ('The trawler sailed on Tuesday 20 January 1987. The skipper told his wife: "We\'ll be home '
-            'by Friday." They were not home by Friday.')
-    assert values(text, date(2024, 2, 11))[-2:] == [("Friday", "1987-01-23"), ("Friday", "1987-01-23")]
-
-
-def test_a_weekday_named_again_with_a_word_of_its_own_is_not_the_same_day() -> None:
-    text = "The talks ended on Friday. They resume next Friday."
-    assert values(text, date(2024, 2, 11))[-1] == ("next Friday", "2024-02-16")
-
-
 def test_a_week_told_after_a_story_day_is_placed_without_failing() -> None:
     text = ("The ward's register opens on Oct. 2, 2023, with a column headed notes. Until October, the "
             "notes were about birth weights. By the first week of November, they were about fuel.")
@@ -208,11 +197,6 @@ def test_a_future_told_from_the_present_is_still_to_come() -> None:
     assert values(text, date(2024, 3, 23))[-1] == ("Oct. 16", "2024-10-16")
 
 
-def test_a_weekday_with_its_part_of_day_before_the_date_is_one_date() -> None:
-    text = 'The bridge never came. On Monday night, Oct. 23, the first order to withdraw arrived.'
-    assert values(text, date(2024, 3, 23)) == [("Monday night, Oct. 23", "2023-10-23")]
-
-
 def test_a_month_of_that_year_is_in_the_year_the_story_is_in() -> None:
     text = "Everything changed in 2014. After the annexation of Crimea in March of that year, orders came."
     assert values(text, date(2021, 6, 7))[-1] == ("March of that year", "2014-03")
@@ -222,18 +206,6 @@ def test_months_that_spell_out_a_year_just_given_are_of_that_year() -> None:
     text = ("Emissions rose by 2%. Unusually cold weather in early 2018, with January and February well "
             "below normal, drove up heating demand.")
     assert values(text, date(2019, 11, 22))[-2:] == [("January", "2018-01"), ("February", "2018-02")]
-
-
-def test_a_story_given_its_weekday_long_ago_goes_on_in_that_week() -> None:
-    text = ("The strike was approved on the afternoon of Wednesday, Aug. 12. The helicopters left after "
-            "midnight. By sunrise on Thursday, four people in the house were dead.")
-    assert values(text, date(2021, 8, 28))[-1] == ("Thursday", "2020-08-13")
-
-
-def test_a_weekday_in_the_reporting_of_a_story_long_ago_is_the_reportings() -> None:
-    text = ("The strike was approved on the afternoon of Wednesday, Aug. 12. The command said on "
-            "Thursday that its review was closed.")
-    assert values(text, date(2021, 8, 28))[-1] == ("Thursday", "2021-08-26")
 
 
 def test_a_past_counted_back_from_a_day_to_come_counts_from_the_reporting() -> None:
@@ -280,13 +252,6 @@ def test_a_quarter_in_a_timeline_entry_is_of_its_entrys_year() -> None:
     assert found[-2:] == [("April 15", "2024-04-15"), ("First-quarter", "2024")]
 
 
-def test_a_weekday_after_a_gap_back_is_that_weekday_back_then() -> None:
-    text = ("A year ago, on a Friday evening, the ferry left the harbour. The wind rose after dark. "
-            "Most of the crew stayed below.\n\nOn Saturday morning the search began.")
-    found = values(text, date(2021, 2, 19))
-    assert found[1:] == [("Friday evening", "2020-02-21"), ("Saturday morning", "2020-02-22")]
-
-
 def test_months_listed_before_a_written_year_are_that_years() -> None:
     text = "Several states pushed their spring primaries into June, July or August 2020."
     assert values(text, date(2022, 5, 25)) == [("June", "2020-06"), ("July", "2020-07"), ("August 2020", "2020-08")]
@@ -297,20 +262,6 @@ def test_months_listed_before_a_written_year_are_that_years() -> None:
 def test_a_day_of_that_year_is_in_the_year_the_story_is_in() -> None:
     text = "The first intercept came in late 2019. In a test on November 14 of that year, it failed."
     assert values(text, date(2026, 1, 27))[1:] == [("November 14", "2019-11-14"), ("that year", "2019")]
-
-
-def test_a_weekday_heading_in_a_story_long_ago_is_a_day_of_its_week() -> None:
-    text = ("A year ago, on a Friday evening, the ferry left the harbour.\n\nFriday, 6.15 p.m.\n\n"
-            "The forecast warned of a gale. The captain decided to sail.\n\nSaturday, 12.25 a.m.\n\n"
-            "The ferry turned over.")
-    found = values(text, date(2021, 2, 19))
-    assert ("Friday", "2020-02-21") in found and ("Saturday", "2020-02-22") in found
-
-
-def test_a_day_with_its_weekday_falls_in_a_year_the_text_writes() -> None:
-    text = ("On the morning of Monday 10 February 2014 the river was lapping at the step. Ten years on, "
-            "the shop is dry. The river peaked early on Tuesday 11 February.")
-    assert values(text, date(2024, 2, 10))[-1] == ("Tuesday 11 February", "2014-02-11")
 
 
 def test_a_year_in_a_since_clause_does_not_date_the_quarter_after_it() -> None:
@@ -335,32 +286,3 @@ def test_a_sentence_that_goes_on_to_this_year_leaves_the_year_it_began_in() -> N
     text = ("Another version resurfaced in the autumn of 2022 and again early this year, during the "
             "protests over the draft law in early March.")
     assert values(text, date(2023, 7, 17))[-1] == ("early March", "2023-03")
-
-
-def test_a_day_with_its_weekday_last_year_is_not_moved_to_an_older_year_written() -> None:
-    text = ("The city had not lost power like this since the 2003 blackout. The heat built from Thursday, "
-            "July 17, and the grid failed days later.")
-    assert ("Thursday, July 17", "2025-07-17") in values(text, date(2026, 1, 17))
-
-
-def test_a_heading_of_two_weekdays_is_of_the_storys_week() -> None:
-    text = ("The heat built from Thursday, July 17, when the operator flagged a fault.\n\n"
-            "Saturday and Sunday\n\nDemand broke the city's record.")
-    found = values(text, date(2026, 1, 17))
-    assert ("Saturday", "2025-07-19") in found and ("Sunday", "2025-07-20") in found
-
-
-def test_the_weekend_of_a_story_long_ago_follows_its_last_day() -> None:
-    text = ("The first boats crossed on Tuesday, Oct. 17. Boats that tried to reach them on Friday night, "
-            "Oct. 20, were sunk. By the weekend, 14 of the 61 were dead or missing.")
-    assert values(text, date(2024, 3, 23))[-1] == ("weekend", "2023-W42")
-
-
-def test_a_weekend_a_deadline_runs_to_is_the_coming_one() -> None:
-    text = "The plant said it expected output to resume by the weekend."
-    assert values(text, date(2025, 10, 15))[-1] == ("weekend", "2025-W42")
-
-
-def test_since_the_weekend_in_a_story_is_the_weekend_before_its_day() -> None:
-    text = ('A midwife described Monday, Nov. 13. "We had no running water since the weekend," she said.')
-    assert values(text, date(2024, 1, 16))[-1] == ("weekend", "2023-W45")
