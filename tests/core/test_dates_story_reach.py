@@ -286,3 +286,9 @@ def test_a_sentence_that_goes_on_to_this_year_leaves_the_year_it_began_in() -> N
     text = ("Another version resurfaced in the autumn of 2022 and again early this year, during the "
             "protests over the draft law in early March.")
     assert values(text, date(2023, 7, 17))[-1] == ("early March", "2023-03")
+
+
+def test_the_same_period_last_year_after_another_years_date_is_last_year() -> None:
+    text = ("Passenger numbers have not recovered since 2019. The airline carried 24 million passengers "
+            "in the quarter, up 7% from the same period last year.")
+    assert values(text, date(2024, 7, 25))[-1] == ("same period last year", "2023")

@@ -138,7 +138,7 @@ class StoryDates(SaidDays, StoryWeeks, StoryYears):
                 or self._clause_event_day(spot, published)):
             value = count_from(spot, day, published)  # "a day before the Dec. 20 deadline"
         elif spot.rule == "that_unit" or spot.rule == "the_unit" and spot.get("that"):
-            value = self._that_unit(spot)  # "that same day": the story's, with nothing of its own
+            value = self._that_unit(spot, published)  # "that same day": the story's, with nothing of its own
             self.story_steps += 1
             if value and len(value) == 4 and not spot.get("back"):  # "that year, ... in the third quarter and in late September"
                 self.year, self.year_sentence, self.year_value, self.year_end = value, here, value, None

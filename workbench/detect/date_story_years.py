@@ -18,6 +18,7 @@ from workbench.detect.language_scope import current_language
 
 DAY_UNITS = frozenset({"minute", "hour", "day", "session", "morning", "afternoon", "evening", "night"})
 _LIST_SEPARATOR_RE = re.compile(r",\s*|,?\s+(?:and|or)\s+")  # "June, July or August 2020"
+_COUNTED_FROM_NOW_RE = re.compile(r"last\s+year|a\s+year\s+ago", re.IGNORECASE)  # "the same period last year"
 _LIST_REACH = 4  # how many dates on a list of months or days may wait for its year
 
 
@@ -88,12 +89,15 @@ class StoryYears:
                 return value[:4]
         return None
 
-    def _that_unit(self, spot: Spot) -> str | None:
+    def _that_unit(self, spot: Spot, published: date | None) -> str | None:
         """ "that same day", "in that month", "that summer", "that March", "the end of that
         month": the day, week, month or year the story last gave, if it gave one that fine."""
         unit = (spot.get("unit") or "").lower()
         anchor = self.anchor or ""
         if spot.get("back"):
+            if published and _COUNTED_FROM_NOW_RE.match(spot.get("back")) and anchor[:4] != str(published.year):
+                # "up 7% from the same period last year", the story's period not this year's: last year
+                return str(published.year - 1)
             return _a_year_back(anchor, spot.get("back_unit").lower())
         if unit in DAY_UNITS:
             return self.day_anchor
