@@ -91,3 +91,11 @@ def test_a_weekend_a_deadline_runs_to_is_the_coming_one() -> None:
 def test_since_the_weekend_in_a_story_is_the_weekend_before_its_day() -> None:
     text = ('A midwife described Monday, Nov. 13. "We had no running water since the weekend," she said.')
     assert values(text, date(2024, 1, 16))[-1] == ("weekend", "2023-W45")
+
+
+def test_a_story_that_steps_back_a_day_stays_in_its_week() -> None:
+    text = ("A year ago, on a Friday evening, the ferry left the harbour. It sank before dawn.\n\n"
+            "Her mother waited at the harbour until Sunday evening. On Saturday the coastguard had told "
+            "her there was hope.")
+    found = values(text, date(2021, 2, 19))
+    assert found[-2:] == [("Sunday evening", "2020-02-23"), ("Saturday", "2020-02-22")]

@@ -143,17 +143,17 @@ class StoryWeeks:
     def _story_week_day(self, spot: Spot, published: date) -> str | None:
         """ "on the afternoon of Wednesday, Aug. 12 ... By sunrise on Thursday it was over":
         in a story whose day was given with its weekday long before publication, and told on
-        in the past from there, a weekday is the first such day from the story's last day."""
+        in the past from there (a heading "Friday, 8.50 p.m." too), a weekday is the first
+        such day from that day: the story's week, even where it steps back a day ("waited
+        until Sunday evening. 'On Saturday they told us ...'")."""
         if self.day_anchor is None or not self.week_day:
             return None
         told, week = date.fromisoformat(self.day_anchor), date.fromisoformat(self.week_day)
         if (published - told).days <= PUBLICATION_NEAR or not 0 <= (told - week).days <= _STORY_WEEK_REACH:
             return None
-        if self._heading(spot):  # "Friday, 8.50 p.m." on a line of its own: a day of the story's week
-            return weekday_near(week, weekday_number(spot), "future")
-        if tense_near(self.text, spot.start, spot.end) != "past" or self._spoken_on(spot):
+        if not self._heading(spot) and (tense_near(self.text, spot.start, spot.end) != "past" or self._spoken_on(spot)):
             return None
-        return weekday_near(told, weekday_number(spot), "future")
+        return weekday_near(week, weekday_number(spot), "future")
 
     def _which_weekend(self, spot: Spot, published: date) -> str | None:
         """ "Boats that tried on Friday night were sunk. By the weekend ...": in a story long
