@@ -99,3 +99,9 @@ def test_a_story_that_steps_back_a_day_stays_in_its_week() -> None:
             "her there was hope.")
     found = values(text, date(2021, 2, 19))
     assert found[-2:] == [("Sunday evening", "2020-02-23"), ("Saturday", "2020-02-22")]
+
+
+def test_what_a_story_ran_to_by_a_weekday_is_after_the_day_it_gave() -> None:
+    text = ("The first shells struck just after 5 a.m. on Monday, Oct. 14. By Wednesday night, the last "
+            "defenders had pulled back across the bridge.")
+    assert values(text, date(2025, 6, 12))[-1] == ("Wednesday night", "2024-10-16")

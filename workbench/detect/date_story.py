@@ -446,8 +446,11 @@ class StoryDates(SaidDays, StoryWeeks, StoryYears):
                     here - self.week_sentence <= 1 and not self._spoken_on(spot)))):
             day = date.fromisoformat(self.week_day)
             if abs((day - published).days) > 6:
-                return weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()],
-                                     tense_near(self.text, spot.start, spot.end))
+                # "On Monday, Oct. 14, the shelling began. By Wednesday night ...": what a deadline
+                # runs to is after the day given; else the tense says which side of it
+                tense = "future" if current_language().dates.DEADLINE_BEFORE_RE.search(
+                    self.text, max(0, spot.start - 24), spot.start) else tense_near(self.text, spot.start, spot.end)
+                return weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()], tense)
         if spot.rule == "weekday" and not spot.get("mod") and published and (day := self._story_week_day(spot, published)):
             return day
         return value
