@@ -228,3 +228,9 @@ def test_what_remains_open_until_a_day_and_what_comes_ahead_of_a_meeting_are_to_
         "2020-10-20"]
     assert values("Parents made a final appeal ahead of a meeting on Oct. 15.") == ["2020-10-15"]
     assert values('"Let\'s see him on Oct. 10," said a fan.') == ["2020-10-10"]
+
+
+def test_a_titles_dot_does_not_end_the_sentence_that_tells_the_tense() -> None:
+    text = ("The logs show that on Sept. 23, the garrison commander, Col. Teodor Hallik, filed a written "
+            "request for two more companies.")
+    assert values(text) == ["2020-09-23"]

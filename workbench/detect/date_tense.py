@@ -16,7 +16,14 @@ from workbench.detect.language_scope import current_language
 _SENTENCE_REACH = 300
 # "at 6 a.m. Thursday": the dot of a time of day ends no sentence
 # nor do "U.S." or "Jan. 13": a capital's dot, a dot before a number
-_SENTENCE_END_RE = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?](?=\s|$)(?!\s\d)|\n")
+# (not the dot of a title before a name: "the garrison commander, Col. Teodor Hallik, filed")
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Col", "Gen", "Lt", "Sgt", "Maj", "Capt", "Cpl", "Adm", "Cmdr", "Rep",
+           "Sen", "Gov", "Prof", "Rev")
+# (the mark is matched first, and what stands before it looked at after: a scan tries the
+# look-behinds only at a mark)
+_SENTENCE_END_RE = re.compile(
+    r"[.!?](?<![ap]\.m[.!?])(?<!\b[A-Z][.!?])" + "".join(rf"(?<!\b{title}[.!?])" for title in _TITLES)
+    + r"(?=\s|$)(?!\s\d)|\n")
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
