@@ -144,3 +144,8 @@ def test_the_weekday_before_is_the_one_before_the_day_the_story_gave() -> None:
     text = ('She waited by the trench on Wednesday for the coffin of her father, who died on July 27.\n\n'
             '"I called him on the Thursday before and he said he was fine," she said.')
     assert values(text, date(2019, 8, 14))[-1] == ("Thursday", "2019-07-25")
+
+
+def test_a_period_in_words_written_long_ago_is_read_against_their_day() -> None:
+    text = 'In a second email, dated June 30, 2023, Brennan wrote: "We fix it by year-end."'
+    assert values(text, date(2026, 2, 27))[-1] == ("year-end", "2023")

@@ -234,3 +234,8 @@ def test_a_titles_dot_does_not_end_the_sentence_that_tells_the_tense() -> None:
     text = ("The logs show that on Dec. 23, the garrison commander, Col. Teodor Hallik, filed a written "
             "request for two more companies.")
     assert values(text) == ["2019-12-23"]
+
+
+def test_since_before_another_date_tells_no_past_of_a_deadline() -> None:
+    assert values("The agency said it must provide a record of inspections since 2019 by Oct. 31.") == [
+        "2019", "2020-10-31"]

@@ -178,7 +178,7 @@ class StoryDates(SaidDays, StoryWeeks, StoryYears):
             if value and self.year and value[:4] != self.year:
                 self.year_end = None  # '"In 2019 the state arrived late. This year ... in June"': the present again
         else:
-            value = resolve(spot, text, published)
+            value = resolve(spot, text, self._said_long_ago(spot, published) or published)
             value = self._in_story_time(spot, value, here, published)
             value = self._as_named_before(spot, value)
             value = self._month_named_before(spot, value)
@@ -212,6 +212,17 @@ class StoryDates(SaidDays, StoryWeeks, StoryYears):
         if spot is self.dateline and value and len(value) == 10:
             self.filed = date.fromisoformat(value)
         return value
+
+    def _said_long_ago(self, spot: Spot, published: date | None) -> date | None:
+        """ 'In an email dated June 30, 2023, he wrote: "We fix it by year-end."': a month,
+        quarter or part of a year inside words whose attribution gives the day they were said
+        or written, long before publication, is read against that day."""
+        if published is None or spot.rule not in _SAID_PERIOD_RULES or (
+                quotation := quotation_around(self.text, spot.start)) is None:
+            return None
+        said = self._said_after(quotation[1], published, strict=True) or self._said_before(quotation[0], published)
+        day = date.fromisoformat(said) if said and len(said) == 10 else None
+        return day if day is not None and abs((day - published).days) > PUBLICATION_NEAR else None
 
     def _clause_event_day(self, spot: Spot, published: date | None) -> str | None:
         """ "11 years after Python 3.0 was released on December 3, 2008": the date that ends
@@ -455,6 +466,10 @@ class StoryDates(SaidDays, StoryWeeks, StoryYears):
             return day
         return value
 
+
+# What words said long ago place against the day they were said: "by year-end", "in March"
+_SAID_PERIOD_RULES = frozenset({"the_unit", "quarter", "month", "season", "mdy", "dmy", "holiday"})
+# What a speaker places against the day they speak: "yesterday", "this week", "on Friday"
 _SPEAKER_TIME_RULES = frozenset({"deixis", "two_off", "edge_year", "weekday", "ago"})
 # ... and what is always the speaker's: "yesterday", "the day before yesterday"
 _DEICTIC_RULES = frozenset({"deixis", "two_off"})

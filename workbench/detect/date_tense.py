@@ -27,6 +27,7 @@ _SENTENCE_END_RE = re.compile(
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
+_OTHER_DATE_NEXT_RE = re.compile(r"\s+(?:the\s+)?\d")  # "since 2019", "since the 1990s"
 _QUOTE_MARK_RE = re.compile("[\"“”«»„]")
 # "Dec. 25: The water station stops pumping": a timeline's line, whose present tells no tense
 _TIMELINE_ENTRY_RE = re.compile(r"\s*(?::|\s[–—-]\s)")
@@ -69,6 +70,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     asides = [(a.start(), closing) for a in date_words.RELATIVE_ASIDE_RE.finditer(text, left, start)
               if (closing := text.find(",", a.end(), start)) >= 0]
     for _, _, m in markers:
+        if m.end() < start - 1 and m.group().lower() == "since" and _OTHER_DATE_NEXT_RE.match(text, m.end()):
+            continue  # "a record of inspections since 2019 by 31 May": the edge of another date
         if m.end() <= start:
             if _across_quotation(text, m.end(), start):
                 continue  # a quotation's words and the narration's keep their own tenses
