@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import re
 
-from workbench.detect.language_scope import current_language
+from workbench.detect.lang import LanguageData
+from workbench.detect.language_scope import current_language, per_language
 
 _SENTENCE_REACH = 300
 # "at 6 a.m. Thursday": the dot of a time of day ends no sentence
 # nor do "U.S." or "Jan. 13": a capital's dot, a dot before a number
-# (not the dot of a title before a name: "the garrison commander, Col. Teodor Hallik, filed")
-_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Col", "Gen", "Lt", "Sgt", "Maj", "Capt", "Cpl", "Adm", "Cmdr", "Rep",
-           "Sen", "Gov", "Prof", "Rev")
+# nor a title's before a name: "the garrison commander, Col. Teodor Hallik, filed"
 # (the mark is matched first, and what stands before it looked at after: a scan tries the
 # look-behinds only at a mark)
-_SENTENCE_END_RE = re.compile(
-    r"[.!?](?<![ap]\.m[.!?])(?<!\b[A-Z][.!?])" + "".join(rf"(?<!\b{title}[.!?])" for title in _TITLES)
-    + r"(?=\s|$)(?!\s\d)|\n")
+@per_language
+def _sentence_end_re(lang: LanguageData) -> re.Pattern[str]:
+    titles = "".join(rf"(?<!\b{title}[.!?])" for title in lang.titles.TITLES_BEFORE_A_NAME)
+    return re.compile(r"[.!?](?<![ap]\.m[.!?])(?<!\b[A-Z][.!?])" + titles + r"(?=\s|$)(?!\s\d)|\n")
 
 
 _CAPITAL_NEXT_RE = re.compile(r" [A-Z]")
@@ -48,9 +48,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     floor = blank + 2 if blank >= 0 else floor
     blank = text.find("\n\n", end, ceiling)
     ceiling = blank if blank >= 0 else ceiling
-    lefts = [m.end() for m in _SENTENCE_END_RE.finditer(text, floor, start)]
+    lefts = [m.end() for m in _sentence_end_re().finditer(text, floor, start)]
     left = lefts[-1] if lefts else floor
-    rm = _SENTENCE_END_RE.search(text, end, ceiling)
+    rm = _sentence_end_re().search(text, end, ceiling)
     right = rm.start() if rm else ceiling
     # The nearest marker of the span's own clause wins; one in another clause
     # counts only when the span's clause has none. A clause opener ("that",

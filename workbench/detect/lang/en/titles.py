@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # Abbreviated titles: their period is part of a name (``Dr. Jane Roe``), not a sentence end.
 ABBREVIATED_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Pvt|Cpl|Adm|Sen|Rep|Gov|Prof|Rev|St|Jr|Sr|Mt|Ft)"
+# ... one by one, those that stand before a name: their dot ends no sentence ("the commander,
+# Col. Teodor Hallik, filed"), where a suffix's may ("said John Smith Jr. Then ...")
+TITLES_BEFORE_A_NAME = tuple(title for title in ABBREVIATED_TITLES[3:-1].split("|") if title not in {"Jr", "Sr"})
 
 # Particles inside a name: ``Ursula von der Leyen``, ``Luiz Inácio Lula da Silva``.
 PARTICLES = frozenset("de da di del der dos van von bin ibn al el la le du ter".split())
