@@ -447,9 +447,8 @@ class StoryDates(SaidDays, StoryWeeks, StoryYears):
             return self._in_narrative_year(spot, value, here, published)
         if spot.rule == "weekend" and published and (week := self._which_weekend(spot, published)):
             return week
-        if spot.rule == "weekday" and not spot.get("mod") and published and self._heading(spot) and (
-                day := self._story_week_day(spot, published)):
-            return day  # "Saturday and Sunday" on a line of its own, in a story long ago: that week's
+        if spot.rule == "weekday" and not spot.get("mod") and published and (day := self._story_week_day(spot, published)):
+            return day  # "By sunrise on Thursday", "Saturday and Sunday" as a heading: the story's week, long ago
         if (spot.rule == "weekday" and " ".join((spot.get("mod") or "").lower().split()) not in _DEICTIC_MODS
                 # under a heading day ("Tuesday, Aug. 29"), its section; else the next sentence, where
                 # "Okafor told the Ledger in an interview on Wednesday" is the reporting's own week
@@ -462,8 +461,6 @@ class StoryDates(SaidDays, StoryWeeks, StoryYears):
                 tense = "future" if current_language().dates.DEADLINE_BEFORE_RE.search(
                     self.text, max(0, spot.start - 24), spot.start) else tense_near(self.text, spot.start, spot.end)
                 return weekday_near(day, current_language().dates.WEEKDAYS[spot.get("weekday").lower()], tense)
-        if spot.rule == "weekday" and not spot.get("mod") and published and (day := self._story_week_day(spot, published)):
-            return day
         return value
 
 
