@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from workbench.detect.date_moves import valid_iso
 from workbench.detect.date_tense import tense_near
 from workbench.detect.date_values import Spot, resolve
 from workbench.detect.language_scope import current_language
@@ -67,17 +68,10 @@ def _forward(text: str, start: Spot, end: Spot, first: str, last: str) -> tuple[
     # months or days that run backward: a year apart, one of them on the wrong side
     if _fixed(start) or not _fixed(end) and tense_near(text, start.start, end.end) != "past":
         year = int(first[:4]) + (last[5:] < first[5:])
-        return first, f"{year}{last[4:]}" if _valid(f"{year}{last[4:]}") else last
+        return first, f"{year}{last[4:]}" if valid_iso(f"{year}{last[4:]}") else last
     year = int(last[:4]) - (first[5:] > last[5:])
-    return (f"{year}{first[4:]}" if _valid(f"{year}{first[4:]}") else first), last
+    return (f"{year}{first[4:]}" if valid_iso(f"{year}{first[4:]}") else first), last
 
-
-def _valid(value: str) -> bool:
-    try:
-        date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return False
-    return True
 
 
 _RANGE_START_RULES = frozenset({"mdy", "dmy", "month"})

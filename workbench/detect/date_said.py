@@ -66,6 +66,10 @@ class SaidDays:
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sentence_starts, pos) - 1
 
+    def sentence_end(self, here: int) -> int:
+        """Where sentence ``here`` ends: the next one's start, or the text's end."""
+        return self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(self.text)
+
     def _said_on_spots(self, start: int, end: int) -> list[Spot]:
         """The spots between ``start`` and ``end`` that can give the day words were said on."""
         first, last = bisect_left(self.spot_starts, start), bisect_left(self.spot_starts, end)
@@ -97,7 +101,7 @@ class SaidDays:
             return resolve(spot, text, date.fromisoformat(day))  # 'On Monday, he said: "... yesterday"'
         if not self._spoken_after(closing) and (day := self._document_dated(opening)) is not None:
             return resolve(spot, text, date.fromisoformat(day))  # 'The memo, dated 2 March, ... "tomorrow's meeting"'
-        if spot.rule == "deixis" and (period := self._said_in_period(opening, closing)):
+        if spot.rule == "deixis" and (period := self._said_in_period(opening)):
             return period  # 'she told Le Monde in a 2014 interview. "Yesterday I found ..."': 2014
         around = text[max(0, opening - 60) : opening] + " " + text[closing : closing + 60]
         if current_language().dates.WRITTEN_ATTRIBUTION_RE.search(around):
@@ -112,8 +116,7 @@ class SaidDays:
         """ '"Tonight is the best," Collins said after the match': words said after the event the
         story's last day was of (that day, lately gone)."""
         text, day = self.text, self.day_anchor
-        sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
-            self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
+        sentence_end = self.sentence_end(self.sentence(closing))
         verb = speech_verb_re().search(text, closing, min(sentence_end, closing + _ATTRIBUTION_REACH))
         if verb is None or day is None or published is None or not (
                 current_language().dates.AFTER_THE_EVENT_RE.match(text, verb.end())):
@@ -153,8 +156,7 @@ class SaidDays:
         day of a clause of its own ('said King, who resigned on Dec. 20')."""
         text = self.text
         reach = min(len(text), closing + _ATTRIBUTION_REACH)
-        sentence_end = self.sentence_starts[self.sentence(closing) + 1] if (
-            self.sentence(closing) + 1 < len(self.sentence_starts)) else len(text)
+        sentence_end = self.sentence_end(self.sentence(closing))
         reach = min(reach, sentence_end)
         for said in islice(self.spots, bisect_right(self.spot_starts, closing), None):
             if closing < said.start < reach and said.rule in SAID_ON_RULES and (
@@ -213,7 +215,7 @@ class SaidDays:
     def _spoken_after(self, closing: int) -> bool:
         """Whether an attribution after the quotation gives it to someone speaking ('..." she said')."""
         here = self.sentence(closing)
-        end = self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(self.text)
+        end = self.sentence_end(here)
         return speech_verb_re().search(self.text, closing, min(end, closing + _ATTRIBUTION_REACH)) is not None
 
     def _document_dated(self, opening: int) -> str | None:
@@ -228,7 +230,7 @@ class SaidDays:
                 return day
         return None
 
-    def _said_in_period(self, opening: int, closing: int) -> str | None:
+    def _said_in_period(self, opening: int) -> str | None:
         """The year or month an attribution gives for words it dates no finer ("told Le Monde
         in a 2014 interview"): in the sentence of the quotation, or the one before when the
         quotation opens its own."""
@@ -236,7 +238,7 @@ class SaidDays:
         start = self.sentence_starts[here]
         if not self.text[start:opening].strip() and here > 0:
             start = self.sentence_starts[here - 1]
-        end = self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(self.text)
+        end = self.sentence_end(here)
         first, last = bisect_left(self.spot_starts, start), bisect_left(self.spot_starts, end)
         for said in self.spots[first:last]:
             value = self.placed.get(said.start) or ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date
 from itertools import islice
 
@@ -36,6 +37,7 @@ class StoryYears:
     day_anchor: str | None
     months_named: dict[int, str]
     _carried: bool
+    sentence_end: Callable[[int], int]
 
     def _sentence_year(self, spot: Spot, here: int) -> str | None:
         """The year written out last before ``spot`` in its sentence, not at an edge ("since
@@ -83,8 +85,7 @@ class StoryYears:
         before speaks of, which "a year earlier" compares with (when the sentence has placed
         no other time before it: "imports in October fell 4% from a year earlier")."""
         first = bisect_left(self.spot_starts, self.sentence_starts[max(0, here - 1)])
-        for before in self.spots[first : bisect_left(self.spot_starts, self.sentence_starts[here + 1] if (
-                here + 1 < len(self.sentence_starts)) else len(self.text))]:
+        for before in self.spots[first : bisect_left(self.spot_starts, self.sentence_end(here))]:
             if before.rule == "quarter" and (value := self.placed.get(before.start)):
                 return value[:4]
         return None
@@ -139,7 +140,7 @@ class StoryYears:
         year frames only that clause."""
         text = self.text
         start = self.sentence_starts[here] if here >= 0 else 0
-        end = self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(text)
+        end = self.sentence_end(here)
         words = current_language().dates
         for aside in words.RELATIVE_ASIDE_RE.finditer(text, start, spot.start):
             closing = text.find(",", spot.end, end)
